@@ -1,0 +1,159 @@
+//! What crosses the line between the screens and an identity backend. Plain serde
+//! types, so the mock and an HTTP adapter speak the same language.
+use super::geo::Coordinates;
+use crate::engine::password::Verdict;
+use crate::engine::{DetectionKind, MethodKind, Step};
+use serde::{Deserialize, Serialize};
+use std::fmt;
+
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct Location {
+    pub city: String,
+    pub country: String,
+    pub coords: Coordinates,
+}
+
+/// Where and how a sign-in comes from. The time is the backend's own.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct SignInSource {
+    pub location: Location,
+    pub ip: String,
+    pub device: String,
+    pub app: String,
+}
+
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct SignInRequest {
+    pub username: String,
+    pub password: String,
+    /// `None`: the backend uses the person's usual (or, in the mock, scripted) source.
+    pub source: Option<SignInSource>,
+}
+
+/// What the person did on the current step.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub enum Input {
+    Continue,
+    /// Send a code by text or call, for a challenge or a phone being registered.
+    SendCode {
+        method: MethodKind,
+    },
+    Code {
+        method: MethodKind,
+        code: String,
+    },
+    Skip,
+    /// Start registering a method; a phone needs its number.
+    BeginRegistration {
+        method: MethodKind,
+        phone: Option<String>,
+    },
+    ConfirmRegistration {
+        code: String,
+    },
+    NewPassword {
+        password: String,
+        confirm: String,
+    },
+    Cancel,
+}
+
+/// What was unusual about a sign-in, in terms a person recognises.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct Unusual {
+    pub detection: DetectionKind,
+    pub location: Option<String>,
+    pub device: Option<String>,
+    pub app: Option<String>,
+}
+
+/// An authenticator app being set up: the key, its URI and the QR code of the URI.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct Enrollment {
+    pub method: MethodKind,
+    pub key: String,
+    pub uri: String,
+    pub qr_svg: String,
+    /// For a phone: the number, partly hidden.
+    pub phone_hint: Option<String>,
+}
+
+/// The step the person should see now, with what the screen needs to explain it.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct Reply {
+    pub flow_id: String,
+    /// Every accepted input moves this on; an input naming an older one is refused.
+    pub seq: u32,
+    pub step: Step,
+    pub display_name: String,
+    pub tenant_name: String,
+    /// For a guest, the organisation the account belongs to.
+    pub home_tenant_name: Option<String>,
+    pub unusual: Vec<Unusual>,
+    pub enrollment: Option<Enrollment>,
+    /// Where the last code went (partly hidden number), for "we sent a code to".
+    pub code_sent_to: Option<String>,
+    /// The last candidate password's verdict, never the password itself.
+    pub verdict: Option<Verdict>,
+    pub correlation_id: String,
+    pub time_ms: u64,
+}
+
+/// A form field, for messages placed next to it.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub enum Field {
+    Username,
+    Password,
+    Code,
+    Phone,
+    NewPassword,
+    Confirm,
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub enum Problem {
+    Empty,
+    TooLong,
+    NotACode,
+    CodeExpired,
+    NoCodeSent,
+    Mismatch,
+    NotAPhoneNumber,
+}
+
+/// Every way a backend call can fail. None of them signs anybody in.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub enum BackendError {
+    /// Username or password wrong; which one is not said.
+    InvalidCredentials,
+    /// What was typed cannot be used; nothing was consumed.
+    InvalidInput {
+        field: Field,
+        problem: Problem,
+    },
+    UnknownFlow,
+    FlowExpired,
+    /// The input names an older step (a replay or a second tab).
+    StaleStep {
+        expected: u32,
+    },
+    /// The current step does not take this input.
+    Unexpected {
+        input: String,
+    },
+    Unavailable,
+    Timeout,
+    Malformed(String),
+}
+
+impl fmt::Display for BackendError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "{self:?}")
+    }
+}
+
+impl std::error::Error for BackendError {}
+
+pub fn invalid(field: Field, problem: Problem) -> BackendError {
+    BackendError::InvalidInput { field, problem }
+}

@@ -1,0 +1,76 @@
+//! The mock directory: tenants, accounts and what is remembered about them.
+use super::api::{Location, SignInSource};
+use super::detect::PastSignIn;
+use super::geo::Coordinates;
+use crate::engine::password::BannedList;
+use crate::engine::{Detection, MethodKind, RiskDetail, RiskLevel, RiskState, TenantPolicy, UserState};
+use serde::{Deserialize, Serialize};
+
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct Tenant {
+    pub id: String,
+    pub name: String,
+    pub policy: TenantPolicy,
+    pub banned: BannedList,
+}
+
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct TotpDevice {
+    pub secret: Vec<u8>,
+    pub last_step: Option<u64>,
+}
+
+/// Smart lockout counters; wrong passwords are kept only as salted hashes.
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+pub struct Lockout {
+    pub familiar_failures: u32,
+    pub unfamiliar_failures: u32,
+    pub recent_wrong: Vec<String>,
+    pub times_locked: u32,
+}
+
+/// One change of a user's risk, with why it changed.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct RiskEvent {
+    pub at_ms: u64,
+    pub level: RiskLevel,
+    pub state: RiskState,
+    pub detail: Option<RiskDetail>,
+}
+
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct Account {
+    pub username: String,
+    pub display_name: String,
+    pub given_name: String,
+    pub surname: String,
+    /// The tenant the account belongs to.
+    pub home_tenant: String,
+    /// The tenant this account signs in to here; differs from home for a guest.
+    pub signs_in_to: String,
+    pub password_hash: String,
+    pub state: UserState,
+    pub totp: Option<TotpDevice>,
+    pub phone: Option<String>,
+    pub detections: Vec<Detection>,
+    pub history: Vec<PastSignIn>,
+    /// The mock's script: where this persona's next sign-in comes from.
+    pub next_source: Option<SignInSource>,
+    pub lockout: Lockout,
+    pub risk_log: Vec<RiskEvent>,
+    pub is_admin: bool,
+}
+
+impl Account {
+    pub fn has_method(&self, m: MethodKind) -> bool {
+        self.state.methods.contains(&m)
+    }
+}
+
+pub fn place(city: &str, country: &str, lat: f64, lon: f64) -> Location {
+    Location { city: city.into(), country: country.into(), coords: Coordinates { lat, lon } }
+}
+
+pub fn source(location: Location, ip: &str, device: &str, app: &str) -> SignInSource {
+    SignInSource { location, ip: ip.into(), device: device.into(), app: app.into() }
+}

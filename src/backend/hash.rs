@@ -1,0 +1,249 @@
+//! Salted, slow password hashing (PBKDF2-HMAC-SHA256) and plain SHA-256 for leaked-credential lookups.
+//!
+//! No randomness here: callers supply the salt.
+
+use sha2::{Digest, Sha256};
+
+/// PBKDF2 rounds for new hashes. Far below the ~600,000 OWASP suggests for servers, because this mock
+/// backend runs in the browser on the main thread and a sign-in should not freeze the page. The count is
+/// stored in each hash, so it can be raised later without invalidating existing ones.
+pub const ITERATIONS: u32 = 20_000;
+
+/// Stored hashes claiming more rounds than this are refused, so a tampered record cannot make
+/// verification run for minutes (denial of service).
+pub const MAX_ITERATIONS: u32 = 10_000_000;
+
+const PREFIX: &str = "pbkdf2-sha256";
+const SALT_LEN: usize = 16;
+const HASH_LEN: usize = 32;
+
+/// Hashes `password` as `pbkdf2-sha256$<iter>$<salt hex>$<hash hex>`.
+/// An `iterations` of 0 is raised to 1, which is what PBKDF2 computes for 0 anyway.
+pub fn hash_password(password: &str, salt: &[u8; 16], iterations: u32) -> String {
+    let iterations = iterations.max(1);
+    let hash = derive(password.as_bytes(), salt, iterations);
+    format!("{PREFIX}${iterations}${}${}", hex_encode(salt), hex_encode(&hash))
+}
+
+/// Recomputes the hash with the stored salt and iteration count and compares in constant time.
+/// A malformed stored string gives `false`; this never panics.
+pub fn verify_password(password: &str, stored: &str) -> bool {
+    let Some(parsed) = parse_stored(stored) else {
+        return false;
+    };
+    let hash = derive(password.as_bytes(), &parsed.salt, parsed.iterations);
+    constant_time_eq(&hash, &parsed.hash)
+}
+
+/// Lower-case hex SHA-256, so leaked credentials can be matched by hash, never as plain text.
+pub fn sha256_hex(data: &[u8]) -> String {
+    hex_encode(&Sha256::digest(data))
+}
+
+/// Equal-length inputs take the same time whatever their contents; the length itself is not secret.
+pub fn constant_time_eq(a: &[u8], b: &[u8]) -> bool {
+    if a.len() != b.len() {
+        return false;
+    }
+    let diff = a.iter().zip(b).fold(0u8, |acc, (x, y)| acc | (x ^ y));
+    // Discourages the optimiser from turning the fold into an early-exit comparison.
+    std::hint::black_box(diff) == 0
+}
+
+struct StoredHash {
+    iterations: u32,
+    salt: Vec<u8>,
+    hash: Vec<u8>,
+}
+
+fn parse_stored(stored: &str) -> Option<StoredHash> {
+    let mut parts = stored.split('$');
+    let (prefix, iterations, salt, hash) = (parts.next()?, parts.next()?, parts.next()?, parts.next()?);
+    if prefix != PREFIX || parts.next().is_some() {
+        return None;
+    }
+    let iterations = parse_iterations(iterations)?;
+    let salt = hex_decode(salt).filter(|s| s.len() == SALT_LEN)?;
+    let hash = hex_decode(hash).filter(|h| h.len() == HASH_LEN)?;
+    Some(StoredHash { iterations, salt, hash })
+}
+
+/// Digits only (no sign or spaces), within 1..=MAX_ITERATIONS.
+fn parse_iterations(text: &str) -> Option<u32> {
+    if text.is_empty() || !text.bytes().all(|b| b.is_ascii_digit()) {
+        return None;
+    }
+    text.parse().ok().filter(|n| (1..=MAX_ITERATIONS).contains(n))
+}
+
+fn derive(password: &[u8], salt: &[u8], iterations: u32) -> [u8; HASH_LEN] {
+    pbkdf2::pbkdf2_hmac_array::<Sha256, HASH_LEN>(password, salt, iterations)
+}
+
+fn hex_encode(bytes: &[u8]) -> String {
+    const DIGITS: &[u8; 16] = b"0123456789abcdef";
+    let mut out = String::with_capacity(bytes.len() * 2);
+    for &byte in bytes {
+        out.push(char::from(DIGITS[usize::from(byte >> 4)]));
+        out.push(char::from(DIGITS[usize::from(byte & 0x0f)]));
+    }
+    out
+}
+
+fn hex_decode(text: &str) -> Option<Vec<u8>> {
+    if !text.len().is_multiple_of(2) {
+        return None;
+    }
+    text.as_bytes().chunks(2).map(|pair| Some(hex_value(pair[0])? << 4 | hex_value(pair[1])?)).collect()
+}
+
+fn hex_value(digit: u8) -> Option<u8> {
+    match digit {
+        b'0'..=b'9' => Some(digit - b'0'),
+        b'a'..=b'f' => Some(digit - b'a' + 10),
+        b'A'..=b'F' => Some(digit - b'A' + 10),
+        _ => None,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    const SALT: [u8; 16] = *b"0123456789abcdef";
+    const OTHER_SALT: [u8; 16] = *b"fedcba9876543210";
+    // Low count keeps tests fast; the format and checks are the same at any count.
+    const FAST: u32 = 10;
+
+    /// The `<salt hex>$<hash hex>` tail of a stored hash.
+    fn salt_and_hash(stored: &str) -> &str {
+        stored.splitn(3, '$').nth(2).unwrap()
+    }
+
+    #[test]
+    fn hash_has_documented_format() {
+        let stored = hash_password("hunter2", &SALT, ITERATIONS);
+        let parts: Vec<&str> = stored.split('$').collect();
+        assert_eq!(parts.len(), 4);
+        assert_eq!(parts[0], "pbkdf2-sha256");
+        assert_eq!(parts[1], "20000");
+        assert_eq!(parts[2], "30313233343536373839616263646566");
+        assert_eq!(parts[3].len(), 64);
+        assert!(parts[3].bytes().all(|b| b.is_ascii_hexdigit() && !b.is_ascii_uppercase()));
+    }
+
+    #[test]
+    fn correct_password_verifies() {
+        let stored = hash_password("correct horse battery staple", &SALT, ITERATIONS);
+        assert!(verify_password("correct horse battery staple", &stored));
+    }
+
+    #[test]
+    fn wrong_password_fails() {
+        let stored = hash_password("correct horse", &SALT, FAST);
+        assert!(!verify_password("correct horsE", &stored));
+        assert!(!verify_password("", &stored));
+    }
+
+    #[test]
+    fn different_salts_give_different_hashes() {
+        assert_ne!(hash_password("same", &SALT, FAST), hash_password("same", &OTHER_SALT, FAST));
+    }
+
+    #[test]
+    fn verification_uses_the_stored_iteration_count() {
+        let stored = hash_password("pw", &SALT, 3);
+        assert!(verify_password("pw", &stored));
+        let tampered = stored.replacen("$3$", "$4$", 1);
+        assert!(!verify_password("pw", &tampered));
+    }
+
+    #[test]
+    fn zero_iterations_are_stored_as_one() {
+        let stored = hash_password("pw", &SALT, 0);
+        assert!(stored.starts_with("pbkdf2-sha256$1$"));
+        assert!(verify_password("pw", &stored));
+    }
+
+    #[test]
+    fn upper_case_hex_in_stored_hash_is_accepted() {
+        let stored = hash_password("pw", &SALT, FAST);
+        let (head, hash) = stored.rsplit_once('$').unwrap();
+        assert!(verify_password("pw", &format!("{head}${}", hash.to_uppercase())));
+    }
+
+    #[test]
+    fn malformed_stored_strings_are_rejected() {
+        let good = hash_password("pw", &SALT, FAST);
+        let rest = good.split_once('$').unwrap().1;
+        let salt_and_hash = salt_and_hash(&good);
+        let malformed = [
+            String::new(),
+            "$$$".to_string(),
+            format!("pbkdf2-sha1${rest}"),
+            format!("PBKDF2-SHA256${rest}"),
+            format!("pbkdf2-sha256$0${salt_and_hash}"),
+            format!("pbkdf2-sha256$-1${salt_and_hash}"),
+            format!("pbkdf2-sha256$+10${salt_and_hash}"),
+            format!("pbkdf2-sha256$ten${salt_and_hash}"),
+            format!("pbkdf2-sha256$${salt_and_hash}"),
+            format!("pbkdf2-sha256$99999999999${salt_and_hash}"),
+            good.replacen('3', "g", 1),
+            good[..good.len() - 1].to_string(),
+            good[..good.len() - 2].to_string(),
+            format!("{good}$extra"),
+            format!("{good}00"),
+        ];
+        for stored in &malformed {
+            assert!(!verify_password("pw", stored), "{stored:?}");
+        }
+    }
+
+    #[test]
+    fn huge_iteration_counts_are_refused_without_running() {
+        let good = hash_password("pw", &SALT, FAST);
+        let rest = salt_and_hash(&good);
+        // Would take minutes if it were run; refusing it keeps the test instant.
+        assert!(!verify_password("pw", &format!("pbkdf2-sha256$10000001${rest}")));
+        assert!(!verify_password("pw", &format!("pbkdf2-sha256$4294967295${rest}")));
+        assert_eq!(parse_iterations("10000000"), Some(MAX_ITERATIONS));
+        assert_eq!(parse_iterations("10000001"), None);
+    }
+
+    #[test]
+    fn pbkdf2_matches_rfc_7914_vector() {
+        // RFC 7914 section 11, P="passwd", S="salt", c=1: first 32 of the 64 bytes (the first block).
+        assert_eq!(
+            hex_encode(&derive(b"passwd", b"salt", 1)),
+            "55ac046e56e3089fec1691c22544b605f94185216dde0465e68b9d57c20dacbc"
+        );
+    }
+
+    #[test]
+    fn sha256_of_abc_matches_fips_180_vector() {
+        assert_eq!(sha256_hex(b"abc"), "ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad");
+        assert_eq!(sha256_hex(b""), "e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855");
+    }
+
+    #[test]
+    fn constant_time_eq_compares_contents_and_length() {
+        assert!(constant_time_eq(b"", b""));
+        assert!(constant_time_eq(b"abc", b"abc"));
+        assert!(!constant_time_eq(b"abc", b"abd"));
+        assert!(!constant_time_eq(b"abc", b"ab"));
+    }
+
+    // proptest is a native-only dev-dependency of the main crate.
+    #[cfg(not(target_arch = "wasm32"))]
+    mod properties {
+        use super::*;
+        use proptest::prelude::*;
+
+        proptest! {
+            #[test]
+            fn hex_round_trips(bytes in proptest::collection::vec(any::<u8>(), 0..64)) {
+                prop_assert_eq!(hex_decode(&hex_encode(&bytes)), Some(bytes));
+            }
+        }
+    }
+}

@@ -1,0 +1,646 @@
+//! The mock identity backend: a whole directory held in memory (and, in the
+//! browser, in localStorage), running the real engine for every sign-in.
+use super::api::{
+    invalid, BackendError, Enrollment, Field, Input, Problem, Reply, SignInRequest, SignInSource, Unusual,
+};
+use super::detect::{detect, PastSignIn};
+use super::directory::{Account, RiskEvent, Tenant, TotpDevice};
+use super::platform::{Clock, Entropy};
+use super::{hash, seed, totp, BackendFuture, IdentityBackend};
+use crate::engine::password::{self, PersonalTerms};
+use crate::engine::risk::close_open;
+use crate::engine::{
+    Detection, DetectionKind, Event, Flow, MethodKind, RiskKind, RiskState, SignInContext, Step,
+};
+use std::cell::RefCell;
+use std::collections::HashMap;
+use std::rc::Rc;
+
+/// A flow left alone this long is gone.
+pub const FLOW_TTL_MS: u64 = 15 * 60 * 1000;
+/// Phone codes are good for five minutes.
+pub const PHONE_CODE_TTL_MS: u64 = 5 * 60 * 1000;
+/// Smart lockout: this many wrong passwords lock the account.
+pub const LOCKOUT_THRESHOLD: u32 = 10;
+pub const LOCKOUT_BASE_MS: u64 = 60 * 1000;
+const MAX_INPUT_CHARS: usize = 256;
+
+/// A message the simulated phone received.
+#[derive(Clone, Debug, PartialEq)]
+pub struct PhoneMessage {
+    pub to: String,
+    pub method: MethodKind,
+    pub code: String,
+    pub at_ms: u64,
+}
+
+/// One line of the sign-in log.
+#[derive(Clone, Debug, PartialEq)]
+pub struct LogEntry {
+    pub at_ms: u64,
+    pub username: String,
+    pub source: SignInSource,
+    pub detections: Vec<DetectionKind>,
+    pub outcome: String,
+    pub correlation_id: String,
+}
+
+struct PendingCode {
+    code: String,
+    method: MethodKind,
+    expires_ms: u64,
+}
+
+struct PendingEnrollment {
+    method: MethodKind,
+    secret: Vec<u8>,
+    phone: Option<String>,
+}
+
+struct FlowRecord {
+    flow: Flow,
+    account: usize,
+    seq: u32,
+    touched_ms: u64,
+    source: SignInSource,
+    detections: Vec<Detection>,
+    unusual: Vec<Unusual>,
+    code: Option<PendingCode>,
+    code_sent_to: Option<String>,
+    enrollment: Option<PendingEnrollment>,
+    enrollment_view: Option<Enrollment>,
+    verdict: Option<password::Verdict>,
+    correlation_id: String,
+}
+
+#[derive(Default)]
+struct State {
+    tenants: Vec<Tenant>,
+    accounts: Vec<Account>,
+    flows: HashMap<String, FlowRecord>,
+    phone: Vec<PhoneMessage>,
+    log: Vec<LogEntry>,
+}
+
+pub struct MockBackend {
+    state: RefCell<State>,
+    clock: Rc<dyn Clock>,
+    entropy: Rc<dyn Entropy>,
+}
+
+impl MockBackend {
+    /// A backend holding the seeded directory.
+    pub fn seeded(clock: Rc<dyn Clock>, entropy: Rc<dyn Entropy>) -> Self {
+        let (tenants, accounts) = seed::directory(clock.now_ms(), entropy.as_ref());
+        let state = State { tenants, accounts, ..State::default() };
+        MockBackend { state: RefCell::new(state), clock, entropy }
+    }
+
+    /// The secret inside a persona's authenticator app, as the simulated device holds it.
+    pub fn authenticator_secret(&self, username: &str) -> Option<Vec<u8>> {
+        let st = self.state.borrow();
+        let a = st.accounts.iter().find(|a| a.username.eq_ignore_ascii_case(username))?;
+        a.totp.as_ref().map(|t| t.secret.clone())
+    }
+
+    /// What the simulated phone has received, newest last.
+    pub fn phone_messages(&self) -> Vec<PhoneMessage> {
+        self.state.borrow().phone.clone()
+    }
+
+    pub fn sign_in_log(&self) -> Vec<LogEntry> {
+        self.state.borrow().log.clone()
+    }
+
+    /// A copy of an account, for views and tests.
+    pub fn account(&self, username: &str) -> Option<Account> {
+        let st = self.state.borrow();
+        st.accounts.iter().find(|a| a.username.eq_ignore_ascii_case(username)).cloned()
+    }
+
+    fn random_hex(&self, bytes: usize) -> String {
+        let mut buf = vec![0u8; bytes];
+        self.entropy.fill(&mut buf);
+        buf.iter().map(|b| format!("{b:02x}")).collect()
+    }
+
+    fn random_code(&self) -> String {
+        let mut buf = [0u8; 4];
+        self.entropy.fill(&mut buf);
+        format!("{:06}", u32::from_le_bytes(buf) % 1_000_000)
+    }
+
+    pub fn sign_in_now(&self, req: SignInRequest) -> Result<Reply, BackendError> {
+        let username = req.username.trim();
+        if username.is_empty() {
+            return Err(invalid(Field::Username, Problem::Empty));
+        }
+        if req.password.is_empty() {
+            return Err(invalid(Field::Password, Problem::Empty));
+        }
+        if username.chars().count() > MAX_INPUT_CHARS || req.password.chars().count() > MAX_INPUT_CHARS {
+            return Err(invalid(Field::Password, Problem::TooLong));
+        }
+        let now = self.clock.now_ms();
+        let mut st = self.state.borrow_mut();
+        let idx = st
+            .accounts
+            .iter()
+            .position(|a| a.username.eq_ignore_ascii_case(username))
+            .ok_or(BackendError::InvalidCredentials)?;
+        let source = req
+            .source
+            .clone()
+            .or_else(|| st.accounts[idx].next_source.clone())
+            .or_else(|| st.accounts[idx].history.last().map(|p| p.source.clone()))
+            .ok_or(BackendError::Malformed("no sign-in source".into()))?;
+        let locked = st.accounts[idx].state.locked_until_ms.is_some_and(|t| t > now);
+        if !locked && !hash::verify_password(&req.password, &st.accounts[idx].password_hash) {
+            let account = &mut st.accounts[idx];
+            if !record_wrong_password(account, &req.password, &source, now) {
+                return Err(BackendError::InvalidCredentials);
+            }
+        } else if !locked {
+            st.accounts[idx].lockout = Default::default();
+        }
+        let detections = detect(&source, &st.accounts[idx].history, now);
+        let ctx = context(&st, idx, &detections, now)?;
+        let (flow, _) = Flow::start(ctx);
+        let flow_id = self.random_hex(16);
+        let record = FlowRecord {
+            flow,
+            account: idx,
+            seq: 0,
+            touched_ms: now,
+            unusual: unusual(&detections, &source),
+            source,
+            detections,
+            code: None,
+            code_sent_to: None,
+            enrollment: None,
+            enrollment_view: None,
+            verdict: None,
+            correlation_id: self.random_hex(8),
+        };
+        st.flows.insert(flow_id.clone(), record);
+        self.settle(&mut st, &flow_id, now);
+        Ok(reply(&st, &flow_id, now))
+    }
+
+    pub fn send_now(&self, flow_id: &str, seq: u32, input: Input) -> Result<Reply, BackendError> {
+        let now = self.clock.now_ms();
+        let mut st = self.state.borrow_mut();
+        let rec = st.flows.get(flow_id).ok_or(BackendError::UnknownFlow)?;
+        if now.saturating_sub(rec.touched_ms) > FLOW_TTL_MS {
+            st.flows.remove(flow_id);
+            return Err(BackendError::FlowExpired);
+        }
+        if seq != rec.seq {
+            return Err(BackendError::StaleStep { expected: rec.seq });
+        }
+        let step = rec.flow.step();
+        let unexpected = || BackendError::Unexpected { input: input_name(&input).into() };
+        if step.is_terminal() {
+            return Err(unexpected());
+        }
+        if let Some(event) = self.event_for(&mut st, flow_id, &step, &input, now)? {
+            let rec = st.flows.get_mut(flow_id).ok_or(BackendError::UnknownFlow)?;
+            rec.flow.advance(event).map_err(|_| unexpected())?;
+        }
+        let rec = st.flows.get_mut(flow_id).ok_or(BackendError::UnknownFlow)?;
+        rec.seq += 1;
+        rec.touched_ms = now;
+        self.settle(&mut st, flow_id, now);
+        Ok(reply(&st, flow_id, now))
+    }
+
+    /// Checks `input` against the current step and turns it into an engine event;
+    /// `None` for inputs that only prepare something (send a code, start registering).
+    fn event_for(
+        &self,
+        st: &mut State,
+        flow_id: &str,
+        step: &Step,
+        input: &Input,
+        now: u64,
+    ) -> Result<Option<Event>, BackendError> {
+        let unexpected = || BackendError::Unexpected { input: input_name(input).into() };
+        match (input, step) {
+            (Input::Continue, _) => Ok(Some(Event::Continue)),
+            (Input::Skip, _) => Ok(Some(Event::Skip)),
+            (Input::Cancel, _) => Ok(Some(Event::Cancel)),
+            (Input::SendCode { method }, Step::MfaChallenge { methods, .. }) if methods.contains(method) => {
+                let idx = st.flows[flow_id].account;
+                let phone = st.accounts[idx].phone.clone().ok_or_else(unexpected)?;
+                self.send_phone_code(st, flow_id, *method, &phone, now)?;
+                Ok(None)
+            }
+            (Input::Code { method, code }, Step::MfaChallenge { methods, .. })
+                if methods.contains(method) =>
+            {
+                self.check_mfa_code(st, flow_id, *method, code, now).map(Some)
+            }
+            (Input::BeginRegistration { method, phone }, Step::Register { allowed, .. })
+                if allowed.contains(method) =>
+            {
+                self.begin_registration(st, flow_id, *method, phone.as_deref(), now)?;
+                Ok(None)
+            }
+            (Input::SendCode { method }, Step::Register { .. }) => {
+                let rec = &st.flows[flow_id];
+                let phone = rec.enrollment.as_ref().and_then(|e| e.phone.clone()).ok_or_else(unexpected)?;
+                self.send_phone_code(st, flow_id, *method, &phone, now)?;
+                Ok(None)
+            }
+            (Input::ConfirmRegistration { code }, Step::Register { .. }) => {
+                self.confirm_registration(st, flow_id, code, now).map(Some)
+            }
+            (Input::NewPassword { password, confirm }, Step::ChangePassword { .. }) => {
+                self.change_password(st, flow_id, password, confirm).map(Some)
+            }
+            _ => Err(unexpected()),
+        }
+    }
+
+    fn send_phone_code(
+        &self,
+        st: &mut State,
+        flow_id: &str,
+        method: MethodKind,
+        phone: &str,
+        now: u64,
+    ) -> Result<(), BackendError> {
+        if !method.is_phone() {
+            return Err(BackendError::Unexpected { input: "SendCode".into() });
+        }
+        let code = self.random_code();
+        st.phone.push(PhoneMessage { to: phone.into(), method, code: code.clone(), at_ms: now });
+        let rec = st.flows.get_mut(flow_id).ok_or(BackendError::UnknownFlow)?;
+        rec.code = Some(PendingCode { code, method, expires_ms: now + PHONE_CODE_TTL_MS });
+        rec.code_sent_to = Some(mask_phone(phone));
+        Ok(())
+    }
+
+    fn check_mfa_code(
+        &self,
+        st: &mut State,
+        flow_id: &str,
+        method: MethodKind,
+        typed: &str,
+        now: u64,
+    ) -> Result<Event, BackendError> {
+        let code = clean_code(typed)?;
+        let idx = st.flows[flow_id].account;
+        if method == MethodKind::AuthenticatorApp {
+            let device =
+                st.accounts[idx].totp.as_mut().ok_or(BackendError::Unexpected { input: "Code".into() })?;
+            return Ok(match totp::verify(&device.secret, &code, now / 1000, device.last_step) {
+                Ok(step) => {
+                    device.last_step = Some(step);
+                    Event::MfaPassed(method)
+                }
+                Err(totp::TotpError::Malformed) => return Err(invalid(Field::Code, Problem::NotACode)),
+                Err(_) => Event::MfaFailed,
+            });
+        }
+        let rec = st.flows.get_mut(flow_id).ok_or(BackendError::UnknownFlow)?;
+        let pending = rec
+            .code
+            .as_ref()
+            .filter(|c| c.method == method)
+            .ok_or(invalid(Field::Code, Problem::NoCodeSent))?;
+        if pending.expires_ms <= now {
+            rec.code = None;
+            return Err(invalid(Field::Code, Problem::CodeExpired));
+        }
+        if !hash::constant_time_eq(pending.code.as_bytes(), code.as_bytes()) {
+            return Ok(Event::MfaFailed);
+        }
+        rec.code = None; // single use
+        Ok(Event::MfaPassed(method))
+    }
+
+    fn begin_registration(
+        &self,
+        st: &mut State,
+        flow_id: &str,
+        method: MethodKind,
+        phone: Option<&str>,
+        now: u64,
+    ) -> Result<(), BackendError> {
+        let idx = st.flows[flow_id].account;
+        let issuer = st
+            .tenants
+            .iter()
+            .find(|t| t.id == st.accounts[idx].home_tenant)
+            .map_or("Riskgate", |t| &t.name)
+            .to_string();
+        let username = st.accounts[idx].username.clone();
+        if method.is_phone() {
+            let number = clean_phone(phone.unwrap_or_default())?;
+            let view = Enrollment {
+                method,
+                key: String::new(),
+                uri: String::new(),
+                qr_svg: String::new(),
+                phone_hint: Some(mask_phone(&number)),
+            };
+            let rec = st.flows.get_mut(flow_id).ok_or(BackendError::UnknownFlow)?;
+            rec.enrollment = Some(PendingEnrollment { method, secret: vec![], phone: Some(number.clone()) });
+            rec.enrollment_view = Some(view);
+            return self.send_phone_code(st, flow_id, method, &number, now);
+        }
+        let mut secret = vec![0u8; 20];
+        self.entropy.fill(&mut secret);
+        let uri = totp::otpauth_uri(&issuer, &username, &secret);
+        let view = Enrollment {
+            method,
+            key: totp::group_key(&totp::base32_encode(&secret)),
+            qr_svg: totp::qr_svg(&uri),
+            uri,
+            phone_hint: None,
+        };
+        let rec = st.flows.get_mut(flow_id).ok_or(BackendError::UnknownFlow)?;
+        rec.enrollment = Some(PendingEnrollment { method, secret, phone: None });
+        rec.enrollment_view = Some(view);
+        Ok(())
+    }
+
+    fn confirm_registration(
+        &self,
+        st: &mut State,
+        flow_id: &str,
+        typed: &str,
+        now: u64,
+    ) -> Result<Event, BackendError> {
+        let code = clean_code(typed)?;
+        let rec = st.flows.get_mut(flow_id).ok_or(BackendError::UnknownFlow)?;
+        let pending = rec.enrollment.as_ref().ok_or(invalid(Field::Code, Problem::NoCodeSent))?;
+        let method = pending.method;
+        let mut last_step = None;
+        if method == MethodKind::AuthenticatorApp {
+            match totp::verify(&pending.secret, &code, now / 1000, None) {
+                Ok(step) => last_step = Some(step),
+                Err(totp::TotpError::Malformed) => return Err(invalid(Field::Code, Problem::NotACode)),
+                Err(_) => return Err(invalid(Field::Code, Problem::Mismatch)),
+            }
+        } else {
+            let sent = rec.code.as_ref().ok_or(invalid(Field::Code, Problem::NoCodeSent))?;
+            if sent.expires_ms <= now {
+                return Err(invalid(Field::Code, Problem::CodeExpired));
+            }
+            if !hash::constant_time_eq(sent.code.as_bytes(), code.as_bytes()) {
+                return Err(invalid(Field::Code, Problem::Mismatch));
+            }
+            rec.code = None;
+        }
+        let done = rec.enrollment.take().ok_or(BackendError::UnknownFlow)?;
+        rec.enrollment_view = None;
+        let account = &mut st.accounts[rec.account];
+        if method == MethodKind::AuthenticatorApp {
+            account.totp = Some(TotpDevice { secret: done.secret, last_step });
+        } else {
+            account.phone = done.phone;
+        }
+        if !account.has_method(method) {
+            account.state.methods.push(method);
+        }
+        Ok(Event::RegistrationCompleted(method))
+    }
+
+    fn change_password(
+        &self,
+        st: &mut State,
+        flow_id: &str,
+        new: &str,
+        confirm: &str,
+    ) -> Result<Event, BackendError> {
+        if new.is_empty() {
+            return Err(invalid(Field::NewPassword, Problem::Empty));
+        }
+        if new != confirm {
+            return Err(invalid(Field::Confirm, Problem::Mismatch));
+        }
+        let rec = st.flows.get_mut(flow_id).ok_or(BackendError::UnknownFlow)?;
+        let account = &mut st.accounts[rec.account];
+        let tenant = st.tenants.iter().find(|t| t.id == account.home_tenant);
+        let personal = PersonalTerms {
+            names: vec![
+                account.given_name.clone(),
+                account.surname.clone(),
+                account.username.split('@').next().unwrap_or_default().to_string(),
+            ],
+            tenant_name: tenant.map(|t| t.name.clone()).unwrap_or_default(),
+        };
+        let banned = tenant.map(|t| t.banned.clone()).unwrap_or_default();
+        let is_current = hash::verify_password(new, &account.password_hash);
+        let verdict = password::check(new, is_current, &banned, &personal);
+        let accepted = verdict.accepted();
+        rec.verdict = Some(verdict);
+        if !accepted {
+            return Ok(Event::PasswordRejected);
+        }
+        let mut salt = [0u8; 16];
+        self.entropy.fill(&mut salt);
+        account.password_hash = hash::hash_password(new, &salt, hash::ITERATIONS);
+        account.state.temporary_password = false;
+        Ok(Event::PasswordChanged)
+    }
+
+    /// Persists what the flow has settled so far, and everything at its end.
+    fn settle(&self, st: &mut State, flow_id: &str, now: u64) {
+        let Some(rec) = st.flows.get(flow_id) else { return };
+        let outcome = rec.flow.outcome();
+        let step = rec.flow.step();
+        let idx = rec.account;
+        let account = &mut st.accounts[idx];
+        if account.state.grace_started_ms.is_none() {
+            account.state.grace_started_ms = outcome.grace_started_ms;
+        }
+        if !step.is_terminal() {
+            return;
+        }
+        if outcome.signed_in {
+            for r in outcome.remediations.iter().filter(|r| r.risk == RiskKind::User) {
+                close_open(&mut account.detections, RiskState::Remediated);
+                let level = crate::engine::RiskLevel::None;
+                account.risk_log.push(RiskEvent {
+                    at_ms: now,
+                    level,
+                    state: RiskState::Remediated,
+                    detail: Some(r.detail),
+                });
+            }
+            account.history.push(PastSignIn { source: rec.source.clone(), at_ms: now });
+            account.next_source = None;
+        }
+        let entry = LogEntry {
+            at_ms: now,
+            username: account.username.clone(),
+            source: rec.source.clone(),
+            detections: rec.detections.iter().map(|d| d.kind).collect(),
+            outcome: outcome_label(&step).into(),
+            correlation_id: rec.correlation_id.clone(),
+        };
+        st.log.push(entry);
+    }
+}
+
+/// Counts a wrong password for smart lockout; true when it has just locked the account.
+/// The same wrong password again counts once, and familiar and unfamiliar places count apart,
+/// so an attacker elsewhere cannot lock the person out at their desk.
+fn record_wrong_password(account: &mut Account, typed: &str, source: &SignInSource, now: u64) -> bool {
+    let fingerprint = hash::sha256_hex(format!("{}:{typed}", account.password_hash).as_bytes());
+    let l = &mut account.lockout;
+    if l.recent_wrong.contains(&fingerprint) {
+        return false;
+    }
+    l.recent_wrong.push(fingerprint);
+    if l.recent_wrong.len() > 3 {
+        l.recent_wrong.remove(0);
+    }
+    let familiar = account.history.iter().any(|p| p.source.location.city == source.location.city);
+    let count = if familiar { &mut l.familiar_failures } else { &mut l.unfamiliar_failures };
+    *count += 1;
+    if *count < LOCKOUT_THRESHOLD {
+        return false;
+    }
+    *count = 0;
+    l.times_locked += 1;
+    let span = LOCKOUT_BASE_MS << (l.times_locked - 1).min(6);
+    account.state.locked_until_ms = Some(now + span);
+    true
+}
+
+fn context(
+    st: &State,
+    idx: usize,
+    detections: &[Detection],
+    now: u64,
+) -> Result<SignInContext, BackendError> {
+    let account = &st.accounts[idx];
+    let policy_of = |id: &str| st.tenants.iter().find(|t| t.id == id).map(|t| t.policy.clone());
+    // Without the tenant's policy nothing can be decided: refuse rather than guess.
+    let policy = policy_of(&account.signs_in_to).ok_or(BackendError::Malformed("unknown tenant".into()))?;
+    let home_policy = account.state.home_tenant.as_deref().and_then(policy_of);
+    Ok(SignInContext {
+        now_ms: now,
+        user: account.state.clone(),
+        sign_in_detections: detections.to_vec(),
+        user_detections: account.detections.clone(),
+        policy,
+        home_policy,
+    })
+}
+
+fn unusual(detections: &[Detection], source: &SignInSource) -> Vec<Unusual> {
+    let place = format!("{}, {}", source.location.city, source.location.country);
+    detections
+        .iter()
+        .map(|d| Unusual {
+            detection: d.kind,
+            location: Some(place.clone()),
+            device: Some(source.device.clone()),
+            app: Some(source.app.clone()),
+        })
+        .collect()
+}
+
+fn reply(st: &State, flow_id: &str, now: u64) -> Reply {
+    let rec = &st.flows[flow_id];
+    let account = &st.accounts[rec.account];
+    let name_of = |id: &str| st.tenants.iter().find(|t| t.id == id).map(|t| t.name.clone());
+    let tenant_name = name_of(&account.signs_in_to).unwrap_or_default();
+    let home_tenant_name = account.state.home_tenant.as_deref().and_then(name_of);
+    Reply {
+        flow_id: flow_id.into(),
+        seq: rec.seq,
+        step: rec.flow.step(),
+        display_name: account.display_name.clone(),
+        tenant_name,
+        home_tenant_name,
+        unusual: rec.unusual.clone(),
+        enrollment: rec.enrollment_view.clone(),
+        code_sent_to: rec.code_sent_to.clone(),
+        verdict: rec.verdict.clone(),
+        correlation_id: rec.correlation_id.clone(),
+        time_ms: now,
+    }
+}
+
+/// Codes may be pasted with spaces or dashes.
+fn clean_code(typed: &str) -> Result<String, BackendError> {
+    let code: String = typed.chars().filter(|c| !c.is_whitespace() && *c != '-').collect();
+    if code.is_empty() {
+        return Err(invalid(Field::Code, Problem::Empty));
+    }
+    if code.len() != 6 || !code.chars().all(|c| c.is_ascii_digit()) {
+        return Err(invalid(Field::Code, Problem::NotACode));
+    }
+    Ok(code)
+}
+
+fn clean_phone(typed: &str) -> Result<String, BackendError> {
+    let digits = typed.chars().filter(|c| c.is_ascii_digit()).count();
+    let allowed = typed.chars().all(|c| c.is_ascii_digit() || " +-()".contains(c));
+    if typed.trim().is_empty() {
+        return Err(invalid(Field::Phone, Problem::Empty));
+    }
+    if !allowed || !(7..=15).contains(&digits) {
+        return Err(invalid(Field::Phone, Problem::NotAPhoneNumber));
+    }
+    Ok(typed.trim().to_string())
+}
+
+/// "+1 206 555 0147" -> "•••• 47": enough to recognise, not enough to read off.
+fn mask_phone(phone: &str) -> String {
+    let digits: Vec<char> = phone.chars().filter(|c| c.is_ascii_digit()).collect();
+    let tail: String = digits[digits.len().saturating_sub(2)..].iter().collect();
+    format!("•••• {tail}")
+}
+
+fn input_name(input: &Input) -> &'static str {
+    match input {
+        Input::Continue => "Continue",
+        Input::SendCode { .. } => "SendCode",
+        Input::Code { .. } => "Code",
+        Input::Skip => "Skip",
+        Input::BeginRegistration { .. } => "BeginRegistration",
+        Input::ConfirmRegistration { .. } => "ConfirmRegistration",
+        Input::NewPassword { .. } => "NewPassword",
+        Input::Cancel => "Cancel",
+    }
+}
+
+fn outcome_label(step: &Step) -> &'static str {
+    match step {
+        Step::SignedIn { .. } => "signed in",
+        Step::Blocked { .. } => "blocked",
+        Step::Cancelled => "cancelled",
+        Step::Failed => "failed",
+        _ => "interrupted",
+    }
+}
+
+impl IdentityBackend for MockBackend {
+    fn sign_in(&self, request: SignInRequest) -> BackendFuture<'_, Reply> {
+        Box::pin(std::future::ready(self.sign_in_now(request)))
+    }
+
+    fn send(&self, flow_id: &str, seq: u32, input: Input) -> BackendFuture<'_, Reply> {
+        Box::pin(std::future::ready(self.send_now(flow_id, seq, input)))
+    }
+}
+
+impl<T: IdentityBackend + ?Sized> IdentityBackend for Rc<T> {
+    fn sign_in(&self, request: SignInRequest) -> BackendFuture<'_, Reply> {
+        (**self).sign_in(request)
+    }
+    fn send(&self, flow_id: &str, seq: u32, input: Input) -> BackendFuture<'_, Reply> {
+        (**self).send(flow_id, seq, input)
+    }
+}
+
+#[cfg(test)]
+#[path = "mock_tests.rs"]
+mod tests;

@@ -1,0 +1,314 @@
+//! The mock backend as the authority: real checks of what was typed, and refusal of
+//! any input the current step does not expect.
+use super::*;
+use crate::backend::platform::{FixedClock, SeededEntropy};
+use crate::engine::{BlockReason, NoticeKind, PasswordReason};
+
+const START: u64 = 1_800_000_000_000;
+
+struct Fixture {
+    clock: Rc<FixedClock>,
+    backend: MockBackend,
+}
+
+fn fixture() -> Fixture {
+    let clock = Rc::new(FixedClock::at(START));
+    let backend = MockBackend::seeded(clock.clone(), Rc::new(SeededEntropy::default()));
+    Fixture { clock, backend }
+}
+
+fn request(username: &str, password: &str) -> SignInRequest {
+    SignInRequest { username: username.into(), password: password.into(), source: None }
+}
+
+fn password_of(username: &str) -> &'static str {
+    seed::PERSONAS.iter().find(|p| p.username == username).expect(username).password
+}
+
+impl Fixture {
+    fn sign_in(&self, username: &str) -> Reply {
+        self.backend.sign_in_now(request(username, password_of(username))).expect("signs in")
+    }
+
+    fn send(&self, reply: &Reply, input: Input) -> Result<Reply, BackendError> {
+        self.backend.send_now(&reply.flow_id, reply.seq, input)
+    }
+
+    fn app_code(&self, username: &str) -> String {
+        let secret = self.backend.authenticator_secret(username).unwrap();
+        totp::code_at(&secret, self.clock.now_ms() / 1000)
+    }
+}
+
+fn code(method: MethodKind, code: &str) -> Input {
+    Input::Code { method, code: code.into() }
+}
+
+#[test]
+fn every_persona_password_matches_its_stored_hash() {
+    let f = fixture();
+    for p in seed::PERSONAS {
+        let account = f.backend.account(p.username).unwrap();
+        assert!(hash::verify_password(p.password, &account.password_hash), "{}", p.username);
+        assert!(!account.password_hash.contains(p.password), "stored in plain text: {}", p.username);
+    }
+}
+
+#[test]
+fn a_clean_persona_signs_in_at_once() {
+    let f = fixture();
+    let r = f.sign_in("ada@contoso.example");
+    assert_eq!(r.step, Step::SignedIn { remediations: vec![] });
+    assert_eq!(f.backend.sign_in_log().len(), 1);
+}
+
+#[test]
+fn a_wrong_password_or_unknown_user_is_the_same_error() {
+    let f = fixture();
+    let wrong = f.backend.sign_in_now(request("ada@contoso.example", "nope-nope-nope"));
+    let unknown = f.backend.sign_in_now(request("nobody@contoso.example", "nope-nope-nope"));
+    assert_eq!(wrong.unwrap_err(), BackendError::InvalidCredentials);
+    assert_eq!(unknown.unwrap_err(), BackendError::InvalidCredentials);
+}
+
+#[test]
+fn empty_fields_are_refused_with_the_field_named() {
+    let f = fixture();
+    let e = f.backend.sign_in_now(request("", "x")).unwrap_err();
+    assert_eq!(e, invalid(Field::Username, Problem::Empty));
+    let e = f.backend.sign_in_now(request("ada@contoso.example", "")).unwrap_err();
+    assert_eq!(e, invalid(Field::Password, Problem::Empty));
+}
+
+#[test]
+fn risky_sign_in_passes_with_the_real_authenticator_code() {
+    let f = fixture();
+    let r = f.sign_in("ravi@contoso.example");
+    assert!(matches!(r.step, Step::Notice { kind: NoticeKind::SignInRisk, .. }));
+    assert!(r.unusual.iter().any(|u| u.location.as_deref() == Some("Lisbon, PT")));
+    let r = f.send(&r, Input::Continue).unwrap();
+    assert!(matches!(r.step, Step::MfaChallenge { .. }));
+    let r = f.send(&r, code(MethodKind::AuthenticatorApp, &f.app_code("ravi@contoso.example"))).unwrap();
+    assert!(matches!(r.step, Step::SignedIn { ref remediations } if remediations.len() == 1));
+    let history = f.backend.account("ravi@contoso.example").unwrap().history;
+    assert_eq!(history.last().unwrap().source.location.city, "Lisbon", "the new place is now familiar");
+}
+
+#[test]
+fn an_authenticator_code_cannot_be_used_twice() {
+    let f = fixture();
+    let user = "kim@contoso.example";
+    let used = f.app_code(user);
+    let r = f.sign_in(user);
+    let r = f.send(&r, Input::Continue).unwrap();
+    let r = f.send(&r, code(MethodKind::AuthenticatorApp, &used)).unwrap();
+    assert!(matches!(r.step, Step::ChangePassword { .. }));
+    f.send(&r, Input::Cancel).unwrap();
+    // Still at risk, so a second sign-in asks again; the same code is a replay.
+    let r = f.sign_in(user);
+    let r = f.send(&r, Input::Continue).unwrap();
+    let r = f.send(&r, code(MethodKind::AuthenticatorApp, &used)).unwrap();
+    assert!(matches!(r.step, Step::MfaChallenge { failures: 1, .. }), "{:?}", r.step);
+}
+
+#[test]
+fn a_wrong_code_counts_as_a_failure_and_a_malformed_one_does_not() {
+    let f = fixture();
+    let r = f.sign_in("ravi@contoso.example");
+    let r = f.send(&r, Input::Continue).unwrap();
+    let e = f.send(&r, code(MethodKind::AuthenticatorApp, "12ab")).unwrap_err();
+    assert_eq!(e, invalid(Field::Code, Problem::NotACode));
+    let right = f.app_code("ravi@contoso.example");
+    let wrong = if right == "000000" { "111111" } else { "000000" };
+    let r = f.send(&r, code(MethodKind::AuthenticatorApp, wrong)).unwrap();
+    assert!(matches!(r.step, Step::MfaChallenge { failures: 1, .. }));
+}
+
+#[test]
+fn pasted_codes_with_spaces_are_accepted() {
+    let f = fixture();
+    let r = f.sign_in("ravi@contoso.example");
+    let r = f.send(&r, Input::Continue).unwrap();
+    let c = f.app_code("ravi@contoso.example");
+    let spaced = format!(" {} {} ", &c[..3], &c[3..]);
+    let r = f.send(&r, code(MethodKind::AuthenticatorApp, &spaced)).unwrap();
+    assert!(matches!(r.step, Step::SignedIn { .. }));
+}
+
+#[test]
+fn skipping_a_required_step_is_refused_and_the_flow_stays_put() {
+    let f = fixture();
+    let r = f.sign_in("ravi@contoso.example");
+    for input in [
+        Input::Skip,
+        code(MethodKind::AuthenticatorApp, "123456"),
+        Input::NewPassword { password: "x".into(), confirm: "x".into() },
+        Input::ConfirmRegistration { code: "123456".into() },
+    ] {
+        let e = f.send(&r, input).unwrap_err();
+        assert!(matches!(e, BackendError::Unexpected { .. }), "{e:?}");
+    }
+    let r2 = f.send(&r, Input::Continue).unwrap();
+    assert!(matches!(r2.step, Step::MfaChallenge { .. }), "nothing moved before Continue");
+}
+
+#[test]
+fn a_replayed_or_out_of_order_input_is_refused() {
+    let f = fixture();
+    let r0 = f.sign_in("ravi@contoso.example");
+    let r1 = f.send(&r0, Input::Continue).unwrap();
+    let e = f.send(&r0, Input::Continue).unwrap_err();
+    assert_eq!(e, BackendError::StaleStep { expected: 1 });
+    let e = f.backend.send_now(&r1.flow_id, 7, Input::Continue).unwrap_err();
+    assert_eq!(e, BackendError::StaleStep { expected: 1 });
+    assert!(matches!(f.send(&r1, Input::Continue).unwrap_err(), BackendError::Unexpected { .. }));
+}
+
+#[test]
+fn a_forged_or_expired_flow_is_refused() {
+    let f = fixture();
+    assert_eq!(f.backend.send_now("forged", 0, Input::Continue).unwrap_err(), BackendError::UnknownFlow);
+    let r = f.sign_in("ravi@contoso.example");
+    f.clock.advance(FLOW_TTL_MS + 1);
+    assert_eq!(f.send(&r, Input::Continue).unwrap_err(), BackendError::FlowExpired);
+    assert_eq!(f.send(&r, Input::Continue).unwrap_err(), BackendError::UnknownFlow);
+}
+
+#[test]
+fn a_finished_flow_takes_no_more_input() {
+    let f = fixture();
+    let r = f.sign_in("sam@woodgrove.example");
+    assert!(matches!(r.step, Step::Blocked { reason: BlockReason::SignInRisk, .. }));
+    assert!(matches!(f.send(&r, Input::Continue).unwrap_err(), BackendError::Unexpected { .. }));
+}
+
+#[test]
+fn text_message_codes_reach_the_simulated_phone_and_work_once() {
+    let f = fixture();
+    let r = f.sign_in("omar@contoso.example");
+    let r = f.send(&r, Input::Continue).unwrap();
+    let e = f.send(&r, code(MethodKind::Sms, "123456")).unwrap_err();
+    assert_eq!(e, invalid(Field::Code, Problem::NoCodeSent));
+    let r = f.send(&r, Input::SendCode { method: MethodKind::Sms }).unwrap();
+    assert_eq!(r.code_sent_to.as_deref(), Some("•••• 47"));
+    let sms = f.backend.phone_messages().pop().unwrap();
+    assert_eq!(sms.to, "+1 206 555 0147");
+    let r = f.send(&r, code(MethodKind::Sms, &sms.code)).unwrap();
+    assert!(matches!(r.step, Step::SignedIn { .. }));
+}
+
+#[test]
+fn text_message_codes_expire_after_five_minutes() {
+    let f = fixture();
+    let r = f.sign_in("omar@contoso.example");
+    let r = f.send(&r, Input::Continue).unwrap();
+    let r = f.send(&r, Input::SendCode { method: MethodKind::Sms }).unwrap();
+    let sms = f.backend.phone_messages().pop().unwrap();
+    f.clock.advance(PHONE_CODE_TTL_MS);
+    let e = f.send(&r, code(MethodKind::Sms, &sms.code)).unwrap_err();
+    assert_eq!(e, invalid(Field::Code, Problem::CodeExpired));
+}
+
+#[test]
+fn leaked_credentials_need_mfa_and_a_strong_new_password_then_risk_is_gone() {
+    let f = fixture();
+    let user = "kim@contoso.example";
+    let r = f.sign_in(user);
+    assert!(matches!(r.step, Step::Notice { kind: NoticeKind::UserRisk, .. }));
+    let r = f.send(&r, Input::Continue).unwrap();
+    let r = f.send(&r, code(MethodKind::AuthenticatorApp, &f.app_code(user))).unwrap();
+    assert_eq!(r.step, Step::ChangePassword { reason: PasswordReason::UserRisk, rejected: false });
+    let weak = Input::NewPassword { password: "C0ntos0Blank12".into(), confirm: "C0ntos0Blank12".into() };
+    let r = f.send(&r, weak).unwrap();
+    assert!(matches!(r.step, Step::ChangePassword { rejected: true, .. }));
+    assert!(!r.verdict.as_ref().unwrap().accepted());
+    let e = f.send(&r, Input::NewPassword { password: "a".into(), confirm: "b".into() }).unwrap_err();
+    assert_eq!(e, invalid(Field::Confirm, Problem::Mismatch));
+    let strong = "Lavender-Bicycle-Ocean-93";
+    let r = f.send(&r, Input::NewPassword { password: strong.into(), confirm: strong.into() }).unwrap();
+    assert!(matches!(r.step, Step::SignedIn { .. }), "{:?}", r.step);
+    let account = f.backend.account(user).unwrap();
+    assert!(hash::verify_password(strong, &account.password_hash));
+    assert!(account.detections.iter().all(|d| d.state == RiskState::Remediated));
+    assert_eq!(
+        account.risk_log.last().unwrap().detail,
+        Some(crate::engine::RiskDetail::UserPerformedSecuredPasswordChange)
+    );
+    let again = f.backend.sign_in_now(request(user, strong)).unwrap();
+    assert!(matches!(again.step, Step::SignedIn { .. }), "no longer at risk");
+}
+
+#[test]
+fn ten_different_wrong_passwords_lock_the_account_and_repeats_count_once() {
+    let f = fixture();
+    let user = "ada@contoso.example";
+    for _ in 0..20 {
+        assert_eq!(
+            f.backend.sign_in_now(request(user, "same-wrong-1")).unwrap_err(),
+            BackendError::InvalidCredentials
+        );
+    }
+    for i in 0..8 {
+        let e = f.backend.sign_in_now(request(user, &format!("wrong-{i}"))).unwrap_err();
+        assert_eq!(e, BackendError::InvalidCredentials);
+    }
+    let locked = f.backend.sign_in_now(request(user, "wrong-final")).unwrap();
+    assert!(matches!(locked.step, Step::Blocked { reason: BlockReason::LockedOut { .. }, .. }));
+    let still = f.backend.sign_in_now(request(user, password_of(user))).unwrap();
+    assert!(
+        matches!(still.step, Step::Blocked { reason: BlockReason::LockedOut { .. }, .. }),
+        "the right password waits"
+    );
+    f.clock.advance(LOCKOUT_BASE_MS + 1);
+    assert!(matches!(f.sign_in(user).step, Step::SignedIn { .. }));
+}
+
+#[test]
+fn registering_an_authenticator_app_during_the_grace_works_end_to_end() {
+    let f = fixture();
+    let user = "lena@contoso.example";
+    let r = f.sign_in(user);
+    assert_eq!(r.step, Step::RegistrationInterrupt { days_left: 0, can_skip: false });
+    assert!(matches!(f.send(&r, Input::Skip).unwrap_err(), BackendError::Unexpected { .. }));
+    let r = f.send(&r, Input::Continue).unwrap();
+    let r =
+        f.send(&r, Input::BeginRegistration { method: MethodKind::AuthenticatorApp, phone: None }).unwrap();
+    let enrollment = r.enrollment.clone().unwrap();
+    assert!(enrollment.uri.starts_with("otpauth://totp/"));
+    assert!(enrollment.qr_svg.contains("<svg"));
+    let secret = totp::base32_decode(&enrollment.key).unwrap();
+    let r = f.send(&r, Input::ConfirmRegistration { code: totp::code_at(&secret, START / 1000) }).unwrap();
+    assert!(matches!(r.step, Step::SignedIn { .. }));
+    assert_eq!(f.backend.account(user).unwrap().state.methods, vec![MethodKind::AuthenticatorApp]);
+}
+
+#[test]
+fn skipping_registration_starts_the_grace_clock_once() {
+    let f = fixture();
+    let user = "noor@contoso.example";
+    let r = f.sign_in(user);
+    assert_eq!(r.step, Step::RegistrationInterrupt { days_left: 14, can_skip: true });
+    f.send(&r, Input::Skip).unwrap();
+    assert_eq!(f.backend.account(user).unwrap().state.grace_started_ms, Some(START));
+    f.clock.advance(3 * crate::engine::risk::DAY_MS);
+    let r = f.sign_in(user);
+    assert_eq!(r.step, Step::RegistrationInterrupt { days_left: 11, can_skip: true });
+}
+
+#[test]
+fn every_blocked_persona_is_blocked_for_its_reason() {
+    let f = fixture();
+    let cases = [
+        ("eli@contoso.example", BlockReason::UnregisteredAtRisk),
+        ("dee@contoso.example", BlockReason::Disabled),
+        ("sam@woodgrove.example", BlockReason::SignInRisk),
+        ("jo@woodgrove.example", BlockReason::UserRisk),
+        ("tech@northwind.example", BlockReason::HomeTenantMustRemediate),
+    ];
+    for (user, reason) in cases {
+        let r = f.sign_in(user);
+        assert!(matches!(r.step, Step::Blocked { reason: got, .. } if got == reason), "{user}: {:?}", r.step);
+    }
+    let lou = f.sign_in("lou@contoso.example");
+    assert!(matches!(lou.step, Step::Blocked { reason: BlockReason::LockedOut { .. }, .. }));
+}

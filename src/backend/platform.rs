@@ -1,0 +1,69 @@
+//! Time and randomness, injected so the backend runs the same in tests and in the browser.
+
+pub trait Clock {
+    fn now_ms(&self) -> u64;
+}
+
+pub trait Entropy {
+    fn fill(&self, buf: &mut [u8]);
+}
+
+/// The real clock: `Date.now()` in the browser (std's clock panics on wasm32).
+pub struct SystemClock;
+
+impl Clock for SystemClock {
+    #[cfg(target_arch = "wasm32")]
+    fn now_ms(&self) -> u64 {
+        js_sys::Date::now() as u64
+    }
+    #[cfg(not(target_arch = "wasm32"))]
+    fn now_ms(&self) -> u64 {
+        use std::time::{SystemTime, UNIX_EPOCH};
+        SystemTime::now().duration_since(UNIX_EPOCH).map_or(0, |d| d.as_millis() as u64)
+    }
+}
+
+/// The operating system's or the browser's (`crypto.getRandomValues`) generator.
+pub struct OsEntropy;
+
+impl Entropy for OsEntropy {
+    fn fill(&self, buf: &mut [u8]) {
+        // Without randomness no secret can be made safely: stop rather than go on.
+        getrandom::fill(buf).expect("no source of randomness");
+    }
+}
+
+/// A clock that tests move by hand.
+#[derive(Default)]
+pub struct FixedClock(pub std::cell::Cell<u64>);
+
+impl FixedClock {
+    pub fn at(ms: u64) -> Self {
+        FixedClock(std::cell::Cell::new(ms))
+    }
+    pub fn advance(&self, ms: u64) {
+        self.0.set(self.0.get() + ms);
+    }
+}
+
+impl Clock for FixedClock {
+    fn now_ms(&self) -> u64 {
+        self.0.get()
+    }
+}
+
+/// Deterministic bytes for tests (a counter fed through a simple mixer).
+#[derive(Default)]
+pub struct SeededEntropy(pub std::cell::Cell<u64>);
+
+impl Entropy for SeededEntropy {
+    fn fill(&self, buf: &mut [u8]) {
+        for b in buf.iter_mut() {
+            let mut x = self.0.get().wrapping_add(0x9E37_79B9_7F4A_7C15);
+            self.0.set(x);
+            x = (x ^ (x >> 30)).wrapping_mul(0xBF58_476D_1CE4_E5B9);
+            x = (x ^ (x >> 27)).wrapping_mul(0x94D0_49BB_1331_11EB);
+            *b = (x ^ (x >> 31)) as u8;
+        }
+    }
+}
