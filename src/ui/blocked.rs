@@ -1,0 +1,96 @@
+//! Blocked: why, what the person can do, and details to give the help desk.
+use super::use_ui;
+use super::widgets::Heading;
+use crate::engine::{BlockReason, Step};
+use leptos::prelude::*;
+
+/// Codes the help desk can look up; stable across releases and locales.
+pub fn error_code(reason: BlockReason) -> &'static str {
+    match reason {
+        BlockReason::Disabled => "RG1001",
+        BlockReason::LockedOut { .. } => "RG1002",
+        BlockReason::SignInRisk => "RG2001",
+        BlockReason::UserRisk => "RG2002",
+        BlockReason::UnregisteredAtRisk => "RG2003",
+        BlockReason::HomeTenantMustRemediate => "RG2004",
+        BlockReason::TooManyFailedCodes => "RG2005",
+    }
+}
+
+fn reason_key(reason: BlockReason) -> &'static str {
+    match reason {
+        BlockReason::Disabled => "blocked.Disabled",
+        BlockReason::LockedOut { .. } => "blocked.LockedOut",
+        BlockReason::SignInRisk => "blocked.SignInRisk",
+        BlockReason::UserRisk => "blocked.UserRisk",
+        BlockReason::UnregisteredAtRisk => "blocked.UnregisteredAtRisk",
+        BlockReason::HomeTenantMustRemediate => "blocked.HomeTenantMustRemediate",
+        BlockReason::TooManyFailedCodes => "blocked.TooManyFailedCodes",
+    }
+}
+
+/// A time in the person's locale, e.g. "21/11/2026, 14:05:09".
+pub fn local_time(ms: u64, locale: &str) -> String {
+    let date = js_sys::Date::new(&wasm_bindgen::JsValue::from_f64(ms as f64));
+    date.to_locale_string(locale, &wasm_bindgen::JsValue::UNDEFINED).into()
+}
+
+#[component]
+pub fn Blocked() -> impl IntoView {
+    let ui = use_ui();
+    let reason = ui.with_reply(|r| match r.step {
+        Step::Blocked { reason, .. } => Some(reason),
+        _ => None,
+    });
+    // A step that is not a block cannot be shown here; fail towards the strongest message.
+    let reason = reason.unwrap_or(BlockReason::UserRisk);
+    let copied = RwSignal::new(false);
+    let message = move || {
+        let tag = ui.locale.get().tag();
+        let until = match reason {
+            BlockReason::LockedOut { until_ms } => local_time(until_ms, tag),
+            _ => String::new(),
+        };
+        let home = ui.with_reply(|r| r.home_tenant_name.clone().unwrap_or_default());
+        ui.tf(reason_key(reason), &[("time", &until), ("home", &home)])
+    };
+    let details = move || {
+        let (correlation, time) = ui.with_reply(|r| (r.correlation_id.clone(), r.time_ms));
+        let time = local_time(time, ui.locale.get().tag());
+        [
+            (ui.t("blocked.code"), error_code(reason).to_string()),
+            (ui.t("blocked.correlation"), correlation),
+            (ui.t("blocked.time"), time),
+        ]
+    };
+    let copy = move |_| {
+        let text: Vec<String> = details().iter().map(|(k, v)| format!("{k}: {v}")).collect();
+        if let Some(w) = web_sys::window() {
+            let _ = w.navigator().clipboard().write_text(&text.join("\n"));
+            copied.set(true);
+        }
+    };
+    view! {
+        <section class="rg-form rg-blocked">
+            <Heading text=Signal::derive(move || ui.t("blocked.heading").to_string())/>
+            <p class="rg-reason">{message}</p>
+            <h2>{move || ui.t("blocked.details")}</h2>
+            <dl class="rg-details">
+                {move || {
+                    details()
+                        .into_iter()
+                        .map(|(k, v)| view! { <dt>{k}</dt><dd>{v}</dd> })
+                        .collect_view()
+                }}
+            </dl>
+            <div class="rg-actions">
+                <button type="button" class="rg-secondary" on:click=copy>
+                    {move || ui.t(if copied.get() { "common.copied" } else { "common.copy" })}
+                </button>
+                <button type="button" class="rg-primary" on:click=move |_| ui.restart()>
+                    {move || ui.t("common.start_over")}
+                </button>
+            </div>
+        </section>
+    }
+}

@@ -1,0 +1,86 @@
+//! A forced password change: after a temporary password, or to clear user risk.
+use super::use_ui;
+use super::widgets::{show_error, FormMessage, Heading, TextField};
+use crate::backend::api::Field;
+use crate::backend::Input;
+use crate::engine::password::Rejection;
+use crate::engine::{PasswordReason, Step};
+use leptos::ev::SubmitEvent;
+use leptos::prelude::*;
+
+/// Why a candidate was refused, without repeating any of it.
+pub fn rejection_text(ui: super::Ui, r: Rejection) -> String {
+    match r {
+        Rejection::Empty => ui.t("password.rule.Empty").into(),
+        Rejection::TooShort { min } => ui.tf("password.rule.TooShort", &[("min", &min.to_string())]),
+        Rejection::TooLong { max } => ui.tf("password.rule.TooLong", &[("max", &max.to_string())]),
+        Rejection::SameAsCurrent => ui.t("password.rule.SameAsCurrent").into(),
+        Rejection::Weak { .. } => ui.t("password.rule.Weak").into(),
+        Rejection::ContainsPersonalInfo => ui.t("password.rule.ContainsPersonalInfo").into(),
+    }
+}
+
+#[component]
+pub fn ChangePassword() -> impl IntoView {
+    let ui = use_ui();
+    let reason = ui.with_reply(|r| match r.step {
+        Step::ChangePassword { reason, .. } => Some(reason),
+        _ => None,
+    });
+    let (heading, lead) = match reason {
+        Some(PasswordReason::TemporaryPassword) => {
+            ("password.heading.TemporaryPassword", "password.lead.TemporaryPassword")
+        }
+        _ => ("password.heading.UserRisk", "password.lead.UserRisk"),
+    };
+    let new = RwSignal::new(String::new());
+    let confirm = RwSignal::new(String::new());
+    let new_error = RwSignal::new(None);
+    let confirm_error = RwSignal::new(None);
+    let general = RwSignal::new(None);
+    let reasons = move || {
+        ui.with_reply(|r| r.verdict.as_ref().map(|v| v.rejections.clone()).unwrap_or_default())
+            .into_iter()
+            .map(|r| rejection_text(ui, r))
+            .collect::<Vec<_>>()
+    };
+    let submit = move |ev: SubmitEvent| {
+        ev.prevent_default();
+        new_error.set(None);
+        confirm_error.set(None);
+        general.set(None);
+        if new.with_untracked(String::is_empty) {
+            new_error.set(Some(ui.t("error.new_password_empty").to_string()));
+            return;
+        }
+        if new.get_untracked() != confirm.get_untracked() {
+            confirm_error.set(Some(ui.t("error.confirm_mismatch").to_string()));
+            return;
+        }
+        let input = Input::NewPassword { password: new.get_untracked(), confirm: confirm.get_untracked() };
+        ui.send(input, move |e| {
+            if matches!(e, crate::backend::BackendError::InvalidInput { field: Field::Confirm, .. }) {
+                show_error(ui, e, Field::Confirm, confirm_error, general)
+            } else {
+                show_error(ui, e, Field::NewPassword, new_error, general)
+            }
+        });
+    };
+    view! {
+        <form class="rg-form" on:submit=submit novalidate>
+            <Heading text=Signal::derive(move || ui.t(heading).to_string())/>
+            <p>{move || ui.t(lead)}</p>
+            <TextField id="rg-new-password" label="password.new" kind="password" autocomplete="new-password" value=new error=new_error/>
+            <ul class="rg-rules" aria-live="polite">
+                {move || reasons().into_iter().map(|r| view! { <li>{r}</li> }).collect_view()}
+            </ul>
+            <TextField id="rg-confirm-password" label="password.confirm" kind="password" autocomplete="new-password" value=confirm error=confirm_error/>
+            <FormMessage message=general/>
+            <div class="rg-actions">
+                <button type="submit" class="rg-primary" disabled=move || ui.pending.get()>
+                    {move || ui.t("password.submit")}
+                </button>
+            </div>
+        </form>
+    }
+}

@@ -1,0 +1,44 @@
+//! "More information required": the registration interrupt with its grace days.
+use super::use_ui;
+use super::widgets::{show_error, FormMessage, Heading};
+use crate::backend::api::Field;
+use crate::backend::Input;
+use crate::engine::Step;
+use leptos::prelude::*;
+
+#[component]
+pub fn Interrupt() -> impl IntoView {
+    let ui = use_ui();
+    let general = RwSignal::new(None);
+    let (days_left, can_skip) = ui.with_reply(|r| match r.step {
+        Step::RegistrationInterrupt { days_left, can_skip } => (days_left, can_skip),
+        _ => (0, false),
+    });
+    let grace = move || match (can_skip, days_left) {
+        (false, _) => ui.t("interrupt.forced").to_string(),
+        (true, 1) => ui.t("interrupt.last_day").to_string(),
+        (true, d) => ui.tf("interrupt.days", &[("days", &d.to_string())]),
+    };
+    let send = move |input| {
+        general.set(None);
+        ui.send(input, move |e| show_error(ui, e, Field::Code, general, general));
+    };
+    view! {
+        <section class="rg-form">
+            <Heading text=Signal::derive(move || ui.t("interrupt.heading").to_string())/>
+            <p>{move || ui.t("interrupt.lead")}</p>
+            <p class="rg-grace">{grace}</p>
+            <FormMessage message=general/>
+            <div class="rg-actions">
+                <Show when=move || can_skip>
+                    <button type="button" class="rg-secondary" on:click=move |_| send(Input::Skip)>
+                        {move || ui.t("interrupt.skip")}
+                    </button>
+                </Show>
+                <button type="button" class="rg-primary" on:click=move |_| send(Input::Continue)>
+                    {move || ui.t("common.next")}
+                </button>
+            </div>
+        </section>
+    }
+}

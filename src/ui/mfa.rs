@@ -1,0 +1,144 @@
+//! The MFA challenge: a code from the app, or one sent by text or call; switch method,
+//! resend, or say none of them can be used.
+use super::use_ui;
+use super::widgets::{show_error, FormMessage, Heading, TextField};
+use crate::backend::api::Field;
+use crate::backend::Input;
+use crate::engine::flow::MAX_MFA_FAILURES;
+use crate::engine::{MethodKind, Step};
+use leptos::ev::SubmitEvent;
+use leptos::prelude::*;
+
+pub fn method_key(m: MethodKind) -> &'static str {
+    match m {
+        MethodKind::AuthenticatorApp => "method.AuthenticatorApp",
+        MethodKind::Sms => "method.Sms",
+        MethodKind::Voice => "method.Voice",
+        MethodKind::Passkey => "method.Passkey",
+    }
+}
+
+fn challenge(step: &Step) -> (Vec<MethodKind>, u8) {
+    match step {
+        Step::MfaChallenge { methods, failures, .. } => (methods.clone(), *failures),
+        _ => (vec![], 0),
+    }
+}
+
+#[component]
+pub fn Mfa() -> impl IntoView {
+    let ui = use_ui();
+    let methods = ui.with_reply(|r| challenge(&r.step).0);
+    let method = RwSignal::new(methods.first().copied().unwrap_or(MethodKind::AuthenticatorApp));
+    let code = RwSignal::new(String::new());
+    let error = RwSignal::new(None);
+    let general = RwSignal::new(None);
+    let cant_use = RwSignal::new(false);
+    let failures = Memo::new(move |_| ui.with_reply(|r| challenge(&r.step).1));
+    let sent_to = Memo::new(move |_| ui.with_reply(|r| r.code_sent_to.clone()));
+
+    // A wrong code comes back as the same step with one more failure.
+    Effect::new(move |seen: Option<u8>| {
+        let now = failures.get();
+        if seen.is_some_and(|s| now > s) {
+            code.set(String::new());
+            let left = (MAX_MFA_FAILURES - now).to_string();
+            error.set(Some(ui.tf("mfa.wrong", &[("left", &left)])));
+        }
+        now
+    });
+
+    let send = move |input| {
+        general.set(None);
+        ui.send(input, move |e| show_error(ui, e, Field::Code, error, general));
+    };
+    let submit = move |ev: SubmitEvent| {
+        ev.prevent_default();
+        if code.with_untracked(|c| c.trim().is_empty()) {
+            error.set(Some(ui.t("error.code_empty").to_string()));
+            return;
+        }
+        error.set(None);
+        send(Input::Code { method: method.get_untracked(), code: code.get_untracked() });
+    };
+    let needs_sending = move || method.get().is_phone() && sent_to.get().is_none();
+    let others = methods.clone();
+
+    view! {
+        <form class="rg-form" on:submit=submit novalidate>
+            <Heading text=Signal::derive(move || ui.t("mfa.heading").to_string())/>
+            <p>
+                {move || {
+                    if method.get() == MethodKind::AuthenticatorApp {
+                        ui.t("mfa.app.lead").to_string()
+                    } else if let Some(to) = sent_to.get() {
+                        ui.tf("mfa.sent", &[("phone", &to)])
+                    } else {
+                        ui.t("mfa.phone.lead").to_string()
+                    }
+                }}
+            </p>
+            <Show when=needs_sending>
+                <button type="button" class="rg-primary" on:click=move |_| send(Input::SendCode { method: method.get_untracked() })>
+                    {move || ui.t(if method.get() == MethodKind::Voice { "mfa.send_call" } else { "mfa.send_text" })}
+                </button>
+            </Show>
+            <Show when=move || !needs_sending()>
+                <TextField
+                    id="rg-code"
+                    label="mfa.code"
+                    autocomplete="one-time-code"
+                    inputmode="numeric"
+                    value=code
+                    error
+                />
+                <div class="rg-actions">
+                    <Show when=move || method.get().is_phone()>
+                        <button type="button" class="rg-link" on:click=move |_| send(Input::SendCode { method: method.get_untracked() })>
+                            {move || ui.t("mfa.resend")}
+                        </button>
+                    </Show>
+                    <button type="submit" class="rg-primary" disabled=move || ui.pending.get()>
+                        {move || ui.t("common.verify")}
+                    </button>
+                </div>
+            </Show>
+            <FormMessage message=general/>
+            <Show when=move || { others.len() > 1 }>
+                <fieldset class="rg-methods">
+                    <legend>{move || ui.t("mfa.switch")}</legend>
+                    {methods
+                        .clone()
+                        .into_iter()
+                        .map(|m| {
+                            view! {
+                                <button
+                                    type="button"
+                                    class="rg-link"
+                                    aria-pressed=move || if method.get() == m { "true" } else { "false" }
+                                    on:click=move |_| {
+                                        method.set(m);
+                                        error.set(None);
+                                    }
+                                >
+                                    {move || ui.t(method_key(m))}
+                                </button>
+                            }
+                        })
+                        .collect_view()}
+                </fieldset>
+            </Show>
+            <button type="button" class="rg-link" aria-expanded=move || cant_use.get().to_string() on:click=move |_| cant_use.update(|v| *v = !*v)>
+                {move || ui.t("mfa.cant_use")}
+            </button>
+            <Show when=move || cant_use.get()>
+                <div class="rg-help">
+                    <p>{move || ui.t("mfa.cant_use.help")}</p>
+                    <button type="button" class="rg-secondary" on:click=move |_| send(Input::Cancel)>
+                        {move || ui.t("common.cancel")}
+                    </button>
+                </div>
+            </Show>
+        </form>
+    }
+}

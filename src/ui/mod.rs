@@ -1,0 +1,181 @@
+//! The screens. They send what the person did to the backend and render the step it
+//! returns; they never decide policy.
+mod blocked;
+mod change_password;
+mod ended;
+mod interrupt;
+mod mfa;
+mod notice;
+mod register;
+mod sign_in;
+mod signed_in;
+pub mod text;
+mod widgets;
+
+use crate::backend::platform::{OsEntropy, SystemClock};
+use crate::backend::{BackendError, IdentityBackend, Input, MockBackend, Reply, SignInRequest};
+use crate::engine::Step;
+use leptos::prelude::*;
+use leptos::task::spawn_local;
+use std::rc::Rc;
+use std::time::Duration;
+use text::Locale;
+
+/// Progress is shown only for calls slower than this, so quick ones don't flicker.
+const SHOW_PROGRESS_AFTER: Duration = Duration::from_millis(300);
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Screen {
+    Username,
+    Password,
+    Flow,
+}
+
+/// What every screen shares: the backend, where the person is, and the last reply.
+#[derive(Clone, Copy)]
+pub struct Ui {
+    backend: StoredValue<Rc<dyn IdentityBackend>, LocalStorage>,
+    pub screen: RwSignal<Screen>,
+    pub username: RwSignal<String>,
+    pub reply: RwSignal<Option<Reply>>,
+    pub pending: RwSignal<bool>,
+    pub slow: RwSignal<bool>,
+    pub locale: RwSignal<Locale>,
+}
+
+impl Ui {
+    pub fn t(self, key: &'static str) -> &'static str {
+        text::t(self.locale.get(), key)
+    }
+
+    pub fn tf(self, key: &'static str, args: &[(&str, &str)]) -> String {
+        text::tf(self.locale.get(), key, args)
+    }
+
+    /// Reads the current reply; screens are only mounted while there is one.
+    pub fn with_reply<T: Default>(self, f: impl FnOnce(&Reply) -> T) -> T {
+        self.reply.with(|r| r.as_ref().map(f).unwrap_or_default())
+    }
+
+    pub fn sign_in(self, request: SignInRequest, on_error: impl FnOnce(BackendError) + 'static) {
+        let backend = self.backend.get_value();
+        self.call(async move { backend.sign_in(request).await }, on_error);
+    }
+
+    /// Sends `input` for the step on screen.
+    pub fn send(self, input: Input, on_error: impl FnOnce(BackendError) + 'static) {
+        let Some((flow_id, seq)) =
+            self.reply.with_untracked(|r| r.as_ref().map(|r| (r.flow_id.clone(), r.seq)))
+        else {
+            return;
+        };
+        let backend = self.backend.get_value();
+        self.call(async move { backend.send(&flow_id, seq, input).await }, on_error);
+    }
+
+    fn call(
+        self,
+        work: impl std::future::Future<Output = Result<Reply, BackendError>> + 'static,
+        on_error: impl FnOnce(BackendError) + 'static,
+    ) {
+        if self.pending.get_untracked() {
+            return; // one call at a time: a double click must not send twice
+        }
+        self.pending.set(true);
+        let ui = self;
+        set_timeout(move || ui.slow.set(ui.pending.get_untracked()), SHOW_PROGRESS_AFTER);
+        spawn_local(async move {
+            let result = work.await;
+            ui.pending.set(false);
+            ui.slow.set(false);
+            match result {
+                Ok(reply) => {
+                    ui.reply.set(Some(reply));
+                    ui.screen.set(Screen::Flow);
+                }
+                Err(e) => on_error(e),
+            }
+        });
+    }
+
+    /// Back to the first screen, keeping the username.
+    pub fn restart(self) {
+        self.reply.set(None);
+        self.screen.set(Screen::Username);
+    }
+}
+
+/// Which component is on screen: it changes only when the step's kind changes, so a
+/// new reply for the same step (a wrong code, a rejected password) keeps what was typed.
+#[derive(Clone, Debug, PartialEq, Eq)]
+enum View {
+    Username,
+    Password,
+    Step(String, &'static str),
+}
+
+fn step_name(step: &Step) -> &'static str {
+    match step {
+        Step::Notice { .. } => "notice",
+        Step::MfaChallenge { .. } => "mfa",
+        Step::RegistrationInterrupt { .. } => "interrupt",
+        Step::Register { .. } => "register",
+        Step::ChangePassword { .. } => "password",
+        Step::Blocked { .. } => "blocked",
+        Step::SignedIn { .. } => "signed-in",
+        Step::Cancelled | Step::Failed => "ended",
+    }
+}
+
+#[component]
+pub fn App(backend: Rc<dyn IdentityBackend>) -> impl IntoView {
+    let ui = Ui {
+        backend: StoredValue::new_local(backend),
+        screen: RwSignal::new(Screen::Username),
+        username: RwSignal::new(String::new()),
+        reply: RwSignal::new(None),
+        pending: RwSignal::new(false),
+        slow: RwSignal::new(false),
+        locale: RwSignal::new(Locale::En),
+    };
+    provide_context(ui);
+    let view = Memo::new(move |_| match ui.screen.get() {
+        Screen::Username => View::Username,
+        Screen::Password => View::Password,
+        Screen::Flow => ui.reply.with(|r| match r {
+            Some(r) => View::Step(r.flow_id.clone(), step_name(&r.step)),
+            None => View::Username,
+        }),
+    });
+    view! {
+        <div class="riskgate" lang=move || ui.locale.get().tag() dir=move || ui.locale.get().dir()>
+            <main class="rg-card">
+                {move || match view.get() {
+                    View::Username => view! { <sign_in::Username/> }.into_any(),
+                    View::Password => view! { <sign_in::Password/> }.into_any(),
+                    View::Step(_, "notice") => view! { <notice::Notice/> }.into_any(),
+                    View::Step(_, "mfa") => view! { <mfa::Mfa/> }.into_any(),
+                    View::Step(_, "interrupt") => view! { <interrupt::Interrupt/> }.into_any(),
+                    View::Step(_, "register") => view! { <register::Register/> }.into_any(),
+                    View::Step(_, "password") => view! { <change_password::ChangePassword/> }.into_any(),
+                    View::Step(_, "blocked") => view! { <blocked::Blocked/> }.into_any(),
+                    View::Step(_, "signed-in") => view! { <signed_in::SignedIn/> }.into_any(),
+                    View::Step(..) => view! { <ended::Ended/> }.into_any(),
+                }}
+                <widgets::Progress/>
+            </main>
+        </div>
+    }
+}
+
+pub fn use_ui() -> Ui {
+    expect_context::<Ui>()
+}
+
+/// The app as `make serve` runs it: the in-browser mock backend, real clock and randomness.
+pub fn start() {
+    console_error_panic_hook::set_once();
+    let backend: Rc<dyn IdentityBackend> =
+        Rc::new(MockBackend::seeded(Rc::new(SystemClock), Rc::new(OsEntropy)));
+    leptos::mount::mount_to_body(move || view! { <App backend/> });
+}

@@ -1,0 +1,80 @@
+//! "Something unusual" and "your account may be at risk": what happened, in plain words.
+use super::use_ui;
+use super::widgets::{show_error, FormMessage, Heading};
+use crate::backend::api::Field;
+use crate::backend::Input;
+use crate::engine::{DetectionKind, NoticeKind, Step};
+use leptos::prelude::*;
+
+pub fn detection_key(kind: DetectionKind) -> &'static str {
+    match kind {
+        DetectionKind::AnonymousIp => "unusual.AnonymousIp",
+        DetectionKind::UnfamiliarProperties => "unusual.UnfamiliarProperties",
+        DetectionKind::AtypicalTravel => "unusual.AtypicalTravel",
+        DetectionKind::ImpossibleTravel => "unusual.ImpossibleTravel",
+        DetectionKind::MaliciousIp => "unusual.MaliciousIp",
+        DetectionKind::NewCountry => "unusual.NewCountry",
+        DetectionKind::PasswordSpray => "unusual.PasswordSpray",
+        DetectionKind::ThreatActorIp => "unusual.ThreatActorIp",
+        DetectionKind::LeakedCredentials => "unusual.LeakedCredentials",
+        DetectionKind::AnomalousActivity => "unusual.AnomalousActivity",
+        DetectionKind::UserReportedSuspicious => "unusual.UserReportedSuspicious",
+        DetectionKind::AdminConfirmedCompromised => "unusual.AdminConfirmedCompromised",
+    }
+}
+
+#[component]
+pub fn Notice() -> impl IntoView {
+    let ui = use_ui();
+    let general = RwSignal::new(None);
+    let user_risk = ui.with_reply(|r| matches!(r.step, Step::Notice { kind: NoticeKind::UserRisk, .. }));
+    let (heading, lead) = if user_risk {
+        ("notice.user.heading", "notice.user.lead")
+    } else {
+        ("notice.signin.heading", "notice.signin.lead")
+    };
+    // What the person should recognise: for a risky sign-in, where it came from;
+    // for a risky account, what was found.
+    let items = move || {
+        ui.with_reply(|r| {
+            let Step::Notice { why, .. } = &r.step else { return vec![] };
+            why.detections
+                .iter()
+                .map(|d| {
+                    let seen = r.unusual.iter().find(|u| u.detection == *d);
+                    let arg = |f: fn(&crate::backend::api::Unusual) -> &Option<String>| {
+                        seen.and_then(|u| f(u).clone()).unwrap_or_default()
+                    };
+                    ui.tf(
+                        detection_key(*d),
+                        &[
+                            ("location", &arg(|u| &u.location)),
+                            ("device", &arg(|u| &u.device)),
+                            ("app", &arg(|u| &u.app)),
+                        ],
+                    )
+                })
+                .collect::<Vec<_>>()
+        })
+    };
+    let send = move |input| {
+        general.set(None);
+        ui.send(input, move |e| show_error(ui, e, Field::Code, general, general));
+    };
+    view! {
+        <section class="rg-form" class:rg-warning=user_risk>
+            <Heading text=Signal::derive(move || ui.t(heading).to_string())/>
+            <p>{move || ui.t(lead)}</p>
+            <ul class="rg-unusual">{move || items().into_iter().map(|i| view! { <li>{i}</li> }).collect_view()}</ul>
+            <FormMessage message=general/>
+            <div class="rg-actions">
+                <button type="button" class="rg-secondary" on:click=move |_| send(Input::Cancel)>
+                    {move || ui.t("common.cancel")}
+                </button>
+                <button type="button" class="rg-primary" on:click=move |_| send(Input::Continue)>
+                    {move || ui.t("common.continue")}
+                </button>
+            </div>
+        </section>
+    }
+}

@@ -1,0 +1,110 @@
+//! Guided registration: choose a method, set it up (QR code and key, or a phone
+//! number), and prove it works with a code.
+use super::mfa::method_key;
+use super::use_ui;
+use super::widgets::{show_error, FormMessage, Heading, TextField};
+use crate::backend::api::Field;
+use crate::backend::Input;
+use crate::engine::{MethodKind, Step};
+use leptos::ev::SubmitEvent;
+use leptos::prelude::*;
+
+#[component]
+pub fn Register() -> impl IntoView {
+    let ui = use_ui();
+    let (allowed, attacker_risk) = ui.with_reply(|r| match &r.step {
+        Step::Register { allowed, attacker_risk, .. } => (allowed.clone(), *attacker_risk),
+        _ => (vec![], false),
+    });
+    let chosen = RwSignal::new(None::<MethodKind>);
+    let phone = RwSignal::new(String::new());
+    let code = RwSignal::new(String::new());
+    let phone_error = RwSignal::new(None);
+    let code_error = RwSignal::new(None);
+    let general = RwSignal::new(None);
+    let enrollment = Memo::new(move |_| ui.with_reply(|r| r.enrollment.clone()));
+    let phones: Vec<MethodKind> = allowed.iter().copied().filter(|m| m.is_phone()).collect();
+    let offers_app = allowed.contains(&MethodKind::AuthenticatorApp);
+    let offers_phone = !phones.is_empty();
+
+    let begin = move |method: MethodKind| {
+        general.set(None);
+        phone_error.set(None);
+        let number = method.is_phone().then(|| phone.get_untracked());
+        ui.send(Input::BeginRegistration { method, phone: number }, move |e| {
+            show_error(ui, e, Field::Phone, phone_error, general)
+        });
+    };
+    let confirm = move |ev: SubmitEvent| {
+        ev.prevent_default();
+        if code.with_untracked(|c| c.trim().is_empty()) {
+            code_error.set(Some(ui.t("error.code_empty").to_string()));
+            return;
+        }
+        code_error.set(None);
+        ui.send(Input::ConfirmRegistration { code: code.get_untracked() }, move |e| {
+            show_error(ui, e, Field::Code, code_error, general)
+        });
+    };
+    let app_view = move || {
+        enrollment.get().filter(|e| e.method == MethodKind::AuthenticatorApp).map(|e| {
+            view! {
+                <p>{move || ui.t("register.app.lead")}</p>
+                <div class="rg-qr" role="img" aria-label=move || ui.t("register.app.qr") inner_html=e.qr_svg></div>
+                <p class="rg-key">
+                    {move || ui.t("register.app.key")} ": " <code>{e.key.clone()}</code>
+                </p>
+            }
+        })
+    };
+    let phone_sent = move || {
+        enrollment
+            .get()
+            .and_then(|e| e.phone_hint)
+            .map(|hint| view! { <p>{move || ui.tf("mfa.sent", &[("phone", &hint)])}</p> })
+    };
+
+    view! {
+        <section class="rg-form">
+            <Heading text=Signal::derive(move || ui.t("register.heading").to_string())/>
+            <Show when=move || attacker_risk>
+                <p class="rg-warning" role="note">{move || ui.t("register.attacker_risk")}</p>
+            </Show>
+            <Show when=move || enrollment.get().is_none()>
+                <fieldset class="rg-methods">
+                    <legend>{move || ui.t("register.choose")}</legend>
+                    <Show when=move || offers_app>
+                        <button type="button" class="rg-secondary" on:click=move |_| {
+                            chosen.set(Some(MethodKind::AuthenticatorApp));
+                            begin(MethodKind::AuthenticatorApp);
+                        }>{move || ui.t(method_key(MethodKind::AuthenticatorApp))}</button>
+                    </Show>
+                    <Show when=move || offers_phone>
+                        <button type="button" class="rg-secondary" aria-expanded=move || (chosen.get() == Some(MethodKind::Sms)).to_string() on:click=move |_| chosen.set(Some(MethodKind::Sms))>
+                            {move || ui.t("method.Sms")} " / " {move || ui.t("method.Voice")}
+                        </button>
+                    </Show>
+                </fieldset>
+                <Show when=move || chosen.get().is_some_and(|m| m.is_phone())>
+                    <p>{move || ui.t("register.phone.lead")}</p>
+                    <TextField id="rg-phone" label="register.phone.number" kind="tel" autocomplete="tel" inputmode="tel" value=phone error=phone_error/>
+                    <div class="rg-actions">
+                        <button type="button" class="rg-secondary" on:click=move |_| begin(MethodKind::Voice)>{move || ui.t("mfa.send_call")}</button>
+                        <button type="button" class="rg-primary" on:click=move |_| begin(MethodKind::Sms)>{move || ui.t("mfa.send_text")}</button>
+                    </div>
+                </Show>
+            </Show>
+            {app_view}
+            {phone_sent}
+            <Show when=move || enrollment.get().is_some()>
+                <form on:submit=confirm novalidate>
+                    <TextField id="rg-code" label="mfa.code" autocomplete="one-time-code" inputmode="numeric" value=code error=code_error/>
+                    <div class="rg-actions">
+                        <button type="submit" class="rg-primary" disabled=move || ui.pending.get()>{move || ui.t("common.verify")}</button>
+                    </div>
+                </form>
+            </Show>
+            <FormMessage message=general/>
+        </section>
+    }
+}

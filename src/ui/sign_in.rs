@@ -1,0 +1,79 @@
+//! Sign-in: the username, then the password.
+use super::widgets::{show_error, FormMessage, Heading, TextField};
+use super::{use_ui, Screen};
+use crate::backend::api::Field;
+use crate::backend::SignInRequest;
+use leptos::ev::SubmitEvent;
+use leptos::prelude::*;
+
+#[component]
+pub fn Username() -> impl IntoView {
+    let ui = use_ui();
+    let error = RwSignal::new(None);
+    let submit = move |ev: SubmitEvent| {
+        ev.prevent_default();
+        if ui.username.with_untracked(|u| u.trim().is_empty()) {
+            error.set(Some(ui.t("error.username_empty").to_string()));
+            return;
+        }
+        error.set(None);
+        ui.screen.set(Screen::Password);
+    };
+    view! {
+        <form class="rg-form" on:submit=submit novalidate>
+            <Heading text=Signal::derive(move || ui.t("signin.heading").to_string())/>
+            <TextField id="rg-username" label="signin.username" autocomplete="username" value=ui.username error/>
+            <div class="rg-actions">
+                <button type="submit" class="rg-primary">{move || ui.t("common.next")}</button>
+            </div>
+        </form>
+    }
+}
+
+#[component]
+pub fn Password() -> impl IntoView {
+    let ui = use_ui();
+    let password = RwSignal::new(String::new());
+    let error = RwSignal::new(None);
+    let general = RwSignal::new(None);
+    let submit = move |ev: SubmitEvent| {
+        ev.prevent_default();
+        if password.with_untracked(String::is_empty) {
+            error.set(Some(ui.t("error.password_empty").to_string()));
+            return;
+        }
+        error.set(None);
+        general.set(None);
+        let request = SignInRequest {
+            username: ui.username.get_untracked(),
+            password: password.get_untracked(),
+            source: None,
+        };
+        ui.sign_in(request, move |e| show_error(ui, e, Field::Password, error, general));
+    };
+    view! {
+        <form class="rg-form" on:submit=submit novalidate>
+            <Heading text=Signal::derive(move || ui.t("signin.password_heading").to_string())/>
+            <p class="rg-identity">
+                {move || ui.tf("signin.signing_in_as", &[("username", &ui.username.get())])}
+            </p>
+            <TextField
+                id="rg-password"
+                label="signin.password"
+                kind="password"
+                autocomplete="current-password"
+                value=password
+                error
+            />
+            <FormMessage message=general/>
+            <div class="rg-actions">
+                <button type="button" class="rg-secondary" on:click=move |_| ui.screen.set(Screen::Username)>
+                    {move || ui.t("common.back")}
+                </button>
+                <button type="submit" class="rg-primary" disabled=move || ui.pending.get()>
+                    {move || ui.t("signin.submit")}
+                </button>
+            </div>
+        </form>
+    }
+}

@@ -1,0 +1,126 @@
+//! Small pieces every screen uses: the focused heading, labelled fields with their
+//! messages, the progress line, and the words for backend errors.
+use super::use_ui;
+use crate::backend::api::{BackendError, Field, Problem};
+use leptos::prelude::*;
+
+/// The screen's heading. It takes focus when the screen appears, so screen readers
+/// announce the new screen and keyboard users start from the top of it.
+#[component]
+pub fn Heading(#[prop(into)] text: Signal<String>) -> impl IntoView {
+    let node = NodeRef::<leptos::html::H1>::new();
+    Effect::new(move |_| {
+        if let Some(h) = node.get() {
+            let _ = h.focus();
+        }
+    });
+    view! { <h1 node_ref=node tabindex="-1" class="rg-heading">{move || text.get()}</h1> }
+}
+
+/// A labelled input with its message slot. The message is tied with aria-describedby
+/// and announced through a live region; the value stays as typed.
+#[component]
+pub fn TextField(
+    id: &'static str,
+    label: &'static str,
+    #[prop(default = "text")] kind: &'static str,
+    autocomplete: &'static str,
+    #[prop(optional)] inputmode: Option<&'static str>,
+    value: RwSignal<String>,
+    error: RwSignal<Option<String>>,
+) -> impl IntoView {
+    let ui = use_ui();
+    let message_id = format!("{id}-message");
+    let described = message_id.clone();
+    view! {
+        <div class="rg-field">
+            <label for=id>{move || ui.t(label)}</label>
+            <input
+                id=id
+                name=id
+                type=kind
+                autocomplete=autocomplete
+                inputmode=inputmode
+                spellcheck="false"
+                autocapitalize="off"
+                aria-invalid=move || if error.with(Option::is_some) { "true" } else { "false" }
+                aria-describedby=described
+                prop:value=move || value.get()
+                on:input=move |ev| {
+                    value.set(event_target_value(&ev));
+                }
+            />
+            <p id=message_id class="rg-error" aria-live="polite">
+                {move || error.get()}
+            </p>
+        </div>
+    }
+}
+
+/// Says "working on it" only when a call is slow.
+#[component]
+pub fn Progress() -> impl IntoView {
+    let ui = use_ui();
+    view! {
+        <p class="rg-progress" role="status" aria-live="polite">
+            {move || ui.slow.get().then(|| ui.t("common.working"))}
+        </p>
+    }
+}
+
+/// The field a backend error belongs next to (`None`: the form as a whole) and its words.
+pub fn error_text(e: &BackendError) -> (Option<Field>, &'static str) {
+    match e {
+        BackendError::InvalidCredentials => (Some(Field::Password), "error.invalid_credentials"),
+        BackendError::InvalidInput { field, problem } => (Some(*field), problem_key(*field, *problem)),
+        BackendError::UnknownFlow | BackendError::FlowExpired => (None, "error.flow_gone"),
+        BackendError::StaleStep { .. } => (None, "error.stale"),
+        BackendError::Unexpected { .. } => (None, "error.unexpected"),
+        BackendError::Unavailable => (None, "error.unavailable"),
+        BackendError::Timeout => (None, "error.timeout"),
+        BackendError::Malformed(_) => (None, "error.malformed"),
+    }
+}
+
+fn problem_key(field: Field, problem: Problem) -> &'static str {
+    match (field, problem) {
+        (Field::Username, Problem::Empty) => "error.username_empty",
+        (Field::Password, Problem::Empty) => "error.password_empty",
+        (Field::NewPassword, Problem::Empty) => "error.new_password_empty",
+        (_, Problem::Empty) => "error.code_empty",
+        (_, Problem::TooLong) => "error.too_long",
+        (_, Problem::NotACode) => "error.not_a_code",
+        (_, Problem::CodeExpired) => "error.code_expired",
+        (_, Problem::NoCodeSent) => "error.no_code_sent",
+        (Field::Confirm, Problem::Mismatch) => "error.confirm_mismatch",
+        (_, Problem::Mismatch) => "error.code_mismatch",
+        (_, Problem::NotAPhoneNumber) => "error.phone",
+    }
+}
+
+/// Puts a backend error's words next to `field` if it belongs there, else in `general`.
+pub fn show_error(
+    ui: super::Ui,
+    e: BackendError,
+    field: Field,
+    at_field: RwSignal<Option<String>>,
+    general: RwSignal<Option<String>>,
+) {
+    let (target, key) = error_text(&e);
+    let text = Some(ui.t(key).to_string());
+    if target == Some(field) {
+        at_field.set(text);
+    } else {
+        general.set(text);
+    }
+}
+
+/// A message for the whole form, announced when it changes.
+#[component]
+pub fn FormMessage(message: RwSignal<Option<String>>) -> impl IntoView {
+    view! {
+        <p class="rg-error rg-form-error" role="alert">
+            {move || message.get()}
+        </p>
+    }
+}
