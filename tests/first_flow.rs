@@ -1,0 +1,92 @@
+//! The first vertical slice in a real browser: sign-in, risky sign-in notice, MFA,
+//! signed in, plus the wrong-password, wrong-code and empty-field cases.
+#![cfg(target_arch = "wasm32")]
+mod support;
+
+use wasm_bindgen_test::*;
+wasm_bindgen_test_configure!(run_in_browser);
+
+#[wasm_bindgen_test]
+async fn a_clean_user_signs_in_without_interruption() {
+    let page = support::open();
+    page.sign_in("ada@contoso.example", "Harbor-Lantern-61").await;
+    page.expect_heading("You're signed in").await;
+    page.expect_text("Welcome, Ada Lindqvist.").await;
+    assert!(!page.text().contains("took care of"), "nothing to remediate");
+}
+
+#[wasm_bindgen_test]
+async fn a_risky_sign_in_shows_the_notice_then_mfa_then_signs_in() {
+    let page = support::open();
+    page.sign_in("ravi@contoso.example", "Quiet-Meadow-17").await;
+    page.expect_heading("We noticed something unusual").await;
+    page.expect_text("Lisbon, PT").await;
+    page.click("Continue").await;
+    page.expect_heading("Confirm it's you").await;
+    let code = page.app_code("ravi@contoso.example");
+    page.type_into("#rg-code", &code).await;
+    page.click("Verify").await;
+    page.expect_heading("You're signed in").await;
+    page.expect_text("The unusual sign-in was confirmed by you.").await;
+    let log = page.backend.sign_in_log();
+    assert_eq!(log.last().map(|e| e.outcome.as_str()), Some("signed in"));
+}
+
+#[wasm_bindgen_test]
+async fn a_wrong_password_shows_a_message_by_the_field_and_keeps_the_input() {
+    let page = support::open();
+    page.sign_in("ada@contoso.example", "not-her-password").await;
+    page.expect_text("That username or password is not right.").await;
+    assert_eq!(page.heading(), "Enter your password");
+    assert_eq!(page.value("#rg-password"), "not-her-password");
+    let field = page.find("#rg-password").unwrap();
+    assert_eq!(field.get_attribute("aria-invalid").as_deref(), Some("true"));
+    assert_eq!(field.get_attribute("aria-describedby").as_deref(), Some("rg-password-message"));
+    let message = page.find("#rg-password-message").unwrap().text_content().unwrap();
+    assert!(message.contains("not right"), "{message}");
+}
+
+#[wasm_bindgen_test]
+async fn a_wrong_code_keeps_the_challenge_and_says_how_many_tries_are_left() {
+    let page = support::open();
+    page.sign_in("ravi@contoso.example", "Quiet-Meadow-17").await;
+    page.expect_heading("We noticed something unusual").await;
+    page.click("Continue").await;
+    page.expect_heading("Confirm it's you").await;
+    let right = page.app_code("ravi@contoso.example");
+    let wrong = if right == "000000" { "111111" } else { "000000" };
+    page.type_into("#rg-code", wrong).await;
+    page.click("Verify").await;
+    page.expect_text("That code didn't work. 4 tries left.").await;
+    assert_eq!(page.heading(), "Confirm it's you");
+    let flow = page.backend.sign_in_log();
+    assert!(flow.is_empty(), "the sign-in has not ended");
+}
+
+#[wasm_bindgen_test]
+async fn empty_fields_get_a_message_and_nothing_is_sent() {
+    let page = support::open();
+    page.expect_heading("Sign in").await;
+    page.click("Next").await;
+    page.expect_text("Enter your email or username.").await;
+    assert_eq!(page.heading(), "Sign in");
+    page.type_into("#rg-username", "ada@contoso.example").await;
+    page.click("Next").await;
+    page.expect_heading("Enter your password").await;
+    page.click("Sign in").await;
+    page.expect_text("Enter your password.").await;
+    page.click("Back").await;
+    page.expect_heading("Sign in").await;
+    assert_eq!(page.value("#rg-username"), "ada@contoso.example", "the username was kept");
+}
+
+#[wasm_bindgen_test]
+async fn a_user_blocked_by_sign_in_risk_sees_why_and_the_troubleshooting_details() {
+    let page = support::open();
+    page.sign_in("sam@woodgrove.example", "Ivory-Summit-64").await;
+    page.expect_heading("You can't sign in right now").await;
+    page.expect_text("Try again from a device or place you usually use").await;
+    page.expect_text("RG2001").await;
+    let log = page.backend.sign_in_log();
+    assert_eq!(log.last().map(|e| e.outcome.as_str()), Some("blocked"));
+}
