@@ -1,0 +1,37 @@
+# Riskgate: `make serve` and `make test` are all a newcomer needs.
+SHELL := /bin/bash
+export PATH := $(CURDIR)/node_modules/.bin:$(HOME)/.cargo/bin:$(PATH)
+export CHROMEDRIVER ?= /usr/bin/chromedriver
+export WASM_BINDGEN_TEST_TIMEOUT ?= 300
+
+.PHONY: serve test build setup setup-build test-native test-browser test-release bench clean
+
+## Serve the app with the in-browser mock backend on http://127.0.0.1:8080
+serve: setup-build
+	trunk serve
+
+## Native tests, headless-browser tests, then the release bundle loaded in Chromium
+test: setup test-native test-browser test-release
+
+## Release bundle in dist/
+build: setup-build
+	trunk build --release
+
+setup:
+	@scripts/setup.sh browser
+
+setup-build:
+	@scripts/setup.sh build
+
+test-native:
+	cargo test
+
+test-browser:
+	wasm-pack test --headless --chrome
+
+test-release: build
+	node scripts/smoke.mjs dist
+
+clean:
+	cargo clean
+	rm -rf dist pkg

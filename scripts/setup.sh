@@ -1,0 +1,75 @@
+#!/usr/bin/env bash
+# Installs what `make serve` and `make test` need, and only what is missing.
+# Each tool is checked by version; a second run installs nothing.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+TRUNK_VERSION=0.21.14
+WASM_BINDGEN_VERSION=0.2.130
+WASM_PACK_VERSION=0.15.1
+BINARYEN_VERSION=132
+
+export PATH="$PWD/node_modules/.bin:$HOME/.cargo/bin:$PATH"
+need_browser=${1:-browser}
+
+say() { printf 'setup: %s\n' "$*"; }
+as_root() { if [ "$(id -u)" -eq 0 ]; then "$@"; else sudo "$@"; fi; }
+apt_updated=
+apt_install() {
+  [ -n "$apt_updated" ] || { as_root apt-get update -qq; apt_updated=1; }
+  as_root env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq "$@" >/dev/null
+}
+has_version() { command -v "$1" >/dev/null 2>&1 && "$1" --version 2>/dev/null | grep -q "$2"; }
+
+if ! rustup target list --installed | grep -qx wasm32-unknown-unknown; then
+  say "adding the wasm32 target"
+  rustup target add wasm32-unknown-unknown
+fi
+
+if ! has_version wasm-bindgen "wasm-bindgen $WASM_BINDGEN_VERSION"; then
+  say "installing wasm-bindgen-cli $WASM_BINDGEN_VERSION (about 6 minutes)"
+  # No --locked: its lock file names a crate version the registry no longer has.
+  cargo install wasm-bindgen-cli --version "$WASM_BINDGEN_VERSION" --force
+fi
+
+if ! has_version trunk "trunk $TRUNK_VERSION"; then
+  say "installing trunk $TRUNK_VERSION (10 to 15 minutes)"
+  cargo install --locked trunk --version "$TRUNK_VERSION" --force
+fi
+
+if [ "$need_browser" = browser ] && ! has_version wasm-pack "wasm-pack $WASM_PACK_VERSION"; then
+  say "installing wasm-pack $WASM_PACK_VERSION (about 4 minutes)"
+  cargo install wasm-pack --version "$WASM_PACK_VERSION" --force
+fi
+
+if ! command -v npm >/dev/null 2>&1; then
+  say "installing Node.js and npm from Debian"
+  apt_install nodejs npm
+fi
+
+if ! has_version wasm-opt "version $BINARYEN_VERSION" || [ ! -d node_modules/playwright-core ]; then
+  say "installing npm tools from package-lock.json (binaryen $BINARYEN_VERSION, playwright-core)"
+  npm ci --no-audit --no-fund --loglevel=error
+fi
+# Debian's binaryen builds a bundle that renders nothing: make sure npm's comes first.
+case "$(command -v wasm-opt)" in
+  "$PWD/node_modules/.bin/wasm-opt") ;;
+  *) echo "setup: wasm-opt is not npm's binaryen $BINARYEN_VERSION; refusing to build" >&2; exit 1 ;;
+esac
+
+if [ "$need_browser" = browser ]; then
+  if ! command -v chromium >/dev/null 2>&1 || ! command -v chromedriver >/dev/null 2>&1; then
+    say "installing Chromium and ChromeDriver from Debian"
+    apt_install chromium chromium-driver
+  fi
+  chromium_major=$(chromium --version | grep -oE '[0-9]+' | head -1)
+  driver_major=$(chromedriver --version | grep -oE '[0-9]+' | head -1)
+  if [ "$chromium_major" != "$driver_major" ]; then
+    echo "setup: Chromium $chromium_major and ChromeDriver $driver_major differ; reinstall both" >&2
+    exit 1
+  fi
+fi
+
+# Trunk runs offline and cargo with --offline: fetch the crates first.
+cargo fetch --quiet
+say "tools ready"
