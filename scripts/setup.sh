@@ -19,9 +19,13 @@ apt_install() {
   [ -n "$apt_updated" ] || { as_root apt-get update -qq; apt_updated=1; }
   as_root env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq "$@" >/dev/null
 }
-has_version() { command -v "$1" >/dev/null 2>&1 && "$1" --version 2>/dev/null | grep -q "$2"; }
+has_version() {
+  local out
+  out=$("$1" --version 2>/dev/null) && [[ $out == *"$2"* ]]
+}
 
-if ! rustup target list --installed | grep -qx wasm32-unknown-unknown; then
+targets=$(rustup target list --installed)
+if [[ $'\n'$targets$'\n' != *$'\n'wasm32-unknown-unknown$'\n'* ]]; then
   say "adding the wasm32 target"
   rustup target add wasm32-unknown-unknown
 fi

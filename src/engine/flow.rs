@@ -89,7 +89,7 @@ pub enum PolicyKind {
 }
 
 /// Why a step was chosen: the rule, the risk level it saw and the detections behind it.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Clone, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
 pub struct Why {
     pub policy: PolicyKind,
     pub level: RiskLevel,
@@ -133,7 +133,7 @@ pub struct Remediation {
 }
 
 /// The screen the person should see next.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Clone, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
 pub enum Step {
     /// "Something unusual happened" or "your account is at risk"; continue to verify.
     Notice {
@@ -210,7 +210,7 @@ pub struct ReportOnlyHit {
 pub const MAX_MFA_FAILURES: u8 = 5;
 
 /// One thing the person must do before signing in, in the order they must do it.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Clone, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
 enum Requirement {
     Block(BlockReason, Why),
     UserRisk { why: Why, password_change: bool },
@@ -219,7 +219,7 @@ enum Requirement {
     Registration { days_left: u32, can_skip: bool },
 }
 
-#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Clone, Debug, Default, PartialEq, Eq, Hash, Serialize, Deserialize)]
 struct Progress {
     saw_user_notice: bool,
     saw_sign_in_notice: bool,
@@ -233,7 +233,7 @@ struct Progress {
     end: Option<End>,
 }
 
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
 enum End {
     Cancelled,
     Failed,
@@ -251,7 +251,7 @@ pub struct Outcome {
     pub report_only: Vec<ReportOnlyHit>,
 }
 
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Clone, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
 pub struct Flow {
     now_ms: u64,
     methods: Vec<MethodKind>,

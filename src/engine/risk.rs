@@ -181,3 +181,78 @@ mod tests {
         assert_eq!(user_risk(&[d], 1), High);
     }
 }
+
+#[cfg(all(test, not(target_arch = "wasm32")))]
+mod props {
+    use super::*;
+    use proptest::prelude::*;
+
+    fn level() -> impl Strategy<Value = RiskLevel> {
+        prop::sample::select(RiskLevel::ALL.to_vec())
+    }
+
+    fn state() -> impl Strategy<Value = RiskState> {
+        prop::sample::select(vec![
+            RiskState::AtRisk,
+            RiskState::Remediated,
+            RiskState::Dismissed,
+            RiskState::ConfirmedCompromised,
+            RiskState::ConfirmedSafe,
+        ])
+    }
+
+    fn kind() -> impl Strategy<Value = DetectionKind> {
+        prop::sample::select(vec![
+            DetectionKind::AnonymousIp,
+            DetectionKind::UnfamiliarProperties,
+            DetectionKind::ImpossibleTravel,
+            DetectionKind::LeakedCredentials,
+            DetectionKind::AnomalousActivity,
+        ])
+    }
+
+    fn detection() -> impl Strategy<Value = Detection> {
+        (kind(), level(), any::<bool>(), 0u64..400 * DAY_MS, state()).prop_map(
+            |(kind, level, rt, at_ms, state)| {
+                let timing = if rt { Timing::RealTime } else { Timing::Offline };
+                Detection { kind, level, timing, at_ms, state }
+            },
+        )
+    }
+
+    proptest! {
+        #[test]
+        fn user_risk_is_never_above_the_highest_open_detection(ds in prop::collection::vec(detection(), 0..12), now in 0u64..800 * DAY_MS) {
+            let open_max = ds.iter().filter(|d| d.state.is_open())
+                .map(|d| if d.state == RiskState::ConfirmedCompromised { RiskLevel::High } else { d.level })
+                .max().unwrap_or(RiskLevel::None);
+            prop_assert!(user_risk(&ds, now) <= open_max);
+        }
+
+        #[test]
+        fn closing_every_detection_clears_user_risk(mut ds in prop::collection::vec(detection(), 0..12), now in 0u64..800 * DAY_MS) {
+            close_open(&mut ds, RiskState::Remediated);
+            prop_assert_eq!(user_risk(&ds, now), RiskLevel::None);
+        }
+
+        #[test]
+        fn adding_an_open_detection_never_lowers_user_risk(ds in prop::collection::vec(detection(), 0..12), extra in detection(), now in 0u64..800 * DAY_MS) {
+            let before = user_risk(&ds, now);
+            let mut more = ds.clone();
+            more.push(extra);
+            prop_assert!(user_risk(&more, now) >= before);
+        }
+
+        #[test]
+        fn medium_and_high_risk_never_age_out(level in prop::sample::select(vec![RiskLevel::Medium, RiskLevel::High]), age in 0u64..10_000 * DAY_MS) {
+            let d = Detection::new(DetectionKind::LeakedCredentials, level, Timing::Offline, 0);
+            prop_assert_eq!(user_risk(&[d], age), level);
+        }
+
+        #[test]
+        fn sign_in_risk_ignores_offline_and_user_detections(ds in prop::collection::vec(detection(), 0..12)) {
+            let real_time: Vec<_> = ds.iter().filter(|d| d.timing == Timing::RealTime && d.kind.is_sign_in()).cloned().collect();
+            prop_assert_eq!(sign_in_risk(&ds), sign_in_risk(&real_time));
+        }
+    }
+}

@@ -1,0 +1,420 @@
+//! Exhaustive model check of the decision engine.
+//!
+//! Enumerates tenant policies x user states x sign-in risk, starts a flow for each,
+//! then explores every event sequence up to depth 6 and checks the safety rules on
+//! every step reached. The rules are computed here from the context, independently
+//! of the engine's own code.
+//!
+//! Two products keep it under a minute while every dimension is enumerated in full
+//! in at least one of them, crossed with every policy and sign-in risk:
+//! - risk: methods x password/passwordless x user risk (level x state) x guest
+//!   (member, home on, home off) x temporary password; account active, no grace yet.
+//! - status and grace: methods x status (active, disabled, locked) x grace (never
+//!   started, day 0..15) x temporary password x user risk (none, high).
+//!   Flows that start identically with the same facts are explored once.
+#![cfg(not(target_arch = "wasm32"))]
+
+use riskgate::engine::flow::MAX_MFA_FAILURES;
+use riskgate::engine::policy::{RegistrationPolicy, SignInRiskPolicy, UserRiskPolicy};
+use riskgate::engine::risk::DAY_MS;
+use riskgate::engine::*;
+use std::collections::HashMap;
+
+const NOW: u64 = 10_000 * DAY_MS;
+const DEPTH: usize = 6;
+const LEVELS: [RiskLevel; 3] = [RiskLevel::Low, RiskLevel::Medium, RiskLevel::High];
+const STATES: [RiskState; 5] = [
+    RiskState::AtRisk,
+    RiskState::Remediated,
+    RiskState::Dismissed,
+    RiskState::ConfirmedCompromised,
+    RiskState::ConfirmedSafe,
+];
+const EVENTS: [Event; 11] = [
+    Event::Continue,
+    Event::MfaPassed(MethodKind::AuthenticatorApp),
+    Event::MfaPassed(MethodKind::Sms),
+    Event::MfaFailed,
+    Event::RegistrationCompleted(MethodKind::AuthenticatorApp),
+    Event::RegistrationCompleted(MethodKind::Sms),
+    Event::Skip,
+    Event::PasswordChanged,
+    Event::PasswordRejected,
+    Event::BackendError,
+    Event::Cancel,
+];
+
+fn sign_in_policies() -> Vec<SignInRiskPolicy> {
+    let off = SignInRiskPolicy {
+        enforcement: Enforcement::Off,
+        min_level: RiskLevel::Low,
+        action: SignInAction::RequireMfa,
+    };
+    let mut all = vec![off];
+    for enforcement in [Enforcement::ReportOnly, Enforcement::On] {
+        for min_level in LEVELS {
+            for action in [SignInAction::RequireMfa, SignInAction::Block] {
+                all.push(SignInRiskPolicy { enforcement, min_level, action });
+            }
+        }
+    }
+    all
+}
+
+fn user_policies() -> Vec<UserRiskPolicy> {
+    let off = UserRiskPolicy {
+        enforcement: Enforcement::Off,
+        min_level: RiskLevel::High,
+        action: UserAction::RequireMfaAndPasswordChange,
+    };
+    let mut all = vec![off];
+    for enforcement in [Enforcement::ReportOnly, Enforcement::On] {
+        for min_level in LEVELS {
+            for action in [
+                UserAction::RequireMfaAndPasswordChange,
+                UserAction::RequireRiskRemediation,
+                UserAction::Block,
+            ] {
+                all.push(UserRiskPolicy { enforcement, min_level, action });
+            }
+        }
+    }
+    all
+}
+
+fn policies() -> Vec<TenantPolicy> {
+    let mut all = vec![];
+    for sign_in_risk in sign_in_policies() {
+        for user_risk in user_policies() {
+            for block_unregistered_at_risk in [true, false] {
+                for enforcement in [Enforcement::Off, Enforcement::ReportOnly, Enforcement::On] {
+                    all.push(TenantPolicy {
+                        registration: RegistrationPolicy { enforcement, included: vec![], excluded: vec![] },
+                        sign_in_risk,
+                        user_risk,
+                        block_unregistered_at_risk,
+                        admin_password_reset_remediates: true,
+                    });
+                }
+            }
+        }
+    }
+    all
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+enum Guest {
+    Member,
+    HomeAllows,
+    HomeDoesNot,
+}
+
+/// One user state of the enumeration.
+#[derive(Clone, Copy, Debug)]
+struct User {
+    methods: &'static [MethodKind],
+    has_password: bool,
+    user_risk: Option<(RiskLevel, RiskState)>,
+    guest: Guest,
+    temporary: bool,
+    disabled: bool,
+    locked: bool,
+    grace_day: Option<u64>,
+}
+
+const METHODS: [&[MethodKind]; 3] = [&[], &[MethodKind::AuthenticatorApp], &[MethodKind::Sms]];
+
+fn user_risks() -> Vec<Option<(RiskLevel, RiskState)>> {
+    let mut all = vec![None];
+    for level in LEVELS {
+        for state in STATES {
+            all.push(Some((level, state)));
+        }
+    }
+    all
+}
+
+/// Product 1: everything about risk, for an active account.
+fn risk_users() -> Vec<User> {
+    let mut all = vec![];
+    for methods in METHODS {
+        for has_password in [true, false] {
+            for user_risk in user_risks() {
+                for guest in [Guest::Member, Guest::HomeAllows, Guest::HomeDoesNot] {
+                    for temporary in [false, true] {
+                        all.push(User {
+                            methods,
+                            has_password,
+                            user_risk,
+                            guest,
+                            temporary,
+                            disabled: false,
+                            locked: false,
+                            grace_day: None,
+                        });
+                    }
+                }
+            }
+        }
+    }
+    all
+}
+
+/// Product 2: account status and the registration grace.
+fn status_users() -> Vec<User> {
+    let mut all = vec![];
+    let graces = std::iter::once(None).chain((0..=15).map(Some));
+    for methods in METHODS {
+        for (disabled, locked) in [(false, false), (true, false), (false, true)] {
+            for grace_day in graces.clone() {
+                for temporary in [false, true] {
+                    for user_risk in [None, Some((RiskLevel::High, RiskState::AtRisk))] {
+                        all.push(User {
+                            methods,
+                            has_password: true,
+                            user_risk,
+                            guest: Guest::Member,
+                            temporary,
+                            disabled,
+                            locked,
+                            grace_day,
+                        });
+                    }
+                }
+            }
+        }
+    }
+    all
+}
+
+fn home_policy(allows: bool) -> TenantPolicy {
+    let mut p = TenantPolicy::default();
+    if !allows {
+        p.user_risk.enforcement = Enforcement::Off;
+        p.sign_in_risk.enforcement = Enforcement::Off;
+    }
+    p
+}
+
+fn context(policy: &TenantPolicy, u: User, sign_in: RiskLevel) -> SignInContext {
+    let mut user = UserState::new("model");
+    user.methods = u.methods.to_vec();
+    user.has_password = u.has_password;
+    user.temporary_password = u.temporary;
+    user.disabled = u.disabled;
+    user.locked_until_ms = u.locked.then_some(NOW + 60_000);
+    user.grace_started_ms = u.grace_day.map(|d| NOW - d * DAY_MS);
+    user.home_tenant = (u.guest != Guest::Member).then(|| "home".into());
+    let mut user_detections = vec![];
+    if let Some((level, state)) = u.user_risk {
+        let mut d = Detection::new(DetectionKind::LeakedCredentials, level, Timing::Offline, NOW - DAY_MS);
+        d.state = state;
+        user_detections.push(d);
+    }
+    let mut sign_in_detections = vec![];
+    if sign_in != RiskLevel::None {
+        sign_in_detections.push(Detection::new(
+            DetectionKind::UnfamiliarProperties,
+            sign_in,
+            Timing::RealTime,
+            NOW,
+        ));
+    }
+    SignInContext {
+        now_ms: NOW,
+        user,
+        sign_in_detections,
+        user_detections,
+        policy: policy.clone(),
+        home_policy: match u.guest {
+            Guest::Member => None,
+            Guest::HomeAllows => Some(home_policy(true)),
+            Guest::HomeDoesNot => Some(home_policy(false)),
+        },
+    }
+}
+
+/// What the rules say about a context, worked out from the context alone.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+struct Facts {
+    sign_in_enforced: bool,
+    user_enforced: bool,
+    user_blocks: bool,
+    passwordless_reauth: bool,
+    unregistered: bool,
+    block_unregistered: bool,
+    temporary: bool,
+    status_blocked: bool,
+    grace_over: bool,
+    home_refuses: bool,
+}
+
+fn at_or_above(level: RiskLevel, min: RiskLevel) -> bool {
+    level != RiskLevel::None && level >= min
+}
+
+fn facts(policy: &TenantPolicy, u: User, sign_in: RiskLevel) -> Facts {
+    let user_level = match u.user_risk {
+        Some((_, RiskState::ConfirmedCompromised)) => RiskLevel::High,
+        Some((level, RiskState::AtRisk)) => level,
+        _ => RiskLevel::None,
+    };
+    let sp = policy.sign_in_risk;
+    let up = policy.user_risk;
+    let sign_in_enforced = sp.enforcement == Enforcement::On && at_or_above(sign_in, sp.min_level);
+    let user_enforced = up.enforcement == Enforcement::On && at_or_above(user_level, up.min_level);
+    Facts {
+        sign_in_enforced,
+        user_enforced,
+        user_blocks: user_enforced && up.action == UserAction::Block,
+        passwordless_reauth: !u.has_password && up.action == UserAction::RequireRiskRemediation,
+        unregistered: u.methods.is_empty(),
+        block_unregistered: policy.block_unregistered_at_risk,
+        temporary: u.temporary,
+        status_blocked: u.disabled || u.locked,
+        grace_over: policy.registration.enforcement == Enforcement::On
+            && u.methods.is_empty()
+            && u.grace_day.is_some_and(|d| d >= 14),
+        home_refuses: u.guest == Guest::HomeDoesNot && (sign_in_enforced || user_enforced),
+    }
+}
+
+/// What happened on the path so far.
+#[derive(Clone, Copy, Default)]
+struct Path {
+    mfa: bool,
+    registered: bool,
+    password_changed: bool,
+    backend_error: bool,
+}
+
+struct Explorer {
+    nodes: u64,
+}
+
+impl Explorer {
+    fn check_step(&self, f: &Facts, path: &Path, step: &Step) {
+        match step {
+            Step::Register { allowed, attacker_risk, .. } => {
+                let at_risk = f.sign_in_enforced || f.user_enforced;
+                assert!(
+                    !(f.unregistered && f.block_unregistered && at_risk),
+                    "an unregistered user at risk reached registration with block-unregistered on: {f:?}"
+                );
+                if *attacker_risk {
+                    assert!(
+                        !allowed.iter().any(|m| m.is_phone()),
+                        "a phone could be added during a risky sign-in"
+                    );
+                }
+            }
+            Step::SignedIn { .. } => {
+                // Registering a first method counts as proof only when policy lets unregistered risky users in.
+                let verified = path.mfa || (path.registered && !f.block_unregistered);
+                assert!(!f.status_blocked, "disabled or locked account signed in: {f:?}");
+                assert!(!path.backend_error, "signed in after a backend error");
+                assert!(!f.sign_in_enforced || verified, "risky sign-in signed in without MFA: {f:?}");
+                assert!(!f.user_blocks, "user risk policy blocks, yet signed in: {f:?}");
+                assert!(
+                    !f.user_enforced || (verified && (path.password_changed || f.passwordless_reauth)),
+                    "risky user signed in without MFA and a password change: {f:?}"
+                );
+                assert!(!f.temporary || path.password_changed, "temporary password kept: {f:?}");
+                assert!(
+                    !f.home_refuses,
+                    "guest signed in though the home tenant allows no self-remediation: {f:?}"
+                );
+            }
+            _ => {}
+        }
+        if f.status_blocked {
+            assert!(matches!(step, Step::Blocked { .. }), "disabled or locked account got {step:?}");
+        }
+    }
+
+    fn explore(&mut self, flow: &Flow, f: &Facts, path: Path, depth: usize) {
+        self.nodes += 1;
+        let step = flow.step();
+        self.check_step(f, &path, &step);
+        for event in EVENTS {
+            let mut next = flow.clone();
+            let accepted = next.advance(event);
+            if step.is_terminal() {
+                assert!(accepted.is_err(), "{step:?} accepted {event:?}: terminal steps must stay terminal");
+                continue;
+            }
+            let Ok(_) = accepted else {
+                assert_eq!(next, *flow, "a refused event changed the flow");
+                continue;
+            };
+            if event == Event::Skip {
+                assert!(!f.grace_over, "skipped after the grace period: {f:?}");
+                assert!(matches!(step, Step::RegistrationInterrupt { can_skip: true, .. }));
+            }
+            if depth + 1 >= DEPTH && !matches!(event, Event::Cancel | Event::BackendError) {
+                self.nodes += 1;
+                self.check_step(f, &advance_path(path, event), &next.step());
+                continue;
+            }
+            self.explore(&next, f, advance_path(path, event), depth + 1);
+        }
+    }
+}
+
+fn advance_path(mut path: Path, event: Event) -> Path {
+    match event {
+        Event::MfaPassed(_) => path.mfa = true,
+        Event::RegistrationCompleted(_) => path.registered = true,
+        Event::PasswordChanged => path.password_changed = true,
+        Event::BackendError => path.backend_error = true,
+        _ => {}
+    }
+    path
+}
+
+/// Runs one product; returns (contexts, distinct starts, nodes explored).
+fn check(users: &[User], policies: &[TenantPolicy]) -> (u64, u64, u64) {
+    let mut explorer = Explorer { nodes: 0 };
+    let mut seen: HashMap<(Flow, Facts), ()> = HashMap::new();
+    let mut contexts = 0;
+    for policy in policies {
+        for &u in users {
+            for sign_in in RiskLevel::ALL {
+                contexts += 1;
+                let f = facts(policy, u, sign_in);
+                let (flow, _) = Flow::start(context(policy, u, sign_in));
+                if seen.insert((flow.clone(), f), ()).is_none() {
+                    explorer.explore(&flow, &f, Path::default(), 0);
+                }
+            }
+        }
+    }
+    (contexts, seen.len() as u64, explorer.nodes)
+}
+
+#[test]
+fn every_policy_user_and_risk_combination_keeps_the_safety_rules() {
+    let policies = policies();
+    let (half_a, half_b) = policies.split_at(policies.len() / 2);
+    let risk = risk_users();
+    let status = status_users();
+    let totals = std::thread::scope(|s| {
+        let jobs: Vec<_> = [half_a, half_b]
+            .into_iter()
+            .flat_map(|half| [s.spawn(|| check(&risk, half)), s.spawn(|| check(&status, half))])
+            .collect();
+        jobs.into_iter()
+            .map(|j| j.join().expect("model check thread"))
+            .fold((0, 0, 0), |a, b| (a.0 + b.0, a.1 + b.1, a.2 + b.2))
+    });
+    println!(
+        "model check: {} policies, {} contexts, {} distinct starts, {} states explored (depth {DEPTH}, {} events, MFA failure limit {MAX_MFA_FAILURES})",
+        policies.len(),
+        totals.0,
+        totals.1,
+        totals.2,
+        EVENTS.len()
+    );
+    assert_eq!(totals.0 as usize, policies.len() * (risk.len() + status.len()) * 4);
+    assert!(totals.2 > totals.1, "every start was explored beyond its first step");
+}
