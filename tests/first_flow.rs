@@ -3,6 +3,8 @@
 #![cfg(target_arch = "wasm32")]
 mod support;
 
+use riskgate::backend::api::SignInOutcome;
+
 use wasm_bindgen_test::*;
 wasm_bindgen_test_configure!(run_in_browser);
 
@@ -29,7 +31,7 @@ async fn a_risky_sign_in_shows_the_notice_then_mfa_then_signs_in() {
     page.expect_heading("You're signed in").await;
     page.expect_text("The unusual sign-in was confirmed by you.").await;
     let log = page.backend.sign_in_log();
-    assert_eq!(log.last().map(|e| e.outcome.as_str()), Some("signed in"));
+    assert_eq!(log.last().map(|e| e.outcome), Some(SignInOutcome::SignedIn));
 }
 
 #[wasm_bindgen_test]
@@ -88,5 +90,5 @@ async fn a_user_blocked_by_sign_in_risk_sees_why_and_the_troubleshooting_details
     page.expect_text("Try again from a device or place you usually use").await;
     page.expect_text("RG2001").await;
     let log = page.backend.sign_in_log();
-    assert_eq!(log.last().map(|e| e.outcome.as_str()), Some("blocked"));
+    assert_eq!(log.last().map(|e| e.outcome), Some(SignInOutcome::Blocked));
 }

@@ -1,8 +1,10 @@
 //! What crosses the line between the screens and an identity backend. Plain serde
 //! types, so the mock and an HTTP adapter speak the same language.
 use super::geo::Coordinates;
-use crate::engine::password::Verdict;
-use crate::engine::{DetectionKind, MethodKind, Step};
+use crate::engine::password::{BannedList, Verdict};
+use crate::engine::{
+    Detection, DetectionKind, MethodKind, RiskDetail, RiskLevel, RiskState, Step, TenantPolicy,
+};
 use serde::{Deserialize, Serialize};
 use std::fmt;
 
@@ -97,6 +99,8 @@ pub struct Reply {
     pub verdict: Option<Verdict>,
     pub correlation_id: String,
     pub time_ms: u64,
+    /// Set once signed in: opens the account-health and (for IT staff) admin views.
+    pub session: Option<String>,
 }
 
 /// A form field, for messages placed next to it.
@@ -108,6 +112,7 @@ pub enum Field {
     Phone,
     NewPassword,
     Confirm,
+    BannedList,
 }
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
@@ -119,6 +124,10 @@ pub enum Problem {
     NoCodeSent,
     Mismatch,
     NotAPhoneNumber,
+    /// A banned-password list over 1000 terms, or with a term outside 4 to 16 characters.
+    InvalidList,
+    /// The last MFA method cannot be removed.
+    LastMethod,
 }
 
 /// Every way a backend call can fail. None of them signs anybody in.
@@ -141,6 +150,9 @@ pub enum BackendError {
     Unexpected {
         input: String,
     },
+    /// The session is unknown, or it may not do this.
+    NotAuthorized,
+    UnknownUser,
     Unavailable,
     Timeout,
     Malformed(String),
@@ -156,4 +168,119 @@ impl std::error::Error for BackendError {}
 
 pub fn invalid(field: Field, problem: Problem) -> BackendError {
     BackendError::InvalidInput { field, problem }
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub enum SignInOutcome {
+    SignedIn,
+    Blocked,
+    Cancelled,
+    Failed,
+    /// Left unfinished (the person closed the page or the flow expired).
+    Interrupted,
+}
+
+/// One line of the sign-in log.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct SignInRecord {
+    pub id: u64,
+    pub at_ms: u64,
+    pub username: String,
+    pub source: SignInSource,
+    pub detections: Vec<DetectionKind>,
+    pub level: RiskLevel,
+    pub outcome: SignInOutcome,
+    pub correlation_id: String,
+    /// What the person said about it: `Some(true)` "this was me".
+    pub confirmed_by_user: Option<bool>,
+}
+
+/// Something the person should know about their account.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub enum Alert {
+    UnusualSignIn { sign_in: u64 },
+    PasswordChanged { at_ms: u64 },
+    RiskCleared { at_ms: u64, detail: RiskDetail },
+    AccountAtRisk { level: RiskLevel },
+}
+
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub enum RequiredAction {
+    RegisterMfa { days_left: u32 },
+    ChangePassword,
+    ReviewSignIn { sign_in: u64 },
+}
+
+/// The signed-in person's own account.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct AccountView {
+    pub username: String,
+    pub display_name: String,
+    pub tenant_name: String,
+    pub methods: Vec<MethodKind>,
+    pub phone_hint: Option<String>,
+    pub recent: Vec<SignInRecord>,
+    pub alerts: Vec<Alert>,
+    pub required: Vec<RequiredAction>,
+    pub is_admin: bool,
+}
+
+/// A user as IT staff see them.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct UserSummary {
+    pub username: String,
+    pub display_name: String,
+    pub tenant: String,
+    pub home_tenant: String,
+    pub user_risk: RiskLevel,
+    pub detections: Vec<Detection>,
+    pub risk_history: Vec<RiskChange>,
+    pub methods: Vec<MethodKind>,
+    pub disabled: bool,
+    pub locked_until_ms: Option<u64>,
+    pub temporary_password: bool,
+}
+
+/// One change of a user's risk, with why it changed.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct RiskChange {
+    pub at_ms: u64,
+    pub state: RiskState,
+    pub detail: RiskDetail,
+}
+
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct TenantView {
+    pub id: String,
+    pub name: String,
+    pub policy: TenantPolicy,
+    pub banned: BannedList,
+}
+
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct AdminView {
+    pub users: Vec<UserSummary>,
+    pub sign_ins: Vec<SignInRecord>,
+    pub tenants: Vec<TenantView>,
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub enum AdminAction {
+    DismissRisk,
+    ConfirmCompromised,
+    ConfirmSafe,
+    /// A random temporary password, shown once, to be changed at the next sign-in.
+    TemporaryPassword,
+    RequireReregistration,
+    /// Lifts a lockout and a risk block, trusting the last blocked sign-in's source.
+    Unblock,
+    Enable,
+    Disable,
+}
+
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct AdminReceipt {
+    pub view: AdminView,
+    /// Only for `TemporaryPassword`: shown to the admin once, stored only as a hash.
+    pub temporary_password: Option<String>,
 }

@@ -17,13 +17,20 @@ pub const ANONYMOUS_PREFIX: &str = "198.51.100.";
 pub const MALICIOUS_PREFIX: &str = "203.0.113.";
 
 /// Everything unusual about `source`; empty for a first sign-in with no history to compare.
-pub fn detect(source: &SignInSource, history: &[PastSignIn], now_ms: u64) -> Vec<Detection> {
+/// Addresses in `trusted` were confirmed safe by an administrator and raise no address detection.
+pub fn detect(
+    source: &SignInSource,
+    history: &[PastSignIn],
+    trusted: &[String],
+    now_ms: u64,
+) -> Vec<Detection> {
     let mut found = vec![];
     let mut raise = |kind, level| found.push(Detection::new(kind, level, Timing::RealTime, now_ms));
-    if source.ip.starts_with(ANONYMOUS_PREFIX) {
+    let trusted = trusted.contains(&source.ip);
+    if !trusted && source.ip.starts_with(ANONYMOUS_PREFIX) {
         raise(DetectionKind::AnonymousIp, RiskLevel::Medium);
     }
-    if source.ip.starts_with(MALICIOUS_PREFIX) {
+    if !trusted && source.ip.starts_with(MALICIOUS_PREFIX) {
         raise(DetectionKind::MaliciousIp, RiskLevel::High);
     }
     let Some(last) = history.iter().max_by_key(|p| p.at_ms) else {
@@ -80,18 +87,18 @@ mod tests {
     #[test]
     fn familiar_place_and_device_raise_nothing() {
         let history = [PastSignIn { source: seattle("laptop"), at_ms: 0 }];
-        assert!(detect(&seattle("laptop"), &history, 48 * HOUR).is_empty());
+        assert!(detect(&seattle("laptop"), &history, &[], 48 * HOUR).is_empty());
     }
 
     #[test]
     fn a_first_sign_in_has_no_baseline_to_be_unfamiliar_against() {
-        assert!(detect(&seattle("laptop"), &[], 0).is_empty());
+        assert!(detect(&seattle("laptop"), &[], &[], 0).is_empty());
     }
 
     #[test]
     fn new_device_in_a_known_place_is_low_risk() {
         let history = [PastSignIn { source: seattle("laptop"), at_ms: 0 }];
-        let ds = detect(&seattle("tablet"), &history, 48 * HOUR);
+        let ds = detect(&seattle("tablet"), &history, &[], 48 * HOUR);
         assert_eq!(kinds(&ds), vec![DetectionKind::UnfamiliarProperties]);
         assert_eq!(sign_in_risk(&ds), RiskLevel::Low);
     }
@@ -100,7 +107,7 @@ mod tests {
     fn new_place_new_device_new_country_is_medium_risk() {
         let history = [PastSignIn { source: seattle("laptop"), at_ms: 0 }];
         let lisbon = source("Lisbon", "PT", 38.72, -9.14, "phone", "192.0.2.99");
-        let ds = detect(&lisbon, &history, 72 * HOUR);
+        let ds = detect(&lisbon, &history, &[], 72 * HOUR);
         assert_eq!(kinds(&ds), vec![DetectionKind::UnfamiliarProperties, DetectionKind::NewCountry]);
         assert_eq!(sign_in_risk(&ds), RiskLevel::Medium);
     }
@@ -109,7 +116,7 @@ mod tests {
     fn seattle_then_moscow_an_hour_later_is_impossible_travel() {
         let history = [PastSignIn { source: seattle("laptop"), at_ms: 0 }];
         let moscow = source("Moscow", "RU", 55.76, 37.62, "laptop", "192.0.2.50");
-        let ds = detect(&moscow, &history, HOUR);
+        let ds = detect(&moscow, &history, &[], HOUR);
         assert!(kinds(&ds).contains(&DetectionKind::ImpossibleTravel));
         assert_eq!(sign_in_risk(&ds), RiskLevel::High);
     }
@@ -118,8 +125,10 @@ mod tests {
     fn sample_ranges_flag_anonymous_and_malicious_addresses() {
         let history = [PastSignIn { source: seattle("laptop"), at_ms: 0 }];
         let tor = source("Seattle", "US", 47.61, -122.33, "laptop", "198.51.100.7");
-        assert_eq!(kinds(&detect(&tor, &history, 48 * HOUR)), vec![DetectionKind::AnonymousIp]);
+        assert_eq!(kinds(&detect(&tor, &history, &[], 48 * HOUR)), vec![DetectionKind::AnonymousIp]);
         let bad = source("Seattle", "US", 47.61, -122.33, "laptop", "203.0.113.9");
-        assert_eq!(sign_in_risk(&detect(&bad, &history, 48 * HOUR)), RiskLevel::High);
+        assert_eq!(sign_in_risk(&detect(&bad, &history, &[], 48 * HOUR)), RiskLevel::High);
+        let trusted = ["203.0.113.9".to_string()];
+        assert!(detect(&bad, &history, &trusted, 48 * HOUR).is_empty(), "an address an admin trusted");
     }
 }

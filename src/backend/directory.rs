@@ -1,9 +1,11 @@
 //! The mock directory: tenants, accounts and what is remembered about them.
+use super::api::RiskChange;
 use super::api::{Location, SignInSource};
 use super::detect::PastSignIn;
 use super::geo::Coordinates;
 use crate::engine::password::BannedList;
-use crate::engine::{Detection, MethodKind, RiskDetail, RiskLevel, RiskState, TenantPolicy, UserState};
+use crate::engine::risk::close_open;
+use crate::engine::{Detection, MethodKind, RiskDetail, RiskState, TenantPolicy, UserState};
 use serde::{Deserialize, Serialize};
 
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
@@ -29,15 +31,6 @@ pub struct Lockout {
     pub times_locked: u32,
 }
 
-/// One change of a user's risk, with why it changed.
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
-pub struct RiskEvent {
-    pub at_ms: u64,
-    pub level: RiskLevel,
-    pub state: RiskState,
-    pub detail: Option<RiskDetail>,
-}
-
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct Account {
     pub username: String,
@@ -57,13 +50,22 @@ pub struct Account {
     /// The mock's script: where this persona's next sign-in comes from.
     pub next_source: Option<SignInSource>,
     pub lockout: Lockout,
-    pub risk_log: Vec<RiskEvent>,
+    pub risk_log: Vec<RiskChange>,
     pub is_admin: bool,
+    /// Addresses an administrator confirmed as safe for this person.
+    pub trusted_ips: Vec<String>,
+    pub password_changed_ms: Option<u64>,
 }
 
 impl Account {
     pub fn has_method(&self, m: MethodKind) -> bool {
         self.state.methods.contains(&m)
+    }
+
+    /// Closes every open detection and records why.
+    pub fn close_risk(&mut self, state: RiskState, detail: RiskDetail, now: u64) {
+        close_open(&mut self.detections, state);
+        self.risk_log.push(RiskChange { at_ms: now, state, detail });
     }
 }
 

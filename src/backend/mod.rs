@@ -11,9 +11,11 @@ pub mod platform;
 pub mod seed;
 pub mod totp;
 
-pub use api::{BackendError, Input, Reply, SignInRequest};
+pub use api::{AccountView, AdminAction, AdminReceipt, AdminView, BackendError, Input, Reply, SignInRequest};
 pub use mock::MockBackend;
 
+use crate::engine::password::BannedList;
+use crate::engine::{MethodKind, TenantPolicy};
 use std::future::Future;
 use std::pin::Pin;
 
@@ -25,4 +27,25 @@ pub trait IdentityBackend {
     fn sign_in(&self, request: SignInRequest) -> BackendFuture<'_, Reply>;
     /// Sends what the person did on step `seq` of flow `flow_id`.
     fn send(&self, flow_id: &str, seq: u32, input: Input) -> BackendFuture<'_, Reply>;
+
+    /// The signed-in person's own account: methods, recent sign-ins, alerts, required actions.
+    fn account(&self, session: &str) -> BackendFuture<'_, AccountView>;
+    /// "This was me" (`true`) or "this wasn't me" about one of the person's sign-ins.
+    fn report_sign_in(&self, session: &str, sign_in: u64, was_me: bool) -> BackendFuture<'_, AccountView>;
+    fn remove_method(&self, session: &str, method: MethodKind) -> BackendFuture<'_, AccountView>;
+
+    /// IT staff: the tenant's users, sign-ins and policy.
+    fn admin_overview(&self, session: &str) -> BackendFuture<'_, AdminView>;
+    fn admin_act(
+        &self,
+        session: &str,
+        username: &str,
+        action: AdminAction,
+    ) -> BackendFuture<'_, AdminReceipt>;
+    fn set_policy(
+        &self,
+        session: &str,
+        policy: TenantPolicy,
+        banned: BannedList,
+    ) -> BackendFuture<'_, AdminView>;
 }

@@ -67,3 +67,11 @@ impl Entropy for SeededEntropy {
         }
     }
 }
+
+/// Waits `ms` in the browser; natively there is no event loop to wait on, so it returns at once.
+pub async fn sleep(ms: u32) {
+    #[cfg(target_arch = "wasm32")]
+    gloo_timers::future::TimeoutFuture::new(ms).await;
+    #[cfg(not(target_arch = "wasm32"))]
+    let _ = ms;
+}

@@ -124,7 +124,25 @@ pub const PERSONAS: &[Persona] = &[
         username: "admin@contoso.example",
         password: "Steady-Compass-27",
         name: ("Alex", "Admin"),
-        scenario: "IT administrator",
+        scenario: "IT administrator of Contoso",
+    },
+    Persona {
+        username: "admin@woodgrove.example",
+        password: "Steady-Ledger-39",
+        name: ("Wren", "Admin"),
+        scenario: "IT administrator of Woodgrove Bank",
+    },
+    Persona {
+        username: "admin@northwind.example",
+        password: "Steady-Beacon-48",
+        name: ("Noel", "Admin"),
+        scenario: "IT administrator of Northwind IT Partners, the second technician's home",
+    },
+    Persona {
+        username: "admin@fabrikam.example",
+        password: "Steady-Harbor-52",
+        name: ("Fay", "Admin"),
+        scenario: "IT administrator of Fabrikam Managed Services, the first technician's home",
     },
 ];
 
@@ -202,7 +220,7 @@ fn account(p: &Persona, now_ms: u64, entropy: &dyn Entropy) -> Account {
         surname: p.name.1.into(),
         home_tenant: domain_tenant.into(),
         signs_in_to: domain_tenant.into(),
-        password_hash: hash::hash_password(p.password, &salt, hash::ITERATIONS),
+        password_hash: seed_hash(p.password, salt),
         state: UserState::new(p.username),
         totp: Some(TotpDevice { secret, last_step: None }),
         phone: None,
@@ -212,10 +230,29 @@ fn account(p: &Persona, now_ms: u64, entropy: &dyn Entropy) -> Account {
         lockout: Lockout::default(),
         risk_log: vec![],
         is_admin: false,
+        trusted_ips: vec![],
+        password_changed_ms: None,
     };
     a.state.methods = vec![MethodKind::AuthenticatorApp];
     script(&mut a, now_ms);
     a
+}
+
+/// Seeding hashes every persona's password, which is slow on purpose; remember the
+/// results so a reset, or a test making many directories, pays once per salt.
+fn seed_hash(password: &str, salt: [u8; 16]) -> String {
+    use std::cell::RefCell;
+    use std::collections::HashMap;
+    thread_local! {
+        static DONE: RefCell<HashMap<(String, [u8; 16]), String>> = RefCell::default();
+    }
+    DONE.with(|done| {
+        let key = (password.to_string(), salt);
+        done.borrow_mut()
+            .entry(key)
+            .or_insert_with(|| hash::hash_password(password, &salt, hash::ITERATIONS))
+            .clone()
+    })
 }
 
 fn leaked(now_ms: u64) -> Detection {

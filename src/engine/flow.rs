@@ -3,8 +3,8 @@
 //! The context is fixed when the flow starts; events only record progress. The
 //! current step is always derived from the context's requirements and that
 //! progress, so there is no step that can be reached by a path the rules do not allow.
-use super::policy::{Enforcement, SignInAction, TenantPolicy, UserAction, GRACE_DAYS};
-use super::risk::{self, Detection, DetectionKind, RiskDetail, RiskLevel, DAY_MS};
+use super::policy::{grace_days_left, Enforcement, SignInAction, TenantPolicy, UserAction};
+use super::risk::{self, Detection, DetectionKind, RiskDetail, RiskLevel};
 use serde::{Deserialize, Serialize};
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
@@ -563,8 +563,7 @@ fn requirements(ctx: &SignInContext) -> (Vec<Requirement>, Vec<ReportOnlyHit>) {
 
     let reg = &policy.registration;
     if reg.enforcement != Enforcement::Off && unregistered && reg.applies_to(&user.id) {
-        let used = user.grace_started_ms.map_or(0, |s| ctx.now_ms.saturating_sub(s) / DAY_MS);
-        let days_left = (GRACE_DAYS as u64).saturating_sub(used) as u32;
+        let days_left = grace_days_left(user.grace_started_ms, ctx.now_ms);
         if reg.enforcement == Enforcement::ReportOnly {
             report_only.push(ReportOnlyHit { policy: PolicyKind::Registration, level: RiskLevel::None });
         } else {

@@ -1,6 +1,7 @@
 //! Branch-by-branch tests of the flow, named by behaviour.
 use super::*;
 use crate::engine::policy::{Enforcement, SignInRiskPolicy, UserRiskPolicy};
+use crate::engine::risk::DAY_MS;
 use crate::engine::risk::{RiskState, Timing};
 use MethodKind::*;
 

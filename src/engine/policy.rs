@@ -28,6 +28,13 @@ pub enum UserAction {
 /// Grace period of the MFA registration policy, counted from the first interrupt.
 pub const GRACE_DAYS: u32 = 14;
 
+/// Whole days of grace left at `now_ms` for a grace that started at `started_ms`
+/// (`None`: not started, so all of it).
+pub fn grace_days_left(started_ms: Option<u64>, now_ms: u64) -> u32 {
+    let used = started_ms.map_or(0, |s| now_ms.saturating_sub(s) / super::risk::DAY_MS);
+    (GRACE_DAYS as u64).saturating_sub(used) as u32
+}
+
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct RegistrationPolicy {
     pub enforcement: Enforcement,

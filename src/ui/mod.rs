@@ -12,6 +12,7 @@ mod signed_in;
 pub mod text;
 mod widgets;
 
+use crate::backend::mock::{LocalStore, StoreStatus};
 use crate::backend::platform::{OsEntropy, SystemClock};
 use crate::backend::{BackendError, IdentityBackend, Input, MockBackend, Reply, SignInRequest};
 use crate::engine::Step;
@@ -83,15 +84,24 @@ impl Ui {
         }
         self.pending.set(true);
         let ui = self;
-        set_timeout(move || ui.slow.set(ui.pending.get_untracked()), SHOW_PROGRESS_AFTER);
+        // The component may be gone by the time these run (unmounted by the host page):
+        // `try_` leaves disposed signals alone instead of panicking.
+        set_timeout(
+            move || {
+                ui.slow.try_set(ui.pending.try_get_untracked().unwrap_or(false));
+            },
+            SHOW_PROGRESS_AFTER,
+        );
         spawn_local(async move {
             let result = work.await;
-            ui.pending.set(false);
-            ui.slow.set(false);
+            if ui.pending.try_set(false).is_some() {
+                return;
+            }
+            ui.slow.try_set(false);
             match result {
                 Ok(reply) => {
-                    ui.reply.set(Some(reply));
-                    ui.screen.set(Screen::Flow);
+                    ui.reply.try_set(Some(reply));
+                    ui.screen.try_set(Screen::Flow);
                 }
                 Err(e) => on_error(e),
             }
@@ -127,8 +137,21 @@ fn step_name(step: &Step) -> &'static str {
     }
 }
 
+/// The first of the browser's preferred languages that Riskgate speaks.
+pub fn browser_locale() -> Locale {
+    let Some(nav) = web_sys::window().map(|w| w.navigator()) else { return Locale::En };
+    let tags: Vec<String> = nav.languages().iter().filter_map(|t| t.as_string()).collect();
+    Locale::from_preferences(tags.iter().map(String::as_str))
+}
+
+/// The sign-in component. `locale` overrides the browser's language; `notice` is shown
+/// above the first screen (for example, that saved demo data had to be reset).
 #[component]
-pub fn App(backend: Rc<dyn IdentityBackend>) -> impl IntoView {
+pub fn App(
+    backend: Rc<dyn IdentityBackend>,
+    #[prop(optional)] locale: Option<Locale>,
+    #[prop(optional)] notice: Option<String>,
+) -> impl IntoView {
     let ui = Ui {
         backend: StoredValue::new_local(backend),
         screen: RwSignal::new(Screen::Username),
@@ -136,7 +159,7 @@ pub fn App(backend: Rc<dyn IdentityBackend>) -> impl IntoView {
         reply: RwSignal::new(None),
         pending: RwSignal::new(false),
         slow: RwSignal::new(false),
-        locale: RwSignal::new(Locale::En),
+        locale: RwSignal::new(locale.unwrap_or_else(browser_locale)),
     };
     provide_context(ui);
     let view = Memo::new(move |_| match ui.screen.get() {
@@ -150,6 +173,8 @@ pub fn App(backend: Rc<dyn IdentityBackend>) -> impl IntoView {
     view! {
         <div class="riskgate" lang=move || ui.locale.get().tag() dir=move || ui.locale.get().dir()>
             <main class="rg-card">
+                <widgets::LocalePicker/>
+                {notice.map(|n| view! { <p class="rg-warning" role="status">{n}</p> })}
                 {move || match view.get() {
                     View::Username => view! { <sign_in::Username/> }.into_any(),
                     View::Password => view! { <sign_in::Password/> }.into_any(),
@@ -172,10 +197,22 @@ pub fn use_ui() -> Ui {
     expect_context::<Ui>()
 }
 
-/// The app as `make serve` runs it: the in-browser mock backend, real clock and randomness.
+/// Where the mock keeps its directory in the browser.
+pub const STORE_KEY: &str = "riskgate.mock";
+
+/// The app as `make serve` runs it: the in-browser mock backend, saved in localStorage,
+/// with the real clock and randomness.
 pub fn start() {
     console_error_panic_hook::set_once();
-    let backend: Rc<dyn IdentityBackend> =
-        Rc::new(MockBackend::seeded(Rc::new(SystemClock), Rc::new(OsEntropy)));
-    leptos::mount::mount_to_body(move || view! { <App backend/> });
+    let mock = MockBackend::open(Rc::new(SystemClock), Rc::new(OsEntropy), Rc::new(LocalStore(STORE_KEY)));
+    let locale = browser_locale();
+    let notice = match mock.store_status() {
+        StoreStatus::Reset(why) => Some(text::tf(locale, "store.reset", &[("why", why)])),
+        _ => None,
+    };
+    let backend: Rc<dyn IdentityBackend> = Rc::new(mock);
+    leptos::mount::mount_to_body(move || match notice {
+        Some(notice) => view! { <App backend locale notice/> }.into_any(),
+        None => view! { <App backend locale/> }.into_any(),
+    });
 }

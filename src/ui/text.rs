@@ -4,24 +4,81 @@
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
 pub enum Locale {
     En,
+    De,
+    /// Arabic, written right to left.
+    Ar,
 }
 
 impl Locale {
-    pub const ALL: [Locale; 1] = [Locale::En];
+    /// Every supported locale, in the order a language picker lists them.
+    pub const ALL: [Locale; 3] = [Locale::En, Locale::De, Locale::Ar];
 
+    /// The BCP 47 tag, for `<html lang>` and for the browser's date formatting.
     pub fn tag(self) -> &'static str {
         match self {
             Locale::En => "en",
+            Locale::De => "de",
+            Locale::Ar => "ar",
         }
     }
 
+    /// The text direction, for `<html dir>`.
     pub fn dir(self) -> &'static str {
-        "ltr"
+        match self {
+            Locale::Ar => "rtl",
+            Locale::En | Locale::De => "ltr",
+        }
+    }
+
+    /// The language's name in that language, for a language picker.
+    pub fn name(self) -> &'static str {
+        match self {
+            Locale::En => "English",
+            Locale::De => "Deutsch",
+            Locale::Ar => "العربية",
+        }
+    }
+
+    /// The locale for a BCP 47 tag, matched case-insensitively on its primary language subtag:
+    /// "de-AT" gives `De`, "AR-eg" gives `Ar`, "fr" gives `None`. An underscore separator
+    /// ("de_AT", as in POSIX locale names) is accepted too.
+    pub fn from_tag(tag: &str) -> Option<Locale> {
+        let primary = tag.trim().split(['-', '_']).next().unwrap_or("");
+        Locale::ALL.into_iter().find(|l| l.tag().eq_ignore_ascii_case(primary))
+    }
+
+    /// The first supported locale among `tags`, taken in order of preference
+    /// (as in `navigator.languages`); English if none is supported.
+    pub fn from_preferences<'a>(tags: impl IntoIterator<Item = &'a str>) -> Locale {
+        tags.into_iter().find_map(Locale::from_tag).unwrap_or(Locale::En)
+    }
+
+    /// `n` with this locale's digits and digit grouping: "1,234", "1.234", "١٬٢٣٤".
+    /// Pass numbers through this before putting them into `tf` placeholders.
+    pub fn number(self, n: u64) -> String {
+        let (separator, zero) = match self {
+            Locale::En => (',', '0'),
+            Locale::De => ('.', '0'),
+            // U+066C ARABIC THOUSANDS SEPARATOR; U+0660 ARABIC-INDIC DIGIT ZERO.
+            Locale::Ar => ('\u{066C}', '\u{0660}'),
+        };
+        let digits = n.to_string();
+        let mut out = String::with_capacity(digits.len() * 3);
+        for (i, d) in digits.chars().enumerate() {
+            if i > 0 && (digits.len() - i).is_multiple_of(3) {
+                out.push(separator);
+            }
+            let offset = d as u32 - '0' as u32;
+            out.push(char::from_u32(zero as u32 + offset).unwrap_or(d));
+        }
+        out
     }
 
     fn catalog(self) -> &'static [(&'static str, &'static str)] {
         match self {
             Locale::En => EN,
+            Locale::De => DE,
+            Locale::Ar => AR,
         }
     }
 }
@@ -53,6 +110,8 @@ pub const EN: &[(&str, &str)] = &[
     ("common.start_over", "Start over"),
     ("common.copy", "Copy details"),
     ("common.copied", "Copied"),
+    ("common.language", "Language"),
+    ("store.reset", "The saved demo data could not be used ({why}), so it was reset to the starting personas."),
     ("signin.heading", "Sign in"),
     ("signin.username", "Email or username"),
     ("signin.password", "Password"),
@@ -77,6 +136,10 @@ pub const EN: &[(&str, &str)] = &[
     ("error.unavailable", "We couldn't reach the sign-in service. Check your connection and try again."),
     ("error.timeout", "The sign-in service took too long to answer. Try again."),
     ("error.malformed", "The sign-in service sent an answer we couldn't read. Try again."),
+    ("error.not_authorized", "Your session has ended or may not do this. Sign in again."),
+    ("error.unknown_user", "There is no such user in your organisation."),
+    ("error.invalid_list", "A banned-password list holds at most 1000 terms of 4 to 16 characters each."),
+    ("error.last_method", "This is your only way to confirm it's you, so it can't be removed. Add another first."),
     ("notice.signin.heading", "We noticed something unusual"),
     ("notice.signin.lead", "This sign-in doesn't look like your usual ones. To keep your account safe, confirm it's you."),
     ("notice.user.heading", "Your account may be at risk"),
@@ -159,9 +222,281 @@ pub const EN: &[(&str, &str)] = &[
     ("password.ok", "This password meets the requirements."),
 ];
 
+/// German, formal ("Sie").
+pub const DE: &[(&str, &str)] = &[
+    ("app.title", "Anmelden"),
+    ("common.next", "Weiter"),
+    ("common.back", "Zurück"),
+    ("common.continue", "Fortfahren"),
+    ("common.cancel", "Abbrechen"),
+    ("common.verify", "Bestätigen"),
+    ("common.working", "Einen Moment bitte…"),
+    ("common.start_over", "Neu beginnen"),
+    ("common.copy", "Details kopieren"),
+    ("common.copied", "Kopiert"),
+    ("common.language", "Sprache"),
+    ("store.reset", "Die gespeicherten Demodaten waren nicht verwendbar ({why}) und wurden auf die Ausgangspersonas zurückgesetzt."),
+    ("signin.heading", "Anmelden"),
+    ("signin.username", "E-Mail-Adresse oder Benutzername"),
+    ("signin.password", "Passwort"),
+    ("signin.password_heading", "Passwort eingeben"),
+    ("signin.submit", "Anmelden"),
+    ("signin.signing_in_as", "Anmeldung als {username}"),
+    ("error.username_empty", "Geben Sie Ihre E-Mail-Adresse oder Ihren Benutzernamen ein."),
+    ("error.password_empty", "Geben Sie Ihr Passwort ein."),
+    ("error.too_long", "Die Eingabe ist zu lang (höchstens 256 Zeichen)."),
+    ("error.invalid_credentials", "Benutzername oder Passwort ist falsch. Überprüfen Sie Ihre Eingabe und versuchen Sie es erneut."),
+    ("error.code_empty", "Geben Sie den Code ein."),
+    ("error.not_a_code", "Ein Code besteht aus 6 Ziffern. Überprüfen Sie Ihre Eingabe."),
+    ("error.code_expired", "Dieser Code ist abgelaufen. Fordern Sie einen neuen an."),
+    ("error.no_code_sent", "Fordern Sie zuerst einen Code an."),
+    ("error.code_mismatch", "Der Code ist nicht korrekt. Versuchen Sie es erneut."),
+    ("error.phone", "Geben Sie eine Telefonnummer mit 7 bis 15 Ziffern ein."),
+    ("error.confirm_mismatch", "Die beiden Passwörter stimmen nicht überein."),
+    ("error.new_password_empty", "Geben Sie ein neues Passwort ein."),
+    ("error.flow_gone", "Diese Anmeldung ist abgelaufen. Beginnen Sie von vorn."),
+    ("error.stale", "Diese Seite war nicht mehr aktuell. Sie zeigt jetzt den aktuellen Stand Ihrer Anmeldung."),
+    ("error.unexpected", "Das ist in diesem Schritt nicht möglich."),
+    ("error.unavailable", "Der Anmeldedienst ist nicht erreichbar. Überprüfen Sie Ihre Verbindung und versuchen Sie es erneut."),
+    ("error.timeout", "Der Anmeldedienst hat nicht rechtzeitig geantwortet. Versuchen Sie es erneut."),
+    ("error.malformed", "Die Antwort des Anmeldedienstes konnte nicht gelesen werden. Versuchen Sie es erneut."),
+    ("error.not_authorized", "Ihre Sitzung ist abgelaufen oder hat dafür keine Berechtigung. Melden Sie sich erneut an."),
+    ("error.unknown_user", "In Ihrer Organisation gibt es keinen solchen Benutzer."),
+    ("error.invalid_list", "Eine Liste gesperrter Passwörter enthält höchstens 1000 Begriffe mit je 4 bis 16 Zeichen."),
+    ("error.last_method", "Dies ist Ihre einzige Methode zur Identitätsbestätigung und kann nicht entfernt werden. Fügen Sie zuerst eine weitere hinzu."),
+    ("notice.signin.heading", "Uns ist etwas Ungewöhnliches aufgefallen"),
+    ("notice.signin.lead", "Diese Anmeldung unterscheidet sich von Ihren üblichen Anmeldungen. Bestätigen Sie zum Schutz Ihres Kontos Ihre Identität."),
+    ("notice.user.heading", "Ihr Konto ist möglicherweise gefährdet"),
+    ("notice.user.lead", "Es gibt Hinweise darauf, dass jemand anderes Ihr Passwort kennt. Bestätigen Sie Ihre Identität und wählen Sie dann ein neues Passwort."),
+    ("unusual.UnfamiliarProperties", "Ein ungewohnter Ort oder ein ungewohntes Gerät: {location}, {device}"),
+    ("unusual.NewCountry", "Ein Land, aus dem Sie sich bisher nicht angemeldet haben: {location}"),
+    ("unusual.ImpossibleTravel", "Eine Anmeldung aus {location}, zu kurz nach Ihrer letzten Anmeldung an einem weit entfernten Ort"),
+    ("unusual.AtypicalTravel", "Eine Anmeldung aus {location}, weit entfernt von den Orten Ihrer letzten Anmeldungen"),
+    ("unusual.AnonymousIp", "Eine Verbindung über ein Netzwerk, das ihre Herkunft verschleiert"),
+    ("unusual.MaliciousIp", "Eine Verbindung von einer Adresse, die mit Angriffen in Zusammenhang steht"),
+    ("unusual.PasswordSpray", "Viele Versuche, Passwörter für mehrere Konten zu erraten"),
+    ("unusual.ThreatActorIp", "Eine Verbindung von einer Adresse, die bekannte Angreifer nutzen"),
+    ("unusual.LeakedCredentials", "Ihr Passwort ist in einer Liste öffentlich gewordener Passwörter aufgetaucht"),
+    ("unusual.AnomalousActivity", "Aktivitäten in Ihrem Konto, die nicht zu Ihnen passen"),
+    ("unusual.UserReportedSuspicious", "Sie haben eine Anmeldung gemeldet, die nicht von Ihnen stammte"),
+    ("unusual.AdminConfirmedCompromised", "Ihr IT-Team hat das Konto als kompromittiert markiert"),
+    ("mfa.heading", "Identität bestätigen"),
+    ("mfa.app.lead", "Öffnen Sie Ihre Authenticator-App und geben Sie den 6-stelligen Code ein, den sie für dieses Konto anzeigt."),
+    ("mfa.phone.lead", "Wir senden einen 6-stelligen Code an Ihr Telefon."),
+    ("mfa.sent", "Wir haben einen Code an {phone} gesendet."),
+    ("mfa.code", "Code"),
+    ("mfa.send_text", "Code per SMS erhalten"),
+    ("mfa.send_call", "Code per Anruf erhalten"),
+    ("mfa.resend", "Neuen Code senden"),
+    ("mfa.wrong", "Dieser Code hat nicht funktioniert. Verbleibende Versuche: {left}."),
+    ("mfa.switch", "Andere Methode verwenden"),
+    ("mfa.cant_use", "Ich kann keine dieser Methoden verwenden"),
+    ("mfa.cant_use.help", "Ohne eine dieser Methoden können Sie Ihre Identität nicht bestätigen. Wenden Sie sich an Ihren IT-Helpdesk: Dort kann man Ihr Konto prüfen und Ihnen helfen, eine neue Methode einzurichten."),
+    ("method.AuthenticatorApp", "Authenticator-App"),
+    ("method.Sms", "SMS"),
+    ("method.Voice", "Anruf"),
+    ("method.Passkey", "Passkey"),
+    ("blocked.heading", "Sie können sich derzeit nicht anmelden"),
+    ("blocked.Disabled", "Dieses Konto ist deaktiviert. Wenden Sie sich an Ihren IT-Helpdesk, wenn Sie das für einen Fehler halten."),
+    ("blocked.LockedOut", "Zu viele falsche Passwörter. Zu Ihrer Sicherheit ist dieses Konto bis {time} gesperrt. Versuchen Sie es danach erneut."),
+    ("blocked.SignInRisk", "Diese Anmeldung wirkt riskant und wurde deshalb blockiert. Versuchen Sie es von einem Ihrer üblichen Geräte oder Orte aus erneut oder wenden Sie sich an Ihren IT-Helpdesk."),
+    ("blocked.UserRisk", "Ihr Konto wurde möglicherweise kompromittiert, deshalb ist die Anmeldung gesperrt. Wenden Sie sich an Ihre IT-Administration, um die Sperre aufheben zu lassen."),
+    ("blocked.UnregisteredAtRisk", "Diese Anmeldung wirkt riskant, und für Ihr Konto ist keine Methode eingerichtet, mit der Sie Ihre Identität bestätigen können. Wenden Sie sich an Ihren IT-Helpdesk."),
+    ("blocked.HomeTenantMustRemediate", "Ihr Konto bei {home} ist gefährdet, und diese Organisation hat die Self-Service-Wiederherstellung nicht aktiviert. Die IT-Administration von {home} muss das Problem beheben, bevor Sie sich hier anmelden können."),
+    ("blocked.TooManyFailedCodes", "Zu viele falsche Codes. Beginnen Sie in Kürze von vorn oder wenden Sie sich an Ihren IT-Helpdesk."),
+    ("blocked.details", "Details zur Fehlerbehebung"),
+    ("blocked.code", "Fehlercode"),
+    ("blocked.correlation", "Korrelations-ID"),
+    ("blocked.time", "Zeitpunkt"),
+    ("signedin.heading", "Sie sind angemeldet"),
+    ("signedin.lead", "Willkommen, {name}."),
+    ("signedin.remediated", "Dabei haben wir Folgendes erledigt:"),
+    ("remediation.SignIn", "Sie haben bestätigt, dass die ungewöhnliche Anmeldung von Ihnen stammt."),
+    ("remediation.User", "Ihr Konto ist wieder sicher: Das Risiko wurde beseitigt."),
+    ("ended.cancelled", "Anmeldung abgebrochen"),
+    ("ended.failed", "Ein Fehler ist aufgetreten"),
+    ("ended.failed.lead", "Die Anmeldung konnte nicht abgeschlossen werden. Es wurde nichts geändert. Beginnen Sie von vorn."),
+    ("interrupt.heading", "Weitere Informationen erforderlich"),
+    ("interrupt.lead", "Ihre Organisation bittet Sie, eine zweite Methode zur Bestätigung Ihrer Identität einzurichten. Das dauert etwa zwei Minuten."),
+    ("interrupt.days", "Sie können diesen Schritt noch {days} Tage lang überspringen."),
+    ("interrupt.last_day", "Heute können Sie diesen Schritt zum letzten Mal überspringen."),
+    ("interrupt.forced", "Die Frist für die Einrichtung ist abgelaufen. Richten Sie die Methode jetzt ein, um fortzufahren."),
+    ("interrupt.skip", "Vorerst überspringen"),
+    ("register.heading", "Methode zur Identitätsbestätigung einrichten"),
+    ("register.choose", "Methode auswählen"),
+    ("register.attacker_risk", "Diese Anmeldung wirkt riskant. Ihre Organisation erlaubt Ihnen dennoch, jetzt eine Methode hinzuzufügen. Telefonnummern können Sie jedoch erst hinzufügen, wenn das Risiko beseitigt ist."),
+    ("register.app.lead", "Scannen Sie diesen QR-Code mit Ihrer Authenticator-App oder geben Sie den Schlüssel manuell ein. Geben Sie dann den Code ein, den die App anzeigt."),
+    ("register.app.key", "Schlüssel"),
+    ("register.app.qr", "QR-Code für Ihre Authenticator-App"),
+    ("register.phone.number", "Telefonnummer mit Ländervorwahl"),
+    ("register.phone.lead", "Geben Sie die Nummer ein und wählen Sie dann, ob wir Ihnen eine SMS senden oder Sie anrufen sollen."),
+    ("password.heading.UserRisk", "Neues Passwort festlegen"),
+    ("password.heading.TemporaryPassword", "Passwort aktualisieren"),
+    ("password.lead.UserRisk", "Möglicherweise kennt jemand anderes Ihr aktuelles Passwort. Wählen Sie ein neues, das Sie noch nie verwendet haben."),
+    ("password.lead.TemporaryPassword", "Sie haben sich mit einem temporären Passwort angemeldet. Legen Sie ein eigenes Passwort fest, um fortzufahren."),
+    ("password.new", "Neues Passwort"),
+    ("password.confirm", "Neues Passwort bestätigen"),
+    ("password.submit", "Passwort ändern"),
+    ("password.rule.Empty", "Geben Sie ein Passwort ein."),
+    ("password.rule.TooShort", "Verwenden Sie mindestens {min} Zeichen."),
+    ("password.rule.TooLong", "Verwenden Sie höchstens {max} Zeichen."),
+    ("password.rule.SameAsCurrent", "Wählen Sie ein anderes Passwort als Ihr aktuelles."),
+    ("password.rule.Weak", "Zu leicht zu erraten: Fügen Sie weitere eigene Wörter und Zeichen hinzu."),
+    ("password.rule.ContainsPersonalInfo", "Verwenden Sie weder Ihren Namen noch den Namen Ihrer Organisation."),
+    ("password.ok", "Dieses Passwort erfüllt die Anforderungen."),
+];
+
+/// Arabic (Modern Standard Arabic), right to left. Instructions address the reader in the
+/// masculine imperative, as is usual in Arabic software; numbers use Arabic-Indic digits,
+/// matching `Locale::number`.
+pub const AR: &[(&str, &str)] = &[
+    ("app.title", "تسجيل الدخول"),
+    ("common.next", "التالي"),
+    ("common.back", "رجوع"),
+    ("common.continue", "متابعة"),
+    ("common.cancel", "إلغاء"),
+    ("common.verify", "تحقق"),
+    ("common.working", "جارٍ المعالجة…"),
+    ("common.start_over", "البدء من جديد"),
+    ("common.copy", "نسخ التفاصيل"),
+    ("common.copied", "تم النسخ"),
+    ("common.language", "اللغة"),
+    ("store.reset", "تعذر استخدام البيانات التجريبية المحفوظة ({why})، لذا أُعيد ضبطها إلى الشخصيات الأولى."),
+    ("signin.heading", "تسجيل الدخول"),
+    ("signin.username", "البريد الإلكتروني أو اسم المستخدم"),
+    ("signin.password", "كلمة المرور"),
+    ("signin.password_heading", "إدخال كلمة المرور"),
+    ("signin.submit", "تسجيل الدخول"),
+    ("signin.signing_in_as", "تسجيل الدخول باسم {username}"),
+    ("error.username_empty", "أدخل بريدك الإلكتروني أو اسم المستخدم."),
+    ("error.password_empty", "أدخل كلمة المرور."),
+    ("error.too_long", "هذا النص أطول من المسموح به (٢٥٦ حرفًا كحد أقصى)."),
+    ("error.invalid_credentials", "اسم المستخدم أو كلمة المرور غير صحيحة. تحقق منهما وحاول مرة أخرى."),
+    ("error.code_empty", "أدخل الرمز."),
+    ("error.not_a_code", "يتكون الرمز من ٦ أرقام. تحقق مما كتبته."),
+    ("error.code_expired", "انتهت صلاحية هذا الرمز. اطلب رمزًا جديدًا."),
+    ("error.no_code_sent", "اطلب رمزًا أولًا."),
+    ("error.code_mismatch", "هذا الرمز غير صحيح. حاول مرة أخرى."),
+    ("error.phone", "أدخل رقم هاتف يتكون من ٧ إلى ١٥ رقمًا."),
+    ("error.confirm_mismatch", "كلمتا المرور غير متطابقتين."),
+    ("error.new_password_empty", "أدخل كلمة مرور جديدة."),
+    ("error.flow_gone", "انتهت مهلة عملية تسجيل الدخول هذه. ابدأ من جديد."),
+    ("error.stale", "لم تكن هذه الصفحة محدثة، وهي تعرض الآن المرحلة التي وصل إليها تسجيل دخولك."),
+    ("error.unexpected", "لا يمكن تنفيذ ذلك في هذه الخطوة."),
+    ("error.unavailable", "تعذر الوصول إلى خدمة تسجيل الدخول. تحقق من اتصالك وحاول مرة أخرى."),
+    ("error.timeout", "استغرقت خدمة تسجيل الدخول وقتًا طويلًا في الرد. حاول مرة أخرى."),
+    ("error.malformed", "أرسلت خدمة تسجيل الدخول ردًا تعذرت قراءته. حاول مرة أخرى."),
+    ("error.not_authorized", "انتهت جلستك أو لا تملك صلاحية هذا الإجراء. سجّل الدخول مرة أخرى."),
+    ("error.unknown_user", "لا يوجد مستخدم بهذا الاسم في مؤسستك."),
+    ("error.invalid_list", "تضم قائمة كلمات المرور المحظورة ١٠٠٠ مصطلح كحد أقصى، طول كل منها من ٤ إلى ١٦ حرفًا."),
+    ("error.last_method", "هذه طريقتك الوحيدة لتأكيد هويتك، لذا لا يمكن إزالتها. أضف طريقة أخرى أولًا."),
+    ("notice.signin.heading", "لاحظنا أمرًا غير معتاد"),
+    ("notice.signin.lead", "يختلف تسجيل الدخول هذا عن عمليات تسجيل الدخول المعتادة لديك. لحماية حسابك، أكد هويتك."),
+    ("notice.user.heading", "قد يكون حسابك معرضًا للخطر"),
+    ("notice.user.lead", "رصدنا مؤشرات على أن شخصًا آخر قد يعرف كلمة مرورك. أكد هويتك، ثم اختر كلمة مرور جديدة."),
+    ("unusual.UnfamiliarProperties", "مكان أو جهاز لم تستخدمه من قبل: {location}، {device}"),
+    ("unusual.NewCountry", "بلد لم تسجل الدخول منه من قبل: {location}"),
+    ("unusual.ImpossibleTravel", "تسجيل دخول من {location} بعد وقت قصير جدًا من آخر تسجيل دخول لك من مكان بعيد"),
+    ("unusual.AtypicalTravel", "تسجيل دخول من {location}، بعيدًا عن الأماكن التي سجلت الدخول منها مؤخرًا"),
+    ("unusual.AnonymousIp", "اتصال عبر شبكة تخفي مصدره"),
+    ("unusual.MaliciousIp", "اتصال من عنوان مرتبط بهجمات"),
+    ("unusual.PasswordSpray", "محاولات كثيرة لتخمين كلمات المرور في عدة حسابات"),
+    ("unusual.ThreatActorIp", "اتصال من عنوان يستخدمه مهاجمون معروفون"),
+    ("unusual.LeakedCredentials", "ظهرت كلمة مرورك في قائمة لكلمات مرور مسربة"),
+    ("unusual.AnomalousActivity", "نشاط في حسابك لا يبدو أنه صادر عنك"),
+    ("unusual.UserReportedSuspicious", "أبلغت عن تسجيل دخول لم تقم به"),
+    ("unusual.AdminConfirmedCompromised", "صنف فريق تقنية المعلومات لديك الحساب على أنه مخترق"),
+    ("mfa.heading", "تأكيد الهوية"),
+    ("mfa.app.lead", "افتح تطبيق المصادقة وأدخل الرمز المكون من ٦ أرقام الذي يعرضه لهذا الحساب."),
+    ("mfa.phone.lead", "سنرسل رمزًا مكونًا من ٦ أرقام إلى هاتفك."),
+    ("mfa.sent", "أرسلنا رمزًا إلى {phone}."),
+    ("mfa.code", "الرمز"),
+    ("mfa.send_text", "استلام الرمز برسالة نصية"),
+    ("mfa.send_call", "استلام الرمز بمكالمة هاتفية"),
+    ("mfa.resend", "إرسال رمز جديد"),
+    ("mfa.wrong", "لم يُقبل هذا الرمز. عدد المحاولات المتبقية: {left}."),
+    ("mfa.switch", "استخدام طريقة أخرى"),
+    ("mfa.cant_use", "لا يمكنني استخدام أي من هذه الطرق"),
+    ("mfa.cant_use.help", "لا يمكنك تأكيد هويتك دون إحدى هذه الطرق. تواصل مع مكتب دعم تقنية المعلومات لديك، إذ يمكنهم التحقق من حسابك ومساعدتك في إعداد طريقة جديدة."),
+    ("method.AuthenticatorApp", "تطبيق المصادقة"),
+    ("method.Sms", "رسالة نصية"),
+    ("method.Voice", "مكالمة هاتفية"),
+    ("method.Passkey", "مفتاح المرور"),
+    ("blocked.heading", "لا يمكنك تسجيل الدخول حاليًا"),
+    ("blocked.Disabled", "هذا الحساب معطل. تواصل مع مكتب دعم تقنية المعلومات لديك إذا كنت تعتقد أن ذلك خطأ."),
+    ("blocked.LockedOut", "أُدخلت كلمة مرور خاطئة مرات كثيرة. حفاظًا على أمانك، قُفل هذا الحساب حتى {time}. حاول مرة أخرى بعد ذلك."),
+    ("blocked.SignInRisk", "يبدو تسجيل الدخول هذا محفوفًا بالمخاطر، لذا تم إيقافه. حاول مرة أخرى من جهاز أو مكان تستخدمه عادةً، أو تواصل مع مكتب دعم تقنية المعلومات لديك."),
+    ("blocked.UserRisk", "يبدو أن حسابك ربما تعرض للاختراق، لذا تم إيقاف تسجيل الدخول. تواصل مع مسؤول النظام لديك لإلغاء حظر حسابك."),
+    ("blocked.UnregisteredAtRisk", "يبدو تسجيل الدخول هذا محفوفًا بالمخاطر، ولا تتوفر في حسابك أي طريقة لتأكيد هويتك. تواصل مع مكتب دعم تقنية المعلومات لديك."),
+    ("blocked.HomeTenantMustRemediate", "حسابك لدى {home} معرض للخطر، ولم تفعّل تلك المؤسسة ميزة الاسترداد الذاتي. يجب أن يعالج أحد المسؤولين في {home} هذه المشكلة قبل أن تتمكن من تسجيل الدخول هنا."),
+    ("blocked.TooManyFailedCodes", "أُدخلت رموز خاطئة مرات كثيرة. ابدأ من جديد بعد قليل، أو تواصل مع مكتب دعم تقنية المعلومات لديك."),
+    ("blocked.details", "تفاصيل استكشاف الأخطاء وإصلاحها"),
+    ("blocked.code", "رمز الخطأ"),
+    ("blocked.correlation", "معرف الارتباط"),
+    ("blocked.time", "الوقت"),
+    ("signedin.heading", "تم تسجيل دخولك"),
+    ("signedin.lead", "مرحبًا بك، {name}."),
+    ("signedin.remediated", "وفي أثناء ذلك، عالجنا ما يلي:"),
+    ("remediation.SignIn", "أكدت أن تسجيل الدخول غير المعتاد صادر عنك."),
+    ("remediation.User", "أصبح حسابك آمنًا مجددًا: تمت إزالة الخطر."),
+    ("ended.cancelled", "تم إلغاء تسجيل الدخول"),
+    ("ended.failed", "حدث خطأ ما"),
+    ("ended.failed.lead", "تعذر إكمال تسجيل الدخول، ولم يتم تغيير أي شيء. ابدأ من جديد."),
+    ("interrupt.heading", "مطلوب مزيد من المعلومات"),
+    ("interrupt.lead", "تطلب منك مؤسستك إعداد طريقة ثانية لتأكيد هويتك. يستغرق ذلك دقيقتين تقريبًا."),
+    ("interrupt.days", "عدد الأيام المتبقية التي يمكنك فيها تخطي هذه الخطوة: {days}."),
+    ("interrupt.last_day", "اليوم هو آخر يوم يمكنك فيه تخطي هذه الخطوة."),
+    ("interrupt.forced", "انتهت المهلة المتاحة لإعداد هذه الطريقة. أعدها الآن للمتابعة."),
+    ("interrupt.skip", "التخطي الآن"),
+    ("register.heading", "إعداد طريقة لتأكيد هويتك"),
+    ("register.choose", "اختر طريقة"),
+    ("register.attacker_risk", "يبدو تسجيل الدخول هذا محفوفًا بالمخاطر. لا تزال مؤسستك تسمح لك بإضافة طريقة الآن، لكن لا يمكن إضافة أرقام الهواتف إلا بعد إزالة الخطر."),
+    ("register.app.lead", "امسح رمز QR هذا باستخدام تطبيق المصادقة، أو اكتب المفتاح يدويًا. ثم أدخل الرمز الذي يعرضه التطبيق."),
+    ("register.app.key", "المفتاح"),
+    ("register.app.qr", "رمز QR لتطبيق المصادقة"),
+    ("register.phone.number", "رقم الهاتف مع رمز البلد"),
+    ("register.phone.lead", "أدخل الرقم، ثم اختر ما إذا كنت تريد أن نرسل إليك رسالة نصية أو نتصل بك."),
+    ("password.heading.UserRisk", "اختيار كلمة مرور جديدة"),
+    ("password.heading.TemporaryPassword", "تحديث كلمة المرور"),
+    ("password.lead.UserRisk", "قد يعرف شخص آخر كلمة مرورك الحالية. اختر كلمة مرور جديدة لم تستخدمها من قبل."),
+    ("password.lead.TemporaryPassword", "سجلت الدخول باستخدام كلمة مرور مؤقتة. اختر كلمة مرور خاصة بك للمتابعة."),
+    ("password.new", "كلمة المرور الجديدة"),
+    ("password.confirm", "تأكيد كلمة المرور الجديدة"),
+    ("password.submit", "تغيير كلمة المرور"),
+    ("password.rule.Empty", "أدخل كلمة مرور."),
+    ("password.rule.TooShort", "الحد الأدنى لعدد الأحرف: {min}."),
+    ("password.rule.TooLong", "الحد الأقصى لعدد الأحرف: {max}."),
+    ("password.rule.SameAsCurrent", "اختر كلمة مرور مختلفة عن كلمة مرورك الحالية."),
+    ("password.rule.Weak", "يسهل تخمين كلمة المرور هذه: أضف المزيد من الكلمات والأحرف التي تختارها بنفسك."),
+    ("password.rule.ContainsPersonalInfo", "تجنب استخدام اسمك أو اسم مؤسستك."),
+    ("password.ok", "تستوفي كلمة المرور هذه المتطلبات."),
+];
+
 #[cfg(test)]
 mod tests {
     use super::*;
+    use std::collections::BTreeSet;
+
+    /// The `{name}` placeholders in `text`.
+    fn placeholders(text: &str) -> BTreeSet<&str> {
+        let mut found = BTreeSet::new();
+        let mut rest = text;
+        while let Some(open) = rest.find('{') {
+            let after = &rest[open + 1..];
+            match after.find('}') {
+                Some(close) => {
+                    found.insert(&after[..close]);
+                    rest = &after[close + 1..];
+                }
+                None => break,
+            }
+        }
+        found
+    }
+
+    fn english(key: &str) -> &'static str {
+        EN.iter().find(|(k, _)| *k == key).map(|(_, v)| *v).unwrap()
+    }
 
     #[test]
     fn placeholders_are_filled() {
@@ -170,9 +505,171 @@ mod tests {
 
     #[test]
     fn keys_are_unique() {
-        let mut keys: Vec<_> = EN.iter().map(|(k, _)| k).collect();
-        keys.sort();
-        keys.dedup();
-        assert_eq!(keys.len(), EN.len());
+        for locale in Locale::ALL {
+            let cat = locale.catalog();
+            let keys: BTreeSet<_> = cat.iter().map(|(k, _)| *k).collect();
+            assert_eq!(keys.len(), cat.len(), "{locale:?} has a duplicate key");
+        }
+    }
+
+    #[test]
+    fn every_locale_has_exactly_the_english_keys() {
+        let en: BTreeSet<_> = EN.iter().map(|(k, _)| *k).collect();
+        for locale in Locale::ALL {
+            let keys: BTreeSet<_> = locale.catalog().iter().map(|(k, _)| *k).collect();
+            let missing: Vec<_> = en.difference(&keys).collect();
+            let extra: Vec<_> = keys.difference(&en).collect();
+            assert!(missing.is_empty(), "{locale:?} is missing {missing:?}");
+            assert!(extra.is_empty(), "{locale:?} has keys English lacks: {extra:?}");
+            assert_eq!(locale.catalog().len(), EN.len(), "{locale:?} repeats a key");
+        }
+    }
+
+    #[test]
+    fn translations_keep_the_english_placeholders() {
+        for locale in Locale::ALL {
+            for (key, text) in locale.catalog() {
+                assert_eq!(
+                    placeholders(text),
+                    placeholders(english(key)),
+                    "{locale:?} {key}: placeholders differ from English"
+                );
+            }
+        }
+    }
+
+    #[test]
+    fn translations_are_not_empty_or_left_in_english() {
+        // Words that read the same in German as in English.
+        let same_in_german = ["mfa.code", "method.Passkey"];
+        for locale in [Locale::De, Locale::Ar] {
+            for (key, text) in locale.catalog() {
+                assert!(!text.trim().is_empty(), "{locale:?} {key} is empty");
+                if !(locale == Locale::De && same_in_german.contains(key)) {
+                    assert_ne!(*text, english(key), "{locale:?} {key} is still English");
+                }
+            }
+        }
+    }
+
+    #[test]
+    fn arabic_text_is_arabic() {
+        // Latin letters may appear only in placeholders and in "QR".
+        for (key, text) in AR {
+            let mut stripped = text.replace("QR", "");
+            for name in placeholders(text) {
+                stripped = stripped.replace(&format!("{{{name}}}"), "");
+            }
+            assert!(!stripped.chars().any(|c| c.is_ascii_alphabetic()), "Latin letters in AR {key}: {text}");
+        }
+    }
+
+    #[test]
+    fn tf_fills_placeholders_in_german_and_arabic() {
+        assert_eq!(tf(Locale::De, "signedin.lead", &[("name", "Ada")]), "Willkommen, Ada.");
+        assert_eq!(tf(Locale::Ar, "signedin.lead", &[("name", "Ada")]), "مرحبًا بك، Ada.");
+        let home = tf(Locale::De, "blocked.HomeTenantMustRemediate", &[("home", "Contoso")]);
+        assert_eq!(home.matches("Contoso").count(), 2);
+        assert!(!home.contains('{'));
+        let places = tf(
+            Locale::Ar,
+            "unusual.UnfamiliarProperties",
+            &[("location", "Lisbon, PT"), ("device", "iPhone")],
+        );
+        assert_eq!(places, "مكان أو جهاز لم تستخدمه من قبل: Lisbon, PT، iPhone");
+        let left = Locale::Ar.number(2);
+        assert_eq!(
+            tf(Locale::Ar, "mfa.wrong", &[("left", &left)]),
+            "لم يُقبل هذا الرمز. عدد المحاولات المتبقية: ٢."
+        );
+    }
+
+    #[test]
+    fn t_uses_the_locale_catalog() {
+        assert_eq!(t(Locale::En, "common.cancel"), "Cancel");
+        assert_eq!(t(Locale::De, "common.cancel"), "Abbrechen");
+        assert_eq!(t(Locale::Ar, "common.cancel"), "إلغاء");
+        assert_eq!(t(Locale::De, "no.such.key"), "no.such.key");
+    }
+
+    #[test]
+    fn tags_directions_and_names() {
+        assert_eq!(Locale::ALL.map(Locale::tag), ["en", "de", "ar"]);
+        assert_eq!(Locale::ALL.map(Locale::dir), ["ltr", "ltr", "rtl"]);
+        assert_eq!(Locale::ALL.map(Locale::name), ["English", "Deutsch", "العربية"]);
+        for locale in Locale::ALL {
+            assert_eq!(Locale::from_tag(locale.tag()), Some(locale));
+        }
+    }
+
+    #[test]
+    fn arabic_is_right_to_left() {
+        assert_eq!(Locale::Ar.dir(), "rtl");
+        assert_eq!(Locale::from_tag("ar-EG").map(Locale::dir), Some("rtl"));
+    }
+
+    #[test]
+    fn from_tag_matches_the_primary_language() {
+        let cases = [
+            ("en", Some(Locale::En)),
+            ("en-GB", Some(Locale::En)),
+            ("EN-us", Some(Locale::En)),
+            ("de", Some(Locale::De)),
+            ("de-AT", Some(Locale::De)),
+            ("DE-ch", Some(Locale::De)),
+            ("de-Latn-DE-1996", Some(Locale::De)),
+            ("de_AT", Some(Locale::De)),
+            (" de-DE ", Some(Locale::De)),
+            ("ar", Some(Locale::Ar)),
+            ("ar-EG", Some(Locale::Ar)),
+            ("AR-sa", Some(Locale::Ar)),
+            ("fr", None),
+            ("fr-FR", None),
+            ("deu", None),
+            ("eng", None),
+            ("a", None),
+            ("", None),
+            ("*", None),
+            ("-de", None),
+        ];
+        for (tag, want) in cases {
+            assert_eq!(Locale::from_tag(tag), want, "from_tag({tag:?})");
+        }
+    }
+
+    #[test]
+    fn from_preferences_takes_the_first_supported() {
+        assert_eq!(Locale::from_preferences(["fr-FR", "de-AT", "en-US"]), Locale::De);
+        assert_eq!(Locale::from_preferences(["ar-EG", "de"]), Locale::Ar);
+        assert_eq!(Locale::from_preferences(["en-GB", "ar"]), Locale::En);
+        assert_eq!(Locale::from_preferences(["fr", "it", "es"]), Locale::En);
+        assert_eq!(Locale::from_preferences([]), Locale::En);
+        let browser = [String::from("nl-NL"), String::from("AR")];
+        assert_eq!(Locale::from_preferences(browser.iter().map(String::as_str)), Locale::Ar);
+    }
+
+    #[test]
+    fn numbers_use_the_locale_grouping() {
+        let cases: [(u64, &str, &str, &str); 9] = [
+            (0, "0", "0", "٠"),
+            (7, "7", "7", "٧"),
+            (999, "999", "999", "٩٩٩"),
+            (1000, "1,000", "1.000", "١٬٠٠٠"),
+            (1234, "1,234", "1.234", "١٬٢٣٤"),
+            (56789, "56,789", "56.789", "٥٦٬٧٨٩"),
+            (123456, "123,456", "123.456", "١٢٣٬٤٥٦"),
+            (1234567, "1,234,567", "1.234.567", "١٬٢٣٤٬٥٦٧"),
+            (
+                u64::MAX,
+                "18,446,744,073,709,551,615",
+                "18.446.744.073.709.551.615",
+                "١٨٬٤٤٦٬٧٤٤٬٠٧٣٬٧٠٩٬٥٥١٬٦١٥",
+            ),
+        ];
+        for (n, en, de, ar) in cases {
+            assert_eq!(Locale::En.number(n), en);
+            assert_eq!(Locale::De.number(n), de);
+            assert_eq!(Locale::Ar.number(n), ar);
+        }
     }
 }

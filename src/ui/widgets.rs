@@ -76,6 +76,8 @@ pub fn error_text(e: &BackendError) -> (Option<Field>, &'static str) {
         BackendError::UnknownFlow | BackendError::FlowExpired => (None, "error.flow_gone"),
         BackendError::StaleStep { .. } => (None, "error.stale"),
         BackendError::Unexpected { .. } => (None, "error.unexpected"),
+        BackendError::NotAuthorized => (None, "error.not_authorized"),
+        BackendError::UnknownUser => (None, "error.unknown_user"),
         BackendError::Unavailable => (None, "error.unavailable"),
         BackendError::Timeout => (None, "error.timeout"),
         BackendError::Malformed(_) => (None, "error.malformed"),
@@ -95,6 +97,8 @@ fn problem_key(field: Field, problem: Problem) -> &'static str {
         (Field::Confirm, Problem::Mismatch) => "error.confirm_mismatch",
         (_, Problem::Mismatch) => "error.code_mismatch",
         (_, Problem::NotAPhoneNumber) => "error.phone",
+        (_, Problem::InvalidList) => "error.invalid_list",
+        (_, Problem::LastMethod) => "error.last_method",
     }
 }
 
@@ -108,11 +112,8 @@ pub fn show_error(
 ) {
     let (target, key) = error_text(&e);
     let text = Some(ui.t(key).to_string());
-    if target == Some(field) {
-        at_field.set(text);
-    } else {
-        general.set(text);
-    }
+    let slot = if target == Some(field) { at_field } else { general };
+    slot.try_set(text); // the screen may have gone in the meantime
 }
 
 /// A message for the whole form, announced when it changes.
@@ -122,5 +123,37 @@ pub fn FormMessage(message: RwSignal<Option<String>>) -> impl IntoView {
         <p class="rg-error rg-form-error" role="alert">
             {move || message.get()}
         </p>
+    }
+}
+
+/// The language menu: the browser's choice, overridable.
+#[component]
+pub fn LocalePicker() -> impl IntoView {
+    use super::text::Locale;
+    let ui = use_ui();
+    view! {
+        <div class="rg-locale">
+            <label for="rg-locale">{move || ui.t("common.language")}</label>
+            <select
+                id="rg-locale"
+                on:change=move |ev| {
+                    if let Some(l) = Locale::from_tag(&event_target_value(&ev)) {
+                        ui.locale.set(l);
+                    }
+                }
+            >
+                {Locale::ALL
+                    .iter()
+                    .map(|l| {
+                        let l = *l;
+                        view! {
+                            <option value=l.tag() selected=move || ui.locale.get() == l lang=l.tag()>
+                                {l.name()}
+                            </option>
+                        }
+                    })
+                    .collect_view()}
+            </select>
+        </div>
     }
 }

@@ -4,11 +4,12 @@
 use leptos::prelude::*;
 use riskgate::backend::platform::{OsEntropy, SystemClock};
 use riskgate::backend::{totp, IdentityBackend, MockBackend};
+use riskgate::ui::text::Locale;
 use riskgate::ui::App;
 use std::rc::Rc;
 use std::time::Duration;
 use wasm_bindgen::JsCast;
-use web_sys::{Element, HtmlElement, HtmlInputElement};
+use web_sys::{Element, HtmlElement, HtmlInputElement, HtmlSelectElement};
 
 pub struct Page {
     pub backend: Rc<MockBackend>,
@@ -29,7 +30,8 @@ pub fn open() -> Page {
     document.body().unwrap().append_child(&root).unwrap();
     let backend = Rc::new(MockBackend::seeded(Rc::new(SystemClock), Rc::new(OsEntropy)));
     let shared: Rc<dyn IdentityBackend> = backend.clone();
-    let handle = leptos::mount::mount_to(root.clone(), move || view! { <App backend=shared/> });
+    let handle =
+        leptos::mount::mount_to(root.clone(), move || view! { <App backend=shared locale=Locale::En/> });
     Page { backend, root, _mounted: Box::new(handle) }
 }
 
@@ -84,6 +86,17 @@ impl Page {
         init.set_bubbles(true);
         input.dispatch_event(&web_sys::Event::new_with_event_init_dict("input", &init).unwrap()).unwrap();
         leptos::task::tick().await;
+    }
+
+    /// Picks a language from the language menu.
+    pub async fn choose_locale(&self, tag: &str) {
+        let select: HtmlSelectElement = self.find("#rg-locale").expect("language menu").unchecked_into();
+        select.set_value(tag);
+        let init = web_sys::EventInit::new();
+        init.set_bubbles(true);
+        select.dispatch_event(&web_sys::Event::new_with_event_init_dict("change", &init).unwrap()).unwrap();
+        leptos::task::tick().await;
+        sleep(5).await;
     }
 
     /// Clicks the button whose text is `label`.

@@ -1,6 +1,7 @@
 //! The mock backend as the authority: real checks of what was typed, and refusal of
 //! any input the current step does not expect.
 use super::*;
+use crate::backend::api::AdminAction;
 use crate::backend::platform::{FixedClock, SeededEntropy};
 use crate::engine::{BlockReason, NoticeKind, PasswordReason};
 
@@ -48,7 +49,7 @@ fn code(method: MethodKind, code: &str) -> Input {
 fn every_persona_password_matches_its_stored_hash() {
     let f = fixture();
     for p in seed::PERSONAS {
-        let account = f.backend.account(p.username).unwrap();
+        let account = f.backend.account_of(p.username).unwrap();
         assert!(hash::verify_password(p.password, &account.password_hash), "{}", p.username);
         assert!(!account.password_hash.contains(p.password), "stored in plain text: {}", p.username);
     }
@@ -90,7 +91,7 @@ fn risky_sign_in_passes_with_the_real_authenticator_code() {
     assert!(matches!(r.step, Step::MfaChallenge { .. }));
     let r = f.send(&r, code(MethodKind::AuthenticatorApp, &f.app_code("ravi@contoso.example"))).unwrap();
     assert!(matches!(r.step, Step::SignedIn { ref remediations } if remediations.len() == 1));
-    let history = f.backend.account("ravi@contoso.example").unwrap().history;
+    let history = f.backend.account_of("ravi@contoso.example").unwrap().history;
     assert_eq!(history.last().unwrap().source.location.city, "Lisbon", "the new place is now familiar");
 }
 
@@ -227,12 +228,12 @@ fn leaked_credentials_need_mfa_and_a_strong_new_password_then_risk_is_gone() {
     let strong = "Lavender-Bicycle-Ocean-93";
     let r = f.send(&r, Input::NewPassword { password: strong.into(), confirm: strong.into() }).unwrap();
     assert!(matches!(r.step, Step::SignedIn { .. }), "{:?}", r.step);
-    let account = f.backend.account(user).unwrap();
+    let account = f.backend.account_of(user).unwrap();
     assert!(hash::verify_password(strong, &account.password_hash));
     assert!(account.detections.iter().all(|d| d.state == RiskState::Remediated));
     assert_eq!(
         account.risk_log.last().unwrap().detail,
-        Some(crate::engine::RiskDetail::UserPerformedSecuredPasswordChange)
+        crate::engine::RiskDetail::UserPerformedSecuredPasswordChange
     );
     let again = f.backend.sign_in_now(request(user, strong)).unwrap();
     assert!(matches!(again.step, Step::SignedIn { .. }), "no longer at risk");
@@ -279,7 +280,7 @@ fn registering_an_authenticator_app_during_the_grace_works_end_to_end() {
     let secret = totp::base32_decode(&enrollment.key).unwrap();
     let r = f.send(&r, Input::ConfirmRegistration { code: totp::code_at(&secret, START / 1000) }).unwrap();
     assert!(matches!(r.step, Step::SignedIn { .. }));
-    assert_eq!(f.backend.account(user).unwrap().state.methods, vec![MethodKind::AuthenticatorApp]);
+    assert_eq!(f.backend.account_of(user).unwrap().state.methods, vec![MethodKind::AuthenticatorApp]);
 }
 
 #[test]
@@ -289,7 +290,7 @@ fn skipping_registration_starts_the_grace_clock_once() {
     let r = f.sign_in(user);
     assert_eq!(r.step, Step::RegistrationInterrupt { days_left: 14, can_skip: true });
     f.send(&r, Input::Skip).unwrap();
-    assert_eq!(f.backend.account(user).unwrap().state.grace_started_ms, Some(START));
+    assert_eq!(f.backend.account_of(user).unwrap().state.grace_started_ms, Some(START));
     f.clock.advance(3 * crate::engine::risk::DAY_MS);
     let r = f.sign_in(user);
     assert_eq!(r.step, Step::RegistrationInterrupt { days_left: 11, can_skip: true });
@@ -311,4 +312,227 @@ fn every_blocked_persona_is_blocked_for_its_reason() {
     }
     let lou = f.sign_in("lou@contoso.example");
     assert!(matches!(lou.step, Step::Blocked { reason: BlockReason::LockedOut { .. }, .. }));
+}
+
+fn session_of(reply: &Reply) -> String {
+    reply.session.clone().expect("a signed-in reply carries a session")
+}
+
+fn admin_session(f: &Fixture, username: &str) -> String {
+    session_of(&f.sign_in(username))
+}
+
+#[test]
+fn state_survives_a_reload_from_the_store() {
+    let clock = Rc::new(FixedClock::at(START));
+    let store = Rc::new(MemoryStore::default());
+    let first = MockBackend::open(clock.clone(), Rc::new(SeededEntropy::default()), store.clone());
+    assert_eq!(first.store_status(), &StoreStatus::Fresh);
+    for i in 0..9 {
+        let _ = first.sign_in_now(request("ada@contoso.example", &format!("wrong-{i}")));
+    }
+    let locked = first.sign_in_now(request("ada@contoso.example", "wrong-last")).unwrap();
+    assert!(matches!(locked.step, Step::Blocked { reason: BlockReason::LockedOut { .. }, .. }));
+    let second = MockBackend::open(clock, Rc::new(SeededEntropy(std::cell::Cell::new(99))), store);
+    assert_eq!(second.store_status(), &StoreStatus::Loaded);
+    assert_eq!(second.sign_in_log(), first.sign_in_log());
+    let after_reload =
+        second.sign_in_now(request("ada@contoso.example", password_of("ada@contoso.example"))).unwrap();
+    assert!(
+        matches!(after_reload.step, Step::Blocked { reason: BlockReason::LockedOut { .. }, .. }),
+        "the lockout holds across a reload"
+    );
+}
+
+#[test]
+fn a_corrupt_or_old_store_is_reported_and_replaced_by_the_seed() {
+    for (text, expect) in [
+        ("{not json", "unreadable"),
+        (r#"{"version":0,"data":{}}"#, "version 0"),
+        (r#"{"version":1,"data":{"tenants":5}}"#, "damaged"),
+    ] {
+        let store = Rc::new(MemoryStore::default());
+        store.save(text);
+        let b = MockBackend::open(
+            Rc::new(FixedClock::at(START)),
+            Rc::new(SeededEntropy::default()),
+            store.clone(),
+        );
+        let StoreStatus::Reset(why) = b.store_status() else { panic!("{:?}", b.store_status()) };
+        assert!(why.contains(expect), "{why}");
+        assert!(b.account_of("ada@contoso.example").is_some(), "the seed is back");
+        assert!(store.load().unwrap().contains(&format!("\"version\":{STORE_VERSION}")), "and saved");
+    }
+}
+
+#[test]
+fn reset_restores_the_seed() {
+    let f = fixture();
+    f.sign_in("noor@contoso.example");
+    f.backend.reset();
+    assert_eq!(f.backend.account_of("noor@contoso.example").unwrap().state.grace_started_ms, None);
+    assert!(f.backend.sign_in_log().is_empty());
+}
+
+#[test]
+fn admin_unblocks_a_user_blocked_by_sign_in_risk() {
+    let f = fixture();
+    let blocked = f.sign_in("sam@woodgrove.example");
+    assert!(matches!(blocked.step, Step::Blocked { reason: BlockReason::SignInRisk, .. }));
+    let admin = admin_session(&f, "admin@woodgrove.example");
+    let receipt = f.backend.admin_act_now(&admin, "sam@woodgrove.example", AdminAction::Unblock).unwrap();
+    assert!(receipt.view.users.iter().any(|u| u.username == "sam@woodgrove.example"));
+    assert!(matches!(f.sign_in("sam@woodgrove.example").step, Step::SignedIn { .. }));
+}
+
+#[test]
+fn admin_dismisses_user_risk_and_the_block_lifts_with_the_reason_recorded() {
+    let f = fixture();
+    assert!(matches!(
+        f.sign_in("jo@woodgrove.example").step,
+        Step::Blocked { reason: BlockReason::UserRisk, .. }
+    ));
+    let admin = admin_session(&f, "admin@woodgrove.example");
+    f.backend.admin_act_now(&admin, "jo@woodgrove.example", AdminAction::DismissRisk).unwrap();
+    let jo = f.backend.account_of("jo@woodgrove.example").unwrap();
+    assert_eq!(jo.risk_log.last().unwrap().detail, crate::engine::RiskDetail::AdminDismissedAllRisk);
+    assert!(matches!(f.sign_in("jo@woodgrove.example").step, Step::SignedIn { .. }));
+}
+
+#[test]
+fn a_temporary_password_is_shown_once_remediates_risk_and_must_be_changed() {
+    let f = fixture();
+    let admin = admin_session(&f, "admin@contoso.example");
+    let receipt =
+        f.backend.admin_act_now(&admin, "kim@contoso.example", AdminAction::TemporaryPassword).unwrap();
+    let temp = receipt.temporary_password.expect("shown to the admin");
+    let kim = f.backend.account_of("kim@contoso.example").unwrap();
+    assert!(!kim.password_hash.contains(&temp));
+    assert_eq!(
+        kim.risk_log.last().unwrap().detail,
+        crate::engine::RiskDetail::AdminGeneratedTemporaryPassword
+    );
+    let r = f.backend.sign_in_now(request("kim@contoso.example", &temp)).unwrap();
+    assert_eq!(r.step, Step::ChangePassword { reason: PasswordReason::TemporaryPassword, rejected: false });
+}
+
+#[test]
+fn admins_act_only_in_their_own_tenant_and_others_not_at_all() {
+    let f = fixture();
+    let admin = admin_session(&f, "admin@contoso.example");
+    let e = f.backend.admin_act_now(&admin, "tech@northwind.example", AdminAction::DismissRisk).unwrap_err();
+    assert_eq!(e, BackendError::UnknownUser, "a guest's risk is for the home tenant");
+    let ada = session_of(&f.sign_in("ada@contoso.example"));
+    assert_eq!(f.backend.admin_overview_now(&ada).unwrap_err(), BackendError::NotAuthorized);
+    assert_eq!(f.backend.admin_overview_now("forged").unwrap_err(), BackendError::NotAuthorized);
+}
+
+#[test]
+fn the_home_tenant_admin_remediates_the_guest_technician() {
+    let f = fixture();
+    let r = f.sign_in("tech@northwind.example");
+    assert!(matches!(r.step, Step::Blocked { reason: BlockReason::HomeTenantMustRemediate, .. }));
+    assert_eq!(r.home_tenant_name.as_deref(), Some("Northwind IT Partners"));
+    let home_admin = admin_session(&f, "admin@northwind.example");
+    f.backend.admin_act_now(&home_admin, "tech@northwind.example", AdminAction::DismissRisk).unwrap();
+    assert!(matches!(f.sign_in("tech@northwind.example").step, Step::SignedIn { .. }));
+}
+
+#[test]
+fn an_admin_can_change_policy_and_the_banned_list_is_validated() {
+    let f = fixture();
+    let admin = admin_session(&f, "admin@contoso.example");
+    let mut policy = f.backend.admin_overview_now(&admin).unwrap().tenants[0].policy.clone();
+    policy.sign_in_risk.action = crate::engine::SignInAction::Block;
+    let bad = BannedList { custom: vec!["abc".into()] };
+    let e = f.backend.set_policy_now(&admin, policy.clone(), bad).unwrap_err();
+    assert_eq!(e, invalid(Field::BannedList, Problem::InvalidList));
+    f.backend.set_policy_now(&admin, policy, BannedList { custom: vec!["contoso".into()] }).unwrap();
+    assert!(matches!(
+        f.sign_in("ravi@contoso.example").step,
+        Step::Blocked { reason: BlockReason::SignInRisk, .. }
+    ));
+}
+
+#[test]
+fn this_wasnt_me_raises_user_risk_and_this_was_me_clears_the_alert() {
+    let f = fixture();
+    let user = "ravi@contoso.example";
+    let r = f.sign_in(user);
+    let r = f.send(&r, Input::Continue).unwrap();
+    let r = f.send(&r, code(MethodKind::AuthenticatorApp, &f.app_code(user))).unwrap();
+    let session = session_of(&r);
+    let view = f.backend.account_now(&session).unwrap();
+    let unusual = view.recent[0].id;
+    assert!(view.alerts.contains(&crate::backend::api::Alert::UnusualSignIn { sign_in: unusual }));
+    let view = f.backend.report_sign_in_now(&session, unusual, true).unwrap();
+    assert!(!view.alerts.iter().any(|a| matches!(a, crate::backend::api::Alert::UnusualSignIn { .. })));
+    let view = f.backend.report_sign_in_now(&session, unusual, false).unwrap();
+    assert!(view
+        .alerts
+        .contains(&crate::backend::api::Alert::AccountAtRisk { level: crate::engine::RiskLevel::High }));
+    assert!(
+        matches!(f.sign_in(user).step, Step::Notice { kind: NoticeKind::UserRisk, .. }),
+        "next sign-in remediates"
+    );
+}
+
+#[test]
+fn the_last_method_cannot_be_removed() {
+    let f = fixture();
+    let session = session_of(&f.sign_in("ada@contoso.example"));
+    let e = f.backend.remove_method_now(&session, MethodKind::AuthenticatorApp).unwrap_err();
+    assert_eq!(e, invalid(Field::Code, Problem::LastMethod));
+}
+
+fn block_on<T>(fut: impl std::future::Future<Output = T>) -> T {
+    let mut fut = std::pin::pin!(fut);
+    let mut cx = std::task::Context::from_waker(std::task::Waker::noop());
+    match fut.as_mut().poll(&mut cx) {
+        std::task::Poll::Ready(v) => v,
+        std::task::Poll::Pending => panic!("the mock never waits natively"),
+    }
+}
+
+#[test]
+fn every_fault_kind_fails_every_operation_before_anything_changes() {
+    let f = fixture();
+    let faults = [
+        (Fault { timeout: true, ..Fault::default() }, BackendError::Timeout),
+        (Fault { failure_percent: 100, ..Fault::default() }, BackendError::Unavailable),
+    ];
+    for (fault, expected) in faults {
+        for op in Operation::ALL {
+            f.backend.set_fault(op, fault);
+        }
+        let e =
+            block_on(f.backend.sign_in(request("ravi@contoso.example", password_of("ravi@contoso.example"))));
+        assert_eq!(e.unwrap_err(), expected);
+        assert!(f.backend.sign_in_log().is_empty());
+        assert_eq!(block_on(IdentityBackend::account(&f.backend, "any")).unwrap_err(), expected);
+        assert_eq!(block_on(f.backend.admin_overview("any")).unwrap_err(), expected);
+        f.backend.clear_faults();
+    }
+    f.backend.set_fault(Operation::Send, Fault { malformed: true, ..Fault::default() });
+    let r = block_on(f.backend.sign_in(request("ravi@contoso.example", password_of("ravi@contoso.example"))))
+        .unwrap();
+    let e = block_on(f.backend.send(&r.flow_id, r.seq, Input::Continue)).unwrap_err();
+    assert!(matches!(e, BackendError::Malformed(_)));
+    f.backend.clear_faults();
+    let r = block_on(f.backend.send(&r.flow_id, r.seq, Input::Continue)).unwrap();
+    assert!(matches!(r.step, Step::MfaChallenge { .. }), "a retry after a fault goes on from where it was");
+}
+
+#[test]
+fn persona_passwords_never_appear_in_what_is_stored() {
+    let store = Rc::new(MemoryStore::default());
+    let b =
+        MockBackend::open(Rc::new(FixedClock::at(START)), Rc::new(SeededEntropy::default()), store.clone());
+    b.sign_in_now(request("ada@contoso.example", password_of("ada@contoso.example"))).unwrap();
+    let _ = b.sign_in_now(request("ada@contoso.example", "Typo-Harbor-Lantern"));
+    let saved = store.load().unwrap();
+    for p in seed::PERSONAS {
+        assert!(!saved.contains(p.password), "{} stored in plain text", p.username);
+    }
+    assert!(!saved.contains("Typo-Harbor-Lantern"), "a wrong password is kept only as a hash");
 }

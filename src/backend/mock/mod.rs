@@ -1,16 +1,26 @@
 //! The mock identity backend: a whole directory held in memory (and, in the
 //! browser, in localStorage), running the real engine for every sign-in.
+mod admin;
+mod faults;
+mod health;
+mod store;
+
+pub use faults::{Fault, Operation};
+#[cfg(target_arch = "wasm32")]
+pub use store::LocalStore;
+pub use store::{MemoryStore, Store, StoreStatus, STORE_VERSION};
+
 use super::api::{
-    invalid, BackendError, Enrollment, Field, Input, Problem, Reply, SignInRequest, SignInSource, Unusual,
+    invalid, AccountView, AdminAction, AdminReceipt, AdminView, BackendError, Enrollment, Field, Input,
+    Problem, Reply, SignInOutcome, SignInRecord, SignInRequest, SignInSource, Unusual,
 };
 use super::detect::{detect, PastSignIn};
-use super::directory::{Account, RiskEvent, Tenant, TotpDevice};
+use super::directory::{Account, Tenant, TotpDevice};
 use super::platform::{Clock, Entropy};
 use super::{hash, seed, totp, BackendFuture, IdentityBackend};
-use crate::engine::password::{self, PersonalTerms};
-use crate::engine::risk::close_open;
+use crate::engine::password::{self, BannedList, PersonalTerms};
 use crate::engine::{
-    Detection, DetectionKind, Event, Flow, MethodKind, RiskKind, RiskState, SignInContext, Step,
+    Detection, Event, Flow, MethodKind, RiskKind, RiskState, SignInContext, Step, TenantPolicy,
 };
 use std::cell::RefCell;
 use std::collections::HashMap;
@@ -26,23 +36,12 @@ pub const LOCKOUT_BASE_MS: u64 = 60 * 1000;
 const MAX_INPUT_CHARS: usize = 256;
 
 /// A message the simulated phone received.
-#[derive(Clone, Debug, PartialEq)]
+#[derive(Clone, Debug, PartialEq, serde::Serialize, serde::Deserialize)]
 pub struct PhoneMessage {
     pub to: String,
     pub method: MethodKind,
     pub code: String,
     pub at_ms: u64,
-}
-
-/// One line of the sign-in log.
-#[derive(Clone, Debug, PartialEq)]
-pub struct LogEntry {
-    pub at_ms: u64,
-    pub username: String,
-    pub source: SignInSource,
-    pub detections: Vec<DetectionKind>,
-    pub outcome: String,
-    pub correlation_id: String,
 }
 
 struct PendingCode {
@@ -71,51 +70,100 @@ struct FlowRecord {
     enrollment_view: Option<Enrollment>,
     verdict: Option<password::Verdict>,
     correlation_id: String,
+    session: Option<String>,
 }
 
-#[derive(Default)]
-struct State {
+/// What survives a reload: the directory, the logs and the simulated phone.
+#[derive(Clone, Debug, Default, PartialEq, serde::Serialize, serde::Deserialize)]
+struct Saved {
     tenants: Vec<Tenant>,
     accounts: Vec<Account>,
-    flows: HashMap<String, FlowRecord>,
     phone: Vec<PhoneMessage>,
-    log: Vec<LogEntry>,
+    log: Vec<SignInRecord>,
+}
+
+/// The saved part, plus flows and sessions, which live only as long as the page.
+#[derive(Default)]
+struct State {
+    saved: Saved,
+    flows: HashMap<String, FlowRecord>,
+    sessions: HashMap<String, usize>,
 }
 
 pub struct MockBackend {
     state: RefCell<State>,
     clock: Rc<dyn Clock>,
     entropy: Rc<dyn Entropy>,
+    store: Rc<dyn Store>,
+    status: StoreStatus,
+    faults: RefCell<HashMap<Operation, Fault>>,
 }
 
 impl MockBackend {
-    /// A backend holding the seeded directory.
+    /// A backend holding the seeded directory, kept only in memory.
     pub fn seeded(clock: Rc<dyn Clock>, entropy: Rc<dyn Entropy>) -> Self {
-        let (tenants, accounts) = seed::directory(clock.now_ms(), entropy.as_ref());
-        let state = State { tenants, accounts, ..State::default() };
-        MockBackend { state: RefCell::new(state), clock, entropy }
+        Self::open(clock, entropy, Rc::new(MemoryStore::default()))
+    }
+
+    /// A backend that loads its directory from `store` and saves every change there.
+    /// A corrupt or old store is reported through `store_status` and replaced by the seed.
+    pub fn open(clock: Rc<dyn Clock>, entropy: Rc<dyn Entropy>, store: Rc<dyn Store>) -> Self {
+        let (saved, status) = match store::load(store.as_ref()) {
+            Ok(Some(saved)) => (saved, StoreStatus::Loaded),
+            Ok(None) => (Self::seed(clock.as_ref(), entropy.as_ref()), StoreStatus::Fresh),
+            Err(problem) => (Self::seed(clock.as_ref(), entropy.as_ref()), StoreStatus::Reset(problem)),
+        };
+        let backend = MockBackend {
+            state: RefCell::new(State { saved, ..State::default() }),
+            clock,
+            entropy,
+            store,
+            status,
+            faults: RefCell::default(),
+        };
+        backend.save();
+        backend
+    }
+
+    fn seed(clock: &dyn Clock, entropy: &dyn Entropy) -> Saved {
+        let (tenants, accounts) = seed::directory(clock.now_ms(), entropy);
+        Saved { tenants, accounts, ..Saved::default() }
+    }
+
+    /// Back to the seeded directory; flows and sessions end.
+    pub fn reset(&self) {
+        let saved = Self::seed(self.clock.as_ref(), self.entropy.as_ref());
+        *self.state.borrow_mut() = State { saved, ..State::default() };
+        self.save();
+    }
+
+    pub fn store_status(&self) -> &StoreStatus {
+        &self.status
+    }
+
+    fn save(&self) {
+        store::save(self.store.as_ref(), &self.state.borrow().saved);
     }
 
     /// The secret inside a persona's authenticator app, as the simulated device holds it.
     pub fn authenticator_secret(&self, username: &str) -> Option<Vec<u8>> {
-        let st = self.state.borrow();
-        let a = st.accounts.iter().find(|a| a.username.eq_ignore_ascii_case(username))?;
+        let a = self.account_of(username)?;
         a.totp.as_ref().map(|t| t.secret.clone())
     }
 
     /// What the simulated phone has received, newest last.
     pub fn phone_messages(&self) -> Vec<PhoneMessage> {
-        self.state.borrow().phone.clone()
+        self.state.borrow().saved.phone.clone()
     }
 
-    pub fn sign_in_log(&self) -> Vec<LogEntry> {
-        self.state.borrow().log.clone()
+    pub fn sign_in_log(&self) -> Vec<SignInRecord> {
+        self.state.borrow().saved.log.clone()
     }
 
     /// A copy of an account, for views and tests.
-    pub fn account(&self, username: &str) -> Option<Account> {
+    pub fn account_of(&self, username: &str) -> Option<Account> {
         let st = self.state.borrow();
-        st.accounts.iter().find(|a| a.username.eq_ignore_ascii_case(username)).cloned()
+        st.saved.accounts.iter().find(|a| a.username.eq_ignore_ascii_case(username)).cloned()
     }
 
     fn random_hex(&self, bytes: usize) -> String {
@@ -144,6 +192,7 @@ impl MockBackend {
         let now = self.clock.now_ms();
         let mut st = self.state.borrow_mut();
         let idx = st
+            .saved
             .accounts
             .iter()
             .position(|a| a.username.eq_ignore_ascii_case(username))
@@ -151,19 +200,22 @@ impl MockBackend {
         let source = req
             .source
             .clone()
-            .or_else(|| st.accounts[idx].next_source.clone())
-            .or_else(|| st.accounts[idx].history.last().map(|p| p.source.clone()))
+            .or_else(|| st.saved.accounts[idx].next_source.clone())
+            .or_else(|| st.saved.accounts[idx].history.last().map(|p| p.source.clone()))
             .ok_or(BackendError::Malformed("no sign-in source".into()))?;
-        let locked = st.accounts[idx].state.locked_until_ms.is_some_and(|t| t > now);
-        if !locked && !hash::verify_password(&req.password, &st.accounts[idx].password_hash) {
-            let account = &mut st.accounts[idx];
+        let locked = st.saved.accounts[idx].state.locked_until_ms.is_some_and(|t| t > now);
+        if !locked && !hash::verify_password(&req.password, &st.saved.accounts[idx].password_hash) {
+            let account = &mut st.saved.accounts[idx];
             if !record_wrong_password(account, &req.password, &source, now) {
+                drop(st);
+                self.save();
                 return Err(BackendError::InvalidCredentials);
             }
         } else if !locked {
-            st.accounts[idx].lockout = Default::default();
+            st.saved.accounts[idx].lockout = Default::default();
         }
-        let detections = detect(&source, &st.accounts[idx].history, now);
+        let account = &st.saved.accounts[idx];
+        let detections = detect(&source, &account.history, &account.trusted_ips, now);
         let ctx = context(&st, idx, &detections, now)?;
         let (flow, _) = Flow::start(ctx);
         let flow_id = self.random_hex(16);
@@ -181,10 +233,14 @@ impl MockBackend {
             enrollment_view: None,
             verdict: None,
             correlation_id: self.random_hex(8),
+            session: None,
         };
         st.flows.insert(flow_id.clone(), record);
         self.settle(&mut st, &flow_id, now);
-        Ok(reply(&st, &flow_id, now))
+        let out = reply(&st, &flow_id, now);
+        drop(st);
+        self.save();
+        Ok(out)
     }
 
     pub fn send_now(&self, flow_id: &str, seq: u32, input: Input) -> Result<Reply, BackendError> {
@@ -211,7 +267,10 @@ impl MockBackend {
         rec.seq += 1;
         rec.touched_ms = now;
         self.settle(&mut st, flow_id, now);
-        Ok(reply(&st, flow_id, now))
+        let out = reply(&st, flow_id, now);
+        drop(st);
+        self.save();
+        Ok(out)
     }
 
     /// Checks `input` against the current step and turns it into an engine event;
@@ -231,7 +290,7 @@ impl MockBackend {
             (Input::Cancel, _) => Ok(Some(Event::Cancel)),
             (Input::SendCode { method }, Step::MfaChallenge { methods, .. }) if methods.contains(method) => {
                 let idx = st.flows[flow_id].account;
-                let phone = st.accounts[idx].phone.clone().ok_or_else(unexpected)?;
+                let phone = st.saved.accounts[idx].phone.clone().ok_or_else(unexpected)?;
                 self.send_phone_code(st, flow_id, *method, &phone, now)?;
                 Ok(None)
             }
@@ -274,7 +333,7 @@ impl MockBackend {
             return Err(BackendError::Unexpected { input: "SendCode".into() });
         }
         let code = self.random_code();
-        st.phone.push(PhoneMessage { to: phone.into(), method, code: code.clone(), at_ms: now });
+        st.saved.phone.push(PhoneMessage { to: phone.into(), method, code: code.clone(), at_ms: now });
         let rec = st.flows.get_mut(flow_id).ok_or(BackendError::UnknownFlow)?;
         rec.code = Some(PendingCode { code, method, expires_ms: now + PHONE_CODE_TTL_MS });
         rec.code_sent_to = Some(mask_phone(phone));
@@ -292,8 +351,10 @@ impl MockBackend {
         let code = clean_code(typed)?;
         let idx = st.flows[flow_id].account;
         if method == MethodKind::AuthenticatorApp {
-            let device =
-                st.accounts[idx].totp.as_mut().ok_or(BackendError::Unexpected { input: "Code".into() })?;
+            let device = st.saved.accounts[idx]
+                .totp
+                .as_mut()
+                .ok_or(BackendError::Unexpected { input: "Code".into() })?;
             return Ok(match totp::verify(&device.secret, &code, now / 1000, device.last_step) {
                 Ok(step) => {
                     device.last_step = Some(step);
@@ -330,12 +391,13 @@ impl MockBackend {
     ) -> Result<(), BackendError> {
         let idx = st.flows[flow_id].account;
         let issuer = st
+            .saved
             .tenants
             .iter()
-            .find(|t| t.id == st.accounts[idx].home_tenant)
+            .find(|t| t.id == st.saved.accounts[idx].home_tenant)
             .map_or("Riskgate", |t| &t.name)
             .to_string();
-        let username = st.accounts[idx].username.clone();
+        let username = st.saved.accounts[idx].username.clone();
         if method.is_phone() {
             let number = clean_phone(phone.unwrap_or_default())?;
             let view = Enrollment {
@@ -396,7 +458,7 @@ impl MockBackend {
         }
         let done = rec.enrollment.take().ok_or(BackendError::UnknownFlow)?;
         rec.enrollment_view = None;
-        let account = &mut st.accounts[rec.account];
+        let account = &mut st.saved.accounts[rec.account];
         if method == MethodKind::AuthenticatorApp {
             account.totp = Some(TotpDevice { secret: done.secret, last_step });
         } else {
@@ -422,8 +484,8 @@ impl MockBackend {
             return Err(invalid(Field::Confirm, Problem::Mismatch));
         }
         let rec = st.flows.get_mut(flow_id).ok_or(BackendError::UnknownFlow)?;
-        let account = &mut st.accounts[rec.account];
-        let tenant = st.tenants.iter().find(|t| t.id == account.home_tenant);
+        let account = &mut st.saved.accounts[rec.account];
+        let tenant = st.saved.tenants.iter().find(|t| t.id == account.home_tenant);
         let personal = PersonalTerms {
             names: vec![
                 account.given_name.clone(),
@@ -444,6 +506,7 @@ impl MockBackend {
         self.entropy.fill(&mut salt);
         account.password_hash = hash::hash_password(new, &salt, hash::ITERATIONS);
         account.state.temporary_password = false;
+        account.password_changed_ms = Some(self.clock.now_ms());
         Ok(Event::PasswordChanged)
     }
 
@@ -452,8 +515,7 @@ impl MockBackend {
         let Some(rec) = st.flows.get(flow_id) else { return };
         let outcome = rec.flow.outcome();
         let step = rec.flow.step();
-        let idx = rec.account;
-        let account = &mut st.accounts[idx];
+        let account = &mut st.saved.accounts[rec.account];
         if account.state.grace_started_ms.is_none() {
             account.state.grace_started_ms = outcome.grace_started_ms;
         }
@@ -462,27 +524,31 @@ impl MockBackend {
         }
         if outcome.signed_in {
             for r in outcome.remediations.iter().filter(|r| r.risk == RiskKind::User) {
-                close_open(&mut account.detections, RiskState::Remediated);
-                let level = crate::engine::RiskLevel::None;
-                account.risk_log.push(RiskEvent {
-                    at_ms: now,
-                    level,
-                    state: RiskState::Remediated,
-                    detail: Some(r.detail),
-                });
+                account.close_risk(RiskState::Remediated, r.detail, now);
             }
             account.history.push(PastSignIn { source: rec.source.clone(), at_ms: now });
             account.next_source = None;
         }
-        let entry = LogEntry {
+        let record = SignInRecord {
+            id: st.saved.log.len() as u64 + 1,
             at_ms: now,
             username: account.username.clone(),
             source: rec.source.clone(),
             detections: rec.detections.iter().map(|d| d.kind).collect(),
-            outcome: outcome_label(&step).into(),
+            level: crate::engine::risk::sign_in_risk(&rec.detections),
+            outcome: sign_in_outcome(&step),
             correlation_id: rec.correlation_id.clone(),
+            confirmed_by_user: None,
         };
-        st.log.push(entry);
+        st.saved.log.push(record);
+        if outcome.signed_in {
+            let token = self.random_hex(24);
+            let idx = rec.account;
+            if let Some(rec) = st.flows.get_mut(flow_id) {
+                rec.session = Some(token.clone());
+            }
+            st.sessions.insert(token, idx);
+        }
     }
 }
 
@@ -518,8 +584,8 @@ fn context(
     detections: &[Detection],
     now: u64,
 ) -> Result<SignInContext, BackendError> {
-    let account = &st.accounts[idx];
-    let policy_of = |id: &str| st.tenants.iter().find(|t| t.id == id).map(|t| t.policy.clone());
+    let account = &st.saved.accounts[idx];
+    let policy_of = |id: &str| st.saved.tenants.iter().find(|t| t.id == id).map(|t| t.policy.clone());
     // Without the tenant's policy nothing can be decided: refuse rather than guess.
     let policy = policy_of(&account.signs_in_to).ok_or(BackendError::Malformed("unknown tenant".into()))?;
     let home_policy = account.state.home_tenant.as_deref().and_then(policy_of);
@@ -548,8 +614,8 @@ fn unusual(detections: &[Detection], source: &SignInSource) -> Vec<Unusual> {
 
 fn reply(st: &State, flow_id: &str, now: u64) -> Reply {
     let rec = &st.flows[flow_id];
-    let account = &st.accounts[rec.account];
-    let name_of = |id: &str| st.tenants.iter().find(|t| t.id == id).map(|t| t.name.clone());
+    let account = &st.saved.accounts[rec.account];
+    let name_of = |id: &str| st.saved.tenants.iter().find(|t| t.id == id).map(|t| t.name.clone());
     let tenant_name = name_of(&account.signs_in_to).unwrap_or_default();
     let home_tenant_name = account.state.home_tenant.as_deref().and_then(name_of);
     Reply {
@@ -565,6 +631,7 @@ fn reply(st: &State, flow_id: &str, now: u64) -> Reply {
         verdict: rec.verdict.clone(),
         correlation_id: rec.correlation_id.clone(),
         time_ms: now,
+        session: rec.session.clone(),
     }
 }
 
@@ -612,26 +679,92 @@ fn input_name(input: &Input) -> &'static str {
     }
 }
 
-fn outcome_label(step: &Step) -> &'static str {
+fn sign_in_outcome(step: &Step) -> SignInOutcome {
     match step {
-        Step::SignedIn { .. } => "signed in",
-        Step::Blocked { .. } => "blocked",
-        Step::Cancelled => "cancelled",
-        Step::Failed => "failed",
-        _ => "interrupted",
+        Step::SignedIn { .. } => SignInOutcome::SignedIn,
+        Step::Blocked { .. } => SignInOutcome::Blocked,
+        Step::Cancelled => SignInOutcome::Cancelled,
+        Step::Failed => SignInOutcome::Failed,
+        _ => SignInOutcome::Interrupted,
     }
 }
 
 impl IdentityBackend for MockBackend {
     fn sign_in(&self, request: SignInRequest) -> BackendFuture<'_, Reply> {
-        Box::pin(std::future::ready(self.sign_in_now(request)))
+        Box::pin(async move {
+            self.inject(Operation::SignIn).await?;
+            self.sign_in_now(request)
+        })
     }
 
     fn send(&self, flow_id: &str, seq: u32, input: Input) -> BackendFuture<'_, Reply> {
-        Box::pin(std::future::ready(self.send_now(flow_id, seq, input)))
+        let flow_id = flow_id.to_string();
+        Box::pin(async move {
+            self.inject(Operation::Send).await?;
+            self.send_now(&flow_id, seq, input)
+        })
+    }
+
+    fn account(&self, session: &str) -> BackendFuture<'_, AccountView> {
+        let session = session.to_string();
+        Box::pin(async move {
+            self.inject(Operation::Account).await?;
+            self.account_now(&session)
+        })
+    }
+
+    fn report_sign_in(&self, session: &str, sign_in: u64, was_me: bool) -> BackendFuture<'_, AccountView> {
+        let session = session.to_string();
+        Box::pin(async move {
+            self.inject(Operation::Account).await?;
+            self.report_sign_in_now(&session, sign_in, was_me)
+        })
+    }
+
+    fn remove_method(&self, session: &str, method: MethodKind) -> BackendFuture<'_, AccountView> {
+        let session = session.to_string();
+        Box::pin(async move {
+            self.inject(Operation::Account).await?;
+            self.remove_method_now(&session, method)
+        })
+    }
+
+    fn admin_overview(&self, session: &str) -> BackendFuture<'_, AdminView> {
+        let session = session.to_string();
+        Box::pin(async move {
+            self.inject(Operation::Admin).await?;
+            self.admin_overview_now(&session)
+        })
+    }
+
+    fn admin_act(
+        &self,
+        session: &str,
+        username: &str,
+        action: AdminAction,
+    ) -> BackendFuture<'_, AdminReceipt> {
+        let (session, username) = (session.to_string(), username.to_string());
+        Box::pin(async move {
+            self.inject(Operation::Admin).await?;
+            self.admin_act_now(&session, &username, action)
+        })
+    }
+
+    fn set_policy(
+        &self,
+        session: &str,
+        policy: TenantPolicy,
+        banned: BannedList,
+    ) -> BackendFuture<'_, AdminView> {
+        let session = session.to_string();
+        Box::pin(async move {
+            self.inject(Operation::Admin).await?;
+            self.set_policy_now(&session, policy, banned)
+        })
     }
 }
 
+/// Lets the app and a test share one mock: the app holds it as a trait object.
 impl<T: IdentityBackend + ?Sized> IdentityBackend for Rc<T> {
     fn sign_in(&self, request: SignInRequest) -> BackendFuture<'_, Reply> {
         (**self).sign_in(request)
@@ -639,8 +772,35 @@ impl<T: IdentityBackend + ?Sized> IdentityBackend for Rc<T> {
     fn send(&self, flow_id: &str, seq: u32, input: Input) -> BackendFuture<'_, Reply> {
         (**self).send(flow_id, seq, input)
     }
+    fn account(&self, session: &str) -> BackendFuture<'_, AccountView> {
+        (**self).account(session)
+    }
+    fn report_sign_in(&self, session: &str, sign_in: u64, was_me: bool) -> BackendFuture<'_, AccountView> {
+        (**self).report_sign_in(session, sign_in, was_me)
+    }
+    fn remove_method(&self, session: &str, method: MethodKind) -> BackendFuture<'_, AccountView> {
+        (**self).remove_method(session, method)
+    }
+    fn admin_overview(&self, session: &str) -> BackendFuture<'_, AdminView> {
+        (**self).admin_overview(session)
+    }
+    fn admin_act(
+        &self,
+        session: &str,
+        username: &str,
+        action: AdminAction,
+    ) -> BackendFuture<'_, AdminReceipt> {
+        (**self).admin_act(session, username, action)
+    }
+    fn set_policy(
+        &self,
+        session: &str,
+        policy: TenantPolicy,
+        banned: BannedList,
+    ) -> BackendFuture<'_, AdminView> {
+        (**self).set_policy(session, policy, banned)
+    }
 }
 
 #[cfg(test)]
-#[path = "mock_tests.rs"]
 mod tests;

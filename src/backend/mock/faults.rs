@@ -1,0 +1,61 @@
+//! Fault injection, set per operation from the page or from tests. Faults strike
+//! before the mock does anything, so a failed call has changed nothing.
+use super::MockBackend;
+use crate::backend::api::BackendError;
+use crate::backend::platform;
+use serde::{Deserialize, Serialize};
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
+pub enum Operation {
+    SignIn,
+    Send,
+    Account,
+    Admin,
+}
+
+impl Operation {
+    pub const ALL: [Operation; 4] = [Self::SignIn, Self::Send, Self::Account, Self::Admin];
+}
+
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Fault {
+    pub latency_ms: u32,
+    /// Chance, in percent, that the call fails as if the service were down.
+    pub failure_percent: u8,
+    pub timeout: bool,
+    pub malformed: bool,
+}
+
+impl MockBackend {
+    pub fn set_fault(&self, op: Operation, fault: Fault) {
+        self.faults.borrow_mut().insert(op, fault);
+    }
+
+    pub fn fault(&self, op: Operation) -> Fault {
+        self.faults.borrow().get(&op).copied().unwrap_or_default()
+    }
+
+    pub fn clear_faults(&self) {
+        self.faults.borrow_mut().clear();
+    }
+
+    /// Waits and fails as the fault set for `op` says.
+    pub(super) async fn inject(&self, op: Operation) -> Result<(), BackendError> {
+        let f = self.fault(op);
+        if f.latency_ms > 0 {
+            platform::sleep(f.latency_ms).await;
+        }
+        if f.timeout {
+            return Err(BackendError::Timeout);
+        }
+        if f.malformed {
+            return Err(BackendError::Malformed("the reply could not be decoded".into()));
+        }
+        let mut roll = [0u8; 1];
+        self.entropy.fill(&mut roll);
+        if (roll[0] % 100) < f.failure_percent {
+            return Err(BackendError::Unavailable);
+        }
+        Ok(())
+    }
+}

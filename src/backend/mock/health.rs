@@ -1,0 +1,135 @@
+//! Account health: what a signed-in person sees of their own account.
+use super::{MockBackend, State};
+use crate::backend::api::{
+    invalid, AccountView, Alert, BackendError, Field, Problem, RequiredAction, SignInOutcome,
+};
+use crate::engine::policy::grace_days_left;
+use crate::engine::risk::user_risk;
+use crate::engine::{Detection, DetectionKind, MethodKind, RiskDetail, RiskLevel, RiskState, Timing};
+
+/// How many recent sign-ins the account page lists.
+const RECENT: usize = 10;
+
+impl MockBackend {
+    fn session_account(st: &State, session: &str) -> Result<usize, BackendError> {
+        st.sessions.get(session).copied().ok_or(BackendError::NotAuthorized)
+    }
+
+    pub fn account_now(&self, session: &str) -> Result<AccountView, BackendError> {
+        let st = self.state.borrow();
+        let idx = Self::session_account(&st, session)?;
+        Ok(view(&st, idx, self.clock.now_ms()))
+    }
+
+    /// "This was me" or "this wasn't me" about one of the person's sign-ins; the
+    /// latter raises their user risk, as a report of suspicious activity.
+    pub fn report_sign_in_now(
+        &self,
+        session: &str,
+        sign_in: u64,
+        was_me: bool,
+    ) -> Result<AccountView, BackendError> {
+        let now = self.clock.now_ms();
+        let mut st = self.state.borrow_mut();
+        let idx = Self::session_account(&st, session)?;
+        let username = st.saved.accounts[idx].username.clone();
+        let record = st
+            .saved
+            .log
+            .iter_mut()
+            .find(|r| r.id == sign_in && r.username == username)
+            .ok_or(BackendError::Unexpected { input: "ReportSignIn".into() })?;
+        record.confirmed_by_user = Some(was_me);
+        if !was_me {
+            let account = &mut st.saved.accounts[idx];
+            let d =
+                Detection::new(DetectionKind::UserReportedSuspicious, RiskLevel::High, Timing::Offline, now);
+            account.detections.push(d);
+            let change = crate::backend::api::RiskChange {
+                at_ms: now,
+                state: RiskState::AtRisk,
+                detail: RiskDetail::UserReportedSuspicious,
+            };
+            account.risk_log.push(change);
+        }
+        let out = view(&st, idx, now);
+        drop(st);
+        self.save();
+        Ok(out)
+    }
+
+    /// Removes a method; the last one stays, so the person can still prove who they are.
+    pub fn remove_method_now(&self, session: &str, method: MethodKind) -> Result<AccountView, BackendError> {
+        let now = self.clock.now_ms();
+        let mut st = self.state.borrow_mut();
+        let idx = Self::session_account(&st, session)?;
+        let account = &mut st.saved.accounts[idx];
+        if !account.has_method(method) {
+            return Err(BackendError::Unexpected { input: "RemoveMethod".into() });
+        }
+        if account.state.methods.len() == 1 {
+            return Err(invalid(Field::Code, Problem::LastMethod));
+        }
+        account.state.methods.retain(|m| *m != method);
+        match method {
+            MethodKind::AuthenticatorApp => account.totp = None,
+            m if m.is_phone() && !account.state.methods.iter().any(|m| m.is_phone()) => account.phone = None,
+            _ => {}
+        }
+        let out = view(&st, idx, now);
+        drop(st);
+        self.save();
+        Ok(out)
+    }
+}
+
+fn view(st: &State, idx: usize, now: u64) -> AccountView {
+    let a = &st.saved.accounts[idx];
+    let recent: Vec<_> =
+        st.saved.log.iter().rev().filter(|r| r.username == a.username).take(RECENT).cloned().collect();
+    let unreviewed: Vec<u64> = recent
+        .iter()
+        .filter(|r| {
+            !r.detections.is_empty() && r.confirmed_by_user.is_none() && r.outcome != SignInOutcome::Cancelled
+        })
+        .map(|r| r.id)
+        .collect();
+    let mut alerts: Vec<Alert> = unreviewed.iter().map(|&id| Alert::UnusualSignIn { sign_in: id }).collect();
+    if let Some(at_ms) = a.password_changed_ms {
+        alerts.push(Alert::PasswordChanged { at_ms });
+    }
+    if let Some(c) = a
+        .risk_log
+        .iter()
+        .rev()
+        .find(|c| c.state != RiskState::AtRisk && c.state != RiskState::ConfirmedCompromised)
+    {
+        alerts.push(Alert::RiskCleared { at_ms: c.at_ms, detail: c.detail });
+    }
+    let level = user_risk(&a.detections, now);
+    if level > RiskLevel::None {
+        alerts.push(Alert::AccountAtRisk { level });
+    }
+    let mut required = vec![];
+    if a.state.methods.is_empty() {
+        required
+            .push(RequiredAction::RegisterMfa { days_left: grace_days_left(a.state.grace_started_ms, now) });
+    }
+    if a.state.temporary_password {
+        required.push(RequiredAction::ChangePassword);
+    }
+    required.extend(unreviewed.iter().map(|&id| RequiredAction::ReviewSignIn { sign_in: id }));
+    let tenant_name =
+        st.saved.tenants.iter().find(|t| t.id == a.signs_in_to).map(|t| t.name.clone()).unwrap_or_default();
+    AccountView {
+        username: a.username.clone(),
+        display_name: a.display_name.clone(),
+        tenant_name,
+        methods: a.state.methods.clone(),
+        phone_hint: a.phone.as_deref().map(super::mask_phone),
+        recent,
+        alerts,
+        required,
+        is_admin: a.is_admin,
+    }
+}
