@@ -2,6 +2,7 @@
 //! returns; they never decide policy.
 mod blocked;
 mod change_password;
+pub mod demo;
 mod ended;
 mod interrupt;
 mod mfa;
@@ -150,7 +151,7 @@ pub fn browser_locale() -> Locale {
 pub fn App(
     backend: Rc<dyn IdentityBackend>,
     #[prop(optional)] locale: Option<Locale>,
-    #[prop(optional)] notice: Option<String>,
+    #[prop(optional, into)] notice: String,
 ) -> impl IntoView {
     let ui = Ui {
         backend: StoredValue::new_local(backend),
@@ -174,7 +175,7 @@ pub fn App(
         <div class="riskgate" lang=move || ui.locale.get().tag() dir=move || ui.locale.get().dir()>
             <main class="rg-card">
                 <widgets::LocalePicker/>
-                {notice.map(|n| view! { <p class="rg-warning" role="status">{n}</p> })}
+                {(!notice.is_empty()).then(|| view! { <p class="rg-warning" role="status">{notice}</p> })}
                 {move || match view.get() {
                     View::Username => view! { <sign_in::Username/> }.into_any(),
                     View::Password => view! { <sign_in::Password/> }.into_any(),
@@ -204,15 +205,20 @@ pub const STORE_KEY: &str = "riskgate.mock";
 /// with the real clock and randomness.
 pub fn start() {
     console_error_panic_hook::set_once();
-    let mock = MockBackend::open(Rc::new(SystemClock), Rc::new(OsEntropy), Rc::new(LocalStore(STORE_KEY)));
+    let mock =
+        Rc::new(MockBackend::open(Rc::new(SystemClock), Rc::new(OsEntropy), Rc::new(LocalStore(STORE_KEY))));
     let locale = browser_locale();
     let notice = match mock.store_status() {
-        StoreStatus::Reset(why) => Some(text::tf(locale, "store.reset", &[("why", why)])),
-        _ => None,
+        StoreStatus::Reset(why) => text::tf(locale, "store.reset", &[("why", why)]),
+        _ => String::new(),
     };
-    let backend: Rc<dyn IdentityBackend> = Rc::new(mock);
-    leptos::mount::mount_to_body(move || match notice {
-        Some(notice) => view! { <App backend locale notice/> }.into_any(),
-        None => view! { <App backend locale/> }.into_any(),
+    let backend: Rc<dyn IdentityBackend> = mock.clone();
+    leptos::mount::mount_to_body(move || {
+        view! {
+            <div class="rg-page">
+                <App backend locale notice/>
+                <demo::DemoPanel mock/>
+            </div>
+        }
     });
 }
