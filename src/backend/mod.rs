@@ -14,7 +14,7 @@ pub mod totp;
 pub use api::{AccountView, AdminAction, AdminReceipt, AdminView, BackendError, Input, Reply, SignInRequest};
 pub use mock::MockBackend;
 
-use crate::engine::password::BannedList;
+use crate::engine::password::{BannedList, Verdict};
 use crate::engine::{MethodKind, TenantPolicy};
 use std::future::Future;
 use std::pin::Pin;
@@ -27,6 +27,10 @@ pub trait IdentityBackend {
     fn sign_in(&self, request: SignInRequest) -> BackendFuture<'_, Reply>;
     /// Sends what the person did on step `seq` of flow `flow_id`.
     fn send(&self, flow_id: &str, seq: u32, input: Input) -> BackendFuture<'_, Reply>;
+
+    /// Password protection's verdict on a candidate, for live feedback while typing;
+    /// only while the flow asks for a new password. Changes nothing.
+    fn check_password(&self, flow_id: &str, candidate: &str) -> BackendFuture<'_, Verdict>;
 
     /// The signed-in person's own account: methods, recent sign-ins, alerts, required actions.
     fn account(&self, session: &str) -> BackendFuture<'_, AccountView>;

@@ -273,6 +273,22 @@ impl MockBackend {
         Ok(out)
     }
 
+    /// Live feedback while a new password is typed: the verdict, nothing stored. Only a
+    /// flow that is asking for a new password may ask. (Whether it is the current
+    /// password is checked on submit: hashing on every keystroke would be too slow.)
+    pub fn check_password_now(
+        &self,
+        flow_id: &str,
+        candidate: &str,
+    ) -> Result<password::Verdict, BackendError> {
+        let st = self.state.borrow();
+        let rec = st.flows.get(flow_id).ok_or(BackendError::UnknownFlow)?;
+        if !matches!(rec.flow.step(), Step::ChangePassword { .. }) {
+            return Err(BackendError::Unexpected { input: "CheckPassword".into() });
+        }
+        Ok(verdict_for(&st.saved, rec.account, candidate, false))
+    }
+
     /// Checks `input` against the current step and turns it into an engine event;
     /// `None` for inputs that only prepare something (send a code, start registering).
     fn event_for(
@@ -483,20 +499,11 @@ impl MockBackend {
         if new != confirm {
             return Err(invalid(Field::Confirm, Problem::Mismatch));
         }
+        let idx = st.flows.get(flow_id).ok_or(BackendError::UnknownFlow)?.account;
+        let is_current = hash::verify_password(new, &st.saved.accounts[idx].password_hash);
+        let verdict = verdict_for(&st.saved, idx, new, is_current);
         let rec = st.flows.get_mut(flow_id).ok_or(BackendError::UnknownFlow)?;
-        let account = &mut st.saved.accounts[rec.account];
-        let tenant = st.saved.tenants.iter().find(|t| t.id == account.home_tenant);
-        let personal = PersonalTerms {
-            names: vec![
-                account.given_name.clone(),
-                account.surname.clone(),
-                account.username.split('@').next().unwrap_or_default().to_string(),
-            ],
-            tenant_name: tenant.map(|t| t.name.clone()).unwrap_or_default(),
-        };
-        let banned = tenant.map(|t| t.banned.clone()).unwrap_or_default();
-        let is_current = hash::verify_password(new, &account.password_hash);
-        let verdict = password::check(new, is_current, &banned, &personal);
+        let account = &mut st.saved.accounts[idx];
         let accepted = verdict.accepted();
         rec.verdict = Some(verdict);
         if !accepted {
@@ -550,6 +557,23 @@ impl MockBackend {
             st.sessions.insert(token, idx);
         }
     }
+}
+
+/// Password protection for account `idx`: the tenant's banned list, the person's
+/// names and the tenant's name.
+fn verdict_for(saved: &Saved, idx: usize, candidate: &str, is_current: bool) -> password::Verdict {
+    let account = &saved.accounts[idx];
+    let tenant = saved.tenants.iter().find(|t| t.id == account.home_tenant);
+    let personal = PersonalTerms {
+        names: vec![
+            account.given_name.clone(),
+            account.surname.clone(),
+            account.username.split('@').next().unwrap_or_default().to_string(),
+        ],
+        tenant_name: tenant.map(|t| t.name.clone()).unwrap_or_default(),
+    };
+    let banned = tenant.map(|t| t.banned.clone()).unwrap_or_default();
+    password::check(candidate, is_current, &banned, &personal)
 }
 
 /// Counts a wrong password for smart lockout; true when it has just locked the account.
@@ -705,6 +729,11 @@ impl IdentityBackend for MockBackend {
         })
     }
 
+    fn check_password(&self, flow_id: &str, candidate: &str) -> BackendFuture<'_, password::Verdict> {
+        let result = self.check_password_now(flow_id, candidate);
+        Box::pin(std::future::ready(result))
+    }
+
     fn account(&self, session: &str) -> BackendFuture<'_, AccountView> {
         let session = session.to_string();
         Box::pin(async move {
@@ -771,6 +800,9 @@ impl<T: IdentityBackend + ?Sized> IdentityBackend for Rc<T> {
     }
     fn send(&self, flow_id: &str, seq: u32, input: Input) -> BackendFuture<'_, Reply> {
         (**self).send(flow_id, seq, input)
+    }
+    fn check_password(&self, flow_id: &str, candidate: &str) -> BackendFuture<'_, password::Verdict> {
+        (**self).check_password(flow_id, candidate)
     }
     fn account(&self, session: &str) -> BackendFuture<'_, AccountView> {
         (**self).account(session)

@@ -536,3 +536,38 @@ fn persona_passwords_never_appear_in_what_is_stored() {
     }
     assert!(!saved.contains("Typo-Harbor-Lantern"), "a wrong password is kept only as a hash");
 }
+
+#[test]
+fn live_password_feedback_is_only_for_a_flow_asking_for_a_new_password() {
+    let f = fixture();
+    let r = f.sign_in("pat@contoso.example");
+    let weak = f.backend.check_password_now(&r.flow_id, "Contoso-Blank1").unwrap();
+    assert!(!weak.accepted());
+    assert!(f.backend.check_password_now(&r.flow_id, "Orchid-Pylon-Meadow-71").unwrap().accepted());
+    let ravi = f.sign_in("ravi@contoso.example");
+    let e = f.backend.check_password_now(&ravi.flow_id, "anything").unwrap_err();
+    assert!(matches!(e, BackendError::Unexpected { .. }));
+}
+
+#[test]
+fn wrong_passwords_from_familiar_and_unfamiliar_places_are_counted_apart() {
+    let f = fixture();
+    let user = "ada@contoso.example";
+    let away = crate::backend::directory::source(
+        crate::backend::directory::place("Lagos", "NG", 6.52, 3.38),
+        "192.0.2.200",
+        "Unknown PC",
+        "Mail",
+    );
+    for i in 0..9 {
+        let mut req = request(user, &format!("attacker-{i}"));
+        req.source = Some(away.clone());
+        assert!(f.backend.sign_in_now(req).is_err());
+    }
+    for i in 0..9 {
+        assert!(f.backend.sign_in_now(request(user, &format!("typo-{i}"))).is_err());
+    }
+    let account = f.backend.account_of(user).unwrap();
+    assert_eq!(account.state.locked_until_ms, None, "nine and nine: neither count reached ten");
+    assert_eq!((account.lockout.familiar_failures, account.lockout.unfamiliar_failures), (9, 9));
+}
