@@ -10,6 +10,8 @@ let failed = false;
 try {
   const page = await browser.newPage();
   const errors = watchErrors(page);
+  const logged = [];
+  page.on('console', (m) => logged.push(m.text()));
   await page.goto(site.url);
   await page.waitForSelector('#rg-username', { timeout: 15000 });
   const heading = await page.textContent('h1');
@@ -22,6 +24,8 @@ try {
   await page.waitForSelector('text=You\'re signed in', { timeout: 15000 });
 
   if (errors.length) throw new Error(`console errors:\n${errors.join('\n')}`);
+  // Typed secrets must never reach the console, whatever else is logged.
+  if (logged.some((line) => line.includes('Harbor-Lantern-61'))) throw new Error('a password was logged');
   console.log('smoke: release bundle renders and signs in, no console errors');
 } catch (e) {
   console.error(`smoke: FAILED: ${e.message}`);

@@ -80,6 +80,25 @@ pub struct Enrollment {
     pub phone_hint: Option<String>,
 }
 
+/// A tenant's look on the sign-in screens.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Branding {
+    /// The accent colour as `#rrggbb`; white text must read on it at 4.5:1.
+    pub accent: String,
+}
+
+impl Branding {
+    pub fn accent(hex: &str) -> Self {
+        Branding { accent: hex.into() }
+    }
+
+    /// Only a plain `#rrggbb` is passed on, so nothing else can reach a style.
+    pub fn is_valid(&self) -> bool {
+        let b = self.accent.as_bytes();
+        b.len() == 7 && b[0] == b'#' && b[1..].iter().all(u8::is_ascii_hexdigit)
+    }
+}
+
 /// The step the person should see now, with what the screen needs to explain it.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct Reply {
@@ -89,6 +108,8 @@ pub struct Reply {
     pub step: Step,
     pub display_name: String,
     pub tenant_name: String,
+    /// The tenant's branding, already checked; `None` keeps the component's own look.
+    pub branding: Option<Branding>,
     /// For a guest, the organisation the account belongs to.
     pub home_tenant_name: Option<String>,
     pub unusual: Vec<Unusual>,

@@ -1,5 +1,5 @@
 //! The mock directory: tenants, accounts and what is remembered about them.
-use super::api::RiskChange;
+use super::api::{Branding, RiskChange};
 use super::api::{Location, SignInSource};
 use super::detect::PastSignIn;
 use super::geo::Coordinates;
@@ -14,6 +14,7 @@ pub struct Tenant {
     pub name: String,
     pub policy: TenantPolicy,
     pub banned: BannedList,
+    pub branding: Branding,
 }
 
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]

@@ -1,5 +1,6 @@
 //! The seeded directory: one persona per scenario, so a reviewer can try each.
 //! Passwords are listed in the README; here they are hashed as the seed is made.
+use super::api::Branding;
 use super::api::SignInSource;
 use super::detect::PastSignIn;
 use super::directory::{place, source, Account, Lockout, Tenant, TotpDevice};
@@ -170,24 +171,28 @@ fn tenants() -> Vec<Tenant> {
             name: "Contoso".into(),
             policy: TenantPolicy::default(),
             banned: custom(&["contoso", "blank"]),
+            branding: Branding::accent("#0b5cad"),
         },
         Tenant {
             id: WOODGROVE.into(),
             name: "Woodgrove Bank".into(),
             policy: strict,
             banned: custom(&["woodgrove"]),
+            branding: Branding::accent("#00704a"),
         },
         Tenant {
             id: FABRIKAM.into(),
             name: "Fabrikam Managed Services".into(),
             policy: TenantPolicy::default(),
             banned: custom(&["fabrikam"]),
+            branding: Branding::accent("#6a2c91"),
         },
         Tenant {
             id: NORTHWIND.into(),
             name: "Northwind IT Partners".into(),
             policy: hands_off,
             banned: custom(&["northwind"]),
+            branding: Branding::accent("#8a4b00"),
         },
     ]
 }

@@ -11,8 +11,8 @@ pub use store::LocalStore;
 pub use store::{MemoryStore, Store, StoreStatus, STORE_VERSION};
 
 use super::api::{
-    invalid, AccountView, AdminAction, AdminReceipt, AdminView, BackendError, Enrollment, Field, Input,
-    Problem, Reply, SignInOutcome, SignInRecord, SignInRequest, SignInSource, Unusual,
+    invalid, AccountView, AdminAction, AdminReceipt, AdminView, BackendError, Branding, Enrollment, Field,
+    Input, Problem, Reply, SignInOutcome, SignInRecord, SignInRequest, SignInSource, Unusual,
 };
 use super::detect::{detect, PastSignIn};
 use super::directory::{Account, Tenant, TotpDevice};
@@ -641,6 +641,13 @@ fn reply(st: &State, flow_id: &str, now: u64) -> Reply {
     let account = &st.saved.accounts[rec.account];
     let name_of = |id: &str| st.saved.tenants.iter().find(|t| t.id == id).map(|t| t.name.clone());
     let tenant_name = name_of(&account.signs_in_to).unwrap_or_default();
+    let branding = st
+        .saved
+        .tenants
+        .iter()
+        .find(|t| t.id == account.signs_in_to)
+        .map(|t| t.branding.clone())
+        .filter(Branding::is_valid);
     let home_tenant_name = account.state.home_tenant.as_deref().and_then(name_of);
     Reply {
         flow_id: flow_id.into(),
@@ -648,6 +655,7 @@ fn reply(st: &State, flow_id: &str, now: u64) -> Reply {
         step: rec.flow.step(),
         display_name: account.display_name.clone(),
         tenant_name,
+        branding,
         home_tenant_name,
         unusual: rec.unusual.clone(),
         enrollment: rec.enrollment_view.clone(),

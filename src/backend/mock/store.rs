@@ -4,7 +4,7 @@ use serde::{Deserialize, Serialize};
 use std::cell::RefCell;
 
 /// Bump when `Saved` changes shape; an older store is then reset, not misread.
-pub const STORE_VERSION: u32 = 1;
+pub const STORE_VERSION: u32 = 2;
 
 pub trait Store {
     fn load(&self) -> Option<String>;

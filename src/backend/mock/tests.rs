@@ -349,7 +349,7 @@ fn a_corrupt_or_old_store_is_reported_and_replaced_by_the_seed() {
     for (text, expect) in [
         ("{not json", "unreadable"),
         (r#"{"version":0,"data":{}}"#, "version 0"),
-        (r#"{"version":1,"data":{"tenants":5}}"#, "damaged"),
+        (r#"{"version":2,"data":{"tenants":5}}"#, "damaged"),
     ] {
         let store = Rc::new(MemoryStore::default());
         store.save(text);
@@ -570,4 +570,14 @@ fn wrong_passwords_from_familiar_and_unfamiliar_places_are_counted_apart() {
     let account = f.backend.account_of(user).unwrap();
     assert_eq!(account.state.locked_until_ms, None, "nine and nine: neither count reached ten");
     assert_eq!((account.lockout.familiar_failures, account.lockout.unfamiliar_failures), (9, 9));
+}
+
+#[test]
+fn replies_carry_the_tenant_branding_only_when_it_is_a_plain_colour() {
+    let f = fixture();
+    let r = f.sign_in("sam@woodgrove.example");
+    assert_eq!(r.branding, Some(crate::backend::api::Branding::accent("#00704a")));
+    for bad in ["red", "#12345", "#1234567", "#12345g", "#fff;background:url(x)"] {
+        assert!(!crate::backend::api::Branding::accent(bad).is_valid(), "{bad}");
+    }
 }
