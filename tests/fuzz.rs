@@ -1,0 +1,194 @@
+//! Generated inputs by the hundred thousand: the engine never panics and never signs in
+//! a sign-in its policy would stop, and the backend's JSON decoding never panics.
+#![cfg(not(target_arch = "wasm32"))]
+
+use proptest::prelude::*;
+use riskgate::backend::api::{Input, Reply, SignInRequest};
+use riskgate::engine::policy::{RegistrationPolicy, SignInRiskPolicy, UserRiskPolicy};
+use riskgate::engine::risk::DAY_MS;
+use riskgate::engine::*;
+
+const CASES: u32 = 100_000;
+const NOW: u64 = 5_000 * DAY_MS;
+
+fn level() -> impl Strategy<Value = RiskLevel> {
+    prop::sample::select(RiskLevel::ALL.to_vec())
+}
+
+fn enforcement() -> impl Strategy<Value = Enforcement> {
+    prop::sample::select(vec![Enforcement::Off, Enforcement::ReportOnly, Enforcement::On])
+}
+
+fn policy() -> impl Strategy<Value = TenantPolicy> {
+    let sign_in = (enforcement(), level(), any::<bool>()).prop_map(|(enforcement, min_level, block)| {
+        SignInRiskPolicy {
+            enforcement,
+            min_level,
+            action: if block { SignInAction::Block } else { SignInAction::RequireMfa },
+        }
+    });
+    let user = (enforcement(), level(), 0..3u8).prop_map(|(enforcement, min_level, a)| UserRiskPolicy {
+        enforcement,
+        min_level,
+        action: [
+            UserAction::RequireMfaAndPasswordChange,
+            UserAction::RequireRiskRemediation,
+            UserAction::Block,
+        ][a as usize],
+    });
+    (sign_in, user, enforcement(), any::<bool>(), any::<bool>()).prop_map(
+        |(sign_in_risk, user_risk, reg, block, admin)| TenantPolicy {
+            registration: RegistrationPolicy { enforcement: reg, included: vec![], excluded: vec![] },
+            sign_in_risk,
+            user_risk,
+            block_unregistered_at_risk: block,
+            admin_password_reset_remediates: admin,
+        },
+    )
+}
+
+fn method() -> impl Strategy<Value = MethodKind> {
+    prop::sample::select(vec![
+        MethodKind::AuthenticatorApp,
+        MethodKind::Sms,
+        MethodKind::Voice,
+        MethodKind::Passkey,
+    ])
+}
+
+fn detection(kinds: Vec<DetectionKind>) -> impl Strategy<Value = Detection> {
+    let states = vec![
+        RiskState::AtRisk,
+        RiskState::Remediated,
+        RiskState::Dismissed,
+        RiskState::ConfirmedCompromised,
+        RiskState::ConfirmedSafe,
+    ];
+    (prop::sample::select(kinds), level(), any::<bool>(), 0..NOW + DAY_MS, prop::sample::select(states))
+        .prop_map(|(kind, level, rt, at_ms, state)| Detection {
+            kind,
+            level,
+            timing: if rt { Timing::RealTime } else { Timing::Offline },
+            at_ms,
+            state,
+        })
+}
+
+fn context() -> impl Strategy<Value = SignInContext> {
+    let sign_in =
+        vec![DetectionKind::AnonymousIp, DetectionKind::ImpossibleTravel, DetectionKind::MaliciousIp];
+    let user = vec![
+        DetectionKind::LeakedCredentials,
+        DetectionKind::UserReportedSuspicious,
+        DetectionKind::AnomalousActivity,
+    ];
+    let state = (
+        prop::collection::vec(method(), 0..3),
+        any::<[bool; 4]>(),
+        prop::option::of(0..NOW + 2 * DAY_MS),
+        prop::option::of(0..40 * DAY_MS),
+        0..3u8,
+    );
+    (
+        state,
+        prop::collection::vec(detection(sign_in), 0..4),
+        prop::collection::vec(detection(user), 0..4),
+        policy(),
+        prop::option::of(policy()),
+    )
+        .prop_map(
+            |(
+                (methods, flags, locked, grace_age, guest),
+                sign_in_detections,
+                user_detections,
+                policy,
+                home,
+            )| {
+                let mut user = UserState::new("fuzz");
+                user.methods = methods;
+                user.has_password = flags[0];
+                user.temporary_password = flags[1];
+                user.disabled = flags[2];
+                user.locked_until_ms = locked;
+                user.grace_started_ms = grace_age.map(|a| NOW - a);
+                user.home_tenant = (guest > 0).then(|| "home".into());
+                SignInContext {
+                    now_ms: NOW,
+                    user,
+                    sign_in_detections,
+                    user_detections,
+                    policy,
+                    home_policy: home,
+                }
+            },
+        )
+}
+
+fn event() -> impl Strategy<Value = Event> {
+    prop_oneof![
+        Just(Event::Continue),
+        method().prop_map(Event::MfaPassed),
+        Just(Event::MfaFailed),
+        method().prop_map(Event::RegistrationCompleted),
+        Just(Event::Skip),
+        Just(Event::PasswordChanged),
+        Just(Event::PasswordRejected),
+        Just(Event::BackendError),
+        Just(Event::Cancel),
+    ]
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig { cases: CASES, failure_persistence: None, ..ProptestConfig::default() })]
+
+    /// Whatever the context and events, the engine answers, and a sign-in it signs in
+    /// passed what an enforced policy demanded.
+    #[test]
+    fn the_engine_never_fails_open(ctx in context(), events in prop::collection::vec(event(), 0..10)) {
+        let sign_in_fires = ctx.policy.sign_in_risk.enforcement == Enforcement::On && ctx.policy.sign_in_risk.fires(ctx.sign_in_risk());
+        let user_fires = ctx.policy.user_risk.enforcement == Enforcement::On && ctx.policy.user_risk.fires(ctx.user_risk());
+        let blocked_status = ctx.user.disabled || ctx.user.locked_until_ms.is_some_and(|t| t > NOW);
+        let temporary = ctx.user.temporary_password;
+        let (mut flow, _) = Flow::start(ctx);
+        let (mut verified, mut changed, mut failed) = (false, false, false);
+        for e in events {
+            if flow.advance(e).is_ok() {
+                match e {
+                    Event::MfaPassed(_) | Event::RegistrationCompleted(_) => verified = true,
+                    Event::PasswordChanged => changed = true,
+                    Event::BackendError => failed = true,
+                    _ => {}
+                }
+            }
+        }
+        if let Step::SignedIn { .. } = flow.step() {
+            prop_assert!(!blocked_status && !failed);
+            prop_assert!(!sign_in_fires || verified);
+            prop_assert!(!user_fires || verified);
+            prop_assert!(!temporary || changed);
+        }
+    }
+
+    /// Any text at all decodes to a value or an error, never a panic.
+    #[test]
+    fn decoding_arbitrary_text_never_panics(text in ".{0,200}") {
+        let _ = serde_json::from_str::<Reply>(&text);
+        let _ = serde_json::from_str::<Input>(&text);
+        let _ = serde_json::from_str::<SignInRequest>(&text);
+    }
+
+    /// Valid JSON cut or altered at any point still decodes safely.
+    #[test]
+    fn decoding_damaged_json_never_panics(cut in 0usize..400, byte in any::<u8>(), at in 0usize..400) {
+        let valid = r#"{"flow_id":"f","seq":3,"step":{"MfaChallenge":{"methods":["AuthenticatorApp"],"failures":1,"why":{"policy":"SignInRisk","level":"High","detections":["ImpossibleTravel"]}}},"display_name":"A","tenant_name":"T","branding":null,"home_tenant_name":null,"unusual":[],"enrollment":null,"code_sent_to":null,"verdict":null,"correlation_id":"c","time_ms":1,"session":null}"#;
+        prop_assert!(serde_json::from_str::<Reply>(valid).is_ok(), "the sample is a real reply");
+        let mut bytes = valid.as_bytes().to_vec();
+        bytes.truncate(cut.min(bytes.len()));
+        if !bytes.is_empty() {
+            let i = at % bytes.len();
+            bytes[i] = byte;
+        }
+        let text = String::from_utf8_lossy(&bytes);
+        let _ = serde_json::from_str::<Reply>(&text);
+    }
+}
