@@ -94,6 +94,7 @@ fn policies() -> Vec<TenantPolicy> {
                         user_risk,
                         block_unregistered_at_risk,
                         admin_password_reset_remediates: true,
+                        reset: Default::default(),
                     });
                 }
             }
@@ -417,4 +418,181 @@ fn every_policy_user_and_risk_combination_keeps_the_safety_rules() {
     );
     assert_eq!(totals.0 as usize, policies.len() * (risk.len() + status.len()) * 4);
     assert!(totals.2 > totals.1, "every start was explored beyond its first step");
+}
+
+mod reset_path {
+    //! The reset path, exhaustively: every reset policy (on/off, one or two proofs,
+    //! every set of counted methods) x every user (unknown, or any set of methods,
+    //! disabled, locked, at risk) x user risk policy, every event sequence to depth 6.
+    use super::*;
+    use riskgate::engine::reset::{proof_of, ResetBlock, ResetContext, ResetEvent, ResetFlow, ResetStep};
+
+    const PHONE_AND_APP: [MethodKind; 3] = [MethodKind::AuthenticatorApp, MethodKind::Sms, MethodKind::Voice];
+    const EVENTS: [ResetEvent; 7] = [
+        ResetEvent::Verified(MethodKind::AuthenticatorApp),
+        ResetEvent::Verified(MethodKind::Sms),
+        ResetEvent::Verified(MethodKind::Voice),
+        ResetEvent::VerifyFailed,
+        ResetEvent::PasswordChanged,
+        ResetEvent::PasswordRejected,
+        ResetEvent::Cancel,
+    ];
+
+    fn subsets() -> Vec<Vec<MethodKind>> {
+        (0..8u8)
+            .map(|bits| {
+                PHONE_AND_APP
+                    .iter()
+                    .enumerate()
+                    .filter(|(i, _)| bits & (1 << i) != 0)
+                    .map(|(_, m)| *m)
+                    .collect()
+            })
+            .collect()
+    }
+
+    #[derive(Clone, Copy)]
+    struct Facts {
+        known: bool,
+        disabled: bool,
+        risk_blocks: bool,
+        required: usize,
+    }
+
+    struct Walk {
+        nodes: u64,
+        facts: Facts,
+    }
+
+    impl Walk {
+        fn check(&self, step: &ResetStep, proofs: &[riskgate::engine::reset::Proof], changed: bool) {
+            let f = self.facts;
+            if matches!(step, ResetStep::NewPassword { .. } | ResetStep::Done { .. }) {
+                assert!(f.known, "an unknown username reached {step:?}");
+                assert!(!f.disabled && !f.risk_blocks, "a refused reset reached {step:?}");
+                assert!(
+                    proofs.len() >= f.required,
+                    "{step:?} after {} of {} proofs",
+                    proofs.len(),
+                    f.required
+                );
+            }
+            if let ResetStep::Done { .. } = step {
+                assert!(changed, "done without a new password");
+            }
+            if let ResetStep::Blocked { reason: ResetBlock::TooFewMethods } = step {
+                assert!(f.known);
+            }
+        }
+
+        fn explore(
+            &mut self,
+            flow: &ResetFlow,
+            proofs: Vec<riskgate::engine::reset::Proof>,
+            changed: bool,
+            depth: usize,
+        ) {
+            self.nodes += 1;
+            let step = flow.step();
+            self.check(&step, &proofs, changed);
+            if depth == DEPTH {
+                return;
+            }
+            for event in EVENTS {
+                let mut next = flow.clone();
+                match next.advance(event) {
+                    Err(_) => assert_eq!(next, *flow, "a refused event changed the reset"),
+                    Ok(_) => {
+                        assert!(!step.is_terminal(), "{step:?} accepted {event:?}");
+                        let mut p = proofs.clone();
+                        if let ResetEvent::Verified(m) = event {
+                            assert!(!p.contains(&proof_of(m)), "a proof counted twice");
+                            p.push(proof_of(m));
+                        }
+                        self.explore(&next, p, changed || event == ResetEvent::PasswordChanged, depth + 1);
+                    }
+                }
+            }
+        }
+    }
+
+    #[test]
+    fn no_reset_completes_without_the_proofs_and_policy_it_needs() {
+        let (mut contexts, mut nodes) = (0u64, 0u64);
+        let users: Vec<Option<(Vec<MethodKind>, bool, bool, bool)>> = std::iter::once(None)
+            .chain(subsets().into_iter().flat_map(|m| {
+                [false, true].into_iter().flat_map(move |disabled| {
+                    let m = m.clone();
+                    [false, true].into_iter().flat_map(move |locked| {
+                        let m = m.clone();
+                        [false, true].into_iter().map(move |risky| Some((m.clone(), disabled, locked, risky)))
+                    })
+                })
+            }))
+            .collect();
+        for enabled in [true, false] {
+            for methods_required in [1u8, 2] {
+                for allowed in subsets() {
+                    for user_action in
+                        [None, Some(UserAction::Block), Some(UserAction::RequireMfaAndPasswordChange)]
+                    {
+                        for user in &users {
+                            contexts += 1;
+                            let mut policy = TenantPolicy::default();
+                            policy.reset = riskgate::engine::policy::ResetPolicy {
+                                enabled,
+                                methods_required,
+                                allowed: allowed.clone(),
+                            };
+                            match user_action {
+                                None => policy.user_risk.enforcement = Enforcement::Off,
+                                Some(a) => policy.user_risk.action = a,
+                            }
+                            let state = user.as_ref().map(|(m, disabled, locked, _)| UserState {
+                                methods: m.clone(),
+                                disabled: *disabled,
+                                locked_until_ms: locked.then_some(NOW + 1),
+                                ..UserState::new("r")
+                            });
+                            let risky = user.as_ref().is_some_and(|u| u.3);
+                            let detections = if risky {
+                                vec![Detection::new(
+                                    DetectionKind::LeakedCredentials,
+                                    RiskLevel::High,
+                                    Timing::Offline,
+                                    NOW - 1,
+                                )]
+                            } else {
+                                vec![]
+                            };
+                            let facts = Facts {
+                                known: user.is_some(),
+                                disabled: user.as_ref().is_some_and(|u| u.1),
+                                risk_blocks: risky && user_action == Some(UserAction::Block),
+                                required: methods_required as usize,
+                            };
+                            let ctx = ResetContext {
+                                now_ms: NOW,
+                                user: state,
+                                user_detections: detections,
+                                policy,
+                            };
+                            let (flow, _) = ResetFlow::start(ctx);
+                            let mut walk = Walk { nodes: 0, facts };
+                            walk.explore(&flow, vec![], false, 0);
+                            nodes += walk.nodes;
+                            if !enabled {
+                                assert_eq!(
+                                    flow.step(),
+                                    ResetStep::Blocked { reason: ResetBlock::NotEnabled }
+                                );
+                            }
+                        }
+                    }
+                }
+            }
+        }
+        println!("reset model check: {contexts} contexts, {nodes} states explored (depth {DEPTH})");
+        assert!(nodes > contexts);
+    }
 }

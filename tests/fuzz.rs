@@ -43,6 +43,7 @@ fn policy() -> impl Strategy<Value = TenantPolicy> {
             user_risk,
             block_unregistered_at_risk: block,
             admin_password_reset_remediates: admin,
+            reset: Default::default(),
         },
     )
 }

@@ -2,6 +2,7 @@
 pub mod flow;
 pub mod password;
 pub mod policy;
+pub mod reset;
 pub mod risk;
 
 pub use flow::{

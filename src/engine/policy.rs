@@ -1,4 +1,5 @@
 //! Per-tenant policies, as an administrator configures them.
+use super::flow::MethodKind;
 use super::risk::RiskLevel;
 use serde::{Deserialize, Serialize};
 
@@ -92,6 +93,43 @@ pub struct TenantPolicy {
     pub block_unregistered_at_risk: bool,
     /// An admin or on-premises password reset also remediates user risk.
     pub admin_password_reset_remediates: bool,
+    /// Self-service password reset. Missing in older saved data: the default then.
+    #[serde(default)]
+    pub reset: ResetPolicy,
+}
+
+/// Self-service password reset: how many proofs, and which methods count.
+#[derive(Clone, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
+pub struct ResetPolicy {
+    pub enabled: bool,
+    /// One or two; anything else is read as two, the stricter.
+    pub methods_required: u8,
+    pub allowed: Vec<MethodKind>,
+}
+
+impl Default for ResetPolicy {
+    fn default() -> Self {
+        ResetPolicy {
+            enabled: true,
+            methods_required: 1,
+            allowed: vec![
+                MethodKind::AuthenticatorApp,
+                MethodKind::Sms,
+                MethodKind::Voice,
+                MethodKind::Passkey,
+            ],
+        }
+    }
+}
+
+impl ResetPolicy {
+    pub fn required(&self) -> usize {
+        if self.methods_required == 1 {
+            1
+        } else {
+            2
+        }
+    }
 }
 
 impl Default for TenantPolicy {
@@ -115,6 +153,7 @@ impl Default for TenantPolicy {
             },
             block_unregistered_at_risk: true,
             admin_password_reset_remediates: true,
+            reset: ResetPolicy::default(),
         }
     }
 }
