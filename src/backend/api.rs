@@ -2,6 +2,7 @@
 //! types, so the mock and an HTTP adapter speak the same language.
 use super::geo::Coordinates;
 use crate::engine::password::{BannedList, Verdict};
+use crate::engine::reset::ResetStep;
 use crate::engine::{
     Detection, DetectionKind, MethodKind, RiskDetail, RiskLevel, RiskState, Step, TenantPolicy,
 };
@@ -194,6 +195,8 @@ pub fn invalid(field: Field, problem: Problem) -> BackendError {
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub enum SignInOutcome {
     SignedIn,
+    /// A completed self-service password reset.
+    PasswordReset,
     Blocked,
     Cancelled,
     Failed,
@@ -304,4 +307,25 @@ pub struct AdminReceipt {
     pub view: AdminView,
     /// Only for `TemporaryPassword`: shown to the admin once, stored only as a hash.
     pub temporary_password: Option<String>,
+}
+
+/// What the person did on a step of a password reset.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub enum ResetInput {
+    SendCode { method: MethodKind },
+    Code { method: MethodKind, code: String },
+    NewPassword { password: String, confirm: String },
+    Cancel,
+}
+
+/// The step of a password reset the person should see now.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct ResetReply {
+    pub flow_id: String,
+    pub seq: u32,
+    pub step: ResetStep,
+    pub code_sent_to: Option<String>,
+    pub verdict: Option<Verdict>,
+    pub correlation_id: String,
+    pub time_ms: u64,
 }

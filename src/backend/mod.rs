@@ -12,6 +12,7 @@ pub mod seed;
 pub mod totp;
 
 pub use api::{AccountView, AdminAction, AdminReceipt, AdminView, BackendError, Input, Reply, SignInRequest};
+pub use api::{ResetInput, ResetReply};
 pub use mock::MockBackend;
 
 use crate::engine::password::{BannedList, Verdict};
@@ -27,6 +28,11 @@ pub trait IdentityBackend {
     fn sign_in(&self, request: SignInRequest) -> BackendFuture<'_, Reply>;
     /// Sends what the person did on step `seq` of flow `flow_id`.
     fn send(&self, flow_id: &str, seq: u32, input: Input) -> BackendFuture<'_, Reply>;
+
+    /// Starts "forgot my password" for `username`. The reply is the same whether or not
+    /// the account exists, up to the code step.
+    fn start_reset(&self, username: &str) -> BackendFuture<'_, ResetReply>;
+    fn send_reset(&self, flow_id: &str, seq: u32, input: ResetInput) -> BackendFuture<'_, ResetReply>;
 
     /// Password protection's verdict on a candidate, for live feedback while typing;
     /// only while the flow asks for a new password. Changes nothing.

@@ -3,6 +3,7 @@
 mod admin;
 mod faults;
 mod health;
+pub mod reset;
 mod store;
 
 pub use faults::{Fault, Operation};
@@ -12,7 +13,8 @@ pub use store::{MemoryStore, Store, StoreStatus, STORE_VERSION};
 
 use super::api::{
     invalid, AccountView, AdminAction, AdminReceipt, AdminView, BackendError, Branding, Enrollment, Field,
-    Input, Problem, Reply, SignInOutcome, SignInRecord, SignInRequest, SignInSource, Unusual,
+    Input, Problem, Reply, ResetInput, ResetReply, SignInOutcome, SignInRecord, SignInRequest, SignInSource,
+    Unusual,
 };
 use super::detect::{detect, PastSignIn};
 use super::directory::{Account, Tenant, TotpDevice};
@@ -88,6 +90,7 @@ struct State {
     saved: Saved,
     flows: HashMap<String, FlowRecord>,
     sessions: HashMap<String, usize>,
+    resets: HashMap<String, reset::ResetRecord>,
 }
 
 pub struct MockBackend {
@@ -737,6 +740,22 @@ impl IdentityBackend for MockBackend {
         })
     }
 
+    fn start_reset(&self, username: &str) -> BackendFuture<'_, ResetReply> {
+        let username = username.to_string();
+        Box::pin(async move {
+            self.inject(Operation::SignIn).await?;
+            self.start_reset_now(&username)
+        })
+    }
+
+    fn send_reset(&self, flow_id: &str, seq: u32, input: ResetInput) -> BackendFuture<'_, ResetReply> {
+        let flow_id = flow_id.to_string();
+        Box::pin(async move {
+            self.inject(Operation::Send).await?;
+            self.send_reset_now(&flow_id, seq, input)
+        })
+    }
+
     fn check_password(&self, flow_id: &str, candidate: &str) -> BackendFuture<'_, password::Verdict> {
         let result = self.check_password_now(flow_id, candidate);
         Box::pin(std::future::ready(result))
@@ -808,6 +827,12 @@ impl<T: IdentityBackend + ?Sized> IdentityBackend for Rc<T> {
     }
     fn send(&self, flow_id: &str, seq: u32, input: Input) -> BackendFuture<'_, Reply> {
         (**self).send(flow_id, seq, input)
+    }
+    fn start_reset(&self, username: &str) -> BackendFuture<'_, ResetReply> {
+        (**self).start_reset(username)
+    }
+    fn send_reset(&self, flow_id: &str, seq: u32, input: ResetInput) -> BackendFuture<'_, ResetReply> {
+        (**self).send_reset(flow_id, seq, input)
     }
     fn check_password(&self, flow_id: &str, candidate: &str) -> BackendFuture<'_, password::Verdict> {
         (**self).check_password(flow_id, candidate)

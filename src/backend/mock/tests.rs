@@ -581,3 +581,130 @@ fn replies_carry_the_tenant_branding_only_when_it_is_a_plain_colour() {
         assert!(!crate::backend::api::Branding::accent(bad).is_valid(), "{bad}");
     }
 }
+
+mod reset {
+    use super::*;
+    use crate::backend::api::{Alert, ResetInput, SignInOutcome};
+    use crate::engine::reset::{ResetBlock, ResetStep};
+
+    fn reset_code(
+        f: &Fixture,
+        user: &str,
+        r: &crate::backend::api::ResetReply,
+    ) -> crate::backend::api::ResetReply {
+        let input = ResetInput::Code { method: MethodKind::AuthenticatorApp, code: f.app_code(user) };
+        f.backend.send_reset_now(&r.flow_id, r.seq, input).unwrap()
+    }
+
+    fn new_password(
+        f: &Fixture,
+        r: &crate::backend::api::ResetReply,
+        p: &str,
+    ) -> crate::backend::api::ResetReply {
+        let input = ResetInput::NewPassword { password: p.into(), confirm: p.into() };
+        f.backend.send_reset_now(&r.flow_id, r.seq, input).unwrap()
+    }
+
+    #[test]
+    fn a_locked_out_person_resets_and_signs_in() {
+        let f = fixture();
+        let user = "lou@contoso.example";
+        let r = f.backend.start_reset_now(user).unwrap();
+        assert!(matches!(r.step, ResetStep::Verify { .. }));
+        let r = reset_code(&f, user, &r);
+        assert_eq!(r.step, ResetStep::NewPassword { rejected: false });
+        let r = new_password(&f, &r, "Contoso-Blank1");
+        assert_eq!(r.step, ResetStep::NewPassword { rejected: true });
+        let r = new_password(&f, &r, "Marigold-Ferry-Summit-58");
+        assert!(matches!(r.step, ResetStep::Done { unlocked: true, .. }));
+        let signed = f.backend.sign_in_now(request(user, "Marigold-Ferry-Summit-58")).unwrap();
+        assert!(matches!(signed.step, Step::SignedIn { .. }));
+        let log = f.backend.sign_in_log();
+        assert!(log.iter().any(|r| r.outcome == SignInOutcome::PasswordReset && r.username == user));
+        let view = f.backend.account_now(&signed.session.unwrap()).unwrap();
+        assert!(view.alerts.iter().any(|a| matches!(a, Alert::PasswordChanged { .. })));
+    }
+
+    #[test]
+    fn a_person_at_user_risk_resets_and_is_no_longer_at_risk() {
+        let f = fixture();
+        let user = "kim@contoso.example";
+        let r = f.backend.start_reset_now(user).unwrap();
+        let r = reset_code(&f, user, &r);
+        let r = new_password(&f, &r, "Marigold-Ferry-Summit-58");
+        assert!(matches!(r.step, ResetStep::Done { remediation: Some(_), .. }));
+        let kim = f.backend.account_of(user).unwrap();
+        assert_eq!(
+            kim.risk_log.last().unwrap().detail,
+            crate::engine::RiskDetail::UserPerformedSecuredPasswordReset
+        );
+        assert!(matches!(
+            f.backend.sign_in_now(request(user, "Marigold-Ferry-Summit-58")).unwrap().step,
+            Step::SignedIn { .. }
+        ));
+    }
+
+    #[test]
+    fn a_blocking_user_risk_policy_refuses_the_reset() {
+        let f = fixture();
+        let r = f.backend.start_reset_now("jo@woodgrove.example").unwrap();
+        assert_eq!(r.step, ResetStep::Blocked { reason: ResetBlock::UserRiskPolicyBlocks });
+    }
+
+    #[test]
+    fn one_method_under_a_two_method_policy_is_sent_to_the_admin() {
+        let f = fixture();
+        let admin = admin_session(&f, "admin@contoso.example");
+        let mut policy = f.backend.admin_overview_now(&admin).unwrap().tenants[0].policy.clone();
+        policy.reset.methods_required = 2;
+        f.backend.set_policy_now(&admin, policy, BannedList { custom: vec!["contoso".into()] }).unwrap();
+        let r = f.backend.start_reset_now("ada@contoso.example").unwrap();
+        assert_eq!(r.step, ResetStep::Blocked { reason: ResetBlock::TooFewMethods });
+    }
+
+    #[test]
+    fn an_unknown_username_gets_the_same_steps_up_to_the_code_and_never_further() {
+        let f = fixture();
+        let known = f.backend.start_reset_now("omar@contoso.example").unwrap();
+        let unknown = f.backend.start_reset_now("nobody@contoso.example").unwrap();
+        assert!(matches!((&known.step, &unknown.step), (ResetStep::Verify { .. }, ResetStep::Verify { .. })));
+        let sent = f
+            .backend
+            .send_reset_now(&unknown.flow_id, 0, ResetInput::SendCode { method: MethodKind::Sms })
+            .unwrap();
+        assert!(
+            sent.code_sent_to.as_deref().is_some_and(|h| h.starts_with("•••• ")),
+            "looks like a real phone"
+        );
+        assert!(f.backend.phone_messages().is_empty(), "nothing was sent anywhere");
+        let guess = ResetInput::Code { method: MethodKind::Sms, code: "123456".into() };
+        let r = f.backend.send_reset_now(&unknown.flow_id, 1, guess).unwrap();
+        assert!(matches!(r.step, ResetStep::Verify { failures: 1, .. }));
+    }
+
+    #[test]
+    fn codes_are_single_use_and_an_expired_reset_is_refused() {
+        let f = fixture();
+        let user = "omar@contoso.example";
+        let r = f.backend.start_reset_now(user).unwrap();
+        let r = f
+            .backend
+            .send_reset_now(&r.flow_id, r.seq, ResetInput::SendCode { method: MethodKind::Sms })
+            .unwrap();
+        let sms = f.backend.phone_messages().pop().unwrap();
+        let input = ResetInput::Code { method: MethodKind::Sms, code: sms.code.clone() };
+        let r = f.backend.send_reset_now(&r.flow_id, r.seq, input.clone()).unwrap();
+        assert_eq!(r.step, ResetStep::NewPassword { rejected: false });
+        assert!(matches!(
+            f.backend.send_reset_now(&r.flow_id, r.seq, input).unwrap_err(),
+            BackendError::Unexpected { .. }
+        ));
+        f.clock.advance(crate::backend::mock::reset::RESET_TTL_MS + 1);
+        let e = f.backend.send_reset_now(&r.flow_id, r.seq, ResetInput::Cancel).unwrap_err();
+        assert_eq!(e, BackendError::FlowExpired);
+        assert!(
+            matches!(f.backend.start_reset_now(user).unwrap().step, ResetStep::Verify { .. }),
+            "a new reset starts cleanly"
+        );
+    }
+}

@@ -1,0 +1,272 @@
+//! Self-service password reset in the mock: the engine's reset machine, with the
+//! same checks of what was typed as a sign-in.
+use super::{clean_code, mask_phone, verdict_for, MockBackend, PendingCode, State, PHONE_CODE_TTL_MS};
+use crate::backend::api::{
+    invalid, BackendError, Field, Problem, ResetInput, ResetReply, SignInOutcome, SignInRecord,
+};
+use crate::backend::{hash, totp};
+use crate::engine::reset::{ResetContext, ResetEvent, ResetFlow, ResetStep};
+use crate::engine::{MethodKind, RiskState};
+
+/// A reset lasts this long from its start, however busy.
+pub const RESET_TTL_MS: u64 = 15 * 60 * 1000;
+
+pub(super) struct ResetRecord {
+    flow: ResetFlow,
+    /// `None` for a username that does not exist.
+    account: Option<usize>,
+    username: String,
+    seq: u32,
+    started_ms: u64,
+    code: Option<PendingCode>,
+    code_sent_to: Option<String>,
+    verdict: Option<crate::engine::password::Verdict>,
+    correlation_id: String,
+}
+
+impl MockBackend {
+    pub fn start_reset_now(&self, username: &str) -> Result<ResetReply, BackendError> {
+        let username = username.trim();
+        if username.is_empty() {
+            return Err(invalid(Field::Username, Problem::Empty));
+        }
+        let now = self.clock.now_ms();
+        let flow_id = self.random_hex(16);
+        let correlation_id = self.random_hex(8);
+        let mut st = self.state.borrow_mut();
+        let account = st.saved.accounts.iter().position(|a| a.username.eq_ignore_ascii_case(username));
+        let ctx = reset_context(&st, account, username, now)?;
+        let (flow, _) = ResetFlow::start(ctx);
+        let record = ResetRecord {
+            flow,
+            account,
+            username: username.to_lowercase(),
+            seq: 0,
+            started_ms: now,
+            code: None,
+            code_sent_to: None,
+            verdict: None,
+            correlation_id,
+        };
+        st.resets.insert(flow_id.clone(), record);
+        Ok(reset_reply(&st, &flow_id, now))
+    }
+
+    pub fn send_reset_now(
+        &self,
+        flow_id: &str,
+        seq: u32,
+        input: ResetInput,
+    ) -> Result<ResetReply, BackendError> {
+        let now = self.clock.now_ms();
+        let mut st = self.state.borrow_mut();
+        let rec = st.resets.get(flow_id).ok_or(BackendError::UnknownFlow)?;
+        if now.saturating_sub(rec.started_ms) > RESET_TTL_MS {
+            st.resets.remove(flow_id);
+            return Err(BackendError::FlowExpired);
+        }
+        if seq != rec.seq {
+            return Err(BackendError::StaleStep { expected: rec.seq });
+        }
+        let unexpected = || BackendError::Unexpected {
+            input: format!("{input:?}").split([' ', '{']).next().unwrap_or("").into(),
+        };
+        let step = rec.flow.step();
+        let event = match (&input, &step) {
+            (ResetInput::Cancel, s) if !s.is_terminal() => Some(ResetEvent::Cancel),
+            (ResetInput::SendCode { method }, ResetStep::Verify { offered, .. })
+                if offered.contains(method) && method.is_phone() =>
+            {
+                self.send_reset_code(&mut st, flow_id, *method, now);
+                None
+            }
+            (ResetInput::Code { method, code }, ResetStep::Verify { offered, .. })
+                if offered.contains(method) =>
+            {
+                Some(self.check_reset_code(&mut st, flow_id, *method, code, now)?)
+            }
+            (ResetInput::NewPassword { password, confirm }, ResetStep::NewPassword { .. }) => {
+                Some(self.reset_password(&mut st, flow_id, password, confirm)?)
+            }
+            _ => return Err(unexpected()),
+        };
+        let rec = st.resets.get_mut(flow_id).ok_or(BackendError::UnknownFlow)?;
+        if let Some(event) = event {
+            rec.flow.advance(event).map_err(|_| unexpected())?;
+        }
+        rec.seq += 1;
+        self.finish_reset(&mut st, flow_id, now);
+        let out = reset_reply(&st, flow_id, now);
+        drop(st);
+        self.save();
+        Ok(out)
+    }
+
+    /// A real text for a real account; for an unknown username the same answer, and nothing sent.
+    fn send_reset_code(&self, st: &mut State, flow_id: &str, method: MethodKind, now: u64) {
+        let code = self.random_code();
+        let Some(rec) = st.resets.get(flow_id) else { return };
+        let phone = rec.account.and_then(|i| st.saved.accounts[i].phone.clone());
+        let hint = match &phone {
+            Some(p) => mask_phone(p),
+            None => mask_phone(
+                &hash::sha256_hex(rec.username.as_bytes())
+                    .chars()
+                    .filter(char::is_ascii_digit)
+                    .collect::<String>(),
+            ),
+        };
+        if let Some(to) = phone {
+            st.saved.phone.push(super::PhoneMessage { to, method, code: code.clone(), at_ms: now });
+        }
+        if let Some(rec) = st.resets.get_mut(flow_id) {
+            rec.code = Some(PendingCode { code, method, expires_ms: now + PHONE_CODE_TTL_MS });
+            rec.code_sent_to = Some(hint);
+        }
+    }
+
+    fn check_reset_code(
+        &self,
+        st: &mut State,
+        flow_id: &str,
+        method: MethodKind,
+        typed: &str,
+        now: u64,
+    ) -> Result<ResetEvent, BackendError> {
+        let code = clean_code(typed)?;
+        let rec = st.resets.get_mut(flow_id).ok_or(BackendError::UnknownFlow)?;
+        let Some(idx) = rec.account else { return Ok(ResetEvent::VerifyFailed) };
+        if method == MethodKind::AuthenticatorApp {
+            let Some(device) = st.saved.accounts[idx].totp.as_mut() else {
+                return Ok(ResetEvent::VerifyFailed);
+            };
+            return Ok(match totp::verify(&device.secret, &code, now / 1000, device.last_step) {
+                Ok(step) => {
+                    device.last_step = Some(step);
+                    ResetEvent::Verified(method)
+                }
+                Err(totp::TotpError::Malformed) => return Err(invalid(Field::Code, Problem::NotACode)),
+                Err(_) => ResetEvent::VerifyFailed,
+            });
+        }
+        let pending = rec
+            .code
+            .as_ref()
+            .filter(|c| c.method.is_phone())
+            .ok_or(invalid(Field::Code, Problem::NoCodeSent))?;
+        if pending.expires_ms <= now {
+            rec.code = None;
+            return Err(invalid(Field::Code, Problem::CodeExpired));
+        }
+        if !hash::constant_time_eq(pending.code.as_bytes(), code.as_bytes()) {
+            return Ok(ResetEvent::VerifyFailed);
+        }
+        rec.code = None;
+        Ok(ResetEvent::Verified(method))
+    }
+
+    fn reset_password(
+        &self,
+        st: &mut State,
+        flow_id: &str,
+        new: &str,
+        confirm: &str,
+    ) -> Result<ResetEvent, BackendError> {
+        if new.is_empty() {
+            return Err(invalid(Field::NewPassword, Problem::Empty));
+        }
+        if new != confirm {
+            return Err(invalid(Field::Confirm, Problem::Mismatch));
+        }
+        let rec = st.resets.get(flow_id).ok_or(BackendError::UnknownFlow)?;
+        let idx = rec.account.ok_or(BackendError::Unexpected { input: "NewPassword".into() })?;
+        let is_current = hash::verify_password(new, &st.saved.accounts[idx].password_hash);
+        let verdict = verdict_for(&st.saved, idx, new, is_current);
+        let accepted = verdict.accepted();
+        if let Some(rec) = st.resets.get_mut(flow_id) {
+            rec.verdict = Some(verdict);
+        }
+        if !accepted {
+            return Ok(ResetEvent::PasswordRejected);
+        }
+        let mut salt = [0u8; 16];
+        self.entropy.fill(&mut salt);
+        let account = &mut st.saved.accounts[idx];
+        account.password_hash = hash::hash_password(new, &salt, hash::ITERATIONS);
+        account.state.temporary_password = false;
+        account.password_changed_ms = Some(self.clock.now_ms());
+        Ok(ResetEvent::PasswordChanged)
+    }
+
+    /// At the end of a completed reset: unlock, remediate, and log it.
+    fn finish_reset(&self, st: &mut State, flow_id: &str, now: u64) {
+        let Some(rec) = st.resets.get(flow_id) else { return };
+        let ResetStep::Done { remediation, .. } = rec.flow.step() else { return };
+        let Some(idx) = rec.account else { return };
+        let account = &mut st.saved.accounts[idx];
+        account.state.locked_until_ms = None;
+        account.lockout = Default::default();
+        if let Some(r) = remediation {
+            account.close_risk(RiskState::Remediated, r.detail, now);
+        }
+        let source = account.history.last().map(|p| p.source.clone());
+        let record = SignInRecord {
+            id: st.saved.log.len() as u64 + 1,
+            at_ms: now,
+            username: account.username.clone(),
+            source: source.unwrap_or_else(|| {
+                crate::backend::directory::source(
+                    crate::backend::directory::place("Unknown", "", 0.0, 0.0),
+                    "",
+                    "",
+                    "Password reset",
+                )
+            }),
+            detections: vec![],
+            level: crate::engine::RiskLevel::None,
+            outcome: SignInOutcome::PasswordReset,
+            correlation_id: rec.correlation_id.clone(),
+            confirmed_by_user: None,
+        };
+        st.saved.log.push(record);
+    }
+}
+
+fn reset_context(
+    st: &State,
+    account: Option<usize>,
+    username: &str,
+    now: u64,
+) -> Result<ResetContext, BackendError> {
+    // An unknown username is judged by the tenant its domain names, so its answer looks alike.
+    let tenant_id = match account {
+        Some(i) => st.saved.accounts[i].home_tenant.clone(),
+        None => username.split('@').nth(1).and_then(|d| d.split('.').next()).unwrap_or_default().to_string(),
+    };
+    let policy = st
+        .saved
+        .tenants
+        .iter()
+        .find(|t| t.id == tenant_id)
+        .or_else(|| st.saved.tenants.first())
+        .map(|t| t.policy.clone())
+        .ok_or(BackendError::Malformed("no tenant".into()))?;
+    let (user, user_detections) = match account {
+        Some(i) => (Some(st.saved.accounts[i].state.clone()), st.saved.accounts[i].detections.clone()),
+        None => (None, vec![]),
+    };
+    Ok(ResetContext { now_ms: now, user, user_detections, policy })
+}
+
+fn reset_reply(st: &State, flow_id: &str, now: u64) -> ResetReply {
+    let rec = &st.resets[flow_id];
+    ResetReply {
+        flow_id: flow_id.into(),
+        seq: rec.seq,
+        step: rec.flow.step(),
+        code_sent_to: rec.code_sent_to.clone(),
+        verdict: rec.verdict.clone(),
+        correlation_id: rec.correlation_id.clone(),
+        time_ms: now,
+    }
+}
