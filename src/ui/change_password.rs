@@ -3,10 +3,14 @@ use super::use_ui;
 use super::widgets::{show_error, FormMessage, Heading, TextField};
 use crate::backend::api::Field;
 use crate::backend::Input;
-use crate::engine::password::Rejection;
+use crate::engine::password::{Rejection, Verdict};
 use crate::engine::{PasswordReason, Step};
 use leptos::ev::SubmitEvent;
 use leptos::prelude::*;
+use std::time::Duration;
+
+/// Live feedback waits for a pause in typing this long before asking the backend.
+const FEEDBACK_AFTER: Duration = Duration::from_millis(250);
 
 /// Why a candidate was refused, without repeating any of it.
 pub fn rejection_text(ui: super::Ui, r: Rejection) -> String {
@@ -38,11 +42,52 @@ pub fn ChangePassword() -> impl IntoView {
     let new_error = RwSignal::new(None);
     let confirm_error = RwSignal::new(None);
     let general = RwSignal::new(None);
-    let reasons = move || {
-        ui.with_reply(|r| r.verdict.as_ref().map(|v| v.rejections.clone()).unwrap_or_default())
-            .into_iter()
-            .map(|r| rejection_text(ui, r))
-            .collect::<Vec<_>>()
+    // What the rule list shows: the verdict on what is typed now (asked while typing) or
+    // the one that came back with a refused submit, whichever is newer.
+    let feedback = RwSignal::new(None::<Verdict>);
+    // Bumped by every keystroke and every submit; an answer for an older one is dropped,
+    // so a slow answer can't overwrite a newer one.
+    let asked = StoredValue::new(0u64);
+    Effect::new(move |_| {
+        if let Some(v) = ui.reply.with(|r| r.as_ref().and_then(|r| r.verdict.clone())) {
+            feedback.set(Some(v));
+        }
+    });
+    Effect::new(move |first: Option<()>| {
+        let candidate = new.get();
+        if first.is_none() {
+            return; // nothing typed yet
+        }
+        let ticket = asked.get_value() + 1;
+        asked.set_value(ticket);
+        if candidate.is_empty() {
+            feedback.set(None);
+            return;
+        }
+        let current = move || asked.try_get_value() == Some(ticket);
+        set_timeout(
+            move || {
+                if !current() {
+                    return;
+                }
+                ui.check_password(candidate, move |verdict| {
+                    if let (true, Ok(v)) = (current(), verdict) {
+                        feedback.try_set(Some(v));
+                    }
+                });
+            },
+            FEEDBACK_AFTER,
+        );
+    });
+    let lines = move || match feedback.get() {
+        None => vec![],
+        Some(v) if v.accepted() => {
+            vec![view! { <li class="rg-ok" style="color: var(--rg-success)">{ui.t("password.ok")}</li> }
+                .into_any()]
+        }
+        Some(v) => {
+            v.rejections.into_iter().map(|r| view! { <li>{rejection_text(ui, r)}</li> }.into_any()).collect()
+        }
     };
     let submit = move |ev: SubmitEvent| {
         ev.prevent_default();
@@ -57,6 +102,7 @@ pub fn ChangePassword() -> impl IntoView {
             confirm_error.set(Some(ui.t("error.confirm_mismatch").to_string()));
             return;
         }
+        asked.update_value(|n| *n += 1); // the answer to this submit wins over any pending check
         let input = Input::NewPassword { password: new.get_untracked(), confirm: confirm.get_untracked() };
         ui.send(input, move |e| {
             if matches!(e, crate::backend::BackendError::InvalidInput { field: Field::Confirm, .. }) {
@@ -72,7 +118,7 @@ pub fn ChangePassword() -> impl IntoView {
             <p>{move || ui.t(lead)}</p>
             <TextField id="rg-new-password" label="password.new" kind="password" autocomplete="new-password" value=new error=new_error/>
             <ul class="rg-rules" aria-live="polite">
-                {move || reasons().into_iter().map(|r| view! { <li>{r}</li> }).collect_view()}
+                {lines}
             </ul>
             <TextField id="rg-confirm-password" label="password.confirm" kind="password" autocomplete="new-password" value=confirm error=confirm_error/>
             <FormMessage message=general/>

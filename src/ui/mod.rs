@@ -1,5 +1,7 @@
 //! The screens. They send what the person did to the backend and render the step it
 //! returns; they never decide policy.
+mod account;
+mod admin;
 mod blocked;
 mod change_password;
 pub mod demo;
@@ -8,6 +10,7 @@ mod interrupt;
 mod mfa;
 mod notice;
 mod register;
+mod reset;
 mod sign_in;
 mod signed_in;
 pub mod text;
@@ -15,8 +18,12 @@ mod widgets;
 
 use crate::backend::mock::{LocalStore, StoreStatus};
 use crate::backend::platform::{OsEntropy, SystemClock};
-use crate::backend::{BackendError, IdentityBackend, Input, MockBackend, Reply, SignInRequest};
-use crate::engine::Step;
+use crate::backend::{
+    AccountView, AdminAction, AdminReceipt, AdminView, BackendError, BackendFuture, IdentityBackend, Input,
+    MockBackend, Reply, SignInRequest,
+};
+use crate::engine::password::{BannedList, Verdict};
+use crate::engine::{MethodKind, Step, TenantPolicy};
 use leptos::prelude::*;
 use leptos::task::spawn_local;
 use std::rc::Rc;
@@ -31,6 +38,12 @@ pub enum Screen {
     Username,
     Password,
     Flow,
+    /// The signed-in person's own account (account health).
+    Account,
+    /// IT staff: users, sign-ins and the tenant's policy.
+    Admin,
+    /// "Forgot my password?": self-service reset.
+    Reset,
 }
 
 /// What every screen shares: the backend, where the person is, and the last reply.
@@ -43,6 +56,8 @@ pub struct Ui {
     pub pending: RwSignal<bool>,
     pub slow: RwSignal<bool>,
     pub locale: RwSignal<Locale>,
+    /// The session of the last sign-in that finished; opens the account and admin views.
+    pub session: RwSignal<Option<String>>,
 }
 
 impl Ui {
@@ -52,6 +67,10 @@ impl Ui {
 
     pub fn tf(self, key: &'static str, args: &[(&str, &str)]) -> String {
         text::tf(self.locale.get(), key, args)
+    }
+
+    pub(crate) fn backend(self) -> Rc<dyn IdentityBackend> {
+        self.backend.get_value()
     }
 
     /// Reads the current reply; screens are only mounted while there is one.
@@ -80,8 +99,29 @@ impl Ui {
         work: impl std::future::Future<Output = Result<Reply, BackendError>> + 'static,
         on_error: impl FnOnce(BackendError) + 'static,
     ) {
+        let ui = self;
+        self.run(work, move |result| match result {
+            Ok(reply) => {
+                if let Some(session) = &reply.session {
+                    ui.session.try_set(Some(session.clone()));
+                }
+                ui.reply.try_set(Some(reply));
+                ui.screen.try_set(Screen::Flow);
+            }
+            Err(e) => on_error(e),
+        });
+    }
+
+    /// Runs one backend call with the shared progress line; `done` gets its result unless
+    /// the component has gone. One call at a time: returns false (and drops `done`) if
+    /// another is still under way, so a double click does not send twice.
+    pub(crate) fn run<T: 'static>(
+        self,
+        work: impl std::future::Future<Output = Result<T, BackendError>> + 'static,
+        done: impl FnOnce(Result<T, BackendError>) + 'static,
+    ) -> bool {
         if self.pending.get_untracked() {
-            return; // one call at a time: a double click must not send twice
+            return false;
         }
         self.pending.set(true);
         let ui = self;
@@ -99,14 +139,117 @@ impl Ui {
                 return;
             }
             ui.slow.try_set(false);
-            match result {
-                Ok(reply) => {
-                    ui.reply.try_set(Some(reply));
-                    ui.screen.try_set(Screen::Flow);
+            done(result);
+        });
+        true
+    }
+
+    /// A call made with the session, through `run`. Without a session it fails at once
+    /// as the backend would.
+    fn with_session<T: 'static>(
+        self,
+        work: impl for<'a> FnOnce(&'a dyn IdentityBackend, &str) -> BackendFuture<'a, T> + 'static,
+        done: impl FnOnce(Result<T, BackendError>) + 'static,
+    ) -> bool {
+        let Some(session) = self.session.get_untracked() else {
+            done(Err(BackendError::NotAuthorized));
+            return false;
+        };
+        let backend = self.backend.get_value();
+        self.run(async move { work(&*backend, &session).await }, done)
+    }
+
+    /// The person's own account.
+    pub fn account(self, done: impl FnOnce(Result<AccountView, BackendError>) + 'static) -> bool {
+        self.with_session(|b, s| b.account(s), done)
+    }
+
+    /// The account without the progress line or the one-call rule, for a quiet look
+    /// (whether to offer the admin view); nothing is reported if the component has gone.
+    pub fn peek_account(self, done: impl FnOnce(AccountView) + 'static) {
+        let Some(session) = self.session.get_untracked() else { return };
+        let backend = self.backend.get_value();
+        let alive = self.pending;
+        spawn_local(async move {
+            if let Ok(view) = backend.account(&session).await {
+                if alive.try_get_untracked().is_some() {
+                    done(view);
                 }
-                Err(e) => on_error(e),
             }
         });
+    }
+
+    /// "This was me" (`true`) or "this wasn't me" about sign-in `id`.
+    pub fn report_sign_in(
+        self,
+        id: u64,
+        was_me: bool,
+        done: impl FnOnce(Result<AccountView, BackendError>) + 'static,
+    ) -> bool {
+        self.with_session(move |b, s| b.report_sign_in(s, id, was_me), done)
+    }
+
+    pub fn remove_method(
+        self,
+        method: MethodKind,
+        done: impl FnOnce(Result<AccountView, BackendError>) + 'static,
+    ) -> bool {
+        self.with_session(move |b, s| b.remove_method(s, method), done)
+    }
+
+    pub fn admin_overview(self, done: impl FnOnce(Result<AdminView, BackendError>) + 'static) -> bool {
+        self.with_session(|b, s| b.admin_overview(s), done)
+    }
+
+    pub fn admin_act(
+        self,
+        username: String,
+        action: AdminAction,
+        done: impl FnOnce(Result<AdminReceipt, BackendError>) + 'static,
+    ) -> bool {
+        self.with_session(move |b, s| b.admin_act(s, &username, action), done)
+    }
+
+    pub fn set_policy(
+        self,
+        policy: TenantPolicy,
+        banned: BannedList,
+        done: impl FnOnce(Result<AdminView, BackendError>) + 'static,
+    ) -> bool {
+        self.with_session(move |b, s| b.set_policy(s, policy, banned), done)
+    }
+
+    /// Password protection's verdict on `candidate` for the flow on screen, for live
+    /// feedback: no progress line and not held back by (nor holding back) a submit.
+    pub fn check_password(
+        self,
+        candidate: String,
+        done: impl FnOnce(Result<Verdict, BackendError>) + 'static,
+    ) {
+        let Some(flow_id) = self.reply.with_untracked(|r| r.as_ref().map(|r| r.flow_id.clone())) else {
+            return;
+        };
+        let backend = self.backend.get_value();
+        let alive = self.pending;
+        spawn_local(async move {
+            let result = backend.check_password(&flow_id, &candidate).await;
+            if alive.try_get_untracked().is_some() {
+                done(result);
+            }
+        });
+    }
+
+    /// Shows the account or admin view (or any other screen).
+    pub fn open(self, screen: Screen) {
+        self.screen.set(screen);
+    }
+
+    /// Forgets the session and goes back to the first screen with nothing filled in.
+    pub fn sign_out(self) {
+        self.session.set(None);
+        self.reply.set(None);
+        self.username.set(String::new());
+        self.screen.set(Screen::Username);
     }
 
     /// Back to the first screen, keeping the username.
@@ -123,6 +266,9 @@ enum View {
     Username,
     Password,
     Step(String, &'static str),
+    Account,
+    Admin,
+    Reset,
 }
 
 fn step_name(step: &Step) -> &'static str {
@@ -161,6 +307,7 @@ pub fn App(
         pending: RwSignal::new(false),
         slow: RwSignal::new(false),
         locale: RwSignal::new(locale.unwrap_or_else(browser_locale)),
+        session: RwSignal::new(None),
     };
     provide_context(ui);
     let view = Memo::new(move |_| match ui.screen.get() {
@@ -170,10 +317,19 @@ pub fn App(
             Some(r) => View::Step(r.flow_id.clone(), step_name(&r.step)),
             None => View::Username,
         }),
+        Screen::Account => View::Account,
+        Screen::Admin => View::Admin,
+        Screen::Reset => View::Reset,
     });
+    let wide = move || matches!(view.get(), View::Account | View::Admin);
     view! {
         <div class="riskgate" lang=move || ui.locale.get().tag() dir=move || ui.locale.get().dir()>
-            <main class="rg-card">
+            // The account and admin views hold tables: they get a wider card.
+            <main
+                class="rg-card"
+                class:rg-wide=wide
+                style:max-width=move || if wide() { "72rem" } else { "" }
+            >
                 <widgets::LocalePicker/>
                 {(!notice.is_empty()).then(|| view! { <p class="rg-warning" role="status">{notice}</p> })}
                 {move || match view.get() {
@@ -187,6 +343,9 @@ pub fn App(
                     View::Step(_, "blocked") => view! { <blocked::Blocked/> }.into_any(),
                     View::Step(_, "signed-in") => view! { <signed_in::SignedIn/> }.into_any(),
                     View::Step(..) => view! { <ended::Ended/> }.into_any(),
+                    View::Account => view! { <account::Account/> }.into_any(),
+                    View::Admin => view! { <admin::Admin/> }.into_any(),
+                    View::Reset => view! { <reset::ForgotPassword/> }.into_any(),
                 }}
                 <widgets::Progress/>
             </main>

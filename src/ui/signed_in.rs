@@ -1,6 +1,6 @@
 //! Signed in, and what was put right on the way.
-use super::use_ui;
 use super::widgets::Heading;
+use super::{use_ui, Screen};
 use crate::engine::{RiskKind, Step};
 use leptos::prelude::*;
 
@@ -13,6 +13,17 @@ pub fn SignedIn() -> impl IntoView {
     });
     let name = ui.with_reply(|r| r.display_name.clone());
     let any = !remediations.is_empty();
+    // A finished sign-in carries a session: it opens the account and, for IT staff, the
+    // admin view. Whether the person is staff is the backend's to say.
+    let has_session = ui.with_reply(|r| r.session.is_some());
+    let is_admin = RwSignal::new(false);
+    Effect::new(move |_| {
+        if has_session {
+            ui.peek_account(move |a| {
+                is_admin.try_set(a.is_admin);
+            });
+        }
+    });
     view! {
         <section class="rg-form rg-success">
             <Heading text=Signal::derive(move || ui.t("signedin.heading").to_string())/>
@@ -32,6 +43,21 @@ pub fn SignedIn() -> impl IntoView {
                     })
                     .collect_view()}
             </ul>
+            <div class="rg-actions">
+                <Show when=move || is_admin.get()>
+                    <button type="button" class="rg-secondary" on:click=move |_| ui.open(Screen::Admin)>
+                        {move || ui.t("signedin.admin")}
+                    </button>
+                </Show>
+                <Show when=move || has_session>
+                    <button type="button" class="rg-primary" on:click=move |_| ui.open(Screen::Account)>
+                        {move || ui.t("signedin.review")}
+                    </button>
+                </Show>
+                <button type="button" class="rg-secondary" on:click=move |_| ui.sign_out()>
+                    {move || ui.t("common.sign_out")}
+                </button>
+            </div>
         </section>
     }
 }

@@ -157,3 +157,75 @@ pub fn LocalePicker() -> impl IntoView {
         </div>
     }
 }
+
+/// Inline styles for the data tables of the account and admin views, so the shared
+/// stylesheet needs no rules for them (they could move there as `.rg-data` rules).
+pub const TABLE_STYLE: &str = "border-collapse: collapse; width: 100%; font-size: 0.9rem";
+pub const CELL_STYLE: &str = "text-align: start; vertical-align: top; padding: 0.4rem 0.5rem; \
+     border-bottom: 1px solid var(--rg-border)";
+pub const CAPTION_STYLE: &str = "text-align: start; font-weight: 600; padding: 0.25rem 0";
+/// A scroll region for a table wider than the screen.
+pub const SCROLL_STYLE: &str = "overflow-x: auto";
+/// Buttons inside a table cell: smaller, side by side.
+pub const ROW_ACTIONS_STYLE: &str = "display: flex; flex-wrap: wrap; gap: 0.25rem";
+pub const ROW_BUTTON_STYLE: &str = "padding: 0.25rem 0.6rem; font-size: 0.85rem";
+/// A list inside a table cell.
+pub const CELL_LIST_STYLE: &str = "margin: 0; padding-inline-start: 1rem";
+/// Menus and text areas, matching the stylesheet's text fields.
+pub const CONTROL_STYLE: &str = "font: inherit; color: var(--rg-text); background: var(--rg-surface); \
+     border: 1px solid var(--rg-border); border-radius: var(--rg-radius); \
+     padding: 0.5rem 0.75rem; width: 100%";
+
+/// Like `FormMessage`, for a message held as a text key, so it follows a change of language.
+#[component]
+pub fn KeyMessage(message: RwSignal<Option<&'static str>>) -> impl IntoView {
+    let ui = use_ui();
+    view! {
+        <p class="rg-error rg-form-error" role="alert">
+            {move || message.get().map(|key| ui.t(key))}
+        </p>
+    }
+}
+
+/// A labelled menu over a fixed set of choices, each named by a text key.
+#[component]
+pub fn Choice<T>(
+    id: &'static str,
+    label: &'static str,
+    options: Vec<(T, &'static str)>,
+    value: RwSignal<T>,
+) -> impl IntoView
+where
+    T: Copy + PartialEq + Send + Sync + 'static,
+{
+    let ui = use_ui();
+    let picked = options.clone();
+    view! {
+        <div class="rg-field">
+            <label for=id>{move || ui.t(label)}</label>
+            <select
+                id=id
+                name=id
+                style=CONTROL_STYLE
+                on:change=move |ev| {
+                    let index = event_target_value(&ev).parse::<usize>().ok();
+                    if let Some((v, _)) = index.and_then(|i| picked.get(i)) {
+                        value.set(*v);
+                    }
+                }
+            >
+                {options
+                    .into_iter()
+                    .enumerate()
+                    .map(|(i, (v, key))| {
+                        view! {
+                            <option value=i.to_string() prop:selected=move || value.get() == v>
+                                {move || ui.t(key)}
+                            </option>
+                        }
+                    })
+                    .collect_view()}
+            </select>
+        </div>
+    }
+}

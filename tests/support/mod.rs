@@ -25,10 +25,20 @@ impl Drop for Page {
 
 /// Mounts the app over a fresh seeded mock backend.
 pub fn open() -> Page {
+    open_with(mock())
+}
+
+/// A fresh seeded mock backend, to share between pages with `open_with`.
+pub fn mock() -> Rc<MockBackend> {
+    Rc::new(MockBackend::seeded(Rc::new(SystemClock), Rc::new(OsEntropy)))
+}
+
+/// Mounts the app over `backend`, so several pages (one after another, as separate
+/// visits) see the same directory, sign-in log and sessions.
+pub fn open_with(backend: Rc<MockBackend>) -> Page {
     let document = document();
     let root: HtmlElement = document.create_element("div").unwrap().unchecked_into();
     document.body().unwrap().append_child(&root).unwrap();
-    let backend = Rc::new(MockBackend::seeded(Rc::new(SystemClock), Rc::new(OsEntropy)));
     let shared: Rc<dyn IdentityBackend> = backend.clone();
     let handle =
         leptos::mount::mount_to(root.clone(), move || view! { <App backend=shared locale=Locale::En/> });
@@ -126,4 +136,148 @@ impl Page {
         let secret = self.backend.authenticator_secret(username).expect("persona has an authenticator app");
         totp::code_at(&secret, (js_sys::Date::now() / 1000.0) as u64)
     }
+
+    /// Waits (up to 5 s) for an enabled button whose accessible name is `name` (its
+    /// aria-label, or else its text), then clicks it.
+    pub async fn click_named(&self, name: &str) {
+        for _ in 0..500 {
+            if let Some(button) = self.button_named(name) {
+                if !button.has_attribute("disabled") {
+                    button.unchecked_into::<HtmlElement>().click();
+                    leptos::task::tick().await;
+                    sleep(5).await;
+                    return;
+                }
+            }
+            sleep(10).await;
+        }
+        let names: Vec<String> = self.buttons().iter().map(accessible_name).collect();
+        panic!("no button named {name:?} on {:?}; buttons: {names:?}", self.heading());
+    }
+
+    pub fn button_named(&self, name: &str) -> Option<Element> {
+        self.buttons().into_iter().find(|b| accessible_name(b) == name)
+    }
+
+    fn buttons(&self) -> Vec<Element> {
+        let list = self.root.query_selector_all("button").unwrap();
+        (0..list.length()).filter_map(|i| list.item(i)).map(|n| n.unchecked_into()).collect()
+    }
+
+    /// Waits until an element matching `selector` is in the component.
+    pub async fn wait_for(&self, selector: &str) -> Element {
+        for _ in 0..500 {
+            if let Some(e) = self.find(selector) {
+                return e;
+            }
+            sleep(10).await;
+        }
+        panic!("expected {selector:?} on {:?}: {}", self.heading(), self.text());
+    }
+
+    /// Waits until the text of `selector` contains `needle`.
+    pub async fn expect_text_in(&self, selector: &str, needle: &str) {
+        for _ in 0..500 {
+            let text = self.find(selector).and_then(|e| e.text_content()).unwrap_or_default();
+            if text.contains(needle) {
+                return;
+            }
+            sleep(10).await;
+        }
+        let text = self.find(selector).and_then(|e| e.text_content());
+        panic!("expected {needle:?} in {selector:?}, found {text:?}");
+    }
+
+    /// The element that has focus, if it is inside this component.
+    pub fn focused(&self) -> Option<Element> {
+        document().active_element().filter(|e| self.root.contains(Some(e.as_ref())))
+    }
+
+    /// Waits until the screen's heading, reading `expected`, has focus.
+    pub async fn expect_focus_on_heading(&self, expected: &str) {
+        for _ in 0..500 {
+            if let Some(e) = self.focused() {
+                if e.tag_name().eq_ignore_ascii_case("h1")
+                    && e.text_content().unwrap_or_default().trim() == expected
+                {
+                    return;
+                }
+            }
+            sleep(10).await;
+        }
+        let focused = self.focused().map(|e| (e.tag_name(), e.text_content()));
+        panic!("expected focus on the heading {expected:?}, focus is on {focused:?}");
+    }
+
+    /// Moves focus to `selector`, as Tab would.
+    pub fn focus(&self, selector: &str) {
+        self.find(selector).expect(selector).unchecked_into::<HtmlElement>().focus().unwrap();
+    }
+
+    /// Submits the form holding the focused element, as Enter in a field does.
+    pub async fn submit_focused(&self) {
+        let focused = self.focused().expect("something in the component has focus");
+        let form = focused.closest("form").unwrap().expect("the focused element is in a form");
+        let submit = js_sys::Reflect::get(&form, &"requestSubmit".into()).unwrap();
+        submit.unchecked_into::<js_sys::Function>().call0(&form).unwrap();
+        leptos::task::tick().await;
+        sleep(5).await;
+    }
+
+    /// Activates the focused button, as Enter or Space on it does.
+    pub async fn activate_focused(&self) {
+        let focused = self.focused().expect("something in the component has focus");
+        assert!(focused.tag_name().eq_ignore_ascii_case("button"), "focus is on a {}", focused.tag_name());
+        focused.unchecked_into::<HtmlElement>().click();
+        leptos::task::tick().await;
+        sleep(5).await;
+    }
+
+    /// Types into a textarea: the value, then a bubbling input event.
+    pub async fn type_into_area(&self, selector: &str, text: &str) {
+        let area = self.find(selector).expect(selector);
+        js_sys::Reflect::set(&area, &"value".into(), &text.into()).unwrap();
+        let init = web_sys::EventInit::new();
+        init.set_bubbles(true);
+        area.dispatch_event(&web_sys::Event::new_with_event_init_dict("input", &init).unwrap()).unwrap();
+        leptos::task::tick().await;
+    }
+
+    pub fn area_value(&self, selector: &str) -> String {
+        let area = self.find(selector).expect(selector);
+        js_sys::Reflect::get(&area, &"value".into()).unwrap().as_string().unwrap_or_default()
+    }
+
+    /// Picks the option whose text is `label` from a menu.
+    pub async fn choose(&self, selector: &str, label: &str) {
+        let select: HtmlSelectElement = self.find(selector).expect(selector).unchecked_into();
+        let index = (0..select.length())
+            .find(|i| select.item(*i).and_then(|o| o.text_content()).is_some_and(|t| t.trim() == label))
+            .unwrap_or_else(|| panic!("no option {label:?} in {selector}"));
+        select.set_selected_index(index as i32);
+        let init = web_sys::EventInit::new();
+        init.set_bubbles(true);
+        select.dispatch_event(&web_sys::Event::new_with_event_init_dict("change", &init).unwrap()).unwrap();
+        leptos::task::tick().await;
+        sleep(5).await;
+    }
+
+    /// The text of the option a menu shows.
+    pub fn selected_text(&self, selector: &str) -> String {
+        let select: HtmlSelectElement = self.find(selector).expect(selector).unchecked_into();
+        let index = select.selected_index();
+        if index < 0 {
+            return String::new();
+        }
+        select.item(index as u32).and_then(|o| o.text_content()).unwrap_or_default().trim().to_string()
+    }
+}
+
+/// A button's accessible name: its aria-label, or else its text.
+pub fn accessible_name(e: &Element) -> String {
+    e.get_attribute("aria-label")
+        .unwrap_or_else(|| e.text_content().unwrap_or_default())
+        .split_whitespace()
+        .collect::<Vec<_>>()
+        .join(" ")
 }

@@ -1,0 +1,487 @@
+//! Account health: the signed-in person's methods, recent sign-ins, alerts and what
+//! they still need to do. "This was me" / "this wasn't me" and removing a method are
+//! sent to the backend, which answers with the account as it now stands.
+use super::blocked::local_time;
+use super::mfa::method_key;
+use super::notice::detection_key;
+use super::widgets::{
+    error_text, Heading, KeyMessage, CAPTION_STYLE, CELL_LIST_STYLE, CELL_STYLE, ROW_ACTIONS_STYLE,
+    ROW_BUTTON_STYLE, SCROLL_STYLE, TABLE_STYLE,
+};
+use super::{use_ui, Screen, Ui};
+use crate::backend::api::{Alert, RequiredAction, SignInOutcome, SignInRecord, SignInSource};
+use crate::backend::AccountView;
+use crate::engine::{DetectionKind, MethodKind, RiskDetail, RiskLevel};
+use leptos::prelude::*;
+
+pub fn outcome_key(outcome: SignInOutcome) -> &'static str {
+    match outcome {
+        SignInOutcome::SignedIn => "outcome.SignedIn",
+        SignInOutcome::PasswordReset => "outcome.PasswordReset",
+        SignInOutcome::Blocked => "outcome.Blocked",
+        SignInOutcome::Cancelled => "outcome.Cancelled",
+        SignInOutcome::Failed => "outcome.Failed",
+        SignInOutcome::Interrupted => "outcome.Interrupted",
+    }
+}
+
+pub fn risk_key(level: RiskLevel) -> &'static str {
+    match level {
+        RiskLevel::None => "risk.None",
+        RiskLevel::Low => "risk.Low",
+        RiskLevel::Medium => "risk.Medium",
+        RiskLevel::High => "risk.High",
+    }
+}
+
+fn risk_detail_key(detail: RiskDetail) -> &'static str {
+    match detail {
+        RiskDetail::UserPassedMfaDrivenByRiskPolicy => "riskdetail.UserPassedMfaDrivenByRiskPolicy",
+        RiskDetail::UserPerformedSecuredPasswordChange => "riskdetail.UserPerformedSecuredPasswordChange",
+        RiskDetail::UserPerformedSecuredPasswordReset => "riskdetail.UserPerformedSecuredPasswordReset",
+        RiskDetail::UserReauthenticatedPasswordless => "riskdetail.UserReauthenticatedPasswordless",
+        RiskDetail::AdminGeneratedTemporaryPassword => "riskdetail.AdminGeneratedTemporaryPassword",
+        RiskDetail::AdminResetPassword => "riskdetail.AdminResetPassword",
+        RiskDetail::AdminDismissedAllRisk => "riskdetail.AdminDismissedAllRisk",
+        RiskDetail::AdminConfirmedCompromised => "riskdetail.AdminConfirmedCompromised",
+        RiskDetail::AdminConfirmedSafe => "riskdetail.AdminConfirmedSafe",
+        RiskDetail::UserReportedSuspicious => "riskdetail.UserReportedSuspicious",
+    }
+}
+
+/// "Lisbon, PT": place names are data, shown as the backend gives them.
+pub fn place(source: &SignInSource) -> String {
+    format!("{}, {}", source.location.city, source.location.country)
+}
+
+/// A detection in words, with the sign-in's place, device and app where it has any.
+pub fn detection_text(ui: Ui, kind: DetectionKind, source: Option<&SignInSource>) -> String {
+    let unknown = ui.t("common.unknown");
+    let (location, device, app) = match source {
+        Some(s) => (place(s), s.device.clone(), s.app.clone()),
+        None => (unknown.to_string(), unknown.to_string(), unknown.to_string()),
+    };
+    ui.tf(detection_key(kind), &[("location", &location), ("device", &device), ("app", &app)])
+}
+
+/// A time in the person's locale.
+pub fn when(ui: Ui, ms: u64) -> String {
+    local_time(ms, ui.locale.get().tag())
+}
+
+/// The method's name, and for a phone the partly hidden number.
+fn method_name(ui: Ui, method: MethodKind, phone: &Option<String>) -> String {
+    match phone {
+        Some(phone) if method.is_phone() => {
+            ui.tf("account.method.phone", &[("method", ui.t(method_key(method))), ("phone", phone)])
+        }
+        _ => ui.t(method_key(method)).to_string(),
+    }
+}
+
+/// Moves focus to a status line, so keyboard and screen-reader users hear what an
+/// action did after the control they used has gone from the page.
+pub fn focus<E>(node: NodeRef<E>)
+where
+    E: leptos::html::ElementType,
+    E::Output: wasm_bindgen::JsCast + Clone + 'static,
+{
+    use wasm_bindgen::JsCast;
+    // After the page has been redrawn, and only if the screen is still there.
+    request_animation_frame(move || {
+        if let Some(el) = node.try_get_untracked().flatten() {
+            if let Some(el) = el.dyn_ref::<web_sys::HtmlElement>() {
+                let _ = el.focus();
+            }
+        }
+    });
+}
+
+#[component]
+pub fn Account() -> impl IntoView {
+    let ui = use_ui();
+    let account = RwSignal::new(None::<AccountView>);
+    let load_error = RwSignal::new(None::<&'static str>);
+    let methods_error = RwSignal::new(None::<&'static str>);
+    let sign_ins_error = RwSignal::new(None::<&'static str>);
+    // What the last action did: a text key and its method, if any.
+    let status = RwSignal::new(None::<(&'static str, Option<MethodKind>)>);
+    let status_node = NodeRef::<leptos::html::P>::new();
+
+    let load = move || {
+        load_error.set(None);
+        ui.account(move |r| match r {
+            Ok(view) => {
+                account.try_set(Some(view));
+            }
+            Err(e) => {
+                load_error.try_set(Some(error_text(&e).1));
+            }
+        });
+    };
+    // After mounting, so the heading is in place (and focused) while it loads.
+    Effect::new(move |_| load());
+
+    let report = move |id: u64, was_me: bool| {
+        sign_ins_error.set(None);
+        status.set(None);
+        ui.report_sign_in(id, was_me, move |r| match r {
+            Ok(view) => {
+                account.try_set(Some(view));
+                status.try_set(Some((
+                    if was_me { "account.thanks.me" } else { "account.thanks.not_me" },
+                    None,
+                )));
+                focus(status_node);
+            }
+            Err(e) => {
+                sign_ins_error.try_set(Some(error_text(&e).1));
+            }
+        });
+    };
+    let remove = move |method: MethodKind| {
+        methods_error.set(None);
+        status.set(None);
+        ui.remove_method(method, move |r| match r {
+            Ok(view) => {
+                account.try_set(Some(view));
+                status.try_set(Some(("account.removed", Some(method))));
+                focus(status_node);
+            }
+            Err(e) => {
+                methods_error.try_set(Some(error_text(&e).1));
+            }
+        });
+    };
+
+    let status_text = move || {
+        status.get().map(|(key, method)| match method {
+            Some(m) => ui.tf(key, &[("method", ui.t(method_key(m)))]),
+            None => ui.t(key).to_string(),
+        })
+    };
+    let is_admin = move || account.with(|a| a.as_ref().is_some_and(|a| a.is_admin));
+
+    view! {
+        <section class="rg-form rg-account">
+            <Heading text=Signal::derive(move || ui.t("account.heading").to_string())/>
+            {move || {
+                account
+                    .with(|a| {
+                        a.as_ref()
+                            .map(|a| {
+                                ui.tf(
+                                    "account.lead",
+                                    &[
+                                        ("name", &a.display_name),
+                                        ("username", &a.username),
+                                        ("tenant", &a.tenant_name),
+                                    ],
+                                )
+                            })
+                    })
+                    .map(|lead| view! { <p class="rg-identity">{lead}</p> })
+            }}
+            <KeyMessage message=load_error/>
+            <Show when=move || load_error.with(Option::is_some)>
+                <div class="rg-actions">
+                    <button
+                        type="button"
+                        class="rg-primary"
+                        disabled=move || ui.pending.get()
+                        on:click=move |_| load()
+                    >
+                        {move || ui.t("common.retry")}
+                    </button>
+                </div>
+            </Show>
+            <p class="rg-status" role="status" tabindex="-1" node_ref=status_node>
+                {status_text}
+            </p>
+            {move || {
+                account
+                    .get()
+                    .map(|a| {
+                        view! {
+                            <Required account=a.clone()/>
+                            <Alerts account=a.clone()/>
+                            <SignIns account=a.clone() report error=sign_ins_error/>
+                            <Methods account=a remove error=methods_error/>
+                        }
+                    })
+            }}
+            <div class="rg-actions">
+                <Show when=is_admin>
+                    <button type="button" class="rg-secondary" on:click=move |_| ui.open(Screen::Admin)>
+                        {move || ui.t("signedin.admin")}
+                    </button>
+                </Show>
+                <button type="button" class="rg-secondary" on:click=move |_| ui.sign_out()>
+                    {move || ui.t("common.sign_out")}
+                </button>
+            </div>
+        </section>
+    }
+}
+
+fn find(account: &AccountView, id: u64) -> Option<&SignInRecord> {
+    account.recent.iter().find(|r| r.id == id)
+}
+
+/// The time and place of sign-in `id`, for sentences about it.
+fn time_and_place(ui: Ui, account: &AccountView, id: u64) -> (String, String) {
+    find(account, id)
+        .map(|r| (when(ui, r.at_ms), place(&r.source)))
+        .unwrap_or_else(|| (ui.t("common.unknown").to_string(), ui.t("common.unknown").to_string()))
+}
+
+#[component]
+fn Required(account: AccountView) -> impl IntoView {
+    let ui = use_ui();
+    let any = !account.required.is_empty();
+    let items = move || {
+        account
+            .required
+            .iter()
+            .map(|r| match r {
+                RequiredAction::RegisterMfa { days_left: 0 } => {
+                    ui.t("account.required.RegisterMfa.now").to_string()
+                }
+                RequiredAction::RegisterMfa { days_left } => ui.tf(
+                    "account.required.RegisterMfa",
+                    &[("days", &ui.locale.get().number(*days_left as u64))],
+                ),
+                RequiredAction::ChangePassword => ui.t("account.required.ChangePassword").to_string(),
+                RequiredAction::ReviewSignIn { sign_in } => {
+                    let (time, place) = time_and_place(ui, &account, *sign_in);
+                    ui.tf("account.required.ReviewSignIn", &[("time", &time), ("place", &place)])
+                }
+            })
+            .map(|text| view! { <li>{text}</li> })
+            .collect_view()
+    };
+    any.then(|| {
+        view! {
+            <h2>{move || ui.t("account.required")}</h2>
+            <ul class="rg-required">{items}</ul>
+        }
+    })
+}
+
+#[component]
+fn Alerts(account: AccountView) -> impl IntoView {
+    let ui = use_ui();
+    let empty = account.alerts.is_empty();
+    let items = move || {
+        account
+            .alerts
+            .iter()
+            .map(|alert| match alert {
+                Alert::UnusualSignIn { sign_in } => {
+                    let (time, place) = time_and_place(ui, &account, *sign_in);
+                    let text = ui.tf("account.alert.UnusualSignIn", &[("time", &time), ("place", &place)]);
+                    view! { <li class="rg-alert">{text}</li> }.into_any()
+                }
+                Alert::PasswordChanged { at_ms } => {
+                    let text = ui.tf("account.alert.PasswordChanged", &[("time", &when(ui, *at_ms))]);
+                    view! { <li class="rg-alert">{text}</li> }.into_any()
+                }
+                Alert::RiskCleared { at_ms, detail } => {
+                    let text = ui.tf("account.alert.RiskCleared", &[("time", &when(ui, *at_ms))]);
+                    let how = ui.t(risk_detail_key(*detail));
+                    view! { <li class="rg-alert">{text}" "{how}</li> }.into_any()
+                }
+                Alert::AccountAtRisk { level } => {
+                    let text = ui.tf("account.alert.AccountAtRisk", &[("level", ui.t(risk_key(*level)))]);
+                    view! { <li class="rg-alert rg-warning rg-at-risk">{text}</li> }.into_any()
+                }
+            })
+            .collect_view()
+    };
+    view! {
+        <h2>{move || ui.t("account.alerts")}</h2>
+        {move || {
+            if empty {
+                view! { <p>{ui.t("account.alerts.none")}</p> }.into_any()
+            } else {
+                view! { <ul class="rg-alerts">{items.clone()}</ul> }.into_any()
+            }
+        }}
+    }
+}
+
+#[component]
+fn SignIns(
+    account: AccountView,
+    report: impl Fn(u64, bool) + Copy + Send + Sync + 'static,
+    error: RwSignal<Option<&'static str>>,
+) -> impl IntoView {
+    let ui = use_ui();
+    let empty = account.recent.is_empty();
+    let rows = move || {
+        account
+            .recent
+            .iter()
+            .map(|r| {
+                let time = when(ui, r.at_ms);
+                let place = place(&r.source);
+                let unusual = if r.detections.is_empty() {
+                    view! { {ui.t("account.nothing_unusual")} }.into_any()
+                } else {
+                    let items = r
+                        .detections
+                        .iter()
+                        .map(|d| view! { <li>{detection_text(ui, *d, Some(&r.source))}</li> })
+                        .collect_view();
+                    view! { <ul style=CELL_LIST_STYLE>{items}</ul> }.into_any()
+                };
+                let answer = match (r.detections.is_empty(), r.confirmed_by_user) {
+                    (true, _) => ().into_any(),
+                    (false, Some(true)) => view! { {ui.t("account.answered.me")} }.into_any(),
+                    (false, Some(false)) => view! { {ui.t("account.answered.not_me")} }.into_any(),
+                    (false, None) => {
+                        let id = r.id;
+                        let args = [("time", time.as_str()), ("place", place.as_str())];
+                        let me_label = ui.tf("account.was_me.named", &args);
+                        let not_me_label = ui.tf("account.not_me.named", &args);
+                        view! {
+                                                   <div class="rg-answer" style=ROW_ACTIONS_STYLE>
+                                                       <button
+                                                           type="button"
+                                                           class="rg-secondary"
+                        style=ROW_BUTTON_STYLE
+                                                           aria-label=me_label
+                                                           disabled=move || ui.pending.get()
+                                                           on:click=move |_| report(id, true)
+                                                       >
+                                                           {ui.t("account.was_me")}
+                                                       </button>
+                                                       <button
+                                                           type="button"
+                                                           class="rg-secondary"
+                        style=ROW_BUTTON_STYLE
+                                                           aria-label=not_me_label
+                                                           disabled=move || ui.pending.get()
+                                                           on:click=move |_| report(id, false)
+                                                       >
+                                                           {ui.t("account.not_me")}
+                                                       </button>
+                                                   </div>
+                                               }
+                        .into_any()
+                    }
+                };
+                view! {
+                    <tr>
+                        <th scope="row" style=CELL_STYLE>{time.clone()}</th>
+                        <td style=CELL_STYLE>{place.clone()}</td>
+                        <td style=CELL_STYLE>{r.source.device.clone()}</td>
+                        <td style=CELL_STYLE>{r.source.app.clone()}</td>
+                        <td style=CELL_STYLE>{unusual}</td>
+                        <td style=CELL_STYLE>{ui.t(outcome_key(r.outcome))}</td>
+                        <td style=CELL_STYLE>{answer}</td>
+                    </tr>
+                }
+            })
+            .collect_view()
+    };
+    view! {
+        <h2 id="rg-sign-ins-heading">{move || ui.t("account.sign_ins")}</h2>
+        {move || {
+            if empty {
+                view! { <p>{ui.t("account.sign_ins.none")}</p> }.into_any()
+            } else {
+                let rows = rows.clone();
+                view! {
+                    <div
+                        class="rg-table"
+                        role="region"
+                        aria-labelledby="rg-sign-ins-heading"
+                        tabindex="0"
+                        style=SCROLL_STYLE
+                    >
+                        <table class="rg-sign-ins rg-data" style=TABLE_STYLE>
+                            <caption style=CAPTION_STYLE>{ui.t("account.sign_ins.caption")}</caption>
+                            <thead>
+                                <tr>
+                                    <th scope="col" style=CELL_STYLE>{ui.t("col.time")}</th>
+                                    <th scope="col" style=CELL_STYLE>{ui.t("col.place")}</th>
+                                    <th scope="col" style=CELL_STYLE>{ui.t("col.device")}</th>
+                                    <th scope="col" style=CELL_STYLE>{ui.t("col.app")}</th>
+                                    <th scope="col" style=CELL_STYLE>{ui.t("col.unusual")}</th>
+                                    <th scope="col" style=CELL_STYLE>{ui.t("col.outcome")}</th>
+                                    <th scope="col" style=CELL_STYLE>{ui.t("col.answer")}</th>
+                                </tr>
+                            </thead>
+                            <tbody>{rows}</tbody>
+                        </table>
+                    </div>
+                }
+                .into_any()
+            }
+        }}
+        <KeyMessage message=error/>
+    }
+}
+
+#[component]
+fn Methods(
+    account: AccountView,
+    remove: impl Fn(MethodKind) + Copy + Send + Sync + 'static,
+    error: RwSignal<Option<&'static str>>,
+) -> impl IntoView {
+    let ui = use_ui();
+    let empty = account.methods.is_empty();
+    let rows = move || {
+        account
+            .methods
+            .iter()
+            .map(|m| {
+                let m = *m;
+                let name = method_name(ui, m, &account.phone_hint);
+                let label = ui.tf("account.remove.named", &[("method", &name)]);
+                view! {
+                                   <tr>
+                                       <th scope="row" style=CELL_STYLE>{name}</th>
+                                       <td style=CELL_STYLE>
+                                           <button
+                                               type="button"
+                                               class="rg-secondary"
+                style=ROW_BUTTON_STYLE
+                                               aria-label=label
+                                               disabled=move || ui.pending.get()
+                                               on:click=move |_| remove(m)
+                                           >
+                                               {ui.t("account.remove")}
+                                           </button>
+                                       </td>
+                                   </tr>
+                               }
+            })
+            .collect_view()
+    };
+    view! {
+        <h2>{move || ui.t("account.methods")}</h2>
+        {move || {
+            if empty {
+                view! { <p>{ui.t("account.methods.none")}</p> }.into_any()
+            } else {
+                let rows = rows.clone();
+                view! {
+                    <table class="rg-methods-table rg-data" style=TABLE_STYLE>
+                        <caption style=CAPTION_STYLE>{ui.t("account.methods.caption")}</caption>
+                        <thead>
+                            <tr>
+                                <th scope="col" style=CELL_STYLE>{ui.t("col.method")}</th>
+                                <th scope="col" style=CELL_STYLE>{ui.t("col.actions")}</th>
+                            </tr>
+                        </thead>
+                        <tbody>{rows}</tbody>
+                    </table>
+                }
+                .into_any()
+            }
+        }}
+        <KeyMessage message=error/>
+    }
+}

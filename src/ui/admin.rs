@@ -1,0 +1,640 @@
+//! The admin view: the tenant's users with their risk and what IT staff can do about it,
+//! recent sign-ins, and the tenant's policy. Every action goes to the backend, which
+//! checks the session and answers with the view as it now stands.
+use super::account::{detection_text, focus, outcome_key, place, risk_key, when};
+use super::mfa::method_key;
+use super::widgets::{
+    error_text, Choice, Heading, KeyMessage, CAPTION_STYLE, CELL_LIST_STYLE, CELL_STYLE, CONTROL_STYLE,
+    ROW_ACTIONS_STYLE, ROW_BUTTON_STYLE, SCROLL_STYLE, TABLE_STYLE,
+};
+use super::{use_ui, Screen, Ui};
+use crate::backend::api::{Field, TenantView, UserSummary};
+use crate::backend::{AdminAction, AdminView};
+use crate::engine::password::BannedList;
+use crate::engine::{Enforcement, RiskLevel, SignInAction, TenantPolicy, UserAction};
+use leptos::ev::SubmitEvent;
+use leptos::prelude::*;
+
+fn action_keys(action: AdminAction) -> (&'static str, &'static str) {
+    match action {
+        AdminAction::DismissRisk => ("admin.action.DismissRisk", "admin.action.DismissRisk.named"),
+        AdminAction::ConfirmCompromised => {
+            ("admin.action.ConfirmCompromised", "admin.action.ConfirmCompromised.named")
+        }
+        AdminAction::ConfirmSafe => ("admin.action.ConfirmSafe", "admin.action.ConfirmSafe.named"),
+        AdminAction::TemporaryPassword => {
+            ("admin.action.TemporaryPassword", "admin.action.TemporaryPassword.named")
+        }
+        AdminAction::RequireReregistration => {
+            ("admin.action.RequireReregistration", "admin.action.RequireReregistration.named")
+        }
+        AdminAction::Unblock => ("admin.action.Unblock", "admin.action.Unblock.named"),
+        AdminAction::Enable => ("admin.action.Enable", "admin.action.Enable.named"),
+        AdminAction::Disable => ("admin.action.Disable", "admin.action.Disable.named"),
+    }
+}
+
+/// The actions worth offering for `user`, in the order they are listed.
+fn actions_for(user: &UserSummary) -> Vec<AdminAction> {
+    let at_risk = user.user_risk > RiskLevel::None || user.detections.iter().any(|d| d.state.is_open());
+    let mut out = vec![];
+    if at_risk {
+        out.extend([AdminAction::DismissRisk, AdminAction::ConfirmSafe]);
+    }
+    out.extend([AdminAction::ConfirmCompromised, AdminAction::TemporaryPassword]);
+    if !user.methods.is_empty() {
+        out.push(AdminAction::RequireReregistration);
+    }
+    out.push(AdminAction::Unblock);
+    out.push(if user.disabled { AdminAction::Enable } else { AdminAction::Disable });
+    out
+}
+
+/// The policy as the form holds it, field by field; what the form does not show is kept
+/// from the policy it was filled from.
+#[derive(Clone, Copy)]
+struct PolicyForm {
+    base: StoredValue<TenantPolicy>,
+    sign_in_enforcement: RwSignal<Enforcement>,
+    sign_in_level: RwSignal<RiskLevel>,
+    sign_in_action: RwSignal<SignInAction>,
+    user_enforcement: RwSignal<Enforcement>,
+    user_level: RwSignal<RiskLevel>,
+    user_action: RwSignal<UserAction>,
+    block_unregistered: RwSignal<bool>,
+    registration: RwSignal<Enforcement>,
+    banned: RwSignal<String>,
+}
+
+impl PolicyForm {
+    fn new() -> Self {
+        let p = TenantPolicy::default();
+        PolicyForm {
+            base: StoredValue::new(p.clone()),
+            sign_in_enforcement: RwSignal::new(p.sign_in_risk.enforcement),
+            sign_in_level: RwSignal::new(p.sign_in_risk.min_level),
+            sign_in_action: RwSignal::new(p.sign_in_risk.action),
+            user_enforcement: RwSignal::new(p.user_risk.enforcement),
+            user_level: RwSignal::new(p.user_risk.min_level),
+            user_action: RwSignal::new(p.user_risk.action),
+            block_unregistered: RwSignal::new(p.block_unregistered_at_risk),
+            registration: RwSignal::new(p.registration.enforcement),
+            banned: RwSignal::new(String::new()),
+        }
+    }
+
+    fn fill(self, tenant: &TenantView) {
+        let p = &tenant.policy;
+        self.base.try_set_value(p.clone());
+        self.sign_in_enforcement.try_set(p.sign_in_risk.enforcement);
+        // The engine reads a minimum of "none" as "low"; the menu says so.
+        self.sign_in_level.try_set(p.sign_in_risk.min_level.max(RiskLevel::Low));
+        self.sign_in_action.try_set(p.sign_in_risk.action);
+        self.user_enforcement.try_set(p.user_risk.enforcement);
+        self.user_level.try_set(p.user_risk.min_level.max(RiskLevel::Low));
+        self.user_action.try_set(p.user_risk.action);
+        self.block_unregistered.try_set(p.block_unregistered_at_risk);
+        self.registration.try_set(p.registration.enforcement);
+        self.banned.try_set(tenant.banned.custom.join("\n"));
+    }
+
+    fn read(self) -> (TenantPolicy, BannedList) {
+        let mut p = self.base.get_value();
+        p.sign_in_risk.enforcement = self.sign_in_enforcement.get_untracked();
+        p.sign_in_risk.min_level = self.sign_in_level.get_untracked();
+        p.sign_in_risk.action = self.sign_in_action.get_untracked();
+        p.user_risk.enforcement = self.user_enforcement.get_untracked();
+        p.user_risk.min_level = self.user_level.get_untracked();
+        p.user_risk.action = self.user_action.get_untracked();
+        p.block_unregistered_at_risk = self.block_unregistered.get_untracked();
+        p.registration.enforcement = self.registration.get_untracked();
+        let custom = self.banned.with_untracked(|t| {
+            t.lines().map(str::trim).filter(|l| !l.is_empty()).map(String::from).collect()
+        });
+        (p, BannedList { custom })
+    }
+}
+
+#[component]
+pub fn Admin() -> impl IntoView {
+    let ui = use_ui();
+    let overview = RwSignal::new(None::<AdminView>);
+    let load_error = RwSignal::new(None::<&'static str>);
+    let action_error = RwSignal::new(None::<&'static str>);
+    // The last action that went through, and for whom (by display name).
+    let done = RwSignal::new(None::<(AdminAction, String)>);
+    let done_node = NodeRef::<leptos::html::P>::new();
+    // A temporary password just issued: for whom, and the password. Shown until the next
+    // action, "Hide", or leaving the view; the backend keeps only its hash.
+    let temporary = RwSignal::new(None::<(String, String)>);
+    let temporary_node = NodeRef::<leptos::html::Div>::new();
+    let copied = RwSignal::new(false);
+    let form = PolicyForm::new();
+    let form_ready = RwSignal::new(false);
+
+    let load = move || {
+        load_error.set(None);
+        ui.admin_overview(move |r| match r {
+            Ok(view) => {
+                // Fill the form only once: a later refresh must not undo unsaved edits.
+                if form_ready.try_get_untracked() == Some(false) {
+                    if let Some(t) = view.tenants.first() {
+                        form.fill(t);
+                        form_ready.try_set(true);
+                    }
+                }
+                overview.try_set(Some(view));
+            }
+            Err(e) => {
+                load_error.try_set(Some(error_text(&e).1));
+            }
+        });
+    };
+    Effect::new(move |_| load());
+
+    let act = move |username: String, name: String, action: AdminAction| {
+        action_error.set(None);
+        done.set(None);
+        temporary.set(None);
+        copied.set(false);
+        ui.admin_act(username, action, move |r| match r {
+            Ok(receipt) => {
+                overview.try_set(Some(receipt.view));
+                match receipt.temporary_password {
+                    Some(password) => {
+                        temporary.try_set(Some((name, password)));
+                        focus(temporary_node);
+                    }
+                    None => {
+                        done.try_set(Some((action, name)));
+                        focus(done_node);
+                    }
+                }
+            }
+            Err(e) => {
+                action_error.try_set(Some(error_text(&e).1));
+            }
+        });
+    };
+
+    let tenant_name =
+        move || overview.with(|v| v.as_ref().and_then(|v| v.tenants.first()).map(|t| t.name.clone()));
+    let done_text = move || {
+        done.get().map(|(action, name)| {
+            ui.tf("admin.done", &[("action", ui.t(action_keys(action).0)), ("name", &name)])
+        })
+    };
+    let copy_label = move || ui.t(if copied.get() { "common.copied" } else { "admin.temp.copy" });
+    let copy = move |_| {
+        let Some((_, password)) = temporary.get_untracked() else { return };
+        if let Some(w) = web_sys::window() {
+            let _ = w.navigator().clipboard().write_text(&password);
+            copied.set(true);
+        }
+    };
+
+    view! {
+        <section class="rg-form rg-admin">
+            <Heading text=Signal::derive(move || ui.t("admin.heading").to_string())/>
+            {move || {
+                tenant_name()
+                    .map(|t| ui.tf("admin.lead", &[("tenant", &t)]))
+                    .map(|lead| view! { <p class="rg-identity">{lead}</p> })
+            }}
+            <KeyMessage message=load_error/>
+            <Show when=move || load_error.with(Option::is_some)>
+                <div class="rg-actions">
+                    <button
+                        type="button"
+                        class="rg-primary"
+                        disabled=move || ui.pending.get()
+                        on:click=move |_| load()
+                    >
+                        {move || ui.t("common.retry")}
+                    </button>
+                </div>
+            </Show>
+            <p class="rg-status" role="status" tabindex="-1" node_ref=done_node>
+                {done_text}
+            </p>
+            <KeyMessage message=action_error/>
+            <div class="rg-temporary" tabindex="-1" node_ref=temporary_node>
+                {move || {
+                    temporary
+                        .get()
+                        .map(|(name, password)| {
+                            view! {
+                                <div class="rg-warning" role="status">
+                                    <h2>{ui.tf("admin.temp.heading", &[("name", &name)])}</h2>
+                                    <p>
+                                        <code
+                                            class="rg-temp-password"
+                                            translate="no"
+                                            dir="ltr"
+                                            style="font-size: 1.4rem; letter-spacing: 0.08em"
+                                        >
+                                            {password}
+                                        </code>
+                                    </p>
+                                    <p>{ui.tf("admin.temp.note", &[("name", &name)])}</p>
+                                    <div class="rg-actions">
+                                        <button type="button" class="rg-secondary" on:click=copy>
+                                            {copy_label}
+                                        </button>
+                                        <button
+                                            type="button"
+                                            class="rg-secondary"
+                                            on:click=move |_| temporary.set(None)
+                                        >
+                                            {move || ui.t("admin.temp.hide")}
+                                        </button>
+                                    </div>
+                                </div>
+                            }
+                        })
+                }}
+            </div>
+            {move || {
+                overview
+                    .get()
+                    .map(|v| {
+                        view! {
+                            <Users view=v.clone() act/>
+                            <SignIns view=v/>
+                        }
+                    })
+            }}
+            <Show when=move || form_ready.get()>
+                <Policy form overview/>
+            </Show>
+            <div class="rg-actions">
+                <button type="button" class="rg-secondary" on:click=move |_| ui.open(Screen::Account)>
+                    {move || ui.t("admin.back")}
+                </button>
+                <button type="button" class="rg-secondary" on:click=move |_| ui.sign_out()>
+                    {move || ui.t("common.sign_out")}
+                </button>
+            </div>
+        </section>
+    }
+}
+
+/// The open detections of `user`, in words, each kind once, with the place of the
+/// latest sign-in that raised it where the view has one.
+fn open_detections(ui: Ui, view: &AdminView, user: &UserSummary) -> Vec<String> {
+    let mut kinds = vec![];
+    for d in user.detections.iter().filter(|d| d.state.is_open()) {
+        if !kinds.contains(&d.kind) {
+            kinds.push(d.kind);
+        }
+    }
+    kinds
+        .into_iter()
+        .map(|kind| {
+            let source = view
+                .sign_ins
+                .iter()
+                .find(|r| r.username == user.username && r.detections.contains(&kind))
+                .map(|r| &r.source);
+            detection_text(ui, kind, source)
+        })
+        .collect()
+}
+
+fn status_texts(ui: Ui, user: &UserSummary, guest: bool) -> Vec<String> {
+    let mut out = vec![];
+    if user.disabled {
+        out.push(ui.t("admin.status.disabled").to_string());
+    }
+    if let Some(until) = user.locked_until_ms {
+        out.push(ui.tf("admin.status.locked", &[("time", &when(ui, until))]));
+    }
+    if user.temporary_password {
+        out.push(ui.t("admin.status.temporary").to_string());
+    }
+    if guest {
+        out.push(ui.t("admin.status.guest").to_string());
+    }
+    if out.is_empty() {
+        out.push(ui.t("admin.status.active").to_string());
+    }
+    out
+}
+
+#[component]
+fn Users(
+    view: AdminView,
+    act: impl Fn(String, String, AdminAction) + Copy + Send + Sync + 'static,
+) -> impl IntoView {
+    let ui = use_ui();
+    let tenant = view.tenants.first().map(|t| t.id.clone()).unwrap_or_default();
+    let rows = move || {
+        view.users
+            .iter()
+            .map(|u| {
+                let guest = u.home_tenant != tenant;
+                let detections = open_detections(ui, &view, u);
+                let detections = if detections.is_empty() {
+                    view! { {ui.t("admin.none")} }.into_any()
+                } else {
+                    let items = detections.into_iter().map(|d| view! { <li>{d}</li> }).collect_view();
+                    view! { <ul style=CELL_LIST_STYLE>{items}</ul> }.into_any()
+                };
+                let status = status_texts(ui, u, guest).join("; ");
+                let methods = if u.methods.is_empty() {
+                    ui.t("admin.methods.none").to_string()
+                } else {
+                    u.methods.iter().map(|m| ui.t(method_key(*m))).collect::<Vec<_>>().join(", ")
+                };
+                let actions = if guest {
+                    view! { {ui.t("admin.guest_note")} }.into_any()
+                } else {
+                    actions_for(u)
+                        .into_iter()
+                        .map(|action| {
+                            let (key, named) = action_keys(action);
+                            let label = ui.tf(named, &[("name", &u.display_name)]);
+                            let (username, name) = (u.username.clone(), u.display_name.clone());
+                            view! {
+                                <button
+                                    type="button"
+                                    class="rg-secondary"
+ style=ROW_BUTTON_STYLE
+                                    aria-label=label
+                                    disabled=move || ui.pending.get()
+                                    on:click=move |_| act(username.clone(), name.clone(), action)
+                                >
+                                    {ui.t(key)}
+                                </button>
+                            }
+                        })
+                        .collect_view()
+                        .into_any()
+                };
+                view! {
+                    <tr>
+                        <th scope="row" style=CELL_STYLE>
+                            {u.display_name.clone()}
+                            <br/>
+                            <span class="rg-identity">{u.username.clone()}</span>
+                        </th>
+                        <td style=CELL_STYLE>{ui.t(risk_key(u.user_risk))}</td>
+                        <td style=CELL_STYLE>{detections}</td>
+                        <td style=CELL_STYLE>{status}</td>
+                        <td style=CELL_STYLE>{methods}</td>
+                        <td style=CELL_STYLE>
+                            <div class="rg-row-actions" style=ROW_ACTIONS_STYLE>{actions}</div>
+                        </td>
+                    </tr>
+                }
+            })
+            .collect_view()
+    };
+    view! {
+        <h2 id="rg-users-heading">{move || ui.t("admin.users")}</h2>
+        <div
+            class="rg-table"
+            role="region"
+            aria-labelledby="rg-users-heading"
+            tabindex="0"
+            style=SCROLL_STYLE
+        >
+            <table class="rg-users rg-data" style=TABLE_STYLE>
+                <caption style=CAPTION_STYLE>{move || ui.t("admin.users.caption")}</caption>
+                <thead>
+                    <tr>
+                        <th scope="col" style=CELL_STYLE>{move || ui.t("col.user")}</th>
+                        <th scope="col" style=CELL_STYLE>{move || ui.t("col.risk")}</th>
+                        <th scope="col" style=CELL_STYLE>{move || ui.t("col.open_detections")}</th>
+                        <th scope="col" style=CELL_STYLE>{move || ui.t("col.status")}</th>
+                        <th scope="col" style=CELL_STYLE>{move || ui.t("col.methods")}</th>
+                        <th scope="col" style=CELL_STYLE>{move || ui.t("col.actions")}</th>
+                    </tr>
+                </thead>
+                <tbody>{rows}</tbody>
+            </table>
+        </div>
+    }
+}
+
+#[component]
+fn SignIns(view: AdminView) -> impl IntoView {
+    let ui = use_ui();
+    let empty = view.sign_ins.is_empty();
+    let rows = move || {
+        view.sign_ins
+            .iter()
+            .map(|r| {
+                let name = view
+                    .users
+                    .iter()
+                    .find(|u| u.username == r.username)
+                    .map(|u| u.display_name.clone())
+                    .unwrap_or_else(|| r.username.clone());
+                let detections = if r.detections.is_empty() {
+                    view! { {ui.t("admin.none")} }.into_any()
+                } else {
+                    let items = r
+                        .detections
+                        .iter()
+                        .map(|d| view! { <li>{detection_text(ui, *d, Some(&r.source))}</li> })
+                        .collect_view();
+                    view! { <ul style=CELL_LIST_STYLE>{items}</ul> }.into_any()
+                };
+                view! {
+                    <tr>
+                        <th scope="row" style=CELL_STYLE>{when(ui, r.at_ms)}</th>
+                        <td style=CELL_STYLE>{name}</td>
+                        <td style=CELL_STYLE>{place(&r.source)}</td>
+                        <td style=CELL_STYLE>{r.source.device.clone()}</td>
+                        <td style=CELL_STYLE>{detections}</td>
+                        <td style=CELL_STYLE>{ui.t(risk_key(r.level))}</td>
+                        <td style=CELL_STYLE>{ui.t(outcome_key(r.outcome))}</td>
+                    </tr>
+                }
+            })
+            .collect_view()
+    };
+    view! {
+        <h2 id="rg-admin-sign-ins-heading">{move || ui.t("account.sign_ins")}</h2>
+        {move || {
+            if empty {
+                view! { <p>{ui.t("account.sign_ins.none")}</p> }.into_any()
+            } else {
+                let rows = rows.clone();
+                view! {
+                    <div
+                        class="rg-table"
+                        role="region"
+                        aria-labelledby="rg-admin-sign-ins-heading"
+                        tabindex="0"
+                        style=SCROLL_STYLE
+                    >
+                        <table class="rg-admin-sign-ins rg-data" style=TABLE_STYLE>
+                            <caption style=CAPTION_STYLE>{ui.t("admin.sign_ins.caption")}</caption>
+                            <thead>
+                                <tr>
+                                    <th scope="col" style=CELL_STYLE>{ui.t("col.time")}</th>
+                                    <th scope="col" style=CELL_STYLE>{ui.t("col.user")}</th>
+                                    <th scope="col" style=CELL_STYLE>{ui.t("col.place")}</th>
+                                    <th scope="col" style=CELL_STYLE>{ui.t("col.device")}</th>
+                                    <th scope="col" style=CELL_STYLE>{ui.t("col.detections")}</th>
+                                    <th scope="col" style=CELL_STYLE>{ui.t("col.level")}</th>
+                                    <th scope="col" style=CELL_STYLE>{ui.t("col.outcome")}</th>
+                                </tr>
+                            </thead>
+                            <tbody>{rows}</tbody>
+                        </table>
+                    </div>
+                }
+                .into_any()
+            }
+        }}
+    }
+}
+
+const ENFORCEMENT: [(Enforcement, &str); 3] = [
+    (Enforcement::Off, "enforcement.Off"),
+    (Enforcement::ReportOnly, "enforcement.ReportOnly"),
+    (Enforcement::On, "enforcement.On"),
+];
+
+const LEVELS: [(RiskLevel, &str); 3] =
+    [(RiskLevel::Low, "risk.Low"), (RiskLevel::Medium, "risk.Medium"), (RiskLevel::High, "risk.High")];
+
+#[component]
+fn Policy(form: PolicyForm, overview: RwSignal<Option<AdminView>>) -> impl IntoView {
+    let ui = use_ui();
+    let list_error = RwSignal::new(None::<&'static str>);
+    let general = RwSignal::new(None::<&'static str>);
+    let saved = RwSignal::new(false);
+    let save = move |ev: SubmitEvent| {
+        ev.prevent_default();
+        list_error.set(None);
+        general.set(None);
+        saved.set(false);
+        let (policy, banned) = form.read();
+        ui.set_policy(policy, banned, move |r| match r {
+            Ok(view) => {
+                if let Some(t) = view.tenants.first() {
+                    form.fill(t);
+                }
+                overview.try_set(Some(view));
+                saved.try_set(true);
+            }
+            // What was typed stays: the form is filled only from a saved policy.
+            Err(e) => match error_text(&e) {
+                (Some(Field::BannedList), key) => {
+                    list_error.try_set(Some(key));
+                }
+                (_, key) => {
+                    general.try_set(Some(key));
+                }
+            },
+        });
+    };
+    let tenant = move || {
+        overview
+            .with(|v| v.as_ref().and_then(|v| v.tenants.first()).map(|t| t.name.clone()).unwrap_or_default())
+    };
+    view! {
+        <form class="rg-policy" on:submit=save novalidate>
+            <h2>{move || ui.tf("policy.heading", &[("tenant", &tenant())])}</h2>
+            <fieldset>
+                <legend>{move || ui.t("policy.sign_in")}</legend>
+                <Choice
+                    id="rg-sign-in-enforcement"
+                    label="policy.enforcement"
+                    options=ENFORCEMENT.to_vec()
+                    value=form.sign_in_enforcement
+                />
+                <Choice
+                    id="rg-sign-in-level"
+                    label="policy.min_level"
+                    options=LEVELS.to_vec()
+                    value=form.sign_in_level
+                />
+                <Choice
+                    id="rg-sign-in-action"
+                    label="policy.action"
+                    options=vec![
+                        (SignInAction::RequireMfa, "signin_action.RequireMfa"),
+                        (SignInAction::Block, "signin_action.Block"),
+                    ]
+                    value=form.sign_in_action
+                />
+            </fieldset>
+            <fieldset>
+                <legend>{move || ui.t("policy.user")}</legend>
+                <Choice
+                    id="rg-user-enforcement"
+                    label="policy.enforcement"
+                    options=ENFORCEMENT.to_vec()
+                    value=form.user_enforcement
+                />
+                <Choice
+                    id="rg-user-level"
+                    label="policy.min_level"
+                    options=LEVELS.to_vec()
+                    value=form.user_level
+                />
+                <Choice
+                    id="rg-user-action"
+                    label="policy.action"
+                    options=vec![
+                        (UserAction::RequireMfaAndPasswordChange, "user_action.RequireMfaAndPasswordChange"),
+                        (UserAction::RequireRiskRemediation, "user_action.RequireRiskRemediation"),
+                        (UserAction::Block, "user_action.Block"),
+                    ]
+                    value=form.user_action
+                />
+                <div class="rg-check">
+                    <input
+                        type="checkbox"
+                        id="rg-block-unregistered"
+                        prop:checked=move || form.block_unregistered.get()
+                        on:change=move |ev| form.block_unregistered.set(event_target_checked(&ev))
+                    />
+                    <label for="rg-block-unregistered">{move || ui.t("policy.block_unregistered")}</label>
+                </div>
+            </fieldset>
+            <fieldset>
+                <legend>{move || ui.t("policy.registration")}</legend>
+                <Choice
+                    id="rg-registration-enforcement"
+                    label="policy.enforcement"
+                    options=ENFORCEMENT.to_vec()
+                    value=form.registration
+                />
+            </fieldset>
+            <div class="rg-field">
+                <label for="rg-banned">{move || ui.t("policy.banned")}</label>
+                <p id="rg-banned-hint" class="rg-identity">{move || ui.t("policy.banned.hint")}</p>
+                <textarea
+                    id="rg-banned"
+                    name="rg-banned"
+                    style=CONTROL_STYLE
+                    rows="6"
+                    spellcheck="false"
+                    autocapitalize="off"
+                    aria-describedby="rg-banned-hint rg-banned-message"
+                    aria-invalid=move || if list_error.with(Option::is_some) { "true" } else { "false" }
+                    prop:value=move || form.banned.get()
+                    on:input=move |ev| form.banned.set(event_target_value(&ev))
+                />
+                <p id="rg-banned-message" class="rg-error" aria-live="polite">
+                    {move || list_error.get().map(|k| ui.t(k))}
+                </p>
+            </div>
+            <KeyMessage message=general/>
+            <p class="rg-status" role="status">
+                {move || saved.get().then(|| ui.t("policy.saved"))}
+            </p>
+            <div class="rg-actions">
+                <button type="submit" class="rg-primary" disabled=move || ui.pending.get()>
+                    {move || ui.t("policy.save")}
+                </button>
+            </div>
+        </form>
+    }
+}

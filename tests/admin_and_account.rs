@@ -1,0 +1,280 @@
+//! Account health and the admin view through the real screens: IT staff lifting blocks
+//! and clearing risk, a temporary password shown once, a person reporting a sign-in that
+//! wasn't them, live password feedback, and the sign-in done from the keyboard.
+#![cfg(target_arch = "wasm32")]
+mod support;
+
+use riskgate::backend::api::SignInOutcome;
+use riskgate::backend::mock::{Fault, Operation};
+use riskgate::engine::DetectionKind;
+use wasm_bindgen_test::*;
+wasm_bindgen_test_configure!(run_in_browser);
+
+/// Signs in a persona whose sign-in is clean and opens the admin view.
+async fn open_admin_view(page: &support::Page, username: &str, password: &str) {
+    page.sign_in(username, password).await;
+    page.expect_heading("You're signed in").await;
+    page.click_named("Open admin view").await;
+    page.expect_heading("Admin view").await;
+    page.wait_for("table.rg-users").await;
+}
+
+#[wasm_bindgen_test]
+async fn an_admin_unblocks_a_user_blocked_by_sign_in_risk() {
+    let mock = support::mock();
+
+    let page = support::open_with(mock.clone());
+    page.sign_in("sam@woodgrove.example", "Ivory-Summit-64").await;
+    page.expect_heading("You can't sign in right now").await;
+    drop(page);
+
+    let page = support::open_with(mock.clone());
+    open_admin_view(&page, "admin@woodgrove.example", "Steady-Ledger-39").await;
+    page.expect_text_in("table.rg-users", "Sam Rivera").await;
+    page.expect_text_in("table.rg-admin-sign-ins", "Blocked").await;
+    page.click_named("Unblock Sam Rivera").await;
+    page.expect_text("Done: Unblock for Sam Rivera.").await;
+    drop(page);
+
+    let page = support::open_with(mock.clone());
+    page.sign_in("sam@woodgrove.example", "Ivory-Summit-64").await;
+    page.expect_heading("You're signed in").await;
+    let log = mock.sign_in_log();
+    assert_eq!(log.last().map(|r| r.outcome), Some(SignInOutcome::SignedIn));
+}
+
+#[wasm_bindgen_test]
+async fn the_home_tenant_admin_dismisses_a_guest_technicians_risk() {
+    let mock = support::mock();
+    let page = support::open_with(mock.clone());
+    open_admin_view(&page, "admin@northwind.example", "Steady-Beacon-48").await;
+    page.click_named("Dismiss risk for Nils Berg").await;
+    page.expect_text("Done: Dismiss risk for Nils Berg.").await;
+    let tech = mock.account_of("tech@northwind.example").unwrap();
+    assert!(tech.detections.iter().all(|d| !d.state.is_open()), "the risk is closed in the store");
+
+    // The same page, the next person: sign out, then the technician signs in.
+    page.click_named("Sign out").await;
+    page.expect_heading("Sign in").await;
+    assert_eq!(page.value("#rg-username"), "", "signing out forgets who was signed in");
+    page.sign_in("tech@northwind.example", "Misty-Anchor-95").await;
+    page.expect_heading("You're signed in").await;
+}
+
+#[wasm_bindgen_test]
+async fn a_temporary_password_is_shown_once_and_works_once() {
+    let mock = support::mock();
+    let page = support::open_with(mock.clone());
+    open_admin_view(&page, "admin@contoso.example", "Steady-Compass-27").await;
+    page.click_named("Temporary password for Kim Park").await;
+    let shown = page.wait_for(".rg-temp-password").await.text_content().unwrap();
+    assert_eq!(shown.len(), 19, "four groups of four: {shown}");
+    page.expect_text("Temporary password for Kim Park").await;
+    assert_eq!(page.text().matches(&shown).count(), 1, "shown once, in one place");
+    assert!(mock.account_of("kim@contoso.example").unwrap().state.temporary_password);
+    page.click_named("Hide password").await;
+    assert!(page.find(".rg-temp-password").is_none());
+    assert!(!page.text().contains(&shown), "gone once hidden");
+    page.expect_text_in("table.rg-users", "Must replace a temporary password").await;
+
+    page.click_named("Sign out").await;
+    page.sign_in("kim@contoso.example", &shown).await;
+    page.expect_heading("Update your password").await;
+}
+
+#[wasm_bindgen_test]
+async fn a_person_reports_a_sign_in_that_was_not_them() {
+    let mock = support::mock();
+    let page = support::open_with(mock.clone());
+    page.sign_in("ravi@contoso.example", "Quiet-Meadow-17").await;
+    page.expect_heading("We noticed something unusual").await;
+    page.click("Continue").await;
+    page.expect_heading("Confirm it's you").await;
+    page.type_into("#rg-code", &page.app_code("ravi@contoso.example")).await;
+    page.click("Verify").await;
+    page.expect_heading("You're signed in").await;
+    page.click_named("Review your account").await;
+    page.expect_heading("Your account").await;
+    page.expect_text_in("table.rg-sign-ins", "Lisbon, PT").await;
+    page.expect_text("Unusual sign-in on").await;
+    assert!(!page.text().contains("Your account may be at risk"));
+    let table = page.find("table.rg-sign-ins").unwrap();
+    assert!(table.query_selector("caption").unwrap().is_some(), "the table has a caption");
+    assert!(table.query_selector("th[scope=row]").unwrap().is_some());
+
+    page.click("This wasn't me").await;
+    page.expect_text("Your account may be at risk").await;
+    assert!(page.find(".rg-at-risk").is_some());
+    page.expect_text("You said this wasn't you.").await;
+    assert!(page.button_named("This wasn't me").is_none(), "answered once");
+    let ravi = mock.account_of("ravi@contoso.example").unwrap();
+    assert!(
+        ravi.detections.iter().any(|d| d.kind == DetectionKind::UserReportedSuspicious && d.state.is_open()),
+        "the report is an open detection in the store"
+    );
+    assert_eq!(mock.sign_in_log().last().and_then(|r| r.confirmed_by_user), Some(false));
+}
+
+#[wasm_bindgen_test]
+async fn the_last_method_cannot_be_removed_and_the_message_is_by_the_list() {
+    let page = support::open();
+    page.sign_in("ada@contoso.example", "Harbor-Lantern-61").await;
+    page.expect_heading("You're signed in").await;
+    page.click_named("Review your account").await;
+    page.expect_heading("Your account").await;
+    assert_eq!(page.backend.account_of("ada@contoso.example").unwrap().state.methods.len(), 1);
+    page.click_named("Remove Authenticator app").await;
+    let message = "This is your only way to confirm it's you, so it can't be removed.";
+    page.expect_text(message).await;
+    let by_the_list =
+        page.find("table.rg-methods-table + [role=alert]").expect("a message right after the list");
+    assert!(by_the_list.text_content().unwrap().contains(message));
+    assert_eq!(page.backend.account_of("ada@contoso.example").unwrap().state.methods.len(), 1);
+}
+
+#[wasm_bindgen_test]
+async fn a_failed_load_offers_retry_and_a_slow_one_shows_progress() {
+    let mock = support::mock();
+    let page = support::open_with(mock.clone());
+    page.sign_in("ada@contoso.example", "Harbor-Lantern-61").await;
+    page.expect_heading("You're signed in").await;
+    mock.set_fault(Operation::Account, Fault { failure_percent: 100, ..Fault::default() });
+    page.click_named("Review your account").await;
+    page.expect_heading("Your account").await;
+    page.expect_text("We couldn't reach the sign-in service.").await;
+    assert!(page.find("table.rg-sign-ins").is_none());
+
+    mock.set_fault(Operation::Account, Fault { latency_ms: 800, ..Fault::default() });
+    page.click_named("Retry").await;
+    page.expect_text("Working on it…").await;
+    page.wait_for("table.rg-sign-ins").await;
+    assert!(!page.text().contains("We couldn't reach"), "the message goes once it worked");
+    assert!(!page.text().contains("Working on it…"));
+    mock.clear_faults();
+}
+
+#[wasm_bindgen_test]
+async fn an_invalid_banned_list_is_refused_by_the_field_and_kept() {
+    let page = support::open();
+    open_admin_view(&page, "admin@contoso.example", "Steady-Compass-27").await;
+    page.wait_for("#rg-banned").await;
+    let typed = "contoso\nab\nlantern";
+    page.type_into_area("#rg-banned", typed).await;
+    page.click("Save policy").await;
+    page.expect_text_in("#rg-banned-message", "at most 1000 terms of 4 to 16 characters").await;
+    assert_eq!(page.area_value("#rg-banned"), typed, "what was typed is kept");
+    assert_eq!(page.find("#rg-banned").unwrap().get_attribute("aria-invalid").as_deref(), Some("true"));
+
+    page.type_into_area("#rg-banned", "contoso\nlantern").await;
+    page.choose("#rg-sign-in-enforcement", "Report only").await;
+    page.click("Save policy").await;
+    page.expect_text("Policy saved.").await;
+    assert_eq!(page.area_value("#rg-banned"), "contoso\nlantern");
+    assert_eq!(page.find("#rg-banned").unwrap().get_attribute("aria-invalid").as_deref(), Some("false"));
+    // Reload the view from the backend: the saved policy is what it now holds.
+    page.click_named("Back to your account").await;
+    page.expect_heading("Your account").await;
+    page.click_named("Open admin view").await;
+    page.expect_heading("Admin view").await;
+    page.wait_for("#rg-banned").await;
+    assert_eq!(page.area_value("#rg-banned"), "contoso\nlantern");
+    assert_eq!(page.selected_text("#rg-sign-in-enforcement"), "Report only");
+}
+
+#[wasm_bindgen_test]
+async fn a_new_password_gets_live_feedback_while_typing() {
+    let page = support::open();
+    page.sign_in("pat@contoso.example", "Temp-Kestrel-2468").await;
+    page.expect_heading("Update your password").await;
+    page.type_into("#rg-new-password", "Contoso-Blank1").await;
+    page.expect_text_in(".rg-rules", "Too easy to guess").await;
+    page.expect_text_in(".rg-rules", "Leave out your name and your organisation's name.").await;
+    assert!(
+        !page.find(".rg-rules").unwrap().text_content().unwrap().contains("Contoso-Blank1"),
+        "never echoed"
+    );
+    assert_eq!(page.heading(), "Update your password");
+    assert!(page.backend.sign_in_log().is_empty(), "nothing was submitted");
+
+    page.type_into("#rg-new-password", "Orchid-Pylon-Meadow-71").await;
+    page.expect_text_in(".rg-rules", "This password meets the requirements.").await;
+    assert!(!page.text().contains("Too easy to guess"));
+    assert!(page.backend.sign_in_log().is_empty(), "still nothing submitted");
+    assert!(page.backend.account_of("pat@contoso.example").unwrap().state.temporary_password);
+}
+
+#[wasm_bindgen_test]
+async fn only_the_newest_feedback_is_shown_when_typing_fast() {
+    let page = support::open();
+    page.sign_in("pat@contoso.example", "Temp-Kestrel-2468").await;
+    page.expect_heading("Update your password").await;
+    // Faster than the debounce: only the last candidate is checked, and no answer about
+    // the first one shows up, not even for a moment.
+    page.type_into("#rg-new-password", "Orchid-Pylon-Meadow-71").await;
+    support::sleep(50).await;
+    page.type_into("#rg-new-password", "Contoso-Blank1").await;
+    for _ in 0..60 {
+        assert!(!page.text().contains("This password meets the requirements."), "a stale answer was shown");
+        support::sleep(10).await;
+    }
+    page.expect_text_in(".rg-rules", "Too easy to guess").await;
+}
+
+#[wasm_bindgen_test]
+async fn the_sign_in_works_from_the_keyboard_and_focus_follows_each_screen() {
+    let page = support::open();
+    page.expect_heading("Sign in").await;
+    page.expect_focus_on_heading("Sign in").await;
+    page.focus("#rg-username");
+    page.type_into("#rg-username", "ada@contoso.example").await;
+    page.submit_focused().await;
+    page.expect_heading("Enter your password").await;
+    page.expect_focus_on_heading("Enter your password").await;
+    page.focus("#rg-password");
+    page.type_into("#rg-password", "Harbor-Lantern-61").await;
+    page.submit_focused().await;
+    page.expect_heading("You're signed in").await;
+    page.expect_focus_on_heading("You're signed in").await;
+
+    page.wait_for("button").await;
+    let review = page.button_named("Review your account").expect("a button to the account");
+    wasm_bindgen::JsCast::unchecked_ref::<web_sys::HtmlElement>(&review).focus().unwrap();
+    page.activate_focused().await;
+    page.expect_heading("Your account").await;
+    page.expect_focus_on_heading("Your account").await;
+    page.wait_for("table.rg-sign-ins").await;
+
+    let sign_out = page.button_named("Sign out").expect("a way out");
+    wasm_bindgen::JsCast::unchecked_ref::<web_sys::HtmlElement>(&sign_out).focus().unwrap();
+    page.activate_focused().await;
+    page.expect_heading("Sign in").await;
+    page.expect_focus_on_heading("Sign in").await;
+}
+
+#[wasm_bindgen_test]
+async fn admin_tables_are_labelled_and_actions_name_the_user() {
+    let page = support::open();
+    open_admin_view(&page, "admin@contoso.example", "Steady-Compass-27").await;
+    let users = page.find("table.rg-users").unwrap();
+    assert_eq!(
+        users.query_selector("caption").unwrap().unwrap().text_content().unwrap(),
+        "Users, their risk and what you can do"
+    );
+    assert!(users.query_selector_all("thead th[scope=col]").unwrap().length() >= 6);
+    assert!(users.query_selector_all("tbody th[scope=row]").unwrap().length() >= 10);
+    assert!(page.button_named("Unblock Kim Park").is_some());
+    assert!(page.button_named("Enable Dee Okafor").is_some(), "a turned-off account can be turned on");
+    assert!(page.button_named("Disable Dee Okafor").is_none());
+    // Guests are their home organisation's to manage.
+    page.expect_text("Their home organisation manages this account.").await;
+    for id in [
+        "rg-sign-in-enforcement",
+        "rg-sign-in-level",
+        "rg-sign-in-action",
+        "rg-user-enforcement",
+        "rg-user-action",
+    ] {
+        let label = page.find(&format!("label[for={id}]")).expect("each menu has a label");
+        assert!(!label.text_content().unwrap().is_empty());
+    }
+}
