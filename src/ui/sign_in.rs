@@ -24,6 +24,9 @@ pub fn Username() -> impl IntoView {
             <Heading text=Signal::derive(move || ui.t("signin.heading").to_string())/>
             <TextField id="rg-username" label="signin.username" autocomplete="username" value=ui.username error/>
             <div class="rg-actions">
+                <button type="button" class="rg-link" on:click=move |_| ui.screen.set(Screen::Reset)>
+                    {move || ui.t("signin.forgot")}
+                </button>
                 <button type="submit" class="rg-primary">{move || ui.t("common.next")}</button>
             </div>
         </form>

@@ -1,0 +1,348 @@
+//! "Forgot my password?": the username, proofs with registered methods, a new password.
+//! The reply looks the same for an unknown username up to the code step.
+use super::change_password::rejection_text;
+use super::mfa::method_key;
+use super::widgets::{error_text, FormMessage, Heading, TextField};
+use super::{use_ui, Ui};
+use crate::backend::api::{BackendError, Field, ResetInput, ResetReply};
+use crate::engine::reset::{ResetBlock, ResetStep};
+use crate::engine::MethodKind;
+use leptos::ev::SubmitEvent;
+use leptos::prelude::*;
+
+/// Which part of the reset is on screen; it changes only when the step's kind does,
+/// so a wrong code or a rejected password keeps what was typed.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+enum Part {
+    Username,
+    Verify,
+    NewPassword,
+    Done,
+    Blocked,
+    Ended,
+}
+
+fn part(reply: &Option<ResetReply>) -> Part {
+    match reply.as_ref().map(|r| &r.step) {
+        None => Part::Username,
+        Some(ResetStep::Verify { .. }) => Part::Verify,
+        Some(ResetStep::NewPassword { .. }) => Part::NewPassword,
+        Some(ResetStep::Done { .. }) => Part::Done,
+        Some(ResetStep::Blocked { .. }) => Part::Blocked,
+        Some(_) => Part::Ended,
+    }
+}
+
+/// The reset's own state, shared by its parts.
+#[derive(Clone, Copy)]
+struct Reset {
+    ui: Ui,
+    reply: RwSignal<Option<ResetReply>>,
+    general: RwSignal<Option<String>>,
+}
+
+impl Reset {
+    /// Sends `input`; a field error goes to `field_error` when it names `field`.
+    fn send(self, input: ResetInput, field: Field, field_error: RwSignal<Option<String>>) {
+        let Some((id, seq)) = self.reply.with_untracked(|r| r.as_ref().map(|r| (r.flow_id.clone(), r.seq)))
+        else {
+            return;
+        };
+        let backend = self.ui.backend();
+        self.run(async move { backend.send_reset(&id, seq, input).await }, field, field_error);
+    }
+
+    fn run(
+        self,
+        work: impl std::future::Future<Output = Result<ResetReply, BackendError>> + 'static,
+        field: Field,
+        field_error: RwSignal<Option<String>>,
+    ) {
+        self.general.set(None);
+        self.ui.run(work, move |result| match result {
+            Ok(r) => {
+                self.reply.try_set(Some(r));
+            }
+            Err(e) => self.show(e, field, field_error),
+        });
+    }
+
+    fn show(self, e: BackendError, field: Field, field_error: RwSignal<Option<String>>) {
+        let key = match e {
+            BackendError::FlowExpired | BackendError::UnknownFlow => "reset.expired",
+            _ => error_text(&e).1,
+        };
+        let text = Some(self.ui.t(key).to_string());
+        let at_field = matches!(e, BackendError::InvalidInput { field: f, .. } if f == field);
+        if at_field {
+            field_error.try_set(text)
+        } else {
+            self.general.try_set(text)
+        };
+        if matches!(e, BackendError::FlowExpired | BackendError::UnknownFlow) {
+            self.reply.try_set(None); // back to the start, username kept
+        }
+    }
+}
+
+#[component]
+pub fn ForgotPassword() -> impl IntoView {
+    let ui = use_ui();
+    let reset = Reset { ui, reply: RwSignal::new(None), general: RwSignal::new(None) };
+    let current = Memo::new(move |_| reset.reply.with(part));
+    view! {
+        <section class="rg-form">
+            {move || match current.get() {
+                Part::Username => view! { <AskUsername reset/> }.into_any(),
+                Part::Verify => view! { <Verify reset/> }.into_any(),
+                Part::NewPassword => view! { <NewPassword reset/> }.into_any(),
+                Part::Done => view! { <Done reset/> }.into_any(),
+                Part::Blocked => view! { <Refused reset/> }.into_any(),
+                Part::Ended => view! { <Ended reset/> }.into_any(),
+            }}
+            <FormMessage message=reset.general/>
+        </section>
+    }
+}
+
+#[component]
+fn AskUsername(reset: Reset) -> impl IntoView {
+    let ui = reset.ui;
+    let error = RwSignal::new(None);
+    let submit = move |ev: SubmitEvent| {
+        ev.prevent_default();
+        let username = ui.username.get_untracked();
+        if username.trim().is_empty() {
+            error.set(Some(ui.t("error.username_empty").to_string()));
+            return;
+        }
+        error.set(None);
+        let backend = ui.backend();
+        reset.run(async move { backend.start_reset(&username).await }, Field::Username, error);
+    };
+    view! {
+        <form on:submit=submit novalidate>
+            <Heading text=Signal::derive(move || ui.t("reset.heading").to_string())/>
+            <p>{move || ui.t("reset.lead")}</p>
+            <TextField id="rg-reset-username" label="signin.username" autocomplete="username" value=ui.username error/>
+            <div class="rg-actions">
+                <button type="button" class="rg-secondary" on:click=move |_| ui.restart()>
+                    {move || ui.t("common.back")}
+                </button>
+                <button type="submit" class="rg-primary" disabled=move || ui.pending.get()>
+                    {move || ui.t("common.next")}
+                </button>
+            </div>
+        </form>
+    }
+}
+
+fn verify_state(r: &Option<ResetReply>) -> (Vec<MethodKind>, usize, u8, u8, Option<String>) {
+    match r {
+        Some(ResetReply {
+            step: ResetStep::Verify { offered, proven, required, failures },
+            code_sent_to,
+            ..
+        }) => (offered.clone(), proven.len(), *required, *failures, code_sent_to.clone()),
+        _ => (vec![], 0, 1, 0, None),
+    }
+}
+
+#[component]
+fn Verify(reset: Reset) -> impl IntoView {
+    let ui = reset.ui;
+    let state = Memo::new(move |_| reset.reply.with(verify_state));
+    let method =
+        RwSignal::new(state.get_untracked().0.first().copied().unwrap_or(MethodKind::AuthenticatorApp));
+    let code = RwSignal::new(String::new());
+    let error = RwSignal::new(None);
+    // A proof accepted or a wrong code: clear the code and say which.
+    Effect::new(move |seen: Option<(usize, u8)>| {
+        let (_, proven, _, failures, _) = state.get();
+        if let Some((p, f)) = seen {
+            if proven > p || failures > f {
+                code.set(String::new());
+            }
+            if failures > f {
+                error.set(Some(ui.t("reset.wrong_code").to_string()));
+            }
+            if proven > p {
+                // The same kind of proof does not count twice: offer another.
+                let used = method.get_untracked();
+                let next = state
+                    .get_untracked()
+                    .0
+                    .into_iter()
+                    .find(|m| crate::engine::reset::proof_of(*m) != crate::engine::reset::proof_of(used));
+                if let Some(m) = next {
+                    method.set(m);
+                }
+            }
+        }
+        (proven, failures)
+    });
+    let submit = move |ev: SubmitEvent| {
+        ev.prevent_default();
+        if code.with_untracked(|c| c.trim().is_empty()) {
+            error.set(Some(ui.t("error.code_empty").to_string()));
+            return;
+        }
+        error.set(None);
+        reset.send(
+            ResetInput::Code { method: method.get_untracked(), code: code.get_untracked() },
+            Field::Code,
+            error,
+        );
+    };
+    let send_code =
+        move |_| reset.send(ResetInput::SendCode { method: method.get_untracked() }, Field::Code, error);
+    let progress = move || {
+        let (_, proven, required, _, _) = state.get();
+        ui.tf(
+            "reset.progress",
+            &[("done", &(proven + 1).min(required as usize).to_string()), ("of", &required.to_string())],
+        )
+    };
+    let lead = move || match (method.get(), state.get().4) {
+        (MethodKind::AuthenticatorApp, _) => ui.t("mfa.app.lead").to_string(),
+        (_, Some(to)) => ui.tf("mfa.sent", &[("phone", &to)]),
+        _ => ui.t("mfa.phone.lead").to_string(),
+    };
+    view! {
+        <form on:submit=submit novalidate>
+            <Heading text=Signal::derive(move || ui.t("reset.verify.heading").to_string())/>
+            <p class="rg-grace">{progress}</p>
+            <fieldset class="rg-methods">
+                <legend>{move || ui.t("register.choose")}</legend>
+                {move || {
+                    state.get().0.into_iter().map(|m| view! {
+                        <button type="button" class="rg-link" aria-pressed=move || (method.get() == m).to_string()
+                            on:click=move |_| { method.set(m); error.set(None); }>
+                            {move || ui.t(method_key(m))}
+                        </button>
+                    }).collect_view()
+                }}
+            </fieldset>
+            <p>{lead}</p>
+            <Show when=move || method.get().is_phone()>
+                <button type="button" class="rg-secondary" on:click=send_code>
+                    {move || ui.t(if method.get() == MethodKind::Voice { "mfa.send_call" } else { "mfa.send_text" })}
+                </button>
+            </Show>
+            <TextField id="rg-reset-code" label="mfa.code" autocomplete="one-time-code" inputmode="numeric" value=code error/>
+            <div class="rg-actions">
+                <button type="button" class="rg-secondary" on:click=move |_| reset.send(ResetInput::Cancel, Field::Code, error)>
+                    {move || ui.t("common.cancel")}
+                </button>
+                <button type="submit" class="rg-primary" disabled=move || ui.pending.get()>{move || ui.t("common.verify")}</button>
+            </div>
+        </form>
+    }
+}
+
+#[component]
+fn NewPassword(reset: Reset) -> impl IntoView {
+    let ui = reset.ui;
+    let new = RwSignal::new(String::new());
+    let confirm = RwSignal::new(String::new());
+    let new_error = RwSignal::new(None);
+    let confirm_error = RwSignal::new(None);
+    let reasons = move || {
+        reset
+            .reply
+            .with(|r| {
+                r.as_ref().and_then(|r| r.verdict.as_ref()).map(|v| v.rejections.clone()).unwrap_or_default()
+            })
+            .into_iter()
+            .map(|r| rejection_text(ui, r))
+            .collect::<Vec<_>>()
+    };
+    let submit = move |ev: SubmitEvent| {
+        ev.prevent_default();
+        new_error.set(None);
+        confirm_error.set(None);
+        if new.with_untracked(String::is_empty) {
+            new_error.set(Some(ui.t("error.new_password_empty").to_string()));
+            return;
+        }
+        if new.get_untracked() != confirm.get_untracked() {
+            confirm_error.set(Some(ui.t("error.confirm_mismatch").to_string()));
+            return;
+        }
+        let input =
+            ResetInput::NewPassword { password: new.get_untracked(), confirm: confirm.get_untracked() };
+        reset.send(input, Field::NewPassword, new_error);
+    };
+    view! {
+        <form on:submit=submit novalidate>
+            <Heading text=Signal::derive(move || ui.t("reset.password.heading").to_string())/>
+            <TextField id="rg-new-password" label="password.new" kind="password" autocomplete="new-password" value=new error=new_error/>
+            <ul class="rg-rules" aria-live="polite">{move || reasons().into_iter().map(|r| view! { <li>{r}</li> }).collect_view()}</ul>
+            <TextField id="rg-confirm-password" label="password.confirm" kind="password" autocomplete="new-password" value=confirm error=confirm_error/>
+            <div class="rg-actions">
+                <button type="submit" class="rg-primary" disabled=move || ui.pending.get()>{move || ui.t("password.submit")}</button>
+            </div>
+        </form>
+    }
+}
+
+#[component]
+fn Done(reset: Reset) -> impl IntoView {
+    let ui = reset.ui;
+    let (unlocked, remediated) = reset.reply.with_untracked(|r| match r.as_ref().map(|r| &r.step) {
+        Some(ResetStep::Done { unlocked, remediation }) => (*unlocked, remediation.is_some()),
+        _ => (false, false),
+    });
+    view! {
+        <div class="rg-success">
+            <Heading text=Signal::derive(move || ui.t("reset.done.heading").to_string())/>
+            <p>{move || ui.t("reset.done.lead")}</p>
+            <Show when=move || unlocked><p>{move || ui.t("reset.done.unlocked")}</p></Show>
+            <Show when=move || remediated><p>{move || ui.t("remediation.User")}</p></Show>
+            <div class="rg-actions">
+                <button type="button" class="rg-primary" on:click=move |_| ui.restart()>{move || ui.t("signin.submit")}</button>
+            </div>
+        </div>
+    }
+}
+
+fn block_key(reason: ResetBlock) -> &'static str {
+    match reason {
+        ResetBlock::NotEnabled => "reset.blocked.NotEnabled",
+        ResetBlock::Disabled => "blocked.Disabled",
+        ResetBlock::TooFewMethods => "reset.blocked.TooFewMethods",
+        ResetBlock::UserRiskPolicyBlocks => "blocked.UserRisk",
+        ResetBlock::TooManyFailedCodes => "blocked.TooManyFailedCodes",
+    }
+}
+
+#[component]
+fn Refused(reset: Reset) -> impl IntoView {
+    let ui = reset.ui;
+    let reason = reset.reply.with_untracked(|r| match r.as_ref().map(|r| &r.step) {
+        Some(ResetStep::Blocked { reason }) => *reason,
+        _ => ResetBlock::UserRiskPolicyBlocks,
+    });
+    view! {
+        <div class="rg-blocked">
+            <Heading text=Signal::derive(move || ui.t("reset.blocked.heading").to_string())/>
+            <p class="rg-reason">{move || ui.t(block_key(reason))}</p>
+            <div class="rg-actions">
+                <button type="button" class="rg-primary" on:click=move |_| ui.restart()>{move || ui.t("common.start_over")}</button>
+            </div>
+        </div>
+    }
+}
+
+#[component]
+fn Ended(reset: Reset) -> impl IntoView {
+    let ui = reset.ui;
+    view! {
+        <div>
+            <Heading text=Signal::derive(move || ui.t("reset.cancelled").to_string())/>
+            <div class="rg-actions">
+                <button type="button" class="rg-primary" on:click=move |_| ui.restart()>{move || ui.t("common.start_over")}</button>
+            </div>
+        </div>
+    }
+}
