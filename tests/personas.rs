@@ -178,3 +178,13 @@ async fn arabic_lays_the_component_out_right_to_left() {
     page.choose_locale("de").await;
     assert_eq!(page.find(".riskgate").unwrap().get_attribute("dir").as_deref(), Some("ltr"));
 }
+
+#[wasm_bindgen_test]
+async fn the_tenant_accent_colours_the_main_action_once_the_tenant_is_known() {
+    let page = support::open();
+    page.sign_in("sam@woodgrove.example", "Ivory-Summit-64").await;
+    page.expect_heading("You can't sign in right now").await;
+    let root: web_sys::HtmlElement = wasm_bindgen::JsCast::unchecked_into(page.find(".riskgate").unwrap());
+    assert_eq!(root.style().get_property_value("--rg-accent").unwrap().trim(), "#00704a");
+    assert!(root.class_list().contains("rg-branded"));
+}

@@ -323,7 +323,13 @@ pub fn App(
     });
     let wide = move || matches!(view.get(), View::Account | View::Admin);
     view! {
-        <div class="riskgate" lang=move || ui.locale.get().tag() dir=move || ui.locale.get().dir()>
+        <div
+            class="riskgate"
+            lang=move || ui.locale.get().tag()
+            dir=move || ui.locale.get().dir()
+            style:--rg-accent=move || accent(ui)
+            class:rg-branded=move || accent(ui).is_some()
+        >
             // The account and admin views hold tables: they get a wider card.
             <main
                 class="rg-card"
@@ -351,6 +357,12 @@ pub fn App(
             </main>
         </div>
     }
+}
+
+/// The tenant's accent colour, once a reply has named the tenant (already checked
+/// by the backend to be a plain `#rrggbb`).
+fn accent(ui: Ui) -> Option<String> {
+    ui.reply.with(|r| r.as_ref().and_then(|r| r.branding.as_ref()).map(|b| b.accent.clone()))
 }
 
 pub fn use_ui() -> Ui {
