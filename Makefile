@@ -32,6 +32,15 @@ test-browser:
 test-release: build
 	node scripts/smoke.mjs dist
 
+## Speed (engine natively and in Chromium, first screen) and size against bench/budgets.json
+# The bench binary unwinds; building the app that way too keeps Cargo from writing two
+# builds of the library to one file name.
+bench: setup
+	CARGO_PROFILE_RELEASE_PANIC=unwind cargo bench --bench engine
+	trunk build --release
+	trunk build --release --features bench --dist target/bench-dist
+	node scripts/bench.mjs dist target/bench-dist
+
 clean:
 	cargo clean
 	rm -rf dist pkg

@@ -4,6 +4,7 @@ pub mod password;
 pub mod policy;
 pub mod reset;
 pub mod risk;
+pub mod scenarios;
 
 pub use flow::{
     BlockReason, Event, Flow, MethodKind, NoticeKind, Outcome, PasswordReason, PolicyKind, Refused,

@@ -1,0 +1,210 @@
+// The browser half of `make bench`: the engine's time per decision in Wasm, time to first
+// screen, and bundle size against bench/budgets.json. Joins the native figures from
+// bench/results/native.json, prints one report, writes it to bench/results.md, and exits
+// non-zero when a size budget is exceeded. Speed is reported, never asserted.
+//
+// Usage: node scripts/bench.mjs [dist] [bench-dist]
+//   dist        the shipped release bundle: sizes and first screen
+//   bench-dist  the same app built with `--features bench`, which exports bench_engine
+import { readFile, readdir, writeFile } from 'node:fs/promises';
+import { execFileSync } from 'node:child_process';
+import { extname, join } from 'node:path';
+import { gzipSync } from 'node:zlib';
+import { cpus } from 'node:os';
+import { serve, launch } from './browser.mjs';
+
+const [root = 'dist', benchRoot = 'target/bench-dist'] = process.argv.slice(2);
+const SAMPLES = 31;
+const LOADS = 20;
+const KINDS = ['wasm', 'js', 'css'];
+const KB = 1024;
+
+/** Nearest-rank percentile of non-empty `values`. */
+function percentile(values, p) {
+  const sorted = [...values].sort((a, b) => a - b);
+  return sorted[Math.max(1, Math.ceil((p * sorted.length) / 100)) - 1];
+}
+
+/** Opens `url` in a fresh context; `prepare(context)` runs before loading. */
+async function open(browser, url, prepare = async () => {}) {
+  const context = await browser.newContext();
+  await prepare(context);
+  const page = await context.newPage();
+  await page.goto(url);
+  return { page, close: () => context.close() };
+}
+
+/** Serves `dir` while `use(url)` runs. */
+async function serving(dir, use) {
+  const site = await serve(dir);
+  try {
+    return await use(site.url);
+  } finally {
+    site.close();
+  }
+}
+
+/** Median and p95 ns per operation of each case, run by the Wasm build in Chromium. */
+async function wasmEngine(browser, url) {
+  const { page, close } = await open(browser, url);
+  try {
+    await page.waitForSelector('#rg-username', { timeout: 30000 });
+    await page.waitForFunction(() => typeof window.wasmBindings?.bench_engine === 'function', null, { timeout: 5000 })
+      .catch(() => { throw new Error(`${benchRoot} has no bench_engine: build it with --features bench`); });
+    const timings = JSON.parse(await page.evaluate((n) => window.wasmBindings.bench_engine(n), SAMPLES));
+    return timings.map((t) => ({ name: t.name, median_ns: percentile(t.samples_ns, 50), p95_ns: percentile(t.samples_ns, 95) }));
+  } finally {
+    await close();
+  }
+}
+
+// Runs in the page before its own scripts: records when the sign-in form is usable.
+function markFirstScreen() {
+  const check = () => {
+    const input = document.getElementById('rg-username');
+    if (!input || input.disabled || window.rgFirstScreen !== undefined) return;
+    window.rgFirstScreen = performance.now();
+    performance.mark('rg-first-screen');
+    observer.disconnect();
+  };
+  const observer = new MutationObserver(check);
+  observer.observe(document, { childList: true, subtree: true, attributes: true, attributeFilter: ['disabled'] });
+}
+
+/** Milliseconds from navigation start to a usable sign-in form, one fresh context. */
+async function firstScreenOnce(browser, url) {
+  const { page, close } = await open(browser, url, (context) => context.addInitScript(markFirstScreen));
+  try {
+    await page.waitForFunction(() => window.rgFirstScreen !== undefined, null, { timeout: 30000 });
+    return await page.evaluate(() => window.rgFirstScreen);
+  } finally {
+    await close();
+  }
+}
+
+/** Median and p95 of `LOADS` fresh loads, after one unrecorded load warms the disk cache. */
+async function firstScreen(browser, url) {
+  await firstScreenOnce(browser, url);
+  const times = [];
+  for (let i = 0; i < LOADS; i++) times.push(await firstScreenOnce(browser, url));
+  return { median_ms: percentile(times, 50), p95_ms: percentile(times, 95) };
+}
+
+/** Raw and gzip -9 bytes of the bundle's files, summed by kind and in total. */
+async function bundleSizes(dir) {
+  const sizes = Object.fromEntries([...KINDS, 'total'].map((k) => [k, { raw: 0, gzip: 0 }]));
+  for (const name of await readdir(dir)) {
+    const kind = extname(name).slice(1);
+    if (!KINDS.includes(kind)) continue;
+    const bytes = await readFile(join(dir, name));
+    const gzip = gzipSync(bytes, { level: 9 }).length;
+    for (const k of [kind, 'total']) {
+      sizes[k].raw += bytes.length;
+      sizes[k].gzip += gzip;
+    }
+  }
+  return sizes;
+}
+
+/** One line per size over its gzip budget. */
+function overBudget(sizes, budgets) {
+  return Object.entries(budgets.gzip_bytes)
+    .filter(([kind, budget]) => sizes[kind].gzip > budget)
+    .map(([kind, budget]) => {
+      const over = sizes[kind].gzip - budget;
+      return `${kind} is ${bytes(sizes[kind].gzip)} gzipped: ${bytes(over)} over its budget of ${bytes(budget)}`;
+    });
+}
+
+function bytes(n) {
+  return `${n.toLocaleString('en')} B (${(n / KB).toFixed(1)} KB)`;
+}
+
+/** A markdown table; columns after the first are right-aligned, as numbers are. */
+function table(header, rows, align = '---:') {
+  const line = (cells) => `| ${cells.join(' | ')} |`;
+  const rule = line(header.map((_, i) => (i === 0 ? '---' : align)));
+  return [line(header), rule, ...rows.map(line)].join('\n');
+}
+
+function engineTable(native, wasm) {
+  const rows = native.map((n) => {
+    const w = wasm.find((t) => t.name === n.name);
+    return [n.name, n.median_ns, n.p95_ns, w?.median_ns ?? 'n/a', w?.p95_ns ?? 'n/a'];
+  });
+  return table(['Case', 'Native median', 'Native p95', 'Wasm median', 'Wasm p95'], rows);
+}
+
+function sizeTable(sizes, budgets) {
+  const rows = [...KINDS, 'total'].map((kind) => {
+    const budget = budgets.gzip_bytes[kind];
+    const status = sizes[kind].gzip <= budget ? 'ok' : `over by ${bytes(sizes[kind].gzip - budget)}`;
+    return [kind, bytes(sizes[kind].raw), bytes(sizes[kind].gzip), bytes(budget), status];
+  });
+  return table(['Files', 'Raw', 'Gzip -9', 'Gzip budget', 'Status'], rows);
+}
+
+function report({ machine, native, wasm, screen, sizes, budgets }) {
+  return `# Benchmark results
+
+Written by \`make bench\`. Figures are from one machine: compare runs on the same machine,
+not across machines. Engine times are nanoseconds per operation over ${SAMPLES} samples
+(src/bench.rs); native ones use the release profile (opt-level "z", LTO), as the Wasm does.
+
+${table(['Run', ''], Object.entries(machine), '---')}
+
+## Engine: ns per operation
+
+${engineTable(native, wasm)}
+
+## First screen
+
+${table(['Figure', 'Value'], [
+    [`Navigation start to usable sign-in form, median of ${LOADS} fresh loads`, `${screen.median_ms.toFixed(1)} ms`],
+    [`Same, p95`, `${screen.p95_ms.toFixed(1)} ms`],
+  ])}
+
+## Bundle size (${root}/*.wasm, *.js, *.css; budgets from bench/budgets.json)
+
+${sizeTable(sizes, budgets)}
+`;
+}
+
+function machine(browserVersion) {
+  return {
+    Date: new Date().toISOString().replace(/\.\d+Z$/, 'Z'),
+    'Cores (nproc)': execFileSync('nproc').toString().trim(),
+    CPU: cpus()[0]?.model ?? 'unknown',
+    Chromium: browserVersion,
+    Node: process.version,
+  };
+}
+
+const readJson = async (path) => JSON.parse(await readFile(path, 'utf8'));
+const native = await readJson('bench/results/native.json').catch(() => {
+  throw new Error('bench/results/native.json is missing: run `cargo bench --bench engine` first');
+});
+const budgets = await readJson('bench/budgets.json');
+const sizes = await bundleSizes(root);
+
+const browser = await launch();
+let results;
+try {
+  const wasm = await serving(benchRoot, (url) => wasmEngine(browser, url));
+  const screen = await serving(root, (url) => firstScreen(browser, url));
+  results = { machine: machine(browser.version()), native, wasm, screen, sizes, budgets };
+} finally {
+  await browser.close();
+}
+
+const text = report(results);
+await writeFile('bench/results.md', text);
+console.log(text);
+console.log('bench: wrote bench/results.md');
+
+const over = overBudget(sizes, budgets);
+if (over.length) {
+  console.error(`bench: FAILED, over the size budget:\n  ${over.join('\n  ')}`);
+  process.exit(1);
+}
+console.log('bench: every size is within its budget');
