@@ -4,10 +4,7 @@
 use super::blocked::local_time;
 use super::mfa::method_key;
 use super::notice::detection_key;
-use super::widgets::{
-    error_text, Heading, KeyMessage, CAPTION_STYLE, CELL_LIST_STYLE, CELL_STYLE, ROW_ACTIONS_STYLE,
-    ROW_BUTTON_STYLE, SCROLL_STYLE, TABLE_STYLE,
-};
+use super::widgets::{data_table, error_text, Heading, KeyMessage, TableSpec};
 use super::{use_ui, Screen, Ui};
 use crate::backend::api::{Alert, RequiredAction, SignInOutcome, SignInRecord, SignInSource};
 use crate::backend::AccountView;
@@ -333,7 +330,7 @@ fn SignIns(
                         .iter()
                         .map(|d| view! { <li>{detection_text(ui, *d, Some(&r.source))}</li> })
                         .collect_view();
-                    view! { <ul style=CELL_LIST_STYLE>{items}</ul> }.into_any()
+                    view! { <ul class="rg-cell-list">{items}</ul> }.into_any()
                 };
                 let answer = match (r.detections.is_empty(), r.confirmed_by_user) {
                     (true, _) => ().into_any(),
@@ -345,81 +342,62 @@ fn SignIns(
                         let me_label = ui.tf("account.was_me.named", &args);
                         let not_me_label = ui.tf("account.not_me.named", &args);
                         view! {
-                                                   <div class="rg-answer" style=ROW_ACTIONS_STYLE>
-                                                       <button
-                                                           type="button"
-                                                           class="rg-secondary"
-                        style=ROW_BUTTON_STYLE
-                                                           aria-label=me_label
-                                                           disabled=move || ui.pending.get()
-                                                           on:click=move |_| report(id, true)
-                                                       >
-                                                           {ui.t("account.was_me")}
-                                                       </button>
-                                                       <button
-                                                           type="button"
-                                                           class="rg-secondary"
-                        style=ROW_BUTTON_STYLE
-                                                           aria-label=not_me_label
-                                                           disabled=move || ui.pending.get()
-                                                           on:click=move |_| report(id, false)
-                                                       >
-                                                           {ui.t("account.not_me")}
-                                                       </button>
-                                                   </div>
-                                               }
+                            <div class="rg-answer">
+                                <button
+                                    type="button"
+                                    class="rg-secondary"
+                                    aria-label=me_label
+                                    disabled=move || ui.pending.get()
+                                    on:click=move |_| report(id, true)
+                                >
+                                    {ui.t("account.was_me")}
+                                </button>
+                                <button
+                                    type="button"
+                                    class="rg-secondary"
+                                    aria-label=not_me_label
+                                    disabled=move || ui.pending.get()
+                                    on:click=move |_| report(id, false)
+                                >
+                                    {ui.t("account.not_me")}
+                                </button>
+                            </div>
+                        }
                         .into_any()
                     }
                 };
                 view! {
                     <tr>
-                        <th scope="row" style=CELL_STYLE>{time.clone()}</th>
-                        <td style=CELL_STYLE>{place.clone()}</td>
-                        <td style=CELL_STYLE>{r.source.device.clone()}</td>
-                        <td style=CELL_STYLE>{r.source.app.clone()}</td>
-                        <td style=CELL_STYLE>{unusual}</td>
-                        <td style=CELL_STYLE>{ui.t(outcome_key(r.outcome))}</td>
-                        <td style=CELL_STYLE>{answer}</td>
+                        <th scope="row">{time.clone()}</th>
+                        <td>{place.clone()}</td>
+                        <td>{r.source.device.clone()}</td>
+                        <td>{r.source.app.clone()}</td>
+                        <td>{unusual}</td>
+                        <td>{ui.t(outcome_key(r.outcome))}</td>
+                        <td>{answer}</td>
                     </tr>
                 }
             })
             .collect_view()
     };
+    let spec = TableSpec {
+        id: "rg-sign-ins-heading",
+        heading: "account.sign_ins",
+        caption: "account.sign_ins.caption",
+        class: "rg-sign-ins",
+        columns: &[
+            "col.time",
+            "col.place",
+            "col.device",
+            "col.app",
+            "col.unusual",
+            "col.outcome",
+            "col.answer",
+        ],
+        none: "account.sign_ins.none",
+    };
     view! {
-        <h2 id="rg-sign-ins-heading">{move || ui.t("account.sign_ins")}</h2>
-        {move || {
-            if empty {
-                view! { <p>{ui.t("account.sign_ins.none")}</p> }.into_any()
-            } else {
-                let rows = rows.clone();
-                view! {
-                    <div
-                        class="rg-table"
-                        role="region"
-                        aria-labelledby="rg-sign-ins-heading"
-                        tabindex="0"
-                        style=SCROLL_STYLE
-                    >
-                        <table class="rg-sign-ins rg-data" style=TABLE_STYLE>
-                            <caption style=CAPTION_STYLE>{ui.t("account.sign_ins.caption")}</caption>
-                            <thead>
-                                <tr>
-                                    <th scope="col" style=CELL_STYLE>{ui.t("col.time")}</th>
-                                    <th scope="col" style=CELL_STYLE>{ui.t("col.place")}</th>
-                                    <th scope="col" style=CELL_STYLE>{ui.t("col.device")}</th>
-                                    <th scope="col" style=CELL_STYLE>{ui.t("col.app")}</th>
-                                    <th scope="col" style=CELL_STYLE>{ui.t("col.unusual")}</th>
-                                    <th scope="col" style=CELL_STYLE>{ui.t("col.outcome")}</th>
-                                    <th scope="col" style=CELL_STYLE>{ui.t("col.answer")}</th>
-                                </tr>
-                            </thead>
-                            <tbody>{rows}</tbody>
-                        </table>
-                    </div>
-                }
-                .into_any()
-            }
-        }}
+        {data_table(spec, !empty, rows)}
         <KeyMessage message=error/>
     }
 }
@@ -441,22 +419,21 @@ fn Methods(
                 let name = method_name(ui, m, &account.phone_hint);
                 let label = ui.tf("account.remove.named", &[("method", &name)]);
                 view! {
-                                   <tr>
-                                       <th scope="row" style=CELL_STYLE>{name}</th>
-                                       <td style=CELL_STYLE>
-                                           <button
-                                               type="button"
-                                               class="rg-secondary"
-                style=ROW_BUTTON_STYLE
-                                               aria-label=label
-                                               disabled=move || ui.pending.get()
-                                               on:click=move |_| remove(m)
-                                           >
-                                               {ui.t("account.remove")}
-                                           </button>
-                                       </td>
-                                   </tr>
-                               }
+                    <tr>
+                        <th scope="row">{name}</th>
+                        <td>
+                            <button
+                                type="button"
+                                class="rg-secondary"
+                                aria-label=label
+                                disabled=move || ui.pending.get()
+                                on:click=move |_| remove(m)
+                            >
+                                {ui.t("account.remove")}
+                            </button>
+                        </td>
+                    </tr>
+                }
             })
             .collect_view()
     };
@@ -468,12 +445,12 @@ fn Methods(
             } else {
                 let rows = rows.clone();
                 view! {
-                    <table class="rg-methods-table rg-data" style=TABLE_STYLE>
-                        <caption style=CAPTION_STYLE>{ui.t("account.methods.caption")}</caption>
+                    <table class="rg-methods-table rg-data">
+                        <caption>{ui.t("account.methods.caption")}</caption>
                         <thead>
                             <tr>
-                                <th scope="col" style=CELL_STYLE>{ui.t("col.method")}</th>
-                                <th scope="col" style=CELL_STYLE>{ui.t("col.actions")}</th>
+                                <th scope="col">{ui.t("col.method")}</th>
+                                <th scope="col">{ui.t("col.actions")}</th>
                             </tr>
                         </thead>
                         <tbody>{rows}</tbody>

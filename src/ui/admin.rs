@@ -3,10 +3,7 @@
 //! checks the session and answers with the view as it now stands.
 use super::account::{detection_text, focus, outcome_key, place, risk_key, when};
 use super::mfa::method_key;
-use super::widgets::{
-    error_text, Choice, Heading, KeyMessage, CAPTION_STYLE, CELL_LIST_STYLE, CELL_STYLE, CONTROL_STYLE,
-    ROW_ACTIONS_STYLE, ROW_BUTTON_STYLE, SCROLL_STYLE, TABLE_STYLE,
-};
+use super::widgets::{data_table, error_text, Choice, Heading, KeyMessage, TableSpec};
 use super::{use_ui, Screen, Ui};
 use crate::backend::api::{Field, TenantView, UserSummary};
 use crate::backend::{AdminAction, AdminView};
@@ -231,7 +228,6 @@ pub fn Admin() -> impl IntoView {
                                             class="rg-temp-password"
                                             translate="no"
                                             dir="ltr"
-                                            style="font-size: 1.4rem; letter-spacing: 0.08em"
                                         >
                                             {password}
                                         </code>
@@ -338,7 +334,7 @@ fn Users(
                     view! { {ui.t("admin.none")} }.into_any()
                 } else {
                     let items = detections.into_iter().map(|d| view! { <li>{d}</li> }).collect_view();
-                    view! { <ul style=CELL_LIST_STYLE>{items}</ul> }.into_any()
+                    view! { <ul class="rg-cell-list">{items}</ul> }.into_any()
                 };
                 let status = status_texts(ui, u, guest).join("; ");
                 let methods = if u.methods.is_empty() {
@@ -359,7 +355,6 @@ fn Users(
                                 <button
                                     type="button"
                                     class="rg-secondary"
- style=ROW_BUTTON_STYLE
                                     aria-label=label
                                     disabled=move || ui.pending.get()
                                     on:click=move |_| act(username.clone(), name.clone(), action)
@@ -373,17 +368,17 @@ fn Users(
                 };
                 view! {
                     <tr>
-                        <th scope="row" style=CELL_STYLE>
+                        <th scope="row">
                             {u.display_name.clone()}
                             <br/>
                             <span class="rg-identity">{u.username.clone()}</span>
                         </th>
-                        <td style=CELL_STYLE>{ui.t(risk_key(u.user_risk))}</td>
-                        <td style=CELL_STYLE>{detections}</td>
-                        <td style=CELL_STYLE>{status}</td>
-                        <td style=CELL_STYLE>{methods}</td>
-                        <td style=CELL_STYLE>
-                            <div class="rg-row-actions" style=ROW_ACTIONS_STYLE>{actions}</div>
+                        <td>{ui.t(risk_key(u.user_risk))}</td>
+                        <td>{detections}</td>
+                        <td>{status}</td>
+                        <td>{methods}</td>
+                        <td>
+                            <div class="rg-row-actions">{actions}</div>
                         </td>
                     </tr>
                 }
@@ -397,18 +392,17 @@ fn Users(
             role="region"
             aria-labelledby="rg-users-heading"
             tabindex="0"
-            style=SCROLL_STYLE
         >
-            <table class="rg-users rg-data" style=TABLE_STYLE>
-                <caption style=CAPTION_STYLE>{move || ui.t("admin.users.caption")}</caption>
+            <table class="rg-users rg-data">
+                <caption>{move || ui.t("admin.users.caption")}</caption>
                 <thead>
                     <tr>
-                        <th scope="col" style=CELL_STYLE>{move || ui.t("col.user")}</th>
-                        <th scope="col" style=CELL_STYLE>{move || ui.t("col.risk")}</th>
-                        <th scope="col" style=CELL_STYLE>{move || ui.t("col.open_detections")}</th>
-                        <th scope="col" style=CELL_STYLE>{move || ui.t("col.status")}</th>
-                        <th scope="col" style=CELL_STYLE>{move || ui.t("col.methods")}</th>
-                        <th scope="col" style=CELL_STYLE>{move || ui.t("col.actions")}</th>
+                        <th scope="col">{move || ui.t("col.user")}</th>
+                        <th scope="col">{move || ui.t("col.risk")}</th>
+                        <th scope="col">{move || ui.t("col.open_detections")}</th>
+                        <th scope="col">{move || ui.t("col.status")}</th>
+                        <th scope="col">{move || ui.t("col.methods")}</th>
+                        <th scope="col">{move || ui.t("col.actions")}</th>
                     </tr>
                 </thead>
                 <tbody>{rows}</tbody>
@@ -439,58 +433,39 @@ fn SignIns(view: AdminView) -> impl IntoView {
                         .iter()
                         .map(|d| view! { <li>{detection_text(ui, *d, Some(&r.source))}</li> })
                         .collect_view();
-                    view! { <ul style=CELL_LIST_STYLE>{items}</ul> }.into_any()
+                    view! { <ul class="rg-cell-list">{items}</ul> }.into_any()
                 };
                 view! {
                     <tr>
-                        <th scope="row" style=CELL_STYLE>{when(ui, r.at_ms)}</th>
-                        <td style=CELL_STYLE>{name}</td>
-                        <td style=CELL_STYLE>{place(&r.source)}</td>
-                        <td style=CELL_STYLE>{r.source.device.clone()}</td>
-                        <td style=CELL_STYLE>{detections}</td>
-                        <td style=CELL_STYLE>{ui.t(risk_key(r.level))}</td>
-                        <td style=CELL_STYLE>{ui.t(outcome_key(r.outcome))}</td>
+                        <th scope="row">{when(ui, r.at_ms)}</th>
+                        <td>{name}</td>
+                        <td>{place(&r.source)}</td>
+                        <td>{r.source.device.clone()}</td>
+                        <td>{detections}</td>
+                        <td>{ui.t(risk_key(r.level))}</td>
+                        <td>{ui.t(outcome_key(r.outcome))}</td>
                     </tr>
                 }
             })
             .collect_view()
     };
-    view! {
-        <h2 id="rg-admin-sign-ins-heading">{move || ui.t("account.sign_ins")}</h2>
-        {move || {
-            if empty {
-                view! { <p>{ui.t("account.sign_ins.none")}</p> }.into_any()
-            } else {
-                let rows = rows.clone();
-                view! {
-                    <div
-                        class="rg-table"
-                        role="region"
-                        aria-labelledby="rg-admin-sign-ins-heading"
-                        tabindex="0"
-                        style=SCROLL_STYLE
-                    >
-                        <table class="rg-admin-sign-ins rg-data" style=TABLE_STYLE>
-                            <caption style=CAPTION_STYLE>{ui.t("admin.sign_ins.caption")}</caption>
-                            <thead>
-                                <tr>
-                                    <th scope="col" style=CELL_STYLE>{ui.t("col.time")}</th>
-                                    <th scope="col" style=CELL_STYLE>{ui.t("col.user")}</th>
-                                    <th scope="col" style=CELL_STYLE>{ui.t("col.place")}</th>
-                                    <th scope="col" style=CELL_STYLE>{ui.t("col.device")}</th>
-                                    <th scope="col" style=CELL_STYLE>{ui.t("col.detections")}</th>
-                                    <th scope="col" style=CELL_STYLE>{ui.t("col.level")}</th>
-                                    <th scope="col" style=CELL_STYLE>{ui.t("col.outcome")}</th>
-                                </tr>
-                            </thead>
-                            <tbody>{rows}</tbody>
-                        </table>
-                    </div>
-                }
-                .into_any()
-            }
-        }}
-    }
+    let spec = TableSpec {
+        id: "rg-admin-sign-ins-heading",
+        heading: "account.sign_ins",
+        caption: "admin.sign_ins.caption",
+        class: "rg-admin-sign-ins",
+        columns: &[
+            "col.time",
+            "col.user",
+            "col.place",
+            "col.device",
+            "col.detections",
+            "col.level",
+            "col.outcome",
+        ],
+        none: "account.sign_ins.none",
+    };
+    data_table(spec, !empty, rows)
 }
 
 const ENFORCEMENT: [(Enforcement, &str); 3] = [
@@ -613,7 +588,6 @@ fn Policy(form: PolicyForm, overview: RwSignal<Option<AdminView>>) -> impl IntoV
                 <textarea
                     id="rg-banned"
                     name="rg-banned"
-                    style=CONTROL_STYLE
                     rows="6"
                     spellcheck="false"
                     autocapitalize="off"

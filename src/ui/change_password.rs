@@ -82,8 +82,7 @@ pub fn ChangePassword() -> impl IntoView {
     let lines = move || match feedback.get() {
         None => vec![],
         Some(v) if v.accepted() => {
-            vec![view! { <li class="rg-ok" style="color: var(--rg-success)">{ui.t("password.ok")}</li> }
-                .into_any()]
+            vec![view! { <li class="rg-ok">{ui.t("password.ok")}</li> }.into_any()]
         }
         Some(v) => {
             v.rejections.into_iter().map(|r| view! { <li>{rejection_text(ui, r)}</li> }.into_any()).collect()

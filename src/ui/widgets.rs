@@ -158,24 +158,6 @@ pub fn LocalePicker() -> impl IntoView {
     }
 }
 
-/// Inline styles for the data tables of the account and admin views, so the shared
-/// stylesheet needs no rules for them (they could move there as `.rg-data` rules).
-pub const TABLE_STYLE: &str = "border-collapse: collapse; width: 100%; font-size: 0.9rem";
-pub const CELL_STYLE: &str = "text-align: start; vertical-align: top; padding: 0.4rem 0.5rem; \
-     border-bottom: 1px solid var(--rg-border)";
-pub const CAPTION_STYLE: &str = "text-align: start; font-weight: 600; padding: 0.25rem 0";
-/// A scroll region for a table wider than the screen.
-pub const SCROLL_STYLE: &str = "overflow-x: auto";
-/// Buttons inside a table cell: smaller, side by side.
-pub const ROW_ACTIONS_STYLE: &str = "display: flex; flex-wrap: wrap; gap: 0.25rem";
-pub const ROW_BUTTON_STYLE: &str = "padding: 0.25rem 0.6rem; font-size: 0.85rem";
-/// A list inside a table cell.
-pub const CELL_LIST_STYLE: &str = "margin: 0; padding-inline-start: 1rem";
-/// Menus and text areas, matching the stylesheet's text fields.
-pub const CONTROL_STYLE: &str = "font: inherit; color: var(--rg-text); background: var(--rg-surface); \
-     border: 1px solid var(--rg-border); border-radius: var(--rg-radius); \
-     padding: 0.5rem 0.75rem; width: 100%";
-
 /// Like `FormMessage`, for a message held as a text key, so it follows a change of language.
 #[component]
 pub fn KeyMessage(message: RwSignal<Option<&'static str>>) -> impl IntoView {
@@ -206,7 +188,6 @@ where
             <select
                 id=id
                 name=id
-                style=CONTROL_STYLE
                 on:change=move |ev| {
                     let index = event_target_value(&ev).parse::<usize>().ok();
                     if let Some((v, _)) = index.and_then(|i| picked.get(i)) {
@@ -227,5 +208,50 @@ where
                     .collect_view()}
             </select>
         </div>
+    }
+}
+
+/// What a data table is called and which columns it has; all text as catalog keys.
+pub struct TableSpec {
+    /// The heading's id, which also names the scroll region.
+    pub id: &'static str,
+    pub heading: &'static str,
+    pub caption: &'static str,
+    pub class: &'static str,
+    pub columns: &'static [&'static str],
+    /// Shown instead of the table when there are no rows.
+    pub none: &'static str,
+}
+
+/// A captioned table under its own heading, in a region that scrolls sideways on a
+/// narrow screen (focusable, so keyboard users can scroll it too).
+pub fn data_table<R, V>(spec: TableSpec, has_rows: bool, rows: R) -> impl IntoView
+where
+    R: Fn() -> V + Clone + Send + Sync + 'static,
+    V: IntoView + 'static,
+{
+    let ui = use_ui();
+    let table = move || {
+        if !has_rows {
+            return view! { <p>{ui.t(spec.none)}</p> }.into_any();
+        }
+        let rows = rows.clone();
+        let columns = spec.columns.iter().map(|c| view! { <th scope="col">{ui.t(c)}</th> }).collect_view();
+        view! {
+            <div class="rg-table" role="region" aria-labelledby=spec.id tabindex="0">
+                <table class=format!("{} rg-data", spec.class)>
+                    <caption>{ui.t(spec.caption)}</caption>
+                    <thead>
+                        <tr>{columns}</tr>
+                    </thead>
+                    <tbody>{rows}</tbody>
+                </table>
+            </div>
+        }
+        .into_any()
+    };
+    view! {
+        <h2 id=spec.id>{move || ui.t(spec.heading)}</h2>
+        {table}
     }
 }
