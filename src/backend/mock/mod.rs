@@ -276,6 +276,22 @@ impl MockBackend {
         Ok(out)
     }
 
+    /// Judges `new` for account `idx` and, if accepted, stores it (hashed) in place of
+    /// the old one, which also ends a temporary password.
+    fn try_new_password(&self, saved: &mut Saved, idx: usize, new: &str) -> password::Verdict {
+        let is_current = hash::verify_password(new, &saved.accounts[idx].password_hash);
+        let verdict = verdict_for(saved, idx, new, is_current);
+        if verdict.accepted() {
+            let mut salt = [0u8; 16];
+            self.entropy.fill(&mut salt);
+            let account = &mut saved.accounts[idx];
+            account.password_hash = hash::hash_password(new, &salt, hash::ITERATIONS);
+            account.state.temporary_password = false;
+            account.password_changed_ms = Some(self.clock.now_ms());
+        }
+        verdict
+    }
+
     /// Live feedback while a new password is typed: the verdict, nothing stored. Only a
     /// flow that is asking for a new password may ask. (Whether it is the current
     /// password is checked on submit: hashing on every keystroke would be too slow.)
@@ -384,20 +400,11 @@ impl MockBackend {
             });
         }
         let rec = st.flows.get_mut(flow_id).ok_or(BackendError::UnknownFlow)?;
-        let pending = rec
-            .code
-            .as_ref()
-            .filter(|c| c.method == method)
-            .ok_or(invalid(Field::Code, Problem::NoCodeSent))?;
-        if pending.expires_ms <= now {
-            rec.code = None;
-            return Err(invalid(Field::Code, Problem::CodeExpired));
-        }
-        if !hash::constant_time_eq(pending.code.as_bytes(), code.as_bytes()) {
-            return Ok(Event::MfaFailed);
-        }
-        rec.code = None; // single use
-        Ok(Event::MfaPassed(method))
+        Ok(if take_phone_code(&mut rec.code, |c| c.method == method, &code, now)? {
+            Event::MfaPassed(method)
+        } else {
+            Event::MfaFailed
+        })
     }
 
     fn begin_registration(
@@ -496,27 +503,15 @@ impl MockBackend {
         new: &str,
         confirm: &str,
     ) -> Result<Event, BackendError> {
-        if new.is_empty() {
-            return Err(invalid(Field::NewPassword, Problem::Empty));
-        }
-        if new != confirm {
-            return Err(invalid(Field::Confirm, Problem::Mismatch));
-        }
+        check_confirmed(new, confirm)?;
         let idx = st.flows.get(flow_id).ok_or(BackendError::UnknownFlow)?.account;
-        let is_current = hash::verify_password(new, &st.saved.accounts[idx].password_hash);
-        let verdict = verdict_for(&st.saved, idx, new, is_current);
-        let rec = st.flows.get_mut(flow_id).ok_or(BackendError::UnknownFlow)?;
-        let account = &mut st.saved.accounts[idx];
+        let verdict = self.try_new_password(&mut st.saved, idx, new);
         let accepted = verdict.accepted();
+        let rec = st.flows.get_mut(flow_id).ok_or(BackendError::UnknownFlow)?;
         rec.verdict = Some(verdict);
         if !accepted {
             return Ok(Event::PasswordRejected);
         }
-        let mut salt = [0u8; 16];
-        self.entropy.fill(&mut salt);
-        account.password_hash = hash::hash_password(new, &salt, hash::ITERATIONS);
-        account.state.temporary_password = false;
-        account.password_changed_ms = Some(self.clock.now_ms());
         Ok(Event::PasswordChanged)
     }
 
@@ -560,6 +555,37 @@ impl MockBackend {
             st.sessions.insert(token, idx);
         }
     }
+}
+
+/// A new password and its confirmation, as typed, before anything else is checked.
+fn check_confirmed(new: &str, confirm: &str) -> Result<(), BackendError> {
+    if new.is_empty() {
+        return Err(invalid(Field::NewPassword, Problem::Empty));
+    }
+    if new != confirm {
+        return Err(invalid(Field::Confirm, Problem::Mismatch));
+    }
+    Ok(())
+}
+
+/// Checks a typed phone code against the one in `slot` (if `fits`); true when it
+/// matches, and then it is used up. Expired codes are dropped.
+fn take_phone_code(
+    slot: &mut Option<PendingCode>,
+    fits: impl Fn(&PendingCode) -> bool,
+    typed: &str,
+    now: u64,
+) -> Result<bool, BackendError> {
+    let pending = slot.as_ref().filter(|c| fits(c)).ok_or(invalid(Field::Code, Problem::NoCodeSent))?;
+    if pending.expires_ms <= now {
+        *slot = None;
+        return Err(invalid(Field::Code, Problem::CodeExpired));
+    }
+    let matches = hash::constant_time_eq(pending.code.as_bytes(), typed.as_bytes());
+    if matches {
+        *slot = None; // single use
+    }
+    Ok(matches)
 }
 
 /// Password protection for account `idx`: the tenant's banned list, the person's

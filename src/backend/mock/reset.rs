@@ -1,6 +1,9 @@
 //! Self-service password reset in the mock: the engine's reset machine, with the
 //! same checks of what was typed as a sign-in.
-use super::{clean_code, mask_phone, verdict_for, MockBackend, PendingCode, State, PHONE_CODE_TTL_MS};
+use super::{
+    check_confirmed, clean_code, mask_phone, take_phone_code, MockBackend, PendingCode, State,
+    PHONE_CODE_TTL_MS,
+};
 use crate::backend::api::{
     invalid, BackendError, Field, Problem, ResetInput, ResetReply, SignInOutcome, SignInRecord,
 };
@@ -149,20 +152,11 @@ impl MockBackend {
                 Err(_) => ResetEvent::VerifyFailed,
             });
         }
-        let pending = rec
-            .code
-            .as_ref()
-            .filter(|c| c.method.is_phone())
-            .ok_or(invalid(Field::Code, Problem::NoCodeSent))?;
-        if pending.expires_ms <= now {
-            rec.code = None;
-            return Err(invalid(Field::Code, Problem::CodeExpired));
-        }
-        if !hash::constant_time_eq(pending.code.as_bytes(), code.as_bytes()) {
-            return Ok(ResetEvent::VerifyFailed);
-        }
-        rec.code = None;
-        Ok(ResetEvent::Verified(method))
+        Ok(if take_phone_code(&mut rec.code, |c| c.method.is_phone(), &code, now)? {
+            ResetEvent::Verified(method)
+        } else {
+            ResetEvent::VerifyFailed
+        })
     }
 
     fn reset_password(
@@ -172,16 +166,10 @@ impl MockBackend {
         new: &str,
         confirm: &str,
     ) -> Result<ResetEvent, BackendError> {
-        if new.is_empty() {
-            return Err(invalid(Field::NewPassword, Problem::Empty));
-        }
-        if new != confirm {
-            return Err(invalid(Field::Confirm, Problem::Mismatch));
-        }
+        check_confirmed(new, confirm)?;
         let rec = st.resets.get(flow_id).ok_or(BackendError::UnknownFlow)?;
         let idx = rec.account.ok_or(BackendError::Unexpected { input: "NewPassword".into() })?;
-        let is_current = hash::verify_password(new, &st.saved.accounts[idx].password_hash);
-        let verdict = verdict_for(&st.saved, idx, new, is_current);
+        let verdict = self.try_new_password(&mut st.saved, idx, new);
         let accepted = verdict.accepted();
         if let Some(rec) = st.resets.get_mut(flow_id) {
             rec.verdict = Some(verdict);
@@ -189,12 +177,6 @@ impl MockBackend {
         if !accepted {
             return Ok(ResetEvent::PasswordRejected);
         }
-        let mut salt = [0u8; 16];
-        self.entropy.fill(&mut salt);
-        let account = &mut st.saved.accounts[idx];
-        account.password_hash = hash::hash_password(new, &salt, hash::ITERATIONS);
-        account.state.temporary_password = false;
-        account.password_changed_ms = Some(self.clock.now_ms());
         Ok(ResetEvent::PasswordChanged)
     }
 

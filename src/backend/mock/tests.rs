@@ -52,7 +52,10 @@ fn every_persona_password_matches_its_stored_hash() {
         let account = f.backend.account_of(p.username).unwrap();
         assert!(hash::verify_password(p.password, &account.password_hash), "{}", p.username);
         assert!(!account.password_hash.contains(p.password), "stored in plain text: {}", p.username);
-        assert!(account.password_hash.starts_with(&format!("pbkdf2-sha256${}$", hash::ITERATIONS)), "full cost");
+        assert!(
+            account.password_hash.starts_with(&format!("pbkdf2-sha256${}$", hash::ITERATIONS)),
+            "full cost"
+        );
     }
 }
 
