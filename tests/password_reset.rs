@@ -34,6 +34,11 @@ async fn a_locked_out_person_resets_and_then_signs_in() {
     page.expect_text("Check 1 of 1").await;
     page.type_into("#rg-reset-code", &page.app_code("lou@contoso.example")).await;
     page.click("Verify").await;
+    page.expect_heading("Choose a new password").await;
+    page.type_into("#rg-new-password", "Contoso-Blank1").await;
+    page.expect_text("Too easy to guess").await; // live, before any submit
+    page.type_into("#rg-new-password", "Marigold-Ferry-Summit-58").await;
+    page.expect_text("This password meets the requirements.").await;
     choose_new_password(&page, "Contoso-Blank1").await;
     page.expect_text("Too easy to guess").await;
     choose_new_password(&page, "Marigold-Ferry-Summit-58").await;

@@ -1,6 +1,6 @@
 //! A forced password change: after a temporary password, or to clear user risk.
-use super::use_ui;
 use super::widgets::{show_error, FormMessage, Heading, TextField};
+use super::{use_ui, Ui};
 use crate::backend::api::Field;
 use crate::backend::Input;
 use crate::engine::password::{Rejection, Verdict};
@@ -24,6 +24,62 @@ pub fn rejection_text(ui: super::Ui, r: Rejection) -> String {
     }
 }
 
+/// Password protection's verdict on what is typed in `new`, asked of the backend for
+/// flow `flow_id` after a pause, or the verdict that came back with a refused submit
+/// (`submitted`), whichever is newer. A submit bumps the returned ticket counter so its
+/// own answer wins over any check still on its way.
+pub fn live_feedback(
+    ui: Ui,
+    new: RwSignal<String>,
+    flow_id: impl Fn() -> Option<String> + Copy + 'static,
+    submitted: impl Fn() -> Option<Verdict> + 'static,
+) -> (RwSignal<Option<Verdict>>, StoredValue<u64>) {
+    let feedback = RwSignal::new(None::<Verdict>);
+    let asked = StoredValue::new(0u64);
+    Effect::new(move |_| {
+        if let Some(v) = submitted() {
+            feedback.set(Some(v));
+        }
+    });
+    Effect::new(move |first: Option<()>| {
+        let candidate = new.get();
+        if first.is_none() {
+            return; // nothing typed yet
+        }
+        let ticket = asked.get_value() + 1;
+        asked.set_value(ticket);
+        if candidate.is_empty() {
+            feedback.set(None);
+            return;
+        }
+        // An answer for an older keystroke is dropped, so a slow one can't overwrite a newer one.
+        let current = move || asked.try_get_value() == Some(ticket);
+        set_timeout(
+            move || {
+                let Some(id) = flow_id().filter(|_| current()) else { return };
+                ui.check_password(id, candidate, move |verdict| {
+                    if let (true, Ok(v)) = (current(), verdict) {
+                        feedback.try_set(Some(v));
+                    }
+                });
+            },
+            FEEDBACK_AFTER,
+        );
+    });
+    (feedback, asked)
+}
+
+/// The rule list: why a candidate is refused, or that it meets the requirements.
+pub fn feedback_lines(ui: Ui, verdict: Option<Verdict>) -> Vec<AnyView> {
+    match verdict {
+        None => vec![],
+        Some(v) if v.accepted() => vec![view! { <li class="rg-ok">{ui.t("password.ok")}</li> }.into_any()],
+        Some(v) => {
+            v.rejections.into_iter().map(|r| view! { <li>{rejection_text(ui, r)}</li> }.into_any()).collect()
+        }
+    }
+}
+
 #[component]
 pub fn ChangePassword() -> impl IntoView {
     let ui = use_ui();
@@ -42,52 +98,10 @@ pub fn ChangePassword() -> impl IntoView {
     let new_error = RwSignal::new(None);
     let confirm_error = RwSignal::new(None);
     let general = RwSignal::new(None);
-    // What the rule list shows: the verdict on what is typed now (asked while typing) or
-    // the one that came back with a refused submit, whichever is newer.
-    let feedback = RwSignal::new(None::<Verdict>);
-    // Bumped by every keystroke and every submit; an answer for an older one is dropped,
-    // so a slow answer can't overwrite a newer one.
-    let asked = StoredValue::new(0u64);
-    Effect::new(move |_| {
-        if let Some(v) = ui.reply.with(|r| r.as_ref().and_then(|r| r.verdict.clone())) {
-            feedback.set(Some(v));
-        }
-    });
-    Effect::new(move |first: Option<()>| {
-        let candidate = new.get();
-        if first.is_none() {
-            return; // nothing typed yet
-        }
-        let ticket = asked.get_value() + 1;
-        asked.set_value(ticket);
-        if candidate.is_empty() {
-            feedback.set(None);
-            return;
-        }
-        let current = move || asked.try_get_value() == Some(ticket);
-        set_timeout(
-            move || {
-                if !current() {
-                    return;
-                }
-                ui.check_password(candidate, move |verdict| {
-                    if let (true, Ok(v)) = (current(), verdict) {
-                        feedback.try_set(Some(v));
-                    }
-                });
-            },
-            FEEDBACK_AFTER,
-        );
-    });
-    let lines = move || match feedback.get() {
-        None => vec![],
-        Some(v) if v.accepted() => {
-            vec![view! { <li class="rg-ok">{ui.t("password.ok")}</li> }.into_any()]
-        }
-        Some(v) => {
-            v.rejections.into_iter().map(|r| view! { <li>{rejection_text(ui, r)}</li> }.into_any()).collect()
-        }
-    };
+    let flow_id = move || ui.reply.with_untracked(|r| r.as_ref().map(|r| r.flow_id.clone()));
+    let submitted = move || ui.reply.with(|r| r.as_ref().and_then(|r| r.verdict.clone()));
+    let (feedback, asked) = live_feedback(ui, new, flow_id, submitted);
+    let lines = move || feedback_lines(ui, feedback.get());
     let submit = move |ev: SubmitEvent| {
         ev.prevent_default();
         new_error.set(None);

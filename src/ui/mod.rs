@@ -223,12 +223,10 @@ impl Ui {
     /// feedback: no progress line and not held back by (nor holding back) a submit.
     pub fn check_password(
         self,
+        flow_id: String,
         candidate: String,
         done: impl FnOnce(Result<Verdict, BackendError>) + 'static,
     ) {
-        let Some(flow_id) = self.reply.with_untracked(|r| r.as_ref().map(|r| r.flow_id.clone())) else {
-            return;
-        };
         let backend = self.backend.get_value();
         let alive = self.pending;
         spawn_local(async move {

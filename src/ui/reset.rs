@@ -1,6 +1,6 @@
 //! "Forgot my password?": the username, proofs with registered methods, a new password.
 //! The reply looks the same for an unknown username up to the code step.
-use super::change_password::rejection_text;
+use super::change_password::{feedback_lines, live_feedback};
 use super::mfa::method_key;
 use super::widgets::{error_text, FormMessage, Heading, TextField};
 use super::{use_ui, Ui};
@@ -247,16 +247,9 @@ fn NewPassword(reset: Reset) -> impl IntoView {
     let confirm = RwSignal::new(String::new());
     let new_error = RwSignal::new(None);
     let confirm_error = RwSignal::new(None);
-    let reasons = move || {
-        reset
-            .reply
-            .with(|r| {
-                r.as_ref().and_then(|r| r.verdict.as_ref()).map(|v| v.rejections.clone()).unwrap_or_default()
-            })
-            .into_iter()
-            .map(|r| rejection_text(ui, r))
-            .collect::<Vec<_>>()
-    };
+    let flow_id = move || reset.reply.with_untracked(|r| r.as_ref().map(|r| r.flow_id.clone()));
+    let submitted = move || reset.reply.with(|r| r.as_ref().and_then(|r| r.verdict.clone()));
+    let (feedback, asked) = live_feedback(ui, new, flow_id, submitted);
     let submit = move |ev: SubmitEvent| {
         ev.prevent_default();
         new_error.set(None);
@@ -269,6 +262,7 @@ fn NewPassword(reset: Reset) -> impl IntoView {
             confirm_error.set(Some(ui.t("error.confirm_mismatch").to_string()));
             return;
         }
+        asked.update_value(|n| *n += 1); // the answer to this submit wins over any pending check
         let input =
             ResetInput::NewPassword { password: new.get_untracked(), confirm: confirm.get_untracked() };
         reset.send(input, Field::NewPassword, new_error);
@@ -277,7 +271,7 @@ fn NewPassword(reset: Reset) -> impl IntoView {
         <form on:submit=submit novalidate>
             <Heading text=Signal::derive(move || ui.t("reset.password.heading").to_string())/>
             <TextField id="rg-new-password" label="password.new" kind="password" autocomplete="new-password" value=new error=new_error/>
-            <ul class="rg-rules" aria-live="polite">{move || reasons().into_iter().map(|r| view! { <li>{r}</li> }).collect_view()}</ul>
+            <ul class="rg-rules" aria-live="polite">{move || feedback_lines(ui, feedback.get())}</ul>
             <TextField id="rg-confirm-password" label="password.confirm" kind="password" autocomplete="new-password" value=confirm error=confirm_error/>
             <div class="rg-actions">
                 <button type="submit" class="rg-primary" disabled=move || ui.pending.get()>{move || ui.t("password.submit")}</button>

@@ -301,11 +301,17 @@ impl MockBackend {
         candidate: &str,
     ) -> Result<password::Verdict, BackendError> {
         let st = self.state.borrow();
-        let rec = st.flows.get(flow_id).ok_or(BackendError::UnknownFlow)?;
-        if !matches!(rec.flow.step(), Step::ChangePassword { .. }) {
-            return Err(BackendError::Unexpected { input: "CheckPassword".into() });
-        }
-        Ok(verdict_for(&st.saved, rec.account, candidate, false))
+        let asking = |asks: bool, idx: Option<usize>| idx.filter(|_| asks);
+        // A sign-in flow at its password step, or a reset of a real account at its own.
+        let idx = match (st.flows.get(flow_id), st.resets.get(flow_id)) {
+            (Some(rec), _) => {
+                asking(matches!(rec.flow.step(), Step::ChangePassword { .. }), Some(rec.account))
+            }
+            (None, Some(rec)) => asking(rec.asks_for_password(), rec.account),
+            (None, None) => return Err(BackendError::UnknownFlow),
+        };
+        let idx = idx.ok_or(BackendError::Unexpected { input: "CheckPassword".into() })?;
+        Ok(verdict_for(&st.saved, idx, candidate, false))
     }
 
     /// Checks `input` against the current step and turns it into an engine event;

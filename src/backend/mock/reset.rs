@@ -17,7 +17,7 @@ pub const RESET_TTL_MS: u64 = 15 * 60 * 1000;
 pub(super) struct ResetRecord {
     flow: ResetFlow,
     /// `None` for a username that does not exist.
-    account: Option<usize>,
+    pub(super) account: Option<usize>,
     username: String,
     seq: u32,
     started_ms: u64,
@@ -25,6 +25,12 @@ pub(super) struct ResetRecord {
     code_sent_to: Option<String>,
     verdict: Option<crate::engine::password::Verdict>,
     correlation_id: String,
+}
+
+impl ResetRecord {
+    pub(super) fn asks_for_password(&self) -> bool {
+        matches!(self.flow.step(), ResetStep::NewPassword { .. })
+    }
 }
 
 impl MockBackend {

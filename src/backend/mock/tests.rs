@@ -712,3 +712,22 @@ mod reset {
         );
     }
 }
+
+#[test]
+fn live_password_feedback_also_serves_a_reset_at_its_password_step() {
+    let f = fixture();
+    let user = "lou@contoso.example";
+    let r = f.backend.start_reset_now(user).unwrap();
+    assert!(matches!(
+        f.backend.check_password_now(&r.flow_id, "x").unwrap_err(),
+        BackendError::Unexpected { .. }
+    ));
+    let input = crate::backend::api::ResetInput::Code {
+        method: MethodKind::AuthenticatorApp,
+        code: f.app_code(user),
+    };
+    let r = f.backend.send_reset_now(&r.flow_id, r.seq, input).unwrap();
+    assert!(!f.backend.check_password_now(&r.flow_id, "Contoso-Blank1").unwrap().accepted());
+    let unknown = f.backend.start_reset_now("nobody@contoso.example").unwrap();
+    assert!(f.backend.check_password_now(&unknown.flow_id, "x").is_err());
+}
