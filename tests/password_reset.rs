@@ -71,19 +71,17 @@ async fn a_person_at_user_risk_resets_and_is_no_longer_at_risk() {
 #[wasm_bindgen_test]
 async fn one_method_under_a_two_method_policy_is_sent_to_the_admin() {
     let mock = support::mock();
-    let admin = mock
-        .sign_in_now(SignInRequest {
-            username: "admin@contoso.example".into(),
-            password: "Steady-Compass-27".into(),
-            source: None,
-        })
-        .unwrap()
-        .session
-        .unwrap();
-    let view = mock.admin_overview_now(&admin).unwrap();
-    let mut policy = view.tenants[0].policy.clone();
-    policy.reset.methods_required = 2;
-    mock.set_policy_now(&admin, policy, view.tenants[0].banned.clone()).unwrap();
+    let admin = support::open_with(mock.clone());
+    admin.sign_in("admin@contoso.example", "Steady-Compass-27").await;
+    admin.expect_heading("You're signed in").await;
+    admin.click_named("Open admin view").await;
+    admin.expect_heading("Admin view").await;
+    admin.wait_for("#rg-reset-required").await;
+    admin.choose("#rg-reset-required", "Two").await;
+    admin.click("Save policy").await;
+    admin.expect_text("Policy saved.").await;
+    drop(admin);
+
     let page = support::open_with(mock);
     start_reset(&page, "ada@contoso.example").await;
     page.expect_heading("You can't reset your password here").await;

@@ -60,6 +60,8 @@ struct PolicyForm {
     user_action: RwSignal<UserAction>,
     block_unregistered: RwSignal<bool>,
     registration: RwSignal<Enforcement>,
+    reset_enabled: RwSignal<bool>,
+    reset_required: RwSignal<u8>,
     banned: RwSignal<String>,
 }
 
@@ -76,6 +78,8 @@ impl PolicyForm {
             user_action: RwSignal::new(p.user_risk.action),
             block_unregistered: RwSignal::new(p.block_unregistered_at_risk),
             registration: RwSignal::new(p.registration.enforcement),
+            reset_enabled: RwSignal::new(p.reset.enabled),
+            reset_required: RwSignal::new(p.reset.required() as u8),
             banned: RwSignal::new(String::new()),
         }
     }
@@ -92,6 +96,8 @@ impl PolicyForm {
         self.user_action.try_set(p.user_risk.action);
         self.block_unregistered.try_set(p.block_unregistered_at_risk);
         self.registration.try_set(p.registration.enforcement);
+        self.reset_enabled.try_set(p.reset.enabled);
+        self.reset_required.try_set(p.reset.required() as u8);
         self.banned.try_set(tenant.banned.custom.join("\n"));
     }
 
@@ -105,6 +111,8 @@ impl PolicyForm {
         p.user_risk.action = self.user_action.get_untracked();
         p.block_unregistered_at_risk = self.block_unregistered.get_untracked();
         p.registration.enforcement = self.registration.get_untracked();
+        p.reset.enabled = self.reset_enabled.get_untracked();
+        p.reset.methods_required = self.reset_required.get_untracked();
         let custom = self.banned.with_untracked(|t| {
             t.lines().map(str::trim).filter(|l| !l.is_empty()).map(String::from).collect()
         });
@@ -580,6 +588,21 @@ fn Policy(form: PolicyForm, overview: RwSignal<Option<AdminView>>) -> impl IntoV
                     label="policy.enforcement"
                     options=ENFORCEMENT.to_vec()
                     value=form.registration
+                />
+            </fieldset>
+            <fieldset>
+                <legend>{move || ui.t("policy.reset")}</legend>
+                <Choice
+                    id="rg-reset-enabled"
+                    label="policy.reset.enabled"
+                    options=vec![(true, "policy.reset.yes"), (false, "policy.reset.no")]
+                    value=form.reset_enabled
+                />
+                <Choice
+                    id="rg-reset-required"
+                    label="policy.reset.required"
+                    options=vec![(1u8, "policy.reset.one"), (2u8, "policy.reset.two")]
+                    value=form.reset_required
                 />
             </fieldset>
             <div class="rg-field">

@@ -100,6 +100,13 @@ pub fn tf(locale: Locale, key: &'static str, args: &[(&str, &str)]) -> String {
 }
 
 pub const EN: &[(&str, &str)] = &[
+    ("policy.reset", "Self-service password reset"),
+    ("policy.reset.enabled", "Offered to users"),
+    ("policy.reset.yes", "Yes"),
+    ("policy.reset.no", "No"),
+    ("policy.reset.required", "Methods a person must prove"),
+    ("policy.reset.one", "One"),
+    ("policy.reset.two", "Two"),
     ("signin.forgot", "Forgot your password?"),
     ("reset.heading", "Reset your password"),
     ("reset.lead", "Enter your username. We'll ask you to confirm it's you with the methods you set up, then you can choose a new password."),
@@ -367,6 +374,13 @@ pub const EN: &[(&str, &str)] = &[
 
 /// German, formal ("Sie").
 pub const DE: &[(&str, &str)] = &[
+    ("policy.reset", "Self-Service-Kennwortzurücksetzung"),
+    ("policy.reset.enabled", "Für Benutzer verfügbar"),
+    ("policy.reset.yes", "Ja"),
+    ("policy.reset.no", "Nein"),
+    ("policy.reset.required", "Nachzuweisende Methoden"),
+    ("policy.reset.one", "Eine"),
+    ("policy.reset.two", "Zwei"),
     ("signin.forgot", "Passwort vergessen?"),
     ("reset.heading", "Passwort zurücksetzen"),
     ("reset.lead", "Geben Sie Ihren Benutzernamen ein. Anschließend bestätigen Sie Ihre Identität mit den eingerichteten Methoden und können ein neues Passwort wählen."),
@@ -636,6 +650,13 @@ pub const DE: &[(&str, &str)] = &[
 /// masculine imperative, as is usual in Arabic software; numbers use Arabic-Indic digits,
 /// matching `Locale::number`.
 pub const AR: &[(&str, &str)] = &[
+    ("policy.reset", "إعادة تعيين كلمة المرور ذاتيًا"),
+    ("policy.reset.enabled", "متاحة للمستخدمين"),
+    ("policy.reset.yes", "نعم"),
+    ("policy.reset.no", "لا"),
+    ("policy.reset.required", "عدد الطرق المطلوب إثباتها"),
+    ("policy.reset.one", "طريقة واحدة"),
+    ("policy.reset.two", "طريقتان"),
     ("signin.forgot", "هل نسيت كلمة المرور؟"),
     ("reset.heading", "إعادة تعيين كلمة المرور"),
     ("reset.lead", "أدخل اسم المستخدم. سنطلب منك تأكيد هويتك بالطرق التي أعددتها، ثم يمكنك اختيار كلمة مرور جديدة."),
