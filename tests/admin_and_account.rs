@@ -278,3 +278,26 @@ async fn admin_tables_are_labelled_and_actions_name_the_user() {
         assert!(!label.text_content().unwrap().is_empty());
     }
 }
+
+#[wasm_bindgen_test]
+async fn a_risky_sign_in_works_from_the_keyboard_through_notice_and_mfa() {
+    let page = support::open();
+    page.expect_focus_on_heading("Sign in").await;
+    page.focus("#rg-username");
+    page.type_into("#rg-username", "ravi@contoso.example").await;
+    page.submit_focused().await;
+    page.expect_focus_on_heading("Enter your password").await;
+    page.focus("#rg-password");
+    page.type_into("#rg-password", "Quiet-Meadow-17").await;
+    page.submit_focused().await;
+    page.expect_focus_on_heading("We noticed something unusual").await;
+    let go_on = page.button_named("Continue").expect("a continue button");
+    wasm_bindgen::JsCast::unchecked_ref::<web_sys::HtmlElement>(&go_on).focus().unwrap();
+    page.activate_focused().await;
+    page.expect_focus_on_heading("Confirm it's you").await;
+    page.focus("#rg-code");
+    page.type_into("#rg-code", &page.app_code("ravi@contoso.example")).await;
+    page.submit_focused().await;
+    page.expect_heading("You're signed in").await;
+    page.expect_focus_on_heading("You're signed in").await;
+}
