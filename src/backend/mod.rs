@@ -12,7 +12,7 @@ pub mod seed;
 pub mod totp;
 
 pub use api::{AccountView, AdminAction, AdminReceipt, AdminView, BackendError, Input, Reply, SignInRequest};
-pub use api::{ResetInput, ResetReply};
+pub use api::{Enrollment, ResetInput, ResetReply};
 pub use mock::MockBackend;
 
 use crate::engine::password::{BannedList, Verdict};
@@ -43,6 +43,15 @@ pub trait IdentityBackend {
     /// "This was me" (`true`) or "this wasn't me" about one of the person's sign-ins.
     fn report_sign_in(&self, session: &str, sign_in: u64, was_me: bool) -> BackendFuture<'_, AccountView>;
     fn remove_method(&self, session: &str, method: MethodKind) -> BackendFuture<'_, AccountView>;
+    /// Starts adding a method from account health; a phone is sent its code at once.
+    fn begin_method(
+        &self,
+        session: &str,
+        method: MethodKind,
+        phone: Option<String>,
+    ) -> BackendFuture<'_, Enrollment>;
+    /// Proves the method being added works; the account then has it.
+    fn confirm_method(&self, session: &str, code: &str) -> BackendFuture<'_, AccountView>;
 
     /// IT staff: the tenant's users, sign-ins and policy.
     fn admin_overview(&self, session: &str) -> BackendFuture<'_, AdminView>;

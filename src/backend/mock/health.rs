@@ -1,7 +1,7 @@
 //! Account health: what a signed-in person sees of their own account.
-use super::{MockBackend, State};
+use super::{check_enrollment_code, enrol, MockBackend, State};
 use crate::backend::api::{
-    invalid, AccountView, Alert, BackendError, Field, Problem, RequiredAction, SignInOutcome,
+    invalid, AccountView, Alert, BackendError, Enrollment, Field, Problem, RequiredAction, SignInOutcome,
 };
 use crate::engine::policy::grace_days_left;
 use crate::engine::risk::user_risk;
@@ -52,6 +52,39 @@ impl MockBackend {
             };
             account.risk_log.push(change);
         }
+        let out = view(&st, idx, now);
+        drop(st);
+        self.save();
+        Ok(out)
+    }
+
+    /// Starts adding `method` for the signed-in person (replacing any unfinished one).
+    pub fn begin_method_now(
+        &self,
+        session: &str,
+        method: MethodKind,
+        phone: Option<&str>,
+    ) -> Result<Enrollment, BackendError> {
+        let now = self.clock.now_ms();
+        let mut st = self.state.borrow_mut();
+        let idx = Self::session_account(&st, session)?;
+        let (pending, view) = self.new_enrollment(&st.saved, idx, method, phone)?;
+        let code = pending.phone.as_deref().map(|to| self.deliver_code(&mut st.saved.phone, to, method, now));
+        st.adding.insert(session.to_string(), (pending, code));
+        drop(st);
+        self.save();
+        Ok(view)
+    }
+
+    /// Checks the code from the method being added; the account then has it.
+    pub fn confirm_method_now(&self, session: &str, typed: &str) -> Result<AccountView, BackendError> {
+        let now = self.clock.now_ms();
+        let mut st = self.state.borrow_mut();
+        let idx = Self::session_account(&st, session)?;
+        let (pending, sent) = st.adding.get_mut(session).ok_or(invalid(Field::Code, Problem::NoCodeSent))?;
+        let last_step = check_enrollment_code(pending, sent, typed, now)?;
+        let (done, _) = st.adding.remove(session).ok_or(BackendError::UnknownFlow)?;
+        enrol(&mut st.saved.accounts[idx], done, last_step);
         let out = view(&st, idx, now);
         drop(st);
         self.save();

@@ -91,6 +91,8 @@ struct State {
     flows: HashMap<String, FlowRecord>,
     sessions: HashMap<String, usize>,
     resets: HashMap<String, reset::ResetRecord>,
+    /// Methods being added from account health, by session, with any code sent.
+    adding: HashMap<String, (PendingEnrollment, Option<PendingCode>)>,
 }
 
 pub struct MockBackend {
@@ -373,12 +375,63 @@ impl MockBackend {
         if !method.is_phone() {
             return Err(BackendError::Unexpected { input: "SendCode".into() });
         }
-        let code = self.random_code();
-        st.saved.phone.push(PhoneMessage { to: phone.into(), method, code: code.clone(), at_ms: now });
+        let code = self.deliver_code(&mut st.saved.phone, phone, method, now);
         let rec = st.flows.get_mut(flow_id).ok_or(BackendError::UnknownFlow)?;
-        rec.code = Some(PendingCode { code, method, expires_ms: now + PHONE_CODE_TTL_MS });
+        rec.code = Some(code);
         rec.code_sent_to = Some(mask_phone(phone));
         Ok(())
+    }
+
+    /// Texts or calls `phone` with a fresh code (to the simulated phone) and returns it.
+    fn deliver_code(
+        &self,
+        inbox: &mut Vec<PhoneMessage>,
+        phone: &str,
+        method: MethodKind,
+        now: u64,
+    ) -> PendingCode {
+        let code = self.random_code();
+        inbox.push(PhoneMessage { to: phone.into(), method, code: code.clone(), at_ms: now });
+        PendingCode { code, method, expires_ms: now + PHONE_CODE_TTL_MS }
+    }
+
+    /// What setting up `method` for account `idx` needs: a fresh secret and its QR code
+    /// for an app, or the checked number for a phone.
+    fn new_enrollment(
+        &self,
+        saved: &Saved,
+        idx: usize,
+        method: MethodKind,
+        phone: Option<&str>,
+    ) -> Result<(PendingEnrollment, Enrollment), BackendError> {
+        if method.is_phone() {
+            let number = clean_phone(phone.unwrap_or_default())?;
+            let view = Enrollment {
+                method,
+                key: String::new(),
+                uri: String::new(),
+                qr_svg: String::new(),
+                phone_hint: Some(mask_phone(&number)),
+            };
+            return Ok((PendingEnrollment { method, secret: vec![], phone: Some(number) }, view));
+        }
+        if method != MethodKind::AuthenticatorApp {
+            return Err(BackendError::Unexpected { input: "BeginRegistration".into() });
+        }
+        let account = &saved.accounts[idx];
+        let issuer =
+            saved.tenants.iter().find(|t| t.id == account.home_tenant).map_or("Riskgate", |t| &t.name);
+        let mut secret = vec![0u8; 20];
+        self.entropy.fill(&mut secret);
+        let uri = totp::otpauth_uri(issuer, &account.username, &secret);
+        let view = Enrollment {
+            method,
+            key: totp::group_key(&totp::base32_encode(&secret)),
+            qr_svg: totp::qr_svg(&uri),
+            uri,
+            phone_hint: None,
+        };
+        Ok((PendingEnrollment { method, secret, phone: None }, view))
     }
 
     fn check_mfa_code(
@@ -422,42 +475,15 @@ impl MockBackend {
         now: u64,
     ) -> Result<(), BackendError> {
         let idx = st.flows[flow_id].account;
-        let issuer = st
-            .saved
-            .tenants
-            .iter()
-            .find(|t| t.id == st.saved.accounts[idx].home_tenant)
-            .map_or("Riskgate", |t| &t.name)
-            .to_string();
-        let username = st.saved.accounts[idx].username.clone();
-        if method.is_phone() {
-            let number = clean_phone(phone.unwrap_or_default())?;
-            let view = Enrollment {
-                method,
-                key: String::new(),
-                uri: String::new(),
-                qr_svg: String::new(),
-                phone_hint: Some(mask_phone(&number)),
-            };
-            let rec = st.flows.get_mut(flow_id).ok_or(BackendError::UnknownFlow)?;
-            rec.enrollment = Some(PendingEnrollment { method, secret: vec![], phone: Some(number.clone()) });
-            rec.enrollment_view = Some(view);
-            return self.send_phone_code(st, flow_id, method, &number, now);
-        }
-        let mut secret = vec![0u8; 20];
-        self.entropy.fill(&mut secret);
-        let uri = totp::otpauth_uri(&issuer, &username, &secret);
-        let view = Enrollment {
-            method,
-            key: totp::group_key(&totp::base32_encode(&secret)),
-            qr_svg: totp::qr_svg(&uri),
-            uri,
-            phone_hint: None,
-        };
+        let (pending, view) = self.new_enrollment(&st.saved, idx, method, phone)?;
+        let number = pending.phone.clone();
         let rec = st.flows.get_mut(flow_id).ok_or(BackendError::UnknownFlow)?;
-        rec.enrollment = Some(PendingEnrollment { method, secret, phone: None });
+        rec.enrollment = Some(pending);
         rec.enrollment_view = Some(view);
-        Ok(())
+        match number {
+            Some(number) => self.send_phone_code(st, flow_id, method, &number, now),
+            None => Ok(()),
+        }
     }
 
     fn confirm_registration(
@@ -467,38 +493,13 @@ impl MockBackend {
         typed: &str,
         now: u64,
     ) -> Result<Event, BackendError> {
-        let code = clean_code(typed)?;
         let rec = st.flows.get_mut(flow_id).ok_or(BackendError::UnknownFlow)?;
         let pending = rec.enrollment.as_ref().ok_or(invalid(Field::Code, Problem::NoCodeSent))?;
-        let method = pending.method;
-        let mut last_step = None;
-        if method == MethodKind::AuthenticatorApp {
-            match totp::verify(&pending.secret, &code, now / 1000, None) {
-                Ok(step) => last_step = Some(step),
-                Err(totp::TotpError::Malformed) => return Err(invalid(Field::Code, Problem::NotACode)),
-                Err(_) => return Err(invalid(Field::Code, Problem::Mismatch)),
-            }
-        } else {
-            let sent = rec.code.as_ref().ok_or(invalid(Field::Code, Problem::NoCodeSent))?;
-            if sent.expires_ms <= now {
-                return Err(invalid(Field::Code, Problem::CodeExpired));
-            }
-            if !hash::constant_time_eq(sent.code.as_bytes(), code.as_bytes()) {
-                return Err(invalid(Field::Code, Problem::Mismatch));
-            }
-            rec.code = None;
-        }
+        let last_step = check_enrollment_code(pending, &mut rec.code, typed, now)?;
         let done = rec.enrollment.take().ok_or(BackendError::UnknownFlow)?;
         rec.enrollment_view = None;
-        let account = &mut st.saved.accounts[rec.account];
-        if method == MethodKind::AuthenticatorApp {
-            account.totp = Some(TotpDevice { secret: done.secret, last_step });
-        } else {
-            account.phone = done.phone;
-        }
-        if !account.has_method(method) {
-            account.state.methods.push(method);
-        }
+        let method = done.method;
+        enrol(&mut st.saved.accounts[rec.account], done, last_step);
         Ok(Event::RegistrationCompleted(method))
     }
 
@@ -560,6 +561,40 @@ impl MockBackend {
             }
             st.sessions.insert(token, idx);
         }
+    }
+}
+
+/// Checks the code that proves a method being set up works: from the new app, or the
+/// one sent to the new phone. Returns the app's time step, to stop its reuse.
+fn check_enrollment_code(
+    pending: &PendingEnrollment,
+    sent: &mut Option<PendingCode>,
+    typed: &str,
+    now: u64,
+) -> Result<Option<u64>, BackendError> {
+    let code = clean_code(typed)?;
+    if pending.method != MethodKind::AuthenticatorApp {
+        return match take_phone_code(sent, |_| true, &code, now)? {
+            true => Ok(None),
+            false => Err(invalid(Field::Code, Problem::Mismatch)),
+        };
+    }
+    match totp::verify(&pending.secret, &code, now / 1000, None) {
+        Ok(step) => Ok(Some(step)),
+        Err(totp::TotpError::Malformed) => Err(invalid(Field::Code, Problem::NotACode)),
+        Err(_) => Err(invalid(Field::Code, Problem::Mismatch)),
+    }
+}
+
+/// The account gains the method that was just proven.
+fn enrol(account: &mut Account, done: PendingEnrollment, last_step: Option<u64>) {
+    if done.method == MethodKind::AuthenticatorApp {
+        account.totp = Some(TotpDevice { secret: done.secret, last_step });
+    } else {
+        account.phone = done.phone;
+    }
+    if !account.has_method(done.method) {
+        account.state.methods.push(done.method);
     }
 }
 
@@ -793,6 +828,27 @@ impl IdentityBackend for MockBackend {
         Box::pin(std::future::ready(result))
     }
 
+    fn begin_method(
+        &self,
+        session: &str,
+        method: MethodKind,
+        phone: Option<String>,
+    ) -> BackendFuture<'_, Enrollment> {
+        let session = session.to_string();
+        Box::pin(async move {
+            self.inject(Operation::Account).await?;
+            self.begin_method_now(&session, method, phone.as_deref())
+        })
+    }
+
+    fn confirm_method(&self, session: &str, code: &str) -> BackendFuture<'_, AccountView> {
+        let (session, code) = (session.to_string(), code.to_string());
+        Box::pin(async move {
+            self.inject(Operation::Account).await?;
+            self.confirm_method_now(&session, &code)
+        })
+    }
+
     fn account(&self, session: &str) -> BackendFuture<'_, AccountView> {
         let session = session.to_string();
         Box::pin(async move {
@@ -868,6 +924,17 @@ impl<T: IdentityBackend + ?Sized> IdentityBackend for Rc<T> {
     }
     fn check_password(&self, flow_id: &str, candidate: &str) -> BackendFuture<'_, password::Verdict> {
         (**self).check_password(flow_id, candidate)
+    }
+    fn begin_method(
+        &self,
+        session: &str,
+        method: MethodKind,
+        phone: Option<String>,
+    ) -> BackendFuture<'_, Enrollment> {
+        (**self).begin_method(session, method, phone)
+    }
+    fn confirm_method(&self, session: &str, code: &str) -> BackendFuture<'_, AccountView> {
+        (**self).confirm_method(session, code)
     }
     fn account(&self, session: &str) -> BackendFuture<'_, AccountView> {
         (**self).account(session)

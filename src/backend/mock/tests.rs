@@ -731,3 +731,27 @@ fn live_password_feedback_also_serves_a_reset_at_its_password_step() {
     let unknown = f.backend.start_reset_now("nobody@contoso.example").unwrap();
     assert!(f.backend.check_password_now(&unknown.flow_id, "x").is_err());
 }
+
+#[test]
+fn a_signed_in_person_adds_a_phone_proven_by_the_code_it_receives() {
+    let f = fixture();
+    let session = session_of(&f.sign_in("ada@contoso.example"));
+    let e = f.backend.begin_method_now(&session, MethodKind::Sms, Some("12ab")).unwrap_err();
+    assert_eq!(e, invalid(Field::Phone, Problem::NotAPhoneNumber));
+    let view = f.backend.begin_method_now(&session, MethodKind::Sms, Some("+44 20 7946 0958")).unwrap();
+    assert_eq!(view.phone_hint.as_deref(), Some("•••• 58"));
+    let sms = f.backend.phone_messages().pop().unwrap();
+    assert_eq!(sms.to, "+44 20 7946 0958");
+    let wrong = if sms.code == "000000" { "111111" } else { "000000" };
+    assert_eq!(
+        f.backend.confirm_method_now(&session, wrong).unwrap_err(),
+        invalid(Field::Code, Problem::Mismatch)
+    );
+    let account = f.backend.confirm_method_now(&session, &sms.code).unwrap();
+    assert_eq!(account.methods, vec![MethodKind::AuthenticatorApp, MethodKind::Sms]);
+    assert_eq!(
+        f.backend.account_of("ada@contoso.example").unwrap().phone.as_deref(),
+        Some("+44 20 7946 0958")
+    );
+    assert!(f.backend.confirm_method_now("forged", "123456").is_err());
+}
