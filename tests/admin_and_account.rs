@@ -301,3 +301,23 @@ async fn a_risky_sign_in_works_from_the_keyboard_through_notice_and_mfa() {
     page.expect_heading("You're signed in").await;
     page.expect_focus_on_heading("You're signed in").await;
 }
+
+#[wasm_bindgen_test]
+async fn a_person_adds_a_phone_from_account_health() {
+    let page = support::open();
+    page.sign_in("ada@contoso.example", "Harbor-Lantern-61").await;
+    page.expect_heading("You're signed in").await;
+    page.click_named("Review your account").await;
+    page.expect_heading("Your account").await;
+    page.click("Add a phone").await;
+    page.type_into("#rg-add-phone", "+44 20 7946 0958").await;
+    page.click("Text me a code").await;
+    page.expect_text("We sent a code to •••• 58.").await;
+    let sms = page.backend.phone_messages().pop().expect("a text to the new phone");
+    page.type_into("#rg-add-code", &sms.code).await;
+    page.click("Verify").await;
+    page.expect_text("Added.").await;
+    page.expect_text_in("table.rg-methods-table", "Text message").await;
+    let ada = page.backend.account_of("ada@contoso.example").unwrap();
+    assert_eq!(ada.phone.as_deref(), Some("+44 20 7946 0958"));
+}

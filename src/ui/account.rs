@@ -4,11 +4,12 @@
 use super::blocked::local_time;
 use super::mfa::method_key;
 use super::notice::detection_key;
-use super::widgets::{data_table, error_text, Heading, KeyMessage, TableSpec};
+use super::widgets::{data_table, error_text, Heading, KeyMessage, TableSpec, TextField};
 use super::{use_ui, Screen, Ui};
 use crate::backend::api::{Alert, RequiredAction, SignInOutcome, SignInRecord, SignInSource};
-use crate::backend::AccountView;
+use crate::backend::{AccountView, BackendError, Enrollment};
 use crate::engine::{DetectionKind, MethodKind, RiskDetail, RiskLevel};
+use leptos::ev::SubmitEvent;
 use leptos::prelude::*;
 
 pub fn outcome_key(outcome: SignInOutcome) -> &'static str {
@@ -207,6 +208,9 @@ pub fn Account() -> impl IntoView {
                         }
                     })
             }}
+            <Show when=move || account.with(Option::is_some)>
+                <AddMethod account/>
+            </Show>
             <div class="rg-actions">
                 <Show when=is_admin>
                     <button type="button" class="rg-secondary" on:click=move |_| ui.open(Screen::Admin)>
@@ -460,5 +464,98 @@ fn Methods(
             }
         }}
         <KeyMessage message=error/>
+    }
+}
+
+/// Adding a method: an authenticator app (QR code and key) or a phone, proven by a code.
+#[component]
+fn AddMethod(account: RwSignal<Option<AccountView>>) -> impl IntoView {
+    let ui = use_ui();
+    let enrollment = RwSignal::new(None::<Enrollment>);
+    let adding_phone = RwSignal::new(false);
+    let added = RwSignal::new(false);
+    let phone = RwSignal::new(String::new());
+    let code = RwSignal::new(String::new());
+    let phone_error = RwSignal::new(None::<String>);
+    let code_error = RwSignal::new(None::<String>);
+    let words = move |e: &BackendError| Some(ui.t(error_text(e).1).to_string());
+    let begin = move |method: MethodKind| {
+        phone_error.set(None);
+        added.set(false);
+        let number = method.is_phone().then(|| phone.get_untracked());
+        ui.begin_method(method, number, move |r| match r {
+            Ok(e) => {
+                enrollment.try_set(Some(e));
+            }
+            Err(e) => {
+                phone_error.try_set(words(&e));
+            }
+        });
+    };
+    let confirm = move |ev: SubmitEvent| {
+        ev.prevent_default();
+        if code.with_untracked(|c| c.trim().is_empty()) {
+            code_error.set(Some(ui.t("error.code_empty").to_string()));
+            return;
+        }
+        code_error.set(None);
+        ui.confirm_method(code.get_untracked(), move |r| match r {
+            Ok(view) => {
+                account.try_set(Some(view));
+                enrollment.try_set(None);
+                adding_phone.try_set(false);
+                code.try_set(String::new());
+                added.try_set(true);
+            }
+            Err(e) => {
+                code_error.try_set(words(&e));
+            }
+        });
+    };
+    let setup = move || {
+        enrollment.get().map(|e| {
+            let shown = if e.method == MethodKind::AuthenticatorApp {
+                view! {
+                    <p>{ui.t("register.app.lead")}</p>
+                    <div class="rg-qr" role="img" aria-label=ui.t("register.app.qr") inner_html=e.qr_svg></div>
+                    <p class="rg-key">{ui.t("register.app.key")} ": " <code>{e.key}</code></p>
+                }
+                .into_any()
+            } else {
+                let hint = e.phone_hint.unwrap_or_default();
+                view! { <p>{ui.tf("mfa.sent", &[("phone", &hint)])}</p> }.into_any()
+            };
+            view! {
+                {shown}
+                <form on:submit=confirm novalidate>
+                    <TextField id="rg-add-code" label="mfa.code" autocomplete="one-time-code" inputmode="numeric" value=code error=code_error/>
+                    <div class="rg-actions">
+                        <button type="submit" class="rg-primary" disabled=move || ui.pending.get()>{ui.t("common.verify")}</button>
+                    </div>
+                </form>
+            }
+        })
+    };
+    view! {
+        <h2>{move || ui.t("account.add")}</h2>
+        <p role="status">{move || added.get().then(|| ui.t("account.added"))}</p>
+        <Show when=move || enrollment.with(Option::is_none)>
+            <div class="rg-actions rg-add">
+                <button type="button" class="rg-secondary" on:click=move |_| begin(MethodKind::AuthenticatorApp)>
+                    {move || ui.t("account.add.app")}
+                </button>
+                <button type="button" class="rg-secondary" on:click=move |_| adding_phone.set(true)>
+                    {move || ui.t("account.add.phone")}
+                </button>
+            </div>
+            <Show when=move || adding_phone.get()>
+                <TextField id="rg-add-phone" label="register.phone.number" kind="tel" autocomplete="tel" inputmode="tel" value=phone error=phone_error/>
+                <div class="rg-actions">
+                    <button type="button" class="rg-secondary" on:click=move |_| begin(MethodKind::Voice)>{move || ui.t("mfa.send_call")}</button>
+                    <button type="button" class="rg-primary" on:click=move |_| begin(MethodKind::Sms)>{move || ui.t("mfa.send_text")}</button>
+                </div>
+            </Show>
+        </Show>
+        {setup}
     }
 }

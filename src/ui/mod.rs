@@ -19,8 +19,8 @@ mod widgets;
 use crate::backend::mock::{LocalStore, StoreStatus};
 use crate::backend::platform::{OsEntropy, SystemClock};
 use crate::backend::{
-    AccountView, AdminAction, AdminReceipt, AdminView, BackendError, BackendFuture, IdentityBackend, Input,
-    MockBackend, Reply, SignInRequest,
+    AccountView, AdminAction, AdminReceipt, AdminView, BackendError, BackendFuture, Enrollment,
+    IdentityBackend, Input, MockBackend, Reply, SignInRequest,
 };
 use crate::engine::password::{BannedList, Verdict};
 use crate::engine::{MethodKind, Step, TenantPolicy};
@@ -195,6 +195,23 @@ impl Ui {
         done: impl FnOnce(Result<AccountView, BackendError>) + 'static,
     ) -> bool {
         self.with_session(move |b, s| b.remove_method(s, method), done)
+    }
+
+    pub fn begin_method(
+        self,
+        method: MethodKind,
+        phone: Option<String>,
+        done: impl FnOnce(Result<Enrollment, BackendError>) + 'static,
+    ) -> bool {
+        self.with_session(move |b, s| b.begin_method(s, method, phone), done)
+    }
+
+    pub fn confirm_method(
+        self,
+        code: String,
+        done: impl FnOnce(Result<AccountView, BackendError>) + 'static,
+    ) -> bool {
+        self.with_session(move |b, s| b.confirm_method(s, &code), done)
     }
 
     pub fn admin_overview(self, done: impl FnOnce(Result<AdminView, BackendError>) + 'static) -> bool {

@@ -100,6 +100,10 @@ pub fn tf(locale: Locale, key: &'static str, args: &[(&str, &str)]) -> String {
 }
 
 pub const EN: &[(&str, &str)] = &[
+    ("account.add", "Add a way to confirm it's you"),
+    ("account.add.app", "Add an authenticator app"),
+    ("account.add.phone", "Add a phone"),
+    ("account.added", "Added. You can use it next time you're asked to confirm it's you."),
     ("policy.reset", "Self-service password reset"),
     ("policy.reset.enabled", "Offered to users"),
     ("policy.reset.yes", "Yes"),
@@ -374,6 +378,10 @@ pub const EN: &[(&str, &str)] = &[
 
 /// German, formal ("Sie").
 pub const DE: &[(&str, &str)] = &[
+    ("account.add", "Weitere Methode zur Identitätsbestätigung hinzufügen"),
+    ("account.add.app", "Authenticator-App hinzufügen"),
+    ("account.add.phone", "Telefon hinzufügen"),
+    ("account.added", "Hinzugefügt. Sie können die Methode bei der nächsten Bestätigung verwenden."),
     ("policy.reset", "Self-Service-Kennwortzurücksetzung"),
     ("policy.reset.enabled", "Für Benutzer verfügbar"),
     ("policy.reset.yes", "Ja"),
@@ -650,6 +658,10 @@ pub const DE: &[(&str, &str)] = &[
 /// masculine imperative, as is usual in Arabic software; numbers use Arabic-Indic digits,
 /// matching `Locale::number`.
 pub const AR: &[(&str, &str)] = &[
+    ("account.add", "إضافة طريقة لتأكيد هويتك"),
+    ("account.add.app", "إضافة تطبيق مصادقة"),
+    ("account.add.phone", "إضافة هاتف"),
+    ("account.added", "تمت الإضافة. يمكنك استخدامها في المرة القادمة التي يُطلب منك فيها تأكيد هويتك."),
     ("policy.reset", "إعادة تعيين كلمة المرور ذاتيًا"),
     ("policy.reset.enabled", "متاحة للمستخدمين"),
     ("policy.reset.yes", "نعم"),
