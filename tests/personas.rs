@@ -188,3 +188,28 @@ async fn the_tenant_accent_colours_the_main_action_once_the_tenant_is_known() {
     assert_eq!(root.style().get_property_value("--rg-accent").unwrap().trim(), "#00704a");
     assert!(root.class_list().contains("rg-branded"));
 }
+
+#[wasm_bindgen_test]
+async fn on_the_last_grace_day_a_phone_is_registered_by_text_message() {
+    let page = support::open();
+    page.sign_in("tomas@contoso.example", "Maple-Thunder-73").await;
+    page.expect_heading("More information required").await;
+    page.expect_text("This is the last day you can skip this.").await;
+    page.click("Next").await;
+    page.expect_heading("Set up a way to confirm it's you").await;
+    page.click("Text message / Phone call").await;
+    page.type_into("#rg-phone", "12").await;
+    page.click("Text me a code").await;
+    page.expect_text("Enter a phone number with 7 to 15 digits.").await;
+    assert_eq!(page.value("#rg-phone"), "12", "what was typed stays");
+    page.type_into("#rg-phone", "+1 425 555 0100").await;
+    page.click("Text me a code").await;
+    page.expect_text("We sent a code to •••• 00.").await;
+    let sms = page.backend.phone_messages().pop().expect("a text to the new phone");
+    assert_eq!(sms.to, "+1 425 555 0100");
+    page.type_into("#rg-code", &sms.code).await;
+    page.click("Verify").await;
+    page.expect_heading("You're signed in").await;
+    let tomas = page.backend.account_of("tomas@contoso.example").unwrap();
+    assert_eq!(tomas.state.methods, vec![riskgate::engine::MethodKind::Sms]);
+}
