@@ -5,7 +5,9 @@ use super::detect::PastSignIn;
 use super::geo::Coordinates;
 use crate::engine::password::BannedList;
 use crate::engine::risk::close_open;
-use crate::engine::{Detection, MethodKind, RiskDetail, RiskState, TenantPolicy, UserState};
+use crate::engine::{
+    Detection, DetectionKind, MethodKind, RiskDetail, RiskLevel, RiskState, TenantPolicy, Timing, UserState,
+};
 use serde::{Deserialize, Serialize};
 
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
@@ -61,6 +63,14 @@ pub struct Account {
 impl Account {
     pub fn has_method(&self, m: MethodKind) -> bool {
         self.state.methods.contains(&m)
+    }
+
+    /// Adds an offline detection (a report, an admin's verdict) and records it.
+    pub fn raise_risk(&mut self, kind: DetectionKind, state: RiskState, detail: RiskDetail, now: u64) {
+        let mut d = Detection::new(kind, RiskLevel::High, Timing::Offline, now);
+        d.state = state;
+        self.detections.push(d);
+        self.risk_log.push(RiskChange { at_ms: now, state, detail });
     }
 
     /// Closes every open detection and records why.

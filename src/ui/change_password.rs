@@ -69,6 +69,28 @@ pub fn live_feedback(
     (feedback, asked)
 }
 
+/// Checks, before anything is sent, that a new password was typed and typed the same
+/// twice; says what is wrong next to the field.
+pub fn typed_twice(
+    ui: Ui,
+    new: RwSignal<String>,
+    confirm: RwSignal<String>,
+    new_error: RwSignal<Option<String>>,
+    confirm_error: RwSignal<Option<String>>,
+) -> bool {
+    new_error.set(None);
+    confirm_error.set(None);
+    if new.with_untracked(String::is_empty) {
+        new_error.set(Some(ui.t("error.new_password_empty").to_string()));
+        return false;
+    }
+    if new.get_untracked() != confirm.get_untracked() {
+        confirm_error.set(Some(ui.t("error.confirm_mismatch").to_string()));
+        return false;
+    }
+    true
+}
+
 /// The rule list: why a candidate is refused, or that it meets the requirements.
 pub fn feedback_lines(ui: Ui, verdict: Option<Verdict>) -> Vec<AnyView> {
     match verdict {
@@ -104,15 +126,8 @@ pub fn ChangePassword() -> impl IntoView {
     let lines = move || feedback_lines(ui, feedback.get());
     let submit = move |ev: SubmitEvent| {
         ev.prevent_default();
-        new_error.set(None);
-        confirm_error.set(None);
         general.set(None);
-        if new.with_untracked(String::is_empty) {
-            new_error.set(Some(ui.t("error.new_password_empty").to_string()));
-            return;
-        }
-        if new.get_untracked() != confirm.get_untracked() {
-            confirm_error.set(Some(ui.t("error.confirm_mismatch").to_string()));
+        if !typed_twice(ui, new, confirm, new_error, confirm_error) {
             return;
         }
         asked.update_value(|n| *n += 1); // the answer to this submit wins over any pending check

@@ -1,6 +1,6 @@
 //! "Forgot my password?": the username, proofs with registered methods, a new password.
 //! The reply looks the same for an unknown username up to the code step.
-use super::change_password::{feedback_lines, live_feedback};
+use super::change_password::{feedback_lines, live_feedback, typed_twice};
 use super::mfa::method_key;
 use super::widgets::{error_text, FormMessage, Heading, TextField};
 use super::{use_ui, Ui};
@@ -252,14 +252,7 @@ fn NewPassword(reset: Reset) -> impl IntoView {
     let (feedback, asked) = live_feedback(ui, new, flow_id, submitted);
     let submit = move |ev: SubmitEvent| {
         ev.prevent_default();
-        new_error.set(None);
-        confirm_error.set(None);
-        if new.with_untracked(String::is_empty) {
-            new_error.set(Some(ui.t("error.new_password_empty").to_string()));
-            return;
-        }
-        if new.get_untracked() != confirm.get_untracked() {
-            confirm_error.set(Some(ui.t("error.confirm_mismatch").to_string()));
+        if !typed_twice(ui, new, confirm, new_error, confirm_error) {
             return;
         }
         asked.update_value(|n| *n += 1); // the answer to this submit wins over any pending check

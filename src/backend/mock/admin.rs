@@ -10,7 +10,7 @@ use crate::backend::directory::Account;
 use crate::backend::hash;
 use crate::engine::password::{validate_custom_list, BannedList};
 use crate::engine::risk::user_risk;
-use crate::engine::{Detection, DetectionKind, RiskDetail, RiskLevel, RiskState, TenantPolicy, Timing};
+use crate::engine::{DetectionKind, RiskDetail, RiskLevel, RiskState, TenantPolicy};
 
 /// Letters and digits that cannot be mistaken for one another when read aloud or copied.
 const TEMP_ALPHABET: &[u8] = b"ABCDEFGHJKMNPQRSTUVWXYZabcdefghjkmnpqrstuvwxyz23456789";
@@ -61,7 +61,12 @@ impl MockBackend {
             AdminAction::ConfirmSafe => {
                 account.close_risk(RiskState::ConfirmedSafe, RiskDetail::AdminConfirmedSafe, now)
             }
-            AdminAction::ConfirmCompromised => confirm_compromised(account, now),
+            AdminAction::ConfirmCompromised => account.raise_risk(
+                DetectionKind::AdminConfirmedCompromised,
+                RiskState::ConfirmedCompromised,
+                RiskDetail::AdminConfirmedCompromised,
+                now,
+            ),
             AdminAction::TemporaryPassword => {
                 let salt = self.salt();
                 let text = temporary.as_deref().unwrap_or_default();
@@ -140,19 +145,6 @@ impl MockBackend {
 fn unlock(account: &mut Account) {
     account.state.locked_until_ms = None;
     account.lockout = Default::default();
-}
-
-fn confirm_compromised(account: &mut Account, now: u64) {
-    let mut d =
-        Detection::new(DetectionKind::AdminConfirmedCompromised, RiskLevel::High, Timing::Offline, now);
-    d.state = RiskState::ConfirmedCompromised;
-    account.detections.push(d);
-    let change = crate::backend::api::RiskChange {
-        at_ms: now,
-        state: RiskState::ConfirmedCompromised,
-        detail: RiskDetail::AdminConfirmedCompromised,
-    };
-    account.risk_log.push(change);
 }
 
 /// Users who belong to `tenant` or sign in to it, the sign-ins of those users, and the tenant's policy.

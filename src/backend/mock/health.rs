@@ -5,7 +5,7 @@ use crate::backend::api::{
 };
 use crate::engine::policy::grace_days_left;
 use crate::engine::risk::user_risk;
-use crate::engine::{Detection, DetectionKind, MethodKind, RiskDetail, RiskLevel, RiskState, Timing};
+use crate::engine::{DetectionKind, MethodKind, RiskDetail, RiskLevel, RiskState};
 
 /// How many recent sign-ins the account page lists.
 const RECENT: usize = 10;
@@ -41,16 +41,12 @@ impl MockBackend {
             .ok_or(BackendError::Unexpected { input: "ReportSignIn".into() })?;
         record.confirmed_by_user = Some(was_me);
         if !was_me {
-            let account = &mut st.saved.accounts[idx];
-            let d =
-                Detection::new(DetectionKind::UserReportedSuspicious, RiskLevel::High, Timing::Offline, now);
-            account.detections.push(d);
-            let change = crate::backend::api::RiskChange {
-                at_ms: now,
-                state: RiskState::AtRisk,
-                detail: RiskDetail::UserReportedSuspicious,
-            };
-            account.risk_log.push(change);
+            st.saved.accounts[idx].raise_risk(
+                DetectionKind::UserReportedSuspicious,
+                RiskState::AtRisk,
+                RiskDetail::UserReportedSuspicious,
+                now,
+            );
         }
         let out = view(&st, idx, now);
         drop(st);
