@@ -213,3 +213,14 @@ async fn on_the_last_grace_day_a_phone_is_registered_by_text_message() {
     let tomas = page.backend.account_of("tomas@contoso.example").unwrap();
     assert_eq!(tomas.state.methods, vec![riskgate::engine::MethodKind::Sms]);
 }
+
+#[wasm_bindgen_test]
+async fn arabic_counts_use_arabic_digits() {
+    let page = support::open();
+    page.sign_in("noor@contoso.example", "Amber-Glacier-52").await;
+    page.expect_heading("More information required").await;
+    page.choose_locale("ar").await;
+    let grace = page.find(".rg-grace").unwrap().text_content().unwrap();
+    assert!(grace.contains("١٤"), "{grace}");
+    assert!(!grace.contains("14"), "{grace}");
+}

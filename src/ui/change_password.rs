@@ -16,8 +16,12 @@ const FEEDBACK_AFTER: Duration = Duration::from_millis(250);
 pub fn rejection_text(ui: super::Ui, r: Rejection) -> String {
     match r {
         Rejection::Empty => ui.t("password.rule.Empty").into(),
-        Rejection::TooShort { min } => ui.tf("password.rule.TooShort", &[("min", &min.to_string())]),
-        Rejection::TooLong { max } => ui.tf("password.rule.TooLong", &[("max", &max.to_string())]),
+        Rejection::TooShort { min } => {
+            ui.tf("password.rule.TooShort", &[("min", &ui.locale.get().number(min as u64))])
+        }
+        Rejection::TooLong { max } => {
+            ui.tf("password.rule.TooLong", &[("max", &ui.locale.get().number(max as u64))])
+        }
         Rejection::SameAsCurrent => ui.t("password.rule.SameAsCurrent").into(),
         Rejection::Weak { .. } => ui.t("password.rule.Weak").into(),
         Rejection::ContainsPersonalInfo => ui.t("password.rule.ContainsPersonalInfo").into(),

@@ -17,7 +17,7 @@ pub fn Interrupt() -> impl IntoView {
     let grace = move || match (can_skip, days_left) {
         (false, _) => ui.t("interrupt.forced").to_string(),
         (true, 1) => ui.t("interrupt.last_day").to_string(),
-        (true, d) => ui.tf("interrupt.days", &[("days", &d.to_string())]),
+        (true, d) => ui.tf("interrupt.days", &[("days", &ui.locale.get().number(d as u64))]),
     };
     let send = move |input| {
         general.set(None);

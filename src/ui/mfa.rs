@@ -42,7 +42,7 @@ pub fn Mfa() -> impl IntoView {
         let now = failures.get();
         if seen.is_some_and(|s| now > s) {
             code.set(String::new());
-            let left = (MAX_MFA_FAILURES - now).to_string();
+            let left = ui.locale.get_untracked().number((MAX_MFA_FAILURES - now) as u64);
             error.set(Some(ui.tf("mfa.wrong", &[("left", &left)])));
         }
         now
