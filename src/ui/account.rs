@@ -4,7 +4,7 @@
 use super::blocked::local_time;
 use super::mfa::method_key;
 use super::notice::detection_key;
-use super::widgets::{data_table, error_text, Heading, KeyMessage, TableSpec, TextField};
+use super::widgets::{data_table, error_text, Heading, KeyMessage, LoadFailed, TableSpec, TextField};
 use super::{use_ui, Screen, Ui};
 use crate::backend::api::{Alert, RequiredAction, SignInOutcome, SignInRecord, SignInSource};
 use crate::backend::{AccountView, BackendError, Enrollment};
@@ -180,19 +180,7 @@ pub fn Account() -> impl IntoView {
                     })
                     .map(|lead| view! { <p class="rg-identity">{lead}</p> })
             }}
-            <KeyMessage message=load_error/>
-            <Show when=move || load_error.with(Option::is_some)>
-                <div class="rg-actions">
-                    <button
-                        type="button"
-                        class="rg-primary"
-                        disabled=move || ui.pending.get()
-                        on:click=move |_| load()
-                    >
-                        {move || ui.t("common.retry")}
-                    </button>
-                </div>
-            </Show>
+            <LoadFailed error=load_error retry=Callback::new(move |_| load())/>
             <p class="rg-status" role="status" tabindex="-1" node_ref=status_node>
                 {status_text}
             </p>

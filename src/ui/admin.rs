@@ -3,7 +3,7 @@
 //! checks the session and answers with the view as it now stands.
 use super::account::{detection_text, focus, outcome_key, place, risk_key, when};
 use super::mfa::method_key;
-use super::widgets::{data_table, error_text, Choice, Heading, KeyMessage, TableSpec};
+use super::widgets::{data_table, error_text, Choice, Heading, KeyMessage, LoadFailed, TableSpec};
 use super::{use_ui, Screen, Ui};
 use crate::backend::api::{Field, TenantView, UserSummary};
 use crate::backend::{AdminAction, AdminView};
@@ -206,19 +206,7 @@ pub fn Admin() -> impl IntoView {
                     .map(|t| ui.tf("admin.lead", &[("tenant", &t)]))
                     .map(|lead| view! { <p class="rg-identity">{lead}</p> })
             }}
-            <KeyMessage message=load_error/>
-            <Show when=move || load_error.with(Option::is_some)>
-                <div class="rg-actions">
-                    <button
-                        type="button"
-                        class="rg-primary"
-                        disabled=move || ui.pending.get()
-                        on:click=move |_| load()
-                    >
-                        {move || ui.t("common.retry")}
-                    </button>
-                </div>
-            </Show>
+            <LoadFailed error=load_error retry=Callback::new(move |_| load())/>
             <p class="rg-status" role="status" tabindex="-1" node_ref=done_node>
                 {done_text}
             </p>

@@ -255,3 +255,24 @@ where
         {table}
     }
 }
+
+/// A load that failed: what went wrong, and a button to try again.
+#[component]
+pub fn LoadFailed(error: RwSignal<Option<&'static str>>, retry: Callback<()>) -> impl IntoView {
+    let ui = use_ui();
+    view! {
+        <KeyMessage message=error/>
+        <Show when=move || error.with(Option::is_some)>
+            <div class="rg-actions">
+                <button
+                    type="button"
+                    class="rg-primary"
+                    disabled=move || ui.pending.get()
+                    on:click=move |_| retry.run(())
+                >
+                    {move || ui.t("common.retry")}
+                </button>
+            </div>
+        </Show>
+    }
+}
