@@ -516,10 +516,13 @@ mod reset_path {
         }
     }
 
+    type ResetUser = (Vec<MethodKind>, bool, bool, bool);
+
     #[test]
     fn no_reset_completes_without_the_proofs_and_policy_it_needs() {
         let (mut contexts, mut nodes) = (0u64, 0u64);
-        let users: Vec<Option<(Vec<MethodKind>, bool, bool, bool)>> = std::iter::once(None)
+        // (methods, disabled, locked, at risk) for a known user; `None` for an unknown one.
+        let users: Vec<Option<ResetUser>> = std::iter::once(None)
             .chain(subsets().into_iter().flat_map(|m| {
                 [false, true].into_iter().flat_map(move |disabled| {
                     let m = m.clone();

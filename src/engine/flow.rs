@@ -371,7 +371,7 @@ impl Flow {
                 if !self.verified() {
                     return Some(self.verify(why));
                 }
-                (*password_change && !p.password_changed).then(|| Step::ChangePassword {
+                (*password_change && !p.password_changed).then_some(Step::ChangePassword {
                     reason: PasswordReason::UserRisk,
                     rejected: p.password_rejected,
                 })
@@ -385,7 +385,7 @@ impl Flow {
                 }
                 Some(self.verify(why))
             }
-            Requirement::TemporaryPassword => (!p.password_changed).then(|| Step::ChangePassword {
+            Requirement::TemporaryPassword => (!p.password_changed).then_some(Step::ChangePassword {
                 reason: PasswordReason::TemporaryPassword,
                 rejected: p.password_rejected,
             }),

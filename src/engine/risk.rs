@@ -159,8 +159,8 @@ mod tests {
     fn low_user_risk_ages_out_after_180_days_but_medium_stays() {
         let low = det(AnomalousActivity, Low, Timing::Offline, 0);
         let med = det(LeakedCredentials, Medium, Timing::Offline, 0);
-        assert_eq!(user_risk(&[low.clone()], 179 * DAY_MS), Low);
-        assert_eq!(user_risk(&[low.clone()], 180 * DAY_MS), None);
+        assert_eq!(user_risk(std::slice::from_ref(&low), 179 * DAY_MS), Low);
+        assert_eq!(user_risk(std::slice::from_ref(&low), 180 * DAY_MS), None);
         assert_eq!(user_risk(&[low, med], 400 * DAY_MS), Medium);
     }
 
