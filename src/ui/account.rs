@@ -4,6 +4,7 @@
 use super::blocked::local_time;
 use super::mfa::method_key;
 use super::notice::detection_key;
+use super::register::{AppKey, PhoneEntry};
 use super::widgets::{data_table, error_text, Heading, KeyMessage, LoadFailed, TableSpec, TextField};
 use super::{use_ui, Screen, Ui};
 use crate::backend::api::{Alert, RequiredAction, SignInOutcome, SignInRecord, SignInSource};
@@ -503,12 +504,7 @@ fn AddMethod(account: RwSignal<Option<AccountView>>) -> impl IntoView {
     let setup = move || {
         enrollment.get().map(|e| {
             let shown = if e.method == MethodKind::AuthenticatorApp {
-                view! {
-                    <p>{ui.t("register.app.lead")}</p>
-                    <div class="rg-qr" role="img" aria-label=ui.t("register.app.qr") inner_html=e.qr_svg></div>
-                    <p class="rg-key">{ui.t("register.app.key")} ": " <code>{e.key}</code></p>
-                }
-                .into_any()
+                view! { <AppKey enrollment=e/> }.into_any()
             } else {
                 let hint = e.phone_hint.unwrap_or_default();
                 view! { <p>{ui.tf("mfa.sent", &[("phone", &hint)])}</p> }.into_any()
@@ -537,11 +533,7 @@ fn AddMethod(account: RwSignal<Option<AccountView>>) -> impl IntoView {
                 </button>
             </div>
             <Show when=move || adding_phone.get()>
-                <TextField id="rg-add-phone" label="register.phone.number" kind="tel" autocomplete="tel" inputmode="tel" value=phone error=phone_error/>
-                <div class="rg-actions">
-                    <button type="button" class="rg-secondary" on:click=move |_| begin(MethodKind::Voice)>{move || ui.t("mfa.send_call")}</button>
-                    <button type="button" class="rg-primary" on:click=move |_| begin(MethodKind::Sms)>{move || ui.t("mfa.send_text")}</button>
-                </div>
+                <PhoneEntry id="rg-add-phone" phone error=phone_error send=Callback::new(begin)/>
             </Show>
         </Show>
         {setup}

@@ -3,6 +3,7 @@
 use super::mfa::method_key;
 use super::use_ui;
 use super::widgets::{show_error, FormMessage, Heading, TextField};
+use crate::backend::api::Enrollment;
 use crate::backend::api::Field;
 use crate::backend::Input;
 use crate::engine::{MethodKind, Step};
@@ -47,15 +48,10 @@ pub fn Register() -> impl IntoView {
         });
     };
     let app_view = move || {
-        enrollment.get().filter(|e| e.method == MethodKind::AuthenticatorApp).map(|e| {
-            view! {
-                <p>{move || ui.t("register.app.lead")}</p>
-                <div class="rg-qr" role="img" aria-label=move || ui.t("register.app.qr") inner_html=e.qr_svg></div>
-                <p class="rg-key">
-                    {move || ui.t("register.app.key")} ": " <code>{e.key.clone()}</code>
-                </p>
-            }
-        })
+        enrollment
+            .get()
+            .filter(|e| e.method == MethodKind::AuthenticatorApp)
+            .map(|e| view! { <AppKey enrollment=e/> })
     };
     let phone_sent = move || {
         enrollment
@@ -87,11 +83,7 @@ pub fn Register() -> impl IntoView {
                 </fieldset>
                 <Show when=move || chosen.get().is_some_and(|m| m.is_phone())>
                     <p>{move || ui.t("register.phone.lead")}</p>
-                    <TextField id="rg-phone" label="register.phone.number" kind="tel" autocomplete="tel" inputmode="tel" value=phone error=phone_error/>
-                    <div class="rg-actions">
-                        <button type="button" class="rg-secondary" on:click=move |_| begin(MethodKind::Voice)>{move || ui.t("mfa.send_call")}</button>
-                        <button type="button" class="rg-primary" on:click=move |_| begin(MethodKind::Sms)>{move || ui.t("mfa.send_text")}</button>
-                    </div>
+                    <PhoneEntry id="rg-phone" phone error=phone_error send=Callback::new(begin)/>
                 </Show>
             </Show>
             {app_view}
@@ -106,5 +98,38 @@ pub fn Register() -> impl IntoView {
             </Show>
             <FormMessage message=general/>
         </section>
+    }
+}
+
+/// An authenticator app being set up: its QR code and the key to type by hand.
+#[component]
+pub fn AppKey(enrollment: Enrollment) -> impl IntoView {
+    let ui = use_ui();
+    view! {
+        <p>{move || ui.t("register.app.lead")}</p>
+        <div class="rg-qr" role="img" aria-label=move || ui.t("register.app.qr") inner_html=enrollment.qr_svg></div>
+        <p class="rg-key">{move || ui.t("register.app.key")} ": " <code>{enrollment.key}</code></p>
+    }
+}
+
+/// A phone number with "call me" and "text me": `send` gets the method chosen.
+#[component]
+pub fn PhoneEntry(
+    id: &'static str,
+    phone: RwSignal<String>,
+    error: RwSignal<Option<String>>,
+    send: Callback<MethodKind>,
+) -> impl IntoView {
+    let ui = use_ui();
+    view! {
+        <TextField id label="register.phone.number" kind="tel" autocomplete="tel" inputmode="tel" value=phone error/>
+        <div class="rg-actions">
+            <button type="button" class="rg-secondary" on:click=move |_| send.run(MethodKind::Voice)>
+                {move || ui.t("mfa.send_call")}
+            </button>
+            <button type="button" class="rg-primary" on:click=move |_| send.run(MethodKind::Sms)>
+                {move || ui.t("mfa.send_text")}
+            </button>
+        </div>
     }
 }
