@@ -579,6 +579,7 @@ mod reset_path {
                                 user: state,
                                 user_detections: detections,
                                 policy,
+                                earlier_failures: 0,
                             };
                             let (flow, _) = ResetFlow::start(ctx);
                             let mut walk = Walk { nodes: 0, facts };

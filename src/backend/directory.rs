@@ -32,6 +32,9 @@ pub struct Lockout {
     pub unfamiliar_failures: u32,
     pub recent_wrong: Vec<String>,
     pub times_locked: u32,
+    /// Wrong codes in password resets since the last good sign-in or reset.
+    #[serde(default)]
+    pub reset_failures: u32,
 }
 
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]

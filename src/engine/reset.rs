@@ -16,7 +16,15 @@ pub struct ResetContext {
     pub user: Option<UserState>,
     pub user_detections: Vec<Detection>,
     pub policy: TenantPolicy,
+    /// Wrong codes in earlier resets of this account since its last good one: a fresh
+    /// reset must not mean a fresh set of guesses.
+    #[serde(default)]
+    pub earlier_failures: u32,
 }
+
+/// Wrong codes across resets after which the account can only be reset by an admin
+/// (or after a completed sign-in clears the count).
+pub const MAX_RESET_FAILURES: u32 = 10;
 
 /// A kind of proof: a text and a call to the same phone are one proof, not two.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
@@ -108,11 +116,15 @@ impl ResetFlow {
         let policy = &ctx.policy;
         let required = policy.reset.required() as u8;
         let user_level = risk::user_risk(&ctx.user_detections, ctx.now_ms);
+        // Only a known account has a count; an unknown one keeps looking like anyone's.
+        let too_many = (ctx.user.is_some() && ctx.earlier_failures >= MAX_RESET_FAILURES)
+            .then_some(ResetBlock::TooManyFailedCodes);
         let block = ctx
             .user
             .as_ref()
             .and_then(|u| block_for(u, policy, user_level))
-            .or_else(|| (!policy.reset.enabled).then_some(ResetBlock::NotEnabled));
+            .or_else(|| (!policy.reset.enabled).then_some(ResetBlock::NotEnabled))
+            .or(too_many);
         let offered = match &ctx.user {
             Some(u) => usable(u, policy),
             None => DECOY.iter().copied().filter(|m| policy.reset.allowed.contains(m)).collect(),
@@ -235,6 +247,7 @@ mod tests {
             user: Some(user),
             user_detections: vec![],
             policy: TenantPolicy::default(),
+            earlier_failures: 0,
         }
     }
 
@@ -332,6 +345,13 @@ mod tests {
         }
         assert_eq!(flow.step(), ResetStep::Blocked { reason: ResetBlock::TooManyFailedCodes });
         assert!(flow.advance(ResetEvent::Verified(AuthenticatorApp)).is_err());
+    }
+
+    #[test]
+    fn too_many_wrong_codes_across_earlier_resets_refuse_a_new_one() {
+        let mut c = ctx(&[AuthenticatorApp]);
+        c.earlier_failures = MAX_RESET_FAILURES;
+        assert_eq!(ResetFlow::start(c).1, ResetStep::Blocked { reason: ResetBlock::TooManyFailedCodes });
     }
 
     #[test]

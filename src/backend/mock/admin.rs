@@ -18,7 +18,7 @@ const TEMP_ALPHABET: &[u8] = b"ABCDEFGHJKMNPQRSTUVWXYZabcdefghjkmnpqrstuvwxyz234
 impl MockBackend {
     /// The admin's tenant, if `session` belongs to an administrator.
     fn admin_tenant(st: &State, session: &str) -> Result<String, BackendError> {
-        let idx = *st.sessions.get(session).ok_or(BackendError::NotAuthorized)?;
+        let idx = Self::session_account(st, session)?;
         let admin = &st.saved.accounts[idx];
         admin.is_admin.then(|| admin.home_tenant.clone()).ok_or(BackendError::NotAuthorized)
     }
@@ -100,6 +100,20 @@ impl MockBackend {
             }
             AdminAction::Enable => account.state.disabled = false,
             AdminAction::Disable => account.state.disabled = true,
+        }
+        let revokes = matches!(
+            action,
+            AdminAction::Disable
+                | AdminAction::TemporaryPassword
+                | AdminAction::ConfirmCompromised
+                | AdminAction::RequireReregistration
+        );
+        if revokes {
+            if let Some(idx) =
+                st.saved.accounts.iter().position(|a| a.username.eq_ignore_ascii_case(username))
+            {
+                Self::revoke_sessions(&mut st, idx);
+            }
         }
         let view = overview(&st, &tenant, now);
         drop(st);

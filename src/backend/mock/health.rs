@@ -11,10 +11,6 @@ use crate::engine::{DetectionKind, MethodKind, RiskDetail, RiskLevel, RiskState}
 const RECENT: usize = 10;
 
 impl MockBackend {
-    fn session_account(st: &State, session: &str) -> Result<usize, BackendError> {
-        st.sessions.get(session).copied().ok_or(BackendError::NotAuthorized)
-    }
-
     pub fn account_now(&self, session: &str) -> Result<AccountView, BackendError> {
         let st = self.state.borrow();
         let idx = Self::session_account(&st, session)?;

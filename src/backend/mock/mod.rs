@@ -102,6 +102,9 @@ pub struct MockBackend {
     store: Rc<dyn Store>,
     status: StoreStatus,
     faults: RefCell<HashMap<Operation, Fault>>,
+    /// Whether a sign-in request may say where it comes from (the scenario lab and
+    /// tests); otherwise the mock decides, as a real service would from the connection.
+    client_sources: std::cell::Cell<bool>,
 }
 
 impl MockBackend {
@@ -125,6 +128,7 @@ impl MockBackend {
             store,
             status,
             faults: RefCell::default(),
+            client_sources: std::cell::Cell::new(false),
         };
         backend.save();
         backend
@@ -142,8 +146,32 @@ impl MockBackend {
         self.save();
     }
 
+    /// Lets sign-in requests name their own source; only for a lab or a test.
+    pub fn accept_client_sources(&self, yes: bool) {
+        self.client_sources.set(yes);
+    }
+
     pub fn store_status(&self) -> &StoreStatus {
         &self.status
+    }
+
+    /// The account a session belongs to; a disabled account's sessions are worth nothing.
+    fn session_account(st: &State, session: &str) -> Result<usize, BackendError> {
+        let idx = *st.sessions.get(session).ok_or(BackendError::NotAuthorized)?;
+        if st.saved.accounts[idx].state.disabled {
+            return Err(BackendError::NotAuthorized);
+        }
+        Ok(idx)
+    }
+
+    /// Ends every session of account `idx`, and any method it was adding.
+    fn revoke_sessions(st: &mut State, idx: usize) {
+        let gone: Vec<String> =
+            st.sessions.iter().filter(|(_, i)| **i == idx).map(|(t, _)| t.clone()).collect();
+        for token in gone {
+            st.sessions.remove(&token);
+            st.adding.remove(&token);
+        }
     }
 
     fn save(&self) {
@@ -205,6 +233,7 @@ impl MockBackend {
         let source = req
             .source
             .clone()
+            .filter(|_| self.client_sources.get())
             .or_else(|| st.saved.accounts[idx].next_source.clone())
             .or_else(|| st.saved.accounts[idx].history.last().map(|p| p.source.clone()))
             .ok_or(BackendError::Malformed("no sign-in source".into()))?;
@@ -519,6 +548,8 @@ impl MockBackend {
         if !accepted {
             return Ok(Event::PasswordRejected);
         }
+        // Whoever else knew the old password may hold a session: end them all.
+        Self::revoke_sessions(st, idx);
         Ok(Event::PasswordChanged)
     }
 
@@ -554,8 +585,11 @@ impl MockBackend {
         };
         st.saved.log.push(record);
         if outcome.signed_in {
-            let token = self.random_hex(24);
             let idx = rec.account;
+            if outcome.revoke_sessions {
+                Self::revoke_sessions(st, idx);
+            }
+            let token = self.random_hex(24);
             if let Some(rec) = st.flows.get_mut(flow_id) {
                 rec.session = Some(token.clone());
             }
@@ -650,7 +684,14 @@ fn verdict_for(saved: &Saved, idx: usize, candidate: &str, is_current: bool) -> 
 /// The same wrong password again counts once, and familiar and unfamiliar places count apart,
 /// so an attacker elsewhere cannot lock the person out at their desk.
 fn record_wrong_password(account: &mut Account, typed: &str, source: &SignInSource, now: u64) -> bool {
-    let fingerprint = hash::sha256_hex(format!("{}:{typed}", account.password_hash).as_bytes());
+    // Wrong passwords are often near the right one: keep them only as slow hashes,
+    // salted per account and per password (the stored hash changes with the password).
+    let digest = hash::sha256_hex(account.password_hash.as_bytes());
+    let mut salt = [0u8; 16];
+    for (i, b) in salt.iter_mut().enumerate() {
+        *b = u8::from_str_radix(&digest[2 * i..2 * i + 2], 16).unwrap_or(0);
+    }
+    let fingerprint = hash::hash_password(typed, &salt, hash::ITERATIONS);
     let l = &mut account.lockout;
     if l.recent_wrong.contains(&fingerprint) {
         return false;

@@ -8,7 +8,7 @@ use crate::backend::api::{
     invalid, BackendError, Field, Problem, ResetInput, ResetReply, SignInOutcome, SignInRecord,
 };
 use crate::backend::{hash, totp};
-use crate::engine::reset::{ResetContext, ResetEvent, ResetFlow, ResetStep};
+use crate::engine::reset::{proof_of, ResetContext, ResetEvent, ResetFlow, ResetStep};
 use crate::engine::{MethodKind, RiskState};
 
 /// A reset lasts this long from its start, however busy.
@@ -89,8 +89,9 @@ impl MockBackend {
                 self.send_reset_code(&mut st, flow_id, *method, now);
                 None
             }
-            (ResetInput::Code { method, code }, ResetStep::Verify { offered, .. })
-                if offered.contains(method) =>
+            // A kind of proof already given is refused before any code is checked.
+            (ResetInput::Code { method, code }, ResetStep::Verify { offered, proven, .. })
+                if offered.contains(method) && !proven.contains(&proof_of(*method)) =>
             {
                 Some(self.check_reset_code(&mut st, flow_id, *method, code, now)?)
             }
@@ -104,6 +105,10 @@ impl MockBackend {
             rec.flow.advance(event).map_err(|_| unexpected())?;
         }
         rec.seq += 1;
+        let account = rec.account;
+        if let (Some(ResetEvent::VerifyFailed), Some(idx)) = (event, account) {
+            st.saved.accounts[idx].lockout.reset_failures += 1;
+        }
         self.finish_reset(&mut st, flow_id, now);
         let out = reset_reply(&st, flow_id, now);
         drop(st);
@@ -191,6 +196,8 @@ impl MockBackend {
         let Some(rec) = st.resets.get(flow_id) else { return };
         let ResetStep::Done { remediation, .. } = rec.flow.step() else { return };
         let Some(idx) = rec.account else { return };
+        let correlation_id = rec.correlation_id.clone();
+        Self::revoke_sessions(st, idx);
         let account = &mut st.saved.accounts[idx];
         account.state.locked_until_ms = None;
         account.lockout = Default::default();
@@ -213,7 +220,7 @@ impl MockBackend {
             detections: vec![],
             level: crate::engine::RiskLevel::None,
             outcome: SignInOutcome::PasswordReset,
-            correlation_id: rec.correlation_id.clone(),
+            correlation_id,
             confirmed_by_user: None,
         };
         st.saved.log.push(record);
@@ -243,7 +250,8 @@ fn reset_context(
         Some(i) => (Some(st.saved.accounts[i].state.clone()), st.saved.accounts[i].detections.clone()),
         None => (None, vec![]),
     };
-    Ok(ResetContext { now_ms: now, user, user_detections, policy })
+    let earlier_failures = account.map_or(0, |i| st.saved.accounts[i].lockout.reset_failures);
+    Ok(ResetContext { now_ms: now, user, user_detections, policy, earlier_failures })
 }
 
 fn reset_reply(st: &State, flow_id: &str, now: u64) -> ResetReply {

@@ -556,6 +556,7 @@ fn live_password_feedback_is_only_for_a_flow_asking_for_a_new_password() {
 #[test]
 fn wrong_passwords_from_familiar_and_unfamiliar_places_are_counted_apart() {
     let f = fixture();
+    f.backend.accept_client_sources(true);
     let user = "ada@contoso.example";
     let away = crate::backend::directory::source(
         crate::backend::directory::place("Lagos", "NG", 6.52, 3.38),
@@ -754,4 +755,61 @@ fn a_signed_in_person_adds_a_phone_proven_by_the_code_it_receives() {
         Some("+44 20 7946 0958")
     );
     assert!(f.backend.confirm_method_now("forged", "123456").is_err());
+}
+
+#[test]
+fn a_client_cannot_name_a_familiar_source_to_dodge_detection() {
+    let f = fixture();
+    let user = "ravi@contoso.example";
+    let familiar = f.backend.account_of(user).unwrap().history[0].source.clone();
+    let mut req = request(user, password_of(user));
+    req.source = Some(familiar);
+    let r = f.backend.sign_in_now(req).unwrap();
+    assert!(matches!(r.step, Step::Notice { .. }), "the mock's own source decides: {:?}", r.step);
+}
+
+#[test]
+fn sessions_end_when_an_admin_resets_the_password_or_disables_the_account() {
+    let f = fixture();
+    let kim = session_of(&{
+        let r = f.sign_in("kim@contoso.example");
+        let r = f.send(&r, Input::Continue).unwrap();
+        let r = f.send(&r, code(MethodKind::AuthenticatorApp, &f.app_code("kim@contoso.example"))).unwrap();
+        let strong = "Lavender-Bicycle-Ocean-93";
+        f.send(&r, Input::NewPassword { password: strong.into(), confirm: strong.into() }).unwrap()
+    });
+    assert!(f.backend.account_now(&kim).is_ok());
+    let admin = admin_session(&f, "admin@contoso.example");
+    f.backend.admin_act_now(&admin, "kim@contoso.example", AdminAction::TemporaryPassword).unwrap();
+    assert_eq!(f.backend.account_now(&kim).unwrap_err(), BackendError::NotAuthorized);
+
+    let ada = session_of(&f.sign_in("ada@contoso.example"));
+    f.backend.admin_act_now(&admin, "ada@contoso.example", AdminAction::Disable).unwrap();
+    assert_eq!(f.backend.account_now(&ada).unwrap_err(), BackendError::NotAuthorized);
+}
+
+#[test]
+fn wrong_reset_codes_add_up_across_resets() {
+    let f = fixture();
+    let user = "ada@contoso.example";
+    for _ in 0..2 {
+        let mut r = f.backend.start_reset_now(user).unwrap();
+        for _ in 0..5 {
+            let guess = crate::backend::api::ResetInput::Code {
+                method: MethodKind::AuthenticatorApp,
+                code: "000000".into(),
+            };
+            match f.backend.send_reset_now(&r.flow_id, r.seq, guess) {
+                Ok(next) => r = next,
+                Err(_) => break,
+            }
+        }
+    }
+    let r = f.backend.start_reset_now(user).unwrap();
+    assert_eq!(
+        r.step,
+        crate::engine::reset::ResetStep::Blocked {
+            reason: crate::engine::reset::ResetBlock::TooManyFailedCodes
+        }
+    );
 }
