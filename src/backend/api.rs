@@ -174,6 +174,8 @@ pub enum BackendError {
     },
     /// The session is unknown, or it may not do this.
     NotAuthorized,
+    /// Changing how the person proves who they are needs a sign-in that proved it.
+    StepUpRequired,
     UnknownUser,
     Unavailable,
     Timeout,

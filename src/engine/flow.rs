@@ -244,6 +244,8 @@ enum End {
 #[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Outcome {
     pub signed_in: bool,
+    /// The person proved it with a method in this sign-in (MFA, or registering one).
+    pub verified: bool,
     pub remediations: Vec<Remediation>,
     pub revoke_sessions: bool,
     pub grace_started_ms: Option<u64>,
@@ -303,6 +305,7 @@ impl Flow {
         };
         if let Step::SignedIn { remediations } = self.step() {
             outcome.signed_in = true;
+            outcome.verified = self.verified();
             outcome.revoke_sessions =
                 remediations.iter().any(|r| r.detail == RiskDetail::UserReauthenticatedPasswordless);
             outcome.remediations = remediations;

@@ -100,6 +100,7 @@ pub fn tf(locale: Locale, key: &'static str, args: &[(&str, &str)]) -> String {
 }
 
 pub const EN: &[(&str, &str)] = &[
+    ("error.step_up", "To change how you confirm it's you, sign in again in a way that asks for a code, or ask your IT help desk."),
     ("account.add", "Add a way to confirm it's you"),
     ("account.add.app", "Add an authenticator app"),
     ("account.add.phone", "Add a phone"),
@@ -378,6 +379,7 @@ pub const EN: &[(&str, &str)] = &[
 
 /// German, formal ("Sie").
 pub const DE: &[(&str, &str)] = &[
+    ("error.step_up", "Um Ihre Bestätigungsmethoden zu ändern, melden Sie sich erneut mit einem Code an oder wenden Sie sich an Ihren IT-Support."),
     ("account.add", "Weitere Methode zur Identitätsbestätigung hinzufügen"),
     ("account.add.app", "Authenticator-App hinzufügen"),
     ("account.add.phone", "Telefon hinzufügen"),
@@ -658,6 +660,7 @@ pub const DE: &[(&str, &str)] = &[
 /// masculine imperative, as is usual in Arabic software; numbers use Arabic-Indic digits,
 /// matching `Locale::number`.
 pub const AR: &[(&str, &str)] = &[
+    ("error.step_up", "لتغيير طريقة تأكيد هويتك، سجّل الدخول مرة أخرى بطريقة تطلب رمزًا، أو تواصل مع مكتب الدعم التقني."),
     ("account.add", "إضافة طريقة لتأكيد هويتك"),
     ("account.add.app", "إضافة تطبيق مصادقة"),
     ("account.add.phone", "إضافة هاتف"),

@@ -77,6 +77,7 @@ pub fn error_text(e: &BackendError) -> (Option<Field>, &'static str) {
         BackendError::StaleStep { .. } => (None, "error.stale"),
         BackendError::Unexpected { .. } => (None, "error.unexpected"),
         BackendError::NotAuthorized => (None, "error.not_authorized"),
+        BackendError::StepUpRequired => (None, "error.step_up"),
         BackendError::UnknownUser => (None, "error.unknown_user"),
         BackendError::Unavailable => (None, "error.unavailable"),
         BackendError::Timeout => (None, "error.timeout"),

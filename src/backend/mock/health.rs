@@ -59,7 +59,7 @@ impl MockBackend {
     ) -> Result<Enrollment, BackendError> {
         let now = self.clock.now_ms();
         let mut st = self.state.borrow_mut();
-        let idx = Self::session_account(&st, session)?;
+        let idx = Self::proven_session_account(&st, session)?;
         let (pending, view) = self.new_enrollment(&st.saved, idx, method, phone)?;
         let code = pending.phone.as_deref().map(|to| self.deliver_code(&mut st.saved.phone, to, method, now));
         st.adding.insert(session.to_string(), (pending, code));
@@ -72,7 +72,7 @@ impl MockBackend {
     pub fn confirm_method_now(&self, session: &str, typed: &str) -> Result<AccountView, BackendError> {
         let now = self.clock.now_ms();
         let mut st = self.state.borrow_mut();
-        let idx = Self::session_account(&st, session)?;
+        let idx = Self::proven_session_account(&st, session)?;
         let (pending, sent) = st.adding.get_mut(session).ok_or(invalid(Field::Code, Problem::NoCodeSent))?;
         let last_step = check_enrollment_code(pending, sent, typed, now)?;
         let (done, _) = st.adding.remove(session).ok_or(BackendError::UnknownFlow)?;
@@ -87,7 +87,7 @@ impl MockBackend {
     pub fn remove_method_now(&self, session: &str, method: MethodKind) -> Result<AccountView, BackendError> {
         let now = self.clock.now_ms();
         let mut st = self.state.borrow_mut();
-        let idx = Self::session_account(&st, session)?;
+        let idx = Self::proven_session_account(&st, session)?;
         let account = &mut st.saved.accounts[idx];
         if !account.has_method(method) {
             return Err(BackendError::Unexpected { input: "RemoveMethod".into() });

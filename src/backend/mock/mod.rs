@@ -89,7 +89,8 @@ struct Saved {
 struct State {
     saved: Saved,
     flows: HashMap<String, FlowRecord>,
-    sessions: HashMap<String, usize>,
+    /// Session token -> (account, whether its sign-in proved the person with a method).
+    sessions: HashMap<String, (usize, bool)>,
     resets: HashMap<String, reset::ResetRecord>,
     /// Methods being added from account health, by session, with any code sent.
     adding: HashMap<String, (PendingEnrollment, Option<PendingCode>)>,
@@ -157,9 +158,20 @@ impl MockBackend {
 
     /// The account a session belongs to; a disabled account's sessions are worth nothing.
     fn session_account(st: &State, session: &str) -> Result<usize, BackendError> {
-        let idx = *st.sessions.get(session).ok_or(BackendError::NotAuthorized)?;
+        let (idx, _) = *st.sessions.get(session).ok_or(BackendError::NotAuthorized)?;
         if st.saved.accounts[idx].state.disabled {
             return Err(BackendError::NotAuthorized);
+        }
+        Ok(idx)
+    }
+
+    /// Like `session_account`, for changing the account's methods: a password alone is
+    /// not enough, unless the account has no method yet to prove anything with.
+    fn proven_session_account(st: &State, session: &str) -> Result<usize, BackendError> {
+        let idx = Self::session_account(st, session)?;
+        let proven = st.sessions.get(session).is_some_and(|(_, proven)| *proven);
+        if !proven && !st.saved.accounts[idx].state.methods.is_empty() {
+            return Err(BackendError::StepUpRequired);
         }
         Ok(idx)
     }
@@ -167,7 +179,7 @@ impl MockBackend {
     /// Ends every session of account `idx`, and any method it was adding.
     fn revoke_sessions(st: &mut State, idx: usize) {
         let gone: Vec<String> =
-            st.sessions.iter().filter(|(_, i)| **i == idx).map(|(t, _)| t.clone()).collect();
+            st.sessions.iter().filter(|(_, (i, _))| *i == idx).map(|(t, _)| t.clone()).collect();
         for token in gone {
             st.sessions.remove(&token);
             st.adding.remove(&token);
@@ -593,7 +605,7 @@ impl MockBackend {
             if let Some(rec) = st.flows.get_mut(flow_id) {
                 rec.session = Some(token.clone());
             }
-            st.sessions.insert(token, idx);
+            st.sessions.insert(token, (idx, outcome.verified));
         }
     }
 }

@@ -481,10 +481,18 @@ fn this_wasnt_me_raises_user_risk_and_this_was_me_clears_the_alert() {
     );
 }
 
+/// Ravi's session after passing MFA on his unfamiliar sign-in.
+fn proven_session(f: &Fixture) -> String {
+    let user = "ravi@contoso.example";
+    let r = f.sign_in(user);
+    let r = f.send(&r, Input::Continue).unwrap();
+    session_of(&f.send(&r, code(MethodKind::AuthenticatorApp, &f.app_code(user))).unwrap())
+}
+
 #[test]
 fn the_last_method_cannot_be_removed() {
     let f = fixture();
-    let session = session_of(&f.sign_in("ada@contoso.example"));
+    let session = proven_session(&f);
     let e = f.backend.remove_method_now(&session, MethodKind::AuthenticatorApp).unwrap_err();
     assert_eq!(e, invalid(Field::Code, Problem::LastMethod));
 }
@@ -734,9 +742,22 @@ fn live_password_feedback_also_serves_a_reset_at_its_password_step() {
 }
 
 #[test]
+fn a_password_alone_cannot_change_the_methods_of_an_account_that_has_one() {
+    let f = fixture();
+    let ada = session_of(&f.sign_in("ada@contoso.example"));
+    let e = f.backend.begin_method_now(&ada, MethodKind::Sms, Some("+44 20 7946 0958")).unwrap_err();
+    assert_eq!(e, BackendError::StepUpRequired);
+    assert_eq!(
+        f.backend.remove_method_now(&ada, MethodKind::AuthenticatorApp).unwrap_err(),
+        BackendError::StepUpRequired
+    );
+    assert!(f.backend.account_now(&ada).is_ok(), "reading the account is fine");
+}
+
+#[test]
 fn a_signed_in_person_adds_a_phone_proven_by_the_code_it_receives() {
     let f = fixture();
-    let session = session_of(&f.sign_in("ada@contoso.example"));
+    let session = proven_session(&f);
     let e = f.backend.begin_method_now(&session, MethodKind::Sms, Some("12ab")).unwrap_err();
     assert_eq!(e, invalid(Field::Phone, Problem::NotAPhoneNumber));
     let view = f.backend.begin_method_now(&session, MethodKind::Sms, Some("+44 20 7946 0958")).unwrap();
@@ -751,7 +772,7 @@ fn a_signed_in_person_adds_a_phone_proven_by_the_code_it_receives() {
     let account = f.backend.confirm_method_now(&session, &sms.code).unwrap();
     assert_eq!(account.methods, vec![MethodKind::AuthenticatorApp, MethodKind::Sms]);
     assert_eq!(
-        f.backend.account_of("ada@contoso.example").unwrap().phone.as_deref(),
+        f.backend.account_of("ravi@contoso.example").unwrap().phone.as_deref(),
         Some("+44 20 7946 0958")
     );
     assert!(f.backend.confirm_method_now("forged", "123456").is_err());
