@@ -293,13 +293,13 @@ impl MockBackend {
         let now = self.clock.now_ms();
         let mut st = self.state.borrow_mut();
         let rec = st.flows.get(flow_id).ok_or(BackendError::UnknownFlow)?;
-        if now.saturating_sub(rec.touched_ms) > FLOW_TTL_MS {
-            st.flows.remove(flow_id);
-            return Err(BackendError::FlowExpired);
+        if let Err(e) = check_current(rec.touched_ms + FLOW_TTL_MS, rec.seq, seq, now) {
+            if e == BackendError::FlowExpired {
+                st.flows.remove(flow_id);
+            }
+            return Err(e);
         }
-        if seq != rec.seq {
-            return Err(BackendError::StaleStep { expected: rec.seq });
-        }
+        let rec = &st.flows[flow_id];
         let step = rec.flow.step();
         let unexpected = || BackendError::Unexpected { input: input_name(&input).into() };
         if step.is_terminal() {
@@ -642,6 +642,18 @@ fn enrol(account: &mut Account, done: PendingEnrollment, last_step: Option<u64>)
     if !account.has_method(done.method) {
         account.state.methods.push(done.method);
     }
+}
+
+/// An input for step `sent` of a flow that is on step `current` and lasts until
+/// `ends_ms`: refused if the flow has expired or the input names another step.
+fn check_current(ends_ms: u64, current: u32, sent: u32, now: u64) -> Result<(), BackendError> {
+    if now > ends_ms {
+        return Err(BackendError::FlowExpired);
+    }
+    if sent != current {
+        return Err(BackendError::StaleStep { expected: current });
+    }
+    Ok(())
 }
 
 /// A new password and its confirmation, as typed, before anything else is checked.

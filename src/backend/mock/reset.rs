@@ -1,7 +1,7 @@
 //! Self-service password reset in the mock: the engine's reset machine, with the
 //! same checks of what was typed as a sign-in.
 use super::{
-    check_confirmed, clean_code, mask_phone, take_phone_code, MockBackend, PendingCode, State,
+    check_confirmed, check_current, clean_code, mask_phone, take_phone_code, MockBackend, PendingCode, State,
     PHONE_CODE_TTL_MS,
 };
 use crate::backend::api::{
@@ -70,13 +70,13 @@ impl MockBackend {
         let now = self.clock.now_ms();
         let mut st = self.state.borrow_mut();
         let rec = st.resets.get(flow_id).ok_or(BackendError::UnknownFlow)?;
-        if now.saturating_sub(rec.started_ms) > RESET_TTL_MS {
-            st.resets.remove(flow_id);
-            return Err(BackendError::FlowExpired);
+        if let Err(e) = check_current(rec.started_ms + RESET_TTL_MS, rec.seq, seq, now) {
+            if e == BackendError::FlowExpired {
+                st.resets.remove(flow_id);
+            }
+            return Err(e);
         }
-        if seq != rec.seq {
-            return Err(BackendError::StaleStep { expected: rec.seq });
-        }
+        let rec = &st.resets[flow_id];
         let unexpected = || BackendError::Unexpected {
             input: format!("{input:?}").split([' ', '{']).next().unwrap_or("").into(),
         };
