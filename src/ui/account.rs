@@ -5,7 +5,9 @@ use super::blocked::local_time;
 use super::mfa::method_key;
 use super::notice::detection_key;
 use super::register::{AppKey, PhoneEntry};
-use super::widgets::{data_table, error_text, Heading, KeyMessage, LoadFailed, TableSpec, TextField};
+use super::widgets::{
+    code_typed, data_table, error_text, Heading, KeyMessage, LoadFailed, TableSpec, TextField,
+};
 use super::{use_ui, Screen, Ui};
 use crate::backend::api::{Alert, RequiredAction, SignInOutcome, SignInRecord, SignInSource};
 use crate::backend::{AccountView, BackendError, Enrollment};
@@ -483,11 +485,9 @@ fn AddMethod(account: RwSignal<Option<AccountView>>) -> impl IntoView {
     };
     let confirm = move |ev: SubmitEvent| {
         ev.prevent_default();
-        if code.with_untracked(|c| c.trim().is_empty()) {
-            code_error.set(Some(ui.t("error.code_empty").to_string()));
+        if !code_typed(ui, code, code_error) {
             return;
         }
-        code_error.set(None);
         ui.confirm_method(code.get_untracked(), move |r| match r {
             Ok(view) => {
                 account.try_set(Some(view));

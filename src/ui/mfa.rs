@@ -1,7 +1,7 @@
 //! The MFA challenge: a code from the app, or one sent by text or call; switch method,
 //! resend, or say none of them can be used.
 use super::use_ui;
-use super::widgets::{show_error, FormMessage, Heading, TextField};
+use super::widgets::{code_typed, show_error, FormMessage, Heading, TextField};
 use crate::backend::api::Field;
 use crate::backend::Input;
 use crate::engine::flow::MAX_MFA_FAILURES;
@@ -54,11 +54,9 @@ pub fn Mfa() -> impl IntoView {
     };
     let submit = move |ev: SubmitEvent| {
         ev.prevent_default();
-        if code.with_untracked(|c| c.trim().is_empty()) {
-            error.set(Some(ui.t("error.code_empty").to_string()));
+        if !code_typed(ui, code, error) {
             return;
         }
-        error.set(None);
         send(Input::Code { method: method.get_untracked(), code: code.get_untracked() });
     };
     let needs_sending = move || method.get().is_phone() && sent_to.get().is_none();

@@ -2,7 +2,7 @@
 //! number), and prove it works with a code.
 use super::mfa::method_key;
 use super::use_ui;
-use super::widgets::{show_error, FormMessage, Heading, TextField};
+use super::widgets::{code_typed, show_error, FormMessage, Heading, TextField};
 use crate::backend::api::Enrollment;
 use crate::backend::api::Field;
 use crate::backend::Input;
@@ -38,11 +38,9 @@ pub fn Register() -> impl IntoView {
     };
     let confirm = move |ev: SubmitEvent| {
         ev.prevent_default();
-        if code.with_untracked(|c| c.trim().is_empty()) {
-            code_error.set(Some(ui.t("error.code_empty").to_string()));
+        if !code_typed(ui, code, code_error) {
             return;
         }
-        code_error.set(None);
         ui.send(Input::ConfirmRegistration { code: code.get_untracked() }, move |e| {
             show_error(ui, e, Field::Code, code_error, general)
         });

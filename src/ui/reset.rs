@@ -2,7 +2,7 @@
 //! The reply looks the same for an unknown username up to the code step.
 use super::change_password::{feedback_lines, live_feedback, typed_twice};
 use super::mfa::method_key;
-use super::widgets::{error_text, FormMessage, Heading, TextField};
+use super::widgets::{code_typed, error_text, FormMessage, Heading, TextField};
 use super::{use_ui, Ui};
 use crate::backend::api::{BackendError, Field, ResetInput, ResetReply};
 use crate::engine::reset::{ResetBlock, ResetStep};
@@ -183,11 +183,9 @@ fn Verify(reset: Reset) -> impl IntoView {
     });
     let submit = move |ev: SubmitEvent| {
         ev.prevent_default();
-        if code.with_untracked(|c| c.trim().is_empty()) {
-            error.set(Some(ui.t("error.code_empty").to_string()));
+        if !code_typed(ui, code, error) {
             return;
         }
-        error.set(None);
         reset.send(
             ResetInput::Code { method: method.get_untracked(), code: code.get_untracked() },
             Field::Code,

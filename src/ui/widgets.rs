@@ -277,3 +277,13 @@ pub fn LoadFailed(error: RwSignal<Option<&'static str>>, retry: Callback<()>) ->
         </Show>
     }
 }
+
+/// Checks, before anything is sent, that a code was typed; says so next to the field.
+pub fn code_typed(ui: super::Ui, code: RwSignal<String>, error: RwSignal<Option<String>>) -> bool {
+    if code.with_untracked(|c| c.trim().is_empty()) {
+        error.set(Some(ui.t("error.code_empty").to_string()));
+        return false;
+    }
+    error.set(None);
+    true
+}
