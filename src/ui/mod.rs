@@ -7,6 +7,7 @@ mod change_password;
 pub mod demo;
 pub mod embed;
 mod ended;
+pub mod gallery;
 pub mod host;
 mod interrupt;
 mod mfa;
@@ -493,7 +494,7 @@ pub fn use_ui() -> Ui {
 pub const STORE_KEY: &str = "riskgate.mock";
 
 /// The app as `make serve` runs it: the in-browser mock backend, saved in localStorage,
-/// with the real clock and randomness.
+/// with the real clock and randomness, beside the review tools; `#/review` is the gallery.
 pub fn start() {
     console_error_panic_hook::set_once();
     let mock =
@@ -503,13 +504,29 @@ pub fn start() {
         StoreStatus::Reset(why) => text::tf(locale, "store.reset", &[("why", why)]),
         _ => String::new(),
     };
-    let backend: Rc<dyn IdentityBackend> = mock.clone();
+    let hash = RwSignal::new(location_hash());
+    let listener = window_event_listener(leptos::ev::hashchange, move |_| hash.set(location_hash()));
+    std::mem::forget(listener); // for the page's lifetime
     leptos::mount::mount_to_body(move || {
-        view! {
-            <div class="rg-page">
-                <App backend locale notice/>
-                <demo::DemoPanel mock/>
-            </div>
+        let mock = StoredValue::new_local(mock);
+        move || match gallery::Address::parse(&hash.get()) {
+            Some(address) => view! { <gallery::Gallery address/> }.into_any(),
+            None => {
+                let mock = mock.get_value();
+                let backend: Rc<dyn IdentityBackend> = mock.clone();
+                let notice = notice.clone();
+                view! {
+                    <div class="rg-page">
+                        <App backend locale notice/>
+                        <demo::DemoPanel mock/>
+                    </div>
+                }
+                .into_any()
+            }
         }
     });
+}
+
+fn location_hash() -> String {
+    web_sys::window().and_then(|w| w.location().hash().ok()).unwrap_or_default()
 }
