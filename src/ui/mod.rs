@@ -10,6 +10,7 @@ mod ended;
 pub mod gallery;
 pub mod host;
 mod interrupt;
+pub mod lab;
 mod mfa;
 mod notice;
 mod register;
@@ -21,7 +22,7 @@ mod widgets;
 
 use crate::backend::api::Branding;
 use crate::backend::mock::{LocalStore, StoreStatus};
-use crate::backend::platform::{OsEntropy, SystemClock};
+use crate::backend::platform::{OsEntropy, ShiftedClock, SystemClock};
 use crate::backend::{
     AccountView, AdminAction, AdminReceipt, AdminView, BackendError, BackendFuture, Enrollment,
     IdentityBackend, Input, MockBackend, Reply, SignInRequest,
@@ -497,8 +498,8 @@ pub const STORE_KEY: &str = "riskgate.mock";
 /// with the real clock and randomness, beside the review tools; `#/review` is the gallery.
 pub fn start() {
     console_error_panic_hook::set_once();
-    let mock =
-        Rc::new(MockBackend::open(Rc::new(SystemClock), Rc::new(OsEntropy), Rc::new(LocalStore(STORE_KEY))));
+    let clock = Rc::new(ShiftedClock::new(Rc::new(SystemClock)));
+    let mock = Rc::new(MockBackend::open(clock.clone(), Rc::new(OsEntropy), Rc::new(LocalStore(STORE_KEY))));
     let locale = browser_locale();
     let notice = match mock.store_status() {
         StoreStatus::Reset(why) => text::tf(locale, "store.reset", &[("why", why)]),
@@ -509,16 +510,19 @@ pub fn start() {
     std::mem::forget(listener); // for the page's lifetime
     leptos::mount::mount_to_body(move || {
         let mock = StoredValue::new_local(mock);
+        let clock = StoredValue::new_local(clock);
         move || match gallery::Address::parse(&hash.get()) {
             Some(address) => view! { <gallery::Gallery address/> }.into_any(),
             None => {
                 let mock = mock.get_value();
                 let backend: Rc<dyn IdentityBackend> = mock.clone();
                 let notice = notice.clone();
+                let (lab_mock, clock) = (mock.clone(), clock.get_value());
                 view! {
                     <div class="rg-page">
                         <App backend locale notice/>
                         <demo::DemoPanel mock/>
+                        <lab::ScenarioLab mock=lab_mock clock/>
                     </div>
                 }
                 .into_any()
