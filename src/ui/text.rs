@@ -92,10 +92,30 @@ pub fn t(locale: Locale, key: &'static str) -> &'static str {
 
 /// `t` with `{name}` placeholders filled in.
 pub fn tf(locale: Locale, key: &'static str, args: &[(&str, &str)]) -> String {
-    let mut out = t(locale, key).to_string();
-    for (name, value) in args {
-        out = out.replace(&format!("{{{name}}}"), value);
+    fill(t(locale, key), args)
+}
+
+/// Fills the placeholders of `template` in one pass, so a value that itself looks like a
+/// placeholder (a display name "{tenant}") is shown as it is.
+fn fill(template: &str, args: &[(&str, &str)]) -> String {
+    let mut out = String::with_capacity(template.len());
+    let mut rest = template;
+    while let Some(open) = rest.find('{') {
+        out.push_str(&rest[..open]);
+        let after = &rest[open + 1..];
+        let name = after.find('}').map(|close| &after[..close]);
+        match name.and_then(|n| args.iter().find(|(k, _)| *k == n)) {
+            Some((name, value)) => {
+                out.push_str(value);
+                rest = &after[name.len() + 1..];
+            }
+            None => {
+                out.push('{');
+                rest = after;
+            }
+        }
     }
+    out.push_str(rest);
     out
 }
 
@@ -375,6 +395,9 @@ pub const EN: &[(&str, &str)] = &[
     ("policy.banned.hint", "Each term 4 to 16 characters; at most 1000 terms."),
     ("policy.save", "Save policy"),
     ("policy.saved", "Policy saved."),
+    // Reliability and hostile input (issue #7).
+    ("error.username_too_long", "That username is longer than we accept (256 characters at most)."),
+    ("password.check_failed", "This password could not be checked as you type; it will be checked when you submit it."),
 ];
 
 /// German, formal ("Sie").
@@ -654,6 +677,9 @@ pub const DE: &[(&str, &str)] = &[
     ("policy.banned.hint", "Je Begriff 4 bis 16 Zeichen, höchstens 1000 Begriffe."),
     ("policy.save", "Richtlinie speichern"),
     ("policy.saved", "Richtlinie gespeichert."),
+    // Reliability and hostile input (issue #7).
+    ("error.username_too_long", "Dieser Benutzername ist zu lang (höchstens 256 Zeichen)."),
+    ("password.check_failed", "Das Passwort konnte während der Eingabe nicht geprüft werden; es wird beim Absenden geprüft."),
 ];
 
 /// Arabic (Modern Standard Arabic), right to left. Instructions address the reader in the
@@ -935,6 +961,9 @@ pub const AR: &[(&str, &str)] = &[
     ("policy.banned.hint", "طول كل مصطلح من ٤ إلى ١٦ حرفًا، و١٠٠٠ مصطلح كحد أقصى."),
     ("policy.save", "حفظ السياسة"),
     ("policy.saved", "تم حفظ السياسة."),
+    // Reliability and hostile input (issue #7).
+    ("error.username_too_long", "اسم المستخدم هذا أطول من المسموح به (٢٥٦ حرفًا كحد أقصى)."),
+    ("password.check_failed", "تعذر فحص كلمة المرور هذه أثناء الكتابة، وسيتم فحصها عند إرسالها."),
 ];
 
 #[cfg(test)]
