@@ -89,8 +89,11 @@ fn block_on<T>(fut: impl std::future::Future<Output = T>) -> T {
     }
 }
 
+/// Whether an error is the one a fault must give.
+type Expected = fn(&BackendError) -> bool;
+
 /// The three faults that fail a call, with the error each must give.
-fn failing_faults() -> [(Fault, fn(&BackendError) -> bool); 3] {
+fn failing_faults() -> [(Fault, Expected); 3] {
     [
         (Fault { failure_percent: 100, ..Fault::default() }, |e| *e == BackendError::Unavailable),
         (Fault { timeout: true, ..Fault::default() }, |e| *e == BackendError::Timeout),
