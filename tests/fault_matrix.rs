@@ -384,13 +384,7 @@ async fn run_step(page: &Page, walk: &Walk, index: usize, step: &Step) {
     }
     page.expect_text(step.then).await;
     page.backend.clear_faults();
-    for _ in 0..100 {
-        if !page.busy() {
-            break;
-        }
-        support::sleep(10).await;
-    }
-    assert!(!page.busy(), "{}: still busy after {at}", walk.user);
+    page.wait_idle().await;
 }
 
 /// Walks one flow through the matrix, from a fresh page.

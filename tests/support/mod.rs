@@ -325,6 +325,17 @@ impl Page {
         self.find(".rg-card").and_then(|c| c.get_attribute("aria-busy")).as_deref() == Some("true")
     }
 
+    /// Waits (up to 5 s) until no backend call is under way.
+    pub async fn wait_idle(&self) {
+        for _ in 0..500 {
+            if !self.busy() {
+                return;
+            }
+            sleep(10).await;
+        }
+        panic!("still waiting for the backend on {:?}", self.heading());
+    }
+
     /// Whether `username` has a sign-in that ended signed in, in the backend's log.
     pub fn signed_in(&self, username: &str) -> bool {
         use riskgate::backend::api::SignInOutcome;
