@@ -135,7 +135,6 @@ fn samples() -> &'static [String] {
         add(&TenantPolicy::default());
         add(&BannedList { custom: vec!["contoso".into(), "lantern".into()] });
         add(&AdminAction::Unblock);
-        drop(add);
         out.push(store.load().unwrap());
         out
     })
