@@ -164,13 +164,17 @@ struct Done {
     mfa: bool,
     new_password: bool,
     registration: bool,
+    mismatch_taken: bool,
 }
 
 fn note(done: &mut Done, before: &Step, m: Move, after: &Step) {
     let moved_on = std::mem::discriminant(before) != std::mem::discriminant(after);
     match (before, m) {
         (Step::MfaChallenge { .. }, Move::RightCode(_)) if moved_on => done.mfa = true,
-        (Step::ChangePassword { .. }, Move::Strong) if moved_on => done.new_password = true,
+        // Whether a candidate is strong enough is password protection's call (a tenant's
+        // word may be fine for another tenant's user); two different ones never pass.
+        (Step::ChangePassword { .. }, Move::Strong | Move::Weak) if moved_on => done.new_password = true,
+        (Step::ChangePassword { .. }, Move::Mismatch) if moved_on => done.mismatch_taken = true,
         (Step::Register { .. }, Move::ConfirmRight) if moved_on => done.registration = true,
         _ => {}
     }
@@ -206,6 +210,7 @@ proptest! {
                 reply = next;
             }
         }
+        prop_assert!(!done.mismatch_taken, "two different new passwords were taken");
         if let Step::SignedIn { .. } = reply.step {
             prop_assert!(!need.never, "{} signed in", p.username);
             prop_assert!(!need.mfa || done.mfa, "{} signed in without MFA", p.username);
