@@ -265,6 +265,37 @@ const OMAR_RESETS_BY_TEXT: Walk = Walk {
     signs_in_at: None,
 };
 
+const MIA_CANT_USE_ANY: Walk = Walk {
+    user: "mia@contoso.example",
+    steps: &[
+        step(
+            SignIn,
+            &[("#rg-password", Text("Copper-Falcon-28"))],
+            Press("Sign in"),
+            "We noticed something unusual",
+        ),
+        step(Send, &[], Press("Continue"), "Confirm it's you"),
+        quiet(&[], "I can't use any of these", ""),
+        step(Send, &[], Press("Cancel"), "Sign-in cancelled"),
+    ],
+    signs_in_at: None,
+};
+
+const LOU_CANCELS_A_RESET: Walk = Walk {
+    user: "lou@contoso.example",
+    steps: &[
+        quiet(&[], "Forgot your password?", "Reset your password"),
+        step(
+            StartReset,
+            &[("#rg-reset-username", Text("lou@contoso.example"))],
+            Press("Next"),
+            "Check 1 of 1",
+        ),
+        step(SendReset, &[], Press("Cancel"), "Password reset cancelled"),
+    ],
+    signs_in_at: None,
+};
+
 const RAVI_ACCOUNT_HEALTH: Walk = Walk {
     user: "ravi@contoso.example",
     steps: &[
@@ -304,8 +335,10 @@ const ADMIN_VIEW: Walk = Walk {
     signs_in_at: Some(0),
 };
 
-const ALL: [&Walk; 12] = [
+const ALL: [&Walk; 14] = [
     &ADA,
+    &MIA_CANT_USE_ANY,
+    &LOU_CANCELS_A_RESET,
     &OMAR_TEXT_MESSAGE,
     &KIM_USER_RISK,
     &LENA_FORCED_REGISTRATION,
@@ -463,6 +496,16 @@ async fn self_service_reset() {
 #[wasm_bindgen_test]
 async fn self_service_reset_by_text_message() {
     walk(&OMAR_RESETS_BY_TEXT).await;
+}
+
+#[wasm_bindgen_test]
+async fn no_method_usable_so_the_sign_in_is_cancelled() {
+    walk(&MIA_CANT_USE_ANY).await;
+}
+
+#[wasm_bindgen_test]
+async fn a_reset_cancelled() {
+    walk(&LOU_CANCELS_A_RESET).await;
 }
 
 #[wasm_bindgen_test]
