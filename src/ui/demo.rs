@@ -19,6 +19,9 @@ fn op_name(op: Operation) -> &'static str {
         Operation::Send => "Flow steps",
         Operation::Account => "Account health",
         Operation::Admin => "Admin",
+        Operation::StartReset => "Password reset: start",
+        Operation::SendReset => "Password reset: steps",
+        Operation::CheckPassword => "Live password check",
     }
 }
 

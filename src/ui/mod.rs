@@ -437,6 +437,7 @@ pub fn App(
             // The account and admin views hold tables: they get a wider card.
             <main
                 class="rg-card"
+                aria-busy=move || if ui.pending.get() { "true" } else { "false" }
                 class:rg-wide=wide
                 style:max-width=move || if wide() { "72rem" } else { "" }
             >
