@@ -367,6 +367,8 @@ impl Drop for Embedded {
     fn drop(&mut self) {
         self.handle.unmount();
         self.host.remove();
+    }
+}
 
 /// Helpers for the fault matrix, hostile input and brute-force tests.
 impl Page {
