@@ -192,7 +192,7 @@ proptest! {
         let clock = Rc::new(FixedClock::at(START));
         let backend = MockBackend::seeded(clock.clone(), Rc::new(SeededEntropy::default()));
         let client = Client { backend: &backend, clock: &clock, username: p.username };
-        let request = SignInRequest { username: p.username.into(), password: p.password.into(), source: None };
+        let request = SignInRequest::new(p.username, p.password);
         let mut reply = backend.sign_in_now(request).unwrap();
         let mut done = Done::default();
         let need = needs(p.username);

@@ -72,9 +72,7 @@ fn samples() -> &'static [String] {
         let clock = Rc::new(FixedClock::at(START));
         let store = Rc::new(MemoryStore::default());
         let b = MockBackend::open(clock.clone(), Rc::new(SeededEntropy::default()), store.clone());
-        let sign_in = |u: &str| {
-            b.sign_in_now(SignInRequest { username: u.into(), password: password_of(u).into(), source: None })
-        };
+        let sign_in = |u: &str| b.sign_in_now(SignInRequest::new(u, password_of(u)));
         let code = |u: &str| totp::code_at(&b.authenticator_secret(u).unwrap(), clock.now_ms() / 1000);
         let mut out: Vec<String> = vec![];
         let mut add = |v: &dyn erased::Json| out.push(v.json());
@@ -122,7 +120,11 @@ fn samples() -> &'static [String] {
             add(&input);
         }
         let source = b.sign_in_log()[0].source.clone();
-        add(&SignInRequest { username: "u".into(), password: "p".into(), source: Some(source) });
+        add(&SignInRequest {
+            source: Some(source),
+            tenant: Some("contoso".into()),
+            ..SignInRequest::new("u", "p")
+        });
         for e in [
             BackendError::InvalidInput { field: Field::Code, problem: Problem::NotACode },
             BackendError::StaleStep { expected: 3 },

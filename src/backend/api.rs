@@ -37,6 +37,13 @@ pub struct SignInRequest {
     pub tenant: Option<String>,
 }
 
+impl SignInRequest {
+    /// A request from wherever the backend sees it coming from, for any tenant.
+    pub fn new(username: impl Into<String>, password: impl Into<String>) -> Self {
+        SignInRequest { username: username.into(), password: password.into(), source: None, tenant: None }
+    }
+}
+
 /// What the person did on the current step.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub enum Input {

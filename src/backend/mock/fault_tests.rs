@@ -73,7 +73,7 @@ impl Fixture {
 }
 
 fn request(username: &str, password: &str) -> SignInRequest {
-    SignInRequest { username: username.into(), password: password.into(), source: None }
+    SignInRequest::new(username, password)
 }
 
 fn password_of(username: &str) -> &'static str {
