@@ -58,24 +58,34 @@ pub enum StoreStatus {
     Reset(String),
 }
 
-#[derive(Serialize, Deserialize)]
-struct Envelope {
+/// The envelope's version alone; the rest of the text is checked for well-formed JSON
+/// and skipped, so an older shape is reported by version instead of misread.
+#[derive(Deserialize)]
+struct Header {
     version: u32,
-    data: serde_json::Value,
+}
+
+/// The saved directory in its envelope. `Saved` goes straight to and from the text:
+/// going through `serde_json::Value` put Value's own parser, printer and (de)serialisers
+/// into the Wasm as well as the text ones.
+#[derive(Serialize, Deserialize)]
+struct Envelope<T> {
+    version: u32,
+    data: T,
 }
 
 pub(super) fn load(store: &dyn Store) -> Result<Option<Saved>, String> {
     let Some(text) = store.load() else { return Ok(None) };
-    let envelope: Envelope = serde_json::from_str(&text).map_err(|e| format!("unreadable ({e})"))?;
-    if envelope.version != STORE_VERSION {
-        return Err(format!("saved by version {}, this is version {STORE_VERSION}", envelope.version));
+    let header: Header = serde_json::from_str(&text).map_err(|e| format!("unreadable ({e})"))?;
+    if header.version != STORE_VERSION {
+        return Err(format!("saved by version {}, this is version {STORE_VERSION}", header.version));
     }
-    serde_json::from_value(envelope.data).map(Some).map_err(|e| format!("damaged ({e})"))
+    let envelope: Envelope<Saved> = serde_json::from_str(&text).map_err(|e| format!("damaged ({e})"))?;
+    Ok(Some(envelope.data))
 }
 
 pub(super) fn save(store: &dyn Store, saved: &Saved) {
-    let Ok(data) = serde_json::to_value(saved) else { return };
-    if let Ok(text) = serde_json::to_string(&Envelope { version: STORE_VERSION, data }) {
+    if let Ok(text) = serde_json::to_string(&Envelope { version: STORE_VERSION, data: saved }) {
         store.save(&text);
     }
 }
