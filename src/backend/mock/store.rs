@@ -1,10 +1,11 @@
-//! Where the mock keeps its directory between page loads: a versioned JSON envelope.
+//! Where the mock keeps its directory between page loads: a versioned envelope.
 use super::Saved;
-use serde::{Deserialize, Serialize};
+use crate::backend::hash::{hex_decode, hex_encode};
 use std::cell::RefCell;
 
 /// Bump when `Saved` changes shape; an older store is then reset, not misread.
-pub const STORE_VERSION: u32 = 2;
+/// 3: postcard in a hex string (2 was JSON).
+pub const STORE_VERSION: u32 = 3;
 
 pub trait Store {
     fn load(&self) -> Option<String>;
@@ -58,34 +59,34 @@ pub enum StoreStatus {
     Reset(String),
 }
 
-/// The envelope's version alone; the rest of the text is checked for well-formed JSON
-/// and skipped, so an older shape is reported by version instead of misread.
-#[derive(Deserialize)]
-struct Header {
-    version: u32,
-}
-
-/// The saved directory in its envelope. `Saved` goes straight to and from the text:
-/// going through `serde_json::Value` put Value's own parser, printer and (de)serialisers
-/// into the Wasm as well as the text ones.
-#[derive(Serialize, Deserialize)]
-struct Envelope<T> {
-    version: u32,
-    data: T,
-}
+/// The envelope around the saved directory: `{"version":3,"data":"<hex>"}`, the data
+/// being `Saved` in postcard's compact binary form. A binary form keeps a JSON library and
+/// the field-by-name (de)serialisers out of the Wasm; the envelope is read by hand, its
+/// version first, so an older store is reported by version instead of misread.
+const HEAD: &str = r#"{"version":"#;
+const DATA: &str = r#","data":""#;
+const TAIL: &str = r#""}"#;
 
 pub(super) fn load(store: &dyn Store) -> Result<Option<Saved>, String> {
     let Some(text) = store.load() else { return Ok(None) };
-    let header: Header = serde_json::from_str(&text).map_err(|e| format!("unreadable ({e})"))?;
-    if header.version != STORE_VERSION {
-        return Err(format!("saved by version {}, this is version {STORE_VERSION}", header.version));
+    let unreadable = || "unreadable (not a saved directory)".to_string();
+    let rest = text.trim().strip_prefix(HEAD).ok_or_else(unreadable)?;
+    let digits = rest.find(|c: char| !c.is_ascii_digit()).unwrap_or(rest.len());
+    let version: u32 = rest[..digits].parse().map_err(|_| unreadable())?;
+    if version != STORE_VERSION {
+        return Err(format!("saved by version {version}, this is version {STORE_VERSION}"));
     }
-    let envelope: Envelope<Saved> = serde_json::from_str(&text).map_err(|e| format!("damaged ({e})"))?;
-    Ok(Some(envelope.data))
+    let data = rest[digits..].strip_prefix(DATA).and_then(|r| r.strip_suffix(TAIL)).ok_or_else(unreadable)?;
+    let bytes = hex_decode(data).ok_or_else(|| "damaged (not hexadecimal)".to_string())?;
+    match postcard::take_from_bytes::<Saved>(&bytes) {
+        Ok((saved, [])) => Ok(Some(saved)),
+        Ok(_) => Err("damaged (trailing bytes)".to_string()),
+        Err(e) => Err(format!("damaged ({e})")),
+    }
 }
 
 pub(super) fn save(store: &dyn Store, saved: &Saved) {
-    if let Ok(text) = serde_json::to_string(&Envelope { version: STORE_VERSION, data: saved }) {
-        store.save(&text);
+    if let Ok(bytes) = postcard::to_allocvec(saved) {
+        store.save(&format!("{HEAD}{STORE_VERSION}{DATA}{}{TAIL}", hex_encode(&bytes)));
     }
 }
