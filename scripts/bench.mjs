@@ -263,6 +263,8 @@ ${transitionTable(moves, budgets.speed_ms.transition_median)}
 ## Bundle size (${root}/*.wasm, *.js, *.css; budgets from bench/budgets.json)
 
 ${sizeTable(sizes, budgets)}
+
+What takes the space, what was cut and why the total budget is not met: [size.md](size.md).
 `;
 }
 
