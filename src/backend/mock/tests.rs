@@ -366,11 +366,29 @@ fn state_survives_a_reload_from_the_store() {
 }
 
 #[test]
+fn the_whole_directory_comes_back_from_the_store_unchanged() {
+    let f = fixture();
+    // Every kind of record: a lockout, a remembered wrong password, a sign-in log, texts.
+    for i in 0..3 {
+        let _ = f.backend.sign_in_now(request("ada@contoso.example", &format!("wrong-{i}")));
+    }
+    f.sign_in("omar@contoso.example");
+    let store = MemoryStore::default();
+    let saved = f.backend.state.borrow().saved.clone();
+    store::save(&store, &saved);
+    assert!(store.load().unwrap().starts_with(&format!("{{\"version\":{STORE_VERSION},\"data\":\"")));
+    assert_eq!(store::load(&store), Ok(Some(saved)));
+}
+
+#[test]
 fn a_corrupt_or_old_store_is_reported_and_replaced_by_the_seed() {
     for (text, expect) in [
         ("{not json", "unreadable"),
         (r#"{"version":0,"data":{}}"#, "version 0"),
-        (r#"{"version":2,"data":{"tenants":5}}"#, "damaged"),
+        (r#"{"version":2,"data":{"tenants":5}}"#, "version 2"),
+        (r#"{"version":3,"data":{"tenants":5}}"#, "unreadable"),
+        (r#"{"version":3,"data":"05zz"}"#, "damaged"),
+        (r#"{"version":3,"data":"05ff"}"#, "damaged"),
     ] {
         let store = Rc::new(MemoryStore::default());
         store.save(text);
