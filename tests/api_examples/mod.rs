@@ -17,12 +17,15 @@ pub const FLOW_ID: &str = "f-3k9QzT7b";
 pub const RESET_ID: &str = "r-8Jd2LwQe";
 pub const SESSION: &str = "s-Vq7Yb2xR4pLm9NcT";
 
+/// Whether a JSON text decodes back to the example's value, and if not, why.
+pub type DecodesBack = Box<dyn Fn(&str) -> Result<(), String>>;
+
 /// One documented example: its name in the doc, its JSON, and a check that the JSON
 /// decodes back to the same value.
 pub struct Example {
     pub name: String,
     pub json: String,
-    pub decodes_back: Box<dyn Fn(&str) -> Result<(), String>>,
+    pub decodes_back: DecodesBack,
 }
 
 fn example<T>(name: &str, value: T) -> Example
