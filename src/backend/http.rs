@@ -14,6 +14,8 @@ use gloo_net::http::{Method, RequestBuilder};
 use gloo_timers::callback::Timeout;
 use serde::de::DeserializeOwned;
 use serde::Serialize;
+use std::future::Future;
+use std::pin::Pin;
 use std::time::Duration;
 use wasm_bindgen::prelude::*;
 use web_sys::{AbortSignal, RequestCache, RequestCredentials, RequestRedirect};
@@ -53,18 +55,21 @@ impl HttpBackend {
         self.timeout
     }
 
-    /// Sends one request and decodes the reply as `T`.
-    async fn call<T: DeserializeOwned>(
+    /// One request, as the status and text of its reply. Boxed and not generic, so the
+    /// thirteen methods share one copy of it (each only decodes its own type).
+    fn exchange(
         &self,
         method: Method,
-        path: &str,
+        path: Result<String, BackendError>,
         session: Option<&str>,
-        body: Option<String>,
-    ) -> Result<T, BackendError> {
-        let auth = session.map(bearer).transpose()?;
-        let url = format!("{}{path}", self.base_url);
-        let (status, text) = self.fetch(method, &url, auth.as_deref(), body).await?;
-        decode(status, &text)
+        body: Option<Result<String, BackendError>>,
+    ) -> Exchange<'_> {
+        let ready = (|| Ok((path?, session.map(bearer).transpose()?, body.transpose()?)))();
+        Box::pin(async move {
+            let (path, auth, body) = ready?;
+            let url = format!("{}{path}", self.base_url);
+            self.fetch(method, &url, auth.as_deref(), body).await
+        })
     }
 
     /// The status and body text of one exchange; a network failure is `Unavailable`.
@@ -101,13 +106,16 @@ impl HttpBackend {
     }
 }
 
+/// A reply's status and body text.
+type Exchange<'a> = Pin<Box<dyn Future<Output = Result<(u16, String), BackendError>> + 'a>>;
+
 /// A 2xx body must decode as `T`; any other status must carry an `ErrorReply`. A
 /// gateway's own 502, 503 or 504 page (not our JSON) still means the service is away.
-fn decode<T: DeserializeOwned>(status: u16, body: &str) -> Result<T, BackendError> {
+fn decode<T: DeserializeOwned>((status, body): (u16, String)) -> Result<T, BackendError> {
     if (200..300).contains(&status) {
-        return serde_json::from_str(body).map_err(|e| malformed(status, &e));
+        return serde_json::from_str(&body).map_err(|e| malformed(status, &e));
     }
-    match serde_json::from_str::<ErrorReply>(body) {
+    match serde_json::from_str::<ErrorReply>(&body) {
         Ok(reply) => Err(reply.error),
         Err(_) if status == 504 => Err(BackendError::Timeout),
         Err(_) if status == 502 || status == 503 => Err(BackendError::Unavailable),
@@ -230,54 +238,49 @@ impl Drop for Deadline {
 
 impl IdentityBackend for HttpBackend {
     fn sign_in(&self, request: SignInRequest) -> BackendFuture<'_, Reply> {
-        Box::pin(async move {
-            let body = json(&request)?;
-            self.call(Method::POST, "/sign-in", None, Some(body)).await.and_then(checked_reply)
-        })
+        let reply = self.exchange(Method::POST, Ok("/sign-in".into()), None, Some(json(&request)));
+        Box::pin(async move { decode(reply.await?).and_then(checked_reply) })
     }
 
     fn send(&self, flow_id: &str, seq: u32, input: Input) -> BackendFuture<'_, Reply> {
         let path = flow_segment(flow_id).map(|id| format!("/flows/{id}/steps/{seq}"));
-        Box::pin(async move {
-            let body = json(&input)?;
-            self.call(Method::POST, &path?, None, Some(body)).await.and_then(checked_reply)
-        })
+        let reply = self.exchange(Method::POST, path, None, Some(json(&input)));
+        Box::pin(async move { decode(reply.await?).and_then(checked_reply) })
     }
 
     fn start_reset(&self, username: &str) -> BackendFuture<'_, ResetReply> {
         let body = json(&ResetRequest { username: username.into() });
-        Box::pin(async move { self.call(Method::POST, "/resets", None, Some(body?)).await })
+        let reply = self.exchange(Method::POST, Ok("/resets".into()), None, Some(body));
+        Box::pin(async move { decode(reply.await?) })
     }
 
     fn send_reset(&self, flow_id: &str, seq: u32, input: ResetInput) -> BackendFuture<'_, ResetReply> {
         let path = flow_segment(flow_id).map(|id| format!("/resets/{id}/steps/{seq}"));
-        Box::pin(async move {
-            let body = json(&input)?;
-            self.call(Method::POST, &path?, None, Some(body)).await
-        })
+        let reply = self.exchange(Method::POST, path, None, Some(json(&input)));
+        Box::pin(async move { decode(reply.await?) })
     }
 
     fn check_password(&self, flow_id: &str, candidate: &str) -> BackendFuture<'_, Verdict> {
         let body = json(&PasswordCheck { flow_id: flow_id.into(), candidate: candidate.into() });
-        Box::pin(async move { self.call(Method::POST, "/password-checks", None, Some(body?)).await })
+        let reply = self.exchange(Method::POST, Ok("/password-checks".into()), None, Some(body));
+        Box::pin(async move { decode(reply.await?) })
     }
 
     fn account(&self, session: &str) -> BackendFuture<'_, AccountView> {
-        let session = session.to_string();
-        Box::pin(async move { self.call(Method::GET, "/account", Some(&session), None).await })
+        let reply = self.exchange(Method::GET, Ok("/account".into()), Some(session), None);
+        Box::pin(async move { decode(reply.await?) })
     }
 
     fn report_sign_in(&self, session: &str, sign_in: u64, was_me: bool) -> BackendFuture<'_, AccountView> {
-        let session = session.to_string();
-        let path = format!("/account/sign-ins/{sign_in}/report");
-        let body = json(&SignInReport { was_me });
-        Box::pin(async move { self.call(Method::POST, &path, Some(&session), Some(body?)).await })
+        let path = Ok(format!("/account/sign-ins/{sign_in}/report"));
+        let reply = self.exchange(Method::POST, path, Some(session), Some(json(&SignInReport { was_me })));
+        Box::pin(async move { decode(reply.await?) })
     }
 
     fn remove_method(&self, session: &str, method: MethodKind) -> BackendFuture<'_, AccountView> {
-        let session = session.to_string();
         let path = method_segment(method).map(|m| format!("/account/methods/{m}"));
-        Box::pin(async move { self.call(Method::DELETE, &path?, Some(&session), None).await })
+        let reply = self.exchange(Method::DELETE, path, Some(session), None);
+        Box::pin(async move { decode(reply.await?) })
     }
 
     fn begin_method(
@@ -286,25 +289,21 @@ impl IdentityBackend for HttpBackend {
         method: MethodKind,
         phone: Option<String>,
     ) -> BackendFuture<'_, Enrollment> {
-        let session = session.to_string();
         let body = json(&MethodRequest { method, phone });
-        Box::pin(async move {
-            let enrollment = self.call(Method::POST, "/account/methods", Some(&session), Some(body?)).await;
-            enrollment.map(redraw_qr)
-        })
+        let reply = self.exchange(Method::POST, Ok("/account/methods".into()), Some(session), Some(body));
+        Box::pin(async move { decode(reply.await?).map(redraw_qr) })
     }
 
     fn confirm_method(&self, session: &str, code: &str) -> BackendFuture<'_, AccountView> {
-        let session = session.to_string();
         let body = json(&MethodCode { code: code.into() });
-        Box::pin(async move {
-            self.call(Method::POST, "/account/methods/confirm", Some(&session), Some(body?)).await
-        })
+        let path = Ok("/account/methods/confirm".into());
+        let reply = self.exchange(Method::POST, path, Some(session), Some(body));
+        Box::pin(async move { decode(reply.await?) })
     }
 
     fn admin_overview(&self, session: &str) -> BackendFuture<'_, AdminView> {
-        let session = session.to_string();
-        Box::pin(async move { self.call(Method::GET, "/admin", Some(&session), None).await })
+        let reply = self.exchange(Method::GET, Ok("/admin".into()), Some(session), None);
+        Box::pin(async move { decode(reply.await?) })
     }
 
     fn admin_act(
@@ -313,13 +312,10 @@ impl IdentityBackend for HttpBackend {
         username: &str,
         action: AdminAction,
     ) -> BackendFuture<'_, AdminReceipt> {
-        let session = session.to_string();
         let path = segment(username).map(|u| format!("/admin/users/{u}/actions"));
-        let body = json(&AdminActRequest { action });
-        Box::pin(async move {
-            let path = path.ok_or(BackendError::UnknownUser)?;
-            self.call(Method::POST, &path, Some(&session), Some(body?)).await
-        })
+        let path = path.ok_or(BackendError::UnknownUser);
+        let reply = self.exchange(Method::POST, path, Some(session), Some(json(&AdminActRequest { action })));
+        Box::pin(async move { decode(reply.await?) })
     }
 
     fn set_policy(
@@ -328,8 +324,8 @@ impl IdentityBackend for HttpBackend {
         policy: TenantPolicy,
         banned: BannedList,
     ) -> BackendFuture<'_, AdminView> {
-        let session = session.to_string();
         let body = json(&PolicyUpdate { policy, banned });
-        Box::pin(async move { self.call(Method::PUT, "/admin/policy", Some(&session), Some(body?)).await })
+        let reply = self.exchange(Method::PUT, Ok("/admin/policy".into()), Some(session), Some(body));
+        Box::pin(async move { decode(reply.await?) })
     }
 }
