@@ -93,6 +93,18 @@ fn every_error_has_its_status_in_the_error_table() {
 }
 
 #[test]
+fn every_field_and_problem_is_named_in_the_doc() {
+    let doc = std::fs::read_to_string(DOC_PATH).unwrap();
+    for error in api_examples::fields_and_problems() {
+        let json = serde_json::to_value(&error).unwrap();
+        let input = &json["InvalidInput"];
+        for name in [&input["field"], &input["problem"]].map(|v| v.as_str().unwrap().to_string()) {
+            assert!(doc.contains(&format!("`{name}`")), "the doc never names `{name}`");
+        }
+    }
+}
+
+#[test]
 fn every_type_that_crosses_the_wire_is_named_in_the_doc() {
     let doc = std::fs::read_to_string(DOC_PATH).unwrap();
     let types = [

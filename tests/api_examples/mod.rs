@@ -144,6 +144,34 @@ pub fn error_name(error: &BackendError) -> &'static str {
     }
 }
 
+/// Every `Field` and `Problem` (in an `InvalidInput`), for the doc's list of them.
+pub fn fields_and_problems() -> Vec<BackendError> {
+    use Field::*;
+    use Problem::*;
+    let fields = [Username, Password, Code, Phone, NewPassword, Confirm, BannedList];
+    let problems = [
+        Empty,
+        TooLong,
+        NotACode,
+        CodeExpired,
+        NoCodeSent,
+        Mismatch,
+        NotAPhoneNumber,
+        InvalidList,
+        LastMethod,
+    ];
+    // Exhaustive: a new field or problem does not compile until it is in the lists above.
+    let _ = |f: Field, p: Problem| match (f, p) {
+        (Username | Password | Code | Phone | NewPassword | Confirm | BannedList, _) => match p {
+            Empty | TooLong | NotACode | CodeExpired | NoCodeSent | Mismatch | NotAPhoneNumber => (),
+            InvalidList | LastMethod => (),
+        },
+    };
+    let by_field = fields.map(|field| BackendError::InvalidInput { field, problem: Empty });
+    let by_problem = problems.map(|problem| BackendError::InvalidInput { field: Code, problem });
+    by_field.into_iter().chain(by_problem).collect()
+}
+
 pub fn inputs() -> Vec<Input> {
     vec![
         Input::Continue,
