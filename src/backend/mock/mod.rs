@@ -241,6 +241,7 @@ impl MockBackend {
             .accounts
             .iter()
             .position(|a| a.username.eq_ignore_ascii_case(username))
+            .filter(|&i| req.tenant.as_deref().is_none_or(|t| st.saved.accounts[i].signs_in_to == t))
             .ok_or(BackendError::InvalidCredentials)?;
         let source = req
             .source
