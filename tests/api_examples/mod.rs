@@ -260,6 +260,7 @@ pub fn sign_in_request() -> SignInRequest {
         username: "ravi@contoso.example".into(),
         password: "Quiet-Meadow-17".into(),
         source: None,
+        tenant: None,
     }
 }
 
@@ -271,6 +272,7 @@ pub fn sign_in_request_with_source() -> SignInRequest {
             device: "Windows 11, Edge".into(),
             app: "Contoso Portal".into(),
         }),
+        tenant: Some("contoso".into()),
         ..sign_in_request()
     }
 }
