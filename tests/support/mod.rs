@@ -60,6 +60,11 @@ pub async fn sleep(ms: u64) {
 }
 
 impl Page {
+    /// A page over a component mounted some other way.
+    pub fn from_parts(backend: Rc<MockBackend>, root: HtmlElement, mounted: Box<dyn std::any::Any>) -> Page {
+        Page { backend, root, _mounted: mounted }
+    }
+
     pub fn find(&self, selector: &str) -> Option<Element> {
         self.root.query_selector(selector).unwrap()
     }

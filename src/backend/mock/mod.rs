@@ -3,10 +3,12 @@
 mod admin;
 mod faults;
 mod health;
+mod lab;
 pub mod reset;
 mod store;
 
 pub use faults::{Fault, Operation};
+pub use lab::Trace;
 #[cfg(target_arch = "wasm32")]
 pub use store::LocalStore;
 pub use store::{MemoryStore, Store, StoreStatus, STORE_VERSION};
@@ -22,7 +24,7 @@ use super::platform::{Clock, Entropy};
 use super::{hash, seed, totp, BackendFuture, IdentityBackend};
 use crate::engine::password::{self, BannedList, PersonalTerms};
 use crate::engine::{
-    Detection, Event, Flow, MethodKind, RiskKind, RiskState, SignInContext, Step, TenantPolicy,
+    Detection, Event, Flow, MethodKind, RiskKind, RiskLevel, RiskState, SignInContext, Step, TenantPolicy,
 };
 use std::cell::RefCell;
 use std::collections::HashMap;
@@ -73,6 +75,10 @@ struct FlowRecord {
     verdict: Option<password::Verdict>,
     correlation_id: String,
     session: Option<String>,
+    /// For the scenario lab: the levels the engine saw and every step it chose.
+    sign_in_risk: RiskLevel,
+    user_risk: RiskLevel,
+    steps: Vec<Step>,
 }
 
 /// What survives a reload: the directory, the logs and the simulated phone.
@@ -94,6 +100,8 @@ struct State {
     resets: HashMap<String, reset::ResetRecord>,
     /// Methods being added from account health, by session, with any code sent.
     adding: HashMap<String, (PendingEnrollment, Option<PendingCode>)>,
+    /// The flow that moved last, for the scenario lab's trace.
+    last_flow: Option<String>,
 }
 
 pub struct MockBackend {
@@ -264,6 +272,7 @@ impl MockBackend {
         let account = &st.saved.accounts[idx];
         let detections = detect(&source, &account.history, &account.trusted_ips, now);
         let ctx = context(&st, idx, &detections, now)?;
+        let (sign_in_risk, user_risk) = (ctx.sign_in_risk(), ctx.user_risk());
         let (flow, _) = Flow::start(ctx);
         let flow_id = self.random_hex(16);
         let record = FlowRecord {
@@ -281,6 +290,9 @@ impl MockBackend {
             verdict: None,
             correlation_id: self.random_hex(8),
             session: None,
+            sign_in_risk,
+            user_risk,
+            steps: Vec::new(),
         };
         st.flows.insert(flow_id.clone(), record);
         self.settle(&mut st, &flow_id, now);
@@ -568,6 +580,7 @@ impl MockBackend {
 
     /// Persists what the flow has settled so far, and everything at its end.
     fn settle(&self, st: &mut State, flow_id: &str, now: u64) {
+        lab::record_step(st, flow_id);
         let Some(rec) = st.flows.get(flow_id) else { return };
         let outcome = rec.flow.outcome();
         let step = rec.flow.step();
