@@ -342,3 +342,75 @@ pub struct ResetReply {
     pub correlation_id: String,
     pub time_ms: u64,
 }
+
+// The HTTP form of the trait (docs/backend-api.md, src/backend/http.rs): the bodies that
+// carry a method's other arguments, the error wrapper, and each error's status code.
+
+/// `POST /resets`: start "forgot my password".
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct ResetRequest {
+    pub username: String,
+}
+
+/// `POST /password-checks`. `flow_id` names a sign-in flow or a reset; the candidate
+/// travels in the body so it never lands in a URL or an access log.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct PasswordCheck {
+    pub flow_id: String,
+    pub candidate: String,
+}
+
+/// `POST /account/sign-ins/{id}/report`: `true` is "this was me".
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct SignInReport {
+    pub was_me: bool,
+}
+
+/// `POST /account/methods`: start adding a method; a phone needs its number.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct MethodRequest {
+    pub method: MethodKind,
+    pub phone: Option<String>,
+}
+
+/// `POST /account/methods/confirm`: the code that proves the method being added works.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct MethodCode {
+    pub code: String,
+}
+
+/// `POST /admin/users/{username}/actions`.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct AdminActRequest {
+    pub action: AdminAction,
+}
+
+/// `PUT /admin/policy`: the admin's own tenant's policy and banned-password list.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct PolicyUpdate {
+    pub policy: TenantPolicy,
+    pub banned: BannedList,
+}
+
+/// The body of every reply that is not a 2xx.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct ErrorReply {
+    pub error: BackendError,
+}
+
+impl BackendError {
+    /// The HTTP status a server answers this error with. A client goes by the body,
+    /// never by the status alone.
+    pub fn http_status(&self) -> u16 {
+        match self {
+            Self::InvalidInput { .. } | Self::Malformed(_) => 400,
+            Self::InvalidCredentials | Self::NotAuthorized => 401,
+            Self::StepUpRequired => 403,
+            Self::UnknownFlow | Self::UnknownUser => 404,
+            Self::StaleStep { .. } | Self::Unexpected { .. } => 409,
+            Self::FlowExpired => 410,
+            Self::Unavailable => 503,
+            Self::Timeout => 504,
+        }
+    }
+}

@@ -45,6 +45,16 @@ pub fn open_with(backend: Rc<MockBackend>) -> Page {
     Page { backend, root, _mounted: Box::new(handle) }
 }
 
+/// Mounts the app over any backend (the HTTP adapter, say). The page's `backend` is
+/// then a fresh mock the app does not use.
+pub fn open_over(backend: Rc<dyn IdentityBackend>) -> Page {
+    let document = document();
+    let root: HtmlElement = document.create_element("div").unwrap().unchecked_into();
+    document.body().unwrap().append_child(&root).unwrap();
+    let handle = leptos::mount::mount_to(root.clone(), move || view! { <App backend locale=Locale::En/> });
+    Page { backend: mock(), root, _mounted: Box::new(handle) }
+}
+
 pub async fn sleep(ms: u64) {
     gloo_timers::future::sleep(Duration::from_millis(ms)).await;
 }
