@@ -185,6 +185,24 @@ async function bundleSizes(dir) {
   return sizes;
 }
 
+/** The embeddable component for host pages: its module and Wasm (the CSS is inside). */
+async function embedSize(dir) {
+  const size = { raw: 0, gzip: 0 };
+  for (const name of ['riskgate.js', 'riskgate_bg.wasm']) {
+    const bytes = await readFile(join(dir, name));
+    size.raw += bytes.length;
+    size.gzip += gzipSync(bytes, { level: 9 }).length;
+  }
+  return size;
+}
+
+function embedLine(embed, budgets) {
+  const budget = budgets.gzip_bytes.total;
+  const status = embed.gzip <= budget ? 'ok' : `over by ${bytes(embed.gzip - budget)}`;
+  return table(['Files', 'Raw', 'Gzip -9', 'Gzip budget', 'Status'],
+    [['embed/riskgate.js + riskgate_bg.wasm', bytes(embed.raw), bytes(embed.gzip), bytes(budget), status]]);
+}
+
 /** One line per size over its gzip budget. */
 function overBudget(sizes, budgets) {
   return Object.entries(budgets.gzip_bytes)
@@ -230,7 +248,7 @@ function transitionTable(rows, budget) {
 
 const ms = (v) => `${v.toFixed(1)} ms`;
 
-function report({ machine, native, wasm, screen, moves, sizes, budgets }) {
+function report({ machine, native, wasm, screen, moves, sizes, embed, budgets }) {
   return `# Benchmark results
 
 Written by \`make bench\`. Figures are from one machine: compare runs on the same machine,
@@ -264,6 +282,12 @@ ${transitionTable(moves, budgets.speed_ms.transition_median)}
 
 ${sizeTable(sizes, budgets)}
 
+The embeddable component that host pages load (${root}/embed/, built with the \`embed\`
+feature: every flow and locale, the mock and the HTTP adapter, the stylesheet inside),
+against the same total budget:
+
+${embedLine(embed, budgets)}
+
 What takes the space, what was cut and why the total budget is not met: [size.md](size.md).
 `;
 }
@@ -284,6 +308,7 @@ const native = await readJson('bench/results/native.json').catch(() => {
 });
 const budgets = await readJson('bench/budgets.json');
 const sizes = await bundleSizes(root);
+const embed = await embedSize(join(root, 'embed'));
 
 const browser = await launch();
 let results;
@@ -291,7 +316,7 @@ try {
   const wasm = await serving(benchRoot, (url) => wasmEngine(browser, url));
   const screen = await serving(root, (url) => firstScreen(browser, url));
   const moves = await serving(root, (url) => transitions(browser, url));
-  results = { machine: machine(browser.version()), native, wasm, screen, moves, sizes, budgets };
+  results = { machine: machine(browser.version()), native, wasm, screen, moves, sizes, embed, budgets };
 } finally {
   await browser.close();
 }
@@ -302,6 +327,9 @@ console.log(text);
 console.log('bench: wrote bench/results.md');
 
 const over = overBudget(sizes, budgets);
+if (embed.gzip > budgets.gzip_bytes.total) {
+  over.push(`the embeddable component is ${bytes(embed.gzip)} gzipped: ${bytes(embed.gzip - budgets.gzip_bytes.total)} over the total budget`);
+}
 if (over.length) {
   console.error(`bench: FAILED, over the size budget:\n  ${over.join('\n  ')}`);
   process.exit(1);
