@@ -10,6 +10,7 @@ pub mod mock;
 pub mod platform;
 pub mod seed;
 pub mod totp;
+pub mod webauthn;
 
 pub use api::{AccountView, AdminAction, AdminReceipt, AdminView, BackendError, Input, Reply, SignInRequest};
 pub use api::{Enrollment, ResetInput, ResetReply};
