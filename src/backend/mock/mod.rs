@@ -755,6 +755,7 @@ fn context(
         user_detections: account.detections.clone(),
         policy,
         home_policy,
+        signed_in_with: None,
     })
 }
 
