@@ -158,7 +158,8 @@ fn a_wrong_origin_is_refused_as_recorded_and_as_tampered() {
         Err(WebAuthnError::WrongOrigin)
     );
     let mut tampered = a.answer.clone();
-    tampered.client_data_json = edit_client_data(&tampered.client_data_json, &r.origin, "http://evil.example");
+    tampered.client_data_json =
+        edit_client_data(&tampered.client_data_json, &r.origin, "http://evil.example");
     assert_eq!(check_answer(&r, &key, &tampered), Err(WebAuthnError::WrongOrigin));
     let mut framed = a.answer.clone();
     framed.client_data_json =

@@ -1,6 +1,7 @@
 //! What crosses the line between the screens and an identity backend. Plain serde
 //! types, so the mock and an HTTP adapter speak the same language.
 use super::geo::Coordinates;
+use super::webauthn::{PasskeyAssertion, PasskeyCreated, PasskeyOptions, WebAuthnError};
 use crate::engine::password::{BannedList, Verdict};
 use crate::engine::reset::ResetStep;
 use crate::engine::{
@@ -59,6 +60,12 @@ pub enum Input {
         confirm: String,
     },
     Cancel,
+    /// Ask for a passkey challenge: to answer the MFA challenge, or to register one.
+    BeginPasskey,
+    /// The new passkey, for the challenge the last reply carried.
+    PasskeyCreated(PasskeyCreated),
+    /// The passkey's answer to the challenge the last reply carried.
+    PasskeyAssertion(PasskeyAssertion),
 }
 
 /// What was unusual about a sign-in, in terms a person recognises.
@@ -123,6 +130,9 @@ pub struct Reply {
     pub time_ms: u64,
     /// Set once signed in: opens the account-health and (for IT staff) admin views.
     pub session: Option<String>,
+    /// A passkey challenge for the browser to hand to WebAuthn, after `BeginPasskey`.
+    #[serde(default)]
+    pub passkey: Option<PasskeyOptions>,
 }
 
 /// A form field, for messages placed next to it.
@@ -180,6 +190,8 @@ pub enum BackendError {
     Unavailable,
     Timeout,
     Malformed(String),
+    /// A passkey was refused, and why.
+    Passkey(WebAuthnError),
 }
 
 impl fmt::Display for BackendError {

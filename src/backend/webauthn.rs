@@ -107,7 +107,8 @@ pub fn verify_registration(
     check_client_data(&client_data, "webauthn.create", rp, challenge)?;
     let attestation = cbor::parse_all(&b64url_decode(&created.attestation_object)?)?;
     let fmt = attestation.get_text("fmt").ok_or(WebAuthnError::Malformed)?;
-    let statement_empty = matches!(attestation.get_text_key("attStmt"), Some(cbor::Value::Map(m)) if m.is_empty());
+    let statement_empty =
+        matches!(attestation.get_text_key("attStmt"), Some(cbor::Value::Map(m)) if m.is_empty());
     if fmt != "none" || !statement_empty {
         return Err(WebAuthnError::Unsupported);
     }
@@ -457,7 +458,10 @@ mod tests {
         assert_eq!(v.get_bytes("a"), Some(&[1u8, 2][..]));
         assert_eq!(cbor::parse_all(&bytes[..bytes.len() - 1]), Err(WebAuthnError::Malformed));
         assert_eq!(cbor::parse_all(&[0x5f, 0x41, 0, 0xff]), Err(WebAuthnError::Malformed), "indefinite");
-        assert_eq!(cbor::parse_all(&[0x9b, 0xff, 0xff, 0xff, 0xff, 0, 0, 0, 0]), Err(WebAuthnError::Malformed));
+        assert_eq!(
+            cbor::parse_all(&[0x9b, 0xff, 0xff, 0xff, 0xff, 0, 0, 0, 0]),
+            Err(WebAuthnError::Malformed)
+        );
         let deep = [0x81u8; 20];
         assert_eq!(cbor::parse_all(&deep), Err(WebAuthnError::Malformed));
     }

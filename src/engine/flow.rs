@@ -108,7 +108,9 @@ pub struct Why {
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
 pub enum BlockReason {
     Disabled,
-    LockedOut { until_ms: u64 },
+    LockedOut {
+        until_ms: u64,
+    },
     SignInRisk,
     UserRisk,
     UnregisteredAtRisk,
@@ -227,11 +229,20 @@ pub const MAX_MFA_FAILURES: u8 = 5;
 #[derive(Clone, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
 enum Requirement {
     Block(BlockReason, Why),
-    UserRisk { why: Why, password_change: bool },
+    UserRisk {
+        why: Why,
+        password_change: bool,
+    },
     /// `strong`: only a phishing-resistant method satisfies it.
-    SignInRisk { why: Why, strong: bool },
+    SignInRisk {
+        why: Why,
+        strong: bool,
+    },
     TemporaryPassword,
-    Registration { days_left: u32, can_skip: bool },
+    Registration {
+        days_left: u32,
+        can_skip: bool,
+    },
 }
 
 #[derive(Clone, Debug, Default, PartialEq, Eq, Hash, Serialize, Deserialize)]
@@ -286,7 +297,8 @@ impl Flow {
         let (requirements, report_only) = requirements(&ctx);
         let strong = requirements.iter().any(Requirement::is_strong);
         // A passkey sign-in is itself multifactor; the backend has checked it.
-        let primary = ctx.signed_in_with.filter(|m| m.is_phishing_resistant() && ctx.user.methods.contains(m));
+        let primary =
+            ctx.signed_in_with.filter(|m| m.is_phishing_resistant() && ctx.user.methods.contains(m));
         let flow = Flow {
             now_ms: ctx.now_ms,
             strong,

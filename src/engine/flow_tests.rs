@@ -245,7 +245,8 @@ fn a_claimed_passkey_sign_in_counts_only_for_a_passkey_the_user_has() {
 
 #[test]
 fn a_passkey_sign_in_satisfies_sign_in_risk_without_a_challenge() {
-    let mut c = sign_in_risk(ctx(UserState { methods: vec![Passkey], ..UserState::new("ravi") }), RiskLevel::High);
+    let mut c =
+        sign_in_risk(ctx(UserState { methods: vec![Passkey], ..UserState::new("ravi") }), RiskLevel::High);
     c.signed_in_with = Some(Passkey);
     let (_, step) = Flow::start(c);
     let expected =
@@ -261,7 +262,8 @@ fn strong_tenant(methods: Vec<MethodKind>, level: RiskLevel) -> SignInContext {
 
 #[test]
 fn high_risk_with_the_phishing_resistant_policy_offers_only_passkeys_and_says_why() {
-    let (mut flow, step) = run(strong_tenant(vec![AuthenticatorApp, Sms, Passkey], RiskLevel::High), &[Event::Continue]);
+    let (mut flow, step) =
+        run(strong_tenant(vec![AuthenticatorApp, Sms, Passkey], RiskLevel::High), &[Event::Continue]);
     let Step::MfaChallenge { methods, phishing_resistant, why, .. } = step else { panic!("{step:?}") };
     assert_eq!(methods, vec![Passkey]);
     assert!(phishing_resistant);
@@ -272,7 +274,8 @@ fn high_risk_with_the_phishing_resistant_policy_offers_only_passkeys_and_says_wh
 
 #[test]
 fn medium_risk_with_the_phishing_resistant_policy_takes_any_method() {
-    let (_, step) = run(strong_tenant(vec![AuthenticatorApp, Passkey], RiskLevel::Medium), &[Event::Continue]);
+    let (_, step) =
+        run(strong_tenant(vec![AuthenticatorApp, Passkey], RiskLevel::Medium), &[Event::Continue]);
     let Step::MfaChallenge { methods, phishing_resistant, .. } = step else { panic!("{step:?}") };
     assert_eq!(methods, vec![AuthenticatorApp, Passkey]);
     assert!(!phishing_resistant);
@@ -286,7 +289,10 @@ fn high_risk_needing_a_passkey_blocks_a_user_without_one() {
 
 #[test]
 fn a_passkey_answers_an_ordinary_challenge_too() {
-    let c = sign_in_risk(ctx(UserState { methods: vec![AuthenticatorApp, Passkey], ..UserState::new("ravi") }), RiskLevel::Medium);
+    let c = sign_in_risk(
+        ctx(UserState { methods: vec![AuthenticatorApp, Passkey], ..UserState::new("ravi") }),
+        RiskLevel::Medium,
+    );
     let (flow, step) = run(c, &[Event::Continue, Event::MfaPassed(Passkey)]);
     assert!(matches!(step, Step::SignedIn { ref remediations } if remediations.len() == 1));
     assert!(flow.outcome().verified);
