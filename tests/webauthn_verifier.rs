@@ -3,8 +3,8 @@
 #![cfg(not(target_arch = "wasm32"))]
 
 use riskgate::backend::webauthn::{
-    b64url_decode, b64url_encode, verify_assertion, verify_registration, PasskeyAssertion, PasskeyCreated,
-    RelyingParty, StoredPasskey, WebAuthnError,
+    b64url_decode, b64url_encode, check_not_registered, verify_assertion, verify_registration,
+    PasskeyAssertion, PasskeyCreated, RelyingParty, StoredPasskey, WebAuthnError,
 };
 use serde::Deserialize;
 
@@ -233,4 +233,14 @@ fn a_tampered_registration_is_refused() {
     let mut c = r.registration.created.clone();
     c.client_data_json = "not base64!".into();
     assert_eq!(verify_registration(&rp(&r), &challenge, &c), Err(WebAuthnError::Malformed));
+}
+
+#[test]
+fn the_recorded_passkey_cannot_be_registered_twice() {
+    let r = recorded();
+    let first = stored(&r);
+    let again =
+        verify_registration(&rp(&r), &bytes(&r.registration.challenge), &r.registration.created).unwrap();
+    assert_eq!(check_not_registered(&[], &again), Ok(()));
+    assert_eq!(check_not_registered(&[first], &again), Err(WebAuthnError::DuplicateCredential));
 }

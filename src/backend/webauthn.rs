@@ -125,6 +125,15 @@ pub fn verify_registration(
     Ok(NewPasskey { id: id.to_vec(), public_key: cose_p256(key)?, sign_count: data.sign_count })
 }
 
+/// Refuses a new passkey whose credential id is already registered (§7.1 step 22).
+pub fn check_not_registered(existing: &[StoredPasskey], new: &NewPasskey) -> Result<(), WebAuthnError> {
+    let id = b64url_encode(&new.id);
+    if existing.iter().any(|p| p.id == id) {
+        return Err(WebAuthnError::DuplicateCredential);
+    }
+    Ok(())
+}
+
 /// Checks a sign-in against the challenge handed out and the stored passkey (§7.2);
 /// returns the new sign count to store.
 ///

@@ -336,7 +336,6 @@ fn a_passkey_sign_in_answers_a_risky_sign_in_at_once() {
     let f = fixture();
     let mut key = SoftKey::new(7);
     f.add_passkey(&f.proven_session(), &mut key);
-    f.backend.accept_client_sources(true);
     f.backend.state.borrow_mut().saved.accounts.iter_mut().for_each(|a| {
         if a.username == "ravi@contoso.example" {
             a.next_source = Some(anonymous_network());
@@ -363,4 +362,23 @@ fn a_tenant_asking_for_passkeys_at_high_risk_blocks_those_without_one() {
         "{:?}",
         r.step
     );
+}
+
+#[test]
+fn a_store_saved_before_passkeys_still_loads() {
+    let store = Rc::new(MemoryStore::default());
+    let clock = Rc::new(FixedClock::at(START));
+    MockBackend::open(clock.clone(), Rc::new(SeededEntropy::default()), store.clone());
+    // Take out what this change added: every account's passkeys and the strength knob.
+    let mut saved: serde_json::Value = serde_json::from_str(&store.load().unwrap()).unwrap();
+    for a in saved["data"]["accounts"].as_array_mut().unwrap() {
+        a.as_object_mut().unwrap().remove("passkeys").expect("saved with passkeys");
+    }
+    for t in saved["data"]["tenants"].as_array_mut().unwrap() {
+        t["policy"].as_object_mut().unwrap().remove("phishing_resistant_for_high_risk").expect("knob saved");
+    }
+    store.save(&saved.to_string());
+    let b = MockBackend::open(clock, Rc::new(SeededEntropy::default()), store);
+    assert_eq!(b.store_status(), &StoreStatus::Loaded);
+    assert!(b.account_of("ravi@contoso.example").unwrap().passkeys.is_empty());
 }

@@ -227,13 +227,12 @@ fn store_new(
     now: u64,
 ) -> Result<(), BackendError> {
     let new = webauthn::verify_registration(rp, challenge, created).map_err(refused)?;
-    let id = b64url_encode(&new.id);
-    if saved.accounts.iter().any(|a| a.passkeys.iter().any(|p| p.id == id)) {
-        return Err(refused(WebAuthnError::DuplicateCredential));
+    for account in &saved.accounts {
+        webauthn::check_not_registered(&account.passkeys, &new).map_err(refused)?;
     }
     let account = &mut saved.accounts[idx];
     account.passkeys.push(StoredPasskey {
-        id,
+        id: b64url_encode(&new.id),
         public_key: b64url_encode(&new.public_key),
         sign_count: new.sign_count,
         created_ms: now,
