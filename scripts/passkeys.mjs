@@ -5,7 +5,10 @@
 // - a recorded answer replayed later, an answer tampered to name another origin, and
 //   a closed prompt are each refused with a message, and nobody is signed in;
 // - Pia (passwordless) signs in once with her temporary access pass, creates a
-//   passkey in guided registration, then signs in with the passkey alone.
+//   passkey in guided registration, then signs in with the passkey alone;
+// - Woodgrove's admin asks for phishing-resistant strength at high risk: Sam (a
+//   malicious address: high risk every time) is blocked without a passkey, and once
+//   he has one, his challenge offers only the passkey and says why.
 // The page sees navigator.credentials.get through a wrapper that records the first
 // real answer and, when told, replays it, edits its origin or acts as a closed prompt.
 import { serve, launch, watchErrors } from './browser.mjs';
@@ -159,6 +162,59 @@ async function pia(page) {
   console.log('passkeys: a passwordless persona registered one in guided registration and signed in with it');
 }
 
+/** Woodgrove's sign-in risk policy: MFA rather than block, passkeys only at high risk or not. */
+async function woodgrovePolicy(page, passkeysOnly) {
+  await signIn(page, 'admin@woodgrove.example', 'Steady-Ledger-39');
+  await expectHeading(page, 'You\'re signed in');
+  await page.click('main button:has-text("Open admin view")');
+  await page.waitForSelector('main h2:has-text("Woodgrove Bank")', WAIT);
+  await page.selectOption('#rg-sign-in-action', '0');
+  await page.selectOption('#rg-phishing-resistant', passkeysOnly ? '1' : '0');
+  await page.click('main button:has-text("Save policy")');
+  await page.waitForSelector('main :text("Policy saved.")', WAIT);
+  await signOut(page);
+}
+
+async function samToChallenge(page) {
+  await signIn(page, 'sam@woodgrove.example', 'Ivory-Summit-64');
+  await expectHeading(page, 'We noticed something unusual');
+  await page.click('main button:has-text("Continue")');
+  await expectHeading(page, 'Confirm it\'s you');
+}
+
+async function strength(page) {
+  await woodgrovePolicy(page, true);
+  await signIn(page, 'sam@woodgrove.example', 'Ivory-Summit-64');
+  await expectHeading(page, 'You can\'t sign in right now');
+  await page.waitForSelector('main :text("requires a passkey for this sign-in")', WAIT);
+  await page.waitForSelector('main :text("RG2006")', WAIT);
+  await page.click('main button:has-text("Start over")');
+
+  // Without the knob his app answers; then he adds a passkey.
+  await woodgrovePolicy(page, false);
+  await samToChallenge(page);
+  const code = await page.evaluate(() => [...document.querySelectorAll('.rg-apps li')]
+    .find((li) => li.textContent.startsWith('sam@woodgrove.example'))?.querySelector('code')?.textContent);
+  await page.fill('#rg-code', code);
+  await page.click('main button:has-text("Verify")');
+  await expectHeading(page, 'You\'re signed in');
+  await page.click('main button:has-text("Review your account")');
+  await page.click('main button:has-text("Add a passkey")');
+  await page.waitForSelector('main p[role=status]:has-text("Added.")', WAIT);
+  await page.click('main button:has-text("Sign out")');
+
+  // With it, only the passkey is offered, and the screen says why.
+  await woodgrovePolicy(page, true);
+  await samToChallenge(page);
+  await page.waitForSelector('main .rg-passkey-only:has-text("looks high risk")', WAIT);
+  if (await page.isVisible('#rg-code')) throw new Error('a code field is offered where only a passkey counts');
+  if (await page.isVisible('main fieldset.rg-methods')) throw new Error('other methods are offered');
+  await page.click('main button:has-text("Use a passkey")');
+  await expectHeading(page, 'You\'re signed in');
+  await signOut(page);
+  console.log('passkeys: high risk under the strength policy: blocked without a passkey, passkey only with one');
+}
+
 let failed = false;
 try {
   const context = await browser.newContext();
@@ -170,6 +226,7 @@ try {
   await addAuthenticator(page);
   await omar(page);
   await pia(page);
+  await strength(page);
   if (errors.length) throw new Error(`console errors:\n${errors.join('\n')}`);
   console.log('passkeys: all passed');
 } catch (e) {
