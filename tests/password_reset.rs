@@ -64,6 +64,7 @@ async fn a_person_at_user_risk_resets_and_is_no_longer_at_risk() {
         username: "kim@contoso.example".into(),
         password: "Marigold-Ferry-Summit-58".into(),
         source: None,
+        tenant: None,
     };
     assert!(matches!(page.backend.sign_in_now(request).unwrap().step, Step::SignedIn { .. }));
 }

@@ -155,6 +155,7 @@ async fn the_directory_is_kept_in_local_storage_and_a_corrupt_store_is_reset() {
         username: "ada@contoso.example".into(),
         password: "Harbor-Lantern-61".into(),
         source: None,
+        tenant: None,
     });
     let second = open();
     assert_eq!(second.store_status(), &StoreStatus::Loaded);

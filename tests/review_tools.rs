@@ -27,6 +27,7 @@ async fn the_panel_shows_texts_sent_to_the_simulated_phone_and_app_codes() {
         username: "omar@contoso.example".into(),
         password: "Velvet-Canyon-35".into(),
         source: None,
+        tenant: None,
     };
     let r = mock.sign_in_now(request).unwrap();
     let r = mock.send_now(&r.flow_id, r.seq, Input::Continue).unwrap();

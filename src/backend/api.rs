@@ -32,6 +32,10 @@ pub struct SignInRequest {
     pub password: String,
     /// `None`: the backend uses the person's usual (or, in the mock, scripted) source.
     pub source: Option<SignInSource>,
+    /// The organisation the page signs in to (a tenant id). When set, only its own
+    /// members and its guests may sign in; anyone else gets `InvalidCredentials`.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub tenant: Option<String>,
 }
 
 /// What the person did on the current step.

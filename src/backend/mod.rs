@@ -71,10 +71,20 @@ pub trait IdentityBackend {
     ) -> BackendFuture<'_, AdminView>;
 
     /// A fresh, single-use challenge for signing in with a passkey instead of a
-    /// password. Answers alike whether or not the account exists.
-    fn begin_passkey_sign_in(&self, username: &str) -> BackendFuture<'_, PasskeyOptions>;
+    /// password. Answers alike whether or not the account exists (or, with `tenant`,
+    /// belongs to that organisation).
+    fn begin_passkey_sign_in(
+        &self,
+        username: &str,
+        tenant: Option<String>,
+    ) -> BackendFuture<'_, PasskeyOptions>;
     /// Checks the passkey's answer and starts a flow, as `sign_in` does after a password.
-    fn passkey_sign_in(&self, username: &str, answer: PasskeyAssertion) -> BackendFuture<'_, Reply>;
+    fn passkey_sign_in(
+        &self,
+        username: &str,
+        tenant: Option<String>,
+        answer: PasskeyAssertion,
+    ) -> BackendFuture<'_, Reply>;
     /// A challenge for adding a passkey from account health.
     fn begin_passkey(&self, session: &str) -> BackendFuture<'_, PasskeyOptions>;
     /// Checks and stores the new passkey; the account then has it.

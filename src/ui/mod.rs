@@ -5,7 +5,9 @@ mod admin;
 mod blocked;
 mod change_password;
 pub mod demo;
+pub mod embed;
 mod ended;
+pub mod host;
 mod interrupt;
 mod mfa;
 mod notice;
@@ -17,6 +19,7 @@ mod signed_in;
 pub mod text;
 mod widgets;
 
+use crate::backend::api::Branding;
 use crate::backend::mock::{LocalStore, StoreStatus};
 use crate::backend::platform::{OsEntropy, SystemClock};
 use crate::backend::{
@@ -26,6 +29,7 @@ use crate::backend::{
 use crate::backend::{PasskeyCreated, PasskeyOptions};
 use crate::engine::password::{BannedList, Verdict};
 use crate::engine::{MethodKind, Step, TenantPolicy};
+use host::{HostEvent, Listener, StepChanged};
 use leptos::prelude::*;
 use leptos::task::spawn_local;
 use std::rc::Rc;
@@ -60,6 +64,9 @@ pub struct Ui {
     pub locale: RwSignal<Locale>,
     /// The session of the last sign-in that finished; opens the account and admin views.
     pub session: RwSignal<Option<String>>,
+    /// The tenant the host page signs in to, if it named one.
+    pub tenant: StoredValue<Option<String>>,
+    listener: StoredValue<Option<Listener>, LocalStorage>,
 }
 
 impl Ui {
@@ -73,6 +80,13 @@ impl Ui {
 
     pub(crate) fn backend(self) -> Rc<dyn IdentityBackend> {
         self.backend.get_value()
+    }
+
+    /// Tells the host page, if it listens.
+    pub(crate) fn emit(self, event: HostEvent) {
+        if let Some(Some(listener)) = self.listener.try_get_value() {
+            listener(event);
+        }
     }
 
     /// Reads the current reply; screens are only mounted while there is one.
@@ -141,6 +155,10 @@ impl Ui {
                 return;
             }
             ui.slow.try_set(false);
+            if let Err(e) = &result {
+                let message = ui.locale.try_get_untracked().map(|l| text::t(l, widgets::error_text(e).1));
+                ui.emit(HostEvent::for_error(e, message.unwrap_or_default()));
+            }
             done(result);
         });
         true
@@ -294,12 +312,13 @@ impl Ui {
     pub fn passkey_sign_in(self, on_error: impl FnOnce(&'static str) + 'static) {
         let backend = self.backend.get_value();
         let username = self.username.get_untracked();
+        let tenant = self.tenant.get_value();
         let ui = self;
         let work = async move {
             let words = |e: BackendError| widgets::error_text(&e).1;
-            let options = backend.begin_passkey_sign_in(&username).await.map_err(words)?;
+            let options = backend.begin_passkey_sign_in(&username, tenant.clone()).await.map_err(words)?;
             let answer = passkey::get(&options).await.map_err(passkey::Failure::key)?;
-            backend.passkey_sign_in(&username, answer).await.map_err(words)
+            backend.passkey_sign_in(&username, tenant, answer).await.map_err(words)
         };
         self.run(async move { Ok::<_, BackendError>(work.await) }, move |result| match result {
             Ok(Ok(reply)) => {
@@ -327,6 +346,56 @@ enum View {
     Reset,
 }
 
+impl View {
+    /// The screen's name for the host page.
+    fn name(&self) -> &'static str {
+        match self {
+            View::Username => "username",
+            View::Password => "password",
+            View::Step(_, name) => name,
+            View::Account => "account",
+            View::Admin => "admin",
+            View::Reset => "reset",
+        }
+    }
+}
+
+/// Light or dark regardless of the system setting, or (the default) follow it.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub enum Theme {
+    #[default]
+    System,
+    Light,
+    Dark,
+}
+
+impl Theme {
+    pub fn from_name(name: &str) -> Option<Theme> {
+        match name {
+            "system" | "auto" => Some(Theme::System),
+            "light" => Some(Theme::Light),
+            "dark" => Some(Theme::Dark),
+            _ => None,
+        }
+    }
+
+    fn attr(self) -> Option<&'static str> {
+        match self {
+            Theme::System => None,
+            Theme::Light => Some("light"),
+            Theme::Dark => Some("dark"),
+        }
+    }
+}
+
+/// A screen to open on instead of the first one, as the review gallery does.
+#[derive(Clone, Debug)]
+pub struct Preset {
+    pub screen: Screen,
+    pub reply: Option<Reply>,
+    pub session: Option<String>,
+}
+
 fn step_name(step: &Step) -> &'static str {
     match step {
         Step::Notice { .. } => "notice",
@@ -349,23 +418,39 @@ pub fn browser_locale() -> Locale {
 
 /// The sign-in component. `locale` overrides the browser's language; `notice` is shown
 /// above the first screen (for example, that saved demo data had to be reset).
+/// `branding` is the host page's look until a tenant's own is known; `username` fills
+/// the first field; `tenant` limits sign-in to one organisation; `listener` hears
+/// every step, the outcome and errors; `preset` opens on a given screen.
 #[component]
 pub fn App(
     backend: Rc<dyn IdentityBackend>,
     #[prop(optional)] locale: Option<Locale>,
     #[prop(optional, into)] notice: String,
+    #[prop(optional)] theme: Theme,
+    #[prop(optional)] branding: Option<Branding>,
+    #[prop(optional, into)] username: String,
+    #[prop(optional)] tenant: Option<String>,
+    #[prop(optional)] listener: Option<Listener>,
+    #[prop(optional)] preset: Option<Preset>,
 ) -> impl IntoView {
+    let (screen, reply, session) = match preset {
+        Some(p) => (p.screen, p.reply, p.session),
+        None => (Screen::Username, None, None),
+    };
     let ui = Ui {
         backend: StoredValue::new_local(backend),
-        screen: RwSignal::new(Screen::Username),
-        username: RwSignal::new(String::new()),
-        reply: RwSignal::new(None),
+        screen: RwSignal::new(screen),
+        username: RwSignal::new(username),
+        reply: RwSignal::new(reply),
         pending: RwSignal::new(false),
         slow: RwSignal::new(false),
         locale: RwSignal::new(locale.unwrap_or_else(browser_locale)),
-        session: RwSignal::new(None),
+        session: RwSignal::new(session),
+        tenant: StoredValue::new(tenant.filter(|t| !t.trim().is_empty())),
+        listener: StoredValue::new_local(listener),
     };
     provide_context(ui);
+    let host_accent = branding.filter(Branding::is_valid).map(|b| b.accent);
     let view = Memo::new(move |_| match ui.screen.get() {
         Screen::Username => View::Username,
         Screen::Password => View::Password,
@@ -377,14 +462,17 @@ pub fn App(
         Screen::Admin => View::Admin,
         Screen::Reset => View::Reset,
     });
+    announce(ui, view);
     let wide = move || matches!(view.get(), View::Account | View::Admin);
+    let accent = move || accent(ui).or_else(|| host_accent.clone());
     view! {
         <div
             class="riskgate"
             lang=move || ui.locale.get().tag()
             dir=move || ui.locale.get().dir()
-            style:--rg-accent=move || accent(ui)
-            class:rg-branded=move || accent(ui).is_some()
+            data-theme=theme.attr()
+            style:--rg-accent=accent.clone()
+            class:rg-branded=move || accent().is_some()
         >
             // The account and admin views hold tables: they get a wider card.
             <main
@@ -413,6 +501,24 @@ pub fn App(
             </main>
         </div>
     }
+}
+
+/// Tells the host page about each new screen and how the flow ended.
+fn announce(ui: Ui, view: Memo<View>) {
+    Effect::new(move |_| {
+        let flow_id = match view.get() {
+            View::Step(flow_id, _) => Some(flow_id),
+            _ => None,
+        };
+        ui.emit(HostEvent::Step(StepChanged { step: view.get_untracked().name(), flow_id }));
+    });
+    Effect::new(move |_| {
+        let username = ui.username.get_untracked();
+        let event = ui.reply.with(|r| r.as_ref().and_then(|r| HostEvent::for_outcome(r, &username)));
+        if let Some(event) = event {
+            ui.emit(event);
+        }
+    });
 }
 
 /// The tenant's accent colour, once a reply has named the tenant (already checked

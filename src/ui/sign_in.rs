@@ -51,6 +51,7 @@ pub fn Password() -> impl IntoView {
             username: ui.username.get_untracked(),
             password: password.get_untracked(),
             source: None,
+            tenant: ui.tenant.get_value(),
         };
         ui.sign_in(request, move |e| show_error(ui, e, Field::Password, error, general));
     };

@@ -66,6 +66,17 @@ impl Page {
         self.find(selector).expect(selector).unchecked_into::<HtmlInputElement>().value()
     }
 
+    /// Waits (up to 5 s) until the input's value reads `expected`.
+    pub async fn expect_value(&self, selector: &str, expected: &str) {
+        for _ in 0..500 {
+            if self.value(selector) == expected {
+                return;
+            }
+            sleep(10).await;
+        }
+        panic!("expected {expected:?} in {selector}, found {:?}", self.value(selector));
+    }
+
     /// Waits (up to 5 s) until the heading reads `expected`; panics with what is shown instead.
     pub async fn expect_heading(&self, expected: &str) {
         for _ in 0..500 {
@@ -125,6 +136,14 @@ impl Page {
     pub async fn sign_in(&self, username: &str, password: &str) {
         self.expect_heading("Sign in").await;
         self.type_into("#rg-username", username).await;
+        self.click("Next").await;
+        self.expect_heading("Enter your password").await;
+        self.type_into("#rg-password", password).await;
+        self.click("Sign in").await;
+    }
+
+    /// With the username already typed: Next, then the password, then Sign in.
+    pub async fn sign_in_from_username(&self, password: &str) {
         self.click("Next").await;
         self.expect_heading("Enter your password").await;
         self.type_into("#rg-password", password).await;
@@ -280,4 +299,68 @@ pub fn accessible_name(e: &Element) -> String {
         .split_whitespace()
         .collect::<Vec<_>>()
         .join(" ")
+}
+
+/// The component mounted the way a host page mounts it, with `riskgate::ui::embed`.
+pub struct Embedded {
+    pub host: HtmlElement,
+    pub handle: riskgate::ui::embed::Handle,
+    pub page: Page,
+    /// Every CustomEvent the host element received: its type and its detail as JSON.
+    pub events: Rc<std::cell::RefCell<Vec<(String, String)>>>,
+    _listeners: Vec<wasm_bindgen::closure::Closure<dyn FnMut(web_sys::CustomEvent)>>,
+}
+
+pub const HOST_EVENTS: [&str; 4] =
+    ["riskgate:step", "riskgate:signed-in", "riskgate:blocked", "riskgate:error"];
+
+/// Adds a host element to the page, listens to it, and mounts the component in it.
+pub fn embed(options: riskgate::ui::embed::Options, backend: Rc<MockBackend>) -> Embedded {
+    let host: HtmlElement = document().create_element("div").unwrap().unchecked_into();
+    document().body().unwrap().append_child(&host).unwrap();
+    let events = Rc::new(std::cell::RefCell::new(Vec::new()));
+    let listeners = HOST_EVENTS
+        .iter()
+        .map(|name| {
+            let events = events.clone();
+            let listener = wasm_bindgen::closure::Closure::<dyn FnMut(web_sys::CustomEvent)>::new(
+                move |e: web_sys::CustomEvent| {
+                    let detail = js_sys::JSON::stringify(&e.detail()).unwrap().as_string().unwrap();
+                    events.borrow_mut().push((e.type_(), detail));
+                },
+            );
+            host.add_event_listener_with_callback(name, listener.as_ref().unchecked_ref()).unwrap();
+            listener
+        })
+        .collect();
+    let shared: Rc<dyn IdentityBackend> = backend.clone();
+    let handle = riskgate::ui::embed::mount_over(&host, options, shared).expect("mounted");
+    let root = handle.container().expect("a container in the shadow root");
+    let page = Page { backend, root, _mounted: Box::new(()) };
+    Embedded { host, handle, page, events, _listeners: listeners }
+}
+
+impl Embedded {
+    /// The events received so far, of type `name`, as JSON details.
+    pub fn events_named(&self, name: &str) -> Vec<String> {
+        self.events.borrow().iter().filter(|(n, _)| n == name).map(|(_, d)| d.clone()).collect()
+    }
+
+    /// Waits (up to 5 s) for an event of type `name`, and returns its detail.
+    pub async fn expect_event(&self, name: &str) -> serde_json::Value {
+        for _ in 0..500 {
+            if let Some(last) = self.events_named(name).last() {
+                return serde_json::from_str(last).unwrap();
+            }
+            sleep(10).await;
+        }
+        panic!("no {name} event; received: {:?}", self.events.borrow());
+    }
+}
+
+impl Drop for Embedded {
+    fn drop(&mut self) {
+        self.handle.unmount();
+        self.host.remove();
+    }
 }

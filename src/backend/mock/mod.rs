@@ -257,6 +257,7 @@ impl MockBackend {
             .accounts
             .iter()
             .position(|a| a.username.eq_ignore_ascii_case(username))
+            .filter(|&i| req.tenant.as_deref().is_none_or(|t| st.saved.accounts[i].signs_in_to == t))
             .ok_or(BackendError::InvalidCredentials)?;
         let source = self.source_of(&st, idx, req.source.clone())?;
         let locked = st.saved.accounts[idx].state.locked_until_ms.is_some_and(|t| t > now);
@@ -1040,19 +1041,28 @@ impl IdentityBackend for MockBackend {
         })
     }
 
-    fn begin_passkey_sign_in(&self, username: &str) -> BackendFuture<'_, PasskeyOptions> {
+    fn begin_passkey_sign_in(
+        &self,
+        username: &str,
+        tenant: Option<String>,
+    ) -> BackendFuture<'_, PasskeyOptions> {
         let username = username.to_string();
         Box::pin(async move {
             self.inject(Operation::SignIn).await?;
-            self.begin_passkey_sign_in_now(&username)
+            self.begin_passkey_sign_in_now(&username, tenant.as_deref())
         })
     }
 
-    fn passkey_sign_in(&self, username: &str, answer: PasskeyAssertion) -> BackendFuture<'_, Reply> {
+    fn passkey_sign_in(
+        &self,
+        username: &str,
+        tenant: Option<String>,
+        answer: PasskeyAssertion,
+    ) -> BackendFuture<'_, Reply> {
         let username = username.to_string();
         Box::pin(async move {
             self.inject(Operation::SignIn).await?;
-            self.passkey_sign_in_now(&username, &answer)
+            self.passkey_sign_in_now(&username, tenant.as_deref(), &answer)
         })
     }
 
@@ -1129,11 +1139,20 @@ impl<T: IdentityBackend + ?Sized> IdentityBackend for Rc<T> {
     ) -> BackendFuture<'_, AdminView> {
         (**self).set_policy(session, policy, banned)
     }
-    fn begin_passkey_sign_in(&self, username: &str) -> BackendFuture<'_, PasskeyOptions> {
-        (**self).begin_passkey_sign_in(username)
+    fn begin_passkey_sign_in(
+        &self,
+        username: &str,
+        tenant: Option<String>,
+    ) -> BackendFuture<'_, PasskeyOptions> {
+        (**self).begin_passkey_sign_in(username, tenant)
     }
-    fn passkey_sign_in(&self, username: &str, answer: PasskeyAssertion) -> BackendFuture<'_, Reply> {
-        (**self).passkey_sign_in(username, answer)
+    fn passkey_sign_in(
+        &self,
+        username: &str,
+        tenant: Option<String>,
+        answer: PasskeyAssertion,
+    ) -> BackendFuture<'_, Reply> {
+        (**self).passkey_sign_in(username, tenant, answer)
     }
     fn begin_passkey(&self, session: &str) -> BackendFuture<'_, PasskeyOptions> {
         (**self).begin_passkey(session)

@@ -115,7 +115,12 @@ fn anonymous_network() -> SignInSource {
 impl Fixture {
     fn sign_in(&self, username: &str, source: Option<SignInSource>) -> Reply {
         self.backend.accept_client_sources(source.is_some());
-        let req = SignInRequest { username: username.into(), password: password_of(username).into(), source };
+        let req = SignInRequest {
+            username: username.into(),
+            password: password_of(username).into(),
+            source,
+            tenant: None,
+        };
         self.backend.sign_in_now(req).expect("signs in")
     }
 
@@ -280,8 +285,8 @@ fn pia_with_passkey(f: &Fixture, key: &mut SoftKey) -> String {
 }
 
 fn passkey_sign_in(f: &Fixture, username: &str, key: &mut SoftKey) -> Result<Reply, BackendError> {
-    let options = f.backend.begin_passkey_sign_in_now(username).unwrap();
-    f.backend.passkey_sign_in_now(username, &key.get(&options))
+    let options = f.backend.begin_passkey_sign_in_now(username, None).unwrap();
+    f.backend.passkey_sign_in_now(username, None, &key.get(&options))
 }
 
 #[test]
@@ -293,6 +298,7 @@ fn a_passwordless_persona_registers_a_passkey_and_her_pass_then_ends() {
         username: "pia@contoso.example".into(),
         password: password_of("pia@contoso.example").into(),
         source: None,
+        tenant: None,
     };
     assert_eq!(f.backend.sign_in_now(req).unwrap_err(), BackendError::InvalidCredentials);
     let r = passkey_sign_in(&f, "pia@contoso.example", &mut key).unwrap();
@@ -324,11 +330,25 @@ fn a_passwordless_user_at_risk_re_authenticates_with_a_passkey_and_old_sessions_
 #[test]
 fn passkey_sign_in_for_an_unknown_user_looks_the_same_until_it_fails() {
     let f = fixture();
-    let options = f.backend.begin_passkey_sign_in_now("nobody@contoso.example").unwrap();
+    let options = f.backend.begin_passkey_sign_in_now("nobody@contoso.example", None).unwrap();
     assert!(options.credential_ids.is_empty());
     let mut key = SoftKey::new(5);
-    let e = f.backend.passkey_sign_in_now("nobody@contoso.example", &key.get(&options)).unwrap_err();
+    let e = f.backend.passkey_sign_in_now("nobody@contoso.example", None, &key.get(&options)).unwrap_err();
     assert_eq!(e, passkey_error(WebAuthnError::UnknownCredential));
+}
+
+#[test]
+fn a_page_for_one_organisation_takes_no_passkey_sign_in_from_another() {
+    let f = fixture();
+    let mut key = SoftKey::new(7);
+    f.add_passkey(&f.proven_session(), &mut key);
+    let user = "ravi@contoso.example";
+    let options = f.backend.begin_passkey_sign_in_now(user, Some(seed::WOODGROVE)).unwrap();
+    assert!(options.credential_ids.is_empty(), "looks like an unknown user");
+    let e = f.backend.passkey_sign_in_now(user, Some(seed::WOODGROVE), &key.get(&options)).unwrap_err();
+    assert_eq!(e, passkey_error(WebAuthnError::UnknownCredential));
+    let options = f.backend.begin_passkey_sign_in_now(user, Some(seed::CONTOSO)).unwrap();
+    assert!(f.backend.passkey_sign_in_now(user, Some(seed::CONTOSO), &key.get(&options)).is_ok());
 }
 
 #[test]

@@ -54,10 +54,17 @@ impl MockBackend {
         Challenge { bytes, expires_ms: now + PASSKEY_CHALLENGE_TTL_MS }
     }
 
-    /// The options the browser needs. `create`: exclude the account's passkeys;
-    /// otherwise allow only them.
-    fn options(&self, saved: &Saved, username: &str, c: &Challenge, create: bool) -> PasskeyOptions {
-        let account = saved.accounts.iter().find(|a| a.username.eq_ignore_ascii_case(username));
+    /// The options the browser needs for account `idx` (or an unknown one) as
+    /// `username`. `create`: exclude the account's passkeys; otherwise allow only them.
+    fn options(
+        &self,
+        saved: &Saved,
+        idx: Option<usize>,
+        username: &str,
+        c: &Challenge,
+        create: bool,
+    ) -> PasskeyOptions {
+        let account = idx.map(|i| &saved.accounts[i]);
         let tenant = account.and_then(|a| saved.tenants.iter().find(|t| t.id == a.signs_in_to));
         // The user handle must not be personal data: a hash of the username.
         let handle = Sha256::digest(username.to_ascii_lowercase().as_bytes());
@@ -76,8 +83,12 @@ impl MockBackend {
     }
 
     /// A challenge for signing in with a passkey. Any username gets one, so the
-    /// answer does not tell whether the account exists.
-    pub fn begin_passkey_sign_in_now(&self, username: &str) -> Result<PasskeyOptions, BackendError> {
+    /// answer does not tell whether the account exists (in `tenant`, if named).
+    pub fn begin_passkey_sign_in_now(
+        &self,
+        username: &str,
+        tenant: Option<&str>,
+    ) -> Result<PasskeyOptions, BackendError> {
         let username = username.trim();
         if username.is_empty() {
             return Err(crate::backend::api::invalid(
@@ -88,7 +99,8 @@ impl MockBackend {
         let now = self.clock.now_ms();
         let challenge = self.new_challenge(now);
         let mut st = self.state.borrow_mut();
-        let options = self.options(&st.saved, username, &challenge, false);
+        let idx = signing_in(&st.saved, username, tenant);
+        let options = self.options(&st.saved, idx, username, &challenge, false);
         st.passkey_sign_ins.insert(username.to_ascii_lowercase(), challenge);
         Ok(options)
     }
@@ -98,18 +110,14 @@ impl MockBackend {
     pub fn passkey_sign_in_now(
         &self,
         username: &str,
+        tenant: Option<&str>,
         answer: &PasskeyAssertion,
     ) -> Result<Reply, BackendError> {
         let username = username.trim();
         let now = self.clock.now_ms();
         let mut st = self.state.borrow_mut();
         let challenge = redeem(st.passkey_sign_ins.remove(&username.to_ascii_lowercase()), now)?;
-        let idx = st
-            .saved
-            .accounts
-            .iter()
-            .position(|a| a.username.eq_ignore_ascii_case(username))
-            .ok_or(refused(WebAuthnError::UnknownCredential))?;
+        let idx = signing_in(&st.saved, username, tenant).ok_or(refused(WebAuthnError::UnknownCredential))?;
         let rp = self.relying_party();
         let checked = assert_with(&rp, &mut st.saved.accounts[idx], &challenge, answer);
         drop(st);
@@ -131,7 +139,7 @@ impl MockBackend {
         let idx = Self::proven_session_account(&st, session)?;
         let challenge = self.new_challenge(now);
         let username = st.saved.accounts[idx].username.clone();
-        let options = self.options(&st.saved, &username, &challenge, true);
+        let options = self.options(&st.saved, Some(idx), &username, &challenge, true);
         st.adding_passkeys.insert(session.to_string(), challenge);
         Ok(options)
     }
@@ -163,7 +171,7 @@ impl MockBackend {
         let challenge = self.new_challenge(now);
         let idx = st.flows.get(flow_id).ok_or(BackendError::UnknownFlow)?.account;
         let username = st.saved.accounts[idx].username.clone();
-        let options = self.options(&st.saved, &username, &challenge, create);
+        let options = self.options(&st.saved, Some(idx), &username, &challenge, create);
         let rec = st.flows.get_mut(flow_id).ok_or(BackendError::UnknownFlow)?;
         rec.passkey = Some(challenge);
         rec.passkey_view = Some(options);
@@ -197,6 +205,16 @@ impl MockBackend {
         store_new(&self.relying_party(), &mut st.saved, idx, &challenge, created, now)?;
         Ok(Event::RegistrationCompleted(MethodKind::Passkey))
     }
+}
+
+/// The account `username` names, if it may sign in here: with `tenant`, only that
+/// organisation's members and guests (as for a password).
+fn signing_in(saved: &Saved, username: &str, tenant: Option<&str>) -> Option<usize> {
+    saved
+        .accounts
+        .iter()
+        .position(|a| a.username.eq_ignore_ascii_case(username))
+        .filter(|&i| tenant.is_none_or(|t| saved.accounts[i].signs_in_to == t))
 }
 
 /// Checks `answer` against the account's passkey it names and moves its counter on.

@@ -19,7 +19,7 @@ fn fixture() -> Fixture {
 }
 
 fn request(username: &str, password: &str) -> SignInRequest {
-    SignInRequest { username: username.into(), password: password.into(), source: None }
+    SignInRequest { username: username.into(), password: password.into(), source: None, tenant: None }
 }
 
 fn password_of(username: &str) -> &'static str {
@@ -57,6 +57,23 @@ fn every_persona_password_matches_its_stored_hash() {
             "full cost"
         );
     }
+}
+
+#[test]
+fn a_page_for_one_tenant_signs_in_its_members_and_guests_only() {
+    let f = fixture();
+    let for_tenant = |username: &str, tenant: &str| SignInRequest {
+        tenant: Some(tenant.into()),
+        ..request(username, password_of(username))
+    };
+    let outsider = f.backend.sign_in_now(for_tenant("sam@woodgrove.example", "contoso"));
+    assert_eq!(outsider.unwrap_err(), BackendError::InvalidCredentials);
+    let account = f.backend.account_of("sam@woodgrove.example").unwrap();
+    assert_eq!(account.lockout, Default::default(), "not counted as a wrong password");
+    let member = f.backend.sign_in_now(for_tenant("ada@contoso.example", "contoso")).unwrap();
+    assert_eq!(member.step, Step::SignedIn { remediations: vec![] });
+    let guest = f.backend.sign_in_now(for_tenant("tech@fabrikam.example", "contoso")).unwrap();
+    assert_eq!(guest.tenant_name, "Contoso");
 }
 
 #[test]

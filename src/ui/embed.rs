@@ -1,0 +1,280 @@
+//! The embedding API a host page calls from JavaScript:
+//!
+//! ```js
+//! import init, { mount } from "./riskgate.js";
+//! await init();
+//! const handle = mount(document.querySelector("#login"), { locale: "de", theme: "dark" });
+//! handle.unmount();
+//! ```
+//!
+//! The component lives in an open shadow root on the host element, with its stylesheet
+//! adopted there: the page's CSS cannot reach in and the component's cannot leak out.
+//! It reports to the page with `CustomEvent`s dispatched on the host element.
+use super::host::{HostEvent, Listener};
+use super::text::Locale;
+use super::{App, Theme};
+use crate::backend::api::Branding;
+use crate::backend::platform::{OsEntropy, SystemClock};
+use crate::backend::{IdentityBackend, MockBackend};
+use std::any::Any;
+use std::cell::Cell;
+use std::rc::Rc;
+use wasm_bindgen::prelude::*;
+use wasm_bindgen::JsCast;
+use web_sys::{CssStyleSheet, CustomEvent, CustomEventInit, HtmlElement, ShadowRoot};
+
+/// The component's whole stylesheet, adopted by each shadow root.
+const STYLESHEET: &str = include_str!("../../style/riskgate.css");
+
+/// Marks the element inside a shadow root that holds a mounted component.
+const ROOT_CLASS: &str = "riskgate-host-root";
+
+/// Which identity backend the component talks to.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub enum BackendChoice {
+    /// The in-browser mock with the seeded directory, kept in memory for this instance.
+    #[default]
+    Mock,
+    /// A service speaking the JSON API of docs/backend-api.md at this base URL.
+    Http(String),
+}
+
+/// What `mount` takes, read from a plain JavaScript object.
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct Options {
+    pub backend: BackendChoice,
+    pub locale: Option<Locale>,
+    pub theme: Theme,
+    pub branding: Option<Branding>,
+    pub username: String,
+    pub tenant: Option<String>,
+}
+
+impl Options {
+    /// Reads `{ backend, locale, theme, branding: { accent }, username, tenant }`; every
+    /// key is optional. A value of the wrong kind is an error naming the key.
+    pub fn from_js(options: &JsValue) -> Result<Options, String> {
+        if options.is_undefined() || options.is_null() {
+            return Ok(Options::default());
+        }
+        if !options.is_object() {
+            return Err("options must be an object".into());
+        }
+        let mut out = Options::default();
+        if let Some(url) = string_at(options, "backend")? {
+            out.backend = backend_choice(&url)?;
+        }
+        if let Some(tag) = string_at(options, "locale")? {
+            out.locale =
+                Some(Locale::from_tag(&tag).ok_or(format!("locale {tag:?} is not one of en, de, ar"))?);
+        }
+        if let Some(name) = string_at(options, "theme")? {
+            out.theme =
+                Theme::from_name(&name).ok_or(format!("theme {name:?} is not light, dark or system"))?;
+        }
+        let branding = get(options, "branding");
+        if !branding.is_undefined() && !branding.is_null() {
+            let accent = string_at(&branding, "accent")?.unwrap_or_default();
+            let branding = Branding::accent(&accent);
+            if !branding.is_valid() {
+                return Err(format!("branding.accent {accent:?} is not a colour like #0b5cad"));
+            }
+            out.branding = Some(branding);
+        }
+        out.username = string_at(options, "username")?.unwrap_or_default();
+        out.tenant = string_at(options, "tenant")?;
+        Ok(out)
+    }
+}
+
+fn backend_choice(value: &str) -> Result<BackendChoice, String> {
+    let value = value.trim();
+    if value == "mock" {
+        return Ok(BackendChoice::Mock);
+    }
+    let looks_like_url =
+        value.starts_with("https://") || value.starts_with("http://") || value.starts_with('/');
+    if !looks_like_url {
+        return Err(format!("backend {value:?} is neither \"mock\" nor an http(s) URL or a path"));
+    }
+    Ok(BackendChoice::Http(value.trim_end_matches('/').to_string()))
+}
+
+fn get(object: &JsValue, key: &str) -> JsValue {
+    js_sys::Reflect::get(object, &JsValue::from_str(key)).unwrap_or(JsValue::UNDEFINED)
+}
+
+fn string_at(object: &JsValue, key: &str) -> Result<Option<String>, String> {
+    let value = get(object, key);
+    if value.is_undefined() || value.is_null() {
+        return Ok(None);
+    }
+    value.as_string().map(Some).ok_or(format!("{key} must be a string"))
+}
+
+fn make_backend(choice: &BackendChoice) -> Result<Rc<dyn IdentityBackend>, String> {
+    match choice {
+        BackendChoice::Mock => {
+            let mock = MockBackend::seeded(Rc::new(SystemClock), Rc::new(OsEntropy));
+            // Passkeys are bound to the host page's origin.
+            if let Some(rp) = super::passkey::page_relying_party() {
+                mock.set_relying_party(rp);
+            }
+            Ok(Rc::new(mock))
+        }
+        BackendChoice::Http(_) => Err("the HTTP backend adapter is not part of this build yet".into()),
+    }
+}
+
+/// A mounted component. `unmount()` (or `free()`) removes it and stops its events.
+#[wasm_bindgen]
+pub struct Handle {
+    mounted: Option<Mounted>,
+}
+
+struct Mounted {
+    _app: Box<dyn Any>,
+    container: HtmlElement,
+    shadow: ShadowRoot,
+    alive: Rc<Cell<bool>>,
+}
+
+impl Handle {
+    /// The element inside the shadow root that holds the component, while mounted.
+    pub fn container(&self) -> Option<HtmlElement> {
+        self.mounted.as_ref().map(|m| m.container.clone())
+    }
+}
+
+#[wasm_bindgen]
+impl Handle {
+    /// Removes the component from the page; calling it again does nothing.
+    pub fn unmount(&mut self) {
+        if let Some(m) = self.mounted.take() {
+            m.alive.set(false);
+            drop(m._app);
+            m.container.remove();
+            let _ = js_sys::Reflect::set(&m.shadow, &"adoptedStyleSheets".into(), &js_sys::Array::new());
+        }
+    }
+
+    /// Whether the component is still on the page.
+    #[wasm_bindgen(getter)]
+    pub fn mounted(&self) -> bool {
+        self.mounted.is_some()
+    }
+}
+
+impl std::fmt::Debug for Handle {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("Handle").field("mounted", &self.mounted.is_some()).finish()
+    }
+}
+
+impl Drop for Handle {
+    fn drop(&mut self) {
+        self.unmount();
+    }
+}
+
+/// Mounts the sign-in component into `element`. Throws, naming the problem, if an option
+/// is wrong or a component is already mounted there.
+#[wasm_bindgen]
+pub fn mount(element: &HtmlElement, options: JsValue) -> Result<Handle, JsError> {
+    let options = Options::from_js(&options).map_err(|e| JsError::new(&format!("riskgate: {e}")))?;
+    mount_with(element, options).map_err(|e| JsError::new(&format!("riskgate: {e}")))
+}
+
+/// `mount` for Rust callers, with the options already read.
+pub fn mount_with(element: &HtmlElement, options: Options) -> Result<Handle, String> {
+    let backend = make_backend(&options.backend)?;
+    mount_over(element, options, backend)
+}
+
+/// `mount_with` over a backend the caller made (tests keep the mock to read its phone).
+pub fn mount_over(
+    element: &HtmlElement,
+    options: Options,
+    backend: Rc<dyn IdentityBackend>,
+) -> Result<Handle, String> {
+    console_error_panic_hook::set_once();
+    let shadow = shadow_root(element)?;
+    if shadow.query_selector(&format!(".{ROOT_CLASS}")).ok().flatten().is_some() {
+        return Err("a component is already mounted in this element; unmount it first".into());
+    }
+    adopt_stylesheet(&shadow)?;
+    let document = element.owner_document().ok_or("the element is not in a document")?;
+    let container: HtmlElement =
+        document.create_element("div").map_err(|_| "cannot create an element")?.unchecked_into();
+    container.set_class_name(ROOT_CLASS);
+    shadow.append_child(&container).map_err(|_| "cannot add to the shadow root")?;
+    let alive = Rc::new(Cell::new(true));
+    let listener = dispatcher(element.clone(), alive.clone());
+    let Options { locale, theme, branding, username, tenant, .. } = options;
+    let props = super::AppProps {
+        backend,
+        locale,
+        notice: String::new(),
+        theme,
+        branding,
+        username,
+        tenant,
+        listener: Some(listener),
+        preset: None,
+    };
+    let app = leptos::mount::mount_to(container.clone(), move || App(props));
+    Ok(Handle { mounted: Some(Mounted { _app: Box::new(app), container, shadow, alive }) })
+}
+
+fn shadow_root(element: &HtmlElement) -> Result<ShadowRoot, String> {
+    if let Some(shadow) = element.shadow_root() {
+        return Ok(shadow);
+    }
+    let init = web_sys::ShadowRootInit::new(web_sys::ShadowRootMode::Open);
+    element.attach_shadow(&init).map_err(|_| "this element cannot hold a shadow root (use a div)".into())
+}
+
+thread_local! {
+    static SHEET: std::cell::OnceCell<CssStyleSheet> = const { std::cell::OnceCell::new() };
+}
+
+/// One constructed stylesheet shared by every instance: no `<style>` element, so a
+/// strict Content-Security-Policy on the host page has nothing to refuse.
+fn adopt_stylesheet(shadow: &ShadowRoot) -> Result<(), String> {
+    let sheet = SHEET.with(|cell| {
+        if let Some(sheet) = cell.get() {
+            return Ok(sheet.clone());
+        }
+        let sheet = CssStyleSheet::new().map_err(|_| "this browser cannot construct stylesheets")?;
+        sheet.replace_sync(STYLESHEET).map_err(|_| "the stylesheet did not parse")?;
+        let _ = cell.set(sheet.clone());
+        Ok::<_, String>(sheet)
+    })?;
+    js_sys::Reflect::set(shadow, &"adoptedStyleSheets".into(), &js_sys::Array::of1(&sheet))
+        .map(|_| ())
+        .map_err(|_| "this browser cannot adopt stylesheets".into())
+}
+
+/// Dispatches each event on `target` a moment later, so a page that unmounts from its
+/// listener does not pull the component away in the middle of an update.
+fn dispatcher(target: HtmlElement, alive: Rc<Cell<bool>>) -> Listener {
+    Rc::new(move |event: HostEvent| {
+        let (target, alive) = (target.clone(), alive.clone());
+        leptos::task::spawn_local(async move {
+            if alive.get() {
+                dispatch(&target, &event);
+            }
+        });
+    })
+}
+
+fn dispatch(target: &HtmlElement, event: &HostEvent) {
+    let detail = js_sys::JSON::parse(&event.detail_json()).unwrap_or(JsValue::NULL);
+    let init = CustomEventInit::new();
+    init.set_detail(&detail);
+    init.set_bubbles(true);
+    init.set_composed(true);
+    if let Ok(e) = CustomEvent::new_with_event_init_dict(event.name(), &init) {
+        let _ = target.dispatch_event(&e);
+    }
+}

@@ -1,0 +1,115 @@
+//! What the component tells the page it sits in. The embedding API turns these into DOM
+//! `CustomEvent`s on the host element; the detail is plain JSON so any page can read it.
+use crate::backend::{BackendError, Reply};
+use crate::engine::{Remediation, Step};
+use serde::Serialize;
+use std::rc::Rc;
+
+/// Called with every event; the embedding API dispatches them to the host page.
+pub type Listener = Rc<dyn Fn(HostEvent)>;
+
+#[derive(Clone, Debug, PartialEq, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct StepChanged {
+    /// The screen now shown, e.g. "password", "mfa", "blocked".
+    pub step: &'static str,
+    /// The backend's flow, once there is one.
+    pub flow_id: Option<String>,
+}
+
+#[derive(Clone, Debug, PartialEq, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct SignedIn {
+    pub username: String,
+    pub display_name: String,
+    pub tenant: String,
+    /// What the sign-in put right on the way (risk remediated, password changed...).
+    pub remediations: Vec<Remediation>,
+    pub correlation_id: String,
+}
+
+#[derive(Clone, Debug, PartialEq, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct Blocked {
+    /// The engine's reason, e.g. "SignInRisk", "LockedOut".
+    pub reason: String,
+    /// The help-desk code the screen shows, e.g. "RG2001".
+    pub code: &'static str,
+    pub correlation_id: String,
+}
+
+#[derive(Clone, Debug, PartialEq, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct Failure {
+    /// The backend error's kind, e.g. "Unavailable", "InvalidCredentials".
+    pub error: String,
+    /// The message the person was shown, in their language.
+    pub message: String,
+}
+
+#[derive(Clone, Debug, PartialEq)]
+pub enum HostEvent {
+    Step(StepChanged),
+    SignedIn(SignedIn),
+    Blocked(Blocked),
+    Error(Failure),
+}
+
+impl HostEvent {
+    /// The DOM event's type.
+    pub fn name(&self) -> &'static str {
+        match self {
+            HostEvent::Step(_) => "riskgate:step",
+            HostEvent::SignedIn(_) => "riskgate:signed-in",
+            HostEvent::Blocked(_) => "riskgate:blocked",
+            HostEvent::Error(_) => "riskgate:error",
+        }
+    }
+
+    /// The event's detail as JSON.
+    pub fn detail_json(&self) -> String {
+        let json = match self {
+            HostEvent::Step(d) => serde_json::to_string(d),
+            HostEvent::SignedIn(d) => serde_json::to_string(d),
+            HostEvent::Blocked(d) => serde_json::to_string(d),
+            HostEvent::Error(d) => serde_json::to_string(d),
+        };
+        json.unwrap_or_else(|_| "null".into())
+    }
+
+    /// The event a finished flow announces, if the reply finished it.
+    pub fn for_outcome(reply: &Reply, username: &str) -> Option<HostEvent> {
+        match &reply.step {
+            Step::SignedIn { remediations } => Some(HostEvent::SignedIn(SignedIn {
+                username: username.into(),
+                display_name: reply.display_name.clone(),
+                tenant: reply.tenant_name.clone(),
+                remediations: remediations.clone(),
+                correlation_id: reply.correlation_id.clone(),
+            })),
+            Step::Blocked { reason, .. } => Some(HostEvent::Blocked(Blocked {
+                reason: block_name(*reason),
+                code: super::blocked::error_code(*reason),
+                correlation_id: reply.correlation_id.clone(),
+            })),
+            _ => None,
+        }
+    }
+
+    pub fn for_error(error: &BackendError, message: &str) -> HostEvent {
+        HostEvent::Error(Failure { error: error_name(error), message: message.into() })
+    }
+}
+
+/// The variant's name alone ("LockedOut", not "LockedOut { until_ms: .. }").
+fn block_name(reason: crate::engine::BlockReason) -> String {
+    variant_name(&format!("{reason:?}"))
+}
+
+fn error_name(error: &BackendError) -> String {
+    variant_name(&format!("{error:?}"))
+}
+
+fn variant_name(debug: &str) -> String {
+    debug.split(|c: char| !c.is_alphanumeric()).next().unwrap_or_default().to_string()
+}

@@ -1,0 +1,222 @@
+//! The component as a host page embeds it: `mount()` into an element, the events the
+//! page receives, two instances side by side, `unmount()`, options, scoped styles.
+#![cfg(target_arch = "wasm32")]
+mod support;
+
+use riskgate::ui::embed::{self, BackendChoice, Options};
+use riskgate::ui::Theme;
+use support::{embed, mock, sleep};
+use wasm_bindgen::{JsCast, JsValue};
+use wasm_bindgen_test::*;
+use web_sys::HtmlElement;
+wasm_bindgen_test_configure!(run_in_browser);
+
+fn english() -> Options {
+    Options { locale: Some(riskgate::ui::text::Locale::En), ..Options::default() }
+}
+
+fn steps(e: &support::Embedded) -> Vec<String> {
+    e.events_named("riskgate:step")
+        .iter()
+        .map(|d| serde_json::from_str::<serde_json::Value>(d).unwrap()["step"].as_str().unwrap().to_string())
+        .collect()
+}
+
+#[wasm_bindgen_test]
+async fn a_host_page_hears_each_step_and_the_sign_in_with_its_remediations() {
+    let e = embed(english(), mock());
+    let page = &e.page;
+    page.sign_in("ravi@contoso.example", "Quiet-Meadow-17").await;
+    page.expect_heading("We noticed something unusual").await;
+    page.click("Continue").await;
+    page.expect_heading("Confirm it's you").await;
+    let code = page.app_code("ravi@contoso.example");
+    page.type_into("#rg-code", &code).await;
+    page.click("Verify").await;
+    page.expect_heading("You're signed in").await;
+
+    let signed_in = e.expect_event("riskgate:signed-in").await;
+    assert_eq!(signed_in["username"], "ravi@contoso.example");
+    assert_eq!(signed_in["tenant"], "Contoso");
+    assert_eq!(signed_in["remediations"][0]["risk"], "SignIn", "{signed_in}");
+    assert!(signed_in["correlationId"].as_str().is_some_and(|c| !c.is_empty()));
+    assert_eq!(steps(&e), ["username", "password", "notice", "mfa", "signed-in"]);
+    assert!(e.events_named("riskgate:blocked").is_empty());
+}
+
+#[wasm_bindgen_test]
+async fn a_block_and_an_error_reach_the_host_page_with_their_codes() {
+    let e = embed(english(), mock());
+    e.page.sign_in("ada@contoso.example", "wrong-password").await;
+    let error = e.expect_event("riskgate:error").await;
+    assert_eq!(error["error"], "InvalidCredentials");
+    assert!(error["message"].as_str().unwrap().contains("password"), "{error}");
+
+    e.page.click("Back").await;
+    e.page.type_into("#rg-username", "sam@woodgrove.example").await;
+    e.page.click("Next").await;
+    e.page.type_into("#rg-password", "Ivory-Summit-64").await;
+    e.page.click("Sign in").await;
+    let blocked = e.expect_event("riskgate:blocked").await;
+    assert_eq!(blocked["reason"], "SignInRisk");
+    assert_eq!(blocked["code"], "RG2001");
+    e.page.expect_text("RG2001").await;
+    assert!(e.events_named("riskgate:signed-in").is_empty());
+}
+
+#[wasm_bindgen_test]
+async fn two_instances_on_one_page_keep_to_themselves() {
+    let first = embed(english(), mock());
+    let second = embed(english(), mock());
+    first.page.type_into("#rg-username", "ada@contoso.example").await;
+    assert_eq!(second.page.value("#rg-username"), "", "typing in one does not fill the other");
+    first.page.sign_in_from_username("Harbor-Lantern-61").await;
+    first.page.expect_heading("You're signed in").await;
+    first.expect_event("riskgate:signed-in").await;
+    sleep(20).await;
+    assert_eq!(second.page.heading(), "Sign in");
+    assert!(second.events_named("riskgate:signed-in").is_empty(), "the other host heard nothing");
+    assert_eq!(steps(&second), ["username"]);
+    // Ids repeat, but each shadow root keeps its own labels: the field is still labelled.
+    let label = second.page.find("label[for=rg-username]").expect("label");
+    assert!(label.text_content().unwrap().contains("Email"), "{:?}", label.text_content());
+}
+
+#[wasm_bindgen_test]
+async fn unmount_removes_the_component_and_silences_it() {
+    let backend = mock();
+    let mut e = embed(english(), backend.clone());
+    let shadow = e.host.shadow_root().expect("an open shadow root");
+    assert_eq!(shadow.child_element_count(), 1);
+    e.page.type_into("#rg-username", "ada@contoso.example").await;
+    e.page.click("Next").await;
+    e.page.type_into("#rg-password", "Harbor-Lantern-61").await;
+    // The answer arrives after unmount: nothing may be rendered or announced.
+    backend.set_fault(
+        riskgate::backend::mock::Operation::SignIn,
+        riskgate::backend::mock::Fault { latency_ms: 100, ..Default::default() },
+    );
+    e.page.click("Sign in").await;
+    let before = e.events.borrow().len();
+    e.handle.unmount();
+    assert!(!e.handle.mounted());
+    assert_eq!(shadow.child_element_count(), 0, "nothing left in the shadow root");
+    let sheets = js_sys::Reflect::get(&shadow, &"adoptedStyleSheets".into()).unwrap();
+    assert_eq!(sheets.unchecked_into::<js_sys::Array>().length(), 0);
+    sleep(250).await;
+    assert_eq!(e.events.borrow().len(), before, "no event after unmount");
+    e.handle.unmount(); // twice is harmless
+
+    let again = embed::mount_with(&e.host, english()).expect("mounts again in the same element");
+    assert_eq!(shadow.child_element_count(), 1);
+    drop(again);
+    assert_eq!(shadow.child_element_count(), 0, "dropping the handle unmounts too");
+}
+
+#[wasm_bindgen_test]
+async fn mounting_twice_in_one_element_is_refused() {
+    let e = embed(english(), mock());
+    let second = embed::mount_with(&e.host, english());
+    assert!(second.unwrap_err().contains("already mounted"));
+    assert_eq!(e.host.shadow_root().unwrap().child_element_count(), 1);
+}
+
+fn js_options(pairs: &[(&str, JsValue)]) -> JsValue {
+    let object = js_sys::Object::new();
+    for (key, value) in pairs {
+        js_sys::Reflect::set(&object, &(*key).into(), value).unwrap();
+    }
+    object.into()
+}
+
+#[wasm_bindgen_test]
+fn options_from_javascript_are_read_and_wrong_ones_named() {
+    let branding = js_options(&[("accent", "#6b2c91".into())]);
+    let options = js_options(&[
+        ("backend", "https://id.example/api/".into()),
+        ("locale", "de-AT".into()),
+        ("theme", "dark".into()),
+        ("branding", branding),
+        ("username", "ada@contoso.example".into()),
+        ("tenant", "contoso".into()),
+    ]);
+    let read = Options::from_js(&options).unwrap();
+    assert_eq!(read.backend, BackendChoice::Http("https://id.example/api".into()));
+    assert_eq!(read.locale, Some(riskgate::ui::text::Locale::De));
+    assert_eq!(read.theme, Theme::Dark);
+    assert_eq!(read.branding.unwrap().accent, "#6b2c91");
+    assert_eq!(read.username, "ada@contoso.example");
+    assert_eq!(read.tenant.as_deref(), Some("contoso"));
+    assert_eq!(Options::from_js(&JsValue::UNDEFINED).unwrap(), Options::default());
+
+    let wrong = |key: &str, value: JsValue| Options::from_js(&js_options(&[(key, value)])).unwrap_err();
+    assert!(wrong("locale", "fr".into()).contains("locale"));
+    assert!(wrong("theme", "pink".into()).contains("theme"));
+    assert!(wrong("backend", "ftp://x".into()).contains("backend"));
+    assert!(wrong("username", 7.into()).contains("username must be a string"));
+    let bad_accent = js_options(&[("accent", "red; background: url(x)".into())]);
+    assert!(wrong("branding", bad_accent).contains("branding.accent"));
+}
+
+#[wasm_bindgen_test]
+async fn the_options_set_language_theme_accent_username_and_tenant() {
+    let options = Options {
+        locale: Some(riskgate::ui::text::Locale::De),
+        theme: Theme::Dark,
+        branding: Some(riskgate::backend::api::Branding::accent("#6b2c91")),
+        username: "sam@woodgrove.example".into(),
+        tenant: Some("contoso".into()),
+        ..Options::default()
+    };
+    let e = embed(options, mock());
+    let root = e.page.find(".riskgate").unwrap();
+    assert_eq!(root.get_attribute("lang").as_deref(), Some("de"));
+    assert_eq!(root.get_attribute("data-theme").as_deref(), Some("dark"));
+    e.page.expect_value("#rg-username", "sam@woodgrove.example").await;
+    let card = e.page.find(".rg-card").unwrap();
+    let style = web_sys::window().unwrap().get_computed_style(&card).unwrap().unwrap();
+    assert_eq!(style.get_property_value("background-color").unwrap(), "rgb(28, 33, 40)", "dark card");
+    let button = e.page.find(".rg-primary").unwrap();
+    let style = web_sys::window().unwrap().get_computed_style(&button).unwrap().unwrap();
+    assert_eq!(style.get_property_value("background-color").unwrap(), "rgb(107, 44, 145)", "host accent");
+
+    // A Woodgrove account cannot sign in on a page for Contoso.
+    e.page.click("Weiter").await;
+    e.page.type_into("#rg-password", "Ivory-Summit-64").await;
+    e.page.click("Anmelden").await;
+    let error = e.expect_event("riskgate:error").await;
+    assert_eq!(error["error"], "InvalidCredentials");
+    assert!(e.events_named("riskgate:blocked").is_empty(), "never reached Woodgrove's policy");
+}
+
+#[wasm_bindgen_test]
+async fn the_host_pages_css_does_not_reach_in_and_the_components_does_not_leak_out() {
+    let document = web_sys::window().unwrap().document().unwrap();
+    let hostile = document.create_element("style").unwrap();
+    hostile.set_text_content(Some(
+        "button { visibility: hidden !important; } h1 { color: rgb(255, 0, 0) !important; } \
+         * { font-family: 'Comic Sans MS' !important; }",
+    ));
+    document.head().unwrap().append_child(&hostile).unwrap();
+    let outside: HtmlElement = document.create_element("button").unwrap().unchecked_into();
+    outside.set_class_name("rg-primary");
+    document.body().unwrap().append_child(&outside).unwrap();
+
+    let e = embed(english(), mock());
+    let window = web_sys::window().unwrap();
+    let computed = |el: &web_sys::Element, prop: &str| {
+        window.get_computed_style(el).unwrap().unwrap().get_property_value(prop).unwrap()
+    };
+    let button = e.page.find(".rg-primary").unwrap();
+    let heading = e.page.find("h1").unwrap();
+    assert_eq!(computed(&button, "visibility"), "visible");
+    assert_ne!(computed(&heading, "color"), "rgb(255, 0, 0)");
+    assert!(!computed(&heading, "font-family").contains("Comic Sans"));
+    assert_eq!(computed(&button, "background-color"), "rgb(11, 92, 173)", "the component's own look");
+    assert_ne!(computed(&outside, "background-color"), "rgb(11, 92, 173)", "nothing leaks out");
+    let document_sheets = js_sys::Reflect::get(&document, &"adoptedStyleSheets".into()).unwrap();
+    assert_eq!(document_sheets.unchecked_into::<js_sys::Array>().length(), 0);
+
+    hostile.remove();
+    outside.remove();
+}
