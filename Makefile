@@ -4,7 +4,7 @@ export PATH := $(CURDIR)/node_modules/.bin:$(HOME)/.cargo/bin:$(PATH)
 export CHROMEDRIVER ?= /usr/bin/chromedriver
 export WASM_BINDGEN_TEST_TIMEOUT ?= 300
 
-.PHONY: serve test build setup setup-build test-native test-browser test-release bench clean
+.PHONY: serve test build setup setup-build test-native test-browser test-release bench screenshots clean
 
 ## Serve the app with the in-browser mock backend on http://127.0.0.1:8080
 serve: setup-build
@@ -29,8 +29,12 @@ test-native:
 test-browser:
 	wasm-pack test --headless --chrome
 
+# The release bundle in Chromium: the app, every review-gallery entry (console errors
+# and the axe audit in light, dark and right to left), and the example host page.
 test-release: build
 	node scripts/smoke.mjs dist
+	node scripts/gallery.mjs check dist
+	node scripts/embed-smoke.mjs dist
 	node scripts/passkeys.mjs dist
 
 ## Speed (engine natively and in Chromium, first screen) and size against bench/budgets.json
@@ -41,6 +45,10 @@ bench: setup
 	trunk build --release
 	trunk build --release --features bench --dist target/bench-dist
 	node scripts/bench.mjs dist target/bench-dist
+
+## Every review-gallery entry as a picture in docs/screens/
+screenshots: setup build
+	node scripts/gallery.mjs screenshots dist
 
 clean:
 	cargo clean

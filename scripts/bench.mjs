@@ -1,5 +1,5 @@
 // The browser half of `make bench`: the engine's time per decision in Wasm, time to first
-// screen, and bundle size against bench/budgets.json. Joins the native figures from
+// screen, screen transitions, and bundle size against bench/budgets.json. Joins the native figures from
 // bench/results/native.json, prints one report, writes it to bench/results.md, and exits
 // non-zero when a size budget is exceeded. Speed is reported, never asserted.
 //
@@ -16,6 +16,7 @@ import { serve, launch } from './browser.mjs';
 const [root = 'dist', benchRoot = 'target/bench-dist'] = process.argv.slice(2);
 const SAMPLES = 31;
 const LOADS = 20;
+const RUNS = 50;
 const KINDS = ['wasm', 'js', 'css'];
 const KB = 1024;
 
@@ -90,6 +91,84 @@ async function firstScreen(browser, url) {
   return { median_ms: percentile(times, 50), p95_ms: percentile(times, 95) };
 }
 
+// Runs in the page before its own scripts. `rgTransition(button, heading)` clicks `button`
+// and resolves to [ms until the new screen's heading is in the DOM, ms until the frame
+// after it has been painted], both from just before the click. The heading is watched by a
+// MutationObserver (its callback runs as soon as the DOM changes); "painted" is the first
+// task after the next animation frame, which runs once that frame has been drawn.
+function transitionProbe() {
+  window.rgTransition = (selector, heading) => new Promise((resolve, reject) => {
+    const button = document.querySelector(selector);
+    if (!button) return reject(new Error(`no ${selector}`));
+    const shown = () => document.querySelector('.riskgate h1')?.textContent.trim() === heading;
+    let start = 0;
+    let inDom;
+    const timer = setTimeout(() => reject(new Error(`"${heading}" did not appear`)), 10000);
+    const check = () => {
+      if (inDom !== undefined || !shown()) return;
+      inDom = performance.now() - start;
+      observer.disconnect();
+      requestAnimationFrame(() => setTimeout(() => {
+        clearTimeout(timer);
+        resolve([inDom, performance.now() - start]);
+      }, 0));
+    };
+    const observer = new MutationObserver(check);
+    observer.observe(document.body, { childList: true, subtree: true, characterData: true });
+    start = performance.now();
+    button.click();
+    check();
+  });
+}
+
+// The walk timed on each run: ravi@contoso.example signs in from a new place and device
+// (notice, then an authenticator code), each click timed until the next screen.
+const TRANSITIONS = [
+  ['Username to password', 'Enter your password'],
+  ['Password to notice (PBKDF2 check, detections, engine)', 'We noticed something unusual'],
+  ['Notice to MFA', 'Confirm it\'s you'],
+  ['MFA code to signed in', 'You\'re signed in'],
+];
+
+/** One walk on a fresh mock (localStorage cleared): the two times of each transition. */
+async function walkOnce(page, url) {
+  await page.goto(url);
+  await page.evaluate(() => localStorage.clear());
+  await page.reload();
+  await page.waitForSelector('#rg-username', { timeout: 30000 });
+  const step = (selector, i) => page.evaluate(([s, h]) => window.rgTransition(s, h), [selector, TRANSITIONS[i][1]]);
+  const submit = '.riskgate button[type=submit]';
+  const times = [];
+  await page.fill('#rg-username', 'ravi@contoso.example');
+  times.push(await step(submit, 0));
+  await page.fill('#rg-password', 'Quiet-Meadow-17');
+  times.push(await step(submit, 1));
+  times.push(await step('.riskgate button.rg-primary', 2));
+  const code = await page.locator('.rg-apps li', { hasText: 'ravi@contoso.example' }).locator('code').textContent();
+  await page.fill('#rg-code', code.trim());
+  times.push(await step(submit, 3));
+  return times;
+}
+
+/** Median and p95 of each transition over `RUNS` walks, after one unrecorded walk. */
+async function transitions(browser, url) {
+  const context = await browser.newContext();
+  await context.addInitScript(transitionProbe);
+  const page = await context.newPage();
+  try {
+    await walkOnce(page, url);
+    const runs = [];
+    for (let i = 0; i < RUNS; i++) runs.push(await walkOnce(page, url));
+    return TRANSITIONS.map(([name], i) => {
+      const dom = runs.map((r) => r[i][0]);
+      const paint = runs.map((r) => r[i][1]);
+      return { name, dom_ms: percentile(dom, 50), paint_ms: percentile(paint, 50), paint_p95_ms: percentile(paint, 95) };
+    });
+  } finally {
+    await context.close();
+  }
+}
+
 /** Raw and gzip -9 bytes of the bundle's files, summed by kind and in total. */
 async function bundleSizes(dir) {
   const sizes = Object.fromEntries([...KINDS, 'total'].map((k) => [k, { raw: 0, gzip: 0 }]));
@@ -104,6 +183,24 @@ async function bundleSizes(dir) {
     }
   }
   return sizes;
+}
+
+/** The embeddable component for host pages: its module and Wasm (the CSS is inside). */
+async function embedSize(dir) {
+  const size = { raw: 0, gzip: 0 };
+  for (const name of ['riskgate.js', 'riskgate_bg.wasm']) {
+    const bytes = await readFile(join(dir, name));
+    size.raw += bytes.length;
+    size.gzip += gzipSync(bytes, { level: 9 }).length;
+  }
+  return size;
+}
+
+function embedLine(embed, budgets) {
+  const budget = budgets.gzip_bytes.total;
+  const status = embed.gzip <= budget ? 'ok' : `over by ${bytes(embed.gzip - budget)}`;
+  return table(['Files', 'Raw', 'Gzip -9', 'Gzip budget', 'Status'],
+    [['embed/riskgate.js + riskgate_bg.wasm', bytes(embed.raw), bytes(embed.gzip), bytes(budget), status]]);
 }
 
 /** One line per size over its gzip budget. */
@@ -144,7 +241,14 @@ function sizeTable(sizes, budgets) {
   return table(['Files', 'Raw', 'Gzip -9', 'Gzip budget', 'Status'], rows);
 }
 
-function report({ machine, native, wasm, screen, sizes, budgets }) {
+function transitionTable(rows, budget) {
+  return table(['Transition', 'Heading in DOM, median', 'Painted, median', 'Painted, p95', 'Budget (painted, median)', 'Status'],
+    rows.map((t) => [t.name, ms(t.dom_ms), ms(t.paint_ms), ms(t.paint_p95_ms), ms(budget), t.paint_ms <= budget ? 'ok' : 'over']));
+}
+
+const ms = (v) => `${v.toFixed(1)} ms`;
+
+function report({ machine, native, wasm, screen, moves, sizes, embed, budgets }) {
   return `# Benchmark results
 
 Written by \`make bench\`. Figures are from one machine: compare runs on the same machine,
@@ -159,14 +263,32 @@ ${engineTable(native, wasm)}
 
 ## First screen
 
-${table(['Figure', 'Value'], [
-    [`Navigation start to usable sign-in form, median of ${LOADS} fresh loads`, `${screen.median_ms.toFixed(1)} ms`],
-    [`Same, p95`, `${screen.p95_ms.toFixed(1)} ms`],
+${table(['Figure', 'Value', 'Budget', 'Status'], [
+    [`Navigation start to usable sign-in form, median of ${LOADS} fresh loads`, ms(screen.median_ms),
+      ms(budgets.speed_ms.first_screen_median), screen.median_ms <= budgets.speed_ms.first_screen_median ? 'ok' : 'over'],
+    [`Same, p95`, ms(screen.p95_ms), '', ''],
   ])}
+
+## Screen transitions
+
+Click to the next screen, median and p95 of ${RUNS} walks (ravi@contoso.example: username,
+password, notice, authenticator code) on a fresh mock with no added latency, in this bundle.
+"Painted" is the first task after the next animation frame, so it includes waiting for
+that frame (up to one refresh interval). Speed budgets are reported, not enforced.
+
+${transitionTable(moves, budgets.speed_ms.transition_median)}
 
 ## Bundle size (${root}/*.wasm, *.js, *.css; budgets from bench/budgets.json)
 
 ${sizeTable(sizes, budgets)}
+
+The embeddable component that host pages load (${root}/embed/, built with the \`embed\`
+feature: every flow and locale, the mock and the HTTP adapter, the stylesheet inside),
+against the same total budget:
+
+${embedLine(embed, budgets)}
+
+What takes the space, what was cut and why the total budget is not met: [size.md](size.md).
 `;
 }
 
@@ -186,13 +308,15 @@ const native = await readJson('bench/results/native.json').catch(() => {
 });
 const budgets = await readJson('bench/budgets.json');
 const sizes = await bundleSizes(root);
+const embed = await embedSize(join(root, 'embed'));
 
 const browser = await launch();
 let results;
 try {
   const wasm = await serving(benchRoot, (url) => wasmEngine(browser, url));
   const screen = await serving(root, (url) => firstScreen(browser, url));
-  results = { machine: machine(browser.version()), native, wasm, screen, sizes, budgets };
+  const moves = await serving(root, (url) => transitions(browser, url));
+  results = { machine: machine(browser.version()), native, wasm, screen, moves, sizes, embed, budgets };
 } finally {
   await browser.close();
 }
@@ -203,6 +327,9 @@ console.log(text);
 console.log('bench: wrote bench/results.md');
 
 const over = overBudget(sizes, budgets);
+if (embed.gzip > budgets.gzip_bytes.total) {
+  over.push(`the embeddable component is ${bytes(embed.gzip)} gzipped: ${bytes(embed.gzip - budgets.gzip_bytes.total)} over the total budget`);
+}
 if (over.length) {
   console.error(`bench: FAILED, over the size budget:\n  ${over.join('\n  ')}`);
   process.exit(1);

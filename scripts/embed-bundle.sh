@@ -5,7 +5,7 @@
 set -euo pipefail
 profile="${TRUNK_PROFILE:-debug}"
 out="${TRUNK_STAGING_DIR:?run by trunk build or trunk serve}/embed"
-flags=(--lib --target wasm32-unknown-unknown --offline)
+flags=(--lib --target wasm32-unknown-unknown --offline --features embed)
 if [ "$profile" = release ]; then flags+=(--release); fi
 cargo build "${flags[@]}"
 mkdir -p "$out"

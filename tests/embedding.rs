@@ -220,3 +220,50 @@ async fn the_host_pages_css_does_not_reach_in_and_the_components_does_not_leak_o
     hostile.remove();
     outside.remove();
 }
+
+#[wasm_bindgen::prelude::wasm_bindgen(inline_js = "
+export function refuse_fetch() {
+  const calls = [];
+  const original = globalThis.fetch;
+  globalThis.fetch = (input, init) => { calls.push(String(input instanceof Request ? input.url : input)); return Promise.reject(new TypeError('offline')); };
+  return { calls, restore: () => { globalThis.fetch = original; } };
+}")]
+extern "C" {
+    fn refuse_fetch() -> JsValue;
+}
+
+#[wasm_bindgen_test]
+async fn with_an_http_backend_option_the_component_calls_that_service() {
+    let stub = refuse_fetch();
+    let options = Options { backend: BackendChoice::Http("/api".into()), ..english() };
+    let host: HtmlElement =
+        web_sys::window().unwrap().document().unwrap().create_element("div").unwrap().unchecked_into();
+    web_sys::window().unwrap().document().unwrap().body().unwrap().append_child(&host).unwrap();
+    let events = std::rc::Rc::new(std::cell::RefCell::new(Vec::<String>::new()));
+    let seen = events.clone();
+    let listener = wasm_bindgen::closure::Closure::<dyn FnMut(web_sys::CustomEvent)>::new(
+        move |e: web_sys::CustomEvent| {
+            seen.borrow_mut().push(js_sys::JSON::stringify(&e.detail()).unwrap().as_string().unwrap());
+        },
+    );
+    host.add_event_listener_with_callback("riskgate:error", listener.as_ref().unchecked_ref()).unwrap();
+    let mut handle = embed::mount_with(&host, options).expect("mounts over HTTP");
+    let page = support::Page::from_parts(mock(), handle.container().unwrap(), Box::new(()));
+    page.sign_in("ada@contoso.example", "Harbor-Lantern-61").await;
+    for _ in 0..300 {
+        if !events.borrow().is_empty() {
+            break;
+        }
+        sleep(10).await;
+    }
+    let calls = js_sys::Reflect::get(&stub, &"calls".into()).unwrap().unchecked_into::<js_sys::Array>();
+    let first = calls.get(0).as_string().unwrap_or_default();
+    assert!(first.ends_with("/api/sign-in"), "asked the service, not a mock: {first}");
+    assert!(events.borrow()[0].contains("\"error\":\"Unavailable\""), "{:?}", events.borrow());
+    assert_eq!(page.heading(), "Enter your password", "not signed in by a service that never answered");
+    handle.unmount();
+    host.remove();
+    let restore =
+        js_sys::Reflect::get(&stub, &"restore".into()).unwrap().unchecked_into::<js_sys::Function>();
+    restore.call0(&JsValue::NULL).unwrap();
+}

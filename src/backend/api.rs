@@ -38,6 +38,13 @@ pub struct SignInRequest {
     pub tenant: Option<String>,
 }
 
+impl SignInRequest {
+    /// A request from wherever the backend sees it coming from, for any tenant.
+    pub fn new(username: impl Into<String>, password: impl Into<String>) -> Self {
+        SignInRequest { username: username.into(), password: password.into(), source: None, tenant: None }
+    }
+}
+
 /// What the person did on the current step.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub enum Input {
@@ -135,7 +142,7 @@ pub struct Reply {
     /// Set once signed in: opens the account-health and (for IT staff) admin views.
     pub session: Option<String>,
     /// A passkey challenge for the browser to hand to WebAuthn, after `BeginPasskey`.
-    #[serde(default)]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub passkey: Option<PasskeyOptions>,
 }
 
@@ -346,4 +353,98 @@ pub struct ResetReply {
     pub verdict: Option<Verdict>,
     pub correlation_id: String,
     pub time_ms: u64,
+}
+
+// The HTTP form of the trait (docs/backend-api.md, src/backend/http.rs): the bodies that
+// carry a method's other arguments, the error wrapper, and each error's status code.
+
+/// `POST /resets`: start "forgot my password".
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct ResetRequest {
+    pub username: String,
+}
+
+/// `POST /password-checks`. `flow_id` names a sign-in flow or a reset; the candidate
+/// travels in the body so it never lands in a URL or an access log.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct PasswordCheck {
+    pub flow_id: String,
+    pub candidate: String,
+}
+
+/// `POST /account/sign-ins/{id}/report`: `true` is "this was me".
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct SignInReport {
+    pub was_me: bool,
+}
+
+/// `POST /account/methods`: start adding a method; a phone needs its number.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct MethodRequest {
+    pub method: MethodKind,
+    pub phone: Option<String>,
+}
+
+/// `POST /account/methods/confirm`: the code that proves the method being added works.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct MethodCode {
+    pub code: String,
+}
+
+/// `POST /admin/users/{username}/actions`.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct AdminActRequest {
+    pub action: AdminAction,
+}
+
+/// `PUT /admin/policy`: the admin's own tenant's policy and banned-password list.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct PolicyUpdate {
+    pub policy: TenantPolicy,
+    pub banned: BannedList,
+}
+
+/// The body of every reply that is not a 2xx.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct ErrorReply {
+    pub error: BackendError,
+}
+
+impl BackendError {
+    /// The HTTP status a server answers this error with. A client goes by the body,
+    /// never by the status alone.
+    pub fn http_status(&self) -> u16 {
+        match self {
+            Self::InvalidInput { .. } | Self::Malformed(_) => 400,
+            Self::InvalidCredentials | Self::NotAuthorized => 401,
+            Self::StepUpRequired => 403,
+            Self::UnknownFlow | Self::UnknownUser => 404,
+            Self::StaleStep { .. } | Self::Unexpected { .. } => 409,
+            Self::FlowExpired => 410,
+            Self::Unavailable => 503,
+            Self::Timeout => 504,
+            Self::Passkey(WebAuthnError::Malformed) => 400,
+            Self::Passkey(WebAuthnError::DuplicateCredential) => 409,
+            Self::Passkey(WebAuthnError::ChallengeExpired) => 410,
+            // A passkey that does not prove the person: like wrong credentials.
+            Self::Passkey(_) => 401,
+        }
+    }
+}
+
+/// `POST /passkey-sign-ins`: a challenge for signing in with a passkey instead of a password.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct PasskeySignInStart {
+    pub username: String,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub tenant: Option<String>,
+}
+
+/// `POST /passkey-sign-ins/answer`: the passkey's answer to that challenge; starts a flow.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct PasskeySignInAnswer {
+    pub username: String,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub tenant: Option<String>,
+    pub answer: PasskeyAssertion,
 }

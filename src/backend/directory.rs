@@ -35,6 +35,9 @@ pub struct Lockout {
     /// Wrong codes in password resets since the last good sign-in or reset.
     #[serde(default)]
     pub reset_failures: u32,
+    /// Wrong MFA codes in sign-ins since the last code that worked.
+    #[serde(default)]
+    pub mfa_failures: u32,
 }
 
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]

@@ -6,6 +6,9 @@ pub mod detect;
 pub mod directory;
 pub mod geo;
 pub mod hash;
+/// The HTTP adapter: the same trait over the JSON API of docs/backend-api.md.
+#[cfg(target_arch = "wasm32")]
+pub mod http;
 pub mod mock;
 pub mod platform;
 pub mod seed;

@@ -33,6 +33,30 @@ impl Entropy for OsEntropy {
     }
 }
 
+/// Another clock moved by an offset: the scenario lab's "this sign-in happens later".
+pub struct ShiftedClock {
+    base: std::rc::Rc<dyn Clock>,
+    offset_ms: std::cell::Cell<i64>,
+}
+
+impl ShiftedClock {
+    pub fn new(base: std::rc::Rc<dyn Clock>) -> Self {
+        ShiftedClock { base, offset_ms: std::cell::Cell::new(0) }
+    }
+    pub fn set_offset_ms(&self, offset: i64) {
+        self.offset_ms.set(offset);
+    }
+    pub fn offset_ms(&self) -> i64 {
+        self.offset_ms.get()
+    }
+}
+
+impl Clock for ShiftedClock {
+    fn now_ms(&self) -> u64 {
+        self.base.now_ms().saturating_add_signed(self.offset_ms.get())
+    }
+}
+
 /// A clock that tests move by hand.
 #[derive(Default)]
 pub struct FixedClock(pub std::cell::Cell<u64>);

@@ -7,11 +7,13 @@ use super::notice::detection_key;
 use super::passkey;
 use super::register::{AppKey, PhoneEntry};
 use super::widgets::{
-    code_typed, data_table, error_text, Heading, KeyMessage, LoadFailed, TableSpec, TextField,
+    code_typed, data_table, error_text, show_error, FormMessage, Heading, KeyMessage, LoadFailed, TableSpec,
+    TextField,
 };
 use super::{use_ui, Screen, Ui};
+use crate::backend::api::Field;
 use crate::backend::api::{Alert, RequiredAction, SignInOutcome, SignInRecord, SignInSource};
-use crate::backend::{AccountView, BackendError, Enrollment};
+use crate::backend::{AccountView, Enrollment};
 use crate::engine::{DetectionKind, MethodKind, RiskDetail, RiskLevel};
 use leptos::ev::SubmitEvent;
 use leptos::prelude::*;
@@ -470,7 +472,8 @@ fn AddMethod(account: RwSignal<Option<AccountView>>) -> impl IntoView {
     let code = RwSignal::new(String::new());
     let phone_error = RwSignal::new(None::<String>);
     let code_error = RwSignal::new(None::<String>);
-    let words = move |e: &BackendError| Some(ui.t(error_text(e).1).to_string());
+    // An error that belongs to no field shown (the service down, adding an app refused).
+    let general = RwSignal::new(None::<String>);
     let passkey_error = RwSignal::new(None::<&'static str>);
     let add_passkey = move |_| {
         added.set(false);
@@ -505,15 +508,14 @@ fn AddMethod(account: RwSignal<Option<AccountView>>) -> impl IntoView {
     };
     let begin = move |method: MethodKind| {
         phone_error.set(None);
+        general.set(None);
         added.set(false);
         let number = method.is_phone().then(|| phone.get_untracked());
         ui.begin_method(method, number, move |r| match r {
             Ok(e) => {
                 enrollment.try_set(Some(e));
             }
-            Err(e) => {
-                phone_error.try_set(words(&e));
-            }
+            Err(e) => show_error(ui, e, Field::Phone, phone_error, general),
         });
     };
     let confirm = move |ev: SubmitEvent| {
@@ -521,6 +523,7 @@ fn AddMethod(account: RwSignal<Option<AccountView>>) -> impl IntoView {
         if !code_typed(ui, code, code_error) {
             return;
         }
+        general.set(None);
         ui.confirm_method(code.get_untracked(), move |r| match r {
             Ok(view) => {
                 account.try_set(Some(view));
@@ -529,9 +532,7 @@ fn AddMethod(account: RwSignal<Option<AccountView>>) -> impl IntoView {
                 code.try_set(String::new());
                 added.try_set(true);
             }
-            Err(e) => {
-                code_error.try_set(words(&e));
-            }
+            Err(e) => show_error(ui, e, Field::Code, code_error, general),
         });
     };
     let setup = move || {
@@ -574,5 +575,6 @@ fn AddMethod(account: RwSignal<Option<AccountView>>) -> impl IntoView {
             </Show>
         </Show>
         {setup}
+        <FormMessage message=general/>
     }
 }

@@ -1,5 +1,5 @@
 //! A forced password change: after a temporary password, or to clear user risk.
-use super::widgets::{show_error, FormMessage, Heading, TextField};
+use super::widgets::{error_text, show_error, FormMessage, Heading, TextField};
 use super::{use_ui, Ui};
 use crate::backend::api::Field;
 use crate::backend::Input;
@@ -28,21 +28,32 @@ pub fn rejection_text(ui: super::Ui, r: Rejection) -> String {
     }
 }
 
+/// What the rule list shows: the latest verdict, or why the last check could not be made
+/// (a text key), and a ticket counter.
+#[derive(Clone, Copy)]
+pub struct Feedback {
+    pub verdict: RwSignal<Option<Verdict>>,
+    pub failed: RwSignal<Option<&'static str>>,
+    /// A submit bumps this so its own answer wins over any check still on its way.
+    pub asked: StoredValue<u64>,
+}
+
 /// Password protection's verdict on what is typed in `new`, asked of the backend for
 /// flow `flow_id` after a pause, or the verdict that came back with a refused submit
-/// (`submitted`), whichever is newer. A submit bumps the returned ticket counter so its
-/// own answer wins over any check still on its way.
+/// (`submitted`), whichever is newer.
 pub fn live_feedback(
     ui: Ui,
     new: RwSignal<String>,
     flow_id: impl Fn() -> Option<String> + Copy + 'static,
     submitted: impl Fn() -> Option<Verdict> + 'static,
-) -> (RwSignal<Option<Verdict>>, StoredValue<u64>) {
+) -> Feedback {
     let feedback = RwSignal::new(None::<Verdict>);
+    let failed = RwSignal::new(None::<&'static str>);
     let asked = StoredValue::new(0u64);
     Effect::new(move |_| {
         if let Some(v) = submitted() {
             feedback.set(Some(v));
+            failed.set(None);
         }
     });
     Effect::new(move |first: Option<()>| {
@@ -61,16 +72,22 @@ pub fn live_feedback(
         set_timeout(
             move || {
                 let Some(id) = flow_id().filter(|_| current()) else { return };
-                ui.check_password(id, candidate, move |verdict| {
-                    if let (true, Ok(v)) = (current(), verdict) {
+                ui.check_password(id, candidate, move |verdict| match (current(), verdict) {
+                    (false, _) => {}
+                    (true, Ok(v)) => {
                         feedback.try_set(Some(v));
+                        failed.try_set(None);
+                    }
+                    (true, Err(e)) => {
+                        feedback.try_set(None);
+                        failed.try_set(Some(error_text(&e).1));
                     }
                 });
             },
             FEEDBACK_AFTER,
         );
     });
-    (feedback, asked)
+    Feedback { verdict: feedback, failed, asked }
 }
 
 /// Checks, before anything is sent, that a new password was typed and typed the same
@@ -95,9 +112,14 @@ pub fn typed_twice(
     true
 }
 
-/// The rule list: why a candidate is refused, or that it meets the requirements.
-pub fn feedback_lines(ui: Ui, verdict: Option<Verdict>) -> Vec<AnyView> {
-    match verdict {
+/// The rule list: why a candidate is refused, that it meets the requirements, or why it
+/// could not be checked.
+pub fn feedback_lines(ui: Ui, feedback: Feedback) -> Vec<AnyView> {
+    if let Some(key) = feedback.failed.get() {
+        let text = format!("{} {}", ui.t(key), ui.t("password.check_failed"));
+        return vec![view! { <li class="rg-error">{text}</li> }.into_any()];
+    }
+    match feedback.verdict.get() {
         None => vec![],
         Some(v) if v.accepted() => vec![view! { <li class="rg-ok">{ui.t("password.ok")}</li> }.into_any()],
         Some(v) => {
@@ -126,15 +148,15 @@ pub fn ChangePassword() -> impl IntoView {
     let general = RwSignal::new(None);
     let flow_id = move || ui.reply.with_untracked(|r| r.as_ref().map(|r| r.flow_id.clone()));
     let submitted = move || ui.reply.with(|r| r.as_ref().and_then(|r| r.verdict.clone()));
-    let (feedback, asked) = live_feedback(ui, new, flow_id, submitted);
-    let lines = move || feedback_lines(ui, feedback.get());
+    let feedback = live_feedback(ui, new, flow_id, submitted);
+    let lines = move || feedback_lines(ui, feedback);
     let submit = move |ev: SubmitEvent| {
         ev.prevent_default();
         general.set(None);
         if !typed_twice(ui, new, confirm, new_error, confirm_error) {
             return;
         }
-        asked.update_value(|n| *n += 1); // the answer to this submit wins over any pending check
+        feedback.asked.update_value(|n| *n += 1); // the answer to this submit wins over any pending check
         let input = Input::NewPassword { password: new.get_untracked(), confirm: confirm.get_untracked() };
         ui.send(input, move |e| {
             if matches!(e, crate::backend::BackendError::InvalidInput { field: Field::Confirm, .. }) {

@@ -19,6 +19,9 @@ fn op_name(op: Operation) -> &'static str {
         Operation::Send => "Flow steps",
         Operation::Account => "Account health",
         Operation::Admin => "Admin",
+        Operation::StartReset => "Password reset: start",
+        Operation::SendReset => "Password reset: steps",
+        Operation::CheckPassword => "Live password check",
     }
 }
 
@@ -32,9 +35,10 @@ pub fn DemoPanel(mock: Rc<MockBackend>) -> impl IntoView {
             h.clear();
         }
     });
+    // The mock's time, which the scenario lab may have moved, so the codes match.
     let now_secs = move || {
         tick.track();
-        (js_sys::Date::now() / 1000.0) as u64
+        mock.with_value(|m| m.now_ms()) / 1000
     };
     let phone = move || {
         tick.track();

@@ -14,6 +14,7 @@ use super::host::{HostEvent, Listener};
 use super::text::Locale;
 use super::{App, Theme};
 use crate::backend::api::Branding;
+use crate::backend::http::HttpBackend;
 use crate::backend::platform::{OsEntropy, SystemClock};
 use crate::backend::{IdentityBackend, MockBackend};
 use std::any::Any;
@@ -122,12 +123,14 @@ fn make_backend(choice: &BackendChoice) -> Result<Rc<dyn IdentityBackend>, Strin
             }
             Ok(Rc::new(mock))
         }
-        BackendChoice::Http(_) => Err("the HTTP backend adapter is not part of this build yet".into()),
+        BackendChoice::Http(url) => Ok(Rc::new(HttpBackend::new(url.clone()))),
     }
 }
 
 /// A mounted component. `unmount()` (or `free()`) removes it and stops its events.
-#[wasm_bindgen]
+/// Exported to JavaScript only in the embed build (feature `embed`), so the app that
+/// `make serve` runs does not carry the HTTP adapter it never uses.
+#[cfg_attr(feature = "embed", wasm_bindgen)]
 pub struct Handle {
     mounted: Option<Mounted>,
 }
@@ -146,7 +149,7 @@ impl Handle {
     }
 }
 
-#[wasm_bindgen]
+#[cfg_attr(feature = "embed", wasm_bindgen)]
 impl Handle {
     /// Removes the component from the page; calling it again does nothing.
     pub fn unmount(&mut self) {
@@ -159,7 +162,7 @@ impl Handle {
     }
 
     /// Whether the component is still on the page.
-    #[wasm_bindgen(getter)]
+    #[cfg_attr(feature = "embed", wasm_bindgen(getter))]
     pub fn mounted(&self) -> bool {
         self.mounted.is_some()
     }
@@ -179,7 +182,7 @@ impl Drop for Handle {
 
 /// Mounts the sign-in component into `element`. Throws, naming the problem, if an option
 /// is wrong or a component is already mounted there.
-#[wasm_bindgen]
+#[cfg_attr(feature = "embed", wasm_bindgen)]
 pub fn mount(element: &HtmlElement, options: JsValue) -> Result<Handle, JsError> {
     let options = Options::from_js(&options).map_err(|e| JsError::new(&format!("riskgate: {e}")))?;
     mount_with(element, options).map_err(|e| JsError::new(&format!("riskgate: {e}")))

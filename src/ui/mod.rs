@@ -7,8 +7,10 @@ mod change_password;
 pub mod demo;
 pub mod embed;
 mod ended;
+pub mod gallery;
 pub mod host;
 mod interrupt;
+pub mod lab;
 mod mfa;
 mod notice;
 pub mod passkey;
@@ -21,7 +23,7 @@ mod widgets;
 
 use crate::backend::api::Branding;
 use crate::backend::mock::{LocalStore, StoreStatus};
-use crate::backend::platform::{OsEntropy, SystemClock};
+use crate::backend::platform::{OsEntropy, ShiftedClock, SystemClock};
 use crate::backend::{
     AccountView, AdminAction, AdminReceipt, AdminView, BackendError, BackendFuture, Enrollment,
     IdentityBackend, Input, MockBackend, Reply, SignInRequest,
@@ -477,6 +479,7 @@ pub fn App(
             // The account and admin views hold tables: they get a wider card.
             <main
                 class="rg-card"
+                aria-busy=move || if ui.pending.get() { "true" } else { "false" }
                 class:rg-wide=wide
                 style:max-width=move || if wide() { "72rem" } else { "" }
             >
@@ -535,11 +538,11 @@ pub fn use_ui() -> Ui {
 pub const STORE_KEY: &str = "riskgate.mock";
 
 /// The app as `make serve` runs it: the in-browser mock backend, saved in localStorage,
-/// with the real clock and randomness.
+/// with the real clock and randomness, beside the review tools; `#/review` is the gallery.
 pub fn start() {
     console_error_panic_hook::set_once();
-    let mock =
-        Rc::new(MockBackend::open(Rc::new(SystemClock), Rc::new(OsEntropy), Rc::new(LocalStore(STORE_KEY))));
+    let clock = Rc::new(ShiftedClock::new(Rc::new(SystemClock)));
+    let mock = Rc::new(MockBackend::open(clock.clone(), Rc::new(OsEntropy), Rc::new(LocalStore(STORE_KEY))));
     if let Some(rp) = passkey::page_relying_party() {
         mock.set_relying_party(rp);
     }
@@ -548,13 +551,32 @@ pub fn start() {
         StoreStatus::Reset(why) => text::tf(locale, "store.reset", &[("why", why)]),
         _ => String::new(),
     };
-    let backend: Rc<dyn IdentityBackend> = mock.clone();
+    let hash = RwSignal::new(location_hash());
+    let listener = window_event_listener(leptos::ev::hashchange, move |_| hash.set(location_hash()));
+    std::mem::forget(listener); // for the page's lifetime
     leptos::mount::mount_to_body(move || {
-        view! {
-            <div class="rg-page">
-                <App backend locale notice/>
-                <demo::DemoPanel mock/>
-            </div>
+        let mock = StoredValue::new_local(mock);
+        let clock = StoredValue::new_local(clock);
+        move || match gallery::Address::parse(&hash.get()) {
+            Some(address) => view! { <gallery::Gallery address/> }.into_any(),
+            None => {
+                let mock = mock.get_value();
+                let backend: Rc<dyn IdentityBackend> = mock.clone();
+                let notice = notice.clone();
+                let (lab_mock, clock) = (mock.clone(), clock.get_value());
+                view! {
+                    <div class="rg-page">
+                        <App backend locale notice/>
+                        <demo::DemoPanel mock/>
+                        <lab::ScenarioLab mock=lab_mock clock/>
+                    </div>
+                }
+                .into_any()
+            }
         }
     });
+}
+
+fn location_hash() -> String {
+    web_sys::window().and_then(|w| w.location().hash().ok()).unwrap_or_default()
 }

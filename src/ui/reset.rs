@@ -247,13 +247,13 @@ fn NewPassword(reset: Reset) -> impl IntoView {
     let confirm_error = RwSignal::new(None);
     let flow_id = move || reset.reply.with_untracked(|r| r.as_ref().map(|r| r.flow_id.clone()));
     let submitted = move || reset.reply.with(|r| r.as_ref().and_then(|r| r.verdict.clone()));
-    let (feedback, asked) = live_feedback(ui, new, flow_id, submitted);
+    let feedback = live_feedback(ui, new, flow_id, submitted);
     let submit = move |ev: SubmitEvent| {
         ev.prevent_default();
         if !typed_twice(ui, new, confirm, new_error, confirm_error) {
             return;
         }
-        asked.update_value(|n| *n += 1); // the answer to this submit wins over any pending check
+        feedback.asked.update_value(|n| *n += 1); // the answer to this submit wins over any pending check
         let input =
             ResetInput::NewPassword { password: new.get_untracked(), confirm: confirm.get_untracked() };
         reset.send(input, Field::NewPassword, new_error);
@@ -262,7 +262,7 @@ fn NewPassword(reset: Reset) -> impl IntoView {
         <form on:submit=submit novalidate>
             <Heading text=Signal::derive(move || ui.t("reset.password.heading").to_string())/>
             <TextField id="rg-new-password" label="password.new" kind="password" autocomplete="new-password" value=new error=new_error/>
-            <ul class="rg-rules" aria-live="polite">{move || feedback_lines(ui, feedback.get())}</ul>
+            <ul class="rg-rules" aria-live="polite">{move || feedback_lines(ui, feedback)}</ul>
             <TextField id="rg-confirm-password" label="password.confirm" kind="password" autocomplete="new-password" value=confirm error=confirm_error/>
             <div class="rg-actions">
                 <button type="submit" class="rg-primary" disabled=move || ui.pending.get()>{move || ui.t("password.submit")}</button>

@@ -92,10 +92,30 @@ pub fn t(locale: Locale, key: &'static str) -> &'static str {
 
 /// `t` with `{name}` placeholders filled in.
 pub fn tf(locale: Locale, key: &'static str, args: &[(&str, &str)]) -> String {
-    let mut out = t(locale, key).to_string();
-    for (name, value) in args {
-        out = out.replace(&format!("{{{name}}}"), value);
+    fill(t(locale, key), args)
+}
+
+/// Fills the placeholders of `template` in one pass, so a value that itself looks like a
+/// placeholder (a display name "{tenant}") is shown as it is.
+fn fill(template: &str, args: &[(&str, &str)]) -> String {
+    let mut out = String::with_capacity(template.len());
+    let mut rest = template;
+    while let Some(open) = rest.find('{') {
+        out.push_str(&rest[..open]);
+        let after = &rest[open + 1..];
+        let name = after.find('}').map(|close| &after[..close]);
+        match name.and_then(|n| args.iter().find(|(k, _)| *k == n)) {
+            Some((name, value)) => {
+                out.push_str(value);
+                rest = &after[name.len() + 1..];
+            }
+            None => {
+                out.push('{');
+                rest = after;
+            }
+        }
     }
+    out.push_str(rest);
     out
 }
 
@@ -201,7 +221,7 @@ pub const EN: &[(&str, &str)] = &[
     ("method.Passkey", "Passkey"),
     ("blocked.heading", "You can't sign in right now"),
     ("blocked.Disabled", "This account is turned off. Contact your IT help desk if you think that's a mistake."),
-    ("blocked.LockedOut", "Too many wrong passwords. For your safety, this account is locked until {time}. Try again after that."),
+    ("blocked.LockedOut", "Too many wrong passwords or codes. For your safety, this account is locked until {time}. Try again after that."),
     ("blocked.SignInRisk", "This sign-in looks risky, so it was stopped. Try again from a device or place you usually use, or contact your IT help desk."),
     ("blocked.UserRisk", "Your account looks like it may be compromised, so sign-in is stopped. Contact your administrator to get it unblocked."),
     ("blocked.UnregisteredAtRisk", "This sign-in looks risky and your account has no way to confirm it's you. Contact your IT help desk."),
@@ -375,6 +395,9 @@ pub const EN: &[(&str, &str)] = &[
     ("policy.banned.hint", "Each term 4 to 16 characters; at most 1000 terms."),
     ("policy.save", "Save policy"),
     ("policy.saved", "Policy saved."),
+    // Reliability and hostile input (issue #7).
+    ("error.username_too_long", "That username is longer than we accept (256 characters at most)."),
+    ("password.check_failed", "This password could not be checked as you type; it will be checked when you submit it."),
     // Passkeys (issue #8).
     ("passkey.unavailable", "This browser or device can't use passkeys. Choose another way to confirm it's you."),
     ("passkey.cancelled", "The passkey prompt was closed before it finished. Try again, or choose another way to confirm it's you."),
@@ -500,7 +523,7 @@ pub const DE: &[(&str, &str)] = &[
     ("method.Passkey", "Passkey"),
     ("blocked.heading", "Sie können sich derzeit nicht anmelden"),
     ("blocked.Disabled", "Dieses Konto ist deaktiviert. Wenden Sie sich an Ihren IT-Helpdesk, wenn Sie das für einen Fehler halten."),
-    ("blocked.LockedOut", "Zu viele falsche Passwörter. Zu Ihrer Sicherheit ist dieses Konto bis {time} gesperrt. Versuchen Sie es danach erneut."),
+    ("blocked.LockedOut", "Zu viele falsche Passwörter oder Codes. Zu Ihrer Sicherheit ist dieses Konto bis {time} gesperrt. Versuchen Sie es danach erneut."),
     ("blocked.SignInRisk", "Diese Anmeldung wirkt riskant und wurde deshalb blockiert. Versuchen Sie es von einem Ihrer üblichen Geräte oder Orte aus erneut oder wenden Sie sich an Ihren IT-Helpdesk."),
     ("blocked.UserRisk", "Ihr Konto wurde möglicherweise kompromittiert, deshalb ist die Anmeldung gesperrt. Wenden Sie sich an Ihre IT-Administration, um die Sperre aufheben zu lassen."),
     ("blocked.UnregisteredAtRisk", "Diese Anmeldung wirkt riskant, und für Ihr Konto ist keine Methode eingerichtet, mit der Sie Ihre Identität bestätigen können. Wenden Sie sich an Ihren IT-Helpdesk."),
@@ -674,6 +697,9 @@ pub const DE: &[(&str, &str)] = &[
     ("policy.banned.hint", "Je Begriff 4 bis 16 Zeichen, höchstens 1000 Begriffe."),
     ("policy.save", "Richtlinie speichern"),
     ("policy.saved", "Richtlinie gespeichert."),
+    // Reliability and hostile input (issue #7).
+    ("error.username_too_long", "Dieser Benutzername ist zu lang (höchstens 256 Zeichen)."),
+    ("password.check_failed", "Das Passwort konnte während der Eingabe nicht geprüft werden; es wird beim Absenden geprüft."),
     // Passkeys (issue #8).
     ("passkey.unavailable", "Dieser Browser oder dieses Gerät kann keine Passkeys verwenden. Wählen Sie eine andere Möglichkeit, sich zu bestätigen."),
     ("passkey.cancelled", "Die Passkey-Abfrage wurde geschlossen, bevor sie fertig war. Versuchen Sie es erneut oder wählen Sie eine andere Möglichkeit, sich zu bestätigen."),
@@ -801,7 +827,7 @@ pub const AR: &[(&str, &str)] = &[
     ("method.Passkey", "مفتاح المرور"),
     ("blocked.heading", "لا يمكنك تسجيل الدخول حاليًا"),
     ("blocked.Disabled", "هذا الحساب معطل. تواصل مع مكتب دعم تقنية المعلومات لديك إذا كنت تعتقد أن ذلك خطأ."),
-    ("blocked.LockedOut", "أُدخلت كلمة مرور خاطئة مرات كثيرة. حفاظًا على أمانك، قُفل هذا الحساب حتى {time}. حاول مرة أخرى بعد ذلك."),
+    ("blocked.LockedOut", "أُدخلت كلمة مرور أو رمز خاطئ مرات كثيرة. حفاظًا على أمانك، قُفل هذا الحساب حتى {time}. حاول مرة أخرى بعد ذلك."),
     ("blocked.SignInRisk", "يبدو تسجيل الدخول هذا محفوفًا بالمخاطر، لذا تم إيقافه. حاول مرة أخرى من جهاز أو مكان تستخدمه عادةً، أو تواصل مع مكتب دعم تقنية المعلومات لديك."),
     ("blocked.UserRisk", "يبدو أن حسابك ربما تعرض للاختراق، لذا تم إيقاف تسجيل الدخول. تواصل مع مسؤول النظام لديك لإلغاء حظر حسابك."),
     ("blocked.UnregisteredAtRisk", "يبدو تسجيل الدخول هذا محفوفًا بالمخاطر، ولا تتوفر في حسابك أي طريقة لتأكيد هويتك. تواصل مع مكتب دعم تقنية المعلومات لديك."),
@@ -975,6 +1001,9 @@ pub const AR: &[(&str, &str)] = &[
     ("policy.banned.hint", "طول كل مصطلح من ٤ إلى ١٦ حرفًا، و١٠٠٠ مصطلح كحد أقصى."),
     ("policy.save", "حفظ السياسة"),
     ("policy.saved", "تم حفظ السياسة."),
+    // Reliability and hostile input (issue #7).
+    ("error.username_too_long", "اسم المستخدم هذا أطول من المسموح به (٢٥٦ حرفًا كحد أقصى)."),
+    ("password.check_failed", "تعذر فحص كلمة المرور هذه أثناء الكتابة، وسيتم فحصها عند إرسالها."),
     // Passkeys (issue #8).
     ("passkey.unavailable", "لا يدعم هذا المتصفح أو الجهاز مفاتيح المرور. اختر طريقة أخرى لتأكيد هويتك."),
     ("passkey.cancelled", "أُغلقت نافذة مفتاح المرور قبل أن تكتمل. حاول مرة أخرى أو اختر طريقة أخرى لتأكيد هويتك."),

@@ -106,6 +106,7 @@ fn problem_key(field: Field, problem: Problem) -> &'static str {
         (Field::Password, Problem::Empty) => "error.password_empty",
         (Field::NewPassword, Problem::Empty) => "error.new_password_empty",
         (_, Problem::Empty) => "error.code_empty",
+        (Field::Username, Problem::TooLong) => "error.username_too_long",
         (_, Problem::TooLong) => "error.too_long",
         (_, Problem::NotACode) => "error.not_a_code",
         (_, Problem::CodeExpired) => "error.code_expired",

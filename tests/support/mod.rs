@@ -45,11 +45,26 @@ pub fn open_with(backend: Rc<MockBackend>) -> Page {
     Page { backend, root, _mounted: Box::new(handle) }
 }
 
+/// Mounts the app over any backend (the HTTP adapter, say). The page's `backend` is
+/// then a fresh mock the app does not use.
+pub fn open_over(backend: Rc<dyn IdentityBackend>) -> Page {
+    let document = document();
+    let root: HtmlElement = document.create_element("div").unwrap().unchecked_into();
+    document.body().unwrap().append_child(&root).unwrap();
+    let handle = leptos::mount::mount_to(root.clone(), move || view! { <App backend locale=Locale::En/> });
+    Page { backend: mock(), root, _mounted: Box::new(handle) }
+}
+
 pub async fn sleep(ms: u64) {
     gloo_timers::future::sleep(Duration::from_millis(ms)).await;
 }
 
 impl Page {
+    /// A page over a component mounted some other way.
+    pub fn from_parts(backend: Rc<MockBackend>, root: HtmlElement, mounted: Box<dyn std::any::Any>) -> Page {
+        Page { backend, root, _mounted: mounted }
+    }
+
     pub fn find(&self, selector: &str) -> Option<Element> {
         self.root.query_selector(selector).unwrap()
     }
@@ -362,5 +377,81 @@ impl Drop for Embedded {
     fn drop(&mut self) {
         self.handle.unmount();
         self.host.remove();
+    }
+}
+
+/// Helpers for the fault matrix, hostile input and brute-force tests.
+impl Page {
+    /// Waits (up to 5 s) for an enabled button whose accessible name or text is `label`,
+    /// then clicks it.
+    pub async fn press(&self, label: &str) {
+        for _ in 0..500 {
+            let found = self.buttons().into_iter().find(|b| {
+                accessible_name(b) == label || b.text_content().unwrap_or_default().trim() == label
+            });
+            if let Some(button) = found.filter(|b| !b.has_attribute("disabled")) {
+                button.unchecked_into::<HtmlElement>().click();
+                leptos::task::tick().await;
+                sleep(5).await;
+                return;
+            }
+            sleep(10).await;
+        }
+        let names: Vec<String> = self.buttons().iter().map(accessible_name).collect();
+        panic!("no enabled button {label:?} on {:?}; buttons: {names:?}", self.heading());
+    }
+
+    /// The text of every message on screen: alerts, field messages, password rules.
+    pub fn messages(&self) -> Vec<String> {
+        let list = self.root.query_selector_all("[role=alert], .rg-error").unwrap();
+        (0..list.length()).filter_map(|i| list.item(i)).filter_map(|n| n.text_content()).collect()
+    }
+
+    /// Waits until a message on screen says `needle`.
+    pub async fn expect_message(&self, needle: &str) {
+        for _ in 0..500 {
+            if self.messages().iter().any(|m| m.contains(needle)) {
+                return;
+            }
+            sleep(10).await;
+        }
+        panic!("expected the message {needle:?} on {:?}; messages: {:?}", self.heading(), self.messages());
+    }
+
+    /// Whether the component says it is waiting for the backend.
+    pub fn busy(&self) -> bool {
+        self.find(".rg-card").and_then(|c| c.get_attribute("aria-busy")).as_deref() == Some("true")
+    }
+
+    /// Waits (up to 5 s) until no backend call is under way.
+    pub async fn wait_idle(&self) {
+        for _ in 0..500 {
+            if !self.busy() {
+                return;
+            }
+            sleep(10).await;
+        }
+        panic!("still waiting for the backend on {:?}", self.heading());
+    }
+
+    /// Whether `username` has a sign-in that ended signed in, in the backend's log.
+    pub fn signed_in(&self, username: &str) -> bool {
+        use riskgate::backend::api::SignInOutcome;
+        self.backend
+            .sign_in_log()
+            .iter()
+            .any(|r| r.username == username && r.outcome == SignInOutcome::SignedIn)
+    }
+
+    /// The code an authenticator app set up from the key on screen shows now.
+    pub fn shown_key_code(&self) -> String {
+        let key = self.find(".rg-key code").expect("a key on screen").text_content().unwrap();
+        let secret = totp::base32_decode(&key).expect("the shown key is base32");
+        totp::code_at(&secret, (js_sys::Date::now() / 1000.0) as u64)
+    }
+
+    /// The last code the simulated phone received.
+    pub fn last_phone_code(&self) -> String {
+        self.backend.phone_messages().pop().expect("the phone got a code").code
     }
 }

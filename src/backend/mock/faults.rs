@@ -11,10 +11,24 @@ pub enum Operation {
     Send,
     Account,
     Admin,
+    /// `start_reset`: "forgot my password" for a username.
+    StartReset,
+    /// `send_reset`: a step of a password reset.
+    SendReset,
+    /// `check_password`: live feedback on a new password.
+    CheckPassword,
 }
 
 impl Operation {
-    pub const ALL: [Operation; 4] = [Self::SignIn, Self::Send, Self::Account, Self::Admin];
+    pub const ALL: [Operation; 7] = [
+        Self::SignIn,
+        Self::Send,
+        Self::Account,
+        Self::Admin,
+        Self::StartReset,
+        Self::SendReset,
+        Self::CheckPassword,
+    ];
 }
 
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]

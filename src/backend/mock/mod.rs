@@ -3,11 +3,13 @@
 mod admin;
 mod faults;
 mod health;
+mod lab;
 mod passkeys;
 pub mod reset;
 mod store;
 
 pub use faults::{Fault, Operation};
+pub use lab::Trace;
 pub use passkeys::PASSKEY_CHALLENGE_TTL_MS;
 #[cfg(target_arch = "wasm32")]
 pub use store::LocalStore;
@@ -19,13 +21,13 @@ use super::api::{
     Unusual,
 };
 use super::detect::{detect, PastSignIn};
-use super::directory::{Account, Tenant, TotpDevice};
+use super::directory::{Account, Lockout, Tenant, TotpDevice};
 use super::platform::{Clock, Entropy};
 use super::webauthn::{PasskeyAssertion, PasskeyCreated, PasskeyOptions, RelyingParty};
 use super::{hash, seed, totp, BackendFuture, IdentityBackend};
 use crate::engine::password::{self, BannedList, PersonalTerms};
 use crate::engine::{
-    Detection, Event, Flow, MethodKind, RiskKind, RiskState, SignInContext, Step, TenantPolicy,
+    Detection, Event, Flow, MethodKind, RiskKind, RiskLevel, RiskState, SignInContext, Step, TenantPolicy,
 };
 use passkeys::Challenge;
 use std::cell::RefCell;
@@ -40,6 +42,8 @@ pub const PHONE_CODE_TTL_MS: u64 = 5 * 60 * 1000;
 pub const LOCKOUT_THRESHOLD: u32 = 10;
 pub const LOCKOUT_BASE_MS: u64 = 60 * 1000;
 const MAX_INPUT_CHARS: usize = 256;
+/// Room for 15 digits with their spaces, brackets and a plus.
+const MAX_PHONE_CHARS: usize = 32;
 
 /// A message the simulated phone received.
 #[derive(Clone, Debug, PartialEq, serde::Serialize, serde::Deserialize)]
@@ -81,6 +85,10 @@ struct FlowRecord {
     passkey: Option<Challenge>,
     /// What the browser needs for it; only in the reply that hands it out.
     passkey_view: Option<PasskeyOptions>,
+    /// For the scenario lab: the levels the engine saw and every step it chose.
+    sign_in_risk: RiskLevel,
+    user_risk: RiskLevel,
+    steps: Vec<Step>,
 }
 
 /// What survives a reload: the directory, the logs and the simulated phone.
@@ -106,6 +114,8 @@ struct State {
     passkey_sign_ins: HashMap<String, Challenge>,
     /// Passkey challenges for adding one from account health, by session.
     adding_passkeys: HashMap<String, Challenge>,
+    /// The flow that moved last, for the scenario lab's trace.
+    last_flow: Option<String>,
 }
 
 pub struct MockBackend {
@@ -247,7 +257,10 @@ impl MockBackend {
         if req.password.is_empty() {
             return Err(invalid(Field::Password, Problem::Empty));
         }
-        if username.chars().count() > MAX_INPUT_CHARS || req.password.chars().count() > MAX_INPUT_CHARS {
+        if username.chars().count() > MAX_INPUT_CHARS {
+            return Err(invalid(Field::Username, Problem::TooLong));
+        }
+        if req.password.chars().count() > MAX_INPUT_CHARS {
             return Err(invalid(Field::Password, Problem::TooLong));
         }
         let now = self.clock.now_ms();
@@ -269,7 +282,10 @@ impl MockBackend {
                 return Err(BackendError::InvalidCredentials);
             }
         } else if !locked {
-            st.saved.accounts[idx].lockout = Default::default();
+            // The right password clears what counts wrong passwords, not wrong MFA codes:
+            // whoever knows the password is who those codes are kept from.
+            let lockout = &mut st.saved.accounts[idx].lockout;
+            *lockout = Lockout { mfa_failures: lockout.mfa_failures, ..Default::default() };
         }
         let out = self.start_flow(&mut st, idx, source, None, now);
         drop(st);
@@ -306,6 +322,7 @@ impl MockBackend {
         let detections = detect(&source, &account.history, &account.trusted_ips, now);
         let mut ctx = context(st, idx, &detections, now)?;
         ctx.signed_in_with = signed_in_with;
+        let (sign_in_risk, user_risk) = (ctx.sign_in_risk(), ctx.user_risk());
         let (flow, _) = Flow::start(ctx);
         let flow_id = self.random_hex(16);
         let record = FlowRecord {
@@ -325,6 +342,9 @@ impl MockBackend {
             session: None,
             passkey: None,
             passkey_view: None,
+            sign_in_risk,
+            user_risk,
+            steps: Vec::new(),
         };
         st.flows.insert(flow_id.clone(), record);
         self.settle(st, &flow_id, now);
@@ -549,12 +569,30 @@ impl MockBackend {
     ) -> Result<Event, BackendError> {
         let code = clean_code(typed)?;
         let idx = st.flows[flow_id].account;
+        // Locked by wrong codes (in this sign-in or earlier ones): no code is checked any more.
+        if st.saved.accounts[idx].state.locked_until_ms.is_some_and(|t| t > now) {
+            return Ok(Event::MfaFailed);
+        }
+        let event = self.mfa_code_event(st, flow_id, idx, method, &code, now)?;
+        count_mfa_result(&mut st.saved.accounts[idx], &event, now);
+        Ok(event)
+    }
+
+    fn mfa_code_event(
+        &self,
+        st: &mut State,
+        flow_id: &str,
+        idx: usize,
+        method: MethodKind,
+        code: &str,
+        now: u64,
+    ) -> Result<Event, BackendError> {
         if method == MethodKind::AuthenticatorApp {
             let device = st.saved.accounts[idx]
                 .totp
                 .as_mut()
                 .ok_or(BackendError::Unexpected { input: "Code".into() })?;
-            return Ok(match totp::verify(&device.secret, &code, now / 1000, device.last_step) {
+            return Ok(match totp::verify(&device.secret, code, now / 1000, device.last_step) {
                 Ok(step) => {
                     device.last_step = Some(step);
                     Event::MfaPassed(method)
@@ -564,7 +602,7 @@ impl MockBackend {
             });
         }
         let rec = st.flows.get_mut(flow_id).ok_or(BackendError::UnknownFlow)?;
-        Ok(if take_phone_code(&mut rec.code, |c| c.method == method, &code, now)? {
+        Ok(if take_phone_code(&mut rec.code, |c| c.method == method, code, now)? {
             Event::MfaPassed(method)
         } else {
             Event::MfaFailed
@@ -631,6 +669,7 @@ impl MockBackend {
 
     /// Persists what the flow has settled so far, and everything at its end.
     fn settle(&self, st: &mut State, flow_id: &str, now: u64) {
+        lab::record_step(st, flow_id);
         let Some(rec) = st.flows.get(flow_id) else { return };
         let outcome = rec.flow.outcome();
         let step = rec.flow.step();
@@ -768,6 +807,32 @@ fn verdict_for(saved: &Saved, idx: usize, candidate: &str, is_current: bool) -> 
     password::check(candidate, is_current, &banned, &personal)
 }
 
+/// Wrong MFA codes count per account, across sign-ins and reloads; this many lock it
+/// as smart lockout does. A code that works starts the count again.
+pub const MFA_LOCKOUT_THRESHOLD: u32 = 10;
+
+fn count_mfa_result(account: &mut Account, event: &Event, now: u64) {
+    match event {
+        Event::MfaPassed(_) => account.lockout.mfa_failures = 0,
+        Event::MfaFailed => {
+            account.lockout.mfa_failures += 1;
+            if account.lockout.mfa_failures >= MFA_LOCKOUT_THRESHOLD {
+                account.lockout.mfa_failures = 0;
+                lock(account, now);
+            }
+        }
+        _ => {}
+    }
+}
+
+/// Locks `account` for a span that doubles with each lockout (up to 64 times the first).
+fn lock(account: &mut Account, now: u64) {
+    let l = &mut account.lockout;
+    l.times_locked += 1;
+    let span = LOCKOUT_BASE_MS << (l.times_locked - 1).min(6);
+    account.state.locked_until_ms = Some(now + span);
+}
+
 /// Counts a wrong password for smart lockout; true when it has just locked the account.
 /// The same wrong password again counts once, and familiar and unfamiliar places count apart,
 /// so an attacker elsewhere cannot lock the person out at their desk.
@@ -795,9 +860,7 @@ fn record_wrong_password(account: &mut Account, typed: &str, source: &SignInSour
         return false;
     }
     *count = 0;
-    l.times_locked += 1;
-    let span = LOCKOUT_BASE_MS << (l.times_locked - 1).min(6);
-    account.state.locked_until_ms = Some(now + span);
+    lock(account, now);
     true
 }
 
@@ -868,16 +931,33 @@ fn reply(st: &State, flow_id: &str, now: u64) -> Reply {
     }
 }
 
-/// Codes may be pasted with spaces or dashes.
+/// Codes may be pasted with spaces, dashes or invisible joiners, and typed with
+/// Arabic-Indic or full-width digits.
 fn clean_code(typed: &str) -> Result<String, BackendError> {
-    let code: String = typed.chars().filter(|c| !c.is_whitespace() && *c != '-').collect();
-    if code.is_empty() {
-        return Err(invalid(Field::Code, Problem::Empty));
-    }
-    if code.len() != 6 || !code.chars().all(|c| c.is_ascii_digit()) {
+    if typed.chars().count() > MAX_INPUT_CHARS {
         return Err(invalid(Field::Code, Problem::NotACode));
     }
-    Ok(code)
+    let kept: Vec<char> = typed.chars().filter(|c| !c.is_whitespace() && !is_code_separator(*c)).collect();
+    if kept.is_empty() {
+        return Err(invalid(Field::Code, Problem::Empty));
+    }
+    match kept.into_iter().map(ascii_digit).collect::<Option<String>>() {
+        Some(code) if code.len() == 6 => Ok(code),
+        _ => Err(invalid(Field::Code, Problem::NotACode)),
+    }
+}
+
+/// Dashes, and the invisible characters a copy from a message or a page can carry.
+fn is_code_separator(c: char) -> bool {
+    matches!(c, '-' | '\u{2010}'..='\u{2015}' | '\u{2212}' | '\u{200B}'..='\u{200F}' | '\u{2060}' | '\u{FEFF}')
+}
+
+/// The ASCII digit for a decimal digit as typed: ASCII, Arabic-Indic, Eastern Arabic-Indic
+/// or full-width.
+fn ascii_digit(c: char) -> Option<char> {
+    const ZEROS: [u32; 4] = [0x30, 0x660, 0x6F0, 0xFF10];
+    let value = ZEROS.iter().find_map(|z| (c as u32).checked_sub(*z).filter(|d| *d < 10))?;
+    char::from_digit(value, 10)
 }
 
 fn clean_phone(typed: &str) -> Result<String, BackendError> {
@@ -885,6 +965,9 @@ fn clean_phone(typed: &str) -> Result<String, BackendError> {
     let allowed = typed.chars().all(|c| c.is_ascii_digit() || " +-()".contains(c));
     if typed.trim().is_empty() {
         return Err(invalid(Field::Phone, Problem::Empty));
+    }
+    if typed.chars().count() > MAX_PHONE_CHARS {
+        return Err(invalid(Field::Phone, Problem::NotAPhoneNumber));
     }
     if !allowed || !(7..=15).contains(&digits) {
         return Err(invalid(Field::Phone, Problem::NotAPhoneNumber));
@@ -944,7 +1027,7 @@ impl IdentityBackend for MockBackend {
     fn start_reset(&self, username: &str) -> BackendFuture<'_, ResetReply> {
         let username = username.to_string();
         Box::pin(async move {
-            self.inject(Operation::SignIn).await?;
+            self.inject(Operation::StartReset).await?;
             self.start_reset_now(&username)
         })
     }
@@ -952,14 +1035,17 @@ impl IdentityBackend for MockBackend {
     fn send_reset(&self, flow_id: &str, seq: u32, input: ResetInput) -> BackendFuture<'_, ResetReply> {
         let flow_id = flow_id.to_string();
         Box::pin(async move {
-            self.inject(Operation::Send).await?;
+            self.inject(Operation::SendReset).await?;
             self.send_reset_now(&flow_id, seq, input)
         })
     }
 
     fn check_password(&self, flow_id: &str, candidate: &str) -> BackendFuture<'_, password::Verdict> {
-        let result = self.check_password_now(flow_id, candidate);
-        Box::pin(std::future::ready(result))
+        let (flow_id, candidate) = (flow_id.to_string(), candidate.to_string());
+        Box::pin(async move {
+            self.inject(Operation::CheckPassword).await?;
+            self.check_password_now(&flow_id, &candidate)
+        })
     }
 
     fn begin_method(
@@ -1167,3 +1253,6 @@ mod tests;
 
 #[cfg(test)]
 mod passkey_tests;
+
+#[cfg(test)]
+mod fault_tests;

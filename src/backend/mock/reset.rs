@@ -15,7 +15,7 @@ use crate::engine::{MethodKind, RiskState};
 pub const RESET_TTL_MS: u64 = 15 * 60 * 1000;
 
 pub(super) struct ResetRecord {
-    flow: ResetFlow,
+    pub(super) flow: ResetFlow,
     /// `None` for a username that does not exist.
     pub(super) account: Option<usize>,
     username: String,
@@ -38,6 +38,9 @@ impl MockBackend {
         let username = username.trim();
         if username.is_empty() {
             return Err(invalid(Field::Username, Problem::Empty));
+        }
+        if username.chars().count() > super::MAX_INPUT_CHARS {
+            return Err(invalid(Field::Username, Problem::TooLong));
         }
         let now = self.clock.now_ms();
         let flow_id = self.random_hex(16);

@@ -1,10 +1,11 @@
-//! Where the mock keeps its directory between page loads: a versioned JSON envelope.
+//! Where the mock keeps its directory between page loads: a versioned envelope.
 use super::Saved;
-use serde::{Deserialize, Serialize};
+use crate::backend::hash::{hex_decode, hex_encode};
 use std::cell::RefCell;
 
 /// Bump when `Saved` changes shape; an older store is then reset, not misread.
-pub const STORE_VERSION: u32 = 2;
+/// 3: postcard in a hex string (2 was JSON).
+pub const STORE_VERSION: u32 = 3;
 
 pub trait Store {
     fn load(&self) -> Option<String>;
@@ -58,24 +59,34 @@ pub enum StoreStatus {
     Reset(String),
 }
 
-#[derive(Serialize, Deserialize)]
-struct Envelope {
-    version: u32,
-    data: serde_json::Value,
-}
+/// The envelope around the saved directory: `{"version":3,"data":"<hex>"}`, the data
+/// being `Saved` in postcard's compact binary form. A binary form keeps a JSON library and
+/// the field-by-name (de)serialisers out of the Wasm; the envelope is read by hand, its
+/// version first, so an older store is reported by version instead of misread.
+const HEAD: &str = r#"{"version":"#;
+const DATA: &str = r#","data":""#;
+const TAIL: &str = r#""}"#;
 
 pub(super) fn load(store: &dyn Store) -> Result<Option<Saved>, String> {
     let Some(text) = store.load() else { return Ok(None) };
-    let envelope: Envelope = serde_json::from_str(&text).map_err(|e| format!("unreadable ({e})"))?;
-    if envelope.version != STORE_VERSION {
-        return Err(format!("saved by version {}, this is version {STORE_VERSION}", envelope.version));
+    let unreadable = || "unreadable (not a saved directory)".to_string();
+    let rest = text.trim().strip_prefix(HEAD).ok_or_else(unreadable)?;
+    let digits = rest.find(|c: char| !c.is_ascii_digit()).unwrap_or(rest.len());
+    let version: u32 = rest[..digits].parse().map_err(|_| unreadable())?;
+    if version != STORE_VERSION {
+        return Err(format!("saved by version {version}, this is version {STORE_VERSION}"));
     }
-    serde_json::from_value(envelope.data).map(Some).map_err(|e| format!("damaged ({e})"))
+    let data = rest[digits..].strip_prefix(DATA).and_then(|r| r.strip_suffix(TAIL)).ok_or_else(unreadable)?;
+    let bytes = hex_decode(data).ok_or_else(|| "damaged (not hexadecimal)".to_string())?;
+    match postcard::take_from_bytes::<Saved>(&bytes) {
+        Ok((saved, [])) => Ok(Some(saved)),
+        Ok(_) => Err("damaged (trailing bytes)".to_string()),
+        Err(e) => Err(format!("damaged ({e})")),
+    }
 }
 
 pub(super) fn save(store: &dyn Store, saved: &Saved) {
-    let Ok(data) = serde_json::to_value(saved) else { return };
-    if let Ok(text) = serde_json::to_string(&Envelope { version: STORE_VERSION, data }) {
-        store.save(&text);
+    if let Ok(bytes) = postcard::to_allocvec(saved) {
+        store.save(&format!("{HEAD}{STORE_VERSION}{DATA}{}{TAIL}", hex_encode(&bytes)));
     }
 }

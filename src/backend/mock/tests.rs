@@ -366,11 +366,29 @@ fn state_survives_a_reload_from_the_store() {
 }
 
 #[test]
+fn the_whole_directory_comes_back_from_the_store_unchanged() {
+    let f = fixture();
+    // Every kind of record: a lockout, a remembered wrong password, a sign-in log, texts.
+    for i in 0..3 {
+        let _ = f.backend.sign_in_now(request("ada@contoso.example", &format!("wrong-{i}")));
+    }
+    f.sign_in("omar@contoso.example");
+    let store = MemoryStore::default();
+    let saved = f.backend.state.borrow().saved.clone();
+    store::save(&store, &saved);
+    assert!(store.load().unwrap().starts_with(&format!("{{\"version\":{STORE_VERSION},\"data\":\"")));
+    assert_eq!(store::load(&store), Ok(Some(saved)));
+}
+
+#[test]
 fn a_corrupt_or_old_store_is_reported_and_replaced_by_the_seed() {
     for (text, expect) in [
         ("{not json", "unreadable"),
         (r#"{"version":0,"data":{}}"#, "version 0"),
-        (r#"{"version":2,"data":{"tenants":5}}"#, "damaged"),
+        (r#"{"version":2,"data":{"tenants":5}}"#, "version 2"),
+        (r#"{"version":3,"data":{"tenants":5}}"#, "unreadable"),
+        (r#"{"version":3,"data":"05zz"}"#, "damaged"),
+        (r#"{"version":3,"data":"05ff"}"#, "damaged"),
     ] {
         let store = Rc::new(MemoryStore::default());
         store.save(text);
@@ -850,4 +868,48 @@ fn wrong_reset_codes_add_up_across_resets() {
             reason: crate::engine::reset::ResetBlock::TooManyFailedCodes
         }
     );
+}
+
+mod lab {
+    use super::*;
+    use crate::backend::directory::{place, source};
+    use crate::engine::{DetectionKind, PolicyKind, RiskKind, SignInAction};
+
+    fn from_malicious_network() -> crate::backend::api::SignInSource {
+        source(place("Rotterdam", "NL", 51.92, 4.48), "203.0.113.9", "Unknown Linux PC", "Browser")
+    }
+
+    #[test]
+    fn the_trace_shows_detections_levels_steps_and_remediations() {
+        let f = fixture();
+        f.backend.script_next_sign_in("ada@contoso.example", from_malicious_network()).unwrap();
+        let notice = f.sign_in("ada@contoso.example");
+        let trace = f.backend.latest_trace().expect("a trace");
+        assert_eq!(trace.source.ip, "203.0.113.9");
+        assert!(trace.detections.iter().any(|d| d.kind == DetectionKind::MaliciousIp), "{trace:?}");
+        assert!(trace.sign_in_risk >= RiskLevel::Medium);
+        let Step::Notice { why, .. } = &trace.steps[0] else { panic!("{:?}", trace.steps) };
+        assert_eq!(why.policy, PolicyKind::SignInRisk);
+
+        let challenge = f.send(&notice, Input::Continue).unwrap();
+        let code = f.app_code("ada@contoso.example");
+        f.send(&challenge, Input::Code { method: MethodKind::AuthenticatorApp, code }).unwrap();
+        let trace = f.backend.latest_trace().unwrap();
+        assert_eq!(trace.steps.len(), 3, "notice, challenge, signed in: {:?}", trace.steps);
+        assert!(trace.outcome.signed_in);
+        assert!(trace.outcome.remediations.iter().any(|r| r.risk == RiskKind::SignIn));
+    }
+
+    #[test]
+    fn a_policy_set_in_the_lab_decides_the_next_sign_in() {
+        let f = fixture();
+        let (tenant, mut policy) = f.backend.policy_for("ada@contoso.example").unwrap();
+        assert_eq!(tenant, "contoso");
+        policy.sign_in_risk.action = SignInAction::Block;
+        f.backend.replace_policy(&tenant, policy).unwrap();
+        f.backend.script_next_sign_in("ada@contoso.example", from_malicious_network()).unwrap();
+        let r = f.sign_in("ada@contoso.example");
+        assert!(matches!(r.step, Step::Blocked { reason: BlockReason::SignInRisk, .. }), "{:?}", r.step);
+        assert!(f.backend.script_next_sign_in("nobody@contoso.example", from_malicious_network()).is_err());
+    }
 }

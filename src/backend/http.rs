@@ -1,0 +1,365 @@
+//! `IdentityBackend` over HTTP, for a real identity service. Each trait method is one
+//! JSON request to an endpoint of docs/backend-api.md, with the api.rs types as bodies.
+//! It fails closed: only a 2xx reply whose body decodes to the expected type, and keeps
+//! the promises the screens rely on, is a success.
+use super::api::{
+    AccountView, AdminActRequest, AdminAction, AdminReceipt, AdminView, BackendError, Enrollment, ErrorReply,
+    Input, MethodCode, MethodRequest, PasswordCheck, PolicyUpdate, Reply, ResetInput, ResetReply,
+    ResetRequest, SignInReport, SignInRequest,
+};
+use super::api::{PasskeySignInAnswer, PasskeySignInStart};
+use super::webauthn::{PasskeyAssertion, PasskeyCreated, PasskeyOptions};
+use super::{totp, BackendFuture, IdentityBackend};
+use crate::engine::password::{BannedList, Verdict};
+use crate::engine::{MethodKind, TenantPolicy};
+use gloo_net::http::{Method, RequestBuilder};
+use gloo_timers::callback::Timeout;
+use serde::de::DeserializeOwned;
+use serde::Serialize;
+use std::future::Future;
+use std::pin::Pin;
+use std::time::Duration;
+use wasm_bindgen::prelude::*;
+use web_sys::{AbortSignal, RequestCache, RequestCredentials, RequestRedirect};
+
+/// How long a call may take, body included, unless `with_timeout` says otherwise.
+pub const DEFAULT_TIMEOUT: Duration = Duration::from_secs(15);
+
+/// Talks to the identity service at `base_url`, e.g. `https://id.example.com/riskgate/v1`.
+#[derive(Clone, Debug)]
+pub struct HttpBackend {
+    base_url: String,
+    timeout: Duration,
+}
+
+impl HttpBackend {
+    /// `base_url` is the API root; a trailing `/` is dropped. A relative URL resolves
+    /// against the page.
+    pub fn new(base_url: impl Into<String>) -> Self {
+        let mut base_url = base_url.into();
+        while base_url.ends_with('/') {
+            base_url.pop();
+        }
+        HttpBackend { base_url, timeout: DEFAULT_TIMEOUT }
+    }
+
+    /// Calls that take longer than `timeout` are aborted and fail with `Timeout`.
+    pub fn with_timeout(mut self, timeout: Duration) -> Self {
+        self.timeout = timeout;
+        self
+    }
+
+    pub fn base_url(&self) -> &str {
+        &self.base_url
+    }
+
+    pub fn timeout(&self) -> Duration {
+        self.timeout
+    }
+
+    /// One request, as the status and text of its reply. Boxed and not generic, so the
+    /// thirteen methods share one copy of it (each only decodes its own type).
+    fn exchange(
+        &self,
+        method: Method,
+        path: Result<String, BackendError>,
+        session: Option<&str>,
+        body: Option<Result<String, BackendError>>,
+    ) -> Exchange<'_> {
+        let ready = (|| Ok((path?, session.map(bearer).transpose()?, body.transpose()?)))();
+        Box::pin(async move {
+            let (path, auth, body) = ready?;
+            let url = format!("{}{path}", self.base_url);
+            self.fetch(method, &url, auth.as_deref(), body).await
+        })
+    }
+
+    /// The status and body text of one exchange; a network failure is `Unavailable`.
+    async fn fetch(
+        &self,
+        method: Method,
+        url: &str,
+        auth: Option<&str>,
+        body: Option<String>,
+    ) -> Result<(u16, String), BackendError> {
+        let deadline = Deadline::start(self.timeout);
+        let signal = deadline.signal();
+        // No cookies either way: the session travels only in the Authorization header.
+        // No cache: replies hold personal data. No redirects: a moved API is a fault.
+        let mut builder = RequestBuilder::new(url)
+            .method(method)
+            .header("Accept", "application/json")
+            .credentials(RequestCredentials::Omit)
+            .cache(RequestCache::NoStore)
+            .redirect(RequestRedirect::Error)
+            .abort_signal(Some(&signal));
+        if let Some(auth) = auth {
+            builder = builder.header("Authorization", auth);
+        }
+        let request = match body {
+            Some(json) => builder.header("Content-Type", "application/json").body(json),
+            None => builder.build(),
+        };
+        // Only a base URL the browser cannot parse fails here: the service is unreachable.
+        let request = request.map_err(|_| BackendError::Unavailable)?;
+        let response = request.send().await.map_err(|_| deadline.failure())?;
+        let text = response.text().await.map_err(|_| deadline.failure())?;
+        Ok((response.status(), text))
+    }
+}
+
+/// A reply's status and body text.
+type Exchange<'a> = Pin<Box<dyn Future<Output = Result<(u16, String), BackendError>> + 'a>>;
+
+/// A 2xx body must decode as `T`; any other status must carry an `ErrorReply`. A
+/// gateway's own 502, 503 or 504 page (not our JSON) still means the service is away.
+fn decode<T: DeserializeOwned>((status, body): (u16, String)) -> Result<T, BackendError> {
+    if (200..300).contains(&status) {
+        return serde_json::from_str(&body).map_err(|e| malformed(status, &e));
+    }
+    match serde_json::from_str::<ErrorReply>(&body) {
+        Ok(reply) => Err(reply.error),
+        Err(_) if status == 504 => Err(BackendError::Timeout),
+        Err(_) if status == 502 || status == 503 => Err(BackendError::Unavailable),
+        Err(e) => Err(malformed(status, &e)),
+    }
+}
+
+fn malformed(status: u16, error: &serde_json::Error) -> BackendError {
+    BackendError::Malformed(format!("HTTP {status}: {error}"))
+}
+
+/// The request body; the api.rs types always serialise, but a failure stays an error.
+fn json<T: Serialize>(value: &T) -> Result<String, BackendError> {
+    serde_json::to_string(value).map_err(|e| BackendError::Malformed(format!("request: {e}")))
+}
+
+/// The Authorization header. A session that is not visible ASCII cannot be a header
+/// value (the browser would throw), and was not issued by a well-behaved service.
+fn bearer(session: &str) -> Result<String, BackendError> {
+    let visible = !session.is_empty() && session.bytes().all(|b| (0x21..=0x7e).contains(&b));
+    visible.then(|| format!("Bearer {session}")).ok_or(BackendError::NotAuthorized)
+}
+
+/// One path segment, percent-encoded but for RFC 3986's unreserved characters. `.`
+/// and `..` (and their encoded forms) would be resolved away by the URL parser, and an
+/// empty segment names nothing, so those are refused.
+fn segment(value: &str) -> Option<String> {
+    if matches!(value, "" | "." | "..") {
+        return None;
+    }
+    let mut out = String::with_capacity(value.len());
+    for b in value.bytes() {
+        if b.is_ascii_alphanumeric() || matches!(b, b'-' | b'.' | b'_' | b'~') {
+            out.push(b as char);
+        } else {
+            out.push_str(&format!("%{b:02X}"));
+        }
+    }
+    Some(out)
+}
+
+fn flow_segment(flow_id: &str) -> Result<String, BackendError> {
+    segment(flow_id).ok_or(BackendError::UnknownFlow)
+}
+
+/// A method's name in a path: its JSON form without the quotes, e.g. `Sms`.
+fn method_segment(method: MethodKind) -> Result<String, BackendError> {
+    match serde_json::to_value(method) {
+        Ok(serde_json::Value::String(name)) => Ok(name),
+        _ => Err(BackendError::Malformed("request: method name".into())),
+    }
+}
+
+/// The reply's promises the screens take on trust from the mock: a branding colour that
+/// is a plain `#rrggbb`, and a QR code that is our own SVG (it is inserted as markup).
+fn checked_reply(mut reply: Reply) -> Result<Reply, BackendError> {
+    if reply.branding.as_ref().is_some_and(|b| !b.is_valid()) {
+        return Err(BackendError::Malformed("reply: branding accent is not #rrggbb".into()));
+    }
+    reply.enrollment = reply.enrollment.map(redraw_qr);
+    Ok(reply)
+}
+
+/// Draws the QR code from the URI here, so no markup from the service reaches the page.
+fn redraw_qr(mut enrollment: Enrollment) -> Enrollment {
+    enrollment.qr_svg = totp::qr_svg(&enrollment.uri);
+    enrollment
+}
+
+#[wasm_bindgen]
+extern "C" {
+    // Three members of the DOM's AbortController; web-sys would need another feature flag.
+    #[derive(Clone)]
+    type AbortController;
+    #[wasm_bindgen(constructor)]
+    fn new() -> AbortController;
+    #[wasm_bindgen(method, getter)]
+    fn signal(this: &AbortController) -> AbortSignal;
+    #[wasm_bindgen(method)]
+    fn abort(this: &AbortController);
+}
+
+/// Aborts the request when the time is up, or when the call is dropped (the screen
+/// that made it is gone), so no request outlives its caller.
+struct Deadline {
+    controller: AbortController,
+    _timer: Timeout,
+}
+
+impl Deadline {
+    fn start(limit: Duration) -> Self {
+        let controller = AbortController::new();
+        let on_time_up = controller.clone();
+        // setTimeout takes at most 2^31 - 1 ms; anything longer would fire at once.
+        let ms = limit.as_millis().min(i32::MAX as u128) as u32;
+        let timer = Timeout::new(ms, move || on_time_up.abort());
+        Deadline { controller, _timer: timer }
+    }
+
+    fn signal(&self) -> AbortSignal {
+        self.controller.signal()
+    }
+
+    /// What a failed fetch means: the deadline passed, or the network failed.
+    fn failure(&self) -> BackendError {
+        if self.signal().aborted() {
+            BackendError::Timeout
+        } else {
+            BackendError::Unavailable
+        }
+    }
+}
+
+impl Drop for Deadline {
+    fn drop(&mut self) {
+        // A finished request ignores this.
+        self.controller.abort();
+    }
+}
+
+impl IdentityBackend for HttpBackend {
+    fn sign_in(&self, request: SignInRequest) -> BackendFuture<'_, Reply> {
+        let reply = self.exchange(Method::POST, Ok("/sign-in".into()), None, Some(json(&request)));
+        Box::pin(async move { decode(reply.await?).and_then(checked_reply) })
+    }
+
+    fn send(&self, flow_id: &str, seq: u32, input: Input) -> BackendFuture<'_, Reply> {
+        let path = flow_segment(flow_id).map(|id| format!("/flows/{id}/steps/{seq}"));
+        let reply = self.exchange(Method::POST, path, None, Some(json(&input)));
+        Box::pin(async move { decode(reply.await?).and_then(checked_reply) })
+    }
+
+    fn start_reset(&self, username: &str) -> BackendFuture<'_, ResetReply> {
+        let body = json(&ResetRequest { username: username.into() });
+        let reply = self.exchange(Method::POST, Ok("/resets".into()), None, Some(body));
+        Box::pin(async move { decode(reply.await?) })
+    }
+
+    fn send_reset(&self, flow_id: &str, seq: u32, input: ResetInput) -> BackendFuture<'_, ResetReply> {
+        let path = flow_segment(flow_id).map(|id| format!("/resets/{id}/steps/{seq}"));
+        let reply = self.exchange(Method::POST, path, None, Some(json(&input)));
+        Box::pin(async move { decode(reply.await?) })
+    }
+
+    fn check_password(&self, flow_id: &str, candidate: &str) -> BackendFuture<'_, Verdict> {
+        let body = json(&PasswordCheck { flow_id: flow_id.into(), candidate: candidate.into() });
+        let reply = self.exchange(Method::POST, Ok("/password-checks".into()), None, Some(body));
+        Box::pin(async move { decode(reply.await?) })
+    }
+
+    fn account(&self, session: &str) -> BackendFuture<'_, AccountView> {
+        let reply = self.exchange(Method::GET, Ok("/account".into()), Some(session), None);
+        Box::pin(async move { decode(reply.await?) })
+    }
+
+    fn report_sign_in(&self, session: &str, sign_in: u64, was_me: bool) -> BackendFuture<'_, AccountView> {
+        let path = Ok(format!("/account/sign-ins/{sign_in}/report"));
+        let reply = self.exchange(Method::POST, path, Some(session), Some(json(&SignInReport { was_me })));
+        Box::pin(async move { decode(reply.await?) })
+    }
+
+    fn remove_method(&self, session: &str, method: MethodKind) -> BackendFuture<'_, AccountView> {
+        let path = method_segment(method).map(|m| format!("/account/methods/{m}"));
+        let reply = self.exchange(Method::DELETE, path, Some(session), None);
+        Box::pin(async move { decode(reply.await?) })
+    }
+
+    fn begin_method(
+        &self,
+        session: &str,
+        method: MethodKind,
+        phone: Option<String>,
+    ) -> BackendFuture<'_, Enrollment> {
+        let body = json(&MethodRequest { method, phone });
+        let reply = self.exchange(Method::POST, Ok("/account/methods".into()), Some(session), Some(body));
+        Box::pin(async move { decode(reply.await?).map(redraw_qr) })
+    }
+
+    fn confirm_method(&self, session: &str, code: &str) -> BackendFuture<'_, AccountView> {
+        let body = json(&MethodCode { code: code.into() });
+        let path = Ok("/account/methods/confirm".into());
+        let reply = self.exchange(Method::POST, path, Some(session), Some(body));
+        Box::pin(async move { decode(reply.await?) })
+    }
+
+    fn admin_overview(&self, session: &str) -> BackendFuture<'_, AdminView> {
+        let reply = self.exchange(Method::GET, Ok("/admin".into()), Some(session), None);
+        Box::pin(async move { decode(reply.await?) })
+    }
+
+    fn admin_act(
+        &self,
+        session: &str,
+        username: &str,
+        action: AdminAction,
+    ) -> BackendFuture<'_, AdminReceipt> {
+        let path = segment(username).map(|u| format!("/admin/users/{u}/actions"));
+        let path = path.ok_or(BackendError::UnknownUser);
+        let reply = self.exchange(Method::POST, path, Some(session), Some(json(&AdminActRequest { action })));
+        Box::pin(async move { decode(reply.await?) })
+    }
+
+    fn set_policy(
+        &self,
+        session: &str,
+        policy: TenantPolicy,
+        banned: BannedList,
+    ) -> BackendFuture<'_, AdminView> {
+        let body = json(&PolicyUpdate { policy, banned });
+        let reply = self.exchange(Method::PUT, Ok("/admin/policy".into()), Some(session), Some(body));
+        Box::pin(async move { decode(reply.await?) })
+    }
+
+    fn begin_passkey_sign_in(
+        &self,
+        username: &str,
+        tenant: Option<String>,
+    ) -> BackendFuture<'_, PasskeyOptions> {
+        let body = json(&PasskeySignInStart { username: username.into(), tenant });
+        let reply = self.exchange(Method::POST, Ok("/passkey-sign-ins".into()), None, Some(body));
+        Box::pin(async move { decode(reply.await?) })
+    }
+
+    fn passkey_sign_in(
+        &self,
+        username: &str,
+        tenant: Option<String>,
+        answer: PasskeyAssertion,
+    ) -> BackendFuture<'_, Reply> {
+        let body = json(&PasskeySignInAnswer { username: username.into(), tenant, answer });
+        let reply = self.exchange(Method::POST, Ok("/passkey-sign-ins/answer".into()), None, Some(body));
+        Box::pin(async move { decode(reply.await?).and_then(checked_reply) })
+    }
+
+    fn begin_passkey(&self, session: &str) -> BackendFuture<'_, PasskeyOptions> {
+        let reply = self.exchange(Method::POST, Ok("/account/passkeys".into()), Some(session), None);
+        Box::pin(async move { decode(reply.await?) })
+    }
+
+    fn confirm_passkey(&self, session: &str, created: PasskeyCreated) -> BackendFuture<'_, AccountView> {
+        let path = Ok("/account/passkeys/confirm".into());
+        let reply = self.exchange(Method::POST, path, Some(session), Some(json(&created)));
+        Box::pin(async move { decode(reply.await?) })
+    }
+}

@@ -1,0 +1,33 @@
+//! Text from the directory (display names, tenant names) in the catalogs' sentences,
+//! natively: a value that looks like a placeholder stays as it is.
+#![cfg(not(target_arch = "wasm32"))]
+
+#[path = "../src/ui/text.rs"]
+#[allow(dead_code)]
+mod text;
+
+use text::{tf, Locale};
+
+#[test]
+fn a_value_that_looks_like_a_placeholder_is_not_filled_in_again() {
+    let args = [("name", "{tenant} {username}"), ("username", "ada@contoso.example"), ("tenant", "Contoso")];
+    let lead = tf(Locale::En, "account.lead", &args);
+    assert!(lead.contains("{tenant} {username}"), "{lead}");
+    assert!(lead.contains("ada@contoso.example") && lead.contains("Contoso"), "{lead}");
+}
+
+#[test]
+fn markup_and_odd_characters_pass_through_unchanged() {
+    let name = "<img src=x onerror=alert(1)>\u{202E}evil\u{200D}e\u{0301}{";
+    for locale in Locale::ALL {
+        let text = tf(locale, "signedin.lead", &[("name", name)]);
+        assert!(text.contains(name), "{locale:?}: {text}");
+    }
+}
+
+#[test]
+fn an_unknown_or_unclosed_placeholder_is_left_as_it_is() {
+    assert_eq!(tf(Locale::En, "no.such.key", &[("key", "x")]), "no.such.key");
+    let text = tf(Locale::En, "mfa.sent", &[("phone", "•••• 47"), ("other", "y")]);
+    assert_eq!(text, "We sent a code to •••• 47.");
+}

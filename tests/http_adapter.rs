@@ -1,0 +1,538 @@
+//! The HTTP adapter in a real browser, against a stub `fetch` in the page: for every
+//! trait method, the exact request sent (method, URL, headers, JSON body) and the
+//! documented reply parsed; every error mapped; and the real screens driven over it.
+//! Requests and replies are the JSON blocks of docs/backend-api.md themselves.
+#![cfg(target_arch = "wasm32")]
+mod api_examples;
+mod support;
+
+use api_examples as ex;
+use riskgate::backend::api::{Branding, ErrorReply, Problem, Reply};
+use riskgate::backend::http::{HttpBackend, DEFAULT_TIMEOUT};
+use riskgate::backend::{totp, AdminAction, BackendError, Enrollment, IdentityBackend, Input, ResetInput};
+use riskgate::engine::MethodKind;
+use serde::Deserialize;
+use std::collections::BTreeMap;
+use std::rc::Rc;
+use std::task::Poll;
+use std::time::Duration;
+use wasm_bindgen::prelude::*;
+use wasm_bindgen_test::*;
+
+wasm_bindgen_test_configure!(run_in_browser);
+
+// Replaces the page's fetch: records each request and answers from a queue of canned
+// replies (a status and body, a network failure, or no answer until aborted).
+#[wasm_bindgen(inline_js = r#"
+const state = { calls: [], replies: [] };
+async function stubFetch(input, init) {
+  const request = input instanceof Request ? input : new Request(input, init);
+  const headers = {};
+  request.headers.forEach((value, key) => { headers[key] = value; });
+  const call = { method: request.method, url: request.url, headers, body: null,
+    credentials: request.credentials, cache: request.cache, redirect: request.redirect, aborted: false };
+  state.calls.push(call);
+  const next = state.replies.shift() || { kind: "reject" };
+  if (request.body !== null) call.body = await request.text();
+  if (next.kind === "reject") throw new TypeError("Failed to fetch");
+  if (next.kind === "hang") {
+    return new Promise((_, reject) => {
+      const abort = () => { call.aborted = true; reject(request.signal.reason); };
+      if (request.signal.aborted) abort(); else request.signal.addEventListener("abort", abort);
+    });
+  }
+  return new Response(next.body, { status: next.status, headers: { "Content-Type": "application/json" } });
+}
+export function stub_install() { globalThis.fetch = stubFetch; }
+export function stub_reset() { state.calls = []; state.replies = []; }
+export function stub_reply(status, body) { state.replies.push({ kind: "reply", status, body }); }
+export function stub_reject() { state.replies.push({ kind: "reject" }); }
+export function stub_hang() { state.replies.push({ kind: "hang" }); }
+export function stub_calls() { return JSON.stringify(state.calls); }
+"#)]
+extern "C" {
+    fn stub_install();
+    fn stub_reset();
+    fn stub_reply(status: u16, body: &str);
+    fn stub_reject();
+    fn stub_hang();
+    fn stub_calls() -> String;
+}
+
+const BASE: &str = "https://id.example.test/riskgate/v1";
+const DOC: &str = include_str!("../docs/backend-api.md");
+
+/// One request as the stub saw it.
+#[derive(Debug, Deserialize)]
+struct Sent {
+    method: String,
+    url: String,
+    headers: BTreeMap<String, String>,
+    body: Option<String>,
+    credentials: String,
+    cache: String,
+    redirect: String,
+    aborted: bool,
+}
+
+/// A backend over a freshly reset stub; the trailing `/` must not double up.
+fn backend() -> HttpBackend {
+    stub_install();
+    stub_reset();
+    HttpBackend::new(format!("{BASE}/"))
+}
+
+fn sent() -> Vec<Sent> {
+    serde_json::from_str(&stub_calls()).unwrap()
+}
+
+fn only_request() -> Sent {
+    let mut calls = sent();
+    assert_eq!(calls.len(), 1, "exactly one request: {calls:?}");
+    calls.remove(0)
+}
+
+/// The JSON block the doc shows for example `name`.
+fn doc_example(name: &str) -> &'static str {
+    let mark = format!("<!-- example: {name} -->\n```json\n");
+    let start = DOC.find(&mark).unwrap_or_else(|| panic!("no example {name} in the doc")) + mark.len();
+    let len = DOC[start..].find("\n```").unwrap();
+    &DOC[start..start + len]
+}
+
+/// Answers the next request with the doc's example `name`, as a 200.
+fn answer(name: &str) {
+    stub_reply(200, doc_example(name));
+}
+
+/// What a request must look like: `endpoint` as in the doc's table, the concrete path,
+/// the session, and the doc example its body must equal.
+struct Expect<'a> {
+    endpoint: &'a str,
+    path: &'a str,
+    session: bool,
+    body: Option<&'a str>,
+}
+
+fn check(sent: &Sent, expect: Expect) {
+    let (method, _) = expect.endpoint.split_once(' ').unwrap();
+    assert!(DOC.contains(&format!("`{}`", expect.endpoint)), "the doc lists `{}`", expect.endpoint);
+    assert_eq!(sent.method, method);
+    assert_eq!(sent.url, format!("{BASE}{}", expect.path));
+    let mut headers = BTreeMap::from([("accept".to_string(), "application/json".to_string())]);
+    if expect.body.is_some() {
+        headers.insert("content-type".into(), "application/json".into());
+    }
+    if expect.session {
+        headers.insert("authorization".into(), format!("Bearer {}", ex::SESSION));
+    }
+    assert_eq!(sent.headers, headers, "{} {}", sent.method, sent.url);
+    let body = sent.body.as_deref().map(|b| serde_json::from_str::<serde_json::Value>(b).unwrap());
+    let documented =
+        expect.body.map(|name| serde_json::from_str::<serde_json::Value>(doc_example(name)).unwrap());
+    assert_eq!(body, documented, "the body of {} {}", sent.method, sent.url);
+    assert_eq!((sent.credentials.as_str(), sent.cache.as_str()), ("omit", "no-store"));
+    assert_eq!(sent.redirect, "error");
+}
+
+// One test per trait method: the request and the parsed reply.
+
+#[wasm_bindgen_test]
+async fn sign_in_posts_the_request_and_parses_the_reply() {
+    let http = backend();
+    answer("reply_notice");
+    let reply = http.sign_in(ex::sign_in_request()).await;
+    assert_eq!(reply, Ok(ex::reply_notice()));
+    let expect =
+        Expect { endpoint: "POST /sign-in", path: "/sign-in", session: false, body: Some("sign_in_request") };
+    check(&only_request(), expect);
+}
+
+#[wasm_bindgen_test]
+async fn sign_in_sends_a_source_when_given_one() {
+    let http = backend();
+    answer("reply_signed_in");
+    let reply = http.sign_in(ex::sign_in_request_with_source()).await;
+    assert_eq!(reply, Ok(ex::reply_signed_in()));
+    let body = Some("sign_in_request_with_source");
+    check(&only_request(), Expect { endpoint: "POST /sign-in", path: "/sign-in", session: false, body });
+}
+
+#[wasm_bindgen_test]
+async fn send_posts_each_documented_input_to_its_step() {
+    for input in ex::inputs() {
+        let http = backend();
+        answer("reply_mfa");
+        let reply = http.send(ex::FLOW_ID, 0, input.clone()).await;
+        assert_eq!(reply, Ok(ex::reply_mfa()), "{input:?}");
+        let name = format!("input_{}", ex::input_name(&input));
+        let path = format!("/flows/{}/steps/0", ex::FLOW_ID);
+        let endpoint = "POST /flows/{flow_id}/steps/{seq}";
+        check(&only_request(), Expect { endpoint, path: &path, session: false, body: Some(&name) });
+    }
+}
+
+#[wasm_bindgen_test]
+async fn start_reset_posts_the_username() {
+    let http = backend();
+    answer("reset_reply");
+    assert_eq!(http.start_reset("kim@contoso.example").await, Ok(ex::reset_reply()));
+    check(
+        &only_request(),
+        Expect { endpoint: "POST /resets", path: "/resets", session: false, body: Some("reset_request") },
+    );
+}
+
+#[wasm_bindgen_test]
+async fn send_reset_posts_each_documented_input_to_its_step() {
+    for input in ex::reset_inputs() {
+        let http = backend();
+        answer("reset_reply");
+        let reply = http.send_reset(ex::RESET_ID, 1, input.clone()).await;
+        assert_eq!(reply, Ok(ex::reset_reply()), "{input:?}");
+        let name = format!("reset_input_{}", ex::reset_input_name(&input));
+        let path = format!("/resets/{}/steps/1", ex::RESET_ID);
+        let endpoint = "POST /resets/{flow_id}/steps/{seq}";
+        check(&only_request(), Expect { endpoint, path: &path, session: false, body: Some(&name) });
+    }
+}
+
+#[wasm_bindgen_test]
+async fn check_password_posts_the_candidate_in_the_body() {
+    let http = backend();
+    answer("verdict");
+    assert_eq!(http.check_password(ex::FLOW_ID, "Contoso2026!").await, Ok(ex::verdict()));
+    let sent = only_request();
+    assert!(!sent.url.contains("Contoso2026"), "the candidate stays out of the URL");
+    let expect = Expect {
+        endpoint: "POST /password-checks",
+        path: "/password-checks",
+        session: false,
+        body: Some("password_check"),
+    };
+    check(&sent, expect);
+}
+
+#[wasm_bindgen_test]
+async fn account_gets_with_the_bearer_session() {
+    let http = backend();
+    answer("account_view");
+    assert_eq!(http.account(ex::SESSION).await, Ok(ex::account_view()));
+    check(&only_request(), Expect { endpoint: "GET /account", path: "/account", session: true, body: None });
+}
+
+#[wasm_bindgen_test]
+async fn report_sign_in_posts_was_me() {
+    let http = backend();
+    answer("account_view");
+    assert_eq!(http.report_sign_in(ex::SESSION, 41, false).await, Ok(ex::account_view()));
+    let endpoint = "POST /account/sign-ins/{sign_in}/report";
+    let path = "/account/sign-ins/41/report";
+    check(&only_request(), Expect { endpoint, path, session: true, body: Some("sign_in_report") });
+}
+
+#[wasm_bindgen_test]
+async fn remove_method_deletes_the_method_by_name() {
+    let http = backend();
+    answer("account_view");
+    assert_eq!(http.remove_method(ex::SESSION, MethodKind::Sms).await, Ok(ex::account_view()));
+    let endpoint = "DELETE /account/methods/{method}";
+    check(&only_request(), Expect { endpoint, path: "/account/methods/Sms", session: true, body: None });
+}
+
+#[wasm_bindgen_test]
+async fn begin_method_posts_the_method_and_draws_the_qr_code_itself() {
+    let http = backend();
+    answer("enrollment");
+    let enrollment = http.begin_method(ex::SESSION, MethodKind::AuthenticatorApp, None).await.unwrap();
+    let drawn = totp::qr_svg(&ex::enrollment().uri);
+    assert!(drawn.starts_with("<svg") || drawn.contains("<svg"), "a QR code was drawn");
+    assert_eq!(enrollment, Enrollment { qr_svg: drawn, ..ex::enrollment() });
+    let endpoint = "POST /account/methods";
+    check(
+        &only_request(),
+        Expect { endpoint, path: "/account/methods", session: true, body: Some("method_request") },
+    );
+}
+
+#[wasm_bindgen_test]
+async fn confirm_method_posts_the_code() {
+    let http = backend();
+    answer("account_view");
+    assert_eq!(http.confirm_method(ex::SESSION, "287082").await, Ok(ex::account_view()));
+    let endpoint = "POST /account/methods/confirm";
+    let path = "/account/methods/confirm";
+    check(&only_request(), Expect { endpoint, path, session: true, body: Some("method_code") });
+}
+
+#[wasm_bindgen_test]
+async fn admin_overview_gets_with_the_bearer_session() {
+    let http = backend();
+    answer("admin_view");
+    assert_eq!(http.admin_overview(ex::SESSION).await, Ok(ex::admin_view()));
+    check(&only_request(), Expect { endpoint: "GET /admin", path: "/admin", session: true, body: None });
+}
+
+#[wasm_bindgen_test]
+async fn admin_act_posts_the_action_for_the_encoded_username() {
+    let http = backend();
+    answer("admin_receipt");
+    let receipt = http.admin_act(ex::SESSION, "kim@contoso.example", AdminAction::TemporaryPassword).await;
+    assert_eq!(receipt, Ok(ex::admin_receipt()));
+    let endpoint = "POST /admin/users/{username}/actions";
+    let path = "/admin/users/kim%40contoso.example/actions";
+    check(&only_request(), Expect { endpoint, path, session: true, body: Some("admin_act_request") });
+}
+
+#[wasm_bindgen_test]
+async fn set_policy_puts_the_policy_and_banned_list() {
+    let http = backend();
+    answer("admin_view");
+    let update = ex::policy_update();
+    assert_eq!(http.set_policy(ex::SESSION, update.policy, update.banned).await, Ok(ex::admin_view()));
+    let endpoint = "PUT /admin/policy";
+    check(
+        &only_request(),
+        Expect { endpoint, path: "/admin/policy", session: true, body: Some("policy_update") },
+    );
+}
+
+// Paths and sessions.
+
+#[wasm_bindgen_test]
+async fn path_segments_are_percent_encoded() {
+    let http = backend();
+    answer("reply_mfa");
+    let _ = http.send("a/b c?é#", 3, Input::Continue).await;
+    assert_eq!(only_request().url, format!("{BASE}/flows/a%2Fb%20c%3F%C3%A9%23/steps/3"));
+}
+
+#[wasm_bindgen_test]
+async fn dot_segments_and_empty_ids_are_refused_without_a_request() {
+    let http = backend();
+    for id in ["", ".", ".."] {
+        assert_eq!(http.send(id, 0, Input::Continue).await, Err(BackendError::UnknownFlow), "{id:?}");
+        let reset = http.send_reset(id, 0, ResetInput::Cancel).await;
+        assert_eq!(reset, Err(BackendError::UnknownFlow), "{id:?}");
+        let act = http.admin_act(ex::SESSION, id, AdminAction::Unblock).await;
+        assert_eq!(act, Err(BackendError::UnknownUser), "{id:?}");
+    }
+    assert!(sent().is_empty(), "nothing was sent");
+}
+
+#[wasm_bindgen_test]
+async fn a_session_that_cannot_be_a_header_is_refused_without_a_request() {
+    let http = backend();
+    for session in ["", "two words", "line\nbreak", "tö ken"] {
+        assert_eq!(http.account(session).await, Err(BackendError::NotAuthorized), "{session:?}");
+    }
+    assert!(sent().is_empty(), "nothing was sent");
+}
+
+#[wasm_bindgen_test]
+async fn a_relative_base_url_resolves_against_the_page() {
+    stub_install();
+    stub_reset();
+    answer("account_view");
+    let http = HttpBackend::new("/idp");
+    assert_eq!(http.account(ex::SESSION).await, Ok(ex::account_view()));
+    let origin = web_sys::window().unwrap().location().origin().unwrap();
+    assert_eq!(only_request().url, format!("{origin}/idp/account"));
+}
+
+// Errors: each documented status and body, and everything that is not one.
+
+#[wasm_bindgen_test]
+async fn each_documented_error_reply_is_that_error() {
+    for error in ex::errors() {
+        let http = backend();
+        stub_reply(error.http_status(), doc_example(&format!("error_{}", ex::error_name(&error))));
+        assert_eq!(http.sign_in(ex::sign_in_request()).await, Err(error));
+    }
+}
+
+#[wasm_bindgen_test]
+async fn an_error_body_is_believed_whatever_the_status() {
+    let http = backend();
+    let body = serde_json::to_string(&ErrorReply { error: BackendError::FlowExpired }).unwrap();
+    stub_reply(500, &body);
+    assert_eq!(http.send(ex::FLOW_ID, 0, Input::Continue).await, Err(BackendError::FlowExpired));
+}
+
+/// The reply to sign-in when the service answers `status` with `body`.
+async fn sign_in_answered(status: u16, body: &str) -> Result<Reply, BackendError> {
+    let http = backend();
+    stub_reply(status, body);
+    http.sign_in(ex::sign_in_request()).await
+}
+
+fn is_malformed(result: &Result<Reply, BackendError>, status: &str) -> bool {
+    matches!(result, Err(BackendError::Malformed(why)) if why.starts_with(&format!("HTTP {status}:")))
+}
+
+#[wasm_bindgen_test]
+async fn a_2xx_that_is_not_the_reply_type_is_malformed_never_success() {
+    let error = doc_example("error_InvalidCredentials");
+    let other_type = doc_example("reset_reply");
+    let truncated = &doc_example("reply_signed_in")[..200];
+    for body in ["", "<html>ok</html>", "null", "{}", error, other_type, truncated] {
+        let result = sign_in_answered(200, body).await;
+        assert!(is_malformed(&result, "200"), "{body:?} gave {result:?}");
+    }
+    let result = sign_in_answered(201, "{}").await;
+    assert!(is_malformed(&result, "201"), "{result:?}");
+}
+
+#[wasm_bindgen_test]
+async fn a_non_2xx_without_an_error_body_is_malformed() {
+    for (status, body) in
+        [(401, "Unauthorized"), (404, ""), (500, "{\"message\":\"boom\"}"), (409, "\"StaleStep\"")]
+    {
+        let result = sign_in_answered(status, body).await;
+        assert!(is_malformed(&result, &status.to_string()), "{status} {body:?} gave {result:?}");
+    }
+}
+
+#[wasm_bindgen_test]
+async fn a_gateway_page_means_unavailable_or_timeout() {
+    let page = "<html><body>Bad gateway</body></html>";
+    assert_eq!(sign_in_answered(502, page).await, Err(BackendError::Unavailable));
+    assert_eq!(sign_in_answered(503, page).await, Err(BackendError::Unavailable));
+    assert_eq!(sign_in_answered(504, page).await, Err(BackendError::Timeout));
+}
+
+#[wasm_bindgen_test]
+async fn a_branding_colour_that_is_not_rrggbb_is_malformed() {
+    let reply = Reply {
+        branding: Some(Branding::accent("red; background: url(https://x.test)")),
+        ..ex::reply_signed_in()
+    };
+    let result = sign_in_answered(200, &serde_json::to_string(&reply).unwrap()).await;
+    assert!(matches!(result, Err(BackendError::Malformed(why)) if why.contains("branding")));
+}
+
+#[wasm_bindgen_test]
+async fn markup_from_the_service_never_reaches_the_qr_code() {
+    let evil = "<img src=x onerror=\"alert(1)\">";
+    let hostile = Enrollment { qr_svg: evil.into(), ..ex::enrollment() };
+    let reply = Reply { enrollment: Some(hostile.clone()), ..ex::reply_register() };
+    let got = sign_in_answered(200, &serde_json::to_string(&reply).unwrap()).await.unwrap();
+    let drawn = totp::qr_svg(&hostile.uri);
+    assert_eq!(got.enrollment.map(|e| e.qr_svg), Some(drawn.clone()));
+
+    let http = backend();
+    stub_reply(200, &serde_json::to_string(&hostile).unwrap());
+    let enrollment = http.begin_method(ex::SESSION, MethodKind::AuthenticatorApp, None).await.unwrap();
+    assert_eq!(enrollment.qr_svg, drawn);
+    assert!(!enrollment.qr_svg.contains("onerror"));
+}
+
+#[wasm_bindgen_test]
+async fn a_network_failure_is_unavailable() {
+    let http = backend();
+    stub_reject();
+    assert_eq!(http.sign_in(ex::sign_in_request()).await, Err(BackendError::Unavailable));
+    stub_reject();
+    assert_eq!(http.account(ex::SESSION).await, Err(BackendError::Unavailable));
+}
+
+#[wasm_bindgen_test]
+async fn a_call_past_its_timeout_is_aborted_as_timeout() {
+    assert_eq!(HttpBackend::new(BASE).timeout(), DEFAULT_TIMEOUT);
+    assert_eq!(DEFAULT_TIMEOUT, Duration::from_secs(15));
+    let http = backend().with_timeout(Duration::from_millis(50));
+    stub_hang();
+    let started = js_sys::Date::now();
+    assert_eq!(http.sign_in(ex::sign_in_request()).await, Err(BackendError::Timeout));
+    let took = js_sys::Date::now() - started;
+    assert!((40.0..2_000.0).contains(&took), "took {took} ms");
+    assert!(only_request().aborted, "the request itself was aborted");
+}
+
+#[wasm_bindgen_test]
+async fn a_dropped_call_aborts_its_request() {
+    let http = backend();
+    stub_hang();
+    let mut call = http.account(ex::SESSION);
+    // Start it, then walk away.
+    std::future::poll_fn(|cx| {
+        assert!(call.as_mut().poll(cx).is_pending());
+        Poll::Ready(())
+    })
+    .await;
+    drop(call);
+    support::sleep(20).await;
+    assert!(only_request().aborted);
+}
+
+// The real screens over the adapter.
+
+fn app_over_http() -> support::Page {
+    let http = backend();
+    support::open_over(Rc::new(http))
+}
+
+#[wasm_bindgen_test]
+async fn the_app_signs_in_over_http_and_shows_the_documented_steps() {
+    let page = app_over_http();
+    answer("reply_notice");
+    page.sign_in("ravi@contoso.example", "Quiet-Meadow-17").await;
+    page.expect_heading("We noticed something unusual").await;
+    page.expect_text("Lisbon, PT").await;
+
+    answer("reply_mfa");
+    page.click("Continue").await;
+    page.expect_heading("Confirm it's you").await;
+
+    let calls = sent();
+    assert_eq!(calls.len(), 2, "{calls:?}");
+    check(
+        &calls[0],
+        Expect { endpoint: "POST /sign-in", path: "/sign-in", session: false, body: Some("sign_in_request") },
+    );
+    let path = format!("/flows/{}/steps/0", ex::FLOW_ID);
+    let endpoint = "POST /flows/{flow_id}/steps/{seq}";
+    check(&calls[1], Expect { endpoint, path: &path, session: false, body: Some("input_continue") });
+}
+
+#[wasm_bindgen_test]
+async fn the_app_shows_the_services_errors_and_stays_on_the_password() {
+    let page = app_over_http();
+    stub_reply(401, doc_example("error_InvalidCredentials"));
+    page.sign_in("ravi@contoso.example", "Quiet-Meadow-17").await;
+    page.expect_text("That username or password is not right.").await;
+    assert_eq!(page.heading(), "Enter your password");
+
+    stub_reply(200, "<html>captive portal</html>");
+    page.click("Sign in").await;
+    page.expect_text("The sign-in service sent an answer we couldn't read.").await;
+    assert_eq!(page.heading(), "Enter your password");
+
+    stub_reject();
+    page.click("Sign in").await;
+    page.expect_text("We couldn't reach the sign-in service.").await;
+    assert_eq!(page.heading(), "Enter your password");
+    assert_eq!(sent().len(), 3);
+}
+
+#[wasm_bindgen_test]
+async fn the_app_reports_invalid_input_by_the_field() {
+    let page = app_over_http();
+    answer("reply_mfa");
+    page.sign_in("ravi@contoso.example", "Quiet-Meadow-17").await;
+    page.expect_heading("Confirm it's you").await;
+    let error = ErrorReply {
+        error: BackendError::InvalidInput {
+            field: riskgate::backend::api::Field::Code,
+            problem: Problem::NotACode,
+        },
+    };
+    stub_reply(400, &serde_json::to_string(&error).unwrap());
+    page.type_into("#rg-code", "12345x").await;
+    page.click("Verify").await;
+    page.expect_text("A code is 6 digits. Check what you typed.").await;
+    page.wait_for("#rg-code[aria-invalid='true']").await;
+    assert_eq!(page.heading(), "Confirm it's you");
+    let last = sent().pop().unwrap();
+    assert_eq!(last.url, format!("{BASE}/flows/{}/steps/1", ex::FLOW_ID));
+}
