@@ -60,7 +60,7 @@ pub enum StoreStatus {
     Reset(String),
 }
 
-/// The envelope around the saved directory: `{"version":3,"data":"<hex>"}`, the data
+/// The envelope around the saved directory: `{"version":4,"data":"<hex>"}`, the data
 /// being `Saved` in postcard's compact binary form. A binary form keeps a JSON library and
 /// the field-by-name (de)serialisers out of the Wasm; the envelope is read by hand, its
 /// version first, so an older store is reported by version instead of misread.
