@@ -2,6 +2,7 @@
 //! tenant's policy directly, and read back what the engine decided and why.
 use super::{MockBackend, State};
 use crate::backend::api::SignInSource;
+use crate::backend::directory::{Account, Tenant};
 use crate::backend::BackendError;
 use crate::engine::{Detection, Outcome, RiskLevel, Step, TenantPolicy};
 
@@ -73,6 +74,16 @@ impl MockBackend {
         let account = st.saved.accounts.iter().find(|a| a.username.eq_ignore_ascii_case(username))?;
         let tenant = st.saved.tenants.iter().find(|t| t.id == account.signs_in_to)?;
         Some((tenant.id.clone(), tenant.policy.clone()))
+    }
+
+    /// Changes the directory directly, then saves it: for the lab and for tests that
+    /// need data no flow produces (hostile names, say).
+    pub fn edit_directory(&self, edit: impl FnOnce(&mut Vec<Tenant>, &mut Vec<Account>)) {
+        let mut st = self.state.borrow_mut();
+        let saved = &mut st.saved;
+        edit(&mut saved.tenants, &mut saved.accounts);
+        drop(st);
+        self.save();
     }
 
     /// Replaces a tenant's policy, without an admin session: the lab only.
