@@ -35,6 +35,7 @@ test-release: build
 	node scripts/smoke.mjs dist
 	node scripts/gallery.mjs check dist
 	node scripts/embed-smoke.mjs dist
+	node scripts/passkeys.mjs dist
 
 ## Speed (engine natively and in Chromium, first screen) and size against bench/budgets.json
 # The bench binary unwinds; building the app that way too keeps Cargo from writing two

@@ -5,10 +5,13 @@
 //! every step reached. The rules are computed here from the context, independently
 //! of the engine's own code.
 //!
-//! Two products keep it under a minute while every dimension is enumerated in full
+//! Policies include the phishing-resistant knob (high sign-in risk answered only by a
+//! passkey) for every enforced MFA sign-in policy. Two products keep it under a minute while every dimension is enumerated in full
 //! in at least one of them, crossed with every policy and sign-in risk:
-//! - risk: methods x password/passwordless x user risk (level x state) x guest
-//!   (member, home on, home off) x temporary password; account active, no grace yet.
+//! - risk: methods (none, app, phone, passkey, app and passkey) x password/passwordless
+//!   x user risk (level x state) x guest (member, home on, home off) x temporary
+//!   password x (with a passkey) signed in with it or with a password; account
+//!   active, no grace yet.
 //! - status and grace: methods x status (active, disabled, locked) x grace (never
 //!   started, day 0..15) x temporary password x user risk (none, high).
 //!   Flows that start identically with the same facts are explored once.
@@ -30,13 +33,16 @@ const STATES: [RiskState; 5] = [
     RiskState::ConfirmedCompromised,
     RiskState::ConfirmedSafe,
 ];
-const EVENTS: [Event; 11] = [
+// Registering an app and a passkey are one event to the engine (registration never
+// happens where a phishing-resistant method is required), so only the passkey is sent.
+const EVENTS: [Event; 12] = [
     Event::Continue,
     Event::MfaPassed(MethodKind::AuthenticatorApp),
     Event::MfaPassed(MethodKind::Sms),
+    Event::MfaPassed(MethodKind::Passkey),
     Event::MfaFailed,
-    Event::RegistrationCompleted(MethodKind::AuthenticatorApp),
     Event::RegistrationCompleted(MethodKind::Sms),
+    Event::RegistrationCompleted(MethodKind::Passkey),
     Event::Skip,
     Event::PasswordChanged,
     Event::PasswordRejected,
@@ -82,9 +88,22 @@ fn user_policies() -> Vec<UserRiskPolicy> {
     all
 }
 
+/// Each sign-in policy, and those that could ask for a phishing-resistant method
+/// (enforced, asking for MFA) once more with that knob on.
+fn sign_in_variants() -> Vec<(SignInRiskPolicy, bool)> {
+    let mut all = vec![];
+    for p in sign_in_policies() {
+        all.push((p, false));
+        if p.enforcement == Enforcement::On && p.action == SignInAction::RequireMfa {
+            all.push((p, true));
+        }
+    }
+    all
+}
+
 fn policies() -> Vec<TenantPolicy> {
     let mut all = vec![];
-    for sign_in_risk in sign_in_policies() {
+    for (sign_in_risk, phishing_resistant_for_high_risk) in sign_in_variants() {
         for user_risk in user_policies() {
             for block_unregistered_at_risk in [true, false] {
                 for enforcement in [Enforcement::Off, Enforcement::ReportOnly, Enforcement::On] {
@@ -95,6 +114,7 @@ fn policies() -> Vec<TenantPolicy> {
                         block_unregistered_at_risk,
                         admin_password_reset_remediates: true,
                         reset: Default::default(),
+                        phishing_resistant_for_high_risk,
                     });
                 }
             }
@@ -121,9 +141,26 @@ struct User {
     disabled: bool,
     locked: bool,
     grace_day: Option<u64>,
+    /// The sign-in itself was made with the user's passkey.
+    primary_passkey: bool,
 }
 
-const METHODS: [&[MethodKind]; 3] = [&[], &[MethodKind::AuthenticatorApp], &[MethodKind::Sms]];
+const METHODS: [&[MethodKind]; 5] = [
+    &[],
+    &[MethodKind::AuthenticatorApp],
+    &[MethodKind::Sms],
+    &[MethodKind::Passkey],
+    &[MethodKind::AuthenticatorApp, MethodKind::Passkey],
+];
+
+/// With a passkey, the sign-in may have been made with it, or with a password.
+fn primaries(methods: &[MethodKind]) -> Vec<bool> {
+    if methods.contains(&MethodKind::Passkey) {
+        vec![false, true]
+    } else {
+        vec![false]
+    }
+}
 
 fn user_risks() -> Vec<Option<(RiskLevel, RiskState)>> {
     let mut all = vec![None];
@@ -143,16 +180,19 @@ fn risk_users() -> Vec<User> {
             for user_risk in user_risks() {
                 for guest in [Guest::Member, Guest::HomeAllows, Guest::HomeDoesNot] {
                     for temporary in [false, true] {
-                        all.push(User {
-                            methods,
-                            has_password,
-                            user_risk,
-                            guest,
-                            temporary,
-                            disabled: false,
-                            locked: false,
-                            grace_day: None,
-                        });
+                        for primary_passkey in primaries(methods) {
+                            all.push(User {
+                                methods,
+                                has_password,
+                                user_risk,
+                                guest,
+                                temporary,
+                                disabled: false,
+                                locked: false,
+                                grace_day: None,
+                                primary_passkey,
+                            });
+                        }
                     }
                 }
             }
@@ -165,7 +205,8 @@ fn risk_users() -> Vec<User> {
 fn status_users() -> Vec<User> {
     let mut all = vec![];
     let graces = std::iter::once(None).chain((0..=15).map(Some));
-    for methods in METHODS {
+    // Passkeys change nothing about status or grace: the risk product covers them.
+    for methods in METHODS.into_iter().take(3) {
         for (disabled, locked) in [(false, false), (true, false), (false, true)] {
             for grace_day in graces.clone() {
                 for temporary in [false, true] {
@@ -179,6 +220,7 @@ fn status_users() -> Vec<User> {
                             disabled,
                             locked,
                             grace_day,
+                            primary_passkey: false,
                         });
                     }
                 }
@@ -232,6 +274,7 @@ fn context(policy: &TenantPolicy, u: User, sign_in: RiskLevel) -> SignInContext 
             Guest::HomeAllows => Some(home_policy(true)),
             Guest::HomeDoesNot => Some(home_policy(false)),
         },
+        signed_in_with: u.primary_passkey.then_some(MethodKind::Passkey),
     }
 }
 
@@ -248,6 +291,11 @@ struct Facts {
     status_blocked: bool,
     grace_over: bool,
     home_refuses: bool,
+    /// Only a phishing-resistant method may answer: high risk under that knob, or a
+    /// passwordless user re-authenticating.
+    strong_required: bool,
+    has_passkey: bool,
+    primary_passkey: bool,
 }
 
 fn at_or_above(level: RiskLevel, min: RiskLevel) -> bool {
@@ -277,6 +325,13 @@ fn facts(policy: &TenantPolicy, u: User, sign_in: RiskLevel) -> Facts {
             && u.methods.is_empty()
             && u.grace_day.is_some_and(|d| d >= 14),
         home_refuses: u.guest == Guest::HomeDoesNot && (sign_in_enforced || user_enforced),
+        strong_required: (sign_in_enforced
+            && sp.action == SignInAction::RequireMfa
+            && policy.phishing_resistant_for_high_risk
+            && sign_in == RiskLevel::High)
+            || (user_enforced && !u.has_password && up.action == UserAction::RequireRiskRemediation),
+        has_passkey: u.methods.contains(&MethodKind::Passkey),
+        primary_passkey: u.primary_passkey,
     }
 }
 
@@ -284,6 +339,8 @@ fn facts(policy: &TenantPolicy, u: User, sign_in: RiskLevel) -> Facts {
 #[derive(Clone, Copy, Default)]
 struct Path {
     mfa: bool,
+    /// MFA passed with a phishing-resistant method.
+    strong: bool,
     registered: bool,
     password_changed: bool,
     backend_error: bool,
@@ -311,7 +368,11 @@ impl Explorer {
             }
             Step::SignedIn { .. } => {
                 // Registering a first method counts as proof only when policy lets unregistered risky users in.
-                let verified = path.mfa || (path.registered && !f.block_unregistered);
+                let verified = path.mfa || f.primary_passkey || (path.registered && !f.block_unregistered);
+                assert!(
+                    !f.strong_required || path.strong || f.primary_passkey,
+                    "signed in without the phishing-resistant method policy asks for: {f:?}"
+                );
                 assert!(!f.status_blocked, "disabled or locked account signed in: {f:?}");
                 assert!(!path.backend_error, "signed in after a backend error");
                 assert!(!f.sign_in_enforced || verified, "risky sign-in signed in without MFA: {f:?}");
@@ -325,6 +386,22 @@ impl Explorer {
                     !f.home_refuses,
                     "guest signed in though the home tenant allows no self-remediation: {f:?}"
                 );
+            }
+            Step::MfaChallenge { methods, phishing_resistant, .. } => {
+                assert!(!methods.is_empty(), "a challenge with no method to answer it");
+                assert!(
+                    !f.strong_required || *phishing_resistant,
+                    "a weak challenge where a strong one is due: {f:?}"
+                );
+                if *phishing_resistant {
+                    assert!(
+                        methods.iter().all(|m| m.is_phishing_resistant()),
+                        "{methods:?} offered as phishing-resistant"
+                    );
+                }
+            }
+            Step::Blocked { reason: BlockReason::NoPhishingResistantMethod, .. } => {
+                assert!(f.strong_required && !f.has_passkey, "blocked for want of a passkey: {f:?}");
             }
             _ => {}
         }
@@ -364,7 +441,10 @@ impl Explorer {
 
 fn advance_path(mut path: Path, event: Event) -> Path {
     match event {
-        Event::MfaPassed(_) => path.mfa = true,
+        Event::MfaPassed(m) => {
+            path.mfa = true;
+            path.strong |= m.is_phishing_resistant();
+        }
         Event::RegistrationCompleted(_) => path.registered = true,
         Event::PasswordChanged => path.password_changed = true,
         Event::BackendError => path.backend_error = true,

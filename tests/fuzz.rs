@@ -36,14 +36,15 @@ fn policy() -> impl Strategy<Value = TenantPolicy> {
             UserAction::Block,
         ][a as usize],
     });
-    (sign_in, user, enforcement(), any::<bool>(), any::<bool>()).prop_map(
-        |(sign_in_risk, user_risk, reg, block, admin)| TenantPolicy {
+    (sign_in, user, enforcement(), any::<bool>(), any::<bool>(), any::<bool>()).prop_map(
+        |(sign_in_risk, user_risk, reg, block, admin, strong)| TenantPolicy {
             registration: RegistrationPolicy { enforcement: reg, included: vec![], excluded: vec![] },
             sign_in_risk,
             user_risk,
             block_unregistered_at_risk: block,
             admin_password_reset_remediates: admin,
             reset: Default::default(),
+            phishing_resistant_for_high_risk: strong,
         },
     )
 }
@@ -120,6 +121,7 @@ fn context() -> impl Strategy<Value = SignInContext> {
                     user_detections,
                     policy,
                     home_policy: home,
+                    signed_in_with: flags[3].then_some(MethodKind::Passkey),
                 }
             },
         )
@@ -150,11 +152,18 @@ proptest! {
         let user_fires = ctx.policy.user_risk.enforcement == Enforcement::On && ctx.policy.user_risk.fires(ctx.user_risk());
         let blocked_status = ctx.user.disabled || ctx.user.locked_until_ms.is_some_and(|t| t > NOW);
         let temporary = ctx.user.temporary_password;
+        let strong_needed = sign_in_fires
+            && ctx.policy.sign_in_risk.action == SignInAction::RequireMfa
+            && ctx.policy.phishing_resistant_for_high_risk
+            && ctx.sign_in_risk() == RiskLevel::High;
+        let primary = ctx.signed_in_with == Some(MethodKind::Passkey) && ctx.user.methods.contains(&MethodKind::Passkey);
         let (mut flow, _) = Flow::start(ctx);
-        let (mut verified, mut changed, mut failed) = (false, false, false);
+        let (mut verified, mut changed, mut failed) = (primary, false, false);
+        let mut strong = primary;
         for e in events {
             if flow.advance(e).is_ok() {
                 match e {
+                    Event::MfaPassed(MethodKind::Passkey) => { verified = true; strong = true; }
                     Event::MfaPassed(_) | Event::RegistrationCompleted(_) => verified = true,
                     Event::PasswordChanged => changed = true,
                     Event::BackendError => failed = true,
@@ -167,6 +176,7 @@ proptest! {
             prop_assert!(!sign_in_fires || verified);
             prop_assert!(!user_fires || verified);
             prop_assert!(!temporary || changed);
+            prop_assert!(!strong_needed || strong, "high risk passed without a passkey");
         }
     }
 

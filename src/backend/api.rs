@@ -1,6 +1,7 @@
 //! What crosses the line between the screens and an identity backend. Plain serde
 //! types, so the mock and an HTTP adapter speak the same language.
 use super::geo::Coordinates;
+use super::webauthn::{PasskeyAssertion, PasskeyCreated, PasskeyOptions, WebAuthnError};
 use crate::engine::password::{BannedList, Verdict};
 use crate::engine::reset::ResetStep;
 use crate::engine::{
@@ -70,6 +71,12 @@ pub enum Input {
         confirm: String,
     },
     Cancel,
+    /// Ask for a passkey challenge: to answer the MFA challenge, or to register one.
+    BeginPasskey,
+    /// The new passkey, for the challenge the last reply carried.
+    PasskeyCreated(PasskeyCreated),
+    /// The passkey's answer to the challenge the last reply carried.
+    PasskeyAssertion(PasskeyAssertion),
 }
 
 /// What was unusual about a sign-in, in terms a person recognises.
@@ -134,6 +141,9 @@ pub struct Reply {
     pub time_ms: u64,
     /// Set once signed in: opens the account-health and (for IT staff) admin views.
     pub session: Option<String>,
+    /// A passkey challenge for the browser to hand to WebAuthn, after `BeginPasskey`.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub passkey: Option<PasskeyOptions>,
 }
 
 /// A form field, for messages placed next to it.
@@ -191,6 +201,8 @@ pub enum BackendError {
     Unavailable,
     Timeout,
     Malformed(String),
+    /// A passkey was refused, and why.
+    Passkey(WebAuthnError),
 }
 
 impl fmt::Display for BackendError {
@@ -411,6 +423,28 @@ impl BackendError {
             Self::FlowExpired => 410,
             Self::Unavailable => 503,
             Self::Timeout => 504,
+            Self::Passkey(WebAuthnError::Malformed) => 400,
+            Self::Passkey(WebAuthnError::DuplicateCredential) => 409,
+            Self::Passkey(WebAuthnError::ChallengeExpired) => 410,
+            // A passkey that does not prove the person: like wrong credentials.
+            Self::Passkey(_) => 401,
         }
     }
+}
+
+/// `POST /passkey-sign-ins`: a challenge for signing in with a passkey instead of a password.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct PasskeySignInStart {
+    pub username: String,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub tenant: Option<String>,
+}
+
+/// `POST /passkey-sign-ins/answer`: the passkey's answer to that challenge; starts a flow.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct PasskeySignInAnswer {
+    pub username: String,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub tenant: Option<String>,
+    pub answer: PasskeyAssertion,
 }

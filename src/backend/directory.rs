@@ -64,6 +64,9 @@ pub struct Account {
     /// Addresses an administrator confirmed as safe for this person.
     pub trusted_ips: Vec<String>,
     pub password_changed_ms: Option<u64>,
+    /// Registered passkeys. Missing in older saved data: none.
+    #[serde(default)]
+    pub passkeys: Vec<super::webauthn::StoredPasskey>,
 }
 
 impl Account {

@@ -7,6 +7,8 @@ use super::api::{
     Input, MethodCode, MethodRequest, PasswordCheck, PolicyUpdate, Reply, ResetInput, ResetReply,
     ResetRequest, SignInReport, SignInRequest,
 };
+use super::api::{PasskeySignInAnswer, PasskeySignInStart};
+use super::webauthn::{PasskeyAssertion, PasskeyCreated, PasskeyOptions};
 use super::{totp, BackendFuture, IdentityBackend};
 use crate::engine::password::{BannedList, Verdict};
 use crate::engine::{MethodKind, TenantPolicy};
@@ -326,6 +328,38 @@ impl IdentityBackend for HttpBackend {
     ) -> BackendFuture<'_, AdminView> {
         let body = json(&PolicyUpdate { policy, banned });
         let reply = self.exchange(Method::PUT, Ok("/admin/policy".into()), Some(session), Some(body));
+        Box::pin(async move { decode(reply.await?) })
+    }
+
+    fn begin_passkey_sign_in(
+        &self,
+        username: &str,
+        tenant: Option<String>,
+    ) -> BackendFuture<'_, PasskeyOptions> {
+        let body = json(&PasskeySignInStart { username: username.into(), tenant });
+        let reply = self.exchange(Method::POST, Ok("/passkey-sign-ins".into()), None, Some(body));
+        Box::pin(async move { decode(reply.await?) })
+    }
+
+    fn passkey_sign_in(
+        &self,
+        username: &str,
+        tenant: Option<String>,
+        answer: PasskeyAssertion,
+    ) -> BackendFuture<'_, Reply> {
+        let body = json(&PasskeySignInAnswer { username: username.into(), tenant, answer });
+        let reply = self.exchange(Method::POST, Ok("/passkey-sign-ins/answer".into()), None, Some(body));
+        Box::pin(async move { decode(reply.await?).and_then(checked_reply) })
+    }
+
+    fn begin_passkey(&self, session: &str) -> BackendFuture<'_, PasskeyOptions> {
+        let reply = self.exchange(Method::POST, Ok("/account/passkeys".into()), Some(session), None);
+        Box::pin(async move { decode(reply.await?) })
+    }
+
+    fn confirm_passkey(&self, session: &str, created: PasskeyCreated) -> BackendFuture<'_, AccountView> {
+        let path = Ok("/account/passkeys/confirm".into());
+        let reply = self.exchange(Method::POST, path, Some(session), Some(json(&created)));
         Box::pin(async move { decode(reply.await?) })
     }
 }

@@ -13,10 +13,12 @@ pub mod mock;
 pub mod platform;
 pub mod seed;
 pub mod totp;
+pub mod webauthn;
 
 pub use api::{AccountView, AdminAction, AdminReceipt, AdminView, BackendError, Input, Reply, SignInRequest};
 pub use api::{Enrollment, ResetInput, ResetReply};
 pub use mock::MockBackend;
+pub use webauthn::{PasskeyAssertion, PasskeyCreated, PasskeyOptions, WebAuthnError};
 
 use crate::engine::password::{BannedList, Verdict};
 use crate::engine::{MethodKind, TenantPolicy};
@@ -70,4 +72,24 @@ pub trait IdentityBackend {
         policy: TenantPolicy,
         banned: BannedList,
     ) -> BackendFuture<'_, AdminView>;
+
+    /// A fresh, single-use challenge for signing in with a passkey instead of a
+    /// password. Answers alike whether or not the account exists (or, with `tenant`,
+    /// belongs to that organisation).
+    fn begin_passkey_sign_in(
+        &self,
+        username: &str,
+        tenant: Option<String>,
+    ) -> BackendFuture<'_, PasskeyOptions>;
+    /// Checks the passkey's answer and starts a flow, as `sign_in` does after a password.
+    fn passkey_sign_in(
+        &self,
+        username: &str,
+        tenant: Option<String>,
+        answer: PasskeyAssertion,
+    ) -> BackendFuture<'_, Reply>;
+    /// A challenge for adding a passkey from account health.
+    fn begin_passkey(&self, session: &str) -> BackendFuture<'_, PasskeyOptions>;
+    /// Checks and stores the new passkey; the account then has it.
+    fn confirm_passkey(&self, session: &str, created: PasskeyCreated) -> BackendFuture<'_, AccountView>;
 }

@@ -141,6 +141,14 @@ pub const PERSONAS: &[Persona] = &[
         scenario: "guest technician at risk; home tenant admin must remediate",
     },
     Persona {
+        username: "pia@contoso.example",
+        // Passwordless: this is her temporary access pass, good until her first passkey.
+        password: "Lagoon-Ribbon-4812",
+        hash: "pbkdf2-sha256$20000$22a2fbd2c5c66e1362dccbdb8da63719$ff9848f492e5eadbf06c78dfe0bc2d090e0e76b872b7f28b5259597bcecd7d17",
+        name: ("Pia", "Lund"),
+        scenario: "passwordless: a temporary access pass once, then passkeys only",
+    },
+    Persona {
         username: "admin@contoso.example",
         password: "Steady-Compass-27",
         hash: "pbkdf2-sha256$20000$8302c9a920ed4fb39acc0fd7d00886db$e180fe3580f6b185bbb141ac9af790af451d00f0b84684d7d44613117646bc31",
@@ -184,6 +192,9 @@ fn tenants() -> Vec<Tenant> {
         },
         ..TenantPolicy::default()
     };
+    // "Require risk remediation": a new password, or for passwordless people a passkey.
+    let mut contoso = TenantPolicy::default();
+    contoso.user_risk.action = UserAction::RequireRiskRemediation;
     let mut hands_off = TenantPolicy::default();
     hands_off.sign_in_risk.enforcement = Enforcement::Off;
     hands_off.user_risk.enforcement = Enforcement::Off;
@@ -192,7 +203,7 @@ fn tenants() -> Vec<Tenant> {
         Tenant {
             id: CONTOSO.into(),
             name: "Contoso".into(),
-            policy: TenantPolicy::default(),
+            policy: contoso,
             banned: custom(&["contoso", "blank"]),
             branding: Branding::accent("#0b5cad"),
         },
@@ -258,6 +269,7 @@ fn account(p: &Persona, now_ms: u64, entropy: &dyn Entropy) -> Account {
         is_admin: false,
         trusted_ips: vec![],
         password_changed_ms: None,
+        passkeys: vec![],
     };
     a.state.methods = vec![MethodKind::AuthenticatorApp];
     script(&mut a, now_ms);
@@ -313,6 +325,10 @@ fn script(a: &mut Account, now_ms: u64) {
                 Some(source(place("Seattle", "US", 47.61, -122.33), "198.51.100.40", "Work laptop", "Mail"));
         }
         ("pat", _) => a.state.temporary_password = true,
+        ("pia", _) => {
+            unregistered(a);
+            a.state.has_password = false;
+        }
         ("lou", _) => {
             a.state.locked_until_ms = Some(now_ms + 10 * 60 * 1000);
             a.lockout.times_locked = 1;

@@ -19,6 +19,11 @@ impl MethodKind {
     pub fn is_phone(self) -> bool {
         matches!(self, Self::Sms | Self::Voice)
     }
+
+    /// Bound to the real site by the browser, so a phishing page cannot relay it.
+    pub fn is_phishing_resistant(self) -> bool {
+        self == Self::Passkey
+    }
 }
 
 /// What the directory knows about the person signing in.
@@ -64,6 +69,10 @@ pub struct SignInContext {
     pub policy: TenantPolicy,
     /// For a guest, the home tenant's policy; `None` for a guest means unknown.
     pub home_policy: Option<TenantPolicy>,
+    /// The method the sign-in itself was made with, when it was not a password
+    /// (a passkey: possession and the person's PIN or biometric, so it is also MFA).
+    #[serde(default)]
+    pub signed_in_with: Option<MethodKind>,
 }
 
 impl SignInContext {
@@ -99,12 +108,16 @@ pub struct Why {
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
 pub enum BlockReason {
     Disabled,
-    LockedOut { until_ms: u64 },
+    LockedOut {
+        until_ms: u64,
+    },
     SignInRisk,
     UserRisk,
     UnregisteredAtRisk,
     HomeTenantMustRemediate,
     TooManyFailedCodes,
+    /// A phishing-resistant method (a passkey) is required and the person has none.
+    NoPhishingResistantMethod,
 }
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
@@ -144,6 +157,9 @@ pub enum Step {
         methods: Vec<MethodKind>,
         failures: u8,
         why: Why,
+        /// Only phishing-resistant methods count here; `why` says which policy asks.
+        #[serde(default)]
+        phishing_resistant: bool,
     },
     /// "More information required", with the grace days left.
     RegistrationInterrupt {
@@ -213,10 +229,20 @@ pub const MAX_MFA_FAILURES: u8 = 5;
 #[derive(Clone, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
 enum Requirement {
     Block(BlockReason, Why),
-    UserRisk { why: Why, password_change: bool },
-    SignInRisk { why: Why },
+    UserRisk {
+        why: Why,
+        password_change: bool,
+    },
+    /// `strong`: only a phishing-resistant method satisfies it.
+    SignInRisk {
+        why: Why,
+        strong: bool,
+    },
     TemporaryPassword,
-    Registration { days_left: u32, can_skip: bool },
+    Registration {
+        days_left: u32,
+        can_skip: bool,
+    },
 }
 
 #[derive(Clone, Debug, Default, PartialEq, Eq, Hash, Serialize, Deserialize)]
@@ -257,6 +283,8 @@ pub struct Outcome {
 pub struct Flow {
     now_ms: u64,
     methods: Vec<MethodKind>,
+    /// Some requirement accepts only a phishing-resistant method.
+    strong: bool,
     sign_in_risk: RiskLevel,
     first_interrupt: bool,
     requirements: Vec<Requirement>,
@@ -267,14 +295,19 @@ pub struct Flow {
 impl Flow {
     pub fn start(ctx: SignInContext) -> (Flow, Step) {
         let (requirements, report_only) = requirements(&ctx);
+        let strong = requirements.iter().any(Requirement::is_strong);
+        // A passkey sign-in is itself multifactor; the backend has checked it.
+        let primary =
+            ctx.signed_in_with.filter(|m| m.is_phishing_resistant() && ctx.user.methods.contains(m));
         let flow = Flow {
             now_ms: ctx.now_ms,
+            strong,
             methods: ctx.user.methods.clone(),
             sign_in_risk: ctx.sign_in_risk(),
             first_interrupt: ctx.user.grace_started_ms.is_none(),
             requirements,
             report_only,
-            progress: Progress::default(),
+            progress: Progress { mfa: primary, ..Progress::default() },
         };
         let step = flow.step();
         (flow, step)
@@ -379,7 +412,7 @@ impl Flow {
                     rejected: p.password_rejected,
                 })
             }
-            Requirement::SignInRisk { why } => {
+            Requirement::SignInRisk { why, .. } => {
                 if self.verified() {
                     return None;
                 }
@@ -404,9 +437,12 @@ impl Flow {
         }
     }
 
-    /// MFA passed, or (only reachable with block-unregistered off) a method registered.
+    /// MFA passed, or (only reachable with block-unregistered off) a method registered;
+    /// with a phishing-resistant method where a requirement asks for one.
     fn verified(&self) -> bool {
-        self.progress.mfa.is_some() || self.progress.registered.is_some()
+        let p = &self.progress;
+        let proof = if self.strong { p.mfa } else { p.mfa.or(p.registered) };
+        proof.is_some_and(|m| !self.strong || m.is_phishing_resistant())
     }
 
     fn verify(&self, why: &Why) -> Step {
@@ -415,10 +451,12 @@ impl Flow {
             let allowed = all_methods().into_iter().filter(|m| !m.is_phone()).collect();
             return Step::Register { allowed, attacker_risk: true, why: Some(why.clone()) };
         }
+        let methods = self.methods.iter().copied().filter(|m| !self.strong || m.is_phishing_resistant());
         Step::MfaChallenge {
-            methods: self.methods.clone(),
+            methods: methods.collect(),
             failures: self.progress.mfa_failures,
             why: why.clone(),
+            phishing_resistant: self.strong,
         }
     }
 
@@ -451,7 +489,18 @@ impl Flow {
 }
 
 fn all_methods() -> Vec<MethodKind> {
-    vec![MethodKind::AuthenticatorApp, MethodKind::Sms, MethodKind::Voice]
+    vec![MethodKind::AuthenticatorApp, MethodKind::Sms, MethodKind::Voice, MethodKind::Passkey]
+}
+
+impl Requirement {
+    fn is_strong(&self) -> bool {
+        match self {
+            Requirement::SignInRisk { strong, .. } => *strong,
+            // Without a password, only a passkey re-authenticates the person.
+            Requirement::UserRisk { password_change, .. } => !password_change,
+            _ => false,
+        }
+    }
 }
 
 fn accepts(step: &Step, event: Event) -> bool {
@@ -504,6 +553,8 @@ fn requirements(ctx: &SignInContext) -> (Vec<Requirement>, Vec<ReportOnlyHit>) {
     }
 
     let unregistered = user.methods.is_empty();
+    let has_strong = user.methods.iter().any(|m| m.is_phishing_resistant());
+    let no_strong = |why: &Why| Requirement::Block(BlockReason::NoPhishingResistantMethod, why.clone());
     let block_unregistered = |why: &Why| {
         let why = Why { policy: PolicyKind::BlockUnregisteredAtRisk, ..why.clone() };
         Requirement::Block(BlockReason::UnregisteredAtRisk, why)
@@ -538,11 +589,13 @@ fn requirements(ctx: &SignInContext) -> (Vec<Requirement>, Vec<ReportOnlyHit>) {
             (_, UserAction::RequireMfaAndPasswordChange) if !user.has_password => {
                 blocks.push(Requirement::Block(BlockReason::UserRisk, why))
             }
+            _ if !user.has_password && !has_strong => blocks.push(no_strong(&why)),
             _ => reqs.push(Requirement::UserRisk { why, password_change: user.has_password }),
         }
     }
 
     let sign_in_level = ctx.sign_in_risk();
+    let strong_sign_in = policy.phishing_resistant_for_high_risk && sign_in_level == RiskLevel::High;
     if policy.sign_in_risk.fires(sign_in_level) {
         let why = Why {
             policy: PolicyKind::SignInRisk,
@@ -556,7 +609,8 @@ fn requirements(ctx: &SignInContext) -> (Vec<Requirement>, Vec<ReportOnlyHit>) {
             (_, SignInAction::Block) => blocks.push(Requirement::Block(BlockReason::SignInRisk, why)),
             _ if home_blocks => blocks.push(home_block(&why)),
             _ if unregistered && policy.block_unregistered_at_risk => blocks.push(block_unregistered(&why)),
-            _ => reqs.push(Requirement::SignInRisk { why }),
+            _ if strong_sign_in && !has_strong => blocks.push(no_strong(&why)),
+            _ => reqs.push(Requirement::SignInRisk { why, strong: strong_sign_in }),
         }
     }
 

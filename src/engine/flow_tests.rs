@@ -19,6 +19,7 @@ fn ctx(user: UserState) -> SignInContext {
         user_detections: vec![],
         policy: TenantPolicy::default(),
         home_policy: None,
+        signed_in_with: None,
     }
 }
 
@@ -195,16 +196,116 @@ fn user_risk_mfa_also_covers_sign_in_risk() {
     assert_eq!(remediations.len(), 2);
 }
 
-#[test]
-fn passwordless_users_at_risk_reauthenticate_and_sessions_are_revoked() {
-    let mut u = registered("pia");
-    u.has_password = false;
+fn passwordless(methods: Vec<MethodKind>) -> SignInContext {
+    let u = UserState { methods, has_password: false, ..UserState::new("pia") };
     let mut c = user_risk(ctx(u), RiskLevel::High);
     c.policy.user_risk.action = UserAction::RequireRiskRemediation;
-    let (flow, step) = run(c, &[Event::Continue, Event::MfaPassed(AuthenticatorApp)]);
+    c
+}
+
+#[test]
+fn passwordless_users_at_risk_reauthenticate_with_a_passkey_and_sessions_are_revoked() {
+    let (mut flow, step) = run(passwordless(vec![AuthenticatorApp, Passkey]), &[Event::Continue]);
+    let Step::MfaChallenge { methods, phishing_resistant, why, .. } = step else { panic!("{step:?}") };
+    assert_eq!(methods, vec![Passkey], "only the passkey re-authenticates");
+    assert!(phishing_resistant);
+    assert_eq!(why.policy, PolicyKind::UserRisk);
+    assert!(flow.advance(Event::MfaPassed(AuthenticatorApp)).is_err(), "an app code is not enough");
+    let step = flow.advance(Event::MfaPassed(Passkey)).unwrap();
     let expected = Remediation { risk: RiskKind::User, detail: RiskDetail::UserReauthenticatedPasswordless };
     assert_eq!(step, Step::SignedIn { remediations: vec![expected] });
     assert!(flow.outcome().revoke_sessions);
+    assert!(flow.outcome().verified);
+}
+
+#[test]
+fn a_passkey_sign_in_is_the_re_authentication_of_a_passwordless_user() {
+    let mut c = passwordless(vec![Passkey]);
+    c.signed_in_with = Some(Passkey);
+    let (flow, step) = run(c, &[Event::Continue]);
+    assert!(matches!(step, Step::SignedIn { ref remediations } if remediations.len() == 1), "{step:?}");
+    assert!(flow.outcome().revoke_sessions);
+}
+
+#[test]
+fn passwordless_users_without_a_passkey_are_blocked_at_user_risk() {
+    let (_, step) = Flow::start(passwordless(vec![AuthenticatorApp]));
+    assert_eq!(blocked_reason(&step), Some(BlockReason::NoPhishingResistantMethod));
+}
+
+#[test]
+fn a_claimed_passkey_sign_in_counts_only_for_a_passkey_the_user_has() {
+    let mut c = sign_in_risk(ctx(registered("ravi")), RiskLevel::High);
+    c.signed_in_with = Some(Passkey);
+    assert!(matches!(Flow::start(c.clone()).1, Step::Notice { .. }), "no passkey registered");
+    c.signed_in_with = Some(AuthenticatorApp);
+    c.user.methods.push(Passkey);
+    assert!(matches!(Flow::start(c).1, Step::Notice { .. }), "not a primary method");
+}
+
+#[test]
+fn a_passkey_sign_in_satisfies_sign_in_risk_without_a_challenge() {
+    let mut c =
+        sign_in_risk(ctx(UserState { methods: vec![Passkey], ..UserState::new("ravi") }), RiskLevel::High);
+    c.signed_in_with = Some(Passkey);
+    let (_, step) = Flow::start(c);
+    let expected =
+        Remediation { risk: RiskKind::SignIn, detail: RiskDetail::UserPassedMfaDrivenByRiskPolicy };
+    assert_eq!(step, Step::SignedIn { remediations: vec![expected] });
+}
+
+fn strong_tenant(methods: Vec<MethodKind>, level: RiskLevel) -> SignInContext {
+    let mut c = sign_in_risk(ctx(UserState { methods, ..UserState::new("ravi") }), level);
+    c.policy.phishing_resistant_for_high_risk = true;
+    c
+}
+
+#[test]
+fn high_risk_with_the_phishing_resistant_policy_offers_only_passkeys_and_says_why() {
+    let (mut flow, step) =
+        run(strong_tenant(vec![AuthenticatorApp, Sms, Passkey], RiskLevel::High), &[Event::Continue]);
+    let Step::MfaChallenge { methods, phishing_resistant, why, .. } = step else { panic!("{step:?}") };
+    assert_eq!(methods, vec![Passkey]);
+    assert!(phishing_resistant);
+    assert_eq!((why.policy, why.level), (PolicyKind::SignInRisk, RiskLevel::High));
+    assert!(flow.advance(Event::MfaPassed(Sms)).is_err());
+    assert!(matches!(flow.advance(Event::MfaPassed(Passkey)).unwrap(), Step::SignedIn { .. }));
+}
+
+#[test]
+fn medium_risk_with_the_phishing_resistant_policy_takes_any_method() {
+    let (_, step) =
+        run(strong_tenant(vec![AuthenticatorApp, Passkey], RiskLevel::Medium), &[Event::Continue]);
+    let Step::MfaChallenge { methods, phishing_resistant, .. } = step else { panic!("{step:?}") };
+    assert_eq!(methods, vec![AuthenticatorApp, Passkey]);
+    assert!(!phishing_resistant);
+}
+
+#[test]
+fn high_risk_needing_a_passkey_blocks_a_user_without_one() {
+    let (_, step) = Flow::start(strong_tenant(vec![AuthenticatorApp], RiskLevel::High));
+    assert_eq!(blocked_reason(&step), Some(BlockReason::NoPhishingResistantMethod));
+}
+
+#[test]
+fn a_passkey_answers_an_ordinary_challenge_too() {
+    let c = sign_in_risk(
+        ctx(UserState { methods: vec![AuthenticatorApp, Passkey], ..UserState::new("ravi") }),
+        RiskLevel::Medium,
+    );
+    let (flow, step) = run(c, &[Event::Continue, Event::MfaPassed(Passkey)]);
+    assert!(matches!(step, Step::SignedIn { ref remediations } if remediations.len() == 1));
+    assert!(flow.outcome().verified);
+}
+
+#[test]
+fn registration_offers_a_passkey() {
+    let mut u = UserState::new("lena");
+    u.grace_started_ms = Some(NOW - 14 * DAY_MS);
+    let (mut flow, _) = run(ctx(u), &[Event::Continue]);
+    let Step::Register { allowed, .. } = flow.step() else { panic!() };
+    assert!(allowed.contains(&Passkey));
+    assert!(matches!(flow.advance(Event::RegistrationCompleted(Passkey)).unwrap(), Step::SignedIn { .. }));
 }
 
 #[test]

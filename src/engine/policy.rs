@@ -96,6 +96,10 @@ pub struct TenantPolicy {
     /// Self-service password reset. Missing in older saved data: the default then.
     #[serde(default)]
     pub reset: ResetPolicy,
+    /// High sign-in risk is answered only by a phishing-resistant method (a passkey).
+    /// Missing in older saved data: off.
+    #[serde(default)]
+    pub phishing_resistant_for_high_risk: bool,
 }
 
 /// Self-service password reset: how many proofs, and which methods count.
@@ -154,6 +158,7 @@ impl Default for TenantPolicy {
             block_unregistered_at_risk: true,
             admin_password_reset_remediates: true,
             reset: ResetPolicy::default(),
+            phishing_resistant_for_high_risk: false,
         }
     }
 }

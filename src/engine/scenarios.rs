@@ -111,6 +111,7 @@ fn context(user: UserState) -> SignInContext {
         user_detections: vec![],
         policy: TenantPolicy::default(),
         home_policy: None,
+        signed_in_with: None,
     }
 }
 

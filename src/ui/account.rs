@@ -4,6 +4,7 @@
 use super::blocked::local_time;
 use super::mfa::method_key;
 use super::notice::detection_key;
+use super::passkey;
 use super::register::{AppKey, PhoneEntry};
 use super::widgets::{
     code_typed, data_table, error_text, show_error, FormMessage, Heading, KeyMessage, LoadFailed, TableSpec,
@@ -473,6 +474,38 @@ fn AddMethod(account: RwSignal<Option<AccountView>>) -> impl IntoView {
     let code_error = RwSignal::new(None::<String>);
     // An error that belongs to no field shown (the service down, adding an app refused).
     let general = RwSignal::new(None::<String>);
+    let passkey_error = RwSignal::new(None::<&'static str>);
+    let add_passkey = move |_| {
+        added.set(false);
+        passkey_error.set(None);
+        if !passkey::available() {
+            passkey_error.set(Some(passkey::Failure::Unavailable.key()));
+            return;
+        }
+        ui.begin_passkey(move |r| match r {
+            Ok(options) => leptos::task::spawn_local(async move {
+                match passkey::create(&options).await {
+                    Ok(created) => {
+                        ui.confirm_passkey(created, move |r| match r {
+                            Ok(view) => {
+                                account.try_set(Some(view));
+                                added.try_set(true);
+                            }
+                            Err(e) => {
+                                passkey_error.try_set(Some(error_text(&e).1));
+                            }
+                        });
+                    }
+                    Err(f) => {
+                        passkey_error.try_set(Some(f.key()));
+                    }
+                }
+            }),
+            Err(e) => {
+                passkey_error.try_set(Some(error_text(&e).1));
+            }
+        });
+    };
     let begin = move |method: MethodKind| {
         phone_error.set(None);
         general.set(None);
@@ -532,7 +565,11 @@ fn AddMethod(account: RwSignal<Option<AccountView>>) -> impl IntoView {
                 <button type="button" class="rg-secondary" on:click=move |_| adding_phone.set(true)>
                     {move || ui.t("account.add.phone")}
                 </button>
+                <button type="button" class="rg-secondary rg-add-passkey" disabled=move || ui.pending.get() on:click=add_passkey>
+                    {move || ui.t("account.add.passkey")}
+                </button>
             </div>
+            <KeyMessage message=passkey_error/>
             <Show when=move || adding_phone.get()>
                 <PhoneEntry id="rg-add-phone" phone error=phone_error send=Callback::new(begin)/>
             </Show>

@@ -55,6 +55,7 @@ struct PolicyForm {
     sign_in_enforcement: RwSignal<Enforcement>,
     sign_in_level: RwSignal<RiskLevel>,
     sign_in_action: RwSignal<SignInAction>,
+    phishing_resistant: RwSignal<bool>,
     user_enforcement: RwSignal<Enforcement>,
     user_level: RwSignal<RiskLevel>,
     user_action: RwSignal<UserAction>,
@@ -73,6 +74,7 @@ impl PolicyForm {
             sign_in_enforcement: RwSignal::new(p.sign_in_risk.enforcement),
             sign_in_level: RwSignal::new(p.sign_in_risk.min_level),
             sign_in_action: RwSignal::new(p.sign_in_risk.action),
+            phishing_resistant: RwSignal::new(p.phishing_resistant_for_high_risk),
             user_enforcement: RwSignal::new(p.user_risk.enforcement),
             user_level: RwSignal::new(p.user_risk.min_level),
             user_action: RwSignal::new(p.user_risk.action),
@@ -91,6 +93,7 @@ impl PolicyForm {
         // The engine reads a minimum of "none" as "low"; the menu says so.
         self.sign_in_level.try_set(p.sign_in_risk.min_level.max(RiskLevel::Low));
         self.sign_in_action.try_set(p.sign_in_risk.action);
+        self.phishing_resistant.try_set(p.phishing_resistant_for_high_risk);
         self.user_enforcement.try_set(p.user_risk.enforcement);
         self.user_level.try_set(p.user_risk.min_level.max(RiskLevel::Low));
         self.user_action.try_set(p.user_risk.action);
@@ -106,6 +109,7 @@ impl PolicyForm {
         p.sign_in_risk.enforcement = self.sign_in_enforcement.get_untracked();
         p.sign_in_risk.min_level = self.sign_in_level.get_untracked();
         p.sign_in_risk.action = self.sign_in_action.get_untracked();
+        p.phishing_resistant_for_high_risk = self.phishing_resistant.get_untracked();
         p.user_risk.enforcement = self.user_enforcement.get_untracked();
         p.user_risk.min_level = self.user_level.get_untracked();
         p.user_risk.action = self.user_action.get_untracked();
@@ -533,6 +537,12 @@ fn Policy(form: PolicyForm, overview: RwSignal<Option<AdminView>>) -> impl IntoV
                         (SignInAction::Block, "signin_action.Block"),
                     ]
                     value=form.sign_in_action
+                />
+                <Choice
+                    id="rg-phishing-resistant"
+                    label="policy.phishing_resistant"
+                    options=vec![(false, "policy.reset.no"), (true, "policy.reset.yes")]
+                    value=form.phishing_resistant
                 />
             </fieldset>
             <fieldset>

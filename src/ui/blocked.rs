@@ -14,6 +14,7 @@ pub fn error_code(reason: BlockReason) -> &'static str {
         BlockReason::UnregisteredAtRisk => "RG2003",
         BlockReason::HomeTenantMustRemediate => "RG2004",
         BlockReason::TooManyFailedCodes => "RG2005",
+        BlockReason::NoPhishingResistantMethod => "RG2006",
     }
 }
 
@@ -26,6 +27,7 @@ fn reason_key(reason: BlockReason) -> &'static str {
         BlockReason::UnregisteredAtRisk => "blocked.UnregisteredAtRisk",
         BlockReason::HomeTenantMustRemediate => "blocked.HomeTenantMustRemediate",
         BlockReason::TooManyFailedCodes => "blocked.TooManyFailedCodes",
+        BlockReason::NoPhishingResistantMethod => "blocked.NoPhishingResistantMethod",
     }
 }
 

@@ -57,6 +57,18 @@ pub fn DemoPanel(mock: Rc<MockBackend>) -> impl IntoView {
             })
             .collect::<Vec<_>>()
     };
+    // Each persona's registered passkeys, by the sign count the directory holds.
+    let passkeys = move || {
+        tick.track();
+        PERSONAS
+            .iter()
+            .filter_map(|p| {
+                let keys = mock.with_value(|m| m.account_of(p.username))?.passkeys;
+                let counts: Vec<String> = keys.iter().map(|k| k.sign_count.to_string()).collect();
+                (!counts.is_empty()).then(|| (p.username, counts.join(",")))
+            })
+            .collect::<Vec<_>>()
+    };
     let reset = move |_| {
         mock.with_value(|m| m.reset());
         if let Some(w) = web_sys::window() {
@@ -90,6 +102,19 @@ pub fn DemoPanel(mock: Rc<MockBackend>) -> impl IntoView {
                         apps()
                             .into_iter()
                             .map(|(user, code)| view! { <li>{user} ": " <code>{code}</code></li> })
+                            .collect_view()
+                    }}
+                </ul>
+            </details>
+            <details>
+                <summary>"Passkeys"</summary>
+                <ul class="rg-passkeys">
+                    {move || {
+                        passkeys()
+                            .into_iter()
+                            .map(|(user, counts)| {
+                                view! { <li data-user=user>{user} ": sign counts " <code>{counts}</code></li> }
+                            })
                             .collect_view()
                     }}
                 </ul>

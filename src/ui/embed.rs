@@ -115,7 +115,14 @@ fn string_at(object: &JsValue, key: &str) -> Result<Option<String>, String> {
 
 fn make_backend(choice: &BackendChoice) -> Result<Rc<dyn IdentityBackend>, String> {
     match choice {
-        BackendChoice::Mock => Ok(Rc::new(MockBackend::seeded(Rc::new(SystemClock), Rc::new(OsEntropy)))),
+        BackendChoice::Mock => {
+            let mock = MockBackend::seeded(Rc::new(SystemClock), Rc::new(OsEntropy));
+            // Passkeys are bound to the host page's origin.
+            if let Some(rp) = super::passkey::page_relying_party() {
+                mock.set_relying_party(rp);
+            }
+            Ok(Rc::new(mock))
+        }
         BackendChoice::Http(url) => Ok(Rc::new(HttpBackend::new(url.clone()))),
     }
 }

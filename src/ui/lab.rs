@@ -281,9 +281,11 @@ fn step_line(step: &Step) -> String {
     };
     match step {
         Step::Notice { kind, why: w } => format!("Notice {kind:?}{}", why(w)),
-        Step::MfaChallenge { methods, failures, why: w } => {
-            format!("MFA challenge {methods:?}, {failures} wrong{}", why(w))
-        }
+        Step::MfaChallenge { methods, failures, why: w, phishing_resistant } => format!(
+            "MFA challenge {methods:?}, {failures} wrong{}{}",
+            if *phishing_resistant { ", phishing-resistant only" } else { "" },
+            why(w)
+        ),
         Step::RegistrationInterrupt { days_left, can_skip } => {
             format!(
                 "Registration interrupt: {days_left} days left, skip {}",

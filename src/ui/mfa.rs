@@ -1,11 +1,12 @@
-//! The MFA challenge: a code from the app, or one sent by text or call; switch method,
-//! resend, or say none of them can be used.
+//! The MFA challenge: a code from the app, one sent by text or call, or a passkey;
+//! switch method, resend, or say none of them can be used.
+use super::passkey;
 use super::use_ui;
 use super::widgets::{code_typed, show_error, FormMessage, Heading, TextField};
 use crate::backend::api::Field;
 use crate::backend::Input;
 use crate::engine::flow::MAX_MFA_FAILURES;
-use crate::engine::{MethodKind, Step};
+use crate::engine::{MethodKind, PolicyKind, Step};
 use leptos::ev::SubmitEvent;
 use leptos::prelude::*;
 
@@ -25,11 +26,36 @@ fn challenge(step: &Step) -> (Vec<MethodKind>, u8) {
     }
 }
 
+/// Why only a passkey will do here, when a policy says so.
+fn passkey_only_key(step: &Step) -> Option<&'static str> {
+    match step {
+        Step::MfaChallenge { phishing_resistant: true, why, .. } => Some(match why.policy {
+            PolicyKind::UserRisk => "mfa.passkey.required.UserRisk",
+            _ => "mfa.passkey.required.SignInRisk",
+        }),
+        _ => None,
+    }
+}
+
+/// The method offered first: a passkey when there is one and the browser can use it.
+fn first_method(methods: &[MethodKind]) -> MethodKind {
+    if methods.contains(&MethodKind::Passkey) && passkey::available() {
+        return MethodKind::Passkey;
+    }
+    methods
+        .iter()
+        .copied()
+        .find(|m| *m != MethodKind::Passkey)
+        .or(methods.first().copied())
+        .unwrap_or(MethodKind::AuthenticatorApp)
+}
+
 #[component]
 pub fn Mfa() -> impl IntoView {
     let ui = use_ui();
     let methods = ui.with_reply(|r| challenge(&r.step).0);
-    let method = RwSignal::new(methods.first().copied().unwrap_or(MethodKind::AuthenticatorApp));
+    let method = RwSignal::new(first_method(&methods));
+    let passkey_only = ui.with_reply(|r| passkey_only_key(&r.step));
     let code = RwSignal::new(String::new());
     let error = RwSignal::new(None);
     let general = RwSignal::new(None);
@@ -60,14 +86,26 @@ pub fn Mfa() -> impl IntoView {
         send(Input::Code { method: method.get_untracked(), code: code.get_untracked() });
     };
     let needs_sending = move || method.get().is_phone() && sent_to.get().is_none();
+    let by_passkey = move || method.get() == MethodKind::Passkey;
     let others = methods.clone();
+    passkey::answer_challenges(ui, general);
+    let use_passkey = move |_| {
+        if !passkey::available() {
+            general.set(Some(ui.t(passkey::Failure::Unavailable.key()).to_string()));
+            return;
+        }
+        send(Input::BeginPasskey);
+    };
 
     view! {
         <form class="rg-form" on:submit=submit novalidate>
             <Heading text=Signal::derive(move || ui.t("mfa.heading").to_string())/>
+            {passkey_only.map(|key| view! { <p class="rg-warning rg-passkey-only" role="note">{move || ui.t(key)}</p> })}
             <p>
                 {move || {
-                    if method.get() == MethodKind::AuthenticatorApp {
+                    if method.get() == MethodKind::Passkey {
+                        ui.t("mfa.passkey.lead").to_string()
+                    } else if method.get() == MethodKind::AuthenticatorApp {
                         ui.t("mfa.app.lead").to_string()
                     } else if let Some(to) = sent_to.get() {
                         ui.tf("mfa.sent", &[("phone", &to)])
@@ -81,7 +119,14 @@ pub fn Mfa() -> impl IntoView {
                     {move || ui.t(if method.get() == MethodKind::Voice { "mfa.send_call" } else { "mfa.send_text" })}
                 </button>
             </Show>
-            <Show when=move || !needs_sending()>
+            <Show when=by_passkey>
+                <div class="rg-actions">
+                    <button type="button" class="rg-primary rg-use-passkey" disabled=move || ui.pending.get() on:click=use_passkey>
+                        {move || ui.t("mfa.passkey.use")}
+                    </button>
+                </div>
+            </Show>
+            <Show when=move || !needs_sending() && !by_passkey()>
                 <TextField
                     id="rg-code"
                     label="mfa.code"
@@ -117,6 +162,7 @@ pub fn Mfa() -> impl IntoView {
                                     on:click=move |_| {
                                         method.set(m);
                                         error.set(None);
+                                        general.set(None);
                                     }
                                 >
                                     {move || ui.t(method_key(m))}

@@ -13,6 +13,7 @@ mod interrupt;
 pub mod lab;
 mod mfa;
 mod notice;
+pub mod passkey;
 mod register;
 mod reset;
 mod sign_in;
@@ -27,6 +28,7 @@ use crate::backend::{
     AccountView, AdminAction, AdminReceipt, AdminView, BackendError, BackendFuture, Enrollment,
     IdentityBackend, Input, MockBackend, Reply, SignInRequest,
 };
+use crate::backend::{PasskeyCreated, PasskeyOptions};
 use crate::engine::password::{BannedList, Verdict};
 use crate::engine::{MethodKind, Step, TenantPolicy};
 use host::{HostEvent, Listener, StepChanged};
@@ -292,6 +294,46 @@ impl Ui {
         self.reply.set(None);
         self.screen.set(Screen::Username);
     }
+
+    /// A challenge for adding a passkey from account health.
+    pub fn begin_passkey(self, done: impl FnOnce(Result<PasskeyOptions, BackendError>) + 'static) -> bool {
+        self.with_session(|b, s| b.begin_passkey(s), done)
+    }
+
+    /// The new passkey, for the backend to check and keep.
+    pub fn confirm_passkey(
+        self,
+        created: PasskeyCreated,
+        done: impl FnOnce(Result<AccountView, BackendError>) + 'static,
+    ) -> bool {
+        self.with_session(move |b, s| b.confirm_passkey(s, created), done)
+    }
+
+    /// Signs in with a passkey instead of the password: the backend's challenge, the
+    /// browser's passkey, the backend's check. `on_error` gets the message's text key.
+    pub fn passkey_sign_in(self, on_error: impl FnOnce(&'static str) + 'static) {
+        let backend = self.backend.get_value();
+        let username = self.username.get_untracked();
+        let tenant = self.tenant.get_value();
+        let ui = self;
+        let work = async move {
+            let words = |e: BackendError| widgets::error_text(&e).1;
+            let options = backend.begin_passkey_sign_in(&username, tenant.clone()).await.map_err(words)?;
+            let answer = passkey::get(&options).await.map_err(passkey::Failure::key)?;
+            backend.passkey_sign_in(&username, tenant, answer).await.map_err(words)
+        };
+        self.run(async move { Ok::<_, BackendError>(work.await) }, move |result| match result {
+            Ok(Ok(reply)) => {
+                if let Some(session) = &reply.session {
+                    ui.session.try_set(Some(session.clone()));
+                }
+                ui.reply.try_set(Some(reply));
+                ui.screen.try_set(Screen::Flow);
+            }
+            Ok(Err(key)) => on_error(key),
+            Err(e) => on_error(widgets::error_text(&e).1),
+        });
+    }
 }
 
 /// Which component is on screen: it changes only when the step's kind changes, so a
@@ -501,6 +543,9 @@ pub fn start() {
     console_error_panic_hook::set_once();
     let clock = Rc::new(ShiftedClock::new(Rc::new(SystemClock)));
     let mock = Rc::new(MockBackend::open(clock.clone(), Rc::new(OsEntropy), Rc::new(LocalStore(STORE_KEY))));
+    if let Some(rp) = passkey::page_relying_party() {
+        mock.set_relying_party(rp);
+    }
     let locale = browser_locale();
     let notice = match mock.store_status() {
         StoreStatus::Reset(why) => text::tf(locale, "store.reset", &[("why", why)]),

@@ -1,6 +1,7 @@
 //! Guided registration: choose a method, set it up (QR code and key, or a phone
-//! number), and prove it works with a code.
+//! number), and prove it works with a code; or create a passkey on this device.
 use super::mfa::method_key;
+use super::passkey;
 use super::use_ui;
 use super::widgets::{code_typed, show_error, FormMessage, Heading, TextField};
 use crate::backend::api::Enrollment;
@@ -27,6 +28,17 @@ pub fn Register() -> impl IntoView {
     let phones: Vec<MethodKind> = allowed.iter().copied().filter(|m| m.is_phone()).collect();
     let offers_app = allowed.contains(&MethodKind::AuthenticatorApp);
     let offers_phone = !phones.is_empty();
+    let offers_passkey = allowed.contains(&MethodKind::Passkey);
+    passkey::answer_challenges(ui, general);
+    let create_passkey = move |_| {
+        general.set(None);
+        chosen.set(Some(MethodKind::Passkey));
+        if !passkey::available() {
+            general.set(Some(ui.t(passkey::Failure::Unavailable.key()).to_string()));
+            return;
+        }
+        ui.send(Input::BeginPasskey, move |e| show_error(ui, e, Field::Code, code_error, general));
+    };
 
     let begin = move |method: MethodKind| {
         general.set(None);
@@ -67,6 +79,11 @@ pub fn Register() -> impl IntoView {
             <Show when=move || enrollment.get().is_none()>
                 <fieldset class="rg-methods">
                     <legend>{move || ui.t("register.choose")}</legend>
+                    <Show when=move || offers_passkey>
+                        <button type="button" class="rg-secondary rg-add-passkey" on:click=create_passkey>
+                            {move || ui.t("account.add.passkey")}
+                        </button>
+                    </Show>
                     <Show when=move || offers_app>
                         <button type="button" class="rg-secondary" on:click=move |_| {
                             chosen.set(Some(MethodKind::AuthenticatorApp));

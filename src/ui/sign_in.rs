@@ -1,4 +1,4 @@
-//! Sign-in: the username, then the password.
+//! Sign-in: the username, then the password or a passkey.
 use super::widgets::{show_error, FormMessage, Heading, TextField};
 use super::{use_ui, Screen};
 use crate::backend::api::Field;
@@ -55,6 +55,17 @@ pub fn Password() -> impl IntoView {
         };
         ui.sign_in(request, move |e| show_error(ui, e, Field::Password, error, general));
     };
+    // Nothing typed is lost: a failed passkey leaves the password field as it was.
+    let with_passkey = move |_| {
+        general.set(None);
+        if !super::passkey::available() {
+            general.set(Some(ui.t(super::passkey::Failure::Unavailable.key()).to_string()));
+            return;
+        }
+        ui.passkey_sign_in(move |key| {
+            general.try_set(Some(ui.t(key).to_string()));
+        });
+    };
     view! {
         <form class="rg-form" on:submit=submit novalidate>
             <Heading text=Signal::derive(move || ui.t("signin.password_heading").to_string())/>
@@ -76,6 +87,11 @@ pub fn Password() -> impl IntoView {
                 </button>
                 <button type="submit" class="rg-primary" disabled=move || ui.pending.get()>
                     {move || ui.t("signin.submit")}
+                </button>
+            </div>
+            <div class="rg-actions">
+                <button type="button" class="rg-link rg-passkey-sign-in" disabled=move || ui.pending.get() on:click=with_passkey>
+                    {move || ui.t("signin.passkey")}
                 </button>
             </div>
         </form>

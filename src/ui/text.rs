@@ -398,6 +398,26 @@ pub const EN: &[(&str, &str)] = &[
     // Reliability and hostile input (issue #7).
     ("error.username_too_long", "That username is longer than we accept (256 characters at most)."),
     ("password.check_failed", "This password could not be checked as you type; it will be checked when you submit it."),
+    // Passkeys (issue #8).
+    ("passkey.unavailable", "This browser or device can't use passkeys. Choose another way to confirm it's you."),
+    ("passkey.cancelled", "The passkey prompt was closed before it finished. Try again, or choose another way to confirm it's you."),
+    ("passkey.already_here", "This device already holds a passkey for your account."),
+    ("passkey.failed", "Your browser couldn't use the passkey. Try again, or choose another way to confirm it's you."),
+    ("passkey.error.unreadable", "The passkey's answer couldn't be read. Try again."),
+    ("passkey.error.stale", "That passkey answer isn't for this sign-in, or it came too late. Try again."),
+    ("passkey.error.wrong_site", "That passkey answer was made for a different website, so it wasn't accepted. Check the address bar before you try again."),
+    ("passkey.error.not_verified", "Your device didn't confirm it was you (fingerprint, face or PIN). Try again."),
+    ("passkey.error.not_recognised", "That passkey wasn't recognised for this account. Use another passkey or another method."),
+    ("passkey.error.replayed", "That passkey answer has been used before, so it wasn't accepted. Try again."),
+    ("passkey.error.duplicate", "This passkey is already registered."),
+    ("mfa.passkey.lead", "Use a passkey saved on this device. Your device will ask for your fingerprint, face or PIN."),
+    ("mfa.passkey.use", "Use a passkey"),
+    ("mfa.passkey.required.SignInRisk", "This sign-in looks high risk, so your organisation accepts only a passkey here. A passkey works only on the real sign-in page, so a copied page can't use it."),
+    ("mfa.passkey.required.UserRisk", "Your account may be at risk. You don't use a password, so confirm it's you with your passkey; we'll then sign you out everywhere else."),
+    ("account.add.passkey", "Add a passkey"),
+    ("signin.passkey", "Sign in with a passkey instead"),
+    ("blocked.NoPhishingResistantMethod", "Your organisation requires a passkey for this sign-in, and your account doesn't have one yet. Ask your IT help desk to help you set one up."),
+    ("policy.phishing_resistant", "High risk: accept only passkeys (phishing-resistant)"),
 ];
 
 /// German, formal ("Sie").
@@ -680,6 +700,26 @@ pub const DE: &[(&str, &str)] = &[
     // Reliability and hostile input (issue #7).
     ("error.username_too_long", "Dieser Benutzername ist zu lang (höchstens 256 Zeichen)."),
     ("password.check_failed", "Das Passwort konnte während der Eingabe nicht geprüft werden; es wird beim Absenden geprüft."),
+    // Passkeys (issue #8).
+    ("passkey.unavailable", "Dieser Browser oder dieses Gerät kann keine Passkeys verwenden. Wählen Sie eine andere Möglichkeit, sich zu bestätigen."),
+    ("passkey.cancelled", "Die Passkey-Abfrage wurde geschlossen, bevor sie fertig war. Versuchen Sie es erneut oder wählen Sie eine andere Möglichkeit, sich zu bestätigen."),
+    ("passkey.already_here", "Auf diesem Gerät ist bereits ein Passkey für Ihr Konto gespeichert."),
+    ("passkey.failed", "Ihr Browser konnte den Passkey nicht verwenden. Versuchen Sie es erneut oder wählen Sie eine andere Möglichkeit, sich zu bestätigen."),
+    ("passkey.error.unreadable", "Die Antwort des Passkeys war nicht lesbar. Versuchen Sie es erneut."),
+    ("passkey.error.stale", "Diese Passkey-Antwort gehört nicht zu dieser Anmeldung oder kam zu spät. Versuchen Sie es erneut."),
+    ("passkey.error.wrong_site", "Diese Passkey-Antwort wurde für eine andere Website erstellt und daher nicht angenommen. Prüfen Sie die Adressleiste, bevor Sie es erneut versuchen."),
+    ("passkey.error.not_verified", "Ihr Gerät hat nicht bestätigt, dass Sie es sind (Fingerabdruck, Gesicht oder PIN). Versuchen Sie es erneut."),
+    ("passkey.error.not_recognised", "Dieser Passkey wurde für dieses Konto nicht erkannt. Verwenden Sie einen anderen Passkey oder eine andere Methode."),
+    ("passkey.error.replayed", "Diese Passkey-Antwort wurde bereits verwendet und daher nicht angenommen. Versuchen Sie es erneut."),
+    ("passkey.error.duplicate", "Dieser Passkey ist bereits registriert."),
+    ("mfa.passkey.lead", "Verwenden Sie einen Passkey auf diesem Gerät. Ihr Gerät fragt nach Fingerabdruck, Gesicht oder PIN."),
+    ("mfa.passkey.use", "Passkey verwenden"),
+    ("mfa.passkey.required.SignInRisk", "Diese Anmeldung wirkt sehr riskant, daher akzeptiert Ihre Organisation hier nur einen Passkey. Ein Passkey funktioniert nur auf der echten Anmeldeseite, eine nachgeahmte Seite kann ihn nicht nutzen."),
+    ("mfa.passkey.required.UserRisk", "Ihr Konto ist möglicherweise gefährdet. Sie verwenden kein Kennwort, bestätigen Sie sich daher mit Ihrem Passkey; danach melden wir Sie überall sonst ab."),
+    ("account.add.passkey", "Passkey hinzufügen"),
+    ("signin.passkey", "Stattdessen mit einem Passkey anmelden"),
+    ("blocked.NoPhishingResistantMethod", "Ihre Organisation verlangt für diese Anmeldung einen Passkey, und Ihr Konto hat noch keinen. Bitten Sie Ihren IT-Helpdesk, Ihnen beim Einrichten zu helfen."),
+    ("policy.phishing_resistant", "Hohes Risiko: nur Passkeys akzeptieren (phishing-resistent)"),
 ];
 
 /// Arabic (Modern Standard Arabic), right to left. Instructions address the reader in the
@@ -964,6 +1004,26 @@ pub const AR: &[(&str, &str)] = &[
     // Reliability and hostile input (issue #7).
     ("error.username_too_long", "اسم المستخدم هذا أطول من المسموح به (٢٥٦ حرفًا كحد أقصى)."),
     ("password.check_failed", "تعذر فحص كلمة المرور هذه أثناء الكتابة، وسيتم فحصها عند إرسالها."),
+    // Passkeys (issue #8).
+    ("passkey.unavailable", "لا يدعم هذا المتصفح أو الجهاز مفاتيح المرور. اختر طريقة أخرى لتأكيد هويتك."),
+    ("passkey.cancelled", "أُغلقت نافذة مفتاح المرور قبل أن تكتمل. حاول مرة أخرى أو اختر طريقة أخرى لتأكيد هويتك."),
+    ("passkey.already_here", "يحمل هذا الجهاز بالفعل مفتاح مرور لحسابك."),
+    ("passkey.failed", "تعذّر على متصفحك استخدام مفتاح المرور. حاول مرة أخرى أو اختر طريقة أخرى لتأكيد هويتك."),
+    ("passkey.error.unreadable", "تعذّرت قراءة رد مفتاح المرور. حاول مرة أخرى."),
+    ("passkey.error.stale", "رد مفتاح المرور هذا لا يخص عملية تسجيل الدخول هذه أو وصل متأخرًا. حاول مرة أخرى."),
+    ("passkey.error.wrong_site", "أُنشئ رد مفتاح المرور هذا لموقع آخر، لذلك لم يُقبل. تحقّق من شريط العنوان قبل المحاولة مرة أخرى."),
+    ("passkey.error.not_verified", "لم يؤكد جهازك أنك أنت (بصمة الإصبع أو الوجه أو الرمز الشخصي). حاول مرة أخرى."),
+    ("passkey.error.not_recognised", "لم يُتعرّف على مفتاح المرور هذا لهذا الحساب. استخدم مفتاح مرور آخر أو طريقة أخرى."),
+    ("passkey.error.replayed", "استُخدم رد مفتاح المرور هذا من قبل، لذلك لم يُقبل. حاول مرة أخرى."),
+    ("passkey.error.duplicate", "مفتاح المرور هذا مسجّل بالفعل."),
+    ("mfa.passkey.lead", "استخدم مفتاح مرور محفوظًا على هذا الجهاز. سيطلب جهازك بصمة إصبعك أو وجهك أو رمزك الشخصي."),
+    ("mfa.passkey.use", "استخدام مفتاح مرور"),
+    ("mfa.passkey.required.SignInRisk", "تبدو عملية تسجيل الدخول هذه عالية الخطورة، لذلك لا تقبل مؤسستك هنا إلا مفتاح مرور. يعمل مفتاح المرور على صفحة تسجيل الدخول الحقيقية فقط، فلا تستطيع صفحة مقلّدة استخدامه."),
+    ("mfa.passkey.required.UserRisk", "قد يكون حسابك في خطر. أنت لا تستخدم كلمة مرور، لذا أكّد هويتك بمفتاح المرور الخاص بك، ثم سنُخرجك من جميع الأجهزة الأخرى."),
+    ("account.add.passkey", "إضافة مفتاح مرور"),
+    ("signin.passkey", "تسجيل الدخول بمفتاح مرور بدلًا من ذلك"),
+    ("blocked.NoPhishingResistantMethod", "تشترط مؤسستك مفتاح مرور لعملية تسجيل الدخول هذه، وليس لحسابك مفتاح بعد. اطلب من مكتب الدعم الفني مساعدتك في إعداده."),
+    ("policy.phishing_resistant", "الخطورة العالية: قبول مفاتيح المرور فقط (مقاومة للتصيّد)"),
 ];
 
 #[cfg(test)]

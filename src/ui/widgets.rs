@@ -82,6 +82,21 @@ pub fn error_text(e: &BackendError) -> (Option<Field>, &'static str) {
         BackendError::Unavailable => (None, "error.unavailable"),
         BackendError::Timeout => (None, "error.timeout"),
         BackendError::Malformed(_) => (None, "error.malformed"),
+        BackendError::Passkey(e) => (None, passkey_problem_key(*e)),
+    }
+}
+
+/// Why the backend refused a passkey, in words a person can act on.
+fn passkey_problem_key(e: crate::backend::WebAuthnError) -> &'static str {
+    use crate::backend::WebAuthnError::*;
+    match e {
+        Malformed | WrongType | Unsupported => "passkey.error.unreadable",
+        ChallengeMismatch | ChallengeExpired => "passkey.error.stale",
+        WrongOrigin | WrongRelyingParty => "passkey.error.wrong_site",
+        UserNotPresent | UserNotVerified => "passkey.error.not_verified",
+        BadSignature | UnknownCredential => "passkey.error.not_recognised",
+        SignCountNotGrowing => "passkey.error.replayed",
+        DuplicateCredential => "passkey.error.duplicate",
     }
 }
 

@@ -4,6 +4,7 @@
 #![allow(dead_code)]
 use riskgate::backend::api::*;
 use riskgate::backend::geo::Coordinates;
+use riskgate::backend::webauthn::{PasskeyAssertion, PasskeyCreated, PasskeyOptions, WebAuthnError};
 use riskgate::engine::password::{BannedList, Rejection, Verdict};
 use riskgate::engine::policy::{RegistrationPolicy, ResetPolicy, SignInRiskPolicy, UserRiskPolicy};
 use riskgate::engine::reset::{Proof, ResetBlock, ResetStep};
@@ -63,6 +64,9 @@ pub fn all() -> Vec<Example> {
         example("admin_act_request", admin_act_request()),
         example("admin_receipt", admin_receipt()),
         example("policy_update", policy_update()),
+        example("passkey_options", passkey_options()),
+        example("passkey_sign_in_start", passkey_sign_in_start()),
+        example("passkey_sign_in_answer", passkey_sign_in_answer()),
     ];
     all.extend(inputs().into_iter().map(|i| example(&format!("input_{}", input_name(&i)), i)));
     all.extend(
@@ -89,6 +93,9 @@ pub fn input_name(input: &Input) -> &'static str {
         Input::ConfirmRegistration { .. } => "confirm_registration",
         Input::NewPassword { .. } => "new_password",
         Input::Cancel => "cancel",
+        Input::BeginPasskey => "begin_passkey",
+        Input::PasskeyCreated(_) => "passkey_created",
+        Input::PasskeyAssertion(_) => "passkey_assertion",
     }
 }
 
@@ -141,6 +148,7 @@ pub fn error_name(error: &BackendError) -> &'static str {
         BackendError::Unavailable => "Unavailable",
         BackendError::Timeout => "Timeout",
         BackendError::Malformed(_) => "Malformed",
+        BackendError::Passkey(_) => "Passkey",
     }
 }
 
@@ -185,6 +193,9 @@ pub fn inputs() -> Vec<Input> {
             confirm: "Orbit-Pebble-Lumen-82".into(),
         },
         Input::Cancel,
+        Input::BeginPasskey,
+        Input::PasskeyCreated(passkey_created()),
+        Input::PasskeyAssertion(passkey_assertion()),
     ]
 }
 
@@ -252,7 +263,46 @@ pub fn errors() -> Vec<BackendError> {
         BackendError::Unavailable,
         BackendError::Timeout,
         BackendError::Malformed("expected value at line 1 column 1".into()),
+        BackendError::Passkey(WebAuthnError::BadSignature),
     ]
+}
+
+pub fn passkey_options() -> PasskeyOptions {
+    PasskeyOptions {
+        create: false,
+        challenge: "q3Zt0fV6mQ2yQk7Jx1b9cW4eR8tY2uI0oP5aS3dF6gH".into(),
+        rp_id: "login.contoso.example".into(),
+        rp_name: "Contoso".into(),
+        user_id: "m9Q2xR7tY1uI3oP5aS8dFg".into(),
+        user_name: "ravi@contoso.example".into(),
+        display_name: "Ravi Shankar".into(),
+        credential_ids: vec!["kSqzhHnfgYwaZogV9TJ6_UT0asvlqRwbzYeTGmEx88k".into()],
+    }
+}
+
+fn passkey_created() -> PasskeyCreated {
+    PasskeyCreated {
+        id: "kSqzhHnfgYwaZogV9TJ6_UT0asvlqRwbzYeTGmEx88k".into(),
+        client_data_json: "eyJ0eXBlIjoid2ViYXV0aG4uY3JlYXRlIiwiY2hhbGxlbmdlIjoi...".into(),
+        attestation_object: "o2NmbXRkbm9uZWdhdHRTdG10oGhhdXRoRGF0YVik...".into(),
+    }
+}
+
+fn passkey_assertion() -> PasskeyAssertion {
+    PasskeyAssertion {
+        id: "kSqzhHnfgYwaZogV9TJ6_UT0asvlqRwbzYeTGmEx88k".into(),
+        client_data_json: "eyJ0eXBlIjoid2ViYXV0aG4uZ2V0IiwiY2hhbGxlbmdlIjoi...".into(),
+        authenticator_data: "SZYN5YgOjGh0NBcPZHZgW4_krrmihjLHmVzzuoMdl2MFAAAAAg".into(),
+        signature: "MEQCICQb6PmjdB784WzFbQgsJVJht6fBSw05hN2lnyQi0tpvAiAYO54KdFqC...".into(),
+    }
+}
+
+pub fn passkey_sign_in_start() -> PasskeySignInStart {
+    PasskeySignInStart { username: "ravi@contoso.example".into(), tenant: None }
+}
+
+pub fn passkey_sign_in_answer() -> PasskeySignInAnswer {
+    PasskeySignInAnswer { username: "ravi@contoso.example".into(), tenant: None, answer: passkey_assertion() }
 }
 
 pub fn sign_in_request() -> SignInRequest {
@@ -294,6 +344,7 @@ fn mfa_step() -> Step {
         methods: vec![MethodKind::AuthenticatorApp, MethodKind::Sms],
         failures: 0,
         why: sign_in_risk_why(RiskLevel::Medium),
+        phishing_resistant: false,
     }
 }
 
@@ -345,6 +396,7 @@ pub fn reply_notice() -> Reply {
         correlation_id: "9f3c2a71".into(),
         time_ms: T0,
         session: None,
+        passkey: None,
     }
 }
 
@@ -477,6 +529,7 @@ fn contoso_policy() -> TenantPolicy {
         },
         block_unregistered_at_risk: true,
         admin_password_reset_remediates: true,
+        phishing_resistant_for_high_risk: false,
         reset: ResetPolicy {
             enabled: true,
             methods_required: 1,

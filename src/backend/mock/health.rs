@@ -99,6 +99,7 @@ impl MockBackend {
         match method {
             MethodKind::AuthenticatorApp => account.totp = None,
             m if m.is_phone() && !account.state.methods.iter().any(|m| m.is_phone()) => account.phone = None,
+            MethodKind::Passkey => account.passkeys.clear(),
             _ => {}
         }
         let out = view(&st, idx, now);
@@ -108,7 +109,7 @@ impl MockBackend {
     }
 }
 
-fn view(st: &State, idx: usize, now: u64) -> AccountView {
+pub(super) fn view(st: &State, idx: usize, now: u64) -> AccountView {
     let a = &st.saved.accounts[idx];
     let recent: Vec<_> =
         st.saved.log.iter().rev().filter(|r| r.username == a.username).take(RECENT).cloned().collect();

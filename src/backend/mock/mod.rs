@@ -4,11 +4,13 @@ mod admin;
 mod faults;
 mod health;
 mod lab;
+mod passkeys;
 pub mod reset;
 mod store;
 
 pub use faults::{Fault, Operation};
 pub use lab::Trace;
+pub use passkeys::PASSKEY_CHALLENGE_TTL_MS;
 #[cfg(target_arch = "wasm32")]
 pub use store::LocalStore;
 pub use store::{MemoryStore, Store, StoreStatus, STORE_VERSION};
@@ -21,11 +23,13 @@ use super::api::{
 use super::detect::{detect, PastSignIn};
 use super::directory::{Account, Lockout, Tenant, TotpDevice};
 use super::platform::{Clock, Entropy};
+use super::webauthn::{PasskeyAssertion, PasskeyCreated, PasskeyOptions, RelyingParty};
 use super::{hash, seed, totp, BackendFuture, IdentityBackend};
 use crate::engine::password::{self, BannedList, PersonalTerms};
 use crate::engine::{
     Detection, Event, Flow, MethodKind, RiskKind, RiskLevel, RiskState, SignInContext, Step, TenantPolicy,
 };
+use passkeys::Challenge;
 use std::cell::RefCell;
 use std::collections::HashMap;
 use std::rc::Rc;
@@ -77,6 +81,10 @@ struct FlowRecord {
     verdict: Option<password::Verdict>,
     correlation_id: String,
     session: Option<String>,
+    /// The passkey challenge handed out in this flow, until it is answered.
+    passkey: Option<Challenge>,
+    /// What the browser needs for it; only in the reply that hands it out.
+    passkey_view: Option<PasskeyOptions>,
     /// For the scenario lab: the levels the engine saw and every step it chose.
     sign_in_risk: RiskLevel,
     user_risk: RiskLevel,
@@ -102,6 +110,10 @@ struct State {
     resets: HashMap<String, reset::ResetRecord>,
     /// Methods being added from account health, by session, with any code sent.
     adding: HashMap<String, (PendingEnrollment, Option<PendingCode>)>,
+    /// Passkey challenges for signing in without a password, by lower-case username.
+    passkey_sign_ins: HashMap<String, Challenge>,
+    /// Passkey challenges for adding one from account health, by session.
+    adding_passkeys: HashMap<String, Challenge>,
     /// The flow that moved last, for the scenario lab's trace.
     last_flow: Option<String>,
 }
@@ -116,6 +128,8 @@ pub struct MockBackend {
     /// Whether a sign-in request may say where it comes from (the scenario lab and
     /// tests); otherwise the mock decides, as a real service would from the connection.
     client_sources: std::cell::Cell<bool>,
+    /// Where passkeys are valid: the page's origin in the browser.
+    rp: RefCell<RelyingParty>,
 }
 
 impl MockBackend {
@@ -140,6 +154,7 @@ impl MockBackend {
             status,
             faults: RefCell::default(),
             client_sources: std::cell::Cell::new(false),
+            rp: RefCell::new(passkeys::default_relying_party()),
         };
         backend.save();
         backend
@@ -193,6 +208,7 @@ impl MockBackend {
         for token in gone {
             st.sessions.remove(&token);
             st.adding.remove(&token);
+            st.adding_passkeys.remove(&token);
         }
     }
 
@@ -256,13 +272,7 @@ impl MockBackend {
             .position(|a| a.username.eq_ignore_ascii_case(username))
             .filter(|&i| req.tenant.as_deref().is_none_or(|t| st.saved.accounts[i].signs_in_to == t))
             .ok_or(BackendError::InvalidCredentials)?;
-        let source = req
-            .source
-            .clone()
-            .filter(|_| self.client_sources.get())
-            .or_else(|| st.saved.accounts[idx].next_source.clone())
-            .or_else(|| st.saved.accounts[idx].history.last().map(|p| p.source.clone()))
-            .ok_or(BackendError::Malformed("no sign-in source".into()))?;
+        let source = self.source_of(&st, idx, req.source.clone())?;
         let locked = st.saved.accounts[idx].state.locked_until_ms.is_some_and(|t| t > now);
         if !locked && !hash::verify_password(&req.password, &st.saved.accounts[idx].password_hash) {
             let account = &mut st.saved.accounts[idx];
@@ -277,9 +287,41 @@ impl MockBackend {
             let lockout = &mut st.saved.accounts[idx].lockout;
             *lockout = Lockout { mfa_failures: lockout.mfa_failures, ..Default::default() };
         }
+        let out = self.start_flow(&mut st, idx, source, None, now);
+        drop(st);
+        self.save();
+        out
+    }
+
+    /// Where a sign-in comes from: as the request says (lab and tests only), the
+    /// persona's script, or where the person last signed in.
+    fn source_of(
+        &self,
+        st: &State,
+        idx: usize,
+        requested: Option<SignInSource>,
+    ) -> Result<SignInSource, BackendError> {
+        requested
+            .filter(|_| self.client_sources.get())
+            .or_else(|| st.saved.accounts[idx].next_source.clone())
+            .or_else(|| st.saved.accounts[idx].history.last().map(|p| p.source.clone()))
+            .ok_or(BackendError::Malformed("no sign-in source".into()))
+    }
+
+    /// Runs the engine for a sign-in whose first factor has been checked (a password,
+    /// or the passkey named by `signed_in_with`) and returns its first step.
+    fn start_flow(
+        &self,
+        st: &mut State,
+        idx: usize,
+        source: SignInSource,
+        signed_in_with: Option<MethodKind>,
+        now: u64,
+    ) -> Result<Reply, BackendError> {
         let account = &st.saved.accounts[idx];
         let detections = detect(&source, &account.history, &account.trusted_ips, now);
-        let ctx = context(&st, idx, &detections, now)?;
+        let mut ctx = context(st, idx, &detections, now)?;
+        ctx.signed_in_with = signed_in_with;
         let (sign_in_risk, user_risk) = (ctx.sign_in_risk(), ctx.user_risk());
         let (flow, _) = Flow::start(ctx);
         let flow_id = self.random_hex(16);
@@ -298,16 +340,15 @@ impl MockBackend {
             verdict: None,
             correlation_id: self.random_hex(8),
             session: None,
+            passkey: None,
+            passkey_view: None,
             sign_in_risk,
             user_risk,
             steps: Vec::new(),
         };
         st.flows.insert(flow_id.clone(), record);
-        self.settle(&mut st, &flow_id, now);
-        let out = reply(&st, &flow_id, now);
-        drop(st);
-        self.save();
-        Ok(out)
+        self.settle(st, &flow_id, now);
+        Ok(reply(st, &flow_id, now))
     }
 
     pub fn send_now(&self, flow_id: &str, seq: u32, input: Input) -> Result<Reply, BackendError> {
@@ -320,7 +361,9 @@ impl MockBackend {
             }
             return Err(e);
         }
-        let rec = &st.flows[flow_id];
+        let rec = st.flows.get_mut(flow_id).ok_or(BackendError::UnknownFlow)?;
+        // A passkey challenge is shown once; the flow keeps it until it is answered.
+        rec.passkey_view = None;
         let step = rec.flow.step();
         let unexpected = || BackendError::Unexpected { input: input_name(&input).into() };
         if step.is_terminal() {
@@ -421,6 +464,26 @@ impl MockBackend {
             }
             (Input::NewPassword { password, confirm }, Step::ChangePassword { .. }) => {
                 self.change_password(st, flow_id, password, confirm).map(Some)
+            }
+            (Input::BeginPasskey, Step::MfaChallenge { methods, .. })
+                if methods.contains(&MethodKind::Passkey) =>
+            {
+                self.offer_passkey(st, flow_id, false, now).map(|_| None)
+            }
+            (Input::BeginPasskey, Step::Register { allowed, .. })
+                if allowed.contains(&MethodKind::Passkey) =>
+            {
+                self.offer_passkey(st, flow_id, true, now).map(|_| None)
+            }
+            (Input::PasskeyAssertion(answer), Step::MfaChallenge { methods, .. })
+                if methods.contains(&MethodKind::Passkey) =>
+            {
+                self.check_flow_passkey(st, flow_id, answer, now).map(Some)
+            }
+            (Input::PasskeyCreated(created), Step::Register { allowed, .. })
+                if allowed.contains(&MethodKind::Passkey) =>
+            {
+                self.register_flow_passkey(st, flow_id, created, now).map(Some)
             }
             _ => Err(unexpected()),
         }
@@ -819,6 +882,7 @@ fn context(
         user_detections: account.detections.clone(),
         policy,
         home_policy,
+        signed_in_with: None,
     })
 }
 
@@ -863,6 +927,7 @@ fn reply(st: &State, flow_id: &str, now: u64) -> Reply {
         correlation_id: rec.correlation_id.clone(),
         time_ms: now,
         session: rec.session.clone(),
+        passkey: rec.passkey_view.clone(),
     }
 }
 
@@ -927,6 +992,9 @@ fn input_name(input: &Input) -> &'static str {
         Input::ConfirmRegistration { .. } => "ConfirmRegistration",
         Input::NewPassword { .. } => "NewPassword",
         Input::Cancel => "Cancel",
+        Input::BeginPasskey => "BeginPasskey",
+        Input::PasskeyCreated(_) => "PasskeyCreated",
+        Input::PasskeyAssertion(_) => "PasskeyAssertion",
     }
 }
 
@@ -1058,6 +1126,47 @@ impl IdentityBackend for MockBackend {
             self.set_policy_now(&session, policy, banned)
         })
     }
+
+    fn begin_passkey_sign_in(
+        &self,
+        username: &str,
+        tenant: Option<String>,
+    ) -> BackendFuture<'_, PasskeyOptions> {
+        let username = username.to_string();
+        Box::pin(async move {
+            self.inject(Operation::SignIn).await?;
+            self.begin_passkey_sign_in_now(&username, tenant.as_deref())
+        })
+    }
+
+    fn passkey_sign_in(
+        &self,
+        username: &str,
+        tenant: Option<String>,
+        answer: PasskeyAssertion,
+    ) -> BackendFuture<'_, Reply> {
+        let username = username.to_string();
+        Box::pin(async move {
+            self.inject(Operation::SignIn).await?;
+            self.passkey_sign_in_now(&username, tenant.as_deref(), &answer)
+        })
+    }
+
+    fn begin_passkey(&self, session: &str) -> BackendFuture<'_, PasskeyOptions> {
+        let session = session.to_string();
+        Box::pin(async move {
+            self.inject(Operation::Account).await?;
+            self.begin_passkey_now(&session)
+        })
+    }
+
+    fn confirm_passkey(&self, session: &str, created: PasskeyCreated) -> BackendFuture<'_, AccountView> {
+        let session = session.to_string();
+        Box::pin(async move {
+            self.inject(Operation::Account).await?;
+            self.confirm_passkey_now(&session, &created)
+        })
+    }
 }
 
 /// Lets the app and a test share one mock: the app holds it as a trait object.
@@ -1116,10 +1225,34 @@ impl<T: IdentityBackend + ?Sized> IdentityBackend for Rc<T> {
     ) -> BackendFuture<'_, AdminView> {
         (**self).set_policy(session, policy, banned)
     }
+    fn begin_passkey_sign_in(
+        &self,
+        username: &str,
+        tenant: Option<String>,
+    ) -> BackendFuture<'_, PasskeyOptions> {
+        (**self).begin_passkey_sign_in(username, tenant)
+    }
+    fn passkey_sign_in(
+        &self,
+        username: &str,
+        tenant: Option<String>,
+        answer: PasskeyAssertion,
+    ) -> BackendFuture<'_, Reply> {
+        (**self).passkey_sign_in(username, tenant, answer)
+    }
+    fn begin_passkey(&self, session: &str) -> BackendFuture<'_, PasskeyOptions> {
+        (**self).begin_passkey(session)
+    }
+    fn confirm_passkey(&self, session: &str, created: PasskeyCreated) -> BackendFuture<'_, AccountView> {
+        (**self).confirm_passkey(session, created)
+    }
 }
 
 #[cfg(test)]
 mod tests;
+
+#[cfg(test)]
+mod passkey_tests;
 
 #[cfg(test)]
 mod fault_tests;

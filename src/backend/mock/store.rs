@@ -4,8 +4,9 @@ use crate::backend::hash::{hex_decode, hex_encode};
 use std::cell::RefCell;
 
 /// Bump when `Saved` changes shape; an older store is then reset, not misread.
-/// 3: postcard in a hex string (2 was JSON).
-pub const STORE_VERSION: u32 = 3;
+/// 3: postcard in a hex string (2 was JSON). 4: passkeys on accounts and the
+/// phishing-resistant knob on policies (postcard has no field defaults to fall back on).
+pub const STORE_VERSION: u32 = 4;
 
 pub trait Store {
     fn load(&self) -> Option<String>;
@@ -59,7 +60,7 @@ pub enum StoreStatus {
     Reset(String),
 }
 
-/// The envelope around the saved directory: `{"version":3,"data":"<hex>"}`, the data
+/// The envelope around the saved directory: `{"version":4,"data":"<hex>"}`, the data
 /// being `Saved` in postcard's compact binary form. A binary form keeps a JSON library and
 /// the field-by-name (de)serialisers out of the Wasm; the envelope is read by hand, its
 /// version first, so an older store is reported by version instead of misread.

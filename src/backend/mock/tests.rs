@@ -386,9 +386,10 @@ fn a_corrupt_or_old_store_is_reported_and_replaced_by_the_seed() {
         ("{not json", "unreadable"),
         (r#"{"version":0,"data":{}}"#, "version 0"),
         (r#"{"version":2,"data":{"tenants":5}}"#, "version 2"),
-        (r#"{"version":3,"data":{"tenants":5}}"#, "unreadable"),
-        (r#"{"version":3,"data":"05zz"}"#, "damaged"),
-        (r#"{"version":3,"data":"05ff"}"#, "damaged"),
+        (r#"{"version":3,"data":"05ff"}"#, "version 3"),
+        (r#"{"version":4,"data":{"tenants":5}}"#, "unreadable"),
+        (r#"{"version":4,"data":"05zz"}"#, "damaged"),
+        (r#"{"version":4,"data":"05ff"}"#, "damaged"),
     ] {
         let store = Rc::new(MemoryStore::default());
         store.save(text);
