@@ -33,6 +33,7 @@ const EXPECTED: &[(&str, &str, &str)] = &[
     ("register-app", "Set up a way to confirm it's you", "Key"),
     ("register-app-bad-code", "Set up a way to confirm it's you", "A code is 6 digits."),
     ("register-phone", "Set up a way to confirm it's you", "We sent a code to"),
+    ("register-passkey", "Set up a way to confirm it's you", "asskey"),
     ("password-change-user-risk", "Choose a new password", ""),
     ("password-change-rejected", "Choose a new password", ""),
     ("password-temporary", "Update your password", "temporary password"),

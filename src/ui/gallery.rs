@@ -166,6 +166,10 @@ pub const ENTRIES: &[Entry] = &[
         })
     },
     entry("register-phone", "Registration: phone, code sent", |s| register(s, MethodKind::Sms)),
+    entry("register-passkey", "Registration: passwordless person, passkey offered", |s| {
+        let interrupt = s.sign_in("pia@contoso.example")?;
+        flow(s.send(&interrupt, Input::Continue)?)
+    }),
     entry("password-change-user-risk", "Risky user: new password", |s| {
         flow(s.pass_mfa("kim@contoso.example")?)
     }),
