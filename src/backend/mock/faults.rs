@@ -3,6 +3,7 @@
 use super::MockBackend;
 use crate::backend::api::BackendError;
 use crate::backend::platform;
+use crate::backend::BackendFuture;
 use serde::{Deserialize, Serialize};
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
@@ -51,6 +52,18 @@ impl MockBackend {
 
     pub fn clear_faults(&self) {
         self.faults.borrow_mut().clear();
+    }
+
+    /// A trait method's whole shape: the fault set for `op` strikes first, then `call`.
+    pub(super) fn after_fault<'a, T: 'a>(
+        &'a self,
+        op: Operation,
+        call: impl FnOnce(&Self) -> Result<T, BackendError> + 'a,
+    ) -> BackendFuture<'a, T> {
+        Box::pin(async move {
+            self.inject(op).await?;
+            call(self)
+        })
     }
 
     /// Waits and fails as the fault set for `op` says.

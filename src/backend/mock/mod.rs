@@ -1010,42 +1010,27 @@ fn sign_in_outcome(step: &Step) -> SignInOutcome {
 
 impl IdentityBackend for MockBackend {
     fn sign_in(&self, request: SignInRequest) -> BackendFuture<'_, Reply> {
-        Box::pin(async move {
-            self.inject(Operation::SignIn).await?;
-            self.sign_in_now(request)
-        })
+        self.after_fault(Operation::SignIn, move |m| m.sign_in_now(request))
     }
 
     fn send(&self, flow_id: &str, seq: u32, input: Input) -> BackendFuture<'_, Reply> {
         let flow_id = flow_id.to_string();
-        Box::pin(async move {
-            self.inject(Operation::Send).await?;
-            self.send_now(&flow_id, seq, input)
-        })
+        self.after_fault(Operation::Send, move |m| m.send_now(&flow_id, seq, input))
     }
 
     fn start_reset(&self, username: &str) -> BackendFuture<'_, ResetReply> {
         let username = username.to_string();
-        Box::pin(async move {
-            self.inject(Operation::StartReset).await?;
-            self.start_reset_now(&username)
-        })
+        self.after_fault(Operation::StartReset, move |m| m.start_reset_now(&username))
     }
 
     fn send_reset(&self, flow_id: &str, seq: u32, input: ResetInput) -> BackendFuture<'_, ResetReply> {
         let flow_id = flow_id.to_string();
-        Box::pin(async move {
-            self.inject(Operation::SendReset).await?;
-            self.send_reset_now(&flow_id, seq, input)
-        })
+        self.after_fault(Operation::SendReset, move |m| m.send_reset_now(&flow_id, seq, input))
     }
 
     fn check_password(&self, flow_id: &str, candidate: &str) -> BackendFuture<'_, password::Verdict> {
         let (flow_id, candidate) = (flow_id.to_string(), candidate.to_string());
-        Box::pin(async move {
-            self.inject(Operation::CheckPassword).await?;
-            self.check_password_now(&flow_id, &candidate)
-        })
+        self.after_fault(Operation::CheckPassword, move |m| m.check_password_now(&flow_id, &candidate))
     }
 
     fn begin_method(
@@ -1055,50 +1040,32 @@ impl IdentityBackend for MockBackend {
         phone: Option<String>,
     ) -> BackendFuture<'_, Enrollment> {
         let session = session.to_string();
-        Box::pin(async move {
-            self.inject(Operation::Account).await?;
-            self.begin_method_now(&session, method, phone.as_deref())
-        })
+        self.after_fault(Operation::Account, move |m| m.begin_method_now(&session, method, phone.as_deref()))
     }
 
     fn confirm_method(&self, session: &str, code: &str) -> BackendFuture<'_, AccountView> {
         let (session, code) = (session.to_string(), code.to_string());
-        Box::pin(async move {
-            self.inject(Operation::Account).await?;
-            self.confirm_method_now(&session, &code)
-        })
+        self.after_fault(Operation::Account, move |m| m.confirm_method_now(&session, &code))
     }
 
     fn account(&self, session: &str) -> BackendFuture<'_, AccountView> {
         let session = session.to_string();
-        Box::pin(async move {
-            self.inject(Operation::Account).await?;
-            self.account_now(&session)
-        })
+        self.after_fault(Operation::Account, move |m| m.account_now(&session))
     }
 
     fn report_sign_in(&self, session: &str, sign_in: u64, was_me: bool) -> BackendFuture<'_, AccountView> {
         let session = session.to_string();
-        Box::pin(async move {
-            self.inject(Operation::Account).await?;
-            self.report_sign_in_now(&session, sign_in, was_me)
-        })
+        self.after_fault(Operation::Account, move |m| m.report_sign_in_now(&session, sign_in, was_me))
     }
 
     fn remove_method(&self, session: &str, method: MethodKind) -> BackendFuture<'_, AccountView> {
         let session = session.to_string();
-        Box::pin(async move {
-            self.inject(Operation::Account).await?;
-            self.remove_method_now(&session, method)
-        })
+        self.after_fault(Operation::Account, move |m| m.remove_method_now(&session, method))
     }
 
     fn admin_overview(&self, session: &str) -> BackendFuture<'_, AdminView> {
         let session = session.to_string();
-        Box::pin(async move {
-            self.inject(Operation::Admin).await?;
-            self.admin_overview_now(&session)
-        })
+        self.after_fault(Operation::Admin, move |m| m.admin_overview_now(&session))
     }
 
     fn admin_act(
@@ -1108,10 +1075,7 @@ impl IdentityBackend for MockBackend {
         action: AdminAction,
     ) -> BackendFuture<'_, AdminReceipt> {
         let (session, username) = (session.to_string(), username.to_string());
-        Box::pin(async move {
-            self.inject(Operation::Admin).await?;
-            self.admin_act_now(&session, &username, action)
-        })
+        self.after_fault(Operation::Admin, move |m| m.admin_act_now(&session, &username, action))
     }
 
     fn set_policy(
@@ -1121,10 +1085,7 @@ impl IdentityBackend for MockBackend {
         banned: BannedList,
     ) -> BackendFuture<'_, AdminView> {
         let session = session.to_string();
-        Box::pin(async move {
-            self.inject(Operation::Admin).await?;
-            self.set_policy_now(&session, policy, banned)
-        })
+        self.after_fault(Operation::Admin, move |m| m.set_policy_now(&session, policy, banned))
     }
 
     fn begin_passkey_sign_in(
@@ -1133,9 +1094,8 @@ impl IdentityBackend for MockBackend {
         tenant: Option<String>,
     ) -> BackendFuture<'_, PasskeyOptions> {
         let username = username.to_string();
-        Box::pin(async move {
-            self.inject(Operation::SignIn).await?;
-            self.begin_passkey_sign_in_now(&username, tenant.as_deref())
+        self.after_fault(Operation::SignIn, move |m| {
+            m.begin_passkey_sign_in_now(&username, tenant.as_deref())
         })
     }
 
@@ -1146,26 +1106,19 @@ impl IdentityBackend for MockBackend {
         answer: PasskeyAssertion,
     ) -> BackendFuture<'_, Reply> {
         let username = username.to_string();
-        Box::pin(async move {
-            self.inject(Operation::SignIn).await?;
-            self.passkey_sign_in_now(&username, tenant.as_deref(), &answer)
+        self.after_fault(Operation::SignIn, move |m| {
+            m.passkey_sign_in_now(&username, tenant.as_deref(), &answer)
         })
     }
 
     fn begin_passkey(&self, session: &str) -> BackendFuture<'_, PasskeyOptions> {
         let session = session.to_string();
-        Box::pin(async move {
-            self.inject(Operation::Account).await?;
-            self.begin_passkey_now(&session)
-        })
+        self.after_fault(Operation::Account, move |m| m.begin_passkey_now(&session))
     }
 
     fn confirm_passkey(&self, session: &str, created: PasskeyCreated) -> BackendFuture<'_, AccountView> {
         let session = session.to_string();
-        Box::pin(async move {
-            self.inject(Operation::Account).await?;
-            self.confirm_passkey_now(&session, &created)
-        })
+        self.after_fault(Operation::Account, move |m| m.confirm_passkey_now(&session, &created))
     }
 }
 
