@@ -136,7 +136,7 @@ pub struct Handle {
 }
 
 struct Mounted {
-    _app: Box<dyn Any>,
+    app: Box<dyn Any>,
     container: HtmlElement,
     shadow: ShadowRoot,
     alive: Rc<Cell<bool>>,
@@ -155,7 +155,7 @@ impl Handle {
     pub fn unmount(&mut self) {
         if let Some(m) = self.mounted.take() {
             m.alive.set(false);
-            drop(m._app);
+            drop(m.app);
             m.container.remove();
             let _ = js_sys::Reflect::set(&m.shadow, &"adoptedStyleSheets".into(), &js_sys::Array::new());
         }
@@ -226,7 +226,7 @@ pub fn mount_over(
         preset: None,
     };
     let app = leptos::mount::mount_to(container.clone(), move || App(props));
-    Ok(Handle { mounted: Some(Mounted { _app: Box::new(app), container, shadow, alive }) })
+    Ok(Handle { mounted: Some(Mounted { app: Box::new(app), container, shadow, alive }) })
 }
 
 fn shadow_root(element: &HtmlElement) -> Result<ShadowRoot, String> {

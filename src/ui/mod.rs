@@ -509,11 +509,13 @@ pub fn App(
 /// Tells the host page about each new screen and how the flow ended.
 fn announce(ui: Ui, view: Memo<View>) {
     Effect::new(move |_| {
-        let flow_id = match view.get() {
+        let shown = view.get();
+        let step = shown.name();
+        let flow_id = match shown {
             View::Step(flow_id, _) => Some(flow_id),
             _ => None,
         };
-        ui.emit(HostEvent::Step(StepChanged { step: view.get_untracked().name(), flow_id }));
+        ui.emit(HostEvent::Step(StepChanged { step, flow_id }));
     });
     Effect::new(move |_| {
         let username = ui.username.get_untracked();
