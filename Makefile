@@ -4,7 +4,7 @@ export PATH := $(CURDIR)/node_modules/.bin:$(HOME)/.cargo/bin:$(PATH)
 export CHROMEDRIVER ?= /usr/bin/chromedriver
 export WASM_BINDGEN_TEST_TIMEOUT ?= 300
 
-.PHONY: serve test build setup setup-build test-native test-browser test-release bench screenshots clean
+.PHONY: serve test build component setup setup-build test-native test-browser test-release bench screenshots clean
 
 ## Serve the app with the in-browser mock backend on http://127.0.0.1:8080
 serve: setup-build
@@ -16,6 +16,11 @@ test: setup test-native test-browser test-release
 ## Release bundle in dist/
 build: setup-build
 	trunk build --release
+
+## The component host pages ship, in target/component/: every flow and locale, the HTTP
+## adapter, the stylesheet inside; no mock and no review tools (docs/embedding.md)
+component: setup-build
+	scripts/component.sh target/component release --no-default-features --features embed
 
 setup:
 	@scripts/setup.sh browser

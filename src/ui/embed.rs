@@ -15,8 +15,7 @@ use super::text::Locale;
 use super::{App, Theme};
 use crate::backend::api::Branding;
 use crate::backend::http::HttpBackend;
-use crate::backend::platform::{OsEntropy, SystemClock};
-use crate::backend::{IdentityBackend, MockBackend};
+use crate::backend::IdentityBackend;
 use std::any::Any;
 use std::cell::Cell;
 use std::rc::Rc;
@@ -115,16 +114,27 @@ fn string_at(object: &JsValue, key: &str) -> Result<Option<String>, String> {
 
 fn make_backend(choice: &BackendChoice) -> Result<Rc<dyn IdentityBackend>, String> {
     match choice {
-        BackendChoice::Mock => {
-            let mock = MockBackend::seeded(Rc::new(SystemClock), Rc::new(OsEntropy));
-            // Passkeys are bound to the host page's origin.
-            if let Some(rp) = super::passkey::page_relying_party() {
-                mock.set_relying_party(rp);
-            }
-            Ok(Rc::new(mock))
-        }
+        BackendChoice::Mock => mock_backend(),
         BackendChoice::Http(url) => Ok(Rc::new(HttpBackend::new(url.clone()))),
     }
+}
+
+/// A fresh seeded mock, kept in memory for this instance.
+#[cfg(feature = "mock")]
+fn mock_backend() -> Result<Rc<dyn IdentityBackend>, String> {
+    use crate::backend::platform::{OsEntropy, SystemClock};
+    let mock = crate::backend::MockBackend::seeded(Rc::new(SystemClock), Rc::new(OsEntropy));
+    // Passkeys are bound to the host page's origin.
+    if let Some(rp) = super::passkey::page_relying_party() {
+        mock.set_relying_party(rp);
+    }
+    Ok(Rc::new(mock))
+}
+
+/// The shipped component carries no mock (it is a demo): the host must name its backend.
+#[cfg(not(feature = "mock"))]
+fn mock_backend() -> Result<Rc<dyn IdentityBackend>, String> {
+    Err("this build has no mock backend: set backend to your service's URL".into())
 }
 
 /// A mounted component. `unmount()` (or `free()`) removes it and stops its events.
