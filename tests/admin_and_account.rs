@@ -345,3 +345,32 @@ async fn a_person_adds_a_phone_from_account_health() {
     let ravi = page.backend.account_of("ravi@contoso.example").unwrap();
     assert_eq!(ravi.phone.as_deref(), Some("+44 20 7946 0958"));
 }
+
+#[wasm_bindgen_test]
+async fn too_many_wrong_codes_for_a_new_phone_drop_it_and_offer_a_fresh_start() {
+    let page = support::open();
+    sign_in_with_mfa(&page).await;
+    page.click_named("Review your account").await;
+    page.expect_heading("Your account").await;
+    page.click("Add a phone").await;
+    page.type_into("#rg-add-phone", "+44 20 7946 0958").await;
+    page.click("Text me a code").await;
+    page.expect_text("We sent a code to •••• 58.").await;
+    let sms = page.backend.phone_messages().pop().expect("a text to the new phone");
+    let wrong = if sms.code == "000000" { "111111" } else { "000000" };
+    for _ in 1..riskgate::backend::mock::WRONG_CODES_PER_ENROLLMENT {
+        page.type_into("#rg-add-code", wrong).await;
+        page.click("Verify").await;
+        page.expect_text("That code didn't match. Try again.").await;
+        while page.find("[aria-busy=true]").is_some() {
+            support::sleep(10).await;
+        }
+    }
+    page.type_into("#rg-add-code", wrong).await;
+    page.click("Verify").await;
+    page.expect_text("Too many wrong codes. Start adding the method again to get a new code.").await;
+    assert!(page.find("#rg-add-code").is_none(), "the code field went with the dropped phone");
+    assert_eq!(page.value("#rg-add-phone"), "+44 20 7946 0958", "the number typed is kept");
+    let ravi = page.backend.account_of("ravi@contoso.example").unwrap();
+    assert_eq!(ravi.phone, None, "the phone was not added");
+}

@@ -171,6 +171,8 @@ pub enum Problem {
     InvalidList,
     /// The last MFA method cannot be removed.
     LastMethod,
+    /// Too many wrong codes for the method being added: it was dropped; start again.
+    TooManyAttempts,
 }
 
 /// Every way a backend call can fail. None of them signs anybody in.

@@ -206,6 +206,9 @@ pub enum Event {
     PasswordRejected,
     BackendError,
     Cancel,
+    /// The backend saw too many wrong codes for the method being registered: the flow
+    /// ends blocked, as it does after too many wrong MFA codes.
+    TooManyWrongCodes,
 }
 
 /// An event the current step does not accept; the flow has not moved.
@@ -371,6 +374,7 @@ impl Flow {
             (Event::PasswordRejected, _) => p.password_rejected = true,
             (Event::BackendError, _) => p.end = Some(End::Failed),
             (Event::Cancel, _) => p.end = Some(End::Cancelled),
+            (Event::TooManyWrongCodes, _) => p.end = Some(End::TooManyFailedCodes),
         }
     }
 
@@ -520,9 +524,11 @@ fn accepts(step: &Step, event: Event) -> bool {
         Step::RegistrationInterrupt { can_skip, .. } => {
             event == Event::Continue || (*can_skip && event == Event::Skip)
         }
-        Step::Register { allowed, .. } => {
-            matches!(event, Event::RegistrationCompleted(m) if allowed.contains(&m))
-        }
+        Step::Register { allowed, .. } => match event {
+            Event::RegistrationCompleted(m) => allowed.contains(&m),
+            Event::TooManyWrongCodes => true,
+            _ => false,
+        },
         Step::ChangePassword { .. } => matches!(event, Event::PasswordChanged | Event::PasswordRejected),
         _ => false,
     }

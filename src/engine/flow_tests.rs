@@ -384,6 +384,19 @@ fn after_the_grace_registration_is_forced() {
 }
 
 #[test]
+fn too_many_wrong_codes_for_a_new_method_end_the_registration_blocked() {
+    let mut u = UserState::new("lena");
+    u.grace_started_ms = Some(NOW - 14 * DAY_MS);
+    let (mut flow, _) = Flow::start(ctx(u));
+    assert!(flow.advance(Event::TooManyWrongCodes).is_err(), "only while a method is being proven");
+    flow.advance(Event::Continue).unwrap();
+    let step = flow.advance(Event::TooManyWrongCodes).unwrap();
+    assert_eq!(blocked_reason(&step), Some(BlockReason::TooManyFailedCodes));
+    assert!(flow.advance(Event::RegistrationCompleted(Voice)).is_err());
+    assert!(!flow.outcome().signed_in);
+}
+
+#[test]
 fn excluded_users_are_not_interrupted() {
     let mut c = ctx(UserState::new("svc"));
     c.policy.registration.excluded.push("svc".into());

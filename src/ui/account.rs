@@ -11,8 +11,8 @@ use super::widgets::{
     TextField,
 };
 use super::{use_ui, Screen, Ui};
-use crate::backend::api::Field;
 use crate::backend::api::{Alert, RequiredAction, SignInOutcome, SignInRecord, SignInSource};
+use crate::backend::api::{BackendError, Field, Problem};
 use crate::backend::{AccountView, Enrollment};
 use crate::engine::{DetectionKind, MethodKind, RiskDetail, RiskLevel};
 use leptos::ev::SubmitEvent;
@@ -532,7 +532,14 @@ fn AddMethod(account: RwSignal<Option<AccountView>>) -> impl IntoView {
                 code.try_set(String::new());
                 added.try_set(true);
             }
-            Err(e) => show_error(ui, e, Field::Code, code_error, general),
+            Err(e) => {
+                // The backend dropped the method being added: back to choosing one.
+                if matches!(e, BackendError::InvalidInput { problem: Problem::TooManyAttempts, .. }) {
+                    enrollment.try_set(None);
+                    code.try_set(String::new());
+                }
+                show_error(ui, e, Field::Code, code_error, general)
+            }
         });
     };
     let setup = move || {

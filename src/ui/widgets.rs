@@ -72,6 +72,10 @@ pub fn Progress() -> impl IntoView {
 pub fn error_text(e: &BackendError) -> (Option<Field>, &'static str) {
     match e {
         BackendError::InvalidCredentials => (Some(Field::Password), "error.invalid_credentials"),
+        // The field is gone with the method it was for: the message is the form's.
+        BackendError::InvalidInput { problem: Problem::TooManyAttempts, .. } => {
+            (None, "error.too_many_attempts")
+        }
         BackendError::InvalidInput { field, problem } => (Some(*field), problem_key(*field, *problem)),
         BackendError::UnknownFlow | BackendError::FlowExpired => (None, "error.flow_gone"),
         BackendError::StaleStep { .. } => (None, "error.stale"),
@@ -116,6 +120,7 @@ fn problem_key(field: Field, problem: Problem) -> &'static str {
         (_, Problem::NotAPhoneNumber) => "error.phone",
         (_, Problem::InvalidList) => "error.invalid_list",
         (_, Problem::LastMethod) => "error.last_method",
+        (_, Problem::TooManyAttempts) => "error.too_many_attempts",
     }
 }
 

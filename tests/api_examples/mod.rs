@@ -167,12 +167,13 @@ pub fn fields_and_problems() -> Vec<BackendError> {
         NotAPhoneNumber,
         InvalidList,
         LastMethod,
+        TooManyAttempts,
     ];
     // Exhaustive: a new field or problem does not compile until it is in the lists above.
     let _ = |f: Field, p: Problem| match (f, p) {
         (Username | Password | Code | Phone | NewPassword | Confirm | BannedList, _) => match p {
             Empty | TooLong | NotACode | CodeExpired | NoCodeSent | Mismatch | NotAPhoneNumber => (),
-            InvalidList | LastMethod => (),
+            InvalidList | LastMethod | TooManyAttempts => (),
         },
     };
     let by_field = fields.map(|field| BackendError::InvalidInput { field, problem: Empty });

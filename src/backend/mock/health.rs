@@ -1,5 +1,5 @@
 //! Account health: what a signed-in person sees of their own account.
-use super::{check_enrollment_code, enrol, MockBackend, State};
+use super::{check_enrollment_code, enrol, MockBackend, State, WRONG_CODES_PER_ENROLLMENT};
 use crate::backend::api::{
     invalid, AccountView, Alert, BackendError, Enrollment, Field, Problem, RequiredAction, SignInOutcome,
 };
@@ -74,7 +74,12 @@ impl MockBackend {
         let mut st = self.state.borrow_mut();
         let idx = Self::proven_session_account(&st, session)?;
         let (pending, sent) = st.adding.get_mut(session).ok_or(invalid(Field::Code, Problem::NoCodeSent))?;
-        let last_step = check_enrollment_code(pending, sent, typed, now)?;
+        let checked = check_enrollment_code(pending, sent, typed, now);
+        if pending.wrong_codes >= WRONG_CODES_PER_ENROLLMENT {
+            st.adding.remove(session);
+            return Err(invalid(Field::Code, Problem::TooManyAttempts));
+        }
+        let last_step = checked?;
         let (done, _) = st.adding.remove(session).ok_or(BackendError::UnknownFlow)?;
         enrol(&mut st.saved.accounts[idx], done, last_step);
         let out = view(&st, idx, now);

@@ -64,7 +64,13 @@ struct PendingEnrollment {
     method: MethodKind,
     secret: Vec<u8>,
     phone: Option<String>,
+    /// Wrong codes typed for this method so far.
+    wrong_codes: u32,
 }
+
+/// Wrong codes allowed while proving a new method; then it is dropped (and in a
+/// sign-in, the flow ends blocked), so a code cannot be guessed by trying them all.
+pub const WRONG_CODES_PER_ENROLLMENT: u32 = 5;
 
 struct FlowRecord {
     flow: Flow,
@@ -538,7 +544,10 @@ impl MockBackend {
                 qr_svg: String::new(),
                 phone_hint: Some(mask_phone(&number)),
             };
-            return Ok((PendingEnrollment { method, secret: vec![], phone: Some(number) }, view));
+            return Ok((
+                PendingEnrollment { method, secret: vec![], phone: Some(number), wrong_codes: 0 },
+                view,
+            ));
         }
         if method != MethodKind::AuthenticatorApp {
             return Err(BackendError::Unexpected { input: "BeginRegistration".into() });
@@ -556,7 +565,7 @@ impl MockBackend {
             uri,
             phone_hint: None,
         };
-        Ok((PendingEnrollment { method, secret, phone: None }, view))
+        Ok((PendingEnrollment { method, secret, phone: None, wrong_codes: 0 }, view))
     }
 
     fn check_mfa_code(
@@ -637,8 +646,22 @@ impl MockBackend {
         now: u64,
     ) -> Result<Event, BackendError> {
         let rec = st.flows.get_mut(flow_id).ok_or(BackendError::UnknownFlow)?;
-        let pending = rec.enrollment.as_ref().ok_or(invalid(Field::Code, Problem::NoCodeSent))?;
-        let last_step = check_enrollment_code(pending, &mut rec.code, typed, now)?;
+        let account = &mut st.saved.accounts[rec.account];
+        // Locked by wrong codes (here or in earlier sign-ins): no code is checked any more.
+        if account.state.locked_until_ms.is_some_and(|t| t > now) {
+            return Ok(Event::TooManyWrongCodes);
+        }
+        let pending = rec.enrollment.as_mut().ok_or(invalid(Field::Code, Problem::NoCodeSent))?;
+        let checked = check_enrollment_code(pending, &mut rec.code, typed, now);
+        if is_wrong_code(&checked) {
+            count_mfa_result(account, &Event::MfaFailed, now);
+            if pending.wrong_codes >= WRONG_CODES_PER_ENROLLMENT {
+                rec.enrollment = None;
+                rec.enrollment_view = None;
+                return Ok(Event::TooManyWrongCodes);
+            }
+        }
+        let last_step = checked?;
         let done = rec.enrollment.take().ok_or(BackendError::UnknownFlow)?;
         rec.enrollment_view = None;
         let method = done.method;
@@ -716,6 +739,23 @@ impl MockBackend {
 /// Checks the code that proves a method being set up works: from the new app, or the
 /// one sent to the new phone. Returns the app's time step, to stop its reuse.
 fn check_enrollment_code(
+    pending: &mut PendingEnrollment,
+    sent: &mut Option<PendingCode>,
+    typed: &str,
+    now: u64,
+) -> Result<Option<u64>, BackendError> {
+    let checked = check_new_method_code(pending, sent, typed, now);
+    if is_wrong_code(&checked) {
+        pending.wrong_codes += 1;
+    }
+    checked
+}
+
+fn is_wrong_code<T>(checked: &Result<T, BackendError>) -> bool {
+    matches!(checked, Err(BackendError::InvalidInput { problem: Problem::Mismatch, .. }))
+}
+
+fn check_new_method_code(
     pending: &PendingEnrollment,
     sent: &mut Option<PendingCode>,
     typed: &str,

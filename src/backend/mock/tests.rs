@@ -914,3 +914,75 @@ mod lab {
         assert!(f.backend.script_next_sign_in("nobody@contoso.example", from_malicious_network()).is_err());
     }
 }
+
+/// A code that is not the one for `secret` now.
+fn wrong_totp(secret: &[u8]) -> String {
+    let right = totp::code_at(secret, START / 1000);
+    if right == "000000" { "111111" } else { "000000" }.to_string()
+}
+
+#[test]
+fn wrong_codes_for_a_new_app_in_a_sign_in_end_it_blocked_at_the_limit() {
+    let f = fixture();
+    let user = "lena@contoso.example";
+    let r = f.sign_in(user);
+    let r = f.send(&r, Input::Continue).unwrap();
+    let r =
+        f.send(&r, Input::BeginRegistration { method: MethodKind::AuthenticatorApp, phone: None }).unwrap();
+    let secret = totp::base32_decode(&r.enrollment.clone().unwrap().key).unwrap();
+    let wrong = Input::ConfirmRegistration { code: wrong_totp(&secret) };
+    for _ in 1..WRONG_CODES_PER_ENROLLMENT {
+        assert_eq!(f.send(&r, wrong.clone()).unwrap_err(), invalid(Field::Code, Problem::Mismatch));
+    }
+    let r = f.send(&r, wrong).unwrap();
+    assert!(matches!(r.step, Step::Blocked { reason: BlockReason::TooManyFailedCodes, .. }), "{:?}", r.step);
+    let right = Input::ConfirmRegistration { code: totp::code_at(&secret, START / 1000) };
+    assert!(f.send(&r, right).is_err(), "the ended flow takes no code");
+    assert!(f.backend.account_of(user).unwrap().state.methods.is_empty(), "nothing was registered");
+    assert_eq!(f.backend.account_of(user).unwrap().lockout.mfa_failures, WRONG_CODES_PER_ENROLLMENT);
+}
+
+#[test]
+fn a_right_code_for_a_new_app_still_works_after_a_few_wrong_ones() {
+    let f = fixture();
+    let r = f.sign_in("lena@contoso.example");
+    let r = f.send(&r, Input::Continue).unwrap();
+    let r =
+        f.send(&r, Input::BeginRegistration { method: MethodKind::AuthenticatorApp, phone: None }).unwrap();
+    let secret = totp::base32_decode(&r.enrollment.clone().unwrap().key).unwrap();
+    for _ in 1..WRONG_CODES_PER_ENROLLMENT {
+        let wrong = Input::ConfirmRegistration { code: wrong_totp(&secret) };
+        assert!(f.send(&r, wrong).is_err());
+    }
+    let r = f.send(&r, Input::ConfirmRegistration { code: totp::code_at(&secret, START / 1000) }).unwrap();
+    assert!(matches!(r.step, Step::SignedIn { .. }), "{:?}", r.step);
+}
+
+#[test]
+fn wrong_codes_for_a_phone_added_from_the_account_drop_it_at_the_limit() {
+    let f = fixture();
+    let session = proven_session(&f);
+    f.backend.begin_method_now(&session, MethodKind::Sms, Some("+44 20 7946 0958")).unwrap();
+    let sms = f.backend.phone_messages().pop().unwrap();
+    let wrong = if sms.code == "000000" { "111111" } else { "000000" };
+    for _ in 1..WRONG_CODES_PER_ENROLLMENT {
+        assert_eq!(
+            f.backend.confirm_method_now(&session, wrong).unwrap_err(),
+            invalid(Field::Code, Problem::Mismatch)
+        );
+    }
+    assert_eq!(
+        f.backend.confirm_method_now(&session, wrong).unwrap_err(),
+        invalid(Field::Code, Problem::TooManyAttempts)
+    );
+    assert_eq!(
+        f.backend.confirm_method_now(&session, &sms.code).unwrap_err(),
+        invalid(Field::Code, Problem::NoCodeSent),
+        "the right code no longer adds the dropped phone"
+    );
+    assert!(f.backend.account_of("ravi@contoso.example").unwrap().phone.is_none());
+    f.backend.begin_method_now(&session, MethodKind::Sms, Some("+44 20 7946 0958")).unwrap();
+    let again = f.backend.phone_messages().pop().unwrap();
+    let account = f.backend.confirm_method_now(&session, &again.code).unwrap();
+    assert!(account.methods.contains(&MethodKind::Sms), "starting again works");
+}
