@@ -42,14 +42,14 @@ test-release: build
 	node scripts/embed-smoke.mjs dist
 	node scripts/passkeys.mjs dist
 
-## Speed (engine natively and in Chromium, first screen) and size against bench/budgets.json
+## Speed (engine natively and in Chromium, first screen) and the component's size against bench/budgets.json
 # The bench binary unwinds; building the app that way too keeps Cargo from writing two
 # builds of the library to one file name.
-bench: setup
+bench: setup component
 	CARGO_PROFILE_RELEASE_PANIC=unwind cargo bench --bench engine
 	trunk build --release
 	trunk build --release --features bench --dist target/bench-dist
-	node scripts/bench.mjs dist target/bench-dist
+	node scripts/bench.mjs dist target/bench-dist target/component
 
 ## Every review-gallery entry as a picture in docs/screens/
 screenshots: setup build
