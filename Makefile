@@ -35,12 +35,14 @@ test-browser:
 	wasm-pack test --headless --chrome
 
 # The release bundle in Chromium: the app, every review-gallery entry (console errors
-# and the axe audit in light, dark and right to left), and the example host page.
-test-release: build
+# and the axe audit in light, dark and right to left), the example host page, and the
+# shipped component over HTTP.
+test-release: build component
 	node scripts/smoke.mjs dist
 	node scripts/gallery.mjs check dist
 	node scripts/embed-smoke.mjs dist
 	node scripts/passkeys.mjs dist
+	node scripts/component-smoke.mjs target/component
 
 ## Speed (engine natively and in Chromium, first screen) and the component's size against bench/budgets.json
 # The bench binary unwinds; building the app that way too keeps Cargo from writing two
