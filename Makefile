@@ -47,7 +47,8 @@ test-release: build component
 ## Speed (engine natively and in Chromium, first screen) and the component's size against bench/budgets.json
 # The bench binary unwinds; building the app that way too keeps Cargo from writing two
 # builds of the library to one file name.
-bench: setup component
+bench: setup setup-build
+	KEEP_NAMES=target/component-names.wasm scripts/component.sh target/component release --no-default-features --features embed
 	CARGO_PROFILE_RELEASE_PANIC=unwind cargo bench --bench engine
 	trunk build --release
 	trunk build --release --features bench --dist target/bench-dist

@@ -7,13 +7,16 @@
 //   dist        the release app (mock backend, review tools): first screen, transitions,
 //               and its sizes, reported
 //   bench-dist  the same app built with `--features bench`, which exports bench_engine
-//   component   what host pages ship (`make component`): its size is held to the budgets
+//   component   what host pages ship (`make component`): its size is held to the budgets;
+//               beside it, component-names.wasm (the same Wasm with function names,
+//               before wasm-opt) gives the breakdown of what takes the space
 import { readFile, readdir, writeFile } from 'node:fs/promises';
 import { execFileSync } from 'node:child_process';
 import { extname, join } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { cpus } from 'node:os';
 import { serve, launch } from './browser.mjs';
+import { breakdown, breakdownTable } from './wasm-breakdown.mjs';
 
 const [root = 'dist', benchRoot = 'target/bench-dist', componentRoot = 'target/component'] = process.argv.slice(2);
 const SAMPLES = 31;
@@ -237,8 +240,9 @@ function transitionTable(rows, budget) {
 }
 
 const ms = (v) => `${v.toFixed(1)} ms`;
+const percent = (f) => `${(100 * f).toFixed(0)} %`;
 
-function report({ machine, native, wasm, screen, moves, sizes, budgets }) {
+function report({ machine, native, wasm, screen, moves, sizes, space, budgets }) {
   return `# Benchmark results
 
 Written by \`make bench\`. Figures are from one machine: compare runs on the same machine,
@@ -276,6 +280,12 @@ review tools. Budgets from bench/budgets.json:
 
 ${sizeTable(sizes.component, budgets)}
 
+What takes the space in the component's Wasm, by the function names of the build before
+wasm-opt (wasm-opt then takes about ${percent(1 - sizes.component.wasm.raw / space.codeAndData)} off; the data section alone is
+${bytes(space.dataGzip)} gzipped):
+
+${breakdownTable(space)}
+
 For comparison, not held to the budget, the two builds that carry the in-browser mock
 backend (the engine, the seeded directory, PBKDF2, TOTP, the passkey verifier):
 
@@ -306,6 +316,7 @@ const native = await readJson('bench/results/native.json').catch(() => {
   throw new Error('bench/results/native.json is missing: run `cargo bench --bench engine` first');
 });
 const budgets = await readJson('bench/budgets.json');
+const space = await breakdown(`${componentRoot}-names.wasm`);
 const sizes = {
   component: await bundleSizes(componentRoot),
   app: await bundleSizes(root),
@@ -318,7 +329,7 @@ try {
   const wasm = await serving(benchRoot, (url) => wasmEngine(browser, url));
   const screen = await serving(root, (url) => firstScreen(browser, url));
   const moves = await serving(root, (url) => transitions(browser, url));
-  results = { machine: machine(browser.version()), native, wasm, screen, moves, sizes, budgets };
+  results = { machine: machine(browser.version()), native, wasm, screen, moves, sizes, space, budgets };
 } finally {
   await browser.close();
 }

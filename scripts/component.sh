@@ -15,6 +15,8 @@ wasm=$(cargo rustc "${flags[@]}" |
 [ -n "$wasm" ] || { echo "component.sh: cargo reported no riskgate.wasm" >&2; exit 1; }
 mkdir -p "$out"
 wasm-bindgen --target web --no-typescript --out-dir "$out" --out-name riskgate "$wasm"
+# KEEP_NAMES=FILE keeps a copy with function names, before wasm-opt, for a size breakdown.
+if [ -n "${KEEP_NAMES:-}" ]; then cp "$out/riskgate_bg.wasm" "$KEEP_NAMES"; fi
 if [ "$profile" = release ]; then
   # The same optimiser and level as Trunk's for the app (npm's binaryen, see Trunk.toml).
   wasm-opt -Oz "$out/riskgate_bg.wasm" -o "$out/riskgate_bg.wasm"
