@@ -15,7 +15,7 @@ const PARTS = [
   ['Browser bindings (wasm-bindgen, js-sys, web-sys, gloo)', /wasm_bindgen|js_sys|web_sys|gloo|wasm_streams|__wbg|__wbindgen/],
   ['QR code (qrcode)', /qrcode/],
   ['Crypto (p256, sha2, hmac, pbkdf2)', /p256|primeorder|elliptic_curve|sha1|sha2|hmac|pbkdf2|crypto_bigint|der::|ecdsa/],
-  ['Rust standard library (core, alloc, std, dlmalloc, hashbrown)', /core::|alloc::|std::|dlmalloc|hashbrown|compiler_builtins|^<?core|^<?alloc|^<?std|<str>|<char>|<\[/],
+  ['Rust standard library (core, alloc, std, dlmalloc, hashbrown)', /core::|alloc::|std::|core\[|alloc\[|std\[|__rustc|__rdl|dlmalloc|hashbrown|indexmap|compiler_builtins|<str>|<char>|<\[/],
 ];
 
 function leb(bytes, at) {
