@@ -93,6 +93,10 @@ async fn a_temporary_password_is_shown_once_and_works_once() {
     let page = support::open_with(mock.clone());
     open_admin_view(&page, "admin@contoso.example", "Steady-Compass-27").await;
     page.click_named("Temporary password for Kim Park").await;
+    page.expect_text("Give Kim Park a temporary password? Their current password stops working at once.")
+        .await;
+    assert!(!mock.account_of("kim@contoso.example").unwrap().state.temporary_password, "not before yes");
+    page.click("Yes: Temporary password").await;
     let shown = page.wait_for(".rg-temp-password").await.text_content().unwrap();
     assert_eq!(shown.len(), 19, "four groups of four: {shown}");
     page.expect_text("Temporary password for Kim Park").await;
@@ -373,4 +377,27 @@ async fn too_many_wrong_codes_for_a_new_phone_drop_it_and_offer_a_fresh_start() 
     assert_eq!(page.value("#rg-add-phone"), "+44 20 7946 0958", "the number typed is kept");
     let ravi = page.backend.account_of("ravi@contoso.example").unwrap();
     assert_eq!(ravi.phone, None, "the phone was not added");
+}
+
+#[wasm_bindgen_test]
+async fn disabling_an_account_asks_first_and_cancel_changes_nothing() {
+    let mock = support::mock();
+    let page = support::open_with(mock.clone());
+    open_admin_view(&page, "admin@contoso.example", "Steady-Compass-27").await;
+    page.click_named("Disable Kim Park").await;
+    page.expect_text("Disable Kim Park's account? They can't sign in until it is enabled again.").await;
+    assert_eq!(
+        page.focused().map(|e| e.class_name()),
+        Some("rg-confirm".into()),
+        "focus goes to the question"
+    );
+    page.click("Cancel").await;
+    assert!(!page.text().contains("Disable Kim Park's account?"), "the question is gone");
+    assert!(!mock.account_of("kim@contoso.example").unwrap().state.disabled, "nothing was sent");
+
+    page.click_named("Disable Kim Park").await;
+    page.click("Yes: Disable").await;
+    page.expect_text("Done: Disable for Kim Park.").await;
+    assert!(mock.account_of("kim@contoso.example").unwrap().state.disabled);
+    assert!(page.button_named("Enable Kim Park").is_some());
 }

@@ -51,6 +51,7 @@ const EXPECTED: &[(&str, &str, &str)] = &[
     ("reset", "Reset your password", ""),
     ("account", "Your account", "Recent sign-ins"),
     ("admin", "Admin view", "sam@woodgrove.example"),
+    ("admin-confirm", "Admin view", "Disable Sam Rivera's account?"),
 ];
 
 struct Shown {

@@ -31,6 +31,18 @@ fn action_keys(action: AdminAction) -> (&'static str, &'static str) {
     }
 }
 
+/// What a destructive action does, asked before it is sent; `None` for the ones that
+/// only lift a block or clear risk.
+fn confirmation_key(action: AdminAction) -> Option<&'static str> {
+    match action {
+        AdminAction::ConfirmCompromised => Some("admin.confirm.ConfirmCompromised"),
+        AdminAction::TemporaryPassword => Some("admin.confirm.TemporaryPassword"),
+        AdminAction::RequireReregistration => Some("admin.confirm.RequireReregistration"),
+        AdminAction::Disable => Some("admin.confirm.Disable"),
+        _ => None,
+    }
+}
+
 /// The actions worth offering for `user`, in the order they are listed.
 fn actions_for(user: &UserSummary) -> Vec<AdminAction> {
     let at_risk = user.user_risk > RiskLevel::None || user.detections.iter().any(|d| d.state.is_open());
@@ -138,6 +150,9 @@ pub fn Admin() -> impl IntoView {
     let temporary = RwSignal::new(None::<(String, String)>);
     let temporary_node = NodeRef::<leptos::html::Div>::new();
     let copied = RwSignal::new(false);
+    // A destructive action waiting for "yes": username, display name, action.
+    let confirming = RwSignal::new(None::<(String, String, AdminAction)>);
+    let confirm_node = NodeRef::<leptos::html::Div>::new();
     let form = PolicyForm::new();
     let form_ready = RwSignal::new(false);
 
@@ -186,6 +201,42 @@ pub fn Admin() -> impl IntoView {
         });
     };
 
+    // Destructive actions are asked about first; the rest go at once.
+    let request = move |username: String, name: String, action: AdminAction| {
+        if confirmation_key(action).is_none() {
+            confirming.set(None);
+            return act(username, name, action);
+        }
+        action_error.set(None);
+        done.set(None);
+        confirming.set(Some((username, name, action)));
+        focus(confirm_node);
+    };
+    let confirm = move |_| {
+        if let Some((username, name, action)) = confirming.get_untracked() {
+            confirming.set(None);
+            act(username, name, action);
+        }
+    };
+    let question = move || {
+        confirming.get().and_then(|(_, name, action)| {
+            let key = confirmation_key(action)?;
+            Some(view! {
+                <div class="rg-warning" role="alert">
+                    <p>{ui.tf(key, &[("name", &name)])}</p>
+                    <div class="rg-actions">
+                        <button type="button" class="rg-primary" on:click=confirm>
+                            {ui.tf("admin.confirm.yes", &[("action", ui.t(action_keys(action).0))])}
+                        </button>
+                        <button type="button" class="rg-secondary" on:click=move |_| confirming.set(None)>
+                            {ui.t("common.cancel")}
+                        </button>
+                    </div>
+                </div>
+            })
+        })
+    };
+
     let tenant_name =
         move || overview.with(|v| v.as_ref().and_then(|v| v.tenants.first()).map(|t| t.name.clone()));
     let done_text = move || {
@@ -215,6 +266,9 @@ pub fn Admin() -> impl IntoView {
                 {done_text}
             </p>
             <KeyMessage message=action_error/>
+            <div class="rg-confirm" tabindex="-1" node_ref=confirm_node>
+                {question}
+            </div>
             <div class="rg-temporary" tabindex="-1" node_ref=temporary_node>
                 {move || {
                     temporary
@@ -255,7 +309,7 @@ pub fn Admin() -> impl IntoView {
                     .get()
                     .map(|v| {
                         view! {
-                            <Users view=v.clone() act/>
+                            <Users view=v.clone() act=request/>
                             <SignIns view=v/>
                         }
                     })

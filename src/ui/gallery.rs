@@ -95,6 +95,8 @@ pub enum Then {
     Submit(&'static str, &'static str),
     /// The same, with the backend slowed right down: the "working on it" state.
     SubmitSlowly(&'static str, &'static str),
+    /// Clicks the button of this accessible name once it is shown.
+    Click(&'static str),
 }
 
 pub struct Entry {
@@ -206,6 +208,12 @@ pub const ENTRIES: &[Entry] = &[
     entry("reset", "Forgot password: start", |_| screen(Screen::Reset)),
     entry("account", "Account health", |s| signed_in_view(s, "ada@contoso.example", Screen::Account)),
     entry("admin", "Admin view", |s| signed_in_view(s, "admin@woodgrove.example", Screen::Admin)),
+    Entry {
+        then: Then::Click("Disable Sam Rivera"),
+        ..entry("admin-confirm", "Admin view: asked before disabling an account", |s| {
+            signed_in_view(s, "admin@woodgrove.example", Screen::Admin)
+        })
+    },
 ];
 
 fn register(stage: &Stage, method: MethodKind) -> Prepared {
@@ -397,8 +405,31 @@ fn Shown(entry: &'static Entry, locale: Locale, theme: Theme) -> impl IntoView {
 fn settle_ms(then: Then) -> u64 {
     match then {
         Then::Nothing => 150,
-        Then::Submit(..) => 250,
+        Then::Submit(..) | Then::Click(..) => 250,
         Then::SubmitSlowly(..) => 500,
+    }
+}
+
+/// Clicks the button named `name` in `holder`, looking again every 50 ms while the view
+/// loads, `tries` times at most.
+fn click_when_shown(holder: web_sys::HtmlElement, name: &'static str, tries: u32) {
+    let named = |b: &web_sys::Element| {
+        b.get_attribute("aria-label").as_deref() == Some(name) || b.text_content().as_deref() == Some(name)
+    };
+    let buttons = holder.query_selector_all("button").ok();
+    let found = buttons.and_then(|list| {
+        (0..list.length()).filter_map(|i| list.item(i)).find_map(|n| {
+            let b: web_sys::Element = n.unchecked_into();
+            named(&b).then_some(b)
+        })
+    });
+    match found {
+        Some(button) => button.unchecked_into::<web_sys::HtmlElement>().click(),
+        None if tries == 0 => web_sys::console::error_1(&format!("gallery: no button {name:?}").into()),
+        None => set_timeout(
+            move || click_when_shown(holder, name, tries - 1),
+            std::time::Duration::from_millis(50),
+        ),
     }
 }
 
@@ -414,6 +445,7 @@ fn act(then: Then, holder: web_sys::HtmlElement, mock: &MockBackend) {
     );
     let (selector, text) = match then {
         Then::Nothing => return,
+        Then::Click(name) => return click_when_shown(holder, name, 20),
         Then::Submit(selector, text) => (selector, text),
         Then::SubmitSlowly(selector, text) => {
             // An hour: long enough to look at, and within what a browser timer can wait.
