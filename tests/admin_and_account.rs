@@ -401,3 +401,20 @@ async fn disabling_an_account_asks_first_and_cancel_changes_nothing() {
     assert!(mock.account_of("kim@contoso.example").unwrap().state.disabled);
     assert!(page.button_named("Enable Kim Park").is_some());
 }
+
+#[wasm_bindgen_test]
+async fn signing_out_ends_the_session_at_the_backend() {
+    let mock = support::mock();
+    let page = support::open_with(mock.clone());
+    sign_in_with_mfa(&page).await;
+    assert_eq!(mock.open_sessions("ravi@contoso.example"), 1);
+    page.click_named("Sign out").await;
+    page.expect_heading("Sign in").await;
+    for _ in 0..100 {
+        if mock.open_sessions("ravi@contoso.example") == 0 {
+            break;
+        }
+        support::sleep(10).await;
+    }
+    assert_eq!(mock.open_sessions("ravi@contoso.example"), 0, "the backend no longer takes the session");
+}

@@ -362,4 +362,15 @@ impl IdentityBackend for HttpBackend {
         let reply = self.exchange(Method::POST, path, Some(session), Some(json(&created)));
         Box::pin(async move { decode(reply.await?) })
     }
+
+    fn sign_out(&self, session: &str) -> BackendFuture<'_, ()> {
+        let reply = self.exchange(Method::DELETE, Ok("/session".into()), Some(session), None);
+        Box::pin(async move {
+            match reply.await? {
+                // No content is as good as the documented `null`.
+                (204, _) => Ok(()),
+                reply => decode(reply),
+            }
+        })
+    }
 }

@@ -92,4 +92,6 @@ pub trait IdentityBackend {
     fn begin_passkey(&self, session: &str) -> BackendFuture<'_, PasskeyOptions>;
     /// Checks and stores the new passkey; the account then has it.
     fn confirm_passkey(&self, session: &str, created: PasskeyCreated) -> BackendFuture<'_, AccountView>;
+    /// Ends the session: it opens nothing afterwards. Ending one already gone is no error.
+    fn sign_out(&self, session: &str) -> BackendFuture<'_, ()>;
 }

@@ -158,12 +158,17 @@ impl Ui {
             }
             ui.slow.try_set(false);
             if let Err(e) = &result {
-                let message = ui.locale.try_get_untracked().map(|l| text::t(l, widgets::error_text(e).1));
-                ui.emit(HostEvent::for_error(e, message.unwrap_or_default()));
+                ui.report_error(e);
             }
             done(result);
         });
         true
+    }
+
+    /// Tells the host page about a failed call, with the words the person is shown.
+    fn report_error(self, e: &BackendError) {
+        let message = self.locale.try_get_untracked().map(|l| text::t(l, widgets::error_text(e).1));
+        self.emit(HostEvent::for_error(e, message.unwrap_or_default()));
     }
 
     /// A call made with the session, through `run`. Without a session it fails at once
@@ -281,8 +286,18 @@ impl Ui {
         self.screen.set(screen);
     }
 
-    /// Forgets the session and goes back to the first screen with nothing filled in.
+    /// Ends the session at the backend and goes back to the first screen with nothing
+    /// filled in. The screen clears at once and the session is forgotten here either way;
+    /// a backend that cannot be reached is reported to the host page.
     pub fn sign_out(self) {
+        if let Some(session) = self.session.get_untracked() {
+            let backend = self.backend.get_value();
+            spawn_local(async move {
+                if let Err(e) = backend.sign_out(&session).await {
+                    self.report_error(&e);
+                }
+            });
+        }
         self.session.set(None);
         self.reply.set(None);
         self.username.set(String::new());

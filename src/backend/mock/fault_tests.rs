@@ -170,6 +170,9 @@ fn every_operation_under_every_fault_changes_nothing_and_a_retry_goes_on() {
         block_on(b.set_policy(&admin, tenant.policy.clone(), tenant.banned.clone()))
     });
 
+    fails_cleanly_then_works(&f, Operation::Account, || block_on(b.sign_out(&session)));
+    assert_eq!(b.account_now(&session).unwrap_err(), BackendError::NotAuthorized, "signed out for good");
+
     let faulted = f.faulted.borrow();
     assert!(Operation::ALL.iter().all(|op| faulted.contains(op)), "every operation was faulted: {faulted:?}");
 }

@@ -207,14 +207,24 @@ impl MockBackend {
         Ok(idx)
     }
 
-    /// Ends every session of account `idx`, and any method it was adding.
+    /// Ends one session (signing out): it opens nothing afterwards.
+    pub fn sign_out_now(&self, session: &str) {
+        Self::end_session(&mut self.state.borrow_mut(), session);
+    }
+
+    /// Ends a session and any method it was adding.
+    fn end_session(st: &mut State, token: &str) {
+        st.sessions.remove(token);
+        st.adding.remove(token);
+        st.adding_passkeys.remove(token);
+    }
+
+    /// Ends every session of account `idx`.
     fn revoke_sessions(st: &mut State, idx: usize) {
         let gone: Vec<String> =
             st.sessions.iter().filter(|(_, (i, _))| *i == idx).map(|(t, _)| t.clone()).collect();
         for token in gone {
-            st.sessions.remove(&token);
-            st.adding.remove(&token);
-            st.adding_passkeys.remove(&token);
+            Self::end_session(st, &token);
         }
     }
 
@@ -235,6 +245,16 @@ impl MockBackend {
 
     pub fn sign_in_log(&self) -> Vec<SignInRecord> {
         self.state.borrow().saved.log.clone()
+    }
+
+    /// How many sessions `username` has open, for tests.
+    pub fn open_sessions(&self, username: &str) -> usize {
+        let st = self.state.borrow();
+        let Some(idx) = st.saved.accounts.iter().position(|a| a.username.eq_ignore_ascii_case(username))
+        else {
+            return 0;
+        };
+        st.sessions.values().filter(|(i, _)| *i == idx).count()
     }
 
     /// A copy of an account, for views and tests.
@@ -1160,6 +1180,14 @@ impl IdentityBackend for MockBackend {
         let session = session.to_string();
         self.after_fault(Operation::Account, move |m| m.confirm_passkey_now(&session, &created))
     }
+
+    fn sign_out(&self, session: &str) -> BackendFuture<'_, ()> {
+        let session = session.to_string();
+        self.after_fault(Operation::Account, move |m| {
+            m.sign_out_now(&session);
+            Ok(())
+        })
+    }
 }
 
 /// Lets the app and a test share one mock: the app holds it as a trait object.
@@ -1238,6 +1266,9 @@ impl<T: IdentityBackend + ?Sized> IdentityBackend for Rc<T> {
     }
     fn confirm_passkey(&self, session: &str, created: PasskeyCreated) -> BackendFuture<'_, AccountView> {
         (**self).confirm_passkey(session, created)
+    }
+    fn sign_out(&self, session: &str) -> BackendFuture<'_, ()> {
+        (**self).sign_out(session)
     }
 }
 
