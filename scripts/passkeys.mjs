@@ -4,6 +4,7 @@
 //   passkey from account health, then passes his next risky sign-in with it;
 // - a recorded answer replayed later, an answer tampered to name another origin, and
 //   a closed prompt are each refused with a message, and nobody is signed in;
+// - Omar then proves "forgot my password" with that passkey instead of a code;
 // - Pia (passwordless) signs in once with her temporary access pass, creates a
 //   passkey in guided registration, then signs in with the passkey alone;
 // - Woodgrove's admin asks for phishing-resistant strength at high risk: Sam (a
@@ -142,6 +143,21 @@ async function omar(page) {
   console.log('passkeys: replayed answer, wrong origin and closed prompt refused; nobody signed in by them');
 }
 
+/** "Forgot your password?" proven with Omar's passkey, up to choosing a new password. */
+async function omarReset(page) {
+  await page.click('main button:has-text("Forgot your password?")');
+  await page.fill('#rg-reset-username', 'omar@contoso.example');
+  await page.click('main button:has-text("Next")');
+  await expectHeading(page, 'Confirm it\'s you');
+  await page.click('main fieldset.rg-methods button:has-text("Passkey")');
+  if (await page.isVisible('#rg-reset-code')) throw new Error('a code field is shown for a passkey');
+  await page.click('main button:has-text("Use a passkey")');
+  await expectHeading(page, 'Choose a new password');
+  await page.goto(url); // leave the reset; the directory is kept
+  await page.waitForSelector('#rg-username', WAIT);
+  console.log('passkeys: a password reset proven with the passkey');
+}
+
 async function pia(page) {
   await signIn(page, 'pia@contoso.example', 'Lagoon-Ribbon-4812');
   await expectHeading(page, 'More information required');
@@ -222,6 +238,7 @@ try {
   await page.waitForSelector('#rg-username', WAIT);
   await addAuthenticator(page);
   await omar(page);
+  await omarReset(page);
   await pia(page);
   await strength(page);
   if (errors.length) throw new Error(`console errors:\n${errors.join('\n')}`);

@@ -339,10 +339,22 @@ pub struct AdminReceipt {
 /// What the person did on a step of a password reset.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub enum ResetInput {
-    SendCode { method: MethodKind },
-    Code { method: MethodKind, code: String },
-    NewPassword { password: String, confirm: String },
+    SendCode {
+        method: MethodKind,
+    },
+    Code {
+        method: MethodKind,
+        code: String,
+    },
+    NewPassword {
+        password: String,
+        confirm: String,
+    },
     Cancel,
+    /// Ask for a passkey challenge, to prove who you are with a passkey.
+    BeginPasskey,
+    /// The passkey's answer to the challenge the last reply carried.
+    PasskeyAssertion(PasskeyAssertion),
 }
 
 /// The step of a password reset the person should see now.
@@ -353,6 +365,8 @@ pub struct ResetReply {
     pub step: ResetStep,
     pub code_sent_to: Option<String>,
     pub verdict: Option<Verdict>,
+    /// A passkey challenge for the browser to hand to WebAuthn, after `BeginPasskey`.
+    pub passkey: Option<PasskeyOptions>,
     pub correlation_id: String,
     pub time_ms: u64,
 }

@@ -2,6 +2,7 @@
 //! The reply looks the same for an unknown username up to the code step.
 use super::change_password::{feedback_lines, live_feedback, typed_twice};
 use super::mfa::method_key;
+use super::passkey;
 use super::widgets::{code_typed, error_text, FormMessage, Heading, TextField};
 use super::{use_ui, Ui};
 use crate::backend::api::{BackendError, Field, ResetInput, ResetReply};
@@ -201,8 +202,19 @@ fn Verify(reset: Reset) -> impl IntoView {
             &[("done", &(proven + 1).min(required as usize).to_string()), ("of", &required.to_string())],
         )
     };
+    let by_passkey = move || method.get() == MethodKind::Passkey;
+    answer_passkey_challenges(reset, error);
+    // The code field is hidden for a passkey: its messages are the form's.
+    let use_passkey = move |_| {
+        if !passkey::available() {
+            reset.general.set(Some(ui.t(passkey::Failure::Unavailable.key()).to_string()));
+            return;
+        }
+        reset.send(ResetInput::BeginPasskey, Field::Code, error);
+    };
     let lead = move || match (method.get(), state.get().4) {
         (MethodKind::AuthenticatorApp, _) => ui.t("mfa.app.lead").to_string(),
+        (MethodKind::Passkey, _) => ui.t("mfa.passkey.lead").to_string(),
         (_, Some(to)) => ui.tf("mfa.sent", &[("phone", &to)]),
         _ => ui.t("mfa.phone.lead").to_string(),
     };
@@ -227,15 +239,43 @@ fn Verify(reset: Reset) -> impl IntoView {
                     {move || ui.t(if method.get() == MethodKind::Voice { "mfa.send_call" } else { "mfa.send_text" })}
                 </button>
             </Show>
-            <TextField id="rg-reset-code" label="mfa.code" autocomplete="one-time-code" inputmode="numeric" value=code error/>
+            <Show when=move || !by_passkey()>
+                <TextField id="rg-reset-code" label="mfa.code" autocomplete="one-time-code" inputmode="numeric" value=code error/>
+            </Show>
             <div class="rg-actions">
                 <button type="button" class="rg-secondary" on:click=move |_| reset.send(ResetInput::Cancel, Field::Code, error)>
                     {move || ui.t("common.cancel")}
                 </button>
-                <button type="submit" class="rg-primary" disabled=move || ui.pending.get()>{move || ui.t("common.verify")}</button>
+                <Show
+                    when=by_passkey
+                    fallback=move || view! {
+                        <button type="submit" class="rg-primary" disabled=move || ui.pending.get()>{move || ui.t("common.verify")}</button>
+                    }
+                >
+                    <button type="button" class="rg-primary rg-use-passkey" disabled=move || ui.pending.get() on:click=use_passkey>
+                        {move || ui.t("mfa.passkey.use")}
+                    </button>
+                </Show>
             </div>
         </form>
     }
+}
+
+/// Whenever a reply hands out a passkey challenge, asks the browser and sends back its
+/// answer; a refusal or a closed prompt is the form's message.
+fn answer_passkey_challenges(reset: Reset, error: RwSignal<Option<String>>) {
+    let offered = Memo::new(move |_| reset.reply.with(|r| r.as_ref().and_then(|r| r.passkey.clone())));
+    Effect::new(move |_| {
+        let Some(options) = offered.get() else { return };
+        leptos::task::spawn_local(async move {
+            match passkey::get(&options).await {
+                Ok(answer) => reset.send(ResetInput::PasskeyAssertion(answer), Field::Code, error),
+                Err(f) => {
+                    reset.general.try_set(Some(reset.ui.t(f.key()).to_string()));
+                }
+            }
+        });
+    });
 }
 
 #[component]

@@ -105,6 +105,8 @@ pub fn reset_input_name(input: &ResetInput) -> &'static str {
         ResetInput::Code { .. } => "code",
         ResetInput::NewPassword { .. } => "new_password",
         ResetInput::Cancel => "cancel",
+        ResetInput::BeginPasskey => "begin_passkey",
+        ResetInput::PasskeyAssertion(_) => "passkey_assertion",
     }
 }
 
@@ -209,6 +211,8 @@ pub fn reset_inputs() -> Vec<ResetInput> {
             confirm: "Tidal-Saffron-Quill-47".into(),
         },
         ResetInput::Cancel,
+        ResetInput::BeginPasskey,
+        ResetInput::PasskeyAssertion(passkey_assertion()),
     ]
 }
 
@@ -432,6 +436,7 @@ pub fn reset_reply() -> ResetReply {
         step: verify_step(),
         code_sent_to: Some("+1 ••• ••• ••42".into()),
         verdict: None,
+        passkey: None,
         correlation_id: "c4e81b06".into(),
         time_ms: T0,
     }

@@ -4,8 +4,10 @@
 //! duplicate) as a typed error that signs nobody in.
 use super::*;
 use crate::backend::api::SignInSource;
+use crate::backend::api::{ResetInput, ResetReply};
 use crate::backend::platform::{FixedClock, SeededEntropy};
 use crate::backend::webauthn::{b64url_decode, b64url_encode, WebAuthnError};
+use crate::engine::reset::ResetStep;
 use crate::engine::{BlockReason, NoticeKind, RiskDetail, RiskLevel};
 use p256::ecdsa::signature::Signer;
 use p256::ecdsa::{Signature, SigningKey};
@@ -396,4 +398,63 @@ fn a_store_saved_before_passkeys_is_reset_not_misread() {
     let b = MockBackend::open(clock, Rc::new(SeededEntropy::default()), store);
     assert!(matches!(b.store_status(), StoreStatus::Reset(why) if why.contains("version 3")));
     assert!(b.account_of("pia@contoso.example").is_some(), "the seed, with its passwordless persona");
+}
+
+/// Ravi (app and passkey) starts "forgot my password": the reset offers his passkey.
+fn reset_offering_passkey(f: &Fixture) -> ResetReply {
+    let r = f.backend.start_reset_now("ravi@contoso.example").unwrap();
+    let ResetStep::Verify { ref offered, .. } = r.step else { panic!("{:?}", r.step) };
+    assert!(offered.contains(&MethodKind::Passkey), "{offered:?}");
+    r
+}
+
+#[test]
+fn a_passkey_proves_a_password_reset() {
+    let f = fixture();
+    let mut key = SoftKey::new(7);
+    f.add_passkey(&f.proven_session(), &mut key);
+    let r = reset_offering_passkey(&f);
+    let r = f.backend.send_reset_now(&r.flow_id, r.seq, ResetInput::BeginPasskey).unwrap();
+    let options = r.passkey.clone().expect("the reply carries the challenge");
+    assert!(options.credential_ids.contains(&b64url_encode(&key.id)), "his passkey is named");
+    let answer = key.get(&options);
+    let r = f.backend.send_reset_now(&r.flow_id, r.seq, ResetInput::PasskeyAssertion(answer)).unwrap();
+    assert!(matches!(r.step, ResetStep::NewPassword { .. }), "{:?}", r.step);
+    assert_eq!(r.passkey, None, "a challenge is shown once");
+    assert_eq!(f.backend.account_of("ravi@contoso.example").unwrap().passkeys[0].sign_count, 2);
+}
+
+#[test]
+fn a_refused_or_replayed_passkey_proves_no_reset() {
+    let f = fixture();
+    let mut key = SoftKey::new(7);
+    f.add_passkey(&f.proven_session(), &mut key);
+    let r = reset_offering_passkey(&f);
+    let r = f.backend.send_reset_now(&r.flow_id, r.seq, ResetInput::BeginPasskey).unwrap();
+    let mut stranger = SoftKey::new(9);
+    let e = f
+        .backend
+        .send_reset_now(
+            &r.flow_id,
+            r.seq,
+            ResetInput::PasskeyAssertion(stranger.get(r.passkey.as_ref().unwrap())),
+        )
+        .unwrap_err();
+    assert_eq!(e, passkey_error(WebAuthnError::UnknownCredential));
+    // The challenge went with that answer: his own, made for it, comes too late.
+    let late = key.get(r.passkey.as_ref().unwrap());
+    let e = f.backend.send_reset_now(&r.flow_id, r.seq, ResetInput::PasskeyAssertion(late)).unwrap_err();
+    assert_eq!(e, passkey_error(WebAuthnError::ChallengeExpired));
+    let state = f.backend.state.borrow();
+    assert!(
+        matches!(state.resets[&r.flow_id].flow.step(), ResetStep::Verify { ref proven, .. } if proven.is_empty())
+    );
+}
+
+#[test]
+fn a_reset_without_a_passkey_takes_no_passkey_answer() {
+    let f = fixture();
+    let r = f.backend.start_reset_now("ravi@contoso.example").unwrap();
+    let e = f.backend.send_reset_now(&r.flow_id, r.seq, ResetInput::BeginPasskey).unwrap_err();
+    assert!(matches!(e, BackendError::Unexpected { .. }), "{e:?}");
 }

@@ -9,6 +9,7 @@ use crate::backend::webauthn::{
     self, b64url_encode, PasskeyAssertion, PasskeyCreated, PasskeyOptions, RelyingParty, StoredPasskey,
     WebAuthnError,
 };
+use crate::engine::reset::ResetEvent;
 use crate::engine::{Event, MethodKind};
 use sha2::{Digest, Sha256};
 
@@ -20,7 +21,7 @@ pub(super) fn default_relying_party() -> RelyingParty {
     RelyingParty { id: "localhost".into(), origin: "http://localhost:8080".into() }
 }
 
-pub(super) struct Challenge {
+pub struct Challenge {
     bytes: Vec<u8>,
     expires_ms: u64,
 }
@@ -176,6 +177,38 @@ impl MockBackend {
         rec.passkey = Some(challenge);
         rec.passkey_view = Some(options);
         Ok(())
+    }
+
+    /// A challenge for proving a reset with one of the account's passkeys.
+    pub(super) fn offer_reset_passkey(
+        &self,
+        st: &mut State,
+        reset_id: &str,
+        now: u64,
+    ) -> Result<(), BackendError> {
+        let challenge = self.new_challenge(now);
+        let rec = st.resets.get(reset_id).ok_or(BackendError::UnknownFlow)?;
+        let idx = rec.account.ok_or(BackendError::Unexpected { input: "BeginPasskey".into() })?;
+        let username = st.saved.accounts[idx].username.clone();
+        let options = self.options(&st.saved, Some(idx), &username, &challenge, false);
+        let rec = st.resets.get_mut(reset_id).ok_or(BackendError::UnknownFlow)?;
+        rec.set_passkey(challenge, options);
+        Ok(())
+    }
+
+    /// The passkey's answer for a reset: a proof, or a typed refusal that proves nothing.
+    pub(super) fn check_reset_passkey(
+        &self,
+        st: &mut State,
+        reset_id: &str,
+        answer: &PasskeyAssertion,
+        now: u64,
+    ) -> Result<ResetEvent, BackendError> {
+        let rec = st.resets.get_mut(reset_id).ok_or(BackendError::UnknownFlow)?;
+        let challenge = redeem(rec.take_passkey(), now)?;
+        let idx = rec.account.ok_or(refused(WebAuthnError::UnknownCredential))?;
+        assert_with(&self.relying_party(), &mut st.saved.accounts[idx], &challenge, answer)?;
+        Ok(ResetEvent::Verified(MethodKind::Passkey))
     }
 
     pub(super) fn check_flow_passkey(

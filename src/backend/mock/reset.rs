@@ -1,5 +1,6 @@
 //! Self-service password reset in the mock: the engine's reset machine, with the
 //! same checks of what was typed as a sign-in.
+use super::passkeys::Challenge;
 use super::{
     check_confirmed, check_current, clean_code, mask_phone, take_phone_code, MockBackend, PendingCode, State,
     PHONE_CODE_TTL_MS,
@@ -7,8 +8,9 @@ use super::{
 use crate::backend::api::{
     invalid, BackendError, Field, Problem, ResetInput, ResetReply, SignInOutcome, SignInRecord,
 };
+use crate::backend::webauthn::PasskeyOptions;
 use crate::backend::{hash, totp};
-use crate::engine::reset::{proof_of, ResetContext, ResetEvent, ResetFlow, ResetStep};
+use crate::engine::reset::{proof_of, Proof, ResetContext, ResetEvent, ResetFlow, ResetStep};
 use crate::engine::{MethodKind, RiskState};
 
 /// A reset lasts this long from its start, however busy.
@@ -24,12 +26,24 @@ pub(super) struct ResetRecord {
     code: Option<PendingCode>,
     code_sent_to: Option<String>,
     verdict: Option<crate::engine::password::Verdict>,
+    /// The passkey challenge out for this reset, and its options while not yet shown.
+    passkey: Option<Challenge>,
+    passkey_view: Option<PasskeyOptions>,
     correlation_id: String,
 }
 
 impl ResetRecord {
     pub(super) fn asks_for_password(&self) -> bool {
         matches!(self.flow.step(), ResetStep::NewPassword { .. })
+    }
+
+    pub(super) fn set_passkey(&mut self, challenge: Challenge, options: PasskeyOptions) {
+        self.passkey = Some(challenge);
+        self.passkey_view = Some(options);
+    }
+
+    pub(super) fn take_passkey(&mut self) -> Option<Challenge> {
+        self.passkey.take()
     }
 }
 
@@ -58,6 +72,8 @@ impl MockBackend {
             code: None,
             code_sent_to: None,
             verdict: None,
+            passkey: None,
+            passkey_view: None,
             correlation_id,
         };
         st.resets.insert(flow_id.clone(), record);
@@ -79,7 +95,9 @@ impl MockBackend {
             }
             return Err(e);
         }
-        let rec = &st.resets[flow_id];
+        let rec = st.resets.get_mut(flow_id).ok_or(BackendError::UnknownFlow)?;
+        // A passkey challenge is shown once; the reset keeps it until it is answered.
+        rec.passkey_view = None;
         let unexpected = || BackendError::Unexpected {
             input: format!("{input:?}").split([' ', '{']).next().unwrap_or("").into(),
         };
@@ -97,6 +115,17 @@ impl MockBackend {
                 if offered.contains(method) && !proven.contains(&proof_of(*method)) =>
             {
                 Some(self.check_reset_code(&mut st, flow_id, *method, code, now)?)
+            }
+            (ResetInput::BeginPasskey, ResetStep::Verify { offered, proven, .. })
+                if offered.contains(&MethodKind::Passkey) && !proven.contains(&Proof::Passkey) =>
+            {
+                self.offer_reset_passkey(&mut st, flow_id, now)?;
+                None
+            }
+            (ResetInput::PasskeyAssertion(answer), ResetStep::Verify { offered, proven, .. })
+                if offered.contains(&MethodKind::Passkey) && !proven.contains(&Proof::Passkey) =>
+            {
+                Some(self.check_reset_passkey(&mut st, flow_id, answer, now)?)
             }
             (ResetInput::NewPassword { password, confirm }, ResetStep::NewPassword { .. }) => {
                 Some(self.reset_password(&mut st, flow_id, password, confirm)?)
@@ -265,6 +294,7 @@ fn reset_reply(st: &State, flow_id: &str, now: u64) -> ResetReply {
         step: rec.flow.step(),
         code_sent_to: rec.code_sent_to.clone(),
         verdict: rec.verdict.clone(),
+        passkey: rec.passkey_view.clone(),
         correlation_id: rec.correlation_id.clone(),
         time_ms: now,
     }
