@@ -9,13 +9,13 @@ use super::api::{
 };
 use super::api::{PasskeySignInAnswer, PasskeySignInStart};
 use super::webauthn::{PasskeyAssertion, PasskeyCreated, PasskeyOptions};
-use super::{totp, BackendFuture, IdentityBackend};
+use super::{js_json, totp, BackendFuture, IdentityBackend};
 use crate::engine::password::{BannedList, Verdict};
 use crate::engine::{MethodKind, TenantPolicy};
 use gloo_net::http::{Method, RequestBuilder};
 use gloo_timers::callback::Timeout;
 use serde::de::DeserializeOwned;
-use serde::Serialize;
+use serde::{Deserialize, Serialize};
 use std::future::Future;
 use std::pin::Pin;
 use std::time::Duration;
@@ -115,17 +115,17 @@ type Exchange<'a> = Pin<Box<dyn Future<Output = Result<(u16, String), BackendErr
 /// gateway's own 502, 503 or 504 page (not our JSON) still means the service is away.
 fn decode<T: DeserializeOwned>(reply: (u16, String)) -> Result<T, BackendError> {
     let (status, value) = success(reply)?;
-    serde_wasm_bindgen::from_value(value).map_err(|e| malformed(status, &e))
+    T::deserialize(value).map_err(|e| malformed(status, &e))
 }
 
 /// The JSON of a 2xx reply, or the error any other reply means. The browser's
 /// `JSON.parse` reads the text, so each reply type only maps the parsed value.
-fn success((status, body): (u16, String)) -> Result<(u16, JsValue), BackendError> {
-    let parsed = js_sys::JSON::parse(&body).map_err(serde_wasm_bindgen::Error::from);
+fn success((status, body): (u16, String)) -> Result<(u16, js_json::Value), BackendError> {
+    let parsed = js_json::parse(&body);
     if (200..300).contains(&status) {
         return parsed.map(|value| (status, value)).map_err(|e| malformed(status, &e));
     }
-    match parsed.and_then(serde_wasm_bindgen::from_value::<ErrorReply>) {
+    match parsed.and_then(ErrorReply::deserialize) {
         Ok(reply) => Err(reply.error),
         Err(_) if status == 504 => Err(BackendError::Timeout),
         Err(_) if status == 502 || status == 503 => Err(BackendError::Unavailable),
@@ -134,10 +134,8 @@ fn success((status, body): (u16, String)) -> Result<(u16, JsValue), BackendError
 }
 
 /// serde's message for a reply that is not the type, e.g. "HTTP 200: missing field
-/// `seq`", or the browser's for one that is not JSON ("HTTP 502: SyntaxError: ...").
-fn malformed(status: u16, error: &serde_wasm_bindgen::Error) -> BackendError {
-    let error = error.to_string();
-    let error = error.strip_prefix("Error: ").unwrap_or(&error);
+/// `seq`", or the browser's for one that is not JSON.
+fn malformed(status: u16, error: &js_json::Error) -> BackendError {
     BackendError::Malformed(format!("HTTP {status}: {error}"))
 }
 
