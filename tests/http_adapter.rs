@@ -7,7 +7,7 @@ mod api_examples;
 mod support;
 
 use api_examples as ex;
-use riskgate::backend::api::{Branding, ErrorReply, Problem, Reply};
+use riskgate::backend::api::{Branding, ErrorReply, Problem, Reply, ResetReply};
 use riskgate::backend::http::{HttpBackend, DEFAULT_TIMEOUT};
 use riskgate::backend::{totp, AdminAction, BackendError, Enrollment, IdentityBackend, Input, ResetInput};
 use riskgate::engine::MethodKind;
@@ -399,6 +399,59 @@ async fn a_gateway_page_means_unavailable_or_timeout() {
     assert_eq!(sign_in_answered(502, page).await, Err(BackendError::Unavailable));
     assert_eq!(sign_in_answered(503, page).await, Err(BackendError::Unavailable));
     assert_eq!(sign_in_answered(504, page).await, Err(BackendError::Timeout));
+}
+
+/// The adapter reads replies with the browser's `JSON.parse`: every variant the api.rs
+/// types have must come back as serde_json wrote it.
+#[wasm_bindgen_test]
+async fn every_step_and_error_reads_back_as_serde_json_wrote_it() {
+    for step in ex::steps() {
+        let reply = Reply { step, ..ex::reply_notice() };
+        let got = sign_in_answered(200, &serde_json::to_string(&reply).unwrap()).await;
+        assert_eq!(got, Ok(reply));
+    }
+    for step in ex::reset_steps() {
+        let reply = ResetReply { step, ..ex::reset_reply() };
+        let http = backend();
+        stub_reply(200, &serde_json::to_string(&reply).unwrap());
+        assert_eq!(http.start_reset("kim@contoso.example").await, Ok(reply));
+    }
+    for error in ex::errors().into_iter().chain(ex::fields_and_problems()) {
+        let body = serde_json::to_string(&ErrorReply { error: error.clone() }).unwrap();
+        assert_eq!(sign_in_answered(error.http_status(), &body).await, Err(error));
+    }
+}
+
+#[wasm_bindgen_test]
+async fn an_absent_optional_key_is_none_and_unknown_keys_are_ignored() {
+    let mut json = serde_json::to_value(ex::reply_signed_in()).unwrap();
+    let object = json.as_object_mut().unwrap();
+    object.remove("session");
+    object.insert("added_later".into(), serde_json::json!({"any": [1, 2.5, null]}));
+    let got = sign_in_answered(200, &json.to_string()).await;
+    assert_eq!(got, Ok(Reply { session: None, ..ex::reply_signed_in() }));
+}
+
+#[wasm_bindgen_test]
+async fn a_number_that_is_not_the_fields_type_is_malformed() {
+    let reply = serde_json::to_value(ex::reply_signed_in()).unwrap();
+    let with = |key: &str, number: &str| {
+        let mut json = reply.clone();
+        json[key] = serde_json::Value::Null;
+        json.to_string().replace(&format!("\"{key}\":null"), &format!("\"{key}\":{number}"))
+    };
+    // Past 2^53 a double is not exact: refused rather than read as a nearby integer.
+    for (key, number) in
+        [("seq", "1.5"), ("seq", "-1"), ("seq", "4294967296"), ("time_ms", "9007199254740993")]
+    {
+        let result = sign_in_answered(200, &with(key, number)).await;
+        assert!(is_malformed(&result, "200"), "{key}: {number} gave {result:?}");
+    }
+    let result = sign_in_answered(200, &with("seq", "1.5")).await;
+    let expected = "HTTP 200: invalid type: floating point `1.5`, expected u32";
+    assert_eq!(result, Err(BackendError::Malformed(expected.into())));
+    let result = sign_in_answered(200, &with("time_ms", "9007199254740991")).await;
+    assert_eq!(result.map(|r| r.time_ms), Ok(9007199254740991));
 }
 
 #[wasm_bindgen_test]

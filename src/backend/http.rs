@@ -9,13 +9,13 @@ use super::api::{
 };
 use super::api::{PasskeySignInAnswer, PasskeySignInStart};
 use super::webauthn::{PasskeyAssertion, PasskeyCreated, PasskeyOptions};
-use super::{totp, BackendFuture, IdentityBackend};
+use super::{js_json, totp, BackendFuture, IdentityBackend};
 use crate::engine::password::{BannedList, Verdict};
 use crate::engine::{MethodKind, TenantPolicy};
 use gloo_net::http::{Method, RequestBuilder};
 use gloo_timers::callback::Timeout;
 use serde::de::DeserializeOwned;
-use serde::Serialize;
+use serde::{Deserialize, Serialize};
 use std::future::Future;
 use std::pin::Pin;
 use std::time::Duration;
@@ -113,11 +113,19 @@ type Exchange<'a> = Pin<Box<dyn Future<Output = Result<(u16, String), BackendErr
 
 /// A 2xx body must decode as `T`; any other status must carry an `ErrorReply`. A
 /// gateway's own 502, 503 or 504 page (not our JSON) still means the service is away.
-fn decode<T: DeserializeOwned>((status, body): (u16, String)) -> Result<T, BackendError> {
+fn decode<T: DeserializeOwned>(reply: (u16, String)) -> Result<T, BackendError> {
+    let (status, value) = success(reply)?;
+    T::deserialize(value).map_err(|e| malformed(status, &e))
+}
+
+/// The JSON of a 2xx reply, or the error any other reply means. The browser's
+/// `JSON.parse` reads the text, so each reply type only maps the parsed value.
+fn success((status, body): (u16, String)) -> Result<(u16, js_json::Value), BackendError> {
+    let parsed = js_json::parse(&body);
     if (200..300).contains(&status) {
-        return serde_json::from_str(&body).map_err(|e| malformed(status, &e));
+        return parsed.map(|value| (status, value)).map_err(|e| malformed(status, &e));
     }
-    match serde_json::from_str::<ErrorReply>(&body) {
+    match parsed.and_then(ErrorReply::deserialize) {
         Ok(reply) => Err(reply.error),
         Err(_) if status == 504 => Err(BackendError::Timeout),
         Err(_) if status == 502 || status == 503 => Err(BackendError::Unavailable),
@@ -125,13 +133,26 @@ fn decode<T: DeserializeOwned>((status, body): (u16, String)) -> Result<T, Backe
     }
 }
 
-fn malformed(status: u16, error: &serde_json::Error) -> BackendError {
+/// serde's message for a reply that is not the type, e.g. "HTTP 200: missing field
+/// `seq`", or the browser's for one that is not JSON.
+fn malformed(status: u16, error: &js_json::Error) -> BackendError {
     BackendError::Malformed(format!("HTTP {status}: {error}"))
+}
+
+/// `value` as a JavaScript value of the same shape as its serde JSON form: an absent
+/// optional value is `null`, and a number must fit a double exactly.
+fn js_value<T: Serialize + ?Sized>(value: &T) -> Result<JsValue, serde_wasm_bindgen::Error> {
+    value.serialize(&serde_wasm_bindgen::Serializer::json_compatible())
 }
 
 /// The request body; the api.rs types always serialise, but a failure stays an error.
 fn json<T: Serialize>(value: &T) -> Result<String, BackendError> {
-    serde_json::to_string(value).map_err(|e| BackendError::Malformed(format!("request: {e}")))
+    stringify(js_value(value))
+}
+
+fn stringify(value: Result<JsValue, serde_wasm_bindgen::Error>) -> Result<String, BackendError> {
+    let text = value.and_then(|v| Ok(js_sys::JSON::stringify(&v)?));
+    text.map(String::from).map_err(|e| BackendError::Malformed(format!("request: {e}")))
 }
 
 /// The Authorization header. A session that is not visible ASCII cannot be a header
@@ -165,10 +186,8 @@ fn flow_segment(flow_id: &str) -> Result<String, BackendError> {
 
 /// A method's name in a path: its JSON form without the quotes, e.g. `Sms`.
 fn method_segment(method: MethodKind) -> Result<String, BackendError> {
-    match serde_json::to_value(method) {
-        Ok(serde_json::Value::String(name)) => Ok(name),
-        _ => Err(BackendError::Malformed("request: method name".into())),
-    }
+    let name = js_value(&method).ok().and_then(|name| name.as_string());
+    name.ok_or_else(|| BackendError::Malformed("request: method name".into()))
 }
 
 /// The reply's promises the screens take on trust from the mock: a branding colour that

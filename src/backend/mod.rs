@@ -9,6 +9,8 @@ pub mod hash;
 /// The HTTP adapter: the same trait over the JSON API of docs/backend-api.md.
 #[cfg(target_arch = "wasm32")]
 pub mod http;
+#[cfg(target_arch = "wasm32")]
+mod js_json;
 pub mod mock;
 pub mod platform;
 pub mod seed;

@@ -282,7 +282,7 @@ fn dispatcher(target: HtmlElement, alive: Rc<Cell<bool>>) -> Listener {
 }
 
 fn dispatch(target: &HtmlElement, event: &HostEvent) {
-    let detail = js_sys::JSON::parse(&event.detail_json()).unwrap_or(JsValue::NULL);
+    let detail = event.detail();
     let init = CustomEventInit::new();
     init.set_detail(&detail);
     init.set_bubbles(true);

@@ -4,6 +4,7 @@ use crate::backend::{BackendError, Reply};
 use crate::engine::{Remediation, Step};
 use serde::Serialize;
 use std::rc::Rc;
+use wasm_bindgen::JsValue;
 
 /// Called with every event; the embedding API dispatches them to the host page.
 pub type Listener = Rc<dyn Fn(HostEvent)>;
@@ -66,15 +67,21 @@ impl HostEvent {
         }
     }
 
+    /// The event's detail, the JavaScript value of its JSON form.
+    pub fn detail(&self) -> JsValue {
+        let serializer = serde_wasm_bindgen::Serializer::json_compatible();
+        let detail = match self {
+            HostEvent::Step(d) => d.serialize(&serializer),
+            HostEvent::SignedIn(d) => d.serialize(&serializer),
+            HostEvent::Blocked(d) => d.serialize(&serializer),
+            HostEvent::Error(d) => d.serialize(&serializer),
+        };
+        detail.unwrap_or(JsValue::NULL)
+    }
+
     /// The event's detail as JSON.
     pub fn detail_json(&self) -> String {
-        let json = match self {
-            HostEvent::Step(d) => serde_json::to_string(d),
-            HostEvent::SignedIn(d) => serde_json::to_string(d),
-            HostEvent::Blocked(d) => serde_json::to_string(d),
-            HostEvent::Error(d) => serde_json::to_string(d),
-        };
-        json.unwrap_or_else(|_| "null".into())
+        js_sys::JSON::stringify(&self.detail()).map(String::from).unwrap_or_else(|_| "null".into())
     }
 
     /// The event a finished flow announces, if the reply finished it.
