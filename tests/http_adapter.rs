@@ -41,7 +41,9 @@ async function stubFetch(input, init) {
       if (request.signal.aborted) abort(); else request.signal.addEventListener("abort", abort);
     });
   }
-  return new Response(next.body, { status: next.status, headers: { "Content-Type": "application/json" } });
+  // A 204 or 304 reply may not have a body, not even an empty one.
+  const body = [204, 304].includes(next.status) ? null : next.body;
+  return new Response(body, { status: next.status, headers: { "Content-Type": "application/json" } });
 }
 export function stub_install() { globalThis.fetch = stubFetch; }
 export function stub_reset() { state.calls = []; state.replies = []; }
@@ -298,6 +300,23 @@ async fn set_policy_puts_the_policy_and_banned_list() {
 }
 
 // Paths and sessions.
+
+#[wasm_bindgen_test]
+async fn sign_out_deletes_the_session_and_takes_null_or_no_content() {
+    let http = backend();
+    stub_reply(200, "null");
+    assert_eq!(http.sign_out(ex::SESSION).await, Ok(()));
+    check(
+        &only_request(),
+        Expect { endpoint: "DELETE /session", path: "/session", session: true, body: None },
+    );
+    let http = backend();
+    stub_reply(204, "");
+    assert_eq!(http.sign_out(ex::SESSION).await, Ok(()));
+    let http = backend();
+    stub_reply(401, doc_example("error_NotAuthorized"));
+    assert_eq!(http.sign_out(ex::SESSION).await, Err(BackendError::NotAuthorized));
+}
 
 #[wasm_bindgen_test]
 async fn path_segments_are_percent_encoded() {
