@@ -35,6 +35,7 @@ async function stubFetch(input, init) {
   const next = state.replies.shift() || { kind: "reject" };
   if (request.body !== null) call.body = await request.text();
   if (next.kind === "reject") throw new TypeError("Failed to fetch");
+  if (next.kind === "bogus") return { status: 200, text: "not a Response" };
   if (next.kind === "hang") {
     return new Promise((_, reject) => {
       const abort = () => { call.aborted = true; reject(request.signal.reason); };
@@ -49,6 +50,7 @@ export function stub_install() { globalThis.fetch = stubFetch; }
 export function stub_reset() { state.calls = []; state.replies = []; }
 export function stub_reply(status, body) { state.replies.push({ kind: "reply", status, body }); }
 export function stub_reject() { state.replies.push({ kind: "reject" }); }
+export function stub_bogus() { state.replies.push({ kind: "bogus" }); }
 export function stub_hang() { state.replies.push({ kind: "hang" }); }
 export function stub_calls() { return JSON.stringify(state.calls); }
 "#)]
@@ -57,6 +59,7 @@ extern "C" {
     fn stub_reset();
     fn stub_reply(status: u16, body: &str);
     fn stub_reject();
+    fn stub_bogus();
     fn stub_hang();
     fn stub_calls() -> String;
 }
@@ -497,6 +500,16 @@ async fn markup_from_the_service_never_reaches_the_qr_code() {
     let enrollment = http.begin_method(ex::SESSION, MethodKind::AuthenticatorApp, None).await.unwrap();
     assert_eq!(enrollment.qr_svg, drawn);
     assert!(!enrollment.qr_svg.contains("onerror"));
+}
+
+#[wasm_bindgen_test]
+async fn a_replaced_fetch_that_gives_no_response_is_malformed_not_a_crash() {
+    let http = backend();
+    stub_bogus();
+    let e = http.account(ex::SESSION).await.unwrap_err();
+    assert!(matches!(e, BackendError::Malformed(ref m) if m.contains("not a Response")), "{e:?}");
+    answer("account_view");
+    assert_eq!(http.account(ex::SESSION).await, Ok(ex::account_view()), "the next call works");
 }
 
 #[wasm_bindgen_test]

@@ -20,6 +20,7 @@ use std::future::Future;
 use std::pin::Pin;
 use std::time::Duration;
 use wasm_bindgen::prelude::*;
+use wasm_bindgen_futures::JsFuture;
 use web_sys::{AbortSignal, RequestCache, RequestCredentials, RequestRedirect};
 
 /// How long a call may take, body included, unless `with_timeout` says otherwise.
@@ -101,11 +102,20 @@ impl HttpBackend {
             None => builder.build(),
         };
         // Only a base URL the browser cannot parse fails here: the service is unreachable.
-        let request = request.map_err(|_| BackendError::Unavailable)?;
-        let response = request.send().await.map_err(|_| deadline.failure())?;
-        let text = response.text().await.map_err(|_| deadline.failure())?;
-        Ok((response.status(), text))
+        let request: web_sys::Request = request.map_err(|_| BackendError::Unavailable)?.into();
+        let window = web_sys::window().ok_or(BackendError::Unavailable)?;
+        let answer =
+            JsFuture::from(window.fetch_with_request(&request)).await.map_err(|_| deadline.failure())?;
+        // A host page may have replaced `fetch`: anything but a Response is a fault, not a crash.
+        let response: web_sys::Response = answer.dyn_into().map_err(|_| not_a_response())?;
+        let text = response.text().map_err(|_| not_a_response())?;
+        let text = JsFuture::from(text).await.map_err(|_| deadline.failure())?;
+        Ok((response.status(), text.as_string().unwrap_or_default()))
     }
+}
+
+fn not_a_response() -> BackendError {
+    BackendError::Malformed("fetch answered with something that is not a Response".into())
 }
 
 /// A reply's status and body text.
