@@ -40,7 +40,7 @@ pub fn local_time(ms: u64, locale: &str) -> String {
 #[component]
 pub fn Blocked() -> impl IntoView {
     let ui = use_ui();
-    let reason = ui.with_reply(|r| match r.step {
+    let reason = ui.reply_now(|r| match r.step {
         Step::Blocked { reason, .. } => Some(reason),
         _ => None,
     });

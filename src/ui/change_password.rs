@@ -131,7 +131,7 @@ pub fn feedback_lines(ui: Ui, feedback: Feedback) -> Vec<AnyView> {
 #[component]
 pub fn ChangePassword() -> impl IntoView {
     let ui = use_ui();
-    let reason = ui.with_reply(|r| match r.step {
+    let reason = ui.reply_now(|r| match r.step {
         Step::ChangePassword { reason, .. } => Some(reason),
         _ => None,
     });

@@ -7,7 +7,7 @@ use leptos::prelude::*;
 #[component]
 pub fn Ended() -> impl IntoView {
     let ui = use_ui();
-    let failed = ui.with_reply(|r| r.step == Step::Failed);
+    let failed = ui.reply_now(|r| r.step == Step::Failed);
     let heading = if failed { "ended.failed" } else { "ended.cancelled" };
     view! {
         <section class="rg-form">

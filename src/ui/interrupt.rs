@@ -10,7 +10,7 @@ use leptos::prelude::*;
 pub fn Interrupt() -> impl IntoView {
     let ui = use_ui();
     let general = RwSignal::new(None);
-    let (days_left, can_skip) = ui.with_reply(|r| match r.step {
+    let (days_left, can_skip) = ui.reply_now(|r| match r.step {
         Step::RegistrationInterrupt { days_left, can_skip } => (days_left, can_skip),
         _ => (0, false),
     });

@@ -53,9 +53,9 @@ fn first_method(methods: &[MethodKind]) -> MethodKind {
 #[component]
 pub fn Mfa() -> impl IntoView {
     let ui = use_ui();
-    let methods = ui.with_reply(|r| challenge(&r.step).0);
+    let methods = ui.reply_now(|r| challenge(&r.step).0);
     let method = RwSignal::new(first_method(&methods));
-    let passkey_only = ui.with_reply(|r| passkey_only_key(&r.step));
+    let passkey_only = ui.reply_now(|r| passkey_only_key(&r.step));
     let code = RwSignal::new(String::new());
     let error = RwSignal::new(None);
     let general = RwSignal::new(None);

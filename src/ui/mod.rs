@@ -91,9 +91,16 @@ impl Ui {
         }
     }
 
-    /// Reads the current reply; screens are only mounted while there is one.
+    /// Reads the current reply, and in a reactive closure follows it; screens are only
+    /// mounted while there is one.
     pub fn with_reply<T: Default>(self, f: impl FnOnce(&Reply) -> T) -> T {
         self.reply.with(|r| r.as_ref().map(f).unwrap_or_default())
+    }
+
+    /// Reads the current reply once, when a screen is built: a screen stays mounted for
+    /// replies of the same step kind, so what it read then (and what was typed) stays.
+    pub fn reply_now<T: Default>(self, f: impl FnOnce(&Reply) -> T) -> T {
+        self.reply.with_untracked(|r| r.as_ref().map(f).unwrap_or_default())
     }
 
     pub fn sign_in(self, request: SignInRequest, on_error: impl FnOnce(BackendError) + 'static) {

@@ -27,7 +27,7 @@ pub fn detection_key(kind: DetectionKind) -> &'static str {
 pub fn Notice() -> impl IntoView {
     let ui = use_ui();
     let general = RwSignal::new(None);
-    let user_risk = ui.with_reply(|r| matches!(r.step, Step::Notice { kind: NoticeKind::UserRisk, .. }));
+    let user_risk = ui.reply_now(|r| matches!(r.step, Step::Notice { kind: NoticeKind::UserRisk, .. }));
     let (heading, lead) = if user_risk {
         ("notice.user.heading", "notice.user.lead")
     } else {

@@ -14,7 +14,7 @@ use leptos::prelude::*;
 #[component]
 pub fn Register() -> impl IntoView {
     let ui = use_ui();
-    let (allowed, attacker_risk) = ui.with_reply(|r| match &r.step {
+    let (allowed, attacker_risk) = ui.reply_now(|r| match &r.step {
         Step::Register { allowed, attacker_risk, .. } => (allowed.clone(), *attacker_risk),
         _ => (vec![], false),
     });

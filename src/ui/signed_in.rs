@@ -7,15 +7,15 @@ use leptos::prelude::*;
 #[component]
 pub fn SignedIn() -> impl IntoView {
     let ui = use_ui();
-    let remediations = ui.with_reply(|r| match &r.step {
+    let remediations = ui.reply_now(|r| match &r.step {
         Step::SignedIn { remediations } => remediations.clone(),
         _ => vec![],
     });
-    let name = ui.with_reply(|r| r.display_name.clone());
+    let name = ui.reply_now(|r| r.display_name.clone());
     let any = !remediations.is_empty();
     // A finished sign-in carries a session: it opens the account and, for IT staff, the
     // admin view. Whether the person is staff is the backend's to say.
-    let has_session = ui.with_reply(|r| r.session.is_some());
+    let has_session = ui.reply_now(|r| r.session.is_some());
     let is_admin = RwSignal::new(false);
     Effect::new(move |_| {
         if has_session {
