@@ -6,6 +6,7 @@ mod support;
 
 use riskgate::backend::api::SignInOutcome;
 use riskgate::backend::mock::{Fault, Operation};
+use riskgate::engine::reset::{ResetBlock, ResetStep};
 use riskgate::engine::DetectionKind;
 use wasm_bindgen_test::*;
 wasm_bindgen_test_configure!(run_in_browser);
@@ -417,4 +418,27 @@ async fn signing_out_ends_the_session_at_the_backend() {
         support::sleep(10).await;
     }
     assert_eq!(mock.open_sessions("ravi@contoso.example"), 0, "the backend no longer takes the session");
+}
+
+#[wasm_bindgen_test]
+async fn an_admin_chooses_which_methods_count_for_a_password_reset() {
+    let mock = support::mock();
+    let page = support::open_with(mock.clone());
+    open_admin_view(&page, "admin@contoso.example", "Steady-Compass-27").await;
+    let sms = page.wait_for("#rg-reset-sms").await;
+    assert_eq!(accessible_label(&page, "rg-reset-sms"), "Text message");
+    wasm_bindgen::JsCast::unchecked_ref::<web_sys::HtmlElement>(&sms).click();
+    page.click("Save policy").await;
+    page.expect_text("Policy saved.").await;
+    let (_, policy) = mock.policy_for("admin@contoso.example").unwrap();
+    use riskgate::engine::MethodKind::*;
+    assert_eq!(policy.reset.allowed, vec![AuthenticatorApp, Voice, Passkey]);
+    // Omar's only method is his phone: a reset can no longer be proven by him alone.
+    page.click_named("Sign out").await;
+    let reset = mock.start_reset_now("omar@contoso.example").unwrap();
+    assert_eq!(reset.step, ResetStep::Blocked { reason: ResetBlock::TooFewMethods });
+}
+
+fn accessible_label(page: &support::Page, id: &str) -> String {
+    page.find(&format!("label[for={id}]")).and_then(|l| l.text_content()).unwrap_or_default()
 }

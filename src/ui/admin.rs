@@ -8,7 +8,7 @@ use super::{use_ui, Screen, Ui};
 use crate::backend::api::{Field, TenantView, UserSummary};
 use crate::backend::{AdminAction, AdminView};
 use crate::engine::password::BannedList;
-use crate::engine::{Enforcement, RiskLevel, SignInAction, TenantPolicy, UserAction};
+use crate::engine::{Enforcement, MethodKind, RiskLevel, SignInAction, TenantPolicy, UserAction};
 use leptos::ev::SubmitEvent;
 use leptos::prelude::*;
 
@@ -75,7 +75,21 @@ struct PolicyForm {
     registration: RwSignal<Enforcement>,
     reset_enabled: RwSignal<bool>,
     reset_required: RwSignal<u8>,
+    reset_methods: RwSignal<Vec<MethodKind>>,
     banned: RwSignal<String>,
+}
+
+/// The methods a reset may take as proof, in the order the form lists them.
+const RESET_METHODS: [MethodKind; 4] =
+    [MethodKind::AuthenticatorApp, MethodKind::Sms, MethodKind::Voice, MethodKind::Passkey];
+
+fn reset_method_id(method: MethodKind) -> &'static str {
+    match method {
+        MethodKind::AuthenticatorApp => "rg-reset-app",
+        MethodKind::Sms => "rg-reset-sms",
+        MethodKind::Voice => "rg-reset-voice",
+        MethodKind::Passkey => "rg-reset-passkey",
+    }
 }
 
 impl PolicyForm {
@@ -94,6 +108,7 @@ impl PolicyForm {
             registration: RwSignal::new(p.registration.enforcement),
             reset_enabled: RwSignal::new(p.reset.enabled),
             reset_required: RwSignal::new(p.reset.required() as u8),
+            reset_methods: RwSignal::new(p.reset.allowed.clone()),
             banned: RwSignal::new(String::new()),
         }
     }
@@ -113,6 +128,7 @@ impl PolicyForm {
         self.registration.try_set(p.registration.enforcement);
         self.reset_enabled.try_set(p.reset.enabled);
         self.reset_required.try_set(p.reset.required() as u8);
+        self.reset_methods.try_set(p.reset.allowed.clone());
         self.banned.try_set(tenant.banned.custom.join("\n"));
     }
 
@@ -129,6 +145,7 @@ impl PolicyForm {
         p.registration.enforcement = self.registration.get_untracked();
         p.reset.enabled = self.reset_enabled.get_untracked();
         p.reset.methods_required = self.reset_required.get_untracked();
+        p.reset.allowed = self.reset_methods.get_untracked();
         let custom = self.banned.with_untracked(|t| {
             t.lines().map(str::trim).filter(|l| !l.is_empty()).map(String::from).collect()
         });
@@ -531,6 +548,30 @@ const ENFORCEMENT: [(Enforcement, &str); 3] = [
 const LEVELS: [(RiskLevel, &str); 3] =
     [(RiskLevel::Low, "risk.Low"), (RiskLevel::Medium, "risk.Medium"), (RiskLevel::High, "risk.High")];
 
+/// One method a reset may take as proof, on or off.
+#[component]
+fn ResetMethod(form: PolicyForm, method: MethodKind) -> impl IntoView {
+    let ui = use_ui();
+    let id = reset_method_id(method);
+    let toggle = move |on: bool| {
+        form.reset_methods.update(|allowed| {
+            let keep = |m: &MethodKind| if *m == method { on } else { allowed.contains(m) };
+            *allowed = RESET_METHODS.into_iter().filter(keep).collect();
+        })
+    };
+    view! {
+        <div class="rg-check">
+            <input
+                type="checkbox"
+                id=id
+                prop:checked=move || form.reset_methods.with(|allowed| allowed.contains(&method))
+                on:change=move |ev| toggle(event_target_checked(&ev))
+            />
+            <label for=id>{move || ui.t(method_key(method))}</label>
+        </div>
+    }
+}
+
 #[component]
 fn Policy(form: PolicyForm, overview: RwSignal<Option<AdminView>>) -> impl IntoView {
     let ui = use_ui();
@@ -656,6 +697,10 @@ fn Policy(form: PolicyForm, overview: RwSignal<Option<AdminView>>) -> impl IntoV
                     options=vec![(1u8, "policy.reset.one"), (2u8, "policy.reset.two")]
                     value=form.reset_required
                 />
+                <fieldset class="rg-reset-methods">
+                    <legend>{move || ui.t("policy.reset.methods")}</legend>
+                    {RESET_METHODS.into_iter().map(|m| view! { <ResetMethod form method=m/> }).collect_view()}
+                </fieldset>
             </fieldset>
             <div class="rg-field">
                 <label for="rg-banned">{move || ui.t("policy.banned")}</label>
