@@ -332,17 +332,22 @@ async fn a_risky_sign_in_works_from_the_keyboard_through_notice_and_mfa() {
     page.expect_focus_on_heading("You're signed in").await;
 }
 
-#[wasm_bindgen_test]
-async fn a_person_adds_a_phone_from_account_health() {
-    let page = support::open();
-    sign_in_with_mfa(&page).await;
+/// Ravi signs in with MFA and asks, from account health, for a code to a new phone.
+async fn start_adding_a_phone(page: &support::Page) -> riskgate::backend::mock::PhoneMessage {
+    sign_in_with_mfa(page).await;
     page.click_named("Review your account").await;
     page.expect_heading("Your account").await;
     page.click("Add a phone").await;
     page.type_into("#rg-add-phone", "+44 20 7946 0958").await;
     page.click("Text me a code").await;
     page.expect_text("We sent a code to •••• 58.").await;
-    let sms = page.backend.phone_messages().pop().expect("a text to the new phone");
+    page.backend.phone_messages().pop().expect("a text to the new phone")
+}
+
+#[wasm_bindgen_test]
+async fn a_person_adds_a_phone_from_account_health() {
+    let page = support::open();
+    let sms = start_adding_a_phone(&page).await;
     page.type_into("#rg-add-code", &sms.code).await;
     page.click("Verify").await;
     page.expect_text("Added.").await;
@@ -354,14 +359,7 @@ async fn a_person_adds_a_phone_from_account_health() {
 #[wasm_bindgen_test]
 async fn too_many_wrong_codes_for_a_new_phone_drop_it_and_offer_a_fresh_start() {
     let page = support::open();
-    sign_in_with_mfa(&page).await;
-    page.click_named("Review your account").await;
-    page.expect_heading("Your account").await;
-    page.click("Add a phone").await;
-    page.type_into("#rg-add-phone", "+44 20 7946 0958").await;
-    page.click("Text me a code").await;
-    page.expect_text("We sent a code to •••• 58.").await;
-    let sms = page.backend.phone_messages().pop().expect("a text to the new phone");
+    let sms = start_adding_a_phone(&page).await;
     let wrong = if sms.code == "000000" { "111111" } else { "000000" };
     for _ in 1..riskgate::backend::mock::WRONG_CODES_PER_ENROLLMENT {
         page.type_into("#rg-add-code", wrong).await;
