@@ -440,3 +440,18 @@ async fn an_admin_chooses_which_methods_count_for_a_password_reset() {
 fn accessible_label(page: &support::Page, id: &str) -> String {
     page.find(&format!("label[for={id}]")).and_then(|l| l.text_content()).unwrap_or_default()
 }
+
+#[wasm_bindgen_test]
+async fn an_answer_taken_elsewhere_brings_the_page_up_to_date() {
+    let mock = support::mock();
+    let page = support::open_with(mock.clone());
+    page.sign_in("ravi@contoso.example", "Quiet-Meadow-17").await;
+    page.expect_heading("We noticed something unusual").await;
+    // The service takes "continue" (a reply lost to a timeout, or a second tab) ...
+    let (flow, seq) = mock.latest_flow().unwrap();
+    mock.send_now(&flow, seq, riskgate::backend::Input::Continue).unwrap();
+    // ... so this page's own "continue" is stale: it shows where the flow now stands.
+    page.click("Continue").await;
+    page.expect_heading("Confirm it's you").await;
+    assert!(!page.text().contains("out of date"), "caught up, so no error: {}", page.text());
+}

@@ -178,6 +178,16 @@ async fn send_posts_each_documented_input_to_its_step() {
 }
 
 #[wasm_bindgen_test]
+async fn current_gets_the_flow_as_it_stands() {
+    let http = backend();
+    answer("reply_mfa");
+    assert_eq!(http.current("f-3k9QzT7b").await, Ok(ex::reply_mfa()));
+    let expect =
+        Expect { endpoint: "GET /flows/{flow_id}", path: "/flows/f-3k9QzT7b", session: false, body: None };
+    check(&only_request(), expect);
+}
+
+#[wasm_bindgen_test]
 async fn start_reset_posts_the_username() {
     let http = backend();
     answer("reset_reply");

@@ -279,6 +279,12 @@ impl IdentityBackend for HttpBackend {
         Box::pin(async move { decode(reply.await?).and_then(checked_reply) })
     }
 
+    fn current(&self, flow_id: &str) -> BackendFuture<'_, Reply> {
+        let path = flow_segment(flow_id).map(|id| format!("/flows/{id}"));
+        let reply = self.exchange(Method::GET, path, None, None);
+        Box::pin(async move { decode(reply.await?).and_then(checked_reply) })
+    }
+
     fn start_reset(&self, username: &str) -> BackendFuture<'_, ResetReply> {
         let body = json(&ResetRequest { username: username.into() });
         let reply = self.exchange(Method::POST, Ok("/resets".into()), None, Some(body));

@@ -35,6 +35,10 @@ pub trait IdentityBackend {
     fn sign_in(&self, request: SignInRequest) -> BackendFuture<'_, Reply>;
     /// Sends what the person did on step `seq` of flow `flow_id`.
     fn send(&self, flow_id: &str, seq: u32, input: Input) -> BackendFuture<'_, Reply>;
+    /// The flow as it stands, for a client whose answer was taken but whose reply was
+    /// lost (a timeout), and which was then refused as stale. Never carries the session:
+    /// flow ids travel in URLs, and a session goes only to the answer that earned it.
+    fn current(&self, flow_id: &str) -> BackendFuture<'_, Reply>;
 
     /// Starts "forgot my password" for `username`. The reply is the same whether or not
     /// the account exists, up to the code step.

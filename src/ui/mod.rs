@@ -116,7 +116,19 @@ impl Ui {
             return;
         };
         let backend = self.backend.get_value();
-        self.call(async move { backend.send(&flow_id, seq, input).await }, on_error);
+        let ui = self;
+        let flow = flow_id.clone();
+        self.call(async move { backend.send(&flow, seq, input).await }, move |e| match e {
+            // The service took an earlier answer whose reply was lost: show where it stands.
+            BackendError::StaleStep { .. } => ui.catch_up(flow_id, e, on_error),
+            e => on_error(e),
+        });
+    }
+
+    /// Shows the flow's current step; if that cannot be read either, `stale` is the error.
+    fn catch_up(self, flow_id: String, stale: BackendError, on_error: impl FnOnce(BackendError) + 'static) {
+        let backend = self.backend.get_value();
+        self.call(async move { backend.current(&flow_id).await }, move |_| on_error(stale));
     }
 
     fn call(

@@ -36,6 +36,14 @@ impl MockBackend {
         self.clock.now_ms()
     }
 
+    /// The flow that moved last and its step number, as a second tab would know them.
+    pub fn latest_flow(&self) -> Option<(String, u32)> {
+        let st = self.state.borrow();
+        let id = st.last_flow.clone()?;
+        let seq = st.flows.get(&id)?.seq;
+        Some((id, seq))
+    }
+
     /// The trace of the flow that moved last, if any.
     pub fn latest_trace(&self) -> Option<Trace> {
         let st = self.state.borrow();

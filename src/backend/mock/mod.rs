@@ -377,6 +377,18 @@ impl MockBackend {
         Ok(reply(st, &flow_id, now))
     }
 
+    /// The flow's current step, read again; without the session or a passkey challenge,
+    /// which go out once, with the reply that earned them.
+    pub fn current_now(&self, flow_id: &str) -> Result<Reply, BackendError> {
+        let now = self.clock.now_ms();
+        let st = self.state.borrow();
+        let rec = st.flows.get(flow_id).ok_or(BackendError::UnknownFlow)?;
+        if now > rec.touched_ms + FLOW_TTL_MS {
+            return Err(BackendError::FlowExpired);
+        }
+        Ok(Reply { session: None, passkey: None, ..reply(&st, flow_id, now) })
+    }
+
     pub fn send_now(&self, flow_id: &str, seq: u32, input: Input) -> Result<Reply, BackendError> {
         let now = self.clock.now_ms();
         let mut st = self.state.borrow_mut();
@@ -1078,6 +1090,11 @@ impl IdentityBackend for MockBackend {
         self.after_fault(Operation::Send, move |m| m.send_now(&flow_id, seq, input))
     }
 
+    fn current(&self, flow_id: &str) -> BackendFuture<'_, Reply> {
+        let flow_id = flow_id.to_string();
+        self.after_fault(Operation::Send, move |m| m.current_now(&flow_id))
+    }
+
     fn start_reset(&self, username: &str) -> BackendFuture<'_, ResetReply> {
         let username = username.to_string();
         self.after_fault(Operation::StartReset, move |m| m.start_reset_now(&username))
@@ -1269,6 +1286,9 @@ impl<T: IdentityBackend + ?Sized> IdentityBackend for Rc<T> {
     }
     fn sign_out(&self, session: &str) -> BackendFuture<'_, ()> {
         (**self).sign_out(session)
+    }
+    fn current(&self, flow_id: &str) -> BackendFuture<'_, Reply> {
+        (**self).current(flow_id)
     }
 }
 

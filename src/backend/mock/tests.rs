@@ -986,3 +986,22 @@ fn wrong_codes_for_a_phone_added_from_the_account_drop_it_at_the_limit() {
     let account = f.backend.confirm_method_now(&session, &again.code).unwrap();
     assert!(account.methods.contains(&MethodKind::Sms), "starting again works");
 }
+
+#[test]
+fn the_current_step_can_be_read_again_without_the_session() {
+    let f = fixture();
+    let user = "ravi@contoso.example";
+    let notice = f.sign_in(user);
+    assert_eq!(f.backend.current_now(&notice.flow_id).unwrap(), Reply { time_ms: START, ..notice.clone() });
+    let mfa = f.send(&notice, Input::Continue).unwrap();
+    let code = code(
+        MethodKind::AuthenticatorApp,
+        &totp::code_at(&f.backend.authenticator_secret(user).unwrap(), START / 1000),
+    );
+    let done = f.send(&mfa, code).unwrap();
+    assert!(done.session.is_some());
+    let again = f.backend.current_now(&done.flow_id).unwrap();
+    assert!(matches!(again.step, Step::SignedIn { .. }));
+    assert_eq!((again.seq, again.session), (done.seq, None), "read again, the session is not handed out");
+    assert_eq!(f.backend.current_now("no-such-flow").unwrap_err(), BackendError::UnknownFlow);
+}
