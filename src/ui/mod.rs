@@ -94,7 +94,8 @@ impl Ui {
     /// Reads the current reply, and in a reactive closure follows it; screens are only
     /// mounted while there is one.
     pub fn with_reply<T: Default>(self, f: impl FnOnce(&Reply) -> T) -> T {
-        self.reply.with(|r| r.as_ref().map(f).unwrap_or_default())
+        self.reply.track();
+        self.reply_now(f)
     }
 
     /// Reads the current reply once, when a screen is built: a screen stays mounted for
