@@ -21,7 +21,7 @@ pub(super) fn default_relying_party() -> RelyingParty {
     RelyingParty { id: "localhost".into(), origin: "http://localhost:8080".into() }
 }
 
-pub struct Challenge {
+pub(super) struct Challenge {
     bytes: Vec<u8>,
     expires_ms: u64,
 }
@@ -138,9 +138,7 @@ impl MockBackend {
         let now = self.clock.now_ms();
         let mut st = self.state.borrow_mut();
         let idx = Self::proven_session_account(&st, session)?;
-        let challenge = self.new_challenge(now);
-        let username = st.saved.accounts[idx].username.clone();
-        let options = self.options(&st.saved, Some(idx), &username, &challenge, true);
+        let (challenge, options) = self.challenge_for(&st.saved, idx, true, now);
         st.adding_passkeys.insert(session.to_string(), challenge);
         Ok(options)
     }
@@ -169,10 +167,8 @@ impl MockBackend {
         create: bool,
         now: u64,
     ) -> Result<(), BackendError> {
-        let challenge = self.new_challenge(now);
         let idx = st.flows.get(flow_id).ok_or(BackendError::UnknownFlow)?.account;
-        let username = st.saved.accounts[idx].username.clone();
-        let options = self.options(&st.saved, Some(idx), &username, &challenge, create);
+        let (challenge, options) = self.challenge_for(&st.saved, idx, create, now);
         let rec = st.flows.get_mut(flow_id).ok_or(BackendError::UnknownFlow)?;
         rec.passkey = Some(challenge);
         rec.passkey_view = Some(options);
@@ -186,14 +182,26 @@ impl MockBackend {
         reset_id: &str,
         now: u64,
     ) -> Result<(), BackendError> {
-        let challenge = self.new_challenge(now);
         let rec = st.resets.get(reset_id).ok_or(BackendError::UnknownFlow)?;
         let idx = rec.account.ok_or(BackendError::Unexpected { input: "BeginPasskey".into() })?;
-        let username = st.saved.accounts[idx].username.clone();
-        let options = self.options(&st.saved, Some(idx), &username, &challenge, false);
+        let (challenge, options) = self.challenge_for(&st.saved, idx, false, now);
         let rec = st.resets.get_mut(reset_id).ok_or(BackendError::UnknownFlow)?;
-        rec.set_passkey(challenge, options);
+        rec.passkey = Some(challenge);
+        rec.passkey_view = Some(options);
         Ok(())
+    }
+
+    /// A fresh challenge for account `idx`, and the options the browser needs for it.
+    fn challenge_for(
+        &self,
+        saved: &Saved,
+        idx: usize,
+        create: bool,
+        now: u64,
+    ) -> (Challenge, PasskeyOptions) {
+        let challenge = self.new_challenge(now);
+        let options = self.options(saved, Some(idx), &saved.accounts[idx].username, &challenge, create);
+        (challenge, options)
     }
 
     /// The passkey's answer for a reset: a proof, or a typed refusal that proves nothing.
@@ -205,7 +213,7 @@ impl MockBackend {
         now: u64,
     ) -> Result<ResetEvent, BackendError> {
         let rec = st.resets.get_mut(reset_id).ok_or(BackendError::UnknownFlow)?;
-        let challenge = redeem(rec.take_passkey(), now)?;
+        let challenge = redeem(rec.passkey.take(), now)?;
         let idx = rec.account.ok_or(refused(WebAuthnError::UnknownCredential))?;
         assert_with(&self.relying_party(), &mut st.saved.accounts[idx], &challenge, answer)?;
         Ok(ResetEvent::Verified(MethodKind::Passkey))

@@ -27,23 +27,14 @@ pub(super) struct ResetRecord {
     code_sent_to: Option<String>,
     verdict: Option<crate::engine::password::Verdict>,
     /// The passkey challenge out for this reset, and its options while not yet shown.
-    passkey: Option<Challenge>,
-    passkey_view: Option<PasskeyOptions>,
+    pub(super) passkey: Option<Challenge>,
+    pub(super) passkey_view: Option<PasskeyOptions>,
     correlation_id: String,
 }
 
 impl ResetRecord {
     pub(super) fn asks_for_password(&self) -> bool {
         matches!(self.flow.step(), ResetStep::NewPassword { .. })
-    }
-
-    pub(super) fn set_passkey(&mut self, challenge: Challenge, options: PasskeyOptions) {
-        self.passkey = Some(challenge);
-        self.passkey_view = Some(options);
-    }
-
-    pub(super) fn take_passkey(&mut self) -> Option<Challenge> {
-        self.passkey.take()
     }
 }
 
