@@ -167,23 +167,40 @@ pub fn page_relying_party() -> Option<crate::backend::webauthn::RelyingParty> {
 pub fn answer_challenges(ui: super::Ui, message: leptos::prelude::RwSignal<Option<String>>) {
     use crate::backend::Input;
     use leptos::prelude::*;
-    let offered = Memo::new(move |_| ui.with_reply(|r| r.passkey.clone()));
-    Effect::new(move |_| {
-        let Some(options) = offered.get() else { return };
-        message.set(None);
-        leptos::task::spawn_local(async move {
-            let input = if options.create {
-                create(&options).await.map(Input::PasskeyCreated)
-            } else {
-                get(&options).await.map(Input::PasskeyAssertion)
-            };
-            let show = move |key: &'static str| {
-                message.try_set(Some(ui.t(key).to_string()));
-            };
-            match input {
-                Ok(input) => ui.send(input, move |e| show(super::widgets::error_text(&e).1)),
-                Err(f) => show(f.key()),
+    each_challenge(
+        move || ui.with_reply(|r| r.passkey.clone()),
+        move |options| {
+            message.set(None);
+            async move {
+                let input = if options.create {
+                    create(&options).await.map(Input::PasskeyCreated)
+                } else {
+                    get(&options).await.map(Input::PasskeyAssertion)
+                };
+                let show = move |key: &'static str| {
+                    message.try_set(Some(ui.t(key).to_string()));
+                };
+                match input {
+                    Ok(input) => ui.send(input, move |e| show(super::widgets::error_text(&e).1)),
+                    Err(f) => show(f.key()),
+                }
             }
-        });
+        },
+    );
+}
+
+/// Whenever `offered` gives a new passkey challenge, runs `answer` on it, once each.
+pub fn each_challenge<F>(
+    offered: impl Fn() -> Option<PasskeyOptions> + Send + Sync + 'static,
+    answer: impl Fn(PasskeyOptions) -> F + 'static,
+) where
+    F: std::future::Future<Output = ()> + 'static,
+{
+    use leptos::prelude::*;
+    let offered = Memo::new(move |_| offered());
+    Effect::new(move |_| {
+        if let Some(options) = offered.get() {
+            leptos::task::spawn_local(answer(options));
+        }
     });
 }

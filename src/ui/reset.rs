@@ -264,18 +264,17 @@ fn Verify(reset: Reset) -> impl IntoView {
 /// Whenever a reply hands out a passkey challenge, asks the browser and sends back its
 /// answer; a refusal or a closed prompt is the form's message.
 fn answer_passkey_challenges(reset: Reset, error: RwSignal<Option<String>>) {
-    let offered = Memo::new(move |_| reset.reply.with(|r| r.as_ref().and_then(|r| r.passkey.clone())));
-    Effect::new(move |_| {
-        let Some(options) = offered.get() else { return };
-        leptos::task::spawn_local(async move {
+    passkey::each_challenge(
+        move || reset.reply.with(|r| r.as_ref().and_then(|r| r.passkey.clone())),
+        move |options| async move {
             match passkey::get(&options).await {
                 Ok(answer) => reset.send(ResetInput::PasskeyAssertion(answer), Field::Code, error),
                 Err(f) => {
                     reset.general.try_set(Some(reset.ui.t(f.key()).to_string()));
                 }
             }
-        });
-    });
+        },
+    );
 }
 
 #[component]
