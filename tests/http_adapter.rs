@@ -188,6 +188,16 @@ async fn current_gets_the_flow_as_it_stands() {
 }
 
 #[wasm_bindgen_test]
+async fn current_reset_gets_the_reset_as_it_stands() {
+    let http = backend();
+    answer("reset_reply");
+    assert_eq!(http.current_reset("f-3k9QzT7b").await, Ok(ex::reset_reply()));
+    let expect =
+        Expect { endpoint: "GET /resets/{flow_id}", path: "/resets/f-3k9QzT7b", session: false, body: None };
+    check(&only_request(), expect);
+}
+
+#[wasm_bindgen_test]
 async fn start_reset_posts_the_username() {
     let http = backend();
     answer("reset_reply");

@@ -127,3 +127,25 @@ async fn an_expired_reset_says_so_and_starts_again_cleanly() {
     page.click("Next").await;
     page.expect_heading("Confirm it's you").await;
 }
+
+#[wasm_bindgen_test]
+async fn an_answer_taken_elsewhere_brings_the_reset_up_to_date() {
+    let mock = support::mock();
+    let page = support::open_with(mock.clone());
+    start_reset(&page, "lou@contoso.example").await;
+    page.expect_heading("Confirm it's you").await;
+    // The service takes a code (a reply lost to a timeout, or a second tab) ...
+    let (reset, seq) = mock.latest_reset().unwrap();
+    let secret = mock.authenticator_secret("lou@contoso.example").unwrap();
+    let code = totp::code_at(&secret, mock.now_ms() / 1000);
+    let input = riskgate::backend::ResetInput::Code {
+        method: riskgate::engine::MethodKind::AuthenticatorApp,
+        code: code.clone(),
+    };
+    mock.send_reset_now(&reset, seq, input).unwrap();
+    // ... so this page's own answer is stale: it shows where the reset now stands.
+    page.type_into("#rg-reset-code", &code).await;
+    page.click("Verify").await;
+    page.expect_heading("Choose a new password").await;
+    assert!(!page.text().contains("out of date"), "caught up, so no error: {}", page.text());
+}

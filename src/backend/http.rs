@@ -297,6 +297,12 @@ impl IdentityBackend for HttpBackend {
         Box::pin(async move { decode(reply.await?) })
     }
 
+    fn current_reset(&self, flow_id: &str) -> BackendFuture<'_, ResetReply> {
+        let path = flow_segment(flow_id).map(|id| format!("/resets/{id}"));
+        let reply = self.exchange(Method::GET, path, None, None);
+        Box::pin(async move { decode(reply.await?) })
+    }
+
     fn check_password(&self, flow_id: &str, candidate: &str) -> BackendFuture<'_, Verdict> {
         let body = json(&PasswordCheck { flow_id: flow_id.into(), candidate: candidate.into() });
         let reply = self.exchange(Method::POST, Ok("/password-checks".into()), None, Some(body));

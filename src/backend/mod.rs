@@ -44,6 +44,10 @@ pub trait IdentityBackend {
     /// the account exists, up to the code step.
     fn start_reset(&self, username: &str) -> BackendFuture<'_, ResetReply>;
     fn send_reset(&self, flow_id: &str, seq: u32, input: ResetInput) -> BackendFuture<'_, ResetReply>;
+    /// The reset as it stands, for a client whose answer was taken but whose reply was
+    /// lost, as `current` is for a flow. Never carries passkey options: they go only
+    /// to the answer that asked for them.
+    fn current_reset(&self, flow_id: &str) -> BackendFuture<'_, ResetReply>;
 
     /// Password protection's verdict on a candidate, for live feedback while typing;
     /// only while the flow asks for a new password. Changes nothing.

@@ -50,21 +50,33 @@ impl Reset {
             return;
         };
         let backend = self.ui.backend();
-        self.run(async move { backend.send_reset(&id, seq, input).await }, field, field_error);
+        let reset = id.clone();
+        self.run(async move { backend.send_reset(&reset, seq, input).await }, move |e| match e {
+            // The service took an earlier answer whose reply was lost: show where it stands.
+            BackendError::StaleStep { .. } => self.catch_up(id, e, field, field_error),
+            e => self.show(e, field, field_error),
+        });
+    }
+
+    /// Shows the reset's current step; if that cannot be read either, `stale` is the error.
+    fn catch_up(self, id: String, stale: BackendError, field: Field, field_error: RwSignal<Option<String>>) {
+        let backend = self.ui.backend();
+        self.run(async move { backend.current_reset(&id).await }, move |_| {
+            self.show(stale, field, field_error)
+        });
     }
 
     fn run(
         self,
         work: impl std::future::Future<Output = Result<ResetReply, BackendError>> + 'static,
-        field: Field,
-        field_error: RwSignal<Option<String>>,
+        on_error: impl FnOnce(BackendError) + 'static,
     ) {
         self.general.set(None);
         self.ui.run(work, move |result| match result {
             Ok(r) => {
                 self.reply.try_set(Some(r));
             }
-            Err(e) => self.show(e, field, field_error),
+            Err(e) => on_error(e),
         });
     }
 
@@ -119,7 +131,9 @@ fn AskUsername(reset: Reset) -> impl IntoView {
         }
         error.set(None);
         let backend = ui.backend();
-        reset.run(async move { backend.start_reset(&username).await }, Field::Username, error);
+        reset.run(async move { backend.start_reset(&username).await }, move |e| {
+            reset.show(e, Field::Username, error)
+        });
     };
     view! {
         <form on:submit=submit novalidate>

@@ -122,6 +122,8 @@ struct State {
     adding_passkeys: HashMap<String, Challenge>,
     /// The flow that moved last, for the scenario lab's trace.
     last_flow: Option<String>,
+    /// The reset started last, for tests that play a second tab.
+    last_reset: Option<String>,
 }
 
 pub struct MockBackend {
@@ -1105,6 +1107,11 @@ impl IdentityBackend for MockBackend {
         self.after_fault(Operation::SendReset, move |m| m.send_reset_now(&flow_id, seq, input))
     }
 
+    fn current_reset(&self, flow_id: &str) -> BackendFuture<'_, ResetReply> {
+        let flow_id = flow_id.to_string();
+        self.after_fault(Operation::SendReset, move |m| m.current_reset_now(&flow_id))
+    }
+
     fn check_password(&self, flow_id: &str, candidate: &str) -> BackendFuture<'_, password::Verdict> {
         let (flow_id, candidate) = (flow_id.to_string(), candidate.to_string());
         self.after_fault(Operation::CheckPassword, move |m| m.check_password_now(&flow_id, &candidate))
@@ -1220,6 +1227,9 @@ impl<T: IdentityBackend + ?Sized> IdentityBackend for Rc<T> {
     }
     fn send_reset(&self, flow_id: &str, seq: u32, input: ResetInput) -> BackendFuture<'_, ResetReply> {
         (**self).send_reset(flow_id, seq, input)
+    }
+    fn current_reset(&self, flow_id: &str) -> BackendFuture<'_, ResetReply> {
+        (**self).current_reset(flow_id)
     }
     fn check_password(&self, flow_id: &str, candidate: &str) -> BackendFuture<'_, password::Verdict> {
         (**self).check_password(flow_id, candidate)

@@ -417,6 +417,8 @@ fn a_passkey_proves_a_password_reset() {
     let r = f.backend.send_reset_now(&r.flow_id, r.seq, ResetInput::BeginPasskey).unwrap();
     let options = r.passkey.clone().expect("the reply carries the challenge");
     assert!(options.credential_ids.contains(&b64url_encode(&key.id)), "his passkey is named");
+    let read_again = f.backend.current_reset_now(&r.flow_id).unwrap();
+    assert_eq!((read_again.seq, read_again.passkey), (r.seq, None), "read again, no challenge is handed out");
     let answer = key.get(&options);
     let r = f.backend.send_reset_now(&r.flow_id, r.seq, ResetInput::PasskeyAssertion(answer)).unwrap();
     assert!(matches!(r.step, ResetStep::NewPassword { .. }), "{:?}", r.step);

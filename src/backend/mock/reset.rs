@@ -68,7 +68,28 @@ impl MockBackend {
             correlation_id,
         };
         st.resets.insert(flow_id.clone(), record);
+        st.last_reset = Some(flow_id.clone());
         Ok(reset_reply(&st, &flow_id, now))
+    }
+
+    /// The reset as it stands, without the passkey options (shown once, to the answer
+    /// that asked for them). Changes nothing.
+    pub fn current_reset_now(&self, flow_id: &str) -> Result<ResetReply, BackendError> {
+        let now = self.clock.now_ms();
+        let st = self.state.borrow();
+        let rec = st.resets.get(flow_id).ok_or(BackendError::UnknownFlow)?;
+        if now > rec.started_ms + RESET_TTL_MS {
+            return Err(BackendError::FlowExpired);
+        }
+        Ok(ResetReply { passkey: None, ..reset_reply(&st, flow_id, now) })
+    }
+
+    /// The reset started last and its step number, as a second tab would know them.
+    pub fn latest_reset(&self) -> Option<(String, u32)> {
+        let st = self.state.borrow();
+        let id = st.last_reset.clone()?;
+        let seq = st.resets.get(&id)?.seq;
+        Some((id, seq))
     }
 
     pub fn send_reset_now(

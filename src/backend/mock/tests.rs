@@ -756,6 +756,25 @@ mod reset {
             "a new reset starts cleanly"
         );
     }
+
+    #[test]
+    fn a_reset_can_be_read_again_after_a_lost_reply() {
+        let f = fixture();
+        let user = "lou@contoso.example";
+        let started = f.backend.start_reset_now(user).unwrap();
+        assert_eq!(f.backend.latest_reset(), Some((started.flow_id.clone(), 0)));
+        let proven = reset_code(&f, user, &started);
+        // The answer was taken (its reply lost): the same step number is now stale ...
+        let again = f.backend.send_reset_now(&started.flow_id, started.seq, ResetInput::Cancel).unwrap_err();
+        assert_eq!(again, BackendError::StaleStep { expected: proven.seq });
+        // ... and the reset as it stands is the reply that was lost.
+        let current = f.backend.current_reset_now(&started.flow_id).unwrap();
+        assert_eq!(current, proven);
+        assert_eq!(current.step, ResetStep::NewPassword { rejected: false });
+        assert_eq!(f.backend.current_reset_now("no-such-reset").unwrap_err(), BackendError::UnknownFlow);
+        f.clock.advance(crate::backend::mock::reset::RESET_TTL_MS + 1);
+        assert_eq!(f.backend.current_reset_now(&started.flow_id).unwrap_err(), BackendError::FlowExpired);
+    }
 }
 
 #[test]
