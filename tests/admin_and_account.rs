@@ -392,6 +392,11 @@ async fn disabling_an_account_asks_first_and_cancel_changes_nothing() {
     );
     page.click("Cancel").await;
     assert!(!page.text().contains("Disable Kim Park's account?"), "the question is gone");
+    assert_eq!(
+        page.focused().and_then(|e| e.get_attribute("aria-label")),
+        Some("Disable Kim Park".into()),
+        "focus goes back to the button that asked"
+    );
     assert!(!mock.account_of("kim@contoso.example").unwrap().state.disabled, "nothing was sent");
 
     page.click_named("Disable Kim Park").await;

@@ -11,6 +11,7 @@ use crate::engine::password::BannedList;
 use crate::engine::{Enforcement, MethodKind, RiskLevel, SignInAction, TenantPolicy, UserAction};
 use leptos::ev::SubmitEvent;
 use leptos::prelude::*;
+use wasm_bindgen::JsCast;
 
 fn action_keys(action: AdminAction) -> (&'static str, &'static str) {
     match action {
@@ -170,6 +171,8 @@ pub fn Admin() -> impl IntoView {
     // A destructive action waiting for "yes": username, display name, action.
     let confirming = RwSignal::new(None::<(String, String, AdminAction)>);
     let confirm_node = NodeRef::<leptos::html::Div>::new();
+    // The button that asked, so that "Cancel" puts focus back where the admin was.
+    let opener = StoredValue::new_local(None::<web_sys::HtmlElement>);
     let form = PolicyForm::new();
     let form_ready = RwSignal::new(false);
 
@@ -219,15 +222,23 @@ pub fn Admin() -> impl IntoView {
     };
 
     // Destructive actions are asked about first; the rest go at once.
-    let request = move |username: String, name: String, action: AdminAction| {
-        if confirmation_key(action).is_none() {
-            confirming.set(None);
-            return act(username, name, action);
+    let request =
+        move |username: String, name: String, action: AdminAction, button: Option<web_sys::HtmlElement>| {
+            if confirmation_key(action).is_none() {
+                confirming.set(None);
+                return act(username, name, action);
+            }
+            action_error.set(None);
+            done.set(None);
+            confirming.set(Some((username, name, action)));
+            opener.set_value(button);
+            focus(confirm_node);
+        };
+    let cancel = move |_| {
+        confirming.set(None);
+        if let Some(button) = opener.get_value().filter(|b| b.is_connected()) {
+            let _ = button.focus();
         }
-        action_error.set(None);
-        done.set(None);
-        confirming.set(Some((username, name, action)));
-        focus(confirm_node);
     };
     let confirm = move |_| {
         if let Some((username, name, action)) = confirming.get_untracked() {
@@ -245,7 +256,7 @@ pub fn Admin() -> impl IntoView {
                         <button type="button" class="rg-primary" on:click=confirm>
                             {ui.tf("admin.confirm.yes", &[("action", ui.t(action_keys(action).0))])}
                         </button>
-                        <button type="button" class="rg-secondary" on:click=move |_| confirming.set(None)>
+                        <button type="button" class="rg-secondary" on:click=cancel>
                             {ui.t("common.cancel")}
                         </button>
                     </div>
@@ -391,7 +402,7 @@ fn status_texts(ui: Ui, user: &UserSummary, guest: bool) -> Vec<String> {
 #[component]
 fn Users(
     view: AdminView,
-    act: impl Fn(String, String, AdminAction) + Copy + Send + Sync + 'static,
+    act: impl Fn(String, String, AdminAction, Option<web_sys::HtmlElement>) + Copy + Send + Sync + 'static,
 ) -> impl IntoView {
     let ui = use_ui();
     let tenant = view.tenants.first().map(|t| t.id.clone()).unwrap_or_default();
@@ -428,7 +439,10 @@ fn Users(
                                     class="rg-secondary"
                                     aria-label=label
                                     disabled=move || ui.pending.get()
-                                    on:click=move |_| act(username.clone(), name.clone(), action)
+                                    on:click=move |ev| {
+                                        let button = ev.current_target().and_then(|t| t.dyn_into().ok());
+                                        act(username.clone(), name.clone(), action, button)
+                                    }
                                 >
                                     {ui.t(key)}
                                 </button>
