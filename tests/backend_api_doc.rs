@@ -87,8 +87,21 @@ fn bless(doc: &str) {
 fn every_error_has_its_status_in_the_error_table() {
     let doc = std::fs::read_to_string(DOC_PATH).unwrap();
     for error in api_examples::errors() {
-        let row = format!("| `{}` | {} |", api_examples::error_name(&error), error.http_status());
+        let row = format!("| `{}` | {} |", error.name(), error.http_status());
         assert!(doc.contains(&row), "the error table lacks the row starting {row:?}");
+    }
+}
+
+#[test]
+fn every_errors_name_is_its_json_tag() {
+    for error in api_examples::errors() {
+        let json = serde_json::to_value(&error).unwrap();
+        let tag = match &json {
+            serde_json::Value::String(s) => s.clone(),
+            serde_json::Value::Object(o) if o.len() == 1 => o.keys().next().unwrap().clone(),
+            other => panic!("{other}"),
+        };
+        assert_eq!(error.name(), tag);
     }
 }
 

@@ -388,7 +388,7 @@ async fn a_relative_base_url_resolves_against_the_page() {
 async fn each_documented_error_reply_is_that_error() {
     for error in ex::errors() {
         let http = backend();
-        stub_reply(error.http_status(), doc_example(&format!("error_{}", ex::error_name(&error))));
+        stub_reply(error.http_status(), doc_example(&format!("error_{}", error.name())));
         assert_eq!(http.sign_in(ex::sign_in_request()).await, Err(error));
     }
 }

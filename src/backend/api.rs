@@ -207,6 +207,27 @@ pub enum BackendError {
     Passkey(WebAuthnError),
 }
 
+impl BackendError {
+    /// The variant's name, as on the wire ("StaleStep", not "StaleStep { expected: 3 }").
+    pub fn name(&self) -> &'static str {
+        match self {
+            Self::InvalidCredentials => "InvalidCredentials",
+            Self::InvalidInput { .. } => "InvalidInput",
+            Self::UnknownFlow => "UnknownFlow",
+            Self::FlowExpired => "FlowExpired",
+            Self::StaleStep { .. } => "StaleStep",
+            Self::Unexpected { .. } => "Unexpected",
+            Self::NotAuthorized => "NotAuthorized",
+            Self::StepUpRequired => "StepUpRequired",
+            Self::UnknownUser => "UnknownUser",
+            Self::Unavailable => "Unavailable",
+            Self::Timeout => "Timeout",
+            Self::Malformed(_) => "Malformed",
+            Self::Passkey(_) => "Passkey",
+        }
+    }
+}
+
 impl fmt::Display for BackendError {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         write!(f, "{self:?}")

@@ -120,6 +120,22 @@ pub enum BlockReason {
     NoPhishingResistantMethod,
 }
 
+impl BlockReason {
+    /// The variant's name, as on the wire ("LockedOut", not "LockedOut { until_ms: .. }").
+    pub fn name(self) -> &'static str {
+        match self {
+            Self::Disabled => "Disabled",
+            Self::LockedOut { .. } => "LockedOut",
+            Self::SignInRisk => "SignInRisk",
+            Self::UserRisk => "UserRisk",
+            Self::UnregisteredAtRisk => "UnregisteredAtRisk",
+            Self::HomeTenantMustRemediate => "HomeTenantMustRemediate",
+            Self::TooManyFailedCodes => "TooManyFailedCodes",
+            Self::NoPhishingResistantMethod => "NoPhishingResistantMethod",
+        }
+    }
+}
+
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
 pub enum NoticeKind {
     SignInRisk,

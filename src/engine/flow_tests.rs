@@ -475,3 +475,23 @@ fn a_block_wins_over_every_other_requirement() {
     c.policy.sign_in_risk.action = SignInAction::Block;
     assert_eq!(blocked_reason(&Flow::start(c).1), Some(BlockReason::SignInRisk));
 }
+
+#[test]
+fn a_block_reasons_name_is_its_json_tag() {
+    use BlockReason::*;
+    let all = [
+        Disabled,
+        LockedOut { until_ms: 1 },
+        SignInRisk,
+        UserRisk,
+        UnregisteredAtRisk,
+        HomeTenantMustRemediate,
+        TooManyFailedCodes,
+        NoPhishingResistantMethod,
+    ];
+    for reason in all {
+        let json = serde_json::to_value(reason).unwrap();
+        let tag = json.as_str().map(String::from).or_else(|| json.as_object()?.keys().next().cloned());
+        assert_eq!(Some(reason.name().to_string()), tag);
+    }
+}

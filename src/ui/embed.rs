@@ -66,18 +66,18 @@ impl Options {
         }
         if let Some(tag) = string_at(options, "locale")? {
             out.locale =
-                Some(Locale::from_tag(&tag).ok_or(format!("locale {tag:?} is not one of en, de, ar"))?);
+                Some(Locale::from_tag(&tag).ok_or(format!("locale \"{tag}\" is not one of en, de, ar"))?);
         }
         if let Some(name) = string_at(options, "theme")? {
             out.theme =
-                Theme::from_name(&name).ok_or(format!("theme {name:?} is not light, dark or system"))?;
+                Theme::from_name(&name).ok_or(format!("theme \"{name}\" is not light, dark or system"))?;
         }
         let branding = get(options, "branding");
         if !branding.is_undefined() && !branding.is_null() {
             let accent = string_at(&branding, "accent")?.unwrap_or_default();
             let branding = Branding::accent(&accent);
             if !branding.is_valid() {
-                return Err(format!("branding.accent {accent:?} is not a colour like #0b5cad"));
+                return Err(format!("branding.accent \"{accent}\" is not a colour like #0b5cad"));
             }
             out.branding = Some(branding);
         }
@@ -95,7 +95,7 @@ fn backend_choice(value: &str) -> Result<BackendChoice, String> {
     let looks_like_url =
         value.starts_with("https://") || value.starts_with("http://") || value.starts_with('/');
     if !looks_like_url {
-        return Err(format!("backend {value:?} is neither \"mock\" nor an http(s) URL or a path"));
+        return Err(format!("backend \"{value}\" is neither \"mock\" nor an http(s) URL or a path"));
     }
     Ok(BackendChoice::Http(value.trim_end_matches('/').to_string()))
 }

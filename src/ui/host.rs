@@ -95,7 +95,7 @@ impl HostEvent {
                 correlation_id: reply.correlation_id.clone(),
             })),
             Step::Blocked { reason, .. } => Some(HostEvent::Blocked(Blocked {
-                reason: block_name(*reason),
+                reason: reason.name().into(),
                 code: super::blocked::error_code(*reason),
                 correlation_id: reply.correlation_id.clone(),
             })),
@@ -104,19 +104,6 @@ impl HostEvent {
     }
 
     pub fn for_error(error: &BackendError, message: &str) -> HostEvent {
-        HostEvent::Error(Failure { error: error_name(error), message: message.into() })
+        HostEvent::Error(Failure { error: error.name().into(), message: message.into() })
     }
-}
-
-/// The variant's name alone ("LockedOut", not "LockedOut { until_ms: .. }").
-fn block_name(reason: crate::engine::BlockReason) -> String {
-    variant_name(&format!("{reason:?}"))
-}
-
-fn error_name(error: &BackendError) -> String {
-    variant_name(&format!("{error:?}"))
-}
-
-fn variant_name(debug: &str) -> String {
-    debug.split(|c: char| !c.is_alphanumeric()).next().unwrap_or_default().to_string()
 }

@@ -75,7 +75,7 @@ pub fn all() -> Vec<Example> {
     all.extend(steps().into_iter().map(|s| example(&format!("step_{}", step_name(&s)), s)));
     all.extend(reset_steps().into_iter().map(|s| example(&format!("reset_step_{}", reset_step_name(&s)), s)));
     all.extend(
-        errors().into_iter().map(|e| example(&format!("error_{}", error_name(&e)), ErrorReply { error: e })),
+        errors().into_iter().map(|e| example(&format!("error_{}", e.name()), ErrorReply { error: e })),
     );
     all
 }
@@ -132,25 +132,6 @@ pub fn reset_step_name(step: &ResetStep) -> &'static str {
         ResetStep::Blocked { .. } => "blocked",
         ResetStep::Cancelled => "cancelled",
         ResetStep::Failed => "failed",
-    }
-}
-
-/// The error's name in the doc, which is also its JSON tag.
-pub fn error_name(error: &BackendError) -> &'static str {
-    match error {
-        BackendError::InvalidCredentials => "InvalidCredentials",
-        BackendError::InvalidInput { .. } => "InvalidInput",
-        BackendError::UnknownFlow => "UnknownFlow",
-        BackendError::FlowExpired => "FlowExpired",
-        BackendError::StaleStep { .. } => "StaleStep",
-        BackendError::Unexpected { .. } => "Unexpected",
-        BackendError::NotAuthorized => "NotAuthorized",
-        BackendError::StepUpRequired => "StepUpRequired",
-        BackendError::UnknownUser => "UnknownUser",
-        BackendError::Unavailable => "Unavailable",
-        BackendError::Timeout => "Timeout",
-        BackendError::Malformed(_) => "Malformed",
-        BackendError::Passkey(_) => "Passkey",
     }
 }
 
