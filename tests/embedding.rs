@@ -267,3 +267,29 @@ async fn with_an_http_backend_option_the_component_calls_that_service() {
         js_sys::Reflect::get(&stub, &"restore".into()).unwrap().unchecked_into::<js_sys::Function>();
     restore.call0(&JsValue::NULL).unwrap();
 }
+
+#[wasm_bindgen_test]
+async fn a_sign_in_finished_elsewhere_is_not_announced_as_signed_in_here() {
+    let backend = mock();
+    let e = embed(english(), backend.clone());
+    let page = &e.page;
+    page.sign_in("ravi@contoso.example", "Quiet-Meadow-17").await;
+    page.click("Continue").await;
+    page.expect_heading("Confirm it's you").await;
+    // The code is taken elsewhere (this page's reply lost, or a second tab) ...
+    let code = page.app_code("ravi@contoso.example");
+    let (flow, seq) = backend.latest_flow().unwrap();
+    let input =
+        riskgate::backend::Input::Code { method: riskgate::engine::MethodKind::AuthenticatorApp, code };
+    backend.send_now(&flow, seq, input).unwrap();
+    // ... so this page's answer is stale, and the flow it reads back holds no session.
+    page.type_into("#rg-code", "000000").await;
+    page.click("Verify").await;
+    page.expect_heading("This sign-in finished without this page").await;
+    assert!(page.button_named("Review your account").is_none(), "no session, no account");
+    assert!(e.events_named("riskgate:signed-in").is_empty(), "the host is not told this page signed in");
+    assert!(e.events_named("riskgate:error").is_empty(), "caught up, so no error was reported");
+    page.click("Start over").await;
+    page.expect_heading("Sign in").await;
+    assert_eq!(page.value("#rg-username"), "ravi@contoso.example", "the username is kept");
+}

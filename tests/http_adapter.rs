@@ -188,6 +188,19 @@ async fn current_gets_the_flow_as_it_stands() {
 }
 
 #[wasm_bindgen_test]
+async fn current_never_hands_out_a_session_or_a_passkey_prompt() {
+    let http = backend();
+    let finished = Reply { passkey: Some(ex::passkey_options()), ..ex::reply_signed_in() };
+    assert!(finished.session.is_some());
+    stub_reply(200, &serde_json::to_string(&finished).unwrap());
+    let read = http.current(ex::FLOW_ID).await.unwrap();
+    assert_eq!(read, Reply { session: None, passkey: None, ..finished }, "what the service sent, less those");
+    let reset = ResetReply { passkey: Some(ex::passkey_options()), ..ex::reset_reply() };
+    stub_reply(200, &serde_json::to_string(&reset).unwrap());
+    assert_eq!(http.current_reset("f-3k9QzT7b").await, Ok(ResetReply { passkey: None, ..reset }));
+}
+
+#[wasm_bindgen_test]
 async fn current_reset_gets_the_reset_as_it_stands() {
     let http = backend();
     answer("reset_reply");

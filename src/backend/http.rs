@@ -282,7 +282,10 @@ impl IdentityBackend for HttpBackend {
     fn current(&self, flow_id: &str) -> BackendFuture<'_, Reply> {
         let path = flow_segment(flow_id).map(|id| format!("/flows/{id}"));
         let reply = self.exchange(Method::GET, path, None, None);
-        Box::pin(async move { decode(reply.await?).and_then(checked_reply) })
+        // Read by flow id alone: whatever the service sends, this carries no session and
+        // opens no passkey prompt.
+        let read = async move { decode(reply.await?).and_then(checked_reply) };
+        Box::pin(async move { read.await.map(|r| Reply { session: None, passkey: None, ..r }) })
     }
 
     fn start_reset(&self, username: &str) -> BackendFuture<'_, ResetReply> {
@@ -300,7 +303,7 @@ impl IdentityBackend for HttpBackend {
     fn current_reset(&self, flow_id: &str) -> BackendFuture<'_, ResetReply> {
         let path = flow_segment(flow_id).map(|id| format!("/resets/{id}"));
         let reply = self.exchange(Method::GET, path, None, None);
-        Box::pin(async move { decode(reply.await?) })
+        Box::pin(async move { decode(reply.await?).map(|r| ResetReply { passkey: None, ..r }) })
     }
 
     fn check_password(&self, flow_id: &str, candidate: &str) -> BackendFuture<'_, Verdict> {

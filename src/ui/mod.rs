@@ -121,15 +121,16 @@ impl Ui {
         let flow = flow_id.clone();
         self.call(async move { backend.send(&flow, seq, input).await }, move |e| match e {
             // The service took an earlier answer whose reply was lost: show where it stands.
-            BackendError::StaleStep { .. } => ui.catch_up(flow_id, e, on_error),
+            BackendError::StaleStep { .. } => ui.catch_up(flow_id, on_error),
             e => on_error(e),
         });
     }
 
-    /// Shows the flow's current step; if that cannot be read either, `stale` is the error.
-    fn catch_up(self, flow_id: String, stale: BackendError, on_error: impl FnOnce(BackendError) + 'static) {
+    /// Shows the flow's current step, or why it could not be read. A flow that finished
+    /// there comes without its session: the signed-in screen then says to start over.
+    fn catch_up(self, flow_id: String, on_error: impl FnOnce(BackendError) + 'static) {
         let backend = self.backend.get_value();
-        self.call(async move { backend.current(&flow_id).await }, move |_| on_error(stale));
+        self.call(async move { backend.current(&flow_id).await }, on_error);
     }
 
     fn call(
@@ -177,8 +178,10 @@ impl Ui {
                 return;
             }
             ui.slow.try_set(false);
-            if let Err(e) = &result {
-                ui.report_error(e);
+            // A stale answer is caught up at once; that call's result is the one to report.
+            match &result {
+                Err(BackendError::StaleStep { .. }) | Ok(_) => {}
+                Err(e) => ui.report_error(e),
             }
             done(result);
         });

@@ -53,17 +53,15 @@ impl Reset {
         let reset = id.clone();
         self.run(async move { backend.send_reset(&reset, seq, input).await }, move |e| match e {
             // The service took an earlier answer whose reply was lost: show where it stands.
-            BackendError::StaleStep { .. } => self.catch_up(id, e, field, field_error),
+            BackendError::StaleStep { .. } => self.catch_up(id, field, field_error),
             e => self.show(e, field, field_error),
         });
     }
 
-    /// Shows the reset's current step; if that cannot be read either, `stale` is the error.
-    fn catch_up(self, id: String, stale: BackendError, field: Field, field_error: RwSignal<Option<String>>) {
+    /// Shows the reset's current step, or why it could not be read.
+    fn catch_up(self, id: String, field: Field, field_error: RwSignal<Option<String>>) {
         let backend = self.ui.backend();
-        self.run(async move { backend.current_reset(&id).await }, move |_| {
-            self.show(stale, field, field_error)
-        });
+        self.run(async move { backend.current_reset(&id).await }, move |e| self.show(e, field, field_error));
     }
 
     fn run(

@@ -7,22 +7,22 @@ use leptos::prelude::*;
 #[component]
 pub fn SignedIn() -> impl IntoView {
     let ui = use_ui();
+    // A finished sign-in carries a session: it opens the account and, for IT staff, the
+    // admin view. Whether the person is staff is the backend's to say.
+    if !ui.reply_now(|r| r.session.is_some()) {
+        return view! { <FinishedElsewhere/> }.into_any();
+    }
     let remediations = ui.reply_now(|r| match &r.step {
         Step::SignedIn { remediations } => remediations.clone(),
         _ => vec![],
     });
     let name = ui.reply_now(|r| r.display_name.clone());
     let any = !remediations.is_empty();
-    // A finished sign-in carries a session: it opens the account and, for IT staff, the
-    // admin view. Whether the person is staff is the backend's to say.
-    let has_session = ui.reply_now(|r| r.session.is_some());
     let is_admin = RwSignal::new(false);
     Effect::new(move |_| {
-        if has_session {
-            ui.peek_account(move |a| {
-                is_admin.try_set(a.is_admin);
-            });
-        }
+        ui.peek_account(move |a| {
+            is_admin.try_set(a.is_admin);
+        });
     });
     view! {
         <section class="rg-form rg-success">
@@ -49,13 +49,30 @@ pub fn SignedIn() -> impl IntoView {
                         {move || ui.t("signedin.admin")}
                     </button>
                 </Show>
-                <Show when=move || has_session>
-                    <button type="button" class="rg-primary" on:click=move |_| ui.open(Screen::Account)>
-                        {move || ui.t("signedin.review")}
-                    </button>
-                </Show>
+                <button type="button" class="rg-primary" on:click=move |_| ui.open(Screen::Account)>
+                    {move || ui.t("signedin.review")}
+                </button>
                 <button type="button" class="rg-secondary" on:click=move |_| ui.sign_out()>
                     {move || ui.t("common.sign_out")}
+                </button>
+            </div>
+        </section>
+    }
+    .into_any()
+}
+
+/// A sign-in read again after it finished without this page (its reply lost, or another
+/// tab took the last step): the session went elsewhere, so this page is not signed in.
+#[component]
+fn FinishedElsewhere() -> impl IntoView {
+    let ui = use_ui();
+    view! {
+        <section class="rg-form">
+            <Heading text=Signal::derive(move || ui.t("signedin.elsewhere.heading").to_string())/>
+            <p>{move || ui.t("signedin.elsewhere.lead")}</p>
+            <div class="rg-actions">
+                <button type="button" class="rg-primary" on:click=move |_| ui.restart()>
+                    {move || ui.t("common.start_over")}
                 </button>
             </div>
         </section>
