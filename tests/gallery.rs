@@ -39,6 +39,7 @@ const EXPECTED: &[(&str, &str, &str)] = &[
     ("password-temporary", "Update your password", "temporary password"),
     ("signed-in", "You're signed in", "Ada Lindqvist"),
     ("signed-in-remediated", "You're signed in", "confirmed by you"),
+    ("signed-in-elsewhere", "This sign-in finished without this page", "Start over"),
     ("blocked-sign-in-risk", "You can't sign in right now", "RG2001"),
     ("blocked-user-risk", "You can't sign in right now", "RG2002"),
     ("blocked-unregistered", "You can't sign in right now", "RG2003"),

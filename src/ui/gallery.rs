@@ -187,6 +187,12 @@ pub const ENTRIES: &[Entry] = &[
     entry("signed-in-remediated", "Signed in: sign-in risk remediated", |s| {
         flow(s.pass_mfa("ravi@contoso.example")?)
     }),
+    // The last step was taken elsewhere (a reply lost, or a second tab): read back, the
+    // finished flow carries no session.
+    entry("signed-in-elsewhere", "Signed in elsewhere: this page holds no session", |s| {
+        let done = s.pass_mfa("ravi@contoso.example")?;
+        flow(s.mock.current_now(&done.flow_id)?)
+    }),
     entry("blocked-sign-in-risk", "Blocked: sign-in risk", |s| flow(s.sign_in("sam@woodgrove.example")?)),
     entry("blocked-user-risk", "Blocked: user risk", |s| flow(s.sign_in("jo@woodgrove.example")?)),
     entry("blocked-unregistered", "Blocked: no method while at risk", |s| {
