@@ -289,6 +289,7 @@ async fn a_sign_in_finished_elsewhere_is_not_announced_as_signed_in_here() {
     assert!(page.button_named("Review your account").is_none(), "no session, no account");
     assert!(e.events_named("riskgate:signed-in").is_empty(), "the host is not told this page signed in");
     assert!(e.events_named("riskgate:error").is_empty(), "caught up, so no error was reported");
+    assert_eq!(steps(&e).last().map(String::as_str), Some("signed-in-elsewhere"));
     page.click("Start over").await;
     page.expect_heading("Sign in").await;
     assert_eq!(page.value("#rg-username"), "ravi@contoso.example", "the username is kept");

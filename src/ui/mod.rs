@@ -127,7 +127,7 @@ impl Ui {
     }
 
     /// Shows the flow's current step, or why it could not be read. A flow that finished
-    /// there comes without its session: the signed-in screen then says to start over.
+    /// there comes without its session: its own screen then says to start over.
     fn catch_up(self, flow_id: String, on_error: impl FnOnce(BackendError) + 'static) {
         let backend = self.backend.get_value();
         self.call(async move { backend.current(&flow_id).await }, on_error);
@@ -436,8 +436,10 @@ pub struct Preset {
     pub session: Option<String>,
 }
 
-fn step_name(step: &Step) -> &'static str {
-    match step {
+fn step_name(reply: &Reply) -> &'static str {
+    match &reply.step {
+        // Read back after it finished elsewhere: the session is not this page's.
+        Step::SignedIn { .. } if reply.session.is_none() => "signed-in-elsewhere",
         Step::Notice { .. } => "notice",
         Step::MfaChallenge { .. } => "mfa",
         Step::RegistrationInterrupt { .. } => "interrupt",
@@ -495,7 +497,7 @@ pub fn App(
         Screen::Username => View::Username,
         Screen::Password => View::Password,
         Screen::Flow => ui.reply.with(|r| match r {
-            Some(r) => View::Step(r.flow_id.clone(), step_name(&r.step)),
+            Some(r) => View::Step(r.flow_id.clone(), step_name(r)),
             None => View::Username,
         }),
         Screen::Account => View::Account,
@@ -533,6 +535,7 @@ pub fn App(
                     View::Step(_, "password") => view! { <change_password::ChangePassword/> }.into_any(),
                     View::Step(_, "blocked") => view! { <blocked::Blocked/> }.into_any(),
                     View::Step(_, "signed-in") => view! { <signed_in::SignedIn/> }.into_any(),
+                    View::Step(_, "signed-in-elsewhere") => view! { <signed_in::FinishedElsewhere/> }.into_any(),
                     View::Step(..) => view! { <ended::Ended/> }.into_any(),
                     View::Account => view! { <account::Account/> }.into_any(),
                     View::Admin => view! { <admin::Admin/> }.into_any(),

@@ -7,17 +7,14 @@ use leptos::prelude::*;
 #[component]
 pub fn SignedIn() -> impl IntoView {
     let ui = use_ui();
-    // A finished sign-in carries a session: it opens the account and, for IT staff, the
-    // admin view. Whether the person is staff is the backend's to say.
-    if !ui.reply_now(|r| r.session.is_some()) {
-        return view! { <FinishedElsewhere/> }.into_any();
-    }
     let remediations = ui.reply_now(|r| match &r.step {
         Step::SignedIn { remediations } => remediations.clone(),
         _ => vec![],
     });
     let name = ui.reply_now(|r| r.display_name.clone());
     let any = !remediations.is_empty();
+    // The session opens the account and, for IT staff, the admin view. Whether the
+    // person is staff is the backend's to say.
     let is_admin = RwSignal::new(false);
     Effect::new(move |_| {
         ui.peek_account(move |a| {
@@ -58,13 +55,12 @@ pub fn SignedIn() -> impl IntoView {
             </div>
         </section>
     }
-    .into_any()
 }
 
 /// A sign-in read again after it finished without this page (its reply lost, or another
 /// tab took the last step): the session went elsewhere, so this page is not signed in.
 #[component]
-fn FinishedElsewhere() -> impl IntoView {
+pub fn FinishedElsewhere() -> impl IntoView {
     let ui = use_ui();
     view! {
         <section class="rg-form">
