@@ -131,6 +131,8 @@ fn every_operation_under_every_fault_changes_nothing_and_a_retry_goes_on() {
     let kim = fails_cleanly_then_works(&f, Operation::Send, || {
         block_on(b.send(&kim.flow_id, kim.seq, Input::Continue))
     });
+    let read_back = fails_cleanly_then_works(&f, Operation::Send, || block_on(b.current(&kim.flow_id)));
+    assert_eq!((read_back.seq, &read_back.step), (kim.seq, &kim.step));
     let kim = b.send_now(&kim.flow_id, kim.seq, code_input(&f.app_code("kim@contoso.example"))).unwrap();
     assert!(matches!(kim.step, Step::ChangePassword { .. }));
     let verdict = fails_cleanly_then_works(&f, Operation::CheckPassword, || {
@@ -146,6 +148,9 @@ fn every_operation_under_every_fault_changes_nothing_and_a_retry_goes_on() {
         block_on(b.send_reset(&reset.flow_id, reset.seq, code.clone()))
     });
     assert!(matches!(reset.step, ResetStep::NewPassword { .. }));
+    let read_back =
+        fails_cleanly_then_works(&f, Operation::SendReset, || block_on(b.current_reset(&reset.flow_id)));
+    assert_eq!(read_back.step, reset.step);
     let session = proven_session(&f);
     let account = fails_cleanly_then_works(&f, Operation::Account, || block_on(b.account(&session)));
     let id = account.recent[0].id;
