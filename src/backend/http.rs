@@ -284,8 +284,10 @@ impl IdentityBackend for HttpBackend {
         let reply = self.exchange(Method::GET, path, None, None);
         // Read by flow id alone: whatever the service sends, this carries no session and
         // opens no passkey prompt.
-        let read = async move { decode(reply.await?).and_then(checked_reply) };
-        Box::pin(async move { read.await.map(|r| Reply { session: None, passkey: None, ..r }) })
+        Box::pin(async move {
+            let read = decode(reply.await?).and_then(checked_reply)?;
+            Ok(Reply { session: None, passkey: None, ..read })
+        })
     }
 
     fn start_reset(&self, username: &str) -> BackendFuture<'_, ResetReply> {

@@ -1,4 +1,6 @@
-//! A flow that ended without signing in: cancelled, or the backend failed.
+//! A flow that ended without signing in here: cancelled, the backend failed, or it
+//! finished without this page (its reply lost, or another tab took the last step), so
+//! the session went elsewhere.
 use super::use_ui;
 use super::widgets::Heading;
 use crate::engine::Step;
@@ -7,14 +9,15 @@ use leptos::prelude::*;
 #[component]
 pub fn Ended() -> impl IntoView {
     let ui = use_ui();
-    let failed = ui.reply_now(|r| r.step == Step::Failed);
-    let heading = if failed { "ended.failed" } else { "ended.cancelled" };
+    let (heading, lead) = ui.reply_now(|r| match r.step {
+        Step::Failed => ("ended.failed", Some("ended.failed.lead")),
+        Step::SignedIn { .. } => ("signedin.elsewhere.heading", Some("signedin.elsewhere.lead")),
+        _ => ("ended.cancelled", None),
+    });
     view! {
         <section class="rg-form">
             <Heading text=Signal::derive(move || ui.t(heading).to_string())/>
-            <Show when=move || failed>
-                <p>{move || ui.t("ended.failed.lead")}</p>
-            </Show>
+            {lead.map(|key| view! { <p>{move || ui.t(key)}</p> })}
             <div class="rg-actions">
                 <button type="button" class="rg-primary" on:click=move |_| ui.restart()>
                     {move || ui.t("common.start_over")}

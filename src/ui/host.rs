@@ -87,17 +87,15 @@ impl HostEvent {
     /// The event a finished flow announces, if the reply finished it.
     pub fn for_outcome(reply: &Reply, username: &str) -> Option<HostEvent> {
         match &reply.step {
-            // Without its session (a flow read again after it finished elsewhere) this page
-            // is not signed in, so the host must not hear that it is.
-            Step::SignedIn { remediations } if reply.session.is_some() => {
-                Some(HostEvent::SignedIn(SignedIn {
-                    username: username.into(),
-                    display_name: reply.display_name.clone(),
-                    tenant: reply.tenant_name.clone(),
-                    remediations: remediations.clone(),
-                    correlation_id: reply.correlation_id.clone(),
-                }))
-            }
+            // This page is not signed in then, so the host must not hear that it is.
+            _ if super::finished_elsewhere(reply) => None,
+            Step::SignedIn { remediations } => Some(HostEvent::SignedIn(SignedIn {
+                username: username.into(),
+                display_name: reply.display_name.clone(),
+                tenant: reply.tenant_name.clone(),
+                remediations: remediations.clone(),
+                correlation_id: reply.correlation_id.clone(),
+            })),
             Step::Blocked { reason, .. } => Some(HostEvent::Blocked(Blocked {
                 reason: reason.name().into(),
                 code: super::blocked::error_code(*reason),

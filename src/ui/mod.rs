@@ -127,7 +127,7 @@ impl Ui {
     }
 
     /// Shows the flow's current step, or why it could not be read. A flow that finished
-    /// there comes without its session: its own screen then says to start over.
+    /// there comes without its session (see `finished_elsewhere`).
     fn catch_up(self, flow_id: String, on_error: impl FnOnce(BackendError) + 'static) {
         let backend = self.backend.get_value();
         self.call(async move { backend.current(&flow_id).await }, on_error);
@@ -436,10 +436,15 @@ pub struct Preset {
     pub session: Option<String>,
 }
 
+/// A flow read back after it finished without this page (its reply lost, or another tab
+/// took the last step): signed in, but the session is not this page's.
+pub(crate) fn finished_elsewhere(reply: &Reply) -> bool {
+    matches!(reply.step, Step::SignedIn { .. }) && reply.session.is_none()
+}
+
 fn step_name(reply: &Reply) -> &'static str {
     match &reply.step {
-        // Read back after it finished elsewhere: the session is not this page's.
-        Step::SignedIn { .. } if reply.session.is_none() => "signed-in-elsewhere",
+        _ if finished_elsewhere(reply) => "signed-in-elsewhere",
         Step::Notice { .. } => "notice",
         Step::MfaChallenge { .. } => "mfa",
         Step::RegistrationInterrupt { .. } => "interrupt",
@@ -535,7 +540,6 @@ pub fn App(
                     View::Step(_, "password") => view! { <change_password::ChangePassword/> }.into_any(),
                     View::Step(_, "blocked") => view! { <blocked::Blocked/> }.into_any(),
                     View::Step(_, "signed-in") => view! { <signed_in::SignedIn/> }.into_any(),
-                    View::Step(_, "signed-in-elsewhere") => view! { <signed_in::FinishedElsewhere/> }.into_any(),
                     View::Step(..) => view! { <ended::Ended/> }.into_any(),
                     View::Account => view! { <account::Account/> }.into_any(),
                     View::Admin => view! { <admin::Admin/> }.into_any(),

@@ -56,21 +56,3 @@ pub fn SignedIn() -> impl IntoView {
         </section>
     }
 }
-
-/// A sign-in read again after it finished without this page (its reply lost, or another
-/// tab took the last step): the session went elsewhere, so this page is not signed in.
-#[component]
-pub fn FinishedElsewhere() -> impl IntoView {
-    let ui = use_ui();
-    view! {
-        <section class="rg-form">
-            <Heading text=Signal::derive(move || ui.t("signedin.elsewhere.heading").to_string())/>
-            <p>{move || ui.t("signedin.elsewhere.lead")}</p>
-            <div class="rg-actions">
-                <button type="button" class="rg-primary" on:click=move |_| ui.restart()>
-                    {move || ui.t("common.start_over")}
-                </button>
-            </div>
-        </section>
-    }
-}
