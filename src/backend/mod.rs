@@ -14,6 +14,7 @@ mod js_json;
 pub mod mock;
 pub mod platform;
 pub mod seed;
+pub mod soft_key;
 pub mod totp;
 pub mod webauthn;
 

@@ -22,6 +22,8 @@ fn op_name(op: Operation) -> &'static str {
         Operation::StartReset => "Password reset: start",
         Operation::SendReset => "Password reset: steps",
         Operation::CheckPassword => "Live password check",
+        Operation::PasskeyChallenge => "Passkeys: challenge",
+        Operation::PasskeyAnswer => "Passkeys: answer",
     }
 }
 

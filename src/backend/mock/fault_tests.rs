@@ -4,10 +4,14 @@
 use super::*;
 use crate::backend::api::AdminAction;
 use crate::backend::platform::{FixedClock, SeededEntropy};
+use crate::backend::soft_key::SoftKey;
+use crate::backend::webauthn::RelyingParty;
 use crate::engine::reset::{ResetBlock, ResetStep};
 use crate::engine::BlockReason;
 
 const START: u64 = 1_800_000_000_000;
+const ORIGIN: &str = "https://login.riskgate.example";
+const RP_ID: &str = "login.riskgate.example";
 
 struct Fixture {
     clock: Rc<FixedClock>,
@@ -21,6 +25,7 @@ fn fixture() -> Fixture {
     let clock = Rc::new(FixedClock::at(START));
     let store = Rc::new(MemoryStore::default());
     let backend = MockBackend::open(clock.clone(), Rc::new(SeededEntropy::default()), store.clone());
+    backend.set_relying_party(RelyingParty { id: RP_ID.into(), origin: ORIGIN.into() });
     Fixture { clock, store, backend, faulted: RefCell::default() }
 }
 
@@ -67,6 +72,8 @@ impl Fixture {
         let mut sessions: Vec<String> = st.sessions.keys().cloned().collect();
         sessions.sort();
         let mut adding: Vec<String> = st.adding.keys().cloned().collect();
+        adding.extend(st.adding_passkeys.keys().map(|s| format!("passkey for {s}")));
+        adding.extend(st.passkey_sign_ins.keys().map(|u| format!("passkey sign-in of {u}")));
         adding.sort();
         format!("{:?}\n{flows:?}\n{resets:?}\n{sessions:?}\n{adding:?}", self.store.load())
     }
@@ -175,8 +182,29 @@ fn every_operation_under_every_fault_changes_nothing_and_a_retry_goes_on() {
         block_on(b.set_policy(&admin, tenant.policy.clone(), tenant.banned.clone()))
     });
 
+    let mut key = SoftKey::new(7, ORIGIN);
+    let options =
+        fails_cleanly_then_works(&f, Operation::PasskeyChallenge, || block_on(b.begin_passkey(&session)));
+    // Each faulted try leaves the challenge unused, so the same answer is good once the
+    // call goes through.
+    let created = key.create(&options);
+    let view = fails_cleanly_then_works(&f, Operation::PasskeyAnswer, || {
+        block_on(b.confirm_passkey(&session, created.clone()))
+    });
+    assert!(view.methods.contains(&MethodKind::Passkey), "{:?}", view.methods);
+
     fails_cleanly_then_works(&f, Operation::Account, || block_on(b.sign_out(&session)));
     assert_eq!(b.account_now(&session).unwrap_err(), BackendError::NotAuthorized, "signed out for good");
+
+    let ravi = "ravi@contoso.example";
+    let options = fails_cleanly_then_works(&f, Operation::PasskeyChallenge, || {
+        block_on(b.begin_passkey_sign_in(ravi, None))
+    });
+    let answer = key.get(&options);
+    let reply = fails_cleanly_then_works(&f, Operation::PasskeyAnswer, || {
+        block_on(b.passkey_sign_in(ravi, None, answer.clone()))
+    });
+    assert!(reply.session.is_some(), "signed in with the passkey: {:?}", reply.step);
 
     let faulted = f.faulted.borrow();
     assert!(Operation::ALL.iter().all(|op| faulted.contains(op)), "every operation was faulted: {faulted:?}");

@@ -18,10 +18,14 @@ pub enum Operation {
     SendReset,
     /// `check_password`: live feedback on a new password.
     CheckPassword,
+    /// `begin_passkey_sign_in` and `begin_passkey`: a challenge for the browser.
+    PasskeyChallenge,
+    /// `passkey_sign_in` and `confirm_passkey`: the browser's answer, checked.
+    PasskeyAnswer,
 }
 
 impl Operation {
-    pub const ALL: [Operation; 7] = [
+    pub const ALL: [Operation; 9] = [
         Self::SignIn,
         Self::Send,
         Self::Account,
@@ -29,6 +33,8 @@ impl Operation {
         Self::StartReset,
         Self::SendReset,
         Self::CheckPassword,
+        Self::PasskeyChallenge,
+        Self::PasskeyAnswer,
     ];
 }
 

@@ -1178,7 +1178,7 @@ impl IdentityBackend for MockBackend {
         tenant: Option<String>,
     ) -> BackendFuture<'_, PasskeyOptions> {
         let username = username.to_string();
-        self.after_fault(Operation::SignIn, move |m| {
+        self.after_fault(Operation::PasskeyChallenge, move |m| {
             m.begin_passkey_sign_in_now(&username, tenant.as_deref())
         })
     }
@@ -1190,19 +1190,19 @@ impl IdentityBackend for MockBackend {
         answer: PasskeyAssertion,
     ) -> BackendFuture<'_, Reply> {
         let username = username.to_string();
-        self.after_fault(Operation::SignIn, move |m| {
+        self.after_fault(Operation::PasskeyAnswer, move |m| {
             m.passkey_sign_in_now(&username, tenant.as_deref(), &answer)
         })
     }
 
     fn begin_passkey(&self, session: &str) -> BackendFuture<'_, PasskeyOptions> {
         let session = session.to_string();
-        self.after_fault(Operation::Account, move |m| m.begin_passkey_now(&session))
+        self.after_fault(Operation::PasskeyChallenge, move |m| m.begin_passkey_now(&session))
     }
 
     fn confirm_passkey(&self, session: &str, created: PasskeyCreated) -> BackendFuture<'_, AccountView> {
         let session = session.to_string();
-        self.after_fault(Operation::Account, move |m| m.confirm_passkey_now(&session, &created))
+        self.after_fault(Operation::PasskeyAnswer, move |m| m.confirm_passkey_now(&session, &created))
     }
 
     fn sign_out(&self, session: &str) -> BackendFuture<'_, ()> {

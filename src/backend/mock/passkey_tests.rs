@@ -6,92 +6,14 @@ use super::*;
 use crate::backend::api::SignInSource;
 use crate::backend::api::{ResetInput, ResetReply};
 use crate::backend::platform::{FixedClock, SeededEntropy};
+use crate::backend::soft_key::SoftKey;
 use crate::backend::webauthn::{b64url_decode, b64url_encode, WebAuthnError};
 use crate::engine::reset::ResetStep;
 use crate::engine::{BlockReason, NoticeKind, RiskDetail, RiskLevel};
-use p256::ecdsa::signature::Signer;
-use p256::ecdsa::{Signature, SigningKey};
-use sha2::{Digest, Sha256};
 
 const START: u64 = 1_800_000_000_000;
 const ORIGIN: &str = "https://login.riskgate.example";
 const RP_ID: &str = "login.riskgate.example";
-
-/// A passkey provider in software: one P-256 key, a counter, the origin it reports.
-struct SoftKey {
-    key: SigningKey,
-    id: Vec<u8>,
-    count: u32,
-    origin: String,
-}
-
-impl SoftKey {
-    fn new(seed: u8) -> Self {
-        let key = SigningKey::from_bytes(&[seed; 32].into()).unwrap();
-        SoftKey { key, id: vec![seed; 32], count: 0, origin: ORIGIN.into() }
-    }
-
-    fn client_data(&self, kind: &str, challenge: &str) -> Vec<u8> {
-        format!(
-            r#"{{"type":"{kind}","challenge":"{challenge}","origin":"{}","crossOrigin":false}}"#,
-            self.origin
-        )
-        .into_bytes()
-    }
-
-    fn auth_data(&mut self, options: &PasskeyOptions, attested: bool) -> Vec<u8> {
-        self.count += 1;
-        let mut data = Sha256::digest(options.rp_id.as_bytes()).to_vec();
-        data.push(if attested { 0x45 } else { 0x05 }); // UP, UV (and AT)
-        data.extend(self.count.to_be_bytes());
-        if attested {
-            data.extend([0u8; 16]);
-            data.extend((self.id.len() as u16).to_be_bytes());
-            data.extend(&self.id);
-            let point = self.key.verifying_key().to_encoded_point(false);
-            data.extend([0xa5, 0x01, 0x02, 0x03, 0x26, 0x20, 0x01, 0x21, 0x58, 0x20]);
-            data.extend(point.x().unwrap());
-            data.extend([0x22, 0x58, 0x20]);
-            data.extend(point.y().unwrap());
-        }
-        data
-    }
-
-    fn create(&mut self, options: &PasskeyOptions) -> PasskeyCreated {
-        assert!(options.create);
-        let auth = self.auth_data(options, true);
-        let mut object = vec![0xa3, 0x63];
-        object.extend(b"fmt");
-        object.push(0x64);
-        object.extend(b"none");
-        object.push(0x67);
-        object.extend(b"attStmt");
-        object.extend([0xa0, 0x68]);
-        object.extend(b"authData");
-        object.extend([0x59, (auth.len() >> 8) as u8, auth.len() as u8]);
-        object.extend(auth);
-        PasskeyCreated {
-            id: b64url_encode(&self.id),
-            client_data_json: b64url_encode(&self.client_data("webauthn.create", &options.challenge)),
-            attestation_object: b64url_encode(&object),
-        }
-    }
-
-    fn get(&mut self, options: &PasskeyOptions) -> PasskeyAssertion {
-        assert!(!options.create);
-        let auth = self.auth_data(options, false);
-        let client_data = self.client_data("webauthn.get", &options.challenge);
-        let mut signed = auth.clone();
-        signed.extend(Sha256::digest(&client_data));
-        let signature: Signature = self.key.sign(&signed);
-        PasskeyAssertion {
-            id: b64url_encode(&self.id),
-            client_data_json: b64url_encode(&client_data),
-            authenticator_data: b64url_encode(&auth),
-            signature: b64url_encode(signature.to_der().as_bytes()),
-        }
-    }
-}
 
 struct Fixture {
     clock: Rc<FixedClock>,
@@ -166,7 +88,7 @@ fn passkey_error(e: WebAuthnError) -> BackendError {
 fn a_passkey_added_from_account_health_is_stored_with_its_key_and_count() {
     let f = fixture();
     let session = f.proven_session();
-    let mut key = SoftKey::new(7);
+    let mut key = SoftKey::new(7, ORIGIN);
     let view = f.add_passkey(&session, &mut key);
     assert!(view.methods.contains(&MethodKind::Passkey));
     let stored = &f.backend.account_of("ravi@contoso.example").unwrap().passkeys;
@@ -187,7 +109,7 @@ fn a_password_only_session_cannot_add_a_passkey() {
 #[test]
 fn a_risky_sign_in_is_passed_with_a_passkey_and_the_count_grows() {
     let f = fixture();
-    let mut key = SoftKey::new(7);
+    let mut key = SoftKey::new(7, ORIGIN);
     f.add_passkey(&f.proven_session(), &mut key);
     let r = f.risky_to_passkey();
     let answer = key.get(r.passkey.as_ref().unwrap());
@@ -199,7 +121,7 @@ fn a_risky_sign_in_is_passed_with_a_passkey_and_the_count_grows() {
 #[test]
 fn a_replayed_answer_is_refused_and_does_not_sign_in() {
     let f = fixture();
-    let mut key = SoftKey::new(7);
+    let mut key = SoftKey::new(7, ORIGIN);
     f.add_passkey(&f.proven_session(), &mut key);
     let r = f.risky_to_passkey();
     let old = key.get(r.passkey.as_ref().unwrap());
@@ -215,7 +137,7 @@ fn a_replayed_answer_is_refused_and_does_not_sign_in() {
 #[test]
 fn a_challenge_is_good_once_and_not_after_it_expires() {
     let f = fixture();
-    let mut key = SoftKey::new(7);
+    let mut key = SoftKey::new(7, ORIGIN);
     f.add_passkey(&f.proven_session(), &mut key);
     let r = f.risky_to_passkey();
     let answer = key.get(r.passkey.as_ref().unwrap());
@@ -229,7 +151,7 @@ fn a_challenge_is_good_once_and_not_after_it_expires() {
 #[test]
 fn an_answer_made_for_another_origin_is_refused() {
     let f = fixture();
-    let mut key = SoftKey::new(7);
+    let mut key = SoftKey::new(7, ORIGIN);
     f.add_passkey(&f.proven_session(), &mut key);
     let r = f.risky_to_passkey();
     key.origin = "https://login.riskgate-example.net".into();
@@ -241,10 +163,10 @@ fn an_answer_made_for_another_origin_is_refused() {
 #[test]
 fn an_unregistered_passkey_is_refused() {
     let f = fixture();
-    let mut key = SoftKey::new(7);
+    let mut key = SoftKey::new(7, ORIGIN);
     f.add_passkey(&f.proven_session(), &mut key);
     let r = f.risky_to_passkey();
-    let mut stranger = SoftKey::new(9);
+    let mut stranger = SoftKey::new(9, ORIGIN);
     let answer = stranger.get(r.passkey.as_ref().unwrap());
     let e = f.send(&r, Input::PasskeyAssertion(answer)).unwrap_err();
     assert_eq!(e, passkey_error(WebAuthnError::UnknownCredential));
@@ -254,7 +176,7 @@ fn an_unregistered_passkey_is_refused() {
 fn the_same_passkey_cannot_be_registered_twice() {
     let f = fixture();
     let session = f.proven_session();
-    let mut key = SoftKey::new(7);
+    let mut key = SoftKey::new(7, ORIGIN);
     f.add_passkey(&session, &mut key);
     let options = f.backend.begin_passkey_now(&session).unwrap();
     assert_eq!(options.credential_ids.len(), 1, "the browser is told to exclude it");
@@ -294,7 +216,7 @@ fn passkey_sign_in(f: &Fixture, username: &str, key: &mut SoftKey) -> Result<Rep
 #[test]
 fn a_passwordless_persona_registers_a_passkey_and_her_pass_then_ends() {
     let f = fixture();
-    let mut key = SoftKey::new(3);
+    let mut key = SoftKey::new(3, ORIGIN);
     pia_with_passkey(&f, &mut key);
     let req = SignInRequest {
         username: "pia@contoso.example".into(),
@@ -310,7 +232,7 @@ fn a_passwordless_persona_registers_a_passkey_and_her_pass_then_ends() {
 #[test]
 fn a_passwordless_user_at_risk_re_authenticates_with_a_passkey_and_old_sessions_end() {
     let f = fixture();
-    let mut key = SoftKey::new(3);
+    let mut key = SoftKey::new(3, ORIGIN);
     let old_session = pia_with_passkey(&f, &mut key);
     // "This wasn't me" raises her user risk.
     let id = f.backend.sign_in_log().last().unwrap().id;
@@ -334,7 +256,7 @@ fn passkey_sign_in_for_an_unknown_user_looks_the_same_until_it_fails() {
     let f = fixture();
     let options = f.backend.begin_passkey_sign_in_now("nobody@contoso.example", None).unwrap();
     assert!(options.credential_ids.is_empty());
-    let mut key = SoftKey::new(5);
+    let mut key = SoftKey::new(5, ORIGIN);
     let e = f.backend.passkey_sign_in_now("nobody@contoso.example", None, &key.get(&options)).unwrap_err();
     assert_eq!(e, passkey_error(WebAuthnError::UnknownCredential));
 }
@@ -342,7 +264,7 @@ fn passkey_sign_in_for_an_unknown_user_looks_the_same_until_it_fails() {
 #[test]
 fn a_page_for_one_organisation_takes_no_passkey_sign_in_from_another() {
     let f = fixture();
-    let mut key = SoftKey::new(7);
+    let mut key = SoftKey::new(7, ORIGIN);
     f.add_passkey(&f.proven_session(), &mut key);
     let user = "ravi@contoso.example";
     let options = f.backend.begin_passkey_sign_in_now(user, Some(seed::WOODGROVE)).unwrap();
@@ -356,7 +278,7 @@ fn a_page_for_one_organisation_takes_no_passkey_sign_in_from_another() {
 #[test]
 fn a_passkey_sign_in_answers_a_risky_sign_in_at_once() {
     let f = fixture();
-    let mut key = SoftKey::new(7);
+    let mut key = SoftKey::new(7, ORIGIN);
     f.add_passkey(&f.proven_session(), &mut key);
     f.backend.state.borrow_mut().saved.accounts.iter_mut().for_each(|a| {
         if a.username == "ravi@contoso.example" {
@@ -411,7 +333,7 @@ fn reset_offering_passkey(f: &Fixture) -> ResetReply {
 #[test]
 fn a_passkey_proves_a_password_reset() {
     let f = fixture();
-    let mut key = SoftKey::new(7);
+    let mut key = SoftKey::new(7, ORIGIN);
     f.add_passkey(&f.proven_session(), &mut key);
     let r = reset_offering_passkey(&f);
     let r = f.backend.send_reset_now(&r.flow_id, r.seq, ResetInput::BeginPasskey).unwrap();
@@ -429,11 +351,11 @@ fn a_passkey_proves_a_password_reset() {
 #[test]
 fn a_refused_or_replayed_passkey_proves_no_reset() {
     let f = fixture();
-    let mut key = SoftKey::new(7);
+    let mut key = SoftKey::new(7, ORIGIN);
     f.add_passkey(&f.proven_session(), &mut key);
     let r = reset_offering_passkey(&f);
     let r = f.backend.send_reset_now(&r.flow_id, r.seq, ResetInput::BeginPasskey).unwrap();
-    let mut stranger = SoftKey::new(9);
+    let mut stranger = SoftKey::new(9, ORIGIN);
     let e = f
         .backend
         .send_reset_now(
