@@ -5,17 +5,23 @@
 //!   was typed and signs nobody in;
 //! - then, with only latency left, the same action from the same screen shows the busy
 //!   state while it waits and then goes on with the flow.
+//!
+//! Passkeys are answered by a software authenticator standing in for the browser's.
 #![cfg(target_arch = "wasm32")]
 mod support;
 
 use riskgate::backend::api::SignInOutcome;
 use riskgate::backend::mock::{Fault, Operation};
+use riskgate::backend::{IdentityBackend, Input, SignInRequest};
+use riskgate::engine::MethodKind;
+use support::soft_authenticator::SoftAuthenticator;
 use support::Page;
 use wasm_bindgen_test::*;
 wasm_bindgen_test_configure!(run_in_browser);
 
 /// Long enough to see the busy state, short enough to keep the run quick.
 const LATENCY_MS: u32 = 150;
+const OMAR_PASSWORD: &str = "Velvet-Canyon-35";
 const NEW_PASSWORD: &str = "Lantern-Bicycle-Ocean-93";
 const SIGNED_IN: &str = "You're signed in";
 
@@ -92,7 +98,7 @@ const OMAR_TEXT_MESSAGE: Walk = Walk {
     steps: &[
         step(
             SignIn,
-            &[("#rg-password", Text("Velvet-Canyon-35"))],
+            &[("#rg-password", Text(OMAR_PASSWORD))],
             Press("Sign in"),
             "We noticed something unusual",
         ),
@@ -335,7 +341,59 @@ const ADMIN_VIEW: Walk = Walk {
     signs_in_at: Some(0),
 };
 
-const ALL: [&Walk; 14] = [
+/// Adding passkeys from account health: once with the answer faulted (the challenge
+/// goes through, the device answers, checking the answer fails), once with the challenge.
+const RAVI_ADDS_PASSKEYS: Walk = Walk {
+    user: "ravi@contoso.example",
+    steps: &[
+        step(
+            SignIn,
+            &[("#rg-password", Text("Quiet-Meadow-17"))],
+            Press("Sign in"),
+            "We noticed something unusual",
+        ),
+        step(Send, &[], Press("Continue"), "Confirm it's you"),
+        step(Send, &[("#rg-code", AppCode("ravi@contoso.example"))], Press("Verify"), SIGNED_IN),
+        quiet(&[], "Review your account", "This was me"),
+        step(PasskeyAnswer, &[], Press("Add a passkey"), "Added."),
+        step(PasskeyChallenge, &[], Press("Add a passkey"), "Added."),
+    ],
+    signs_in_at: Some(2),
+};
+
+/// Omar signs in with a passkey instead of the password he began typing, which stays.
+const TYPED: &[(&str, Val)] = &[("#rg-password", Text("Half-typed-passw"))];
+
+const OMAR_PASSKEY_CHALLENGE: Walk = Walk {
+    user: "omar@contoso.example",
+    steps: &[step(PasskeyChallenge, TYPED, Press("Sign in with a passkey instead"), SIGNED_IN)],
+    signs_in_at: Some(0),
+};
+
+const OMAR_PASSKEY_ANSWER: Walk = Walk {
+    user: "omar@contoso.example",
+    steps: &[step(PasskeyAnswer, TYPED, Press("Sign in with a passkey instead"), SIGNED_IN)],
+    signs_in_at: Some(0),
+};
+
+/// A risky sign-in whose MFA is passed with Omar's passkey: the challenge and the
+/// answer are flow steps (`send`).
+const OMAR_PASSKEY_MFA: Walk = Walk {
+    user: "omar@contoso.example",
+    steps: &[
+        step(
+            SignIn,
+            &[("#rg-password", Text(OMAR_PASSWORD))],
+            Press("Sign in"),
+            "We noticed something unusual",
+        ),
+        step(Send, &[], Press("Continue"), "Confirm it's you"),
+        step(Send, &[], Press("Use a passkey"), SIGNED_IN),
+    ],
+    signs_in_at: Some(2),
+};
+
+const ALL: [&Walk; 18] = [
     &ADA,
     &MIA_CANT_USE_ANY,
     &LOU_CANCELS_A_RESET,
@@ -350,6 +408,10 @@ const ALL: [&Walk; 14] = [
     &OMAR_RESETS_BY_TEXT,
     &RAVI_ACCOUNT_HEALTH,
     &ADMIN_VIEW,
+    &RAVI_ADDS_PASSKEYS,
+    &OMAR_PASSKEY_CHALLENGE,
+    &OMAR_PASSKEY_ANSWER,
+    &OMAR_PASSKEY_MFA,
 ];
 
 fn value(page: &Page, val: Val) -> String {
@@ -383,13 +445,14 @@ async fn act(page: &Page, step: &Step, typed: &[(&'static str, String)], again: 
     }
 }
 
-/// Nobody is signed in, on screen or in the backend's log.
-fn assert_not_signed_in(page: &Page, walk: &Walk, at: &str) {
-    assert!(!page.signed_in(walk.user), "{}: signed in at {at}", walk.user);
+/// Nobody is signed in, on screen or in the backend's log since the walk began (when
+/// `before` of the user's sign-ins were there).
+fn assert_not_signed_in(page: &Page, walk: &Walk, before: usize, at: &str) {
+    assert_eq!(page.sign_ins(walk.user), before, "{}: signed in at {at}", walk.user);
     assert_ne!(page.heading(), SIGNED_IN, "{}: the signed-in screen at {at}", walk.user);
 }
 
-async fn run_step(page: &Page, walk: &Walk, index: usize, step: &Step) {
+async fn run_step(page: &Page, walk: &Walk, before: usize, index: usize, step: &Step) {
     let at = format!("step {index} ({:?})", step.op);
     let before_sign_in = walk.signs_in_at.is_none_or(|s| index <= s);
     let typed = type_values(page, step).await;
@@ -407,7 +470,7 @@ async fn run_step(page: &Page, walk: &Walk, index: usize, step: &Step) {
             assert_eq!(&page.value(selector), text, "{}: {selector} kept at {at} after {fault:?}", walk.user);
         }
         if before_sign_in {
-            assert_not_signed_in(page, walk, &at);
+            assert_not_signed_in(page, walk, before, &at);
         }
     }
     page.backend.set_fault(op, Fault { latency_ms: LATENCY_MS, ..Fault::default() });
@@ -422,22 +485,47 @@ async fn run_step(page: &Page, walk: &Walk, index: usize, step: &Step) {
 
 /// Walks one flow through the matrix, from a fresh page.
 async fn walk(walk: &Walk) {
-    let page = support::open();
+    walk_on(&support::open(), walk).await;
+}
+
+/// Walks one flow through the matrix on `page`, from its first screen.
+async fn walk_on(page: &Page, walk: &Walk) {
+    let before = page.sign_ins(walk.user);
     page.expect_heading("Sign in").await;
     page.type_into("#rg-username", walk.user).await;
-    if walk.steps[0].op == Some(SignIn) {
+    if matches!(walk.steps[0].op, Some(SignIn | PasskeyChallenge | PasskeyAnswer)) {
         page.press("Next").await;
         page.expect_heading("Enter your password").await;
     }
     for (index, step) in walk.steps.iter().enumerate() {
-        run_step(&page, walk, index, step).await;
+        run_step(page, walk, before, index, step).await;
         if walk.signs_in_at == Some(index) {
-            assert!(page.signed_in(walk.user), "{}: signed in once step {index} went through", walk.user);
+            let signed_in = page.sign_ins(walk.user) > before;
+            assert!(signed_in, "{}: signed in once step {index} went through", walk.user);
         }
     }
     if walk.signs_in_at.is_none() {
-        assert_not_signed_in(&page, walk, "the end");
+        assert_not_signed_in(page, walk, before, "the end");
     }
+}
+
+/// Omar (on an anonymous network: every sign-in risky) has a passkey on this (software)
+/// device from an earlier visit, in which he passed MFA by text message (only such a
+/// session may add one) and signed out.
+async fn omar_with_a_passkey(walk: &Walk) {
+    let page = support::open();
+    let device = SoftAuthenticator::install(&page.backend);
+    let backend = page.backend.clone();
+    let sms = MethodKind::Sms;
+    let r = backend.sign_in(SignInRequest::new(walk.user, OMAR_PASSWORD)).await.unwrap();
+    let r = backend.send(&r.flow_id, r.seq, Input::Continue).await.unwrap();
+    let r = backend.send(&r.flow_id, r.seq, Input::SendCode { method: sms }).await.unwrap();
+    let code = Input::Code { method: sms, code: page.last_phone_code() };
+    let r = backend.send(&r.flow_id, r.seq, code).await.unwrap();
+    let session = r.session.expect("signed in after MFA");
+    device.register(&backend, &session).await;
+    backend.sign_out(&session).await.unwrap();
+    walk_on(&page, walk).await;
 }
 
 #[wasm_bindgen_test]
@@ -524,7 +612,31 @@ async fn a_blocked_sign_in_after_faults_is_logged_as_blocked_once() {
     page.expect_heading("Sign in").await;
     page.type_into("#rg-username", SAM_BLOCKED.user).await;
     page.press("Next").await;
-    run_step(&page, &SAM_BLOCKED, 0, &SAM_BLOCKED.steps[0]).await;
+    run_step(&page, &SAM_BLOCKED, 0, 0, &SAM_BLOCKED.steps[0]).await;
     let outcomes: Vec<SignInOutcome> = page.backend.sign_in_log().iter().map(|r| r.outcome).collect();
     assert_eq!(outcomes, vec![SignInOutcome::Blocked], "the failed attempts left no trace");
+}
+
+#[wasm_bindgen_test]
+async fn passkeys_added_from_account_health() {
+    let page = support::open();
+    let _device = SoftAuthenticator::install(&page.backend);
+    walk_on(&page, &RAVI_ADDS_PASSKEYS).await;
+    let ravi = page.backend.account_of("ravi@contoso.example").unwrap();
+    assert_eq!(ravi.passkeys.len(), 2, "each retried addition added one passkey");
+}
+
+#[wasm_bindgen_test]
+async fn passkey_sign_in_with_the_challenge_faulted() {
+    omar_with_a_passkey(&OMAR_PASSKEY_CHALLENGE).await;
+}
+
+#[wasm_bindgen_test]
+async fn passkey_sign_in_with_the_answer_faulted() {
+    omar_with_a_passkey(&OMAR_PASSKEY_ANSWER).await;
+}
+
+#[wasm_bindgen_test]
+async fn risky_sign_in_passed_with_a_passkey() {
+    omar_with_a_passkey(&OMAR_PASSKEY_MFA).await;
 }

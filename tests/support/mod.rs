@@ -11,6 +11,8 @@ use std::time::Duration;
 use wasm_bindgen::JsCast;
 use web_sys::{Element, HtmlElement, HtmlInputElement, HtmlSelectElement};
 
+pub mod soft_authenticator;
+
 pub struct Page {
     pub backend: Rc<MockBackend>,
     pub root: HtmlElement,
@@ -436,11 +438,14 @@ impl Page {
 
     /// Whether `username` has a sign-in that ended signed in, in the backend's log.
     pub fn signed_in(&self, username: &str) -> bool {
+        self.sign_ins(username) > 0
+    }
+
+    /// How many of `username`'s sign-ins ended signed in, in the backend's log.
+    pub fn sign_ins(&self, username: &str) -> usize {
         use riskgate::backend::api::SignInOutcome;
-        self.backend
-            .sign_in_log()
-            .iter()
-            .any(|r| r.username == username && r.outcome == SignInOutcome::SignedIn)
+        let log = self.backend.sign_in_log();
+        log.iter().filter(|r| r.username == username && r.outcome == SignInOutcome::SignedIn).count()
     }
 
     /// The code an authenticator app set up from the key on screen shows now.
