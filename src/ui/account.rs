@@ -208,11 +208,11 @@ pub fn Account() -> impl IntoView {
             <div class="rg-actions">
                 <Show when=is_admin>
                     <button type="button" class="rg-secondary" on:click=move |_| ui.open(Screen::Admin)>
-                        {move || ui.t("signedin.admin")}
+                        {ui.text("signedin.admin")}
                     </button>
                 </Show>
                 <button type="button" class="rg-secondary" on:click=move |_| ui.sign_out()>
-                    {move || ui.t("common.sign_out")}
+                    {ui.text("common.sign_out")}
                 </button>
             </div>
         </section>
@@ -257,7 +257,7 @@ fn Required(account: AccountView) -> impl IntoView {
     };
     any.then(|| {
         view! {
-            <h2>{move || ui.t("account.required")}</h2>
+            <h2>{ui.text("account.required")}</h2>
             <ul class="rg-required">{items}</ul>
         }
     })
@@ -294,7 +294,7 @@ fn Alerts(account: AccountView) -> impl IntoView {
             .collect_view()
     };
     view! {
-        <h2>{move || ui.t("account.alerts")}</h2>
+        <h2>{ui.text("account.alerts")}</h2>
         {move || {
             if empty {
                 view! { <p>{ui.t("account.alerts.none")}</p> }.into_any()
@@ -345,7 +345,7 @@ fn SignIns(
                                     type="button"
                                     class="rg-secondary"
                                     aria-label=me_label
-                                    disabled=move || ui.pending.get()
+                                    disabled=ui.pending
                                     on:click=move |_| report(id, true)
                                 >
                                     {ui.t("account.was_me")}
@@ -354,7 +354,7 @@ fn SignIns(
                                     type="button"
                                     class="rg-secondary"
                                     aria-label=not_me_label
-                                    disabled=move || ui.pending.get()
+                                    disabled=ui.pending
                                     on:click=move |_| report(id, false)
                                 >
                                     {ui.t("account.not_me")}
@@ -424,7 +424,7 @@ fn Methods(
                                 type="button"
                                 class="rg-secondary"
                                 aria-label=label
-                                disabled=move || ui.pending.get()
+                                disabled=ui.pending
                                 on:click=move |_| remove(m)
                             >
                                 {ui.t("account.remove")}
@@ -436,7 +436,7 @@ fn Methods(
             .collect_view()
     };
     view! {
-        <h2>{move || ui.t("account.methods")}</h2>
+        <h2>{ui.text("account.methods")}</h2>
         {move || {
             if empty {
                 view! { <p>{ui.t("account.methods.none")}</p> }.into_any()
@@ -555,25 +555,25 @@ fn AddMethod(account: RwSignal<Option<AccountView>>) -> impl IntoView {
                 <form on:submit=confirm novalidate>
                     <TextField id="rg-add-code" label="mfa.code" autocomplete="one-time-code" inputmode="numeric" value=code error=code_error/>
                     <div class="rg-actions">
-                        <button type="submit" class="rg-primary" disabled=move || ui.pending.get()>{ui.t("common.verify")}</button>
+                        <button type="submit" class="rg-primary" disabled=ui.pending>{ui.t("common.verify")}</button>
                     </div>
                 </form>
             }
         })
     };
     view! {
-        <h2>{move || ui.t("account.add")}</h2>
+        <h2>{ui.text("account.add")}</h2>
         <p role="status">{move || added.get().then(|| ui.t("account.added"))}</p>
         <Show when=move || enrollment.with(Option::is_none)>
             <div class="rg-actions rg-add">
                 <button type="button" class="rg-secondary" on:click=move |_| begin(MethodKind::AuthenticatorApp)>
-                    {move || ui.t("account.add.app")}
+                    {ui.text("account.add.app")}
                 </button>
                 <button type="button" class="rg-secondary" on:click=move |_| adding_phone.set(true)>
-                    {move || ui.t("account.add.phone")}
+                    {ui.text("account.add.phone")}
                 </button>
-                <button type="button" class="rg-secondary rg-add-passkey" disabled=move || ui.pending.get() on:click=add_passkey>
-                    {move || ui.t("account.add.passkey")}
+                <button type="button" class="rg-secondary rg-add-passkey" disabled=ui.pending on:click=add_passkey>
+                    {ui.text("account.add.passkey")}
                 </button>
             </div>
             <KeyMessage message=passkey_error/>

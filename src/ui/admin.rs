@@ -324,7 +324,7 @@ pub fn Admin() -> impl IntoView {
                                             class="rg-secondary"
                                             on:click=move |_| temporary.set(None)
                                         >
-                                            {move || ui.t("admin.temp.hide")}
+                                            {ui.text("admin.temp.hide")}
                                         </button>
                                     </div>
                                 </div>
@@ -347,10 +347,10 @@ pub fn Admin() -> impl IntoView {
             </Show>
             <div class="rg-actions">
                 <button type="button" class="rg-secondary" on:click=move |_| ui.open(Screen::Account)>
-                    {move || ui.t("admin.back")}
+                    {ui.text("admin.back")}
                 </button>
                 <button type="button" class="rg-secondary" on:click=move |_| ui.sign_out()>
-                    {move || ui.t("common.sign_out")}
+                    {ui.text("common.sign_out")}
                 </button>
             </div>
         </section>
@@ -438,7 +438,7 @@ fn Users(
                                     type="button"
                                     class="rg-secondary"
                                     aria-label=label
-                                    disabled=move || ui.pending.get()
+                                    disabled=ui.pending
                                     on:click=move |ev| {
                                         let button = ev.current_target().and_then(|t| t.dyn_into().ok());
                                         act(username.clone(), name.clone(), action, button)
@@ -471,7 +471,7 @@ fn Users(
             .collect_view()
     };
     view! {
-        <h2 id="rg-users-heading">{move || ui.t("admin.users")}</h2>
+        <h2 id="rg-users-heading">{ui.text("admin.users")}</h2>
         <div
             class="rg-table"
             role="region"
@@ -479,15 +479,15 @@ fn Users(
             tabindex="0"
         >
             <table class="rg-users rg-data">
-                <caption>{move || ui.t("admin.users.caption")}</caption>
+                <caption>{ui.text("admin.users.caption")}</caption>
                 <thead>
                     <tr>
-                        <th scope="col">{move || ui.t("col.user")}</th>
-                        <th scope="col">{move || ui.t("col.risk")}</th>
-                        <th scope="col">{move || ui.t("col.open_detections")}</th>
-                        <th scope="col">{move || ui.t("col.status")}</th>
-                        <th scope="col">{move || ui.t("col.methods")}</th>
-                        <th scope="col">{move || ui.t("col.actions")}</th>
+                        <th scope="col">{ui.text("col.user")}</th>
+                        <th scope="col">{ui.text("col.risk")}</th>
+                        <th scope="col">{ui.text("col.open_detections")}</th>
+                        <th scope="col">{ui.text("col.status")}</th>
+                        <th scope="col">{ui.text("col.methods")}</th>
+                        <th scope="col">{ui.text("col.actions")}</th>
                     </tr>
                 </thead>
                 <tbody>{rows}</tbody>
@@ -581,7 +581,7 @@ fn ResetMethod(form: PolicyForm, method: MethodKind) -> impl IntoView {
                 prop:checked=move || form.reset_methods.with(|allowed| allowed.contains(&method))
                 on:change=move |ev| toggle(event_target_checked(&ev))
             />
-            <label for=id>{move || ui.t(method_key(method))}</label>
+            <label for=id>{ui.text(method_key(method))}</label>
         </div>
     }
 }
@@ -625,7 +625,7 @@ fn Policy(form: PolicyForm, overview: RwSignal<Option<AdminView>>) -> impl IntoV
         <form class="rg-policy" on:submit=save novalidate>
             <h2>{move || ui.tf("policy.heading", &[("tenant", &tenant())])}</h2>
             <fieldset>
-                <legend>{move || ui.t("policy.sign_in")}</legend>
+                <legend>{ui.text("policy.sign_in")}</legend>
                 <Choice
                     id="rg-sign-in-enforcement"
                     label="policy.enforcement"
@@ -655,7 +655,7 @@ fn Policy(form: PolicyForm, overview: RwSignal<Option<AdminView>>) -> impl IntoV
                 />
             </fieldset>
             <fieldset>
-                <legend>{move || ui.t("policy.user")}</legend>
+                <legend>{ui.text("policy.user")}</legend>
                 <Choice
                     id="rg-user-enforcement"
                     label="policy.enforcement"
@@ -685,11 +685,11 @@ fn Policy(form: PolicyForm, overview: RwSignal<Option<AdminView>>) -> impl IntoV
                         prop:checked=move || form.block_unregistered.get()
                         on:change=move |ev| form.block_unregistered.set(event_target_checked(&ev))
                     />
-                    <label for="rg-block-unregistered">{move || ui.t("policy.block_unregistered")}</label>
+                    <label for="rg-block-unregistered">{ui.text("policy.block_unregistered")}</label>
                 </div>
             </fieldset>
             <fieldset>
-                <legend>{move || ui.t("policy.registration")}</legend>
+                <legend>{ui.text("policy.registration")}</legend>
                 <Choice
                     id="rg-registration-enforcement"
                     label="policy.enforcement"
@@ -698,7 +698,7 @@ fn Policy(form: PolicyForm, overview: RwSignal<Option<AdminView>>) -> impl IntoV
                 />
             </fieldset>
             <fieldset>
-                <legend>{move || ui.t("policy.reset")}</legend>
+                <legend>{ui.text("policy.reset")}</legend>
                 <Choice
                     id="rg-reset-enabled"
                     label="policy.reset.enabled"
@@ -712,13 +712,13 @@ fn Policy(form: PolicyForm, overview: RwSignal<Option<AdminView>>) -> impl IntoV
                     value=form.reset_required
                 />
                 <fieldset class="rg-reset-methods">
-                    <legend>{move || ui.t("policy.reset.methods")}</legend>
+                    <legend>{ui.text("policy.reset.methods")}</legend>
                     {RESET_METHODS.into_iter().map(|m| view! { <ResetMethod form method=m/> }).collect_view()}
                 </fieldset>
             </fieldset>
             <div class="rg-field">
-                <label for="rg-banned">{move || ui.t("policy.banned")}</label>
-                <p id="rg-banned-hint" class="rg-identity">{move || ui.t("policy.banned.hint")}</p>
+                <label for="rg-banned">{ui.text("policy.banned")}</label>
+                <p id="rg-banned-hint" class="rg-identity">{ui.text("policy.banned.hint")}</p>
                 <textarea
                     id="rg-banned"
                     name="rg-banned"
@@ -739,8 +739,8 @@ fn Policy(form: PolicyForm, overview: RwSignal<Option<AdminView>>) -> impl IntoV
                 {move || saved.get().then(|| ui.t("policy.saved"))}
             </p>
             <div class="rg-actions">
-                <button type="submit" class="rg-primary" disabled=move || ui.pending.get()>
-                    {move || ui.t("policy.save")}
+                <button type="submit" class="rg-primary" disabled=ui.pending>
+                    {ui.text("policy.save")}
                 </button>
             </div>
         </form>

@@ -76,7 +76,7 @@ pub fn Blocked() -> impl IntoView {
         <section class="rg-form rg-blocked">
             <Heading text=Signal::derive(move || ui.t("blocked.heading").to_string())/>
             <p class="rg-reason">{message}</p>
-            <h2>{move || ui.t("blocked.details")}</h2>
+            <h2>{ui.text("blocked.details")}</h2>
             <dl class="rg-details">
                 {move || {
                     details()
@@ -90,7 +90,7 @@ pub fn Blocked() -> impl IntoView {
                     {move || ui.t(if copied.get() { "common.copied" } else { "common.copy" })}
                 </button>
                 <button type="button" class="rg-primary" on:click=move |_| ui.restart()>
-                    {move || ui.t("common.start_over")}
+                    {ui.text("common.start_over")}
                 </button>
             </div>
         </section>

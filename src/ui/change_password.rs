@@ -169,7 +169,7 @@ pub fn ChangePassword() -> impl IntoView {
     view! {
         <form class="rg-form" on:submit=submit novalidate>
             <Heading text=Signal::derive(move || ui.t(heading).to_string())/>
-            <p>{move || ui.t(lead)}</p>
+            <p>{ui.text(lead)}</p>
             <TextField id="rg-new-password" label="password.new" kind="password" autocomplete="new-password" value=new error=new_error/>
             <ul class="rg-rules" aria-live="polite">
                 {lines}
@@ -177,8 +177,8 @@ pub fn ChangePassword() -> impl IntoView {
             <TextField id="rg-confirm-password" label="password.confirm" kind="password" autocomplete="new-password" value=confirm error=confirm_error/>
             <FormMessage message=general/>
             <div class="rg-actions">
-                <button type="submit" class="rg-primary" disabled=move || ui.pending.get()>
-                    {move || ui.t("password.submit")}
+                <button type="submit" class="rg-primary" disabled=ui.pending>
+                    {ui.text("password.submit")}
                 </button>
             </div>
         </form>

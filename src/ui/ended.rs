@@ -17,10 +17,10 @@ pub fn Ended() -> impl IntoView {
     view! {
         <section class="rg-form">
             <Heading text=Signal::derive(move || ui.t(heading).to_string())/>
-            {lead.map(|key| view! { <p>{move || ui.t(key)}</p> })}
+            {lead.map(|key| view! { <p>{ui.text(key)}</p> })}
             <div class="rg-actions">
                 <button type="button" class="rg-primary" on:click=move |_| ui.restart()>
-                    {move || ui.t("common.start_over")}
+                    {ui.text("common.start_over")}
                 </button>
             </div>
         </section>

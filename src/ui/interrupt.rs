@@ -26,17 +26,17 @@ pub fn Interrupt() -> impl IntoView {
     view! {
         <section class="rg-form">
             <Heading text=Signal::derive(move || ui.t("interrupt.heading").to_string())/>
-            <p>{move || ui.t("interrupt.lead")}</p>
+            <p>{ui.text("interrupt.lead")}</p>
             <p class="rg-grace">{grace}</p>
             <FormMessage message=general/>
             <div class="rg-actions">
                 <Show when=move || can_skip>
                     <button type="button" class="rg-secondary" on:click=move |_| send(Input::Skip)>
-                        {move || ui.t("interrupt.skip")}
+                        {ui.text("interrupt.skip")}
                     </button>
                 </Show>
                 <button type="button" class="rg-primary" on:click=move |_| send(Input::Continue)>
-                    {move || ui.t("common.next")}
+                    {ui.text("common.next")}
                 </button>
             </div>
         </section>

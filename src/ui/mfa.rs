@@ -100,7 +100,7 @@ pub fn Mfa() -> impl IntoView {
     view! {
         <form class="rg-form" on:submit=submit novalidate>
             <Heading text=Signal::derive(move || ui.t("mfa.heading").to_string())/>
-            {passkey_only.map(|key| view! { <p class="rg-warning rg-passkey-only" role="note">{move || ui.t(key)}</p> })}
+            {passkey_only.map(|key| view! { <p class="rg-warning rg-passkey-only" role="note">{ui.text(key)}</p> })}
             <p>
                 {move || {
                     if method.get() == MethodKind::Passkey {
@@ -121,8 +121,8 @@ pub fn Mfa() -> impl IntoView {
             </Show>
             <Show when=by_passkey>
                 <div class="rg-actions">
-                    <button type="button" class="rg-primary rg-use-passkey" disabled=move || ui.pending.get() on:click=use_passkey>
-                        {move || ui.t("mfa.passkey.use")}
+                    <button type="button" class="rg-primary rg-use-passkey" disabled=ui.pending on:click=use_passkey>
+                        {ui.text("mfa.passkey.use")}
                     </button>
                 </div>
             </Show>
@@ -138,18 +138,18 @@ pub fn Mfa() -> impl IntoView {
                 <div class="rg-actions">
                     <Show when=move || method.get().is_phone()>
                         <button type="button" class="rg-link" on:click=move |_| send(Input::SendCode { method: method.get_untracked() })>
-                            {move || ui.t("mfa.resend")}
+                            {ui.text("mfa.resend")}
                         </button>
                     </Show>
-                    <button type="submit" class="rg-primary" disabled=move || ui.pending.get()>
-                        {move || ui.t("common.verify")}
+                    <button type="submit" class="rg-primary" disabled=ui.pending>
+                        {ui.text("common.verify")}
                     </button>
                 </div>
             </Show>
             <FormMessage message=general/>
             <Show when=move || { others.len() > 1 }>
                 <fieldset class="rg-methods">
-                    <legend>{move || ui.t("mfa.switch")}</legend>
+                    <legend>{ui.text("mfa.switch")}</legend>
                     {methods
                         .clone()
                         .into_iter()
@@ -165,7 +165,7 @@ pub fn Mfa() -> impl IntoView {
                                         general.set(None);
                                     }
                                 >
-                                    {move || ui.t(method_key(m))}
+                                    {ui.text(method_key(m))}
                                 </button>
                             }
                         })
@@ -173,13 +173,13 @@ pub fn Mfa() -> impl IntoView {
                 </fieldset>
             </Show>
             <button type="button" class="rg-link" aria-expanded=move || cant_use.get().to_string() on:click=move |_| cant_use.update(|v| *v = !*v)>
-                {move || ui.t("mfa.cant_use")}
+                {ui.text("mfa.cant_use")}
             </button>
             <Show when=move || cant_use.get()>
                 <div class="rg-help">
-                    <p>{move || ui.t("mfa.cant_use.help")}</p>
+                    <p>{ui.text("mfa.cant_use.help")}</p>
                     <button type="button" class="rg-secondary" on:click=move |_| send(Input::Cancel)>
-                        {move || ui.t("common.cancel")}
+                        {ui.text("common.cancel")}
                     </button>
                 </div>
             </Show>

@@ -76,6 +76,13 @@ impl Ui {
         text::t(self.locale.get(), key)
     }
 
+    /// `key`'s text in the chosen language, kept up to date as it changes. Every call
+    /// returns the same closure type, so the view code that renders it is built once
+    /// for all of them rather than once per text.
+    pub fn text(self, key: &'static str) -> impl Fn() -> &'static str + Copy + Send + Sync + 'static {
+        move || self.t(key)
+    }
+
     pub fn tf(self, key: &'static str, args: &[(&str, &str)]) -> String {
         text::tf(self.locale.get(), key, args)
     }

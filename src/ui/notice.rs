@@ -64,15 +64,15 @@ pub fn Notice() -> impl IntoView {
     view! {
         <section class="rg-form" class:rg-warning=user_risk>
             <Heading text=Signal::derive(move || ui.t(heading).to_string())/>
-            <p>{move || ui.t(lead)}</p>
+            <p>{ui.text(lead)}</p>
             <ul class="rg-unusual">{move || items().into_iter().map(|i| view! { <li>{i}</li> }).collect_view()}</ul>
             <FormMessage message=general/>
             <div class="rg-actions">
                 <button type="button" class="rg-secondary" on:click=move |_| send(Input::Cancel)>
-                    {move || ui.t("common.cancel")}
+                    {ui.text("common.cancel")}
                 </button>
                 <button type="button" class="rg-primary" on:click=move |_| send(Input::Continue)>
-                    {move || ui.t("common.continue")}
+                    {ui.text("common.continue")}
                 </button>
             </div>
         </section>

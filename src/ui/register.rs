@@ -74,30 +74,30 @@ pub fn Register() -> impl IntoView {
         <section class="rg-form">
             <Heading text=Signal::derive(move || ui.t("register.heading").to_string())/>
             <Show when=move || attacker_risk>
-                <p class="rg-warning" role="note">{move || ui.t("register.attacker_risk")}</p>
+                <p class="rg-warning" role="note">{ui.text("register.attacker_risk")}</p>
             </Show>
             <Show when=move || enrollment.get().is_none()>
                 <fieldset class="rg-methods">
-                    <legend>{move || ui.t("register.choose")}</legend>
+                    <legend>{ui.text("register.choose")}</legend>
                     <Show when=move || offers_passkey>
                         <button type="button" class="rg-secondary rg-add-passkey" on:click=create_passkey>
-                            {move || ui.t("account.add.passkey")}
+                            {ui.text("account.add.passkey")}
                         </button>
                     </Show>
                     <Show when=move || offers_app>
                         <button type="button" class="rg-secondary" on:click=move |_| {
                             chosen.set(Some(MethodKind::AuthenticatorApp));
                             begin(MethodKind::AuthenticatorApp);
-                        }>{move || ui.t(method_key(MethodKind::AuthenticatorApp))}</button>
+                        }>{ui.text(method_key(MethodKind::AuthenticatorApp))}</button>
                     </Show>
                     <Show when=move || offers_phone>
                         <button type="button" class="rg-secondary" aria-expanded=move || (chosen.get() == Some(MethodKind::Sms)).to_string() on:click=move |_| chosen.set(Some(MethodKind::Sms))>
-                            {move || ui.t("method.Sms")} " / " {move || ui.t("method.Voice")}
+                            {ui.text("method.Sms")} " / " {ui.text("method.Voice")}
                         </button>
                     </Show>
                 </fieldset>
                 <Show when=move || chosen.get().is_some_and(|m| m.is_phone())>
-                    <p>{move || ui.t("register.phone.lead")}</p>
+                    <p>{ui.text("register.phone.lead")}</p>
                     <PhoneEntry id="rg-phone" phone error=phone_error send=Callback::new(begin)/>
                 </Show>
             </Show>
@@ -107,7 +107,7 @@ pub fn Register() -> impl IntoView {
                 <form on:submit=confirm novalidate>
                     <TextField id="rg-code" label="mfa.code" autocomplete="one-time-code" inputmode="numeric" value=code error=code_error/>
                     <div class="rg-actions">
-                        <button type="submit" class="rg-primary" disabled=move || ui.pending.get()>{move || ui.t("common.verify")}</button>
+                        <button type="submit" class="rg-primary" disabled=ui.pending>{ui.text("common.verify")}</button>
                     </div>
                 </form>
             </Show>
@@ -121,9 +121,9 @@ pub fn Register() -> impl IntoView {
 pub fn AppKey(enrollment: Enrollment) -> impl IntoView {
     let ui = use_ui();
     view! {
-        <p>{move || ui.t("register.app.lead")}</p>
-        <div class="rg-qr" role="img" aria-label=move || ui.t("register.app.qr") inner_html=enrollment.qr_svg></div>
-        <p class="rg-key">{move || ui.t("register.app.key")} ": " <code>{enrollment.key}</code></p>
+        <p>{ui.text("register.app.lead")}</p>
+        <div class="rg-qr" role="img" aria-label=ui.text("register.app.qr") inner_html=enrollment.qr_svg></div>
+        <p class="rg-key">{ui.text("register.app.key")} ": " <code>{enrollment.key}</code></p>
     }
 }
 
@@ -140,10 +140,10 @@ pub fn PhoneEntry(
         <TextField id label="register.phone.number" kind="tel" autocomplete="tel" inputmode="tel" value=phone error/>
         <div class="rg-actions">
             <button type="button" class="rg-secondary" on:click=move |_| send.run(MethodKind::Voice)>
-                {move || ui.t("mfa.send_call")}
+                {ui.text("mfa.send_call")}
             </button>
             <button type="button" class="rg-primary" on:click=move |_| send.run(MethodKind::Sms)>
-                {move || ui.t("mfa.send_text")}
+                {ui.text("mfa.send_text")}
             </button>
         </div>
     }

@@ -136,14 +136,14 @@ fn AskUsername(reset: Reset) -> impl IntoView {
     view! {
         <form on:submit=submit novalidate>
             <Heading text=Signal::derive(move || ui.t("reset.heading").to_string())/>
-            <p>{move || ui.t("reset.lead")}</p>
+            <p>{ui.text("reset.lead")}</p>
             <TextField id="rg-reset-username" label="signin.username" autocomplete="username" value=ui.username error/>
             <div class="rg-actions">
                 <button type="button" class="rg-secondary" on:click=move |_| ui.restart()>
-                    {move || ui.t("common.back")}
+                    {ui.text("common.back")}
                 </button>
-                <button type="submit" class="rg-primary" disabled=move || ui.pending.get()>
-                    {move || ui.t("common.next")}
+                <button type="submit" class="rg-primary" disabled=ui.pending>
+                    {ui.text("common.next")}
                 </button>
             </div>
         </form>
@@ -235,12 +235,12 @@ fn Verify(reset: Reset) -> impl IntoView {
             <Heading text=Signal::derive(move || ui.t("reset.verify.heading").to_string())/>
             <p class="rg-grace">{progress}</p>
             <fieldset class="rg-methods">
-                <legend>{move || ui.t("register.choose")}</legend>
+                <legend>{ui.text("register.choose")}</legend>
                 {move || {
                     state.get().0.into_iter().map(|m| view! {
                         <button type="button" class="rg-link" aria-pressed=move || (method.get() == m).to_string()
                             on:click=move |_| { method.set(m); error.set(None); }>
-                            {move || ui.t(method_key(m))}
+                            {ui.text(method_key(m))}
                         </button>
                     }).collect_view()
                 }}
@@ -256,16 +256,16 @@ fn Verify(reset: Reset) -> impl IntoView {
             </Show>
             <div class="rg-actions">
                 <button type="button" class="rg-secondary" on:click=move |_| reset.send(ResetInput::Cancel, Field::Code, error)>
-                    {move || ui.t("common.cancel")}
+                    {ui.text("common.cancel")}
                 </button>
                 <Show
                     when=by_passkey
                     fallback=move || view! {
-                        <button type="submit" class="rg-primary" disabled=move || ui.pending.get()>{move || ui.t("common.verify")}</button>
+                        <button type="submit" class="rg-primary" disabled=ui.pending>{ui.text("common.verify")}</button>
                     }
                 >
-                    <button type="button" class="rg-primary rg-use-passkey" disabled=move || ui.pending.get() on:click=use_passkey>
-                        {move || ui.t("mfa.passkey.use")}
+                    <button type="button" class="rg-primary rg-use-passkey" disabled=ui.pending on:click=use_passkey>
+                        {ui.text("mfa.passkey.use")}
                     </button>
                 </Show>
             </div>
@@ -316,7 +316,7 @@ fn NewPassword(reset: Reset) -> impl IntoView {
             <ul class="rg-rules" aria-live="polite">{move || feedback_lines(ui, feedback)}</ul>
             <TextField id="rg-confirm-password" label="password.confirm" kind="password" autocomplete="new-password" value=confirm error=confirm_error/>
             <div class="rg-actions">
-                <button type="submit" class="rg-primary" disabled=move || ui.pending.get()>{move || ui.t("password.submit")}</button>
+                <button type="submit" class="rg-primary" disabled=ui.pending>{ui.text("password.submit")}</button>
             </div>
         </form>
     }
@@ -332,11 +332,11 @@ fn Done(reset: Reset) -> impl IntoView {
     view! {
         <div class="rg-success">
             <Heading text=Signal::derive(move || ui.t("reset.done.heading").to_string())/>
-            <p>{move || ui.t("reset.done.lead")}</p>
-            <Show when=move || unlocked><p>{move || ui.t("reset.done.unlocked")}</p></Show>
-            <Show when=move || remediated><p>{move || ui.t("remediation.User")}</p></Show>
+            <p>{ui.text("reset.done.lead")}</p>
+            <Show when=move || unlocked><p>{ui.text("reset.done.unlocked")}</p></Show>
+            <Show when=move || remediated><p>{ui.text("remediation.User")}</p></Show>
             <div class="rg-actions">
-                <button type="button" class="rg-primary" on:click=move |_| ui.restart()>{move || ui.t("signin.submit")}</button>
+                <button type="button" class="rg-primary" on:click=move |_| ui.restart()>{ui.text("signin.submit")}</button>
             </div>
         </div>
     }
@@ -362,9 +362,9 @@ fn Refused(reset: Reset) -> impl IntoView {
     view! {
         <div class="rg-blocked">
             <Heading text=Signal::derive(move || ui.t("reset.blocked.heading").to_string())/>
-            <p class="rg-reason">{move || ui.t(block_key(reason))}</p>
+            <p class="rg-reason">{ui.text(block_key(reason))}</p>
             <div class="rg-actions">
-                <button type="button" class="rg-primary" on:click=move |_| ui.restart()>{move || ui.t("common.start_over")}</button>
+                <button type="button" class="rg-primary" on:click=move |_| ui.restart()>{ui.text("common.start_over")}</button>
             </div>
         </div>
     }
@@ -377,7 +377,7 @@ fn Ended(reset: Reset) -> impl IntoView {
         <div>
             <Heading text=Signal::derive(move || ui.t("reset.cancelled").to_string())/>
             <div class="rg-actions">
-                <button type="button" class="rg-primary" on:click=move |_| ui.restart()>{move || ui.t("common.start_over")}</button>
+                <button type="button" class="rg-primary" on:click=move |_| ui.restart()>{ui.text("common.start_over")}</button>
             </div>
         </div>
     }

@@ -25,9 +25,9 @@ pub fn Username() -> impl IntoView {
             <TextField id="rg-username" label="signin.username" autocomplete="username" value=ui.username error/>
             <div class="rg-actions">
                 <button type="button" class="rg-link" on:click=move |_| ui.screen.set(Screen::Reset)>
-                    {move || ui.t("signin.forgot")}
+                    {ui.text("signin.forgot")}
                 </button>
-                <button type="submit" class="rg-primary">{move || ui.t("common.next")}</button>
+                <button type="submit" class="rg-primary">{ui.text("common.next")}</button>
             </div>
         </form>
     }
@@ -83,15 +83,15 @@ pub fn Password() -> impl IntoView {
             <FormMessage message=general/>
             <div class="rg-actions">
                 <button type="button" class="rg-secondary" on:click=move |_| ui.screen.set(Screen::Username)>
-                    {move || ui.t("common.back")}
+                    {ui.text("common.back")}
                 </button>
-                <button type="submit" class="rg-primary" disabled=move || ui.pending.get()>
-                    {move || ui.t("signin.submit")}
+                <button type="submit" class="rg-primary" disabled=ui.pending>
+                    {ui.text("signin.submit")}
                 </button>
             </div>
             <div class="rg-actions">
-                <button type="button" class="rg-link rg-passkey-sign-in" disabled=move || ui.pending.get() on:click=with_passkey>
-                    {move || ui.t("signin.passkey")}
+                <button type="button" class="rg-link rg-passkey-sign-in" disabled=ui.pending on:click=with_passkey>
+                    {ui.text("signin.passkey")}
                 </button>
             </div>
         </form>

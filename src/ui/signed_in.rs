@@ -26,7 +26,7 @@ pub fn SignedIn() -> impl IntoView {
             <Heading text=Signal::derive(move || ui.t("signedin.heading").to_string())/>
             <p>{move || ui.tf("signedin.lead", &[("name", &name)])}</p>
             <Show when=move || any>
-                <p>{move || ui.t("signedin.remediated")}</p>
+                <p>{ui.text("signedin.remediated")}</p>
             </Show>
             <ul class="rg-remediations">
                 {remediations
@@ -36,21 +36,21 @@ pub fn SignedIn() -> impl IntoView {
                             RiskKind::SignIn => "remediation.SignIn",
                             RiskKind::User => "remediation.User",
                         };
-                        view! { <li>{move || ui.t(key)}</li> }
+                        view! { <li>{ui.text(key)}</li> }
                     })
                     .collect_view()}
             </ul>
             <div class="rg-actions">
                 <Show when=move || is_admin.get()>
                     <button type="button" class="rg-secondary" on:click=move |_| ui.open(Screen::Admin)>
-                        {move || ui.t("signedin.admin")}
+                        {ui.text("signedin.admin")}
                     </button>
                 </Show>
                 <button type="button" class="rg-primary" on:click=move |_| ui.open(Screen::Account)>
-                    {move || ui.t("signedin.review")}
+                    {ui.text("signedin.review")}
                 </button>
                 <button type="button" class="rg-secondary" on:click=move |_| ui.sign_out()>
-                    {move || ui.t("common.sign_out")}
+                    {ui.text("common.sign_out")}
                 </button>
             </div>
         </section>

@@ -34,7 +34,7 @@ pub fn TextField(
     let described = message_id.clone();
     view! {
         <div class="rg-field">
-            <label for=id>{move || ui.t(label)}</label>
+            <label for=id>{ui.text(label)}</label>
             <input
                 id=id
                 name=id
@@ -155,7 +155,7 @@ pub fn LocalePicker() -> impl IntoView {
     let ui = use_ui();
     view! {
         <div class="rg-locale">
-            <label for="rg-locale">{move || ui.t("common.language")}</label>
+            <label for="rg-locale">{ui.text("common.language")}</label>
             <select
                 id="rg-locale"
                 on:change=move |ev| {
@@ -206,7 +206,7 @@ where
     let picked = options.clone();
     view! {
         <div class="rg-field">
-            <label for=id>{move || ui.t(label)}</label>
+            <label for=id>{ui.text(label)}</label>
             <select
                 id=id
                 name=id
@@ -223,7 +223,7 @@ where
                     .map(|(i, (v, key))| {
                         view! {
                             <option value=i.to_string() prop:selected=move || value.get() == v>
-                                {move || ui.t(key)}
+                                {ui.text(key)}
                             </option>
                         }
                     })
@@ -273,7 +273,7 @@ where
         .into_any()
     };
     view! {
-        <h2 id=spec.id>{move || ui.t(spec.heading)}</h2>
+        <h2 id=spec.id>{ui.text(spec.heading)}</h2>
         {table}
     }
 }
@@ -289,10 +289,10 @@ pub fn LoadFailed(error: RwSignal<Option<&'static str>>, retry: Callback<()>) ->
                 <button
                     type="button"
                     class="rg-primary"
-                    disabled=move || ui.pending.get()
+                    disabled=ui.pending
                     on:click=move |_| retry.run(())
                 >
-                    {move || ui.t("common.retry")}
+                    {ui.text("common.retry")}
                 </button>
             </div>
         </Show>
