@@ -17,6 +17,7 @@ use crate::backend::{AccountView, Enrollment};
 use crate::engine::{DetectionKind, MethodKind, RiskDetail, RiskLevel};
 use leptos::ev::SubmitEvent;
 use leptos::prelude::*;
+use super::widgets::When;
 
 pub fn outcome_key(outcome: SignInOutcome) -> &'static str {
     match outcome {
@@ -168,7 +169,7 @@ pub fn Account() -> impl IntoView {
 
     view! {
         <section class="rg-form rg-account">
-            <Heading text=Signal::derive(move || ui.t("account.heading").to_string())/>
+            <Heading key="account.heading"/>
             {move || {
                 account
                     .with(|a| {
@@ -202,15 +203,15 @@ pub fn Account() -> impl IntoView {
                         }
                     })
             }}
-            <Show when=move || account.with(Option::is_some)>
+            <When when=move || account.with(Option::is_some)>
                 <AddMethod account/>
-            </Show>
+            </When>
             <div class="rg-actions">
-                <Show when=is_admin>
+                <When when=is_admin>
                     <button type="button" class="rg-secondary" on:click=move |_| ui.open(Screen::Admin)>
                         {ui.text("signedin.admin")}
                     </button>
-                </Show>
+                </When>
                 <button type="button" class="rg-secondary" on:click=move |_| ui.sign_out()>
                     {ui.text("common.sign_out")}
                 </button>
@@ -564,7 +565,7 @@ fn AddMethod(account: RwSignal<Option<AccountView>>) -> impl IntoView {
     view! {
         <h2>{ui.text("account.add")}</h2>
         <p role="status">{move || added.get().then(|| ui.t("account.added"))}</p>
-        <Show when=move || enrollment.with(Option::is_none)>
+        <When when=move || enrollment.with(Option::is_none)>
             <div class="rg-actions rg-add">
                 <button type="button" class="rg-secondary" on:click=move |_| begin(MethodKind::AuthenticatorApp)>
                     {ui.text("account.add.app")}
@@ -577,10 +578,10 @@ fn AddMethod(account: RwSignal<Option<AccountView>>) -> impl IntoView {
                 </button>
             </div>
             <KeyMessage message=passkey_error/>
-            <Show when=move || adding_phone.get()>
+            <When when=move || adding_phone.get()>
                 <PhoneEntry id="rg-add-phone" phone error=phone_error send=Callback::new(begin)/>
-            </Show>
-        </Show>
+            </When>
+        </When>
         {setup}
         <FormMessage message=general/>
     }

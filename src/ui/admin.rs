@@ -11,6 +11,7 @@ use crate::engine::password::BannedList;
 use crate::engine::{Enforcement, MethodKind, RiskLevel, SignInAction, TenantPolicy, UserAction};
 use leptos::ev::SubmitEvent;
 use leptos::prelude::*;
+use super::widgets::When;
 use wasm_bindgen::JsCast;
 
 fn action_keys(action: AdminAction) -> (&'static str, &'static str) {
@@ -283,7 +284,7 @@ pub fn Admin() -> impl IntoView {
 
     view! {
         <section class="rg-form rg-admin">
-            <Heading text=Signal::derive(move || ui.t("admin.heading").to_string())/>
+            <Heading key="admin.heading"/>
             {move || {
                 tenant_name()
                     .map(|t| ui.tf("admin.lead", &[("tenant", &t)]))
@@ -342,9 +343,9 @@ pub fn Admin() -> impl IntoView {
                         }
                     })
             }}
-            <Show when=move || form_ready.get()>
+            <When when=move || form_ready.get()>
                 <Policy form overview/>
-            </Show>
+            </When>
             <div class="rg-actions">
                 <button type="button" class="rg-secondary" on:click=move |_| ui.open(Screen::Account)>
                     {ui.text("admin.back")}

@@ -74,7 +74,7 @@ pub fn Blocked() -> impl IntoView {
     };
     view! {
         <section class="rg-form rg-blocked">
-            <Heading text=Signal::derive(move || ui.t("blocked.heading").to_string())/>
+            <Heading key="blocked.heading"/>
             <p class="rg-reason">{message}</p>
             <h2>{ui.text("blocked.details")}</h2>
             <dl class="rg-details">

@@ -168,7 +168,7 @@ pub fn ChangePassword() -> impl IntoView {
     };
     view! {
         <form class="rg-form" on:submit=submit novalidate>
-            <Heading text=Signal::derive(move || ui.t(heading).to_string())/>
+            <Heading key=heading/>
             <p>{ui.text(lead)}</p>
             <TextField id="rg-new-password" label="password.new" kind="password" autocomplete="new-password" value=new error=new_error/>
             <ul class="rg-rules" aria-live="polite">

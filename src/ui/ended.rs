@@ -16,7 +16,7 @@ pub fn Ended() -> impl IntoView {
     });
     view! {
         <section class="rg-form">
-            <Heading text=Signal::derive(move || ui.t(heading).to_string())/>
+            <Heading key=heading/>
             {lead.map(|key| view! { <p>{ui.text(key)}</p> })}
             <div class="rg-actions">
                 <button type="button" class="rg-primary" on:click=move |_| ui.restart()>

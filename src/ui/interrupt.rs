@@ -5,6 +5,7 @@ use crate::backend::api::Field;
 use crate::backend::Input;
 use crate::engine::Step;
 use leptos::prelude::*;
+use super::widgets::When;
 
 #[component]
 pub fn Interrupt() -> impl IntoView {
@@ -25,16 +26,16 @@ pub fn Interrupt() -> impl IntoView {
     };
     view! {
         <section class="rg-form">
-            <Heading text=Signal::derive(move || ui.t("interrupt.heading").to_string())/>
+            <Heading key="interrupt.heading"/>
             <p>{ui.text("interrupt.lead")}</p>
             <p class="rg-grace">{grace}</p>
             <FormMessage message=general/>
             <div class="rg-actions">
-                <Show when=move || can_skip>
+                <When when=move || can_skip>
                     <button type="button" class="rg-secondary" on:click=move |_| send(Input::Skip)>
                         {ui.text("interrupt.skip")}
                     </button>
-                </Show>
+                </When>
                 <button type="button" class="rg-primary" on:click=move |_| send(Input::Continue)>
                     {ui.text("common.next")}
                 </button>

@@ -9,6 +9,7 @@ use crate::engine::flow::MAX_MFA_FAILURES;
 use crate::engine::{MethodKind, PolicyKind, Step};
 use leptos::ev::SubmitEvent;
 use leptos::prelude::*;
+use super::widgets::When;
 
 pub fn method_key(m: MethodKind) -> &'static str {
     match m {
@@ -99,7 +100,7 @@ pub fn Mfa() -> impl IntoView {
 
     view! {
         <form class="rg-form" on:submit=submit novalidate>
-            <Heading text=Signal::derive(move || ui.t("mfa.heading").to_string())/>
+            <Heading key="mfa.heading"/>
             {passkey_only.map(|key| view! { <p class="rg-warning rg-passkey-only" role="note">{ui.text(key)}</p> })}
             <p>
                 {move || {
@@ -114,19 +115,19 @@ pub fn Mfa() -> impl IntoView {
                     }
                 }}
             </p>
-            <Show when=needs_sending>
+            <When when=needs_sending>
                 <button type="button" class="rg-primary" on:click=move |_| send(Input::SendCode { method: method.get_untracked() })>
                     {move || ui.t(if method.get() == MethodKind::Voice { "mfa.send_call" } else { "mfa.send_text" })}
                 </button>
-            </Show>
-            <Show when=by_passkey>
+            </When>
+            <When when=by_passkey>
                 <div class="rg-actions">
                     <button type="button" class="rg-primary rg-use-passkey" disabled=ui.pending on:click=use_passkey>
                         {ui.text("mfa.passkey.use")}
                     </button>
                 </div>
-            </Show>
-            <Show when=move || !needs_sending() && !by_passkey()>
+            </When>
+            <When when=move || !needs_sending() && !by_passkey()>
                 <TextField
                     id="rg-code"
                     label="mfa.code"
@@ -136,18 +137,18 @@ pub fn Mfa() -> impl IntoView {
                     error
                 />
                 <div class="rg-actions">
-                    <Show when=move || method.get().is_phone()>
+                    <When when=move || method.get().is_phone()>
                         <button type="button" class="rg-link" on:click=move |_| send(Input::SendCode { method: method.get_untracked() })>
                             {ui.text("mfa.resend")}
                         </button>
-                    </Show>
+                    </When>
                     <button type="submit" class="rg-primary" disabled=ui.pending>
                         {ui.text("common.verify")}
                     </button>
                 </div>
-            </Show>
+            </When>
             <FormMessage message=general/>
-            <Show when=move || { others.len() > 1 }>
+            <When when=move || { others.len() > 1 }>
                 <fieldset class="rg-methods">
                     <legend>{ui.text("mfa.switch")}</legend>
                     {methods
@@ -171,18 +172,18 @@ pub fn Mfa() -> impl IntoView {
                         })
                         .collect_view()}
                 </fieldset>
-            </Show>
+            </When>
             <button type="button" class="rg-link" aria-expanded=move || cant_use.get().to_string() on:click=move |_| cant_use.update(|v| *v = !*v)>
                 {ui.text("mfa.cant_use")}
             </button>
-            <Show when=move || cant_use.get()>
+            <When when=move || cant_use.get()>
                 <div class="rg-help">
                     <p>{ui.text("mfa.cant_use.help")}</p>
                     <button type="button" class="rg-secondary" on:click=move |_| send(Input::Cancel)>
                         {ui.text("common.cancel")}
                     </button>
                 </div>
-            </Show>
+            </When>
         </form>
     }
 }

@@ -63,7 +63,7 @@ pub fn Notice() -> impl IntoView {
     };
     view! {
         <section class="rg-form" class:rg-warning=user_risk>
-            <Heading text=Signal::derive(move || ui.t(heading).to_string())/>
+            <Heading key=heading/>
             <p>{ui.text(lead)}</p>
             <ul class="rg-unusual">{move || items().into_iter().map(|i| view! { <li>{i}</li> }).collect_view()}</ul>
             <FormMessage message=general/>

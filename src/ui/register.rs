@@ -10,6 +10,7 @@ use crate::backend::Input;
 use crate::engine::{MethodKind, Step};
 use leptos::ev::SubmitEvent;
 use leptos::prelude::*;
+use super::widgets::When;
 
 #[component]
 pub fn Register() -> impl IntoView {
@@ -72,45 +73,45 @@ pub fn Register() -> impl IntoView {
 
     view! {
         <section class="rg-form">
-            <Heading text=Signal::derive(move || ui.t("register.heading").to_string())/>
-            <Show when=move || attacker_risk>
+            <Heading key="register.heading"/>
+            <When when=move || attacker_risk>
                 <p class="rg-warning" role="note">{ui.text("register.attacker_risk")}</p>
-            </Show>
-            <Show when=move || enrollment.get().is_none()>
+            </When>
+            <When when=move || enrollment.get().is_none()>
                 <fieldset class="rg-methods">
                     <legend>{ui.text("register.choose")}</legend>
-                    <Show when=move || offers_passkey>
+                    <When when=move || offers_passkey>
                         <button type="button" class="rg-secondary rg-add-passkey" on:click=create_passkey>
                             {ui.text("account.add.passkey")}
                         </button>
-                    </Show>
-                    <Show when=move || offers_app>
+                    </When>
+                    <When when=move || offers_app>
                         <button type="button" class="rg-secondary" on:click=move |_| {
                             chosen.set(Some(MethodKind::AuthenticatorApp));
                             begin(MethodKind::AuthenticatorApp);
                         }>{ui.text(method_key(MethodKind::AuthenticatorApp))}</button>
-                    </Show>
-                    <Show when=move || offers_phone>
+                    </When>
+                    <When when=move || offers_phone>
                         <button type="button" class="rg-secondary" aria-expanded=move || (chosen.get() == Some(MethodKind::Sms)).to_string() on:click=move |_| chosen.set(Some(MethodKind::Sms))>
                             {ui.text("method.Sms")} " / " {ui.text("method.Voice")}
                         </button>
-                    </Show>
+                    </When>
                 </fieldset>
-                <Show when=move || chosen.get().is_some_and(|m| m.is_phone())>
+                <When when=move || chosen.get().is_some_and(|m| m.is_phone())>
                     <p>{ui.text("register.phone.lead")}</p>
                     <PhoneEntry id="rg-phone" phone error=phone_error send=Callback::new(begin)/>
-                </Show>
-            </Show>
+                </When>
+            </When>
             {app_view}
             {phone_sent}
-            <Show when=move || enrollment.get().is_some()>
+            <When when=move || enrollment.get().is_some()>
                 <form on:submit=confirm novalidate>
                     <TextField id="rg-code" label="mfa.code" autocomplete="one-time-code" inputmode="numeric" value=code error=code_error/>
                     <div class="rg-actions">
                         <button type="submit" class="rg-primary" disabled=ui.pending>{ui.text("common.verify")}</button>
                     </div>
                 </form>
-            </Show>
+            </When>
             <FormMessage message=general/>
         </section>
     }

@@ -10,6 +10,7 @@ use crate::engine::reset::{ResetBlock, ResetStep};
 use crate::engine::MethodKind;
 use leptos::ev::SubmitEvent;
 use leptos::prelude::*;
+use super::widgets::When;
 
 /// Which part of the reset is on screen; it changes only when the step's kind does,
 /// so a wrong code or a rejected password keeps what was typed.
@@ -135,7 +136,7 @@ fn AskUsername(reset: Reset) -> impl IntoView {
     };
     view! {
         <form on:submit=submit novalidate>
-            <Heading text=Signal::derive(move || ui.t("reset.heading").to_string())/>
+            <Heading key="reset.heading"/>
             <p>{ui.text("reset.lead")}</p>
             <TextField id="rg-reset-username" label="signin.username" autocomplete="username" value=ui.username error/>
             <div class="rg-actions">
@@ -232,7 +233,7 @@ fn Verify(reset: Reset) -> impl IntoView {
     };
     view! {
         <form on:submit=submit novalidate>
-            <Heading text=Signal::derive(move || ui.t("reset.verify.heading").to_string())/>
+            <Heading key="reset.verify.heading"/>
             <p class="rg-grace">{progress}</p>
             <fieldset class="rg-methods">
                 <legend>{ui.text("register.choose")}</legend>
@@ -246,19 +247,19 @@ fn Verify(reset: Reset) -> impl IntoView {
                 }}
             </fieldset>
             <p>{lead}</p>
-            <Show when=move || method.get().is_phone()>
+            <When when=move || method.get().is_phone()>
                 <button type="button" class="rg-secondary" on:click=send_code>
                     {move || ui.t(if method.get() == MethodKind::Voice { "mfa.send_call" } else { "mfa.send_text" })}
                 </button>
-            </Show>
-            <Show when=move || !by_passkey()>
+            </When>
+            <When when=move || !by_passkey()>
                 <TextField id="rg-reset-code" label="mfa.code" autocomplete="one-time-code" inputmode="numeric" value=code error/>
-            </Show>
+            </When>
             <div class="rg-actions">
                 <button type="button" class="rg-secondary" on:click=move |_| reset.send(ResetInput::Cancel, Field::Code, error)>
                     {ui.text("common.cancel")}
                 </button>
-                <Show
+                <When
                     when=by_passkey
                     fallback=move || view! {
                         <button type="submit" class="rg-primary" disabled=ui.pending>{ui.text("common.verify")}</button>
@@ -267,7 +268,7 @@ fn Verify(reset: Reset) -> impl IntoView {
                     <button type="button" class="rg-primary rg-use-passkey" disabled=ui.pending on:click=use_passkey>
                         {ui.text("mfa.passkey.use")}
                     </button>
-                </Show>
+                </When>
             </div>
         </form>
     }
@@ -311,7 +312,7 @@ fn NewPassword(reset: Reset) -> impl IntoView {
     };
     view! {
         <form on:submit=submit novalidate>
-            <Heading text=Signal::derive(move || ui.t("reset.password.heading").to_string())/>
+            <Heading key="reset.password.heading"/>
             <TextField id="rg-new-password" label="password.new" kind="password" autocomplete="new-password" value=new error=new_error/>
             <ul class="rg-rules" aria-live="polite">{move || feedback_lines(ui, feedback)}</ul>
             <TextField id="rg-confirm-password" label="password.confirm" kind="password" autocomplete="new-password" value=confirm error=confirm_error/>
@@ -331,10 +332,10 @@ fn Done(reset: Reset) -> impl IntoView {
     });
     view! {
         <div class="rg-success">
-            <Heading text=Signal::derive(move || ui.t("reset.done.heading").to_string())/>
+            <Heading key="reset.done.heading"/>
             <p>{ui.text("reset.done.lead")}</p>
-            <Show when=move || unlocked><p>{ui.text("reset.done.unlocked")}</p></Show>
-            <Show when=move || remediated><p>{ui.text("remediation.User")}</p></Show>
+            <When when=move || unlocked><p>{ui.text("reset.done.unlocked")}</p></When>
+            <When when=move || remediated><p>{ui.text("remediation.User")}</p></When>
             <div class="rg-actions">
                 <button type="button" class="rg-primary" on:click=move |_| ui.restart()>{ui.text("signin.submit")}</button>
             </div>
@@ -361,7 +362,7 @@ fn Refused(reset: Reset) -> impl IntoView {
     });
     view! {
         <div class="rg-blocked">
-            <Heading text=Signal::derive(move || ui.t("reset.blocked.heading").to_string())/>
+            <Heading key="reset.blocked.heading"/>
             <p class="rg-reason">{ui.text(block_key(reason))}</p>
             <div class="rg-actions">
                 <button type="button" class="rg-primary" on:click=move |_| ui.restart()>{ui.text("common.start_over")}</button>
@@ -375,7 +376,7 @@ fn Ended(reset: Reset) -> impl IntoView {
     let ui = reset.ui;
     view! {
         <div>
-            <Heading text=Signal::derive(move || ui.t("reset.cancelled").to_string())/>
+            <Heading key="reset.cancelled"/>
             <div class="rg-actions">
                 <button type="button" class="rg-primary" on:click=move |_| ui.restart()>{ui.text("common.start_over")}</button>
             </div>

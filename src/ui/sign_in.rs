@@ -21,7 +21,7 @@ pub fn Username() -> impl IntoView {
     };
     view! {
         <form class="rg-form" on:submit=submit novalidate>
-            <Heading text=Signal::derive(move || ui.t("signin.heading").to_string())/>
+            <Heading key="signin.heading"/>
             <TextField id="rg-username" label="signin.username" autocomplete="username" value=ui.username error/>
             <div class="rg-actions">
                 <button type="button" class="rg-link" on:click=move |_| ui.screen.set(Screen::Reset)>
@@ -68,7 +68,7 @@ pub fn Password() -> impl IntoView {
     };
     view! {
         <form class="rg-form" on:submit=submit novalidate>
-            <Heading text=Signal::derive(move || ui.t("signin.password_heading").to_string())/>
+            <Heading key="signin.password_heading"/>
             <p class="rg-identity">
                 {move || ui.tf("signin.signing_in_as", &[("username", &ui.username.get())])}
             </p>

@@ -3,6 +3,7 @@ use super::widgets::Heading;
 use super::{use_ui, Screen};
 use crate::engine::{RiskKind, Step};
 use leptos::prelude::*;
+use super::widgets::When;
 
 #[component]
 pub fn SignedIn() -> impl IntoView {
@@ -23,11 +24,11 @@ pub fn SignedIn() -> impl IntoView {
     });
     view! {
         <section class="rg-form rg-success">
-            <Heading text=Signal::derive(move || ui.t("signedin.heading").to_string())/>
+            <Heading key="signedin.heading"/>
             <p>{move || ui.tf("signedin.lead", &[("name", &name)])}</p>
-            <Show when=move || any>
+            <When when=move || any>
                 <p>{ui.text("signedin.remediated")}</p>
-            </Show>
+            </When>
             <ul class="rg-remediations">
                 {remediations
                     .iter()
@@ -41,11 +42,11 @@ pub fn SignedIn() -> impl IntoView {
                     .collect_view()}
             </ul>
             <div class="rg-actions">
-                <Show when=move || is_admin.get()>
+                <When when=move || is_admin.get()>
                     <button type="button" class="rg-secondary" on:click=move |_| ui.open(Screen::Admin)>
                         {ui.text("signedin.admin")}
                     </button>
-                </Show>
+                </When>
                 <button type="button" class="rg-primary" on:click=move |_| ui.open(Screen::Account)>
                     {ui.text("signedin.review")}
                 </button>

@@ -7,14 +7,27 @@ use leptos::prelude::*;
 /// The screen's heading. It takes focus when the screen appears, so screen readers
 /// announce the new screen and keyboard users start from the top of it.
 #[component]
-pub fn Heading(#[prop(into)] text: Signal<String>) -> impl IntoView {
+pub fn Heading(key: &'static str) -> impl IntoView {
+    let ui = use_ui();
     let node = NodeRef::<leptos::html::H1>::new();
     Effect::new(move |_| {
         if let Some(h) = node.get() {
             let _ = h.focus();
         }
     });
-    view! { <h1 node_ref=node tabindex="-1" class="rg-heading">{move || text.get()}</h1> }
+    view! { <h1 node_ref=node tabindex="-1" class="rg-heading">{ui.text(key)}</h1> }
+}
+
+/// `children` while `when` holds, else `fallback`: Leptos's `Show`, but not generic, so
+/// its view code is built once for every use instead of once per call site.
+#[component]
+pub fn When(
+    #[prop(into)] when: Signal<bool>,
+    children: ChildrenFn,
+    #[prop(optional, into)] fallback: ViewFn,
+) -> impl IntoView {
+    let shown = Memo::new(move |_| when.get());
+    move || if shown.get() { children() } else { fallback.run() }
 }
 
 /// A labelled input with its message slot. The message is tied with aria-describedby
@@ -284,7 +297,7 @@ pub fn LoadFailed(error: RwSignal<Option<&'static str>>, retry: Callback<()>) ->
     let ui = use_ui();
     view! {
         <KeyMessage message=error/>
-        <Show when=move || error.with(Option::is_some)>
+        <When when=move || error.with(Option::is_some)>
             <div class="rg-actions">
                 <button
                     type="button"
@@ -295,7 +308,7 @@ pub fn LoadFailed(error: RwSignal<Option<&'static str>>, retry: Callback<()>) ->
                     {ui.text("common.retry")}
                 </button>
             </div>
-        </Show>
+        </When>
     }
 }
 
