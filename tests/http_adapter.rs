@@ -503,8 +503,12 @@ async fn a_number_that_is_not_the_fields_type_is_malformed() {
         assert!(is_malformed(&result, "200"), "{key}: {number} gave {result:?}");
     }
     let result = sign_in_answered(200, &with("seq", "1.5")).await;
-    let expected = "HTTP 200: invalid type: floating point `1.5`, expected u32";
+    let expected = "HTTP 200: invalid type: floating point `1.5`";
     assert_eq!(result, Err(BackendError::Malformed(expected.into())));
+    let mut json = serde_json::to_value(ex::reply_signed_in()).unwrap();
+    json.as_object_mut().unwrap().remove("seq");
+    let result = sign_in_answered(200, &json.to_string()).await;
+    assert_eq!(result, Err(BackendError::Malformed("HTTP 200: missing field `seq`".into())));
     let result = sign_in_answered(200, &with("time_ms", "9007199254740991")).await;
     assert_eq!(result.map(|r| r.time_ms), Ok(9007199254740991));
 }

@@ -21,9 +21,11 @@ pub fn parse(text: &str) -> Result<Value, Error> {
     Ok(Value(value))
 }
 
-/// Why a reply is not the type: serde's message, as serde_json would give it but for
-/// the position, or the browser's for text that is not JSON. Held as a JavaScript
-/// string, a handle, which keeps every type's `Result` small.
+/// Why a reply is not the type, or the browser's words for text that is not JSON. Like
+/// serde_json's messages, but without what was expected: each type's description of
+/// itself is formatting code, about 5 KB of Wasm in all, for a message only a developer
+/// reads. The field or variant at fault is named. Held as a JavaScript string, a handle,
+/// which keeps every type's `Result` small.
 #[derive(Debug)]
 pub struct Error(JsString);
 
@@ -31,6 +33,11 @@ impl Error {
     #[cold]
     fn new(message: &str) -> Self {
         Error(JsString::from(message))
+    }
+
+    #[cold]
+    fn quoting(what: &str, name: &str) -> Self {
+        Error::new(&[what, " `", name, "`"].concat())
     }
 }
 
@@ -49,12 +56,32 @@ impl de::Error for Error {
 
     // serde's own messages would format an `Unexpected::Float` with Rust's float
     // printing, several kilobytes of Wasm for a message; JavaScript prints it here.
-    fn invalid_type(unexpected: Unexpected, expected: &dyn de::Expected) -> Self {
-        Error::new(&format!("invalid type: {}, expected {expected}", Shown(unexpected)))
+    fn invalid_type(unexpected: Unexpected, _: &dyn de::Expected) -> Self {
+        Error::new(&format!("invalid type: {}", Shown(unexpected)))
     }
 
-    fn invalid_value(unexpected: Unexpected, expected: &dyn de::Expected) -> Self {
-        Error::new(&format!("invalid value: {}, expected {expected}", Shown(unexpected)))
+    fn invalid_value(unexpected: Unexpected, _: &dyn de::Expected) -> Self {
+        Error::new(&format!("invalid value: {}", Shown(unexpected)))
+    }
+
+    fn invalid_length(len: usize, _: &dyn de::Expected) -> Self {
+        Error::new(&format!("invalid length {len}"))
+    }
+
+    fn unknown_variant(variant: &str, _: &'static [&'static str]) -> Self {
+        Error::quoting("unknown variant", variant)
+    }
+
+    fn unknown_field(field: &str, _: &'static [&'static str]) -> Self {
+        Error::quoting("unknown field", field)
+    }
+
+    fn missing_field(field: &'static str) -> Self {
+        Error::quoting("missing field", field)
+    }
+
+    fn duplicate_field(field: &'static str) -> Self {
+        Error::quoting("duplicate field", field)
     }
 }
 

@@ -6,6 +6,7 @@ use super::mfa::method_key;
 use super::notice::detection_key;
 use super::passkey;
 use super::register::{AppKey, PhoneEntry};
+use super::widgets::When;
 use super::widgets::{
     code_typed, data_table, error_text, show_error, FormMessage, Heading, KeyMessage, LoadFailed, TableSpec,
     TextField,
@@ -17,7 +18,6 @@ use crate::backend::{AccountView, Enrollment};
 use crate::engine::{DetectionKind, MethodKind, RiskDetail, RiskLevel};
 use leptos::ev::SubmitEvent;
 use leptos::prelude::*;
-use super::widgets::When;
 
 pub fn outcome_key(outcome: SignInOutcome) -> &'static str {
     match outcome {

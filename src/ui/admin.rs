@@ -3,6 +3,7 @@
 //! checks the session and answers with the view as it now stands.
 use super::account::{detection_text, focus, outcome_key, place, risk_key, when};
 use super::mfa::method_key;
+use super::widgets::When;
 use super::widgets::{data_table, error_text, Choice, Heading, KeyMessage, LoadFailed, TableSpec};
 use super::{use_ui, Screen, Ui};
 use crate::backend::api::{Field, TenantView, UserSummary};
@@ -11,7 +12,6 @@ use crate::engine::password::BannedList;
 use crate::engine::{Enforcement, MethodKind, RiskLevel, SignInAction, TenantPolicy, UserAction};
 use leptos::ev::SubmitEvent;
 use leptos::prelude::*;
-use super::widgets::When;
 use wasm_bindgen::JsCast;
 
 fn action_keys(action: AdminAction) -> (&'static str, &'static str) {

@@ -1,11 +1,11 @@
 //! "More information required": the registration interrupt with its grace days.
 use super::use_ui;
+use super::widgets::When;
 use super::widgets::{show_error, FormMessage, Heading};
 use crate::backend::api::Field;
 use crate::backend::Input;
 use crate::engine::Step;
 use leptos::prelude::*;
-use super::widgets::When;
 
 #[component]
 pub fn Interrupt() -> impl IntoView {

@@ -2,6 +2,7 @@
 //! switch method, resend, or say none of them can be used.
 use super::passkey;
 use super::use_ui;
+use super::widgets::When;
 use super::widgets::{code_typed, show_error, FormMessage, Heading, TextField};
 use crate::backend::api::Field;
 use crate::backend::Input;
@@ -9,7 +10,6 @@ use crate::engine::flow::MAX_MFA_FAILURES;
 use crate::engine::{MethodKind, PolicyKind, Step};
 use leptos::ev::SubmitEvent;
 use leptos::prelude::*;
-use super::widgets::When;
 
 pub fn method_key(m: MethodKind) -> &'static str {
     match m {

@@ -3,6 +3,7 @@
 use super::mfa::method_key;
 use super::passkey;
 use super::use_ui;
+use super::widgets::When;
 use super::widgets::{code_typed, show_error, FormMessage, Heading, TextField};
 use crate::backend::api::Enrollment;
 use crate::backend::api::Field;
@@ -10,7 +11,6 @@ use crate::backend::Input;
 use crate::engine::{MethodKind, Step};
 use leptos::ev::SubmitEvent;
 use leptos::prelude::*;
-use super::widgets::When;
 
 #[component]
 pub fn Register() -> impl IntoView {

@@ -3,6 +3,7 @@
 use super::change_password::{feedback_lines, live_feedback, typed_twice};
 use super::mfa::method_key;
 use super::passkey;
+use super::widgets::When;
 use super::widgets::{code_typed, error_text, FormMessage, Heading, TextField};
 use super::{use_ui, Ui};
 use crate::backend::api::{BackendError, Field, ResetInput, ResetReply};
@@ -10,7 +11,6 @@ use crate::engine::reset::{ResetBlock, ResetStep};
 use crate::engine::MethodKind;
 use leptos::ev::SubmitEvent;
 use leptos::prelude::*;
-use super::widgets::When;
 
 /// Which part of the reset is on screen; it changes only when the step's kind does,
 /// so a wrong code or a rejected password keeps what was typed.

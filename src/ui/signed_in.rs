@@ -1,9 +1,9 @@
 //! Signed in, and what was put right on the way.
 use super::widgets::Heading;
+use super::widgets::When;
 use super::{use_ui, Screen};
 use crate::engine::{RiskKind, Step};
 use leptos::prelude::*;
-use super::widgets::When;
 
 #[component]
 pub fn SignedIn() -> impl IntoView {
