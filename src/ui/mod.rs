@@ -166,32 +166,49 @@ impl Ui {
         work: impl std::future::Future<Output = Result<T, BackendError>> + 'static,
         done: impl FnOnce(Result<T, BackendError>) + 'static,
     ) -> bool {
+        if !self.begin_pending() {
+            return false;
+        }
+        spawn_local(async move {
+            let result = work.await;
+            if self.end_pending(result.as_ref().err()) {
+                done(result);
+            }
+        });
+        true
+    }
+
+    /// The call is over: hides the progress line and tells the host page of an error.
+    /// False if the component has gone meanwhile, and then nothing is left to update.
+    fn end_pending(self, error: Option<&BackendError>) -> bool {
+        if self.pending.try_set(false).is_some() {
+            return false;
+        }
+        self.slow.try_set(false);
+        // A stale answer is caught up at once; that call's result is the one to report.
+        match error {
+            Some(BackendError::StaleStep { .. }) | None => {}
+            Some(e) => self.report_error(e),
+        }
+        true
+    }
+
+    /// Marks a call under way, and shows the progress line if it is still under way a
+    /// moment later; false if another call already is. Not generic, so `run`'s copies
+    /// share it.
+    fn begin_pending(self) -> bool {
         if self.pending.get_untracked() {
             return false;
         }
         self.pending.set(true);
-        let ui = self;
-        // The component may be gone by the time these run (unmounted by the host page):
+        // The component may be gone by the time this runs (unmounted by the host page):
         // `try_` leaves disposed signals alone instead of panicking.
         set_timeout(
             move || {
-                ui.slow.try_set(ui.pending.try_get_untracked().unwrap_or(false));
+                self.slow.try_set(self.pending.try_get_untracked().unwrap_or(false));
             },
             SHOW_PROGRESS_AFTER,
         );
-        spawn_local(async move {
-            let result = work.await;
-            if ui.pending.try_set(false).is_some() {
-                return;
-            }
-            ui.slow.try_set(false);
-            // A stale answer is caught up at once; that call's result is the one to report.
-            match &result {
-                Err(BackendError::StaleStep { .. }) | Ok(_) => {}
-                Err(e) => ui.report_error(e),
-            }
-            done(result);
-        });
         true
     }
 
