@@ -6,6 +6,7 @@ use super::mfa::method_key;
 use super::notice::detection_key;
 use super::passkey;
 use super::register::{AppKey, PhoneEntry};
+use super::widgets::handler;
 use super::widgets::When;
 use super::widgets::{
     code_typed, data_table, error_text, show_error, FormMessage, Heading, KeyMessage, LoadFailed, TableSpec,
@@ -208,11 +209,11 @@ pub fn Account() -> impl IntoView {
             </When>
             <div class="rg-actions">
                 <When when=is_admin>
-                    <button type="button" class="rg-secondary" on:click=move |_| ui.open(Screen::Admin)>
+                    <button type="button" class="rg-secondary" on:click=handler(move |_| ui.open(Screen::Admin))>
                         {ui.text("signedin.admin")}
                     </button>
                 </When>
-                <button type="button" class="rg-secondary" on:click=move |_| ui.sign_out()>
+                <button type="button" class="rg-secondary" on:click=handler(move |_| ui.sign_out())>
                     {ui.text("common.sign_out")}
                 </button>
             </div>
@@ -347,7 +348,7 @@ fn SignIns(
                                     class="rg-secondary"
                                     aria-label=me_label
                                     disabled=ui.pending
-                                    on:click=move |_| report(id, true)
+                                    on:click=handler(move |_| report(id, true))
                                 >
                                     {ui.t("account.was_me")}
                                 </button>
@@ -356,7 +357,7 @@ fn SignIns(
                                     class="rg-secondary"
                                     aria-label=not_me_label
                                     disabled=ui.pending
-                                    on:click=move |_| report(id, false)
+                                    on:click=handler(move |_| report(id, false))
                                 >
                                     {ui.t("account.not_me")}
                                 </button>
@@ -426,7 +427,7 @@ fn Methods(
                                 class="rg-secondary"
                                 aria-label=label
                                 disabled=ui.pending
-                                on:click=move |_| remove(m)
+                                on:click=handler(move |_| remove(m))
                             >
                                 {ui.t("account.remove")}
                             </button>
@@ -553,7 +554,7 @@ fn AddMethod(account: RwSignal<Option<AccountView>>) -> impl IntoView {
             };
             view! {
                 {shown}
-                <form on:submit=confirm novalidate>
+                <form on:submit=handler(confirm) novalidate>
                     <TextField id="rg-add-code" label="mfa.code" autocomplete="one-time-code" inputmode="numeric" value=code error=code_error/>
                     <div class="rg-actions">
                         <button type="submit" class="rg-primary" disabled=ui.pending>{ui.t("common.verify")}</button>
@@ -567,13 +568,13 @@ fn AddMethod(account: RwSignal<Option<AccountView>>) -> impl IntoView {
         <p role="status">{move || added.get().then(|| ui.t("account.added"))}</p>
         <When when=move || enrollment.with(Option::is_none)>
             <div class="rg-actions rg-add">
-                <button type="button" class="rg-secondary" on:click=move |_| begin(MethodKind::AuthenticatorApp)>
+                <button type="button" class="rg-secondary" on:click=handler(move |_| begin(MethodKind::AuthenticatorApp))>
                     {ui.text("account.add.app")}
                 </button>
-                <button type="button" class="rg-secondary" on:click=move |_| adding_phone.set(true)>
+                <button type="button" class="rg-secondary" on:click=handler(move |_| adding_phone.set(true))>
                     {ui.text("account.add.phone")}
                 </button>
-                <button type="button" class="rg-secondary rg-add-passkey" disabled=ui.pending on:click=add_passkey>
+                <button type="button" class="rg-secondary rg-add-passkey" disabled=ui.pending on:click=handler(add_passkey)>
                     {ui.text("account.add.passkey")}
                 </button>
             </div>

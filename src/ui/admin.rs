@@ -3,6 +3,7 @@
 //! checks the session and answers with the view as it now stands.
 use super::account::{detection_text, focus, outcome_key, place, risk_key, when};
 use super::mfa::method_key;
+use super::widgets::handler;
 use super::widgets::When;
 use super::widgets::{data_table, error_text, Choice, Heading, KeyMessage, LoadFailed, TableSpec};
 use super::{use_ui, Screen, Ui};
@@ -254,10 +255,10 @@ pub fn Admin() -> impl IntoView {
                 <div class="rg-warning" role="alert">
                     <p>{ui.tf(key, &[("name", &name)])}</p>
                     <div class="rg-actions">
-                        <button type="button" class="rg-primary" on:click=confirm>
+                        <button type="button" class="rg-primary" on:click=handler(confirm)>
                             {ui.tf("admin.confirm.yes", &[("action", ui.t(action_keys(action).0))])}
                         </button>
-                        <button type="button" class="rg-secondary" on:click=cancel>
+                        <button type="button" class="rg-secondary" on:click=handler(cancel)>
                             {ui.t("common.cancel")}
                         </button>
                     </div>
@@ -317,13 +318,13 @@ pub fn Admin() -> impl IntoView {
                                     </p>
                                     <p>{ui.tf("admin.temp.note", &[("name", &name)])}</p>
                                     <div class="rg-actions">
-                                        <button type="button" class="rg-secondary" on:click=copy>
+                                        <button type="button" class="rg-secondary" on:click=handler(copy)>
                                             {copy_label}
                                         </button>
                                         <button
                                             type="button"
                                             class="rg-secondary"
-                                            on:click=move |_| temporary.set(None)
+                                            on:click=handler(move |_| temporary.set(None))
                                         >
                                             {ui.text("admin.temp.hide")}
                                         </button>
@@ -347,10 +348,10 @@ pub fn Admin() -> impl IntoView {
                 <Policy form overview/>
             </When>
             <div class="rg-actions">
-                <button type="button" class="rg-secondary" on:click=move |_| ui.open(Screen::Account)>
+                <button type="button" class="rg-secondary" on:click=handler(move |_| ui.open(Screen::Account))>
                     {ui.text("admin.back")}
                 </button>
-                <button type="button" class="rg-secondary" on:click=move |_| ui.sign_out()>
+                <button type="button" class="rg-secondary" on:click=handler(move |_| ui.sign_out())>
                     {ui.text("common.sign_out")}
                 </button>
             </div>
@@ -440,10 +441,10 @@ fn Users(
                                     class="rg-secondary"
                                     aria-label=label
                                     disabled=ui.pending
-                                    on:click=move |ev| {
+                                    on:click=handler(move |ev: leptos::ev::MouseEvent| {
                                         let button = ev.current_target().and_then(|t| t.dyn_into().ok());
                                         act(username.clone(), name.clone(), action, button)
-                                    }
+                                    })
                                 >
                                     {ui.t(key)}
                                 </button>
@@ -580,7 +581,7 @@ fn ResetMethod(form: PolicyForm, method: MethodKind) -> impl IntoView {
                 type="checkbox"
                 id=id
                 prop:checked=move || form.reset_methods.with(|allowed| allowed.contains(&method))
-                on:change=move |ev| toggle(event_target_checked(&ev))
+                on:change=handler(move |ev| toggle(event_target_checked(&ev)))
             />
             <label for=id>{ui.text(method_key(method))}</label>
         </div>
@@ -623,7 +624,7 @@ fn Policy(form: PolicyForm, overview: RwSignal<Option<AdminView>>) -> impl IntoV
             .with(|v| v.as_ref().and_then(|v| v.tenants.first()).map(|t| t.name.clone()).unwrap_or_default())
     };
     view! {
-        <form class="rg-policy" on:submit=save novalidate>
+        <form class="rg-policy" on:submit=handler(save) novalidate>
             <h2>{move || ui.tf("policy.heading", &[("tenant", &tenant())])}</h2>
             <fieldset>
                 <legend>{ui.text("policy.sign_in")}</legend>
@@ -684,7 +685,7 @@ fn Policy(form: PolicyForm, overview: RwSignal<Option<AdminView>>) -> impl IntoV
                         type="checkbox"
                         id="rg-block-unregistered"
                         prop:checked=move || form.block_unregistered.get()
-                        on:change=move |ev| form.block_unregistered.set(event_target_checked(&ev))
+                        on:change=handler(move |ev| form.block_unregistered.set(event_target_checked(&ev)))
                     />
                     <label for="rg-block-unregistered">{ui.text("policy.block_unregistered")}</label>
                 </div>
@@ -729,7 +730,7 @@ fn Policy(form: PolicyForm, overview: RwSignal<Option<AdminView>>) -> impl IntoV
                     aria-describedby="rg-banned-hint rg-banned-message"
                     aria-invalid=move || if list_error.with(Option::is_some) { "true" } else { "false" }
                     prop:value=move || form.banned.get()
-                    on:input=move |ev| form.banned.set(event_target_value(&ev))
+                    on:input=handler(move |ev| form.banned.set(event_target_value(&ev)))
                 />
                 <p id="rg-banned-message" class="rg-error" aria-live="polite">
                     {move || list_error.get().map(|k| ui.t(k))}

@@ -1,5 +1,6 @@
 //! Blocked: why, what the person can do, and details to give the help desk.
 use super::use_ui;
+use super::widgets::handler;
 use super::widgets::Heading;
 use crate::engine::{BlockReason, Step};
 use leptos::prelude::*;
@@ -86,10 +87,10 @@ pub fn Blocked() -> impl IntoView {
                 }}
             </dl>
             <div class="rg-actions">
-                <button type="button" class="rg-secondary" on:click=copy>
+                <button type="button" class="rg-secondary" on:click=handler(copy)>
                     {move || ui.t(if copied.get() { "common.copied" } else { "common.copy" })}
                 </button>
-                <button type="button" class="rg-primary" on:click=move |_| ui.restart()>
+                <button type="button" class="rg-primary" on:click=handler(move |_| ui.restart())>
                     {ui.text("common.start_over")}
                 </button>
             </div>

@@ -1,4 +1,5 @@
 //! A forced password change: after a temporary password, or to clear user risk.
+use super::widgets::handler;
 use super::widgets::{error_text, show_error, FormMessage, Heading, TextField};
 use super::{use_ui, Ui};
 use crate::backend::api::Field;
@@ -167,7 +168,7 @@ pub fn ChangePassword() -> impl IntoView {
         });
     };
     view! {
-        <form class="rg-form" on:submit=submit novalidate>
+        <form class="rg-form" on:submit=handler(submit) novalidate>
             <Heading key=heading/>
             <p>{ui.text(lead)}</p>
             <TextField id="rg-new-password" label="password.new" kind="password" autocomplete="new-password" value=new error=new_error/>

@@ -2,6 +2,7 @@
 //! finished without this page (its reply lost, or another tab took the last step), so
 //! the session went elsewhere.
 use super::use_ui;
+use super::widgets::handler;
 use super::widgets::Heading;
 use crate::engine::Step;
 use leptos::prelude::*;
@@ -19,7 +20,7 @@ pub fn Ended() -> impl IntoView {
             <Heading key=heading/>
             {lead.map(|key| view! { <p>{ui.text(key)}</p> })}
             <div class="rg-actions">
-                <button type="button" class="rg-primary" on:click=move |_| ui.restart()>
+                <button type="button" class="rg-primary" on:click=handler(move |_| ui.restart())>
                     {ui.text("common.start_over")}
                 </button>
             </div>

@@ -1,5 +1,6 @@
 //! "More information required": the registration interrupt with its grace days.
 use super::use_ui;
+use super::widgets::handler;
 use super::widgets::When;
 use super::widgets::{show_error, FormMessage, Heading};
 use crate::backend::api::Field;
@@ -32,11 +33,11 @@ pub fn Interrupt() -> impl IntoView {
             <FormMessage message=general/>
             <div class="rg-actions">
                 <When when=move || can_skip>
-                    <button type="button" class="rg-secondary" on:click=move |_| send(Input::Skip)>
+                    <button type="button" class="rg-secondary" on:click=handler(move |_| send(Input::Skip))>
                         {ui.text("interrupt.skip")}
                     </button>
                 </When>
-                <button type="button" class="rg-primary" on:click=move |_| send(Input::Continue)>
+                <button type="button" class="rg-primary" on:click=handler(move |_| send(Input::Continue))>
                     {ui.text("common.next")}
                 </button>
             </div>

@@ -2,6 +2,7 @@
 //! switch method, resend, or say none of them can be used.
 use super::passkey;
 use super::use_ui;
+use super::widgets::handler;
 use super::widgets::When;
 use super::widgets::{code_typed, show_error, FormMessage, Heading, TextField};
 use crate::backend::api::Field;
@@ -99,7 +100,7 @@ pub fn Mfa() -> impl IntoView {
     };
 
     view! {
-        <form class="rg-form" on:submit=submit novalidate>
+        <form class="rg-form" on:submit=handler(submit) novalidate>
             <Heading key="mfa.heading"/>
             {passkey_only.map(|key| view! { <p class="rg-warning rg-passkey-only" role="note">{ui.text(key)}</p> })}
             <p>
@@ -116,13 +117,13 @@ pub fn Mfa() -> impl IntoView {
                 }}
             </p>
             <When when=needs_sending>
-                <button type="button" class="rg-primary" on:click=move |_| send(Input::SendCode { method: method.get_untracked() })>
+                <button type="button" class="rg-primary" on:click=handler(move |_| send(Input::SendCode { method: method.get_untracked() }))>
                     {move || ui.t(if method.get() == MethodKind::Voice { "mfa.send_call" } else { "mfa.send_text" })}
                 </button>
             </When>
             <When when=by_passkey>
                 <div class="rg-actions">
-                    <button type="button" class="rg-primary rg-use-passkey" disabled=ui.pending on:click=use_passkey>
+                    <button type="button" class="rg-primary rg-use-passkey" disabled=ui.pending on:click=handler(use_passkey)>
                         {ui.text("mfa.passkey.use")}
                     </button>
                 </div>
@@ -138,7 +139,7 @@ pub fn Mfa() -> impl IntoView {
                 />
                 <div class="rg-actions">
                     <When when=move || method.get().is_phone()>
-                        <button type="button" class="rg-link" on:click=move |_| send(Input::SendCode { method: method.get_untracked() })>
+                        <button type="button" class="rg-link" on:click=handler(move |_| send(Input::SendCode { method: method.get_untracked() }))>
                             {ui.text("mfa.resend")}
                         </button>
                     </When>
@@ -160,11 +161,11 @@ pub fn Mfa() -> impl IntoView {
                                     type="button"
                                     class="rg-link"
                                     aria-pressed=move || if method.get() == m { "true" } else { "false" }
-                                    on:click=move |_| {
+                                    on:click=handler(move |_| {
                                         method.set(m);
                                         error.set(None);
                                         general.set(None);
-                                    }
+                                    })
                                 >
                                     {ui.text(method_key(m))}
                                 </button>
@@ -173,13 +174,13 @@ pub fn Mfa() -> impl IntoView {
                         .collect_view()}
                 </fieldset>
             </When>
-            <button type="button" class="rg-link" aria-expanded=move || cant_use.get().to_string() on:click=move |_| cant_use.update(|v| *v = !*v)>
+            <button type="button" class="rg-link" aria-expanded=move || cant_use.get().to_string() on:click=handler(move |_| cant_use.update(|v| *v = !*v))>
                 {ui.text("mfa.cant_use")}
             </button>
             <When when=move || cant_use.get()>
                 <div class="rg-help">
                     <p>{ui.text("mfa.cant_use.help")}</p>
-                    <button type="button" class="rg-secondary" on:click=move |_| send(Input::Cancel)>
+                    <button type="button" class="rg-secondary" on:click=handler(move |_| send(Input::Cancel))>
                         {ui.text("common.cancel")}
                     </button>
                 </div>

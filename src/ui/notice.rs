@@ -1,5 +1,6 @@
 //! "Something unusual" and "your account may be at risk": what happened, in plain words.
 use super::use_ui;
+use super::widgets::handler;
 use super::widgets::{show_error, FormMessage, Heading};
 use crate::backend::api::Field;
 use crate::backend::Input;
@@ -68,10 +69,10 @@ pub fn Notice() -> impl IntoView {
             <ul class="rg-unusual">{move || items().into_iter().map(|i| view! { <li>{i}</li> }).collect_view()}</ul>
             <FormMessage message=general/>
             <div class="rg-actions">
-                <button type="button" class="rg-secondary" on:click=move |_| send(Input::Cancel)>
+                <button type="button" class="rg-secondary" on:click=handler(move |_| send(Input::Cancel))>
                     {ui.text("common.cancel")}
                 </button>
-                <button type="button" class="rg-primary" on:click=move |_| send(Input::Continue)>
+                <button type="button" class="rg-primary" on:click=handler(move |_| send(Input::Continue))>
                     {ui.text("common.continue")}
                 </button>
             </div>

@@ -3,6 +3,7 @@
 use super::mfa::method_key;
 use super::passkey;
 use super::use_ui;
+use super::widgets::handler;
 use super::widgets::When;
 use super::widgets::{code_typed, show_error, FormMessage, Heading, TextField};
 use crate::backend::api::Enrollment;
@@ -81,18 +82,18 @@ pub fn Register() -> impl IntoView {
                 <fieldset class="rg-methods">
                     <legend>{ui.text("register.choose")}</legend>
                     <When when=move || offers_passkey>
-                        <button type="button" class="rg-secondary rg-add-passkey" on:click=create_passkey>
+                        <button type="button" class="rg-secondary rg-add-passkey" on:click=handler(create_passkey)>
                             {ui.text("account.add.passkey")}
                         </button>
                     </When>
                     <When when=move || offers_app>
-                        <button type="button" class="rg-secondary" on:click=move |_| {
+                        <button type="button" class="rg-secondary" on:click=handler(move |_| {
                             chosen.set(Some(MethodKind::AuthenticatorApp));
                             begin(MethodKind::AuthenticatorApp);
-                        }>{ui.text(method_key(MethodKind::AuthenticatorApp))}</button>
+                        })>{ui.text(method_key(MethodKind::AuthenticatorApp))}</button>
                     </When>
                     <When when=move || offers_phone>
-                        <button type="button" class="rg-secondary" aria-expanded=move || (chosen.get() == Some(MethodKind::Sms)).to_string() on:click=move |_| chosen.set(Some(MethodKind::Sms))>
+                        <button type="button" class="rg-secondary" aria-expanded=move || (chosen.get() == Some(MethodKind::Sms)).to_string() on:click=handler(move |_| chosen.set(Some(MethodKind::Sms)))>
                             {ui.text("method.Sms")} " / " {ui.text("method.Voice")}
                         </button>
                     </When>
@@ -105,7 +106,7 @@ pub fn Register() -> impl IntoView {
             {app_view}
             {phone_sent}
             <When when=move || enrollment.get().is_some()>
-                <form on:submit=confirm novalidate>
+                <form on:submit=handler(confirm) novalidate>
                     <TextField id="rg-code" label="mfa.code" autocomplete="one-time-code" inputmode="numeric" value=code error=code_error/>
                     <div class="rg-actions">
                         <button type="submit" class="rg-primary" disabled=ui.pending>{ui.text("common.verify")}</button>
@@ -140,10 +141,10 @@ pub fn PhoneEntry(
     view! {
         <TextField id label="register.phone.number" kind="tel" autocomplete="tel" inputmode="tel" value=phone error/>
         <div class="rg-actions">
-            <button type="button" class="rg-secondary" on:click=move |_| send.run(MethodKind::Voice)>
+            <button type="button" class="rg-secondary" on:click=handler(move |_| send.run(MethodKind::Voice))>
                 {ui.text("mfa.send_call")}
             </button>
-            <button type="button" class="rg-primary" on:click=move |_| send.run(MethodKind::Sms)>
+            <button type="button" class="rg-primary" on:click=handler(move |_| send.run(MethodKind::Sms))>
                 {ui.text("mfa.send_text")}
             </button>
         </div>

@@ -3,6 +3,7 @@
 use super::change_password::{feedback_lines, live_feedback, typed_twice};
 use super::mfa::method_key;
 use super::passkey;
+use super::widgets::handler;
 use super::widgets::When;
 use super::widgets::{code_typed, error_text, FormMessage, Heading, TextField};
 use super::{use_ui, Ui};
@@ -135,12 +136,12 @@ fn AskUsername(reset: Reset) -> impl IntoView {
         });
     };
     view! {
-        <form on:submit=submit novalidate>
+        <form on:submit=handler(submit) novalidate>
             <Heading key="reset.heading"/>
             <p>{ui.text("reset.lead")}</p>
             <TextField id="rg-reset-username" label="signin.username" autocomplete="username" value=ui.username error/>
             <div class="rg-actions">
-                <button type="button" class="rg-secondary" on:click=move |_| ui.restart()>
+                <button type="button" class="rg-secondary" on:click=handler(move |_| ui.restart())>
                     {ui.text("common.back")}
                 </button>
                 <button type="submit" class="rg-primary" disabled=ui.pending>
@@ -232,7 +233,7 @@ fn Verify(reset: Reset) -> impl IntoView {
         _ => ui.t("mfa.phone.lead").to_string(),
     };
     view! {
-        <form on:submit=submit novalidate>
+        <form on:submit=handler(submit) novalidate>
             <Heading key="reset.verify.heading"/>
             <p class="rg-grace">{progress}</p>
             <fieldset class="rg-methods">
@@ -240,7 +241,7 @@ fn Verify(reset: Reset) -> impl IntoView {
                 {move || {
                     state.get().0.into_iter().map(|m| view! {
                         <button type="button" class="rg-link" aria-pressed=move || (method.get() == m).to_string()
-                            on:click=move |_| { method.set(m); error.set(None); }>
+                            on:click=handler(move |_| { method.set(m); error.set(None); })>
                             {ui.text(method_key(m))}
                         </button>
                     }).collect_view()
@@ -248,7 +249,7 @@ fn Verify(reset: Reset) -> impl IntoView {
             </fieldset>
             <p>{lead}</p>
             <When when=move || method.get().is_phone()>
-                <button type="button" class="rg-secondary" on:click=send_code>
+                <button type="button" class="rg-secondary" on:click=handler(send_code)>
                     {move || ui.t(if method.get() == MethodKind::Voice { "mfa.send_call" } else { "mfa.send_text" })}
                 </button>
             </When>
@@ -256,7 +257,7 @@ fn Verify(reset: Reset) -> impl IntoView {
                 <TextField id="rg-reset-code" label="mfa.code" autocomplete="one-time-code" inputmode="numeric" value=code error/>
             </When>
             <div class="rg-actions">
-                <button type="button" class="rg-secondary" on:click=move |_| reset.send(ResetInput::Cancel, Field::Code, error)>
+                <button type="button" class="rg-secondary" on:click=handler(move |_| reset.send(ResetInput::Cancel, Field::Code, error))>
                     {ui.text("common.cancel")}
                 </button>
                 <When
@@ -265,7 +266,7 @@ fn Verify(reset: Reset) -> impl IntoView {
                         <button type="submit" class="rg-primary" disabled=ui.pending>{ui.text("common.verify")}</button>
                     }
                 >
-                    <button type="button" class="rg-primary rg-use-passkey" disabled=ui.pending on:click=use_passkey>
+                    <button type="button" class="rg-primary rg-use-passkey" disabled=ui.pending on:click=handler(use_passkey)>
                         {ui.text("mfa.passkey.use")}
                     </button>
                 </When>
@@ -311,7 +312,7 @@ fn NewPassword(reset: Reset) -> impl IntoView {
         reset.send(input, Field::NewPassword, new_error);
     };
     view! {
-        <form on:submit=submit novalidate>
+        <form on:submit=handler(submit) novalidate>
             <Heading key="reset.password.heading"/>
             <TextField id="rg-new-password" label="password.new" kind="password" autocomplete="new-password" value=new error=new_error/>
             <ul class="rg-rules" aria-live="polite">{move || feedback_lines(ui, feedback)}</ul>
@@ -337,7 +338,7 @@ fn Done(reset: Reset) -> impl IntoView {
             <When when=move || unlocked><p>{ui.text("reset.done.unlocked")}</p></When>
             <When when=move || remediated><p>{ui.text("remediation.User")}</p></When>
             <div class="rg-actions">
-                <button type="button" class="rg-primary" on:click=move |_| ui.restart()>{ui.text("signin.submit")}</button>
+                <button type="button" class="rg-primary" on:click=handler(move |_| ui.restart())>{ui.text("signin.submit")}</button>
             </div>
         </div>
     }
@@ -365,7 +366,7 @@ fn Refused(reset: Reset) -> impl IntoView {
             <Heading key="reset.blocked.heading"/>
             <p class="rg-reason">{ui.text(block_key(reason))}</p>
             <div class="rg-actions">
-                <button type="button" class="rg-primary" on:click=move |_| ui.restart()>{ui.text("common.start_over")}</button>
+                <button type="button" class="rg-primary" on:click=handler(move |_| ui.restart())>{ui.text("common.start_over")}</button>
             </div>
         </div>
     }
@@ -378,7 +379,7 @@ fn Ended(reset: Reset) -> impl IntoView {
         <div>
             <Heading key="reset.cancelled"/>
             <div class="rg-actions">
-                <button type="button" class="rg-primary" on:click=move |_| ui.restart()>{ui.text("common.start_over")}</button>
+                <button type="button" class="rg-primary" on:click=handler(move |_| ui.restart())>{ui.text("common.start_over")}</button>
             </div>
         </div>
     }

@@ -1,4 +1,5 @@
 //! Sign-in: the username, then the password or a passkey.
+use super::widgets::handler;
 use super::widgets::{show_error, FormMessage, Heading, TextField};
 use super::{use_ui, Screen};
 use crate::backend::api::Field;
@@ -20,11 +21,11 @@ pub fn Username() -> impl IntoView {
         ui.screen.set(Screen::Password);
     };
     view! {
-        <form class="rg-form" on:submit=submit novalidate>
+        <form class="rg-form" on:submit=handler(submit) novalidate>
             <Heading key="signin.heading"/>
             <TextField id="rg-username" label="signin.username" autocomplete="username" value=ui.username error/>
             <div class="rg-actions">
-                <button type="button" class="rg-link" on:click=move |_| ui.screen.set(Screen::Reset)>
+                <button type="button" class="rg-link" on:click=handler(move |_| ui.screen.set(Screen::Reset))>
                     {ui.text("signin.forgot")}
                 </button>
                 <button type="submit" class="rg-primary">{ui.text("common.next")}</button>
@@ -67,7 +68,7 @@ pub fn Password() -> impl IntoView {
         });
     };
     view! {
-        <form class="rg-form" on:submit=submit novalidate>
+        <form class="rg-form" on:submit=handler(submit) novalidate>
             <Heading key="signin.password_heading"/>
             <p class="rg-identity">
                 {move || ui.tf("signin.signing_in_as", &[("username", &ui.username.get())])}
@@ -82,7 +83,7 @@ pub fn Password() -> impl IntoView {
             />
             <FormMessage message=general/>
             <div class="rg-actions">
-                <button type="button" class="rg-secondary" on:click=move |_| ui.screen.set(Screen::Username)>
+                <button type="button" class="rg-secondary" on:click=handler(move |_| ui.screen.set(Screen::Username))>
                     {ui.text("common.back")}
                 </button>
                 <button type="submit" class="rg-primary" disabled=ui.pending>
@@ -90,7 +91,7 @@ pub fn Password() -> impl IntoView {
                 </button>
             </div>
             <div class="rg-actions">
-                <button type="button" class="rg-link rg-passkey-sign-in" disabled=ui.pending on:click=with_passkey>
+                <button type="button" class="rg-link rg-passkey-sign-in" disabled=ui.pending on:click=handler(with_passkey)>
                     {ui.text("signin.passkey")}
                 </button>
             </div>

@@ -1,4 +1,5 @@
 //! Signed in, and what was put right on the way.
+use super::widgets::handler;
 use super::widgets::Heading;
 use super::widgets::When;
 use super::{use_ui, Screen};
@@ -43,14 +44,14 @@ pub fn SignedIn() -> impl IntoView {
             </ul>
             <div class="rg-actions">
                 <When when=move || is_admin.get()>
-                    <button type="button" class="rg-secondary" on:click=move |_| ui.open(Screen::Admin)>
+                    <button type="button" class="rg-secondary" on:click=handler(move |_| ui.open(Screen::Admin))>
                         {ui.text("signedin.admin")}
                     </button>
                 </When>
-                <button type="button" class="rg-primary" on:click=move |_| ui.open(Screen::Account)>
+                <button type="button" class="rg-primary" on:click=handler(move |_| ui.open(Screen::Account))>
                     {ui.text("signedin.review")}
                 </button>
-                <button type="button" class="rg-secondary" on:click=move |_| ui.sign_out()>
+                <button type="button" class="rg-secondary" on:click=handler(move |_| ui.sign_out())>
                     {ui.text("common.sign_out")}
                 </button>
             </div>

@@ -18,6 +18,12 @@ pub fn Heading(key: &'static str) -> impl IntoView {
     view! { <h1 node_ref=node tabindex="-1" class="rg-heading">{ui.text(key)}</h1> }
 }
 
+/// An event handler as one boxed type: Leptos builds its event-attribute code once per
+/// handler type, so all the handlers of one event passed through here share one copy.
+pub fn handler<E: 'static>(f: impl FnMut(E) + 'static) -> Box<dyn FnMut(E)> {
+    Box::new(f)
+}
+
 /// `children` while `when` holds, else `fallback`: Leptos's `Show`, but not generic, so
 /// its view code is built once for every use instead of once per call site.
 #[component]
@@ -59,9 +65,9 @@ pub fn TextField(
                 aria-invalid=move || if error.with(Option::is_some) { "true" } else { "false" }
                 aria-describedby=described
                 prop:value=move || value.get()
-                on:input=move |ev| {
+                on:input=handler(move |ev| {
                     value.set(event_target_value(&ev));
-                }
+                })
             />
             <p id=message_id class="rg-error" aria-live="polite">
                 {move || error.get()}
@@ -171,11 +177,11 @@ pub fn LocalePicker() -> impl IntoView {
             <label for="rg-locale">{ui.text("common.language")}</label>
             <select
                 id="rg-locale"
-                on:change=move |ev| {
+                on:change=handler(move |ev| {
                     if let Some(l) = Locale::from_tag(&event_target_value(&ev)) {
                         ui.locale.set(l);
                     }
-                }
+                })
             >
                 {Locale::ALL
                     .iter()
@@ -223,12 +229,12 @@ where
             <select
                 id=id
                 name=id
-                on:change=move |ev| {
+                on:change=handler(move |ev| {
                     let index = event_target_value(&ev).parse::<usize>().ok();
                     if let Some((v, _)) = index.and_then(|i| picked.get(i)) {
                         value.set(*v);
                     }
-                }
+                })
             >
                 {options
                     .into_iter()
@@ -303,7 +309,7 @@ pub fn LoadFailed(error: RwSignal<Option<&'static str>>, retry: Callback<()>) ->
                     type="button"
                     class="rg-primary"
                     disabled=ui.pending
-                    on:click=move |_| retry.run(())
+                    on:click=handler(move |_| retry.run(()))
                 >
                     {ui.text("common.retry")}
                 </button>
