@@ -6,11 +6,9 @@ use super::mfa::method_key;
 use super::notice::detection_key;
 use super::passkey;
 use super::register::{AppKey, PhoneEntry};
-use super::widgets::handler;
-use super::widgets::When;
 use super::widgets::{
-    code_typed, data_table, error_text, show_error, FormMessage, Heading, KeyMessage, LoadFailed, TableSpec,
-    TextField,
+    code_typed, data_table, error_text, handler, show_error, FormMessage, Heading, KeyMessage, LoadFailed,
+    TableSpec, TextField, When,
 };
 use super::{use_ui, Screen, Ui};
 use crate::backend::api::{Alert, RequiredAction, SignInOutcome, SignInRecord, SignInSource};

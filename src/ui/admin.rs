@@ -3,9 +3,9 @@
 //! checks the session and answers with the view as it now stands.
 use super::account::{detection_text, focus, outcome_key, place, risk_key, when};
 use super::mfa::method_key;
-use super::widgets::handler;
-use super::widgets::When;
-use super::widgets::{data_table, error_text, Choice, Heading, KeyMessage, LoadFailed, TableSpec};
+use super::widgets::{
+    data_table, error_text, handler, Choice, Heading, KeyMessage, LoadFailed, TableSpec, When,
+};
 use super::{use_ui, Screen, Ui};
 use crate::backend::api::{Field, TenantView, UserSummary};
 use crate::backend::{AdminAction, AdminView};

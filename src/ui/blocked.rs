@@ -1,7 +1,6 @@
 //! Blocked: why, what the person can do, and details to give the help desk.
 use super::use_ui;
-use super::widgets::handler;
-use super::widgets::Heading;
+use super::widgets::{handler, Heading};
 use crate::engine::{BlockReason, Step};
 use leptos::prelude::*;
 

@@ -1,6 +1,5 @@
 //! A forced password change: after a temporary password, or to clear user risk.
-use super::widgets::handler;
-use super::widgets::{error_text, show_error, FormMessage, Heading, TextField};
+use super::widgets::{error_text, handler, show_error, FormMessage, Heading, TextField};
 use super::{use_ui, Ui};
 use crate::backend::api::Field;
 use crate::backend::Input;

@@ -2,8 +2,7 @@
 //! finished without this page (its reply lost, or another tab took the last step), so
 //! the session went elsewhere.
 use super::use_ui;
-use super::widgets::handler;
-use super::widgets::Heading;
+use super::widgets::{handler, Heading};
 use crate::engine::Step;
 use leptos::prelude::*;
 

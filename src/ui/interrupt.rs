@@ -1,8 +1,6 @@
 //! "More information required": the registration interrupt with its grace days.
 use super::use_ui;
-use super::widgets::handler;
-use super::widgets::When;
-use super::widgets::{show_error, FormMessage, Heading};
+use super::widgets::{handler, show_error, FormMessage, Heading, When};
 use crate::backend::api::Field;
 use crate::backend::Input;
 use crate::engine::Step;

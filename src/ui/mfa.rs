@@ -2,9 +2,7 @@
 //! switch method, resend, or say none of them can be used.
 use super::passkey;
 use super::use_ui;
-use super::widgets::handler;
-use super::widgets::When;
-use super::widgets::{code_typed, show_error, FormMessage, Heading, TextField};
+use super::widgets::{code_typed, handler, show_error, FormMessage, Heading, TextField, When};
 use crate::backend::api::Field;
 use crate::backend::Input;
 use crate::engine::flow::MAX_MFA_FAILURES;

@@ -1,7 +1,6 @@
 //! "Something unusual" and "your account may be at risk": what happened, in plain words.
 use super::use_ui;
-use super::widgets::handler;
-use super::widgets::{show_error, FormMessage, Heading};
+use super::widgets::{handler, show_error, FormMessage, Heading};
 use crate::backend::api::Field;
 use crate::backend::Input;
 use crate::engine::{DetectionKind, NoticeKind, Step};

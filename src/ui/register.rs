@@ -3,9 +3,7 @@
 use super::mfa::method_key;
 use super::passkey;
 use super::use_ui;
-use super::widgets::handler;
-use super::widgets::When;
-use super::widgets::{code_typed, show_error, FormMessage, Heading, TextField};
+use super::widgets::{code_typed, handler, show_error, FormMessage, Heading, TextField, When};
 use crate::backend::api::Enrollment;
 use crate::backend::api::Field;
 use crate::backend::Input;

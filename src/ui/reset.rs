@@ -3,9 +3,7 @@
 use super::change_password::{feedback_lines, live_feedback, typed_twice};
 use super::mfa::method_key;
 use super::passkey;
-use super::widgets::handler;
-use super::widgets::When;
-use super::widgets::{code_typed, error_text, FormMessage, Heading, TextField};
+use super::widgets::{code_typed, error_text, handler, FormMessage, Heading, TextField, When};
 use super::{use_ui, Ui};
 use crate::backend::api::{BackendError, Field, ResetInput, ResetReply};
 use crate::engine::reset::{ResetBlock, ResetStep};

@@ -1,6 +1,5 @@
 //! Sign-in: the username, then the password or a passkey.
-use super::widgets::handler;
-use super::widgets::{show_error, FormMessage, Heading, TextField};
+use super::widgets::{handler, show_error, FormMessage, Heading, TextField};
 use super::{use_ui, Screen};
 use crate::backend::api::Field;
 use crate::backend::SignInRequest;

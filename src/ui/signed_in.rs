@@ -1,7 +1,5 @@
 //! Signed in, and what was put right on the way.
-use super::widgets::handler;
-use super::widgets::Heading;
-use super::widgets::When;
+use super::widgets::{handler, Heading, When};
 use super::{use_ui, Screen};
 use crate::engine::{RiskKind, Step};
 use leptos::prelude::*;
