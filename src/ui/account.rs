@@ -7,8 +7,8 @@ use super::notice::detection_key;
 use super::passkey;
 use super::register::{AppKey, PhoneEntry};
 use super::widgets::{
-    code_typed, data_table, error_text, handler, show_error, FormMessage, Heading, KeyMessage, LoadFailed,
-    TableSpec, TextField, When,
+    code_typed, data_table, effect, error_text, handler, show_error, FormMessage, Heading, KeyMessage,
+    LoadFailed, TableSpec, TextField, When,
 };
 use super::{use_ui, Screen, Ui};
 use crate::backend::api::{Alert, RequiredAction, SignInOutcome, SignInRecord, SignInSource};
@@ -124,7 +124,7 @@ pub fn Account() -> impl IntoView {
         });
     };
     // After mounting, so the heading is in place (and focused) while it loads.
-    Effect::new(move |_| load());
+    Effect::new(effect(move |_| load()));
 
     let report = move |id: u64, was_me: bool| {
         sign_ins_error.set(None);

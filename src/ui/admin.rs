@@ -4,7 +4,7 @@
 use super::account::{detection_text, focus, outcome_key, place, risk_key, when};
 use super::mfa::method_key;
 use super::widgets::{
-    data_table, error_text, handler, Choice, Heading, KeyMessage, LoadFailed, TableSpec, When,
+    data_table, effect, error_text, handler, Choice, Heading, KeyMessage, LoadFailed, TableSpec, When,
 };
 use super::{use_ui, Screen, Ui};
 use crate::backend::api::{Field, TenantView, UserSummary};
@@ -196,7 +196,7 @@ pub fn Admin() -> impl IntoView {
             }
         });
     };
-    Effect::new(move |_| load());
+    Effect::new(effect(move |_| load()));
 
     let act = move |username: String, name: String, action: AdminAction| {
         action_error.set(None);

@@ -1,5 +1,5 @@
 //! A forced password change: after a temporary password, or to clear user risk.
-use super::widgets::{error_text, handler, show_error, FormMessage, Heading, TextField};
+use super::widgets::{effect, error_text, handler, show_error, FormMessage, Heading, TextField};
 use super::{use_ui, Ui};
 use crate::backend::api::Field;
 use crate::backend::Input;
@@ -50,12 +50,12 @@ pub fn live_feedback(
     let feedback = RwSignal::new(None::<Verdict>);
     let failed = RwSignal::new(None::<&'static str>);
     let asked = StoredValue::new(0u64);
-    Effect::new(move |_| {
+    Effect::new(effect(move |_| {
         if let Some(v) = submitted() {
             feedback.set(Some(v));
             failed.set(None);
         }
-    });
+    }));
     Effect::new(move |first: Option<()>| {
         let candidate = new.get();
         if first.is_none() {

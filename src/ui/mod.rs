@@ -37,6 +37,7 @@ use leptos::task::spawn_local;
 use std::rc::Rc;
 use std::time::Duration;
 use text::Locale;
+use widgets::effect;
 
 /// Progress is shown only for calls slower than this, so quick ones don't flicker.
 const SHOW_PROGRESS_AFTER: Duration = Duration::from_millis(300);
@@ -577,7 +578,7 @@ pub fn App(
 
 /// Tells the host page about each new screen and how the flow ended.
 fn announce(ui: Ui, view: Memo<View>) {
-    Effect::new(move |_| {
+    Effect::new(effect(move |_| {
         let shown = view.get();
         let step = shown.name();
         let flow_id = match shown {
@@ -585,14 +586,14 @@ fn announce(ui: Ui, view: Memo<View>) {
             _ => None,
         };
         ui.emit(HostEvent::Step(StepChanged { step, flow_id }));
-    });
-    Effect::new(move |_| {
+    }));
+    Effect::new(effect(move |_| {
         let username = ui.username.get_untracked();
         let event = ui.reply.with(|r| r.as_ref().and_then(|r| HostEvent::for_outcome(r, &username)));
         if let Some(event) = event {
             ui.emit(event);
         }
-    });
+    }));
 }
 
 /// The tenant's accent colour, once a reply has named the tenant (already checked

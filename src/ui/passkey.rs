@@ -196,11 +196,12 @@ pub fn each_challenge<F>(
 ) where
     F: std::future::Future<Output = ()> + 'static,
 {
+    use super::widgets::effect;
     use leptos::prelude::*;
     let offered = Memo::new(move |_| offered());
-    Effect::new(move |_| {
+    Effect::new(effect(move |_| {
         if let Some(options) = offered.get() {
             leptos::task::spawn_local(answer(options));
         }
-    });
+    }));
 }

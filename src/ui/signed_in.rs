@@ -1,5 +1,5 @@
 //! Signed in, and what was put right on the way.
-use super::widgets::{handler, Heading, When};
+use super::widgets::{effect, handler, Heading, When};
 use super::{use_ui, Screen};
 use crate::engine::{RiskKind, Step};
 use leptos::prelude::*;
@@ -16,11 +16,11 @@ pub fn SignedIn() -> impl IntoView {
     // The session opens the account and, for IT staff, the admin view. Whether the
     // person is staff is the backend's to say.
     let is_admin = RwSignal::new(false);
-    Effect::new(move |_| {
+    Effect::new(effect(move |_| {
         ui.peek_account(move |a| {
             is_admin.try_set(a.is_admin);
         });
-    });
+    }));
     view! {
         <section class="rg-form rg-success">
             <Heading key="signedin.heading"/>

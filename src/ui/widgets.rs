@@ -10,17 +10,23 @@ use leptos::prelude::*;
 pub fn Heading(key: &'static str) -> impl IntoView {
     let ui = use_ui();
     let node = NodeRef::<leptos::html::H1>::new();
-    Effect::new(move |_| {
+    Effect::new(effect(move |_| {
         if let Some(h) = node.get() {
             let _ = h.focus();
         }
-    });
+    }));
     view! { <h1 node_ref=node tabindex="-1" class="rg-heading">{ui.text(key)}</h1> }
 }
 
 /// An event handler as one boxed type: Leptos builds its event-attribute code once per
 /// handler type, so all the handlers of one event passed through here share one copy.
 pub fn handler<E: 'static>(f: impl FnMut(E) + 'static) -> Box<dyn FnMut(E)> {
+    Box::new(f)
+}
+
+/// An effect's body as one boxed type, for the same reason as `handler`: Leptos's effect
+/// code is then built once rather than once per effect.
+pub fn effect(f: impl FnMut(Option<()>) + 'static) -> Box<dyn FnMut(Option<()>)> {
     Box::new(f)
 }
 
