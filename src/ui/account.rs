@@ -7,8 +7,8 @@ use super::notice::detection_key;
 use super::passkey;
 use super::register::{AppKey, PhoneEntry};
 use super::widgets::{
-    code_typed, data_table, effect, error_text, handler, show_error, FormMessage, Heading, KeyMessage,
-    LoadFailed, TableSpec, TextField, When,
+    code_typed, data_table, effect, error_text, handler, live_view, show_error, FormMessage, Heading,
+    KeyMessage, LoadFailed, TableSpec, TextField, When,
 };
 use super::{use_ui, Screen, Ui};
 use crate::backend::api::{Alert, RequiredAction, SignInOutcome, SignInRecord, SignInSource};
@@ -169,7 +169,7 @@ pub fn Account() -> impl IntoView {
     view! {
         <section class="rg-form rg-account">
             <Heading key="account.heading"/>
-            {move || {
+            {live_view(move || {
                 account
                     .with(|a| {
                         a.as_ref()
@@ -185,12 +185,12 @@ pub fn Account() -> impl IntoView {
                             })
                     })
                     .map(|lead| view! { <p class="rg-identity">{lead}</p> })
-            }}
+            })}
             <LoadFailed error=load_error retry=Callback::new(move |_| load())/>
             <p class="rg-status" role="status" tabindex="-1" node_ref=status_node>
                 {status_text}
             </p>
-            {move || {
+            {live_view(move || {
                 account
                     .get()
                     .map(|a| {
@@ -201,7 +201,7 @@ pub fn Account() -> impl IntoView {
                             <Methods account=a remove error=methods_error/>
                         }
                     })
-            }}
+            })}
             <When when=move || account.with(Option::is_some)>
                 <AddMethod account/>
             </When>
@@ -295,13 +295,13 @@ fn Alerts(account: AccountView) -> impl IntoView {
     };
     view! {
         <h2>{ui.text("account.alerts")}</h2>
-        {move || {
+        {live_view(move || {
             if empty {
                 view! { <p>{ui.t("account.alerts.none")}</p> }.into_any()
             } else {
                 view! { <ul class="rg-alerts">{items.clone()}</ul> }.into_any()
             }
-        }}
+        })}
     }
 }
 
@@ -437,7 +437,7 @@ fn Methods(
     };
     view! {
         <h2>{ui.text("account.methods")}</h2>
-        {move || {
+        {live_view(move || {
             if empty {
                 view! { <p>{ui.t("account.methods.none")}</p> }.into_any()
             } else {
@@ -456,7 +456,7 @@ fn Methods(
                 }
                 .into_any()
             }
-        }}
+        })}
         <KeyMessage message=error/>
     }
 }

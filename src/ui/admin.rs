@@ -4,7 +4,8 @@
 use super::account::{detection_text, focus, outcome_key, place, risk_key, when};
 use super::mfa::method_key;
 use super::widgets::{
-    data_table, effect, error_text, handler, Choice, Heading, KeyMessage, LoadFailed, TableSpec, When,
+    data_table, effect, error_text, handler, live_view, Choice, Heading, KeyMessage, LoadFailed, TableSpec,
+    When,
 };
 use super::{use_ui, Screen, Ui};
 use crate::backend::api::{Field, TenantView, UserSummary};
@@ -286,11 +287,11 @@ pub fn Admin() -> impl IntoView {
     view! {
         <section class="rg-form rg-admin">
             <Heading key="admin.heading"/>
-            {move || {
+            {live_view(move || {
                 tenant_name()
                     .map(|t| ui.tf("admin.lead", &[("tenant", &t)]))
                     .map(|lead| view! { <p class="rg-identity">{lead}</p> })
-            }}
+            })}
             <LoadFailed error=load_error retry=Callback::new(move |_| load())/>
             <p class="rg-status" role="status" tabindex="-1" node_ref=done_node>
                 {done_text}
@@ -300,7 +301,7 @@ pub fn Admin() -> impl IntoView {
                 {question}
             </div>
             <div class="rg-temporary" tabindex="-1" node_ref=temporary_node>
-                {move || {
+                {live_view(move || {
                     temporary
                         .get()
                         .map(|(name, password)| {
@@ -332,9 +333,9 @@ pub fn Admin() -> impl IntoView {
                                 </div>
                             }
                         })
-                }}
+                })}
             </div>
-            {move || {
+            {live_view(move || {
                 overview
                     .get()
                     .map(|v| {
@@ -343,7 +344,7 @@ pub fn Admin() -> impl IntoView {
                             <SignIns view=v/>
                         }
                     })
-            }}
+            })}
             <When when=move || form_ready.get()>
                 <Policy form overview/>
             </When>

@@ -1,6 +1,6 @@
 //! Blocked: why, what the person can do, and details to give the help desk.
 use super::use_ui;
-use super::widgets::{handler, Heading};
+use super::widgets::{handler, live_view, Heading};
 use crate::engine::{BlockReason, Step};
 use leptos::prelude::*;
 
@@ -78,12 +78,12 @@ pub fn Blocked() -> impl IntoView {
             <p class="rg-reason">{message}</p>
             <h2>{ui.text("blocked.details")}</h2>
             <dl class="rg-details">
-                {move || {
+                {live_view(move || {
                     details()
                         .into_iter()
                         .map(|(k, v)| view! { <dt>{k}</dt><dd>{v}</dd> })
                         .collect_view()
-                }}
+                })}
             </dl>
             <div class="rg-actions">
                 <button type="button" class="rg-secondary" on:click=handler(copy)>

@@ -37,7 +37,7 @@ use leptos::task::spawn_local;
 use std::rc::Rc;
 use std::time::Duration;
 use text::Locale;
-use widgets::effect;
+use widgets::{effect, live_view};
 
 /// Progress is shown only for calls slower than this, so quick ones don't flicker.
 const SHOW_PROGRESS_AFTER: Duration = Duration::from_millis(300);
@@ -555,7 +555,7 @@ pub fn App(
             >
                 <widgets::LocalePicker/>
                 {(!notice.is_empty()).then(|| view! { <p class="rg-warning" role="status">{notice}</p> })}
-                {move || match view.get() {
+                {live_view(move || match view.get() {
                     View::Username => view! { <sign_in::Username/> }.into_any(),
                     View::Password => view! { <sign_in::Password/> }.into_any(),
                     View::Step(_, "notice") => view! { <notice::Notice/> }.into_any(),
@@ -569,7 +569,7 @@ pub fn App(
                     View::Account => view! { <account::Account/> }.into_any(),
                     View::Admin => view! { <admin::Admin/> }.into_any(),
                     View::Reset => view! { <reset::ForgotPassword/> }.into_any(),
-                }}
+                })}
                 <widgets::Progress/>
             </main>
         </div>

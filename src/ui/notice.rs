@@ -1,6 +1,6 @@
 //! "Something unusual" and "your account may be at risk": what happened, in plain words.
 use super::use_ui;
-use super::widgets::{handler, show_error, FormMessage, Heading};
+use super::widgets::{handler, live_view, show_error, FormMessage, Heading};
 use crate::backend::api::Field;
 use crate::backend::Input;
 use crate::engine::{DetectionKind, NoticeKind, Step};
@@ -65,7 +65,7 @@ pub fn Notice() -> impl IntoView {
         <section class="rg-form" class:rg-warning=user_risk>
             <Heading key=heading/>
             <p>{ui.text(lead)}</p>
-            <ul class="rg-unusual">{move || items().into_iter().map(|i| view! { <li>{i}</li> }).collect_view()}</ul>
+            <ul class="rg-unusual">{live_view(move || items().into_iter().map(|i| view! { <li>{i}</li> }).collect_view())}</ul>
             <FormMessage message=general/>
             <div class="rg-actions">
                 <button type="button" class="rg-secondary" on:click=handler(move |_| send(Input::Cancel))>

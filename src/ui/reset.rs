@@ -3,7 +3,7 @@
 use super::change_password::{feedback_lines, live_feedback, typed_twice};
 use super::mfa::method_key;
 use super::passkey;
-use super::widgets::{code_typed, error_text, handler, FormMessage, Heading, TextField, When};
+use super::widgets::{code_typed, error_text, handler, live_view, FormMessage, Heading, TextField, When};
 use super::{use_ui, Ui};
 use crate::backend::api::{BackendError, Field, ResetInput, ResetReply};
 use crate::engine::reset::{ResetBlock, ResetStep};
@@ -103,14 +103,14 @@ pub fn ForgotPassword() -> impl IntoView {
     let current = Memo::new(move |_| reset.reply.with(part));
     view! {
         <section class="rg-form">
-            {move || match current.get() {
+            {live_view(move || match current.get() {
                 Part::Username => view! { <AskUsername reset/> }.into_any(),
                 Part::Verify => view! { <Verify reset/> }.into_any(),
                 Part::NewPassword => view! { <NewPassword reset/> }.into_any(),
                 Part::Done => view! { <Done reset/> }.into_any(),
                 Part::Blocked => view! { <Refused reset/> }.into_any(),
                 Part::Ended => view! { <Ended reset/> }.into_any(),
-            }}
+            })}
             <FormMessage message=reset.general/>
         </section>
     }
@@ -236,14 +236,14 @@ fn Verify(reset: Reset) -> impl IntoView {
             <p class="rg-grace">{progress}</p>
             <fieldset class="rg-methods">
                 <legend>{ui.text("register.choose")}</legend>
-                {move || {
+                {live_view(move || {
                     state.get().0.into_iter().map(|m| view! {
                         <button type="button" class="rg-link" aria-pressed=move || (method.get() == m).to_string()
                             on:click=handler(move |_| { method.set(m); error.set(None); })>
                             {ui.text(method_key(m))}
                         </button>
                     }).collect_view()
-                }}
+                })}
             </fieldset>
             <p>{lead}</p>
             <When when=move || method.get().is_phone()>
@@ -313,7 +313,7 @@ fn NewPassword(reset: Reset) -> impl IntoView {
         <form on:submit=handler(submit) novalidate>
             <Heading key="reset.password.heading"/>
             <TextField id="rg-new-password" label="password.new" kind="password" autocomplete="new-password" value=new error=new_error/>
-            <ul class="rg-rules" aria-live="polite">{move || feedback_lines(ui, feedback)}</ul>
+            <ul class="rg-rules" aria-live="polite">{live_view(move || feedback_lines(ui, feedback))}</ul>
             <TextField id="rg-confirm-password" label="password.confirm" kind="password" autocomplete="new-password" value=confirm error=confirm_error/>
             <div class="rg-actions">
                 <button type="submit" class="rg-primary" disabled=ui.pending>{ui.text("password.submit")}</button>

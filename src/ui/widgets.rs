@@ -30,6 +30,14 @@ pub fn effect(f: impl FnMut(Option<()>) + 'static) -> Box<dyn FnMut(Option<()>)>
     Box::new(f)
 }
 
+/// A part of a view that changes, as one boxed type, for the same reason as `handler`:
+/// Leptos's code that re-renders it is built once, not once per such part.
+pub fn live_view<V: IntoView + 'static>(
+    f: impl Fn() -> V + Send + Sync + 'static,
+) -> Box<dyn Fn() -> AnyView + Send + Sync> {
+    Box::new(move || f().into_any())
+}
+
 /// `children` while `when` holds, else `fallback`: Leptos's `Show`, but not generic, so
 /// its view code is built once for every use instead of once per call site.
 #[component]
