@@ -74,9 +74,8 @@ impl Locale {
         out
     }
 
-    /// The catalog as written, for the tests that keep the catalogs complete.
-    #[cfg(test)]
-    fn catalog(self) -> &'static [(&'static str, &'static str)] {
+    /// The catalog as written; the app reads it packed (`PACKED`).
+    const fn catalog(self) -> &'static [(&'static str, &'static str)] {
         match self {
             Locale::En => EN,
             Locale::De => DE,
@@ -125,13 +124,10 @@ const fn same(a: &str, b: &str) -> bool {
     true
 }
 
-/// The text of `EN`'s key `index` in `locale`, or English.
+/// The text of `EN`'s key `index` in `Locale::ALL[locale]`, or English. `ALL` lists the
+/// locales in their declared order, so `t` finds a locale's texts at `locale as usize`.
 const fn text_at(locale: usize, index: usize) -> &'static str {
-    let catalog = match locale {
-        1 => DE,
-        2 => AR,
-        _ => EN,
-    };
+    let catalog = Locale::ALL[locale].catalog();
     let key = EN[index].0;
     let mut i = 0;
     while i < catalog.len() {

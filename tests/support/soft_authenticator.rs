@@ -5,7 +5,7 @@
 use js_sys::{Object, Promise, Reflect, Uint8Array};
 use riskgate::backend::soft_key::SoftKey;
 use riskgate::backend::webauthn::{b64url_decode, b64url_encode};
-use riskgate::backend::{IdentityBackend, MockBackend};
+use riskgate::backend::{IdentityBackend, MockBackend, PasskeyCreated};
 use std::cell::RefCell;
 use std::rc::Rc;
 use wasm_bindgen::closure::Closure;
@@ -56,6 +56,14 @@ fn origin() -> String {
     web_sys::window().unwrap().location().origin().unwrap()
 }
 
+/// A new key on this device, for the page's origin, answering a registration challenge.
+fn new_key(keys: &RefCell<Vec<SoftKey>>, rp_id: &str, challenge: &str) -> PasskeyCreated {
+    let mut key = SoftKey::new(keys.borrow().len() as u8 + 11, &origin());
+    let created = key.create_for(rp_id, challenge);
+    keys.borrow_mut().push(key);
+    created
+}
+
 impl SoftAuthenticator {
     /// Answers the page's WebAuthn calls until dropped; the mock is told the page is
     /// its relying party.
@@ -66,9 +74,7 @@ impl SoftAuthenticator {
         let create: Answer = Closure::new(move |options: JsValue| {
             let public_key = get(&options, "publicKey");
             let rp_id = get(&get(&public_key, "rp"), "id").as_string().unwrap();
-            let mut key = SoftKey::new(made.borrow().len() as u8 + 11, &origin());
-            let created = key.create_for(&rp_id, &b64(&get(&public_key, "challenge")));
-            made.borrow_mut().push(key);
+            let created = new_key(&made, &rp_id, &b64(&get(&public_key, "challenge")));
             credential(
                 &created.id,
                 &[
@@ -110,10 +116,8 @@ impl SoftAuthenticator {
     /// MFA), as account health does.
     pub async fn register(&self, backend: &MockBackend, session: &str) {
         let options = backend.begin_passkey(session).await.unwrap();
-        let mut key = SoftKey::new(self.keys.borrow().len() as u8 + 11, &origin());
-        let created = key.create_for(&options.rp_id, &options.challenge);
+        let created = new_key(&self.keys, &options.rp_id, &options.challenge);
         backend.confirm_passkey(session, created).await.unwrap();
-        self.keys.borrow_mut().push(key);
     }
 }
 
