@@ -275,6 +275,7 @@ fn context(policy: &TenantPolicy, u: User, sign_in: RiskLevel) -> SignInContext 
             Guest::HomeDoesNot => Some(home_policy(false)),
         },
         signed_in_with: u.primary_passkey.then_some(MethodKind::Passkey),
+        step_up: false,
     }
 }
 
@@ -659,7 +660,8 @@ mod reset_path {
                                 user: state,
                                 user_detections: detections,
                                 policy,
-                                earlier_failures: 0,
+                                home_policy: None,
+                                decoy_seed: 0,
                             };
                             let (flow, _) = ResetFlow::start(ctx);
                             let mut walk = Walk { nodes: 0, facts };

@@ -122,6 +122,7 @@ fn context() -> impl Strategy<Value = SignInContext> {
                     policy,
                     home_policy: home,
                     signed_in_with: flags[3].then_some(MethodKind::Passkey),
+                    step_up: false,
                 }
             },
         )

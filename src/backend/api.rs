@@ -344,8 +344,13 @@ pub enum AdminAction {
     /// A random temporary password, shown once, to be changed at the next sign-in.
     TemporaryPassword,
     RequireReregistration,
-    /// Lifts a lockout and a risk block, trusting the last blocked sign-in's source.
+    /// Lifts a lockout and closes the user's risk as dismissed; trusts no place.
     Unblock,
+    /// One sign-in of the person's, picked by the admin from the log, was theirs: its
+    /// place and address become familiar. Only a sign-in that passed the password counts.
+    ConfirmSignInSafe {
+        sign_in: u64,
+    },
     Enable,
     Disable,
 }

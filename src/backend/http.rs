@@ -377,6 +377,11 @@ impl IdentityBackend for HttpBackend {
         Box::pin(async move { decode(reply.await?) })
     }
 
+    fn step_up(&self, session: &str) -> BackendFuture<'_, Reply> {
+        let reply = self.exchange(Method::POST, Ok("/session/step-up".into()), Some(session), None);
+        Box::pin(async move { decode(reply.await?).and_then(checked_reply) })
+    }
+
     fn begin_passkey_sign_in(
         &self,
         username: &str,

@@ -105,4 +105,9 @@ pub trait IdentityBackend {
     fn confirm_passkey(&self, session: &str, created: PasskeyCreated) -> BackendFuture<'_, AccountView>;
     /// Ends the session: it opens nothing afterwards. Ending one already gone is no error.
     fn sign_out(&self, session: &str) -> BackendFuture<'_, ()>;
+    /// Step-up: starts a flow in which the signed-in person proves themselves again
+    /// with a method they already have (as IT staff must before admin calls, which
+    /// answer `StepUpRequired` otherwise). Its `SignedIn` reply carries a fresh session,
+    /// proven now, that replaces `session`; the old one ends then.
+    fn step_up(&self, session: &str) -> BackendFuture<'_, Reply>;
 }

@@ -73,6 +73,10 @@ pub struct SignInContext {
     /// (a passkey: possession and the person's PIN or biometric, so it is also MFA).
     #[serde(default)]
     pub signed_in_with: Option<MethodKind>,
+    /// A signed-in person proving themselves again (step-up, e.g. before IT staff
+    /// act): only a method already registered counts, and nothing else is asked.
+    #[serde(default)]
+    pub step_up: bool,
 }
 
 impl SignInContext {
@@ -95,6 +99,8 @@ pub enum PolicyKind {
     TemporaryPassword,
     Registration,
     MfaAttempts,
+    /// A signed-in person proving themselves again before a sensitive action.
+    StepUp,
 }
 
 /// Why a step was chosen: the rule, the risk level it saw and the detections behind it.

@@ -20,6 +20,7 @@ fn ctx(user: UserState) -> SignInContext {
         policy: TenantPolicy::default(),
         home_policy: None,
         signed_in_with: None,
+        step_up: false,
     }
 }
 

@@ -112,6 +112,7 @@ fn context(user: UserState) -> SignInContext {
         policy: TenantPolicy::default(),
         home_policy: None,
         signed_in_with: None,
+        step_up: false,
     }
 }
 

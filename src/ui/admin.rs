@@ -30,6 +30,9 @@ fn action_keys(action: AdminAction) -> (&'static str, &'static str) {
             ("admin.action.RequireReregistration", "admin.action.RequireReregistration.named")
         }
         AdminAction::Unblock => ("admin.action.Unblock", "admin.action.Unblock.named"),
+        AdminAction::ConfirmSignInSafe { .. } => {
+            ("admin.action.ConfirmSignInSafe", "admin.action.ConfirmSignInSafe.named")
+        }
         AdminAction::Enable => ("admin.action.Enable", "admin.action.Enable.named"),
         AdminAction::Disable => ("admin.action.Disable", "admin.action.Disable.named"),
     }

@@ -24,6 +24,7 @@ fn op_name(op: Operation) -> &'static str {
         Operation::CheckPassword => "Live password check",
         Operation::PasskeyChallenge => "Passkeys: challenge",
         Operation::PasskeyAnswer => "Passkeys: answer",
+        Operation::StepUp => "Step-up",
     }
 }
 

@@ -349,6 +349,7 @@ fn block_key(reason: ResetBlock) -> &'static str {
         ResetBlock::TooFewMethods => "reset.blocked.TooFewMethods",
         ResetBlock::UserRiskPolicyBlocks => "blocked.UserRisk",
         ResetBlock::TooManyFailedCodes => "blocked.TooManyFailedCodes",
+        ResetBlock::HomeTenantMustRemediate => "blocked.HomeTenantMustRemediate",
     }
 }
 

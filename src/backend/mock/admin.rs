@@ -98,6 +98,7 @@ impl MockBackend {
                     account.history.push(PastSignIn { source, at_ms: now });
                 }
             }
+            AdminAction::ConfirmSignInSafe { .. } => {}
             AdminAction::Enable => account.state.disabled = false,
             AdminAction::Disable => account.state.disabled = true,
         }

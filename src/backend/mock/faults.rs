@@ -22,10 +22,12 @@ pub enum Operation {
     PasskeyChallenge,
     /// `passkey_sign_in` and `confirm_passkey`: the browser's answer, checked.
     PasskeyAnswer,
+    /// `step_up`: a signed-in person starts proving themselves again.
+    StepUp,
 }
 
 impl Operation {
-    pub const ALL: [Operation; 9] = [
+    pub const ALL: [Operation; 10] = [
         Self::SignIn,
         Self::Send,
         Self::Account,
@@ -35,6 +37,7 @@ impl Operation {
         Self::CheckPassword,
         Self::PasskeyChallenge,
         Self::PasskeyAnswer,
+        Self::StepUp,
     ];
 }
 

@@ -209,6 +209,11 @@ impl MockBackend {
         Ok(idx)
     }
 
+    /// Step-up: not yet implemented.
+    pub fn step_up_now(&self, _session: &str) -> Result<Reply, BackendError> {
+        Err(BackendError::NotAuthorized)
+    }
+
     /// Ends one session (signing out): it opens nothing afterwards.
     pub fn sign_out_now(&self, session: &str) {
         Self::end_session(&mut self.state.borrow_mut(), session);
@@ -957,6 +962,7 @@ fn context(
         policy,
         home_policy,
         signed_in_with: None,
+        step_up: false,
     })
 }
 
@@ -1212,6 +1218,11 @@ impl IdentityBackend for MockBackend {
             Ok(())
         })
     }
+
+    fn step_up(&self, session: &str) -> BackendFuture<'_, Reply> {
+        let session = session.to_string();
+        self.after_fault(Operation::StepUp, move |m| m.step_up_now(&session))
+    }
 }
 
 /// Lets the app and a test share one mock: the app holds it as a trait object.
@@ -1299,6 +1310,9 @@ impl<T: IdentityBackend + ?Sized> IdentityBackend for Rc<T> {
     }
     fn current(&self, flow_id: &str) -> BackendFuture<'_, Reply> {
         (**self).current(flow_id)
+    }
+    fn step_up(&self, session: &str) -> BackendFuture<'_, Reply> {
+        (**self).step_up(session)
     }
 }
 

@@ -294,8 +294,7 @@ fn reset_context(
         Some(i) => (Some(st.saved.accounts[i].state.clone()), st.saved.accounts[i].detections.clone()),
         None => (None, vec![]),
     };
-    let earlier_failures = account.map_or(0, |i| st.saved.accounts[i].lockout.reset_failures);
-    Ok(ResetContext { now_ms: now, user, user_detections, policy, earlier_failures })
+    Ok(ResetContext { now_ms: now, user, user_detections, policy, home_policy: None, decoy_seed: 0 })
 }
 
 fn reset_reply(st: &State, flow_id: &str, now: u64) -> ResetReply {
