@@ -473,9 +473,7 @@ impl Flow {
 
     fn verify(&self, why: &Why) -> Step {
         if self.methods.is_empty() {
-            // An attacker holding the password must not be able to add a phone.
-            let allowed = all_methods().into_iter().filter(|m| !m.is_phone()).collect();
-            return Step::Register { allowed, attacker_risk: true, why: Some(why.clone()) };
+            return register_at_risk(why);
         }
         let methods = self.methods.iter().copied().filter(|m| !self.strong || m.is_phishing_resistant());
         Step::MfaChallenge {
@@ -516,6 +514,13 @@ impl Flow {
 
 fn all_methods() -> Vec<MethodKind> {
     vec![MethodKind::AuthenticatorApp, MethodKind::Sms, MethodKind::Voice, MethodKind::Passkey]
+}
+
+/// Registration while the account is at risk: the person may be an attacker holding the
+/// password, who must not be able to add a phone.
+fn register_at_risk(why: &Why) -> Step {
+    let allowed = all_methods().into_iter().filter(|m| !m.is_phone()).collect();
+    Step::Register { allowed, attacker_risk: true, why: Some(why.clone()) }
 }
 
 impl Requirement {
@@ -562,104 +567,136 @@ fn detection_kinds(ds: &[Detection], pick: impl Fn(&Detection) -> bool) -> Vec<D
     kinds
 }
 
+/// What the rules ask of one sign-in, as they are worked out.
+#[derive(Default)]
+struct Plan {
+    blocks: Vec<Requirement>,
+    reqs: Vec<Requirement>,
+    report_only: Vec<ReportOnlyHit>,
+}
+
+impl Plan {
+    fn block(&mut self, reason: BlockReason, why: Why) {
+        self.blocks.push(Requirement::Block(reason, why));
+    }
+
+    /// Any block wins over every other requirement.
+    fn finish(self) -> (Vec<Requirement>, Vec<ReportOnlyHit>) {
+        match self.blocks.into_iter().next() {
+            Some(first) => (vec![first], self.report_only),
+            None => (self.reqs, self.report_only),
+        }
+    }
+}
+
 /// Works out, once per sign-in, what the person must do, in the engine's fixed order:
 /// account status, user risk, sign-in risk, temporary password, registration.
-/// Any block wins over every other requirement.
 fn requirements(ctx: &SignInContext) -> (Vec<Requirement>, Vec<ReportOnlyHit>) {
-    let user = &ctx.user;
-    let policy = &ctx.policy;
-    let mut blocks = vec![];
-    let mut reqs = vec![];
-    let mut report_only = vec![];
-    let why_status = |level| Why { policy: PolicyKind::AccountStatus, level, detections: vec![] };
-
-    if user.disabled {
-        blocks.push(Requirement::Block(BlockReason::Disabled, why_status(RiskLevel::None)));
+    let mut plan = Plan::default();
+    status_blocks(ctx, &mut plan);
+    user_risk_rule(ctx, &mut plan);
+    sign_in_risk_rule(ctx, &mut plan);
+    if ctx.user.temporary_password {
+        plan.reqs.push(Requirement::TemporaryPassword);
     }
-    if let Some(until_ms) = user.locked_until_ms.filter(|&t| t > ctx.now_ms) {
-        blocks.push(Requirement::Block(BlockReason::LockedOut { until_ms }, why_status(RiskLevel::None)));
-    }
+    registration_rule(ctx, &mut plan);
+    plan.finish()
+}
 
-    let unregistered = user.methods.is_empty();
+fn status_blocks(ctx: &SignInContext, plan: &mut Plan) {
+    let why = || Why { policy: PolicyKind::AccountStatus, level: RiskLevel::None, detections: vec![] };
+    if ctx.user.disabled {
+        plan.block(BlockReason::Disabled, why());
+    }
+    if let Some(until_ms) = ctx.user.locked_until_ms.filter(|&t| t > ctx.now_ms) {
+        plan.block(BlockReason::LockedOut { until_ms }, why());
+    }
+}
+
+/// A guest remediates at home, so the home tenant must allow self-remediation of that
+/// kind of risk; an unknown home policy allows nothing.
+fn home_refuses(ctx: &SignInContext, allows: fn(&TenantPolicy) -> bool) -> bool {
+    ctx.user.home_tenant.is_some() && !ctx.home_policy.as_ref().is_some_and(allows)
+}
+
+fn block_unregistered(ctx: &SignInContext) -> bool {
+    ctx.user.methods.is_empty() && ctx.policy.block_unregistered_at_risk
+}
+
+fn user_risk_rule(ctx: &SignInContext, plan: &mut Plan) {
+    let (user, policy) = (&ctx.user, &ctx.policy.user_risk);
+    let level = ctx.user_risk();
+    if !policy.fires(level) {
+        return;
+    }
+    let why = Why {
+        policy: PolicyKind::UserRisk,
+        level,
+        detections: detection_kinds(&ctx.user_detections, |_| true),
+    };
     let has_strong = user.methods.iter().any(|m| m.is_phishing_resistant());
-    let no_strong = |why: &Why| Requirement::Block(BlockReason::NoPhishingResistantMethod, why.clone());
-    let block_unregistered = |why: &Why| {
-        let why = Why { policy: PolicyKind::BlockUnregisteredAtRisk, ..why.clone() };
-        Requirement::Block(BlockReason::UnregisteredAtRisk, why)
+    match (policy.enforcement, policy.action) {
+        (Enforcement::ReportOnly, _) => {
+            plan.report_only.push(ReportOnlyHit { policy: PolicyKind::UserRisk, level })
+        }
+        (_, UserAction::Block) => plan.block(BlockReason::UserRisk, why),
+        _ if home_refuses(ctx, TenantPolicy::allows_user_self_remediation) => {
+            plan.block(BlockReason::HomeTenantMustRemediate, Why { policy: PolicyKind::HomeTenant, ..why })
+        }
+        _ if block_unregistered(ctx) => plan.block(
+            BlockReason::UnregisteredAtRisk,
+            Why { policy: PolicyKind::BlockUnregisteredAtRisk, ..why },
+        ),
+        // Without a password there is nothing to change: only re-authentication can help.
+        (_, UserAction::RequireMfaAndPasswordChange) if !user.has_password => {
+            plan.block(BlockReason::UserRisk, why)
+        }
+        _ if !user.has_password && !has_strong => plan.block(BlockReason::NoPhishingResistantMethod, why),
+        _ => plan.reqs.push(Requirement::UserRisk { why, password_change: user.has_password }),
+    }
+}
+
+fn sign_in_risk_rule(ctx: &SignInContext, plan: &mut Plan) {
+    let policy = &ctx.policy;
+    let level = ctx.sign_in_risk();
+    if !policy.sign_in_risk.fires(level) {
+        return;
+    }
+    let why = Why {
+        policy: PolicyKind::SignInRisk,
+        level,
+        detections: detection_kinds(&ctx.sign_in_detections, |d| d.kind.is_sign_in()),
     };
-    // A guest remediates at home, so the home tenant must allow self-remediation;
-    // an unknown home policy allows nothing.
-    let home_blocks = user.home_tenant.is_some()
-        && !ctx
-            .home_policy
-            .as_ref()
-            .is_some_and(|h| h.allows_user_self_remediation() || h.allows_sign_in_self_remediation());
-    let home_block = |why: &Why| {
-        let why = Why { policy: PolicyKind::HomeTenant, ..why.clone() };
-        Requirement::Block(BlockReason::HomeTenantMustRemediate, why)
-    };
-
-    let user_level = ctx.user_risk();
-    if policy.user_risk.fires(user_level) {
-        let why = Why {
-            policy: PolicyKind::UserRisk,
-            level: user_level,
-            detections: detection_kinds(&ctx.user_detections, |_| true),
-        };
-        match (policy.user_risk.enforcement, policy.user_risk.action) {
-            (Enforcement::ReportOnly, _) => {
-                report_only.push(ReportOnlyHit { policy: PolicyKind::UserRisk, level: user_level })
-            }
-            (_, UserAction::Block) => blocks.push(Requirement::Block(BlockReason::UserRisk, why)),
-            _ if home_blocks => blocks.push(home_block(&why)),
-            _ if unregistered && policy.block_unregistered_at_risk => blocks.push(block_unregistered(&why)),
-            // Without a password there is nothing to change: only re-authentication can help.
-            (_, UserAction::RequireMfaAndPasswordChange) if !user.has_password => {
-                blocks.push(Requirement::Block(BlockReason::UserRisk, why))
-            }
-            _ if !user.has_password && !has_strong => blocks.push(no_strong(&why)),
-            _ => reqs.push(Requirement::UserRisk { why, password_change: user.has_password }),
+    let strong = policy.phishing_resistant_for_high_risk && level == RiskLevel::High;
+    let has_strong = ctx.user.methods.iter().any(|m| m.is_phishing_resistant());
+    match (policy.sign_in_risk.enforcement, policy.sign_in_risk.action) {
+        (Enforcement::ReportOnly, _) => {
+            plan.report_only.push(ReportOnlyHit { policy: PolicyKind::SignInRisk, level })
         }
-    }
-
-    let sign_in_level = ctx.sign_in_risk();
-    let strong_sign_in = policy.phishing_resistant_for_high_risk && sign_in_level == RiskLevel::High;
-    if policy.sign_in_risk.fires(sign_in_level) {
-        let why = Why {
-            policy: PolicyKind::SignInRisk,
-            level: sign_in_level,
-            detections: detection_kinds(&ctx.sign_in_detections, |d| d.kind.is_sign_in()),
-        };
-        match (policy.sign_in_risk.enforcement, policy.sign_in_risk.action) {
-            (Enforcement::ReportOnly, _) => {
-                report_only.push(ReportOnlyHit { policy: PolicyKind::SignInRisk, level: sign_in_level })
-            }
-            (_, SignInAction::Block) => blocks.push(Requirement::Block(BlockReason::SignInRisk, why)),
-            _ if home_blocks => blocks.push(home_block(&why)),
-            _ if unregistered && policy.block_unregistered_at_risk => blocks.push(block_unregistered(&why)),
-            _ if strong_sign_in && !has_strong => blocks.push(no_strong(&why)),
-            _ => reqs.push(Requirement::SignInRisk { why, strong: strong_sign_in }),
+        (_, SignInAction::Block) => plan.block(BlockReason::SignInRisk, why),
+        _ if home_refuses(ctx, TenantPolicy::allows_sign_in_self_remediation) => {
+            plan.block(BlockReason::HomeTenantMustRemediate, Why { policy: PolicyKind::HomeTenant, ..why })
         }
+        _ if block_unregistered(ctx) => plan.block(
+            BlockReason::UnregisteredAtRisk,
+            Why { policy: PolicyKind::BlockUnregisteredAtRisk, ..why },
+        ),
+        _ if strong && !has_strong => plan.block(BlockReason::NoPhishingResistantMethod, why),
+        _ => plan.reqs.push(Requirement::SignInRisk { why, strong }),
     }
+}
 
-    if user.temporary_password {
-        reqs.push(Requirement::TemporaryPassword);
+fn registration_rule(ctx: &SignInContext, plan: &mut Plan) {
+    let (user, reg) = (&ctx.user, &ctx.policy.registration);
+    if reg.enforcement == Enforcement::Off || !user.methods.is_empty() || !reg.applies_to(&user.id) {
+        return;
     }
-
-    let reg = &policy.registration;
-    if reg.enforcement != Enforcement::Off && unregistered && reg.applies_to(&user.id) {
-        let days_left = grace_days_left(user.grace_started_ms, ctx.now_ms);
-        if reg.enforcement == Enforcement::ReportOnly {
-            report_only.push(ReportOnlyHit { policy: PolicyKind::Registration, level: RiskLevel::None });
-        } else {
-            reqs.push(Requirement::Registration { days_left, can_skip: days_left > 0 });
-        }
+    if reg.enforcement == Enforcement::ReportOnly {
+        plan.report_only.push(ReportOnlyHit { policy: PolicyKind::Registration, level: RiskLevel::None });
+        return;
     }
-
-    if let Some(first) = blocks.into_iter().next() {
-        return (vec![first], report_only);
-    }
-    (reqs, report_only)
+    let days_left = grace_days_left(user.grace_started_ms, ctx.now_ms);
+    plan.reqs.push(Requirement::Registration { days_left, can_skip: days_left > 0 });
 }
 
 #[cfg(test)]

@@ -496,3 +496,44 @@ fn a_block_reasons_name_is_its_json_tag() {
         assert_eq!(Some(reason.name().to_string()), tag);
     }
 }
+
+fn guest(home: TenantPolicy) -> SignInContext {
+    let mut u = registered("tech");
+    u.home_tenant = Some("home".into());
+    let mut c = ctx(u);
+    c.home_policy = Some(home);
+    c
+}
+
+#[test]
+fn a_guest_cannot_clear_user_risk_here_when_the_home_tenant_blocks_it_but_allows_sign_in_mfa() {
+    let mut home = TenantPolicy::default();
+    home.user_risk.action = UserAction::Block;
+    let c = user_risk(guest(home), RiskLevel::High);
+    let (_, step) = Flow::start(c);
+    let Step::Blocked { reason, why } = step else { panic!("{step:?}") };
+    assert_eq!(reason, BlockReason::HomeTenantMustRemediate);
+    assert_eq!((why.policy, why.level), (PolicyKind::HomeTenant, RiskLevel::High));
+}
+
+#[test]
+fn a_guest_cannot_clear_sign_in_risk_here_when_the_home_tenant_remediates_only_user_risk() {
+    let mut home = TenantPolicy::default();
+    home.sign_in_risk.enforcement = Enforcement::Off;
+    let c = sign_in_risk(guest(home.clone()), RiskLevel::High);
+    assert_eq!(blocked_reason(&Flow::start(c).1), Some(BlockReason::HomeTenantMustRemediate));
+    let c = user_risk(guest(home), RiskLevel::High);
+    assert!(
+        matches!(Flow::start(c).1, Step::Notice { kind: NoticeKind::UserRisk, .. }),
+        "user risk still can"
+    );
+}
+
+#[test]
+fn a_guest_whose_home_tenant_remediates_only_sign_in_risk_passes_sign_in_mfa_here() {
+    let mut home = TenantPolicy::default();
+    home.user_risk.enforcement = Enforcement::ReportOnly;
+    let c = sign_in_risk(guest(home), RiskLevel::High);
+    let (_, step) = run(c, &[Event::Continue, Event::MfaPassed(AuthenticatorApp)]);
+    assert!(matches!(step, Step::SignedIn { .. }), "{step:?}");
+}
