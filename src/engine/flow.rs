@@ -264,9 +264,11 @@ enum Requirement {
         strong: bool,
     },
     TemporaryPassword,
+    /// `risk`: the open risk that makes this a registration an attacker could be doing.
     Registration {
         days_left: u32,
         can_skip: bool,
+        risk: Option<Why>,
     },
 }
 
@@ -451,14 +453,17 @@ impl Flow {
                 reason: PasswordReason::TemporaryPassword,
                 rejected: p.password_rejected,
             }),
-            Requirement::Registration { days_left, can_skip } => {
+            Requirement::Registration { days_left, can_skip, risk } => {
                 if p.skipped || p.registered.is_some() {
                     return None;
                 }
                 if !p.saw_interrupt {
                     return Some(Step::RegistrationInterrupt { days_left: *days_left, can_skip: *can_skip });
                 }
-                Some(Step::Register { allowed: all_methods(), attacker_risk: false, why: None })
+                Some(match risk {
+                    Some(why) => register_at_risk(why),
+                    None => Step::Register { allowed: all_methods(), attacker_risk: false, why: None },
+                })
             }
         }
     }
@@ -590,12 +595,22 @@ impl Plan {
 }
 
 /// Works out, once per sign-in, what the person must do, in the engine's fixed order:
-/// account status, user risk, sign-in risk, temporary password, registration.
+/// account status, user risk, sign-in risk, unregistered at risk, temporary password,
+/// registration.
 fn requirements(ctx: &SignInContext) -> (Vec<Requirement>, Vec<ReportOnlyHit>) {
     let mut plan = Plan::default();
     status_blocks(ctx, &mut plan);
     user_risk_rule(ctx, &mut plan);
     sign_in_risk_rule(ctx, &mut plan);
+    // Block-unregistered is its own switch: it acts on any open risk, whether or not a risk
+    // policy fires, is report-only or is off. Registering is what an attacker holding the
+    // password would do, so the tenant that turned it on wants no registration at risk.
+    if let Some(why) = unregistered_at_risk(ctx).filter(|_| ctx.policy.block_unregistered_at_risk) {
+        plan.block(
+            BlockReason::UnregisteredAtRisk,
+            Why { policy: PolicyKind::BlockUnregisteredAtRisk, ..why },
+        );
+    }
     if ctx.user.temporary_password {
         plan.reqs.push(Requirement::TemporaryPassword);
     }
@@ -686,6 +701,23 @@ fn sign_in_risk_rule(ctx: &SignInContext, plan: &mut Plan) {
     }
 }
 
+/// For an account with no method, any open risk (user risk first, then this sign-in's),
+/// whether or not a policy acts on it: whoever signs in may be an attacker.
+fn unregistered_at_risk(ctx: &SignInContext) -> Option<Why> {
+    if !ctx.user.methods.is_empty() {
+        return None;
+    }
+    let (user_level, sign_in_level) = (ctx.user_risk(), ctx.sign_in_risk());
+    let (level, detections) = if user_level > RiskLevel::None {
+        (user_level, detection_kinds(&ctx.user_detections, |_| true))
+    } else if sign_in_level > RiskLevel::None {
+        (sign_in_level, detection_kinds(&ctx.sign_in_detections, |d| d.kind.is_sign_in()))
+    } else {
+        return None;
+    };
+    Some(Why { policy: PolicyKind::Registration, level, detections })
+}
+
 fn registration_rule(ctx: &SignInContext, plan: &mut Plan) {
     let (user, reg) = (&ctx.user, &ctx.policy.registration);
     if reg.enforcement == Enforcement::Off || !user.methods.is_empty() || !reg.applies_to(&user.id) {
@@ -696,7 +728,8 @@ fn registration_rule(ctx: &SignInContext, plan: &mut Plan) {
         return;
     }
     let days_left = grace_days_left(user.grace_started_ms, ctx.now_ms);
-    plan.reqs.push(Requirement::Registration { days_left, can_skip: days_left > 0 });
+    let risk = unregistered_at_risk(ctx);
+    plan.reqs.push(Requirement::Registration { days_left, can_skip: days_left > 0, risk });
 }
 
 #[cfg(test)]

@@ -537,3 +537,49 @@ fn a_guest_whose_home_tenant_remediates_only_sign_in_risk_passes_sign_in_mfa_her
     let (_, step) = run(c, &[Event::Continue, Event::MfaPassed(AuthenticatorApp)]);
     assert!(matches!(step, Step::SignedIn { .. }), "{step:?}");
 }
+
+#[test]
+fn an_attacker_with_the_password_of_an_unregistered_user_at_risk_below_the_policy_is_blocked() {
+    // Medium leaked credentials: the user-risk policy (high) does not fire.
+    let (_, step) = Flow::start(user_risk(ctx(UserState::new("eli")), RiskLevel::Medium));
+    let Step::Blocked { reason, why } = step else { panic!("{step:?}") };
+    assert_eq!(reason, BlockReason::UnregisteredAtRisk);
+    assert_eq!(why.policy, PolicyKind::BlockUnregisteredAtRisk);
+    assert_eq!(why.level, RiskLevel::Medium);
+    assert_eq!(why.detections, vec![DetectionKind::LeakedCredentials]);
+}
+
+#[test]
+fn an_attacker_signing_in_at_low_risk_to_an_unregistered_account_is_blocked() {
+    let (_, step) = Flow::start(sign_in_risk(ctx(UserState::new("eli")), RiskLevel::Low));
+    let Step::Blocked { reason, why } = step else { panic!("{step:?}") };
+    assert_eq!(reason, BlockReason::UnregisteredAtRisk);
+    assert_eq!((why.policy, why.level), (PolicyKind::BlockUnregisteredAtRisk, RiskLevel::Low));
+    assert_eq!(why.detections, vec![DetectionKind::UnfamiliarProperties]);
+}
+
+#[test]
+fn block_unregistered_at_risk_holds_when_the_risk_policies_are_report_only_or_off() {
+    let mut c = user_risk(ctx(UserState::new("eli")), RiskLevel::High);
+    c.policy.user_risk.enforcement = Enforcement::ReportOnly;
+    c.policy.sign_in_risk.enforcement = Enforcement::Off;
+    let (flow, step) = Flow::start(c);
+    assert_eq!(blocked_reason(&step), Some(BlockReason::UnregisteredAtRisk));
+    assert_eq!(flow.report_only()[0].policy, PolicyKind::UserRisk, "the report-only hit is still recorded");
+}
+
+#[test]
+fn an_attacker_cannot_add_a_phone_to_an_unregistered_account_at_risk_below_the_policy() {
+    let mut c = user_risk(ctx(UserState::new("eli")), RiskLevel::Medium);
+    c.policy.block_unregistered_at_risk = false;
+    let (mut flow, step) = run(c, &[Event::Continue]);
+    let Step::Register { allowed, attacker_risk, why } = step else { panic!("{step:?}") };
+    assert!(attacker_risk);
+    assert!(!allowed.iter().any(|m| m.is_phone()), "{allowed:?}");
+    assert_eq!(why.map(|w| w.level), Some(RiskLevel::Medium));
+    assert!(flow.advance(Event::RegistrationCompleted(Sms)).is_err());
+    assert!(matches!(
+        flow.advance(Event::RegistrationCompleted(AuthenticatorApp)).unwrap(),
+        Step::SignedIn { .. }
+    ));
+}
