@@ -297,7 +297,9 @@ enum End {
 #[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Outcome {
     pub signed_in: bool,
-    /// The person proved it with a method in this sign-in (MFA, or registering one).
+    /// The person proved it with a method the account already had (MFA, or a passkey
+    /// sign-in). Registering a method in this sign-in never counts: whoever holds the
+    /// password could do that.
     pub verified: bool,
     pub remediations: Vec<Remediation>,
     pub revoke_sessions: bool,
@@ -365,7 +367,7 @@ impl Flow {
         };
         if let Step::SignedIn { remediations } = self.step() {
             outcome.signed_in = true;
-            outcome.verified = self.verified();
+            outcome.verified = p.mfa.is_some();
             outcome.revoke_sessions =
                 remediations.iter().any(|r| r.detail == RiskDetail::UserReauthenticatedPasswordless);
             outcome.remediations = remediations;
@@ -469,7 +471,8 @@ impl Flow {
     }
 
     /// MFA passed, or (only reachable with block-unregistered off) a method registered;
-    /// with a phishing-resistant method where a requirement asks for one.
+    /// with a phishing-resistant method where a requirement asks for one. This lets the
+    /// person in; only MFA makes the session proven (`Outcome::verified`).
     fn verified(&self) -> bool {
         let p = &self.progress;
         let proof = if self.strong { p.mfa } else { p.mfa.or(p.registered) };

@@ -583,3 +583,36 @@ fn an_attacker_cannot_add_a_phone_to_an_unregistered_account_at_risk_below_the_p
         Step::SignedIn { .. }
     ));
 }
+
+#[test]
+fn an_attacker_who_registers_an_app_during_a_risky_sign_in_gets_no_proven_session() {
+    let mut c = sign_in_risk(ctx(UserState::new("eli")), RiskLevel::Medium);
+    c.policy.block_unregistered_at_risk = false;
+    let (flow, step) = run(c, &[Event::Continue, Event::RegistrationCompleted(AuthenticatorApp)]);
+    assert!(matches!(step, Step::SignedIn { .. }), "{step:?}");
+    let outcome = flow.outcome();
+    assert!(outcome.signed_in);
+    assert!(!outcome.verified, "a method added in this sign-in proves nothing");
+    assert_eq!(outcome.registered, Some(AuthenticatorApp));
+}
+
+#[test]
+fn registering_at_the_registration_interrupt_does_not_prove_the_session() {
+    let (flow, step) =
+        run(ctx(UserState::new("noor")), &[Event::Continue, Event::RegistrationCompleted(AuthenticatorApp)]);
+    assert!(matches!(step, Step::SignedIn { .. }), "{step:?}");
+    assert!(!flow.outcome().verified);
+}
+
+#[test]
+fn a_passkey_sign_in_or_a_passed_challenge_proves_the_session() {
+    let mut c = ctx(UserState { methods: vec![Passkey], ..UserState::new("ravi") });
+    c.signed_in_with = Some(Passkey);
+    assert!(Flow::start(c).0.outcome().verified);
+    let (flow, _) = run(
+        sign_in_risk(ctx(registered("ravi")), RiskLevel::High),
+        &[Event::Continue, Event::MfaPassed(AuthenticatorApp)],
+    );
+    assert!(flow.outcome().verified);
+    assert!(!Flow::start(ctx(registered("ada"))).0.outcome().verified, "a password alone proves nothing");
+}
