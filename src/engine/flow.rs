@@ -270,6 +270,10 @@ enum Requirement {
         can_skip: bool,
         risk: Option<Why>,
     },
+    /// Proof with a method the account already has, and nothing else.
+    StepUp {
+        why: Why,
+    },
 }
 
 #[derive(Clone, Debug, Default, PartialEq, Eq, Hash, Serialize, Deserialize)]
@@ -325,14 +329,18 @@ impl Flow {
     pub fn start(ctx: SignInContext) -> (Flow, Step) {
         let (requirements, report_only) = requirements(&ctx);
         let strong = requirements.iter().any(Requirement::is_strong);
-        // A passkey sign-in is itself multifactor; the backend has checked it.
-        let primary =
-            ctx.signed_in_with.filter(|m| m.is_phishing_resistant() && ctx.user.methods.contains(m));
+        // A passkey sign-in is itself multifactor; the backend has checked it. A step-up
+        // is proof after the sign-in, so the sign-in's own method does not count there.
+        let primary = ctx
+            .signed_in_with
+            .filter(|m| !ctx.step_up && m.is_phishing_resistant() && ctx.user.methods.contains(m));
+        // A step-up weighs no risk, so it closes none.
+        let sign_in_risk = if ctx.step_up { RiskLevel::None } else { ctx.sign_in_risk() };
         let flow = Flow {
             now_ms: ctx.now_ms,
             strong,
             methods: ctx.user.methods.clone(),
-            sign_in_risk: ctx.sign_in_risk(),
+            sign_in_risk,
             first_interrupt: ctx.user.grace_started_ms.is_none(),
             requirements,
             report_only,
@@ -467,6 +475,12 @@ impl Flow {
                     None => Step::Register { allowed: all_methods(), attacker_risk: false, why: None },
                 })
             }
+            Requirement::StepUp { why } => p.mfa.is_none().then(|| Step::MfaChallenge {
+                methods: self.methods.clone(),
+                failures: p.mfa_failures,
+                why: why.clone(),
+                phishing_resistant: false,
+            }),
         }
     }
 
@@ -599,10 +613,14 @@ impl Plan {
 
 /// Works out, once per sign-in, what the person must do, in the engine's fixed order:
 /// account status, user risk, sign-in risk, unregistered at risk, temporary password,
-/// registration.
+/// registration. A step-up asks only for the account status and a method it already has.
 fn requirements(ctx: &SignInContext) -> (Vec<Requirement>, Vec<ReportOnlyHit>) {
     let mut plan = Plan::default();
     status_blocks(ctx, &mut plan);
+    if ctx.step_up {
+        let first = plan.blocks.into_iter().next().unwrap_or_else(|| step_up(ctx));
+        return (vec![first], vec![]);
+    }
     user_risk_rule(ctx, &mut plan);
     sign_in_risk_rule(ctx, &mut plan);
     // Block-unregistered is its own switch: it acts on any open risk, whether or not a risk
@@ -629,6 +647,16 @@ fn status_blocks(ctx: &SignInContext, plan: &mut Plan) {
     if let Some(until_ms) = ctx.user.locked_until_ms.filter(|&t| t > ctx.now_ms) {
         plan.block(BlockReason::LockedOut { until_ms }, why());
     }
+}
+
+/// The backend never starts a step-up for an account without methods; should one come,
+/// nothing can prove it, so it is blocked rather than offered a registration.
+fn step_up(ctx: &SignInContext) -> Requirement {
+    let why = Why { policy: PolicyKind::StepUp, level: RiskLevel::None, detections: vec![] };
+    if ctx.user.methods.is_empty() {
+        return Requirement::Block(BlockReason::UnregisteredAtRisk, why);
+    }
+    Requirement::StepUp { why }
 }
 
 /// A guest remediates at home, so the home tenant must allow self-remediation of that

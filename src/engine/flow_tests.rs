@@ -616,3 +616,83 @@ fn a_passkey_sign_in_or_a_passed_challenge_proves_the_session() {
     assert!(flow.outcome().verified);
     assert!(!Flow::start(ctx(registered("ada"))).0.outcome().verified, "a password alone proves nothing");
 }
+
+fn step_up(mut c: SignInContext) -> SignInContext {
+    c.step_up = true;
+    c
+}
+
+#[test]
+fn a_password_only_session_must_pass_a_registered_method_to_step_up() {
+    let (mut flow, step) = Flow::start(step_up(ctx(registered("admin"))));
+    let Step::MfaChallenge { methods, why, phishing_resistant, failures: 0 } = step else {
+        panic!("{step:?}")
+    };
+    assert_eq!(methods, vec![AuthenticatorApp]);
+    assert_eq!(why, Why { policy: PolicyKind::StepUp, level: RiskLevel::None, detections: vec![] });
+    assert!(!phishing_resistant);
+    assert!(flow.advance(Event::MfaPassed(Sms)).is_err(), "a method the account lacks");
+    assert_eq!(
+        flow.advance(Event::MfaPassed(AuthenticatorApp)).unwrap(),
+        Step::SignedIn { remediations: vec![] }
+    );
+    let outcome = flow.outcome();
+    assert!(outcome.signed_in && outcome.verified && !outcome.revoke_sessions);
+}
+
+#[test]
+fn a_step_up_cannot_be_passed_by_registering_skipping_or_continuing() {
+    let (mut flow, _) = Flow::start(step_up(ctx(registered("admin"))));
+    for e in [Event::RegistrationCompleted(Passkey), Event::Skip, Event::Continue, Event::PasswordChanged] {
+        assert!(flow.advance(e).is_err(), "{e:?} accepted at a step-up");
+    }
+    assert!(matches!(flow.step(), Step::MfaChallenge { .. }), "{:?}", flow.step());
+    assert!(!flow.outcome().signed_in);
+}
+
+#[test]
+fn a_step_up_does_not_take_the_passkey_the_session_signed_in_with() {
+    let mut c = step_up(ctx(UserState { methods: vec![Passkey], ..UserState::new("admin") }));
+    c.signed_in_with = Some(Passkey);
+    let (mut flow, step) = Flow::start(c);
+    assert!(matches!(step, Step::MfaChallenge { .. }), "{step:?}");
+    assert!(!flow.outcome().verified);
+    assert!(matches!(flow.advance(Event::MfaPassed(Passkey)).unwrap(), Step::SignedIn { .. }));
+}
+
+#[test]
+fn a_step_up_asks_for_nothing_but_proof_and_closes_no_risk() {
+    let mut u = registered("kim");
+    u.temporary_password = true;
+    let c = step_up(sign_in_risk(user_risk(ctx(u), RiskLevel::High), RiskLevel::High));
+    let (flow, step) = run(c, &[Event::MfaPassed(AuthenticatorApp)]);
+    assert_eq!(step, Step::SignedIn { remediations: vec![] });
+    assert!(flow.outcome().remediations.is_empty());
+    assert!(flow.report_only().is_empty());
+}
+
+#[test]
+fn a_step_up_of_a_disabled_locked_or_methodless_account_is_blocked() {
+    let mut u = registered("dee");
+    u.disabled = true;
+    assert_eq!(blocked_reason(&Flow::start(step_up(ctx(u))).1), Some(BlockReason::Disabled));
+    let mut u = registered("lou");
+    u.locked_until_ms = Some(NOW + 1);
+    assert_eq!(
+        blocked_reason(&Flow::start(step_up(ctx(u))).1),
+        Some(BlockReason::LockedOut { until_ms: NOW + 1 })
+    );
+    let (_, step) = Flow::start(step_up(ctx(UserState::new("noor"))));
+    let Step::Blocked { reason, why } = step else { panic!("{step:?}") };
+    assert_eq!((reason, why.policy), (BlockReason::UnregisteredAtRisk, PolicyKind::StepUp));
+}
+
+#[test]
+fn too_many_wrong_codes_end_a_step_up() {
+    let (mut flow, _) = Flow::start(step_up(ctx(registered("admin"))));
+    for _ in 0..MAX_MFA_FAILURES {
+        flow.advance(Event::MfaFailed).unwrap();
+    }
+    assert_eq!(blocked_reason(&flow.step()), Some(BlockReason::TooManyFailedCodes));
+    assert!(!flow.outcome().signed_in);
+}
