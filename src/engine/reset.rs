@@ -1,8 +1,12 @@
 //! Self-service password reset ("forgot my password") as a pure state machine.
 //!
 //! Like the sign-in flow, the step is derived from the context and the progress so
-//! far. An unknown username gets the same first steps as a real one, but no proof can
-//! ever be accepted for it, so it can never reach a new password.
+//! far. Before a first proof every username looks alike: it is offered methods to prove
+//! (a decoy drawn from common shapes when it has none usable, as an unknown username
+//! has) and told no reason it could not be reset, save the tenant-wide `NotEnabled`.
+//! An account's own reason (disabled, too few methods, blocked by risk) is told once it
+//! has given a proof. No proof is ever accepted for an unknown
+//! username or a decoy method, so neither gets past `Verify`.
 use super::flow::{MethodKind, Remediation, RiskKind, UserState, MAX_MFA_FAILURES};
 use super::policy::{Enforcement, TenantPolicy, UserAction};
 use super::risk::{self, Detection, RiskDetail, RiskLevel};
@@ -99,14 +103,22 @@ pub enum ResetEvent {
     BackendError,
 }
 
-/// What the unknown username is offered, so its screens look like anyone's.
-const DECOY: [MethodKind; 2] = [MethodKind::AuthenticatorApp, MethodKind::Sms];
+/// Common shapes of registered methods. An unknown username (or an account with no
+/// usable method) is offered one of them, picked by its seed, so it looks like anyone's.
+const DECOYS: [&[MethodKind]; 4] = [
+    &[MethodKind::AuthenticatorApp],
+    &[MethodKind::AuthenticatorApp, MethodKind::Sms],
+    &[MethodKind::Sms],
+    &[MethodKind::AuthenticatorApp, MethodKind::Passkey],
+];
 
 #[derive(Clone, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
 pub struct ResetFlow {
-    known: bool,
+    /// Why the reset cannot complete; see `step` for when it is told.
     block: Option<ResetBlock>,
     offered: Vec<MethodKind>,
+    /// The methods a proof is accepted for: none for an unknown username or a decoy.
+    provable: Vec<MethodKind>,
     required: u8,
     locked: bool,
     at_risk: bool,
@@ -120,25 +132,19 @@ pub struct ResetFlow {
 impl ResetFlow {
     pub fn start(ctx: ResetContext) -> (ResetFlow, ResetStep) {
         let policy = &ctx.policy;
-        let required = policy.reset.required() as u8;
         let user_level = risk::user_risk(&ctx.user_detections, ctx.now_ms);
-        // Only a known account has a count; an unknown one keeps looking like anyone's.
-        let too_many = None;
-        let block = ctx
-            .user
-            .as_ref()
-            .and_then(|u| block_for(u, policy, user_level))
-            .or_else(|| (!policy.reset.enabled).then_some(ResetBlock::NotEnabled))
-            .or(too_many);
-        let offered = match &ctx.user {
-            Some(u) => usable(u, policy),
-            None => DECOY.iter().copied().filter(|m| policy.reset.allowed.contains(m)).collect(),
+        let block = if policy.reset.enabled {
+            ctx.user.as_ref().and_then(|u| block_for(u, &ctx, user_level))
+        } else {
+            Some(ResetBlock::NotEnabled)
         };
+        let provable = ctx.user.as_ref().map_or(vec![], |u| usable(u, policy));
+        let offered = if provable.is_empty() { decoy(ctx.decoy_seed, policy) } else { provable.clone() };
         let flow = ResetFlow {
-            known: ctx.user.is_some(),
             block,
             offered,
-            required,
+            provable,
+            required: policy.reset.required() as u8,
             locked: ctx.user.as_ref().is_some_and(|u| u.locked_until_ms.is_some_and(|t| t > ctx.now_ms)),
             at_risk: user_level > RiskLevel::None,
             proven: vec![],
@@ -155,10 +161,14 @@ impl ResetFlow {
         if let Some(end) = &self.end {
             return end.clone();
         }
-        if let Some(reason) = self.block {
+        // `NotEnabled` is the tenant's, the same for every username. Any other reason is
+        // the account's own: told only to someone who has proven one of its methods.
+        let told = |r: &ResetBlock| *r == ResetBlock::NotEnabled || !self.proven.is_empty();
+        if let Some(reason) = self.block.filter(told) {
             return ResetStep::Blocked { reason };
         }
-        if !self.known || self.proven.len() < self.required as usize {
+        // An unknown username never has a proof, so it stays here.
+        if self.proven.len() < self.required as usize {
             return ResetStep::Verify {
                 offered: self.offered.clone(),
                 proven: self.proven.clone(),
@@ -204,9 +214,9 @@ impl ResetFlow {
         }
         match (step, event) {
             (_, ResetEvent::Cancel | ResetEvent::BackendError) => true,
-            (ResetStep::Verify { offered, proven, .. }, ResetEvent::Verified(m)) => {
-                // An unknown account can never be proven; each proof counts once.
-                self.known && offered.contains(&m) && !proven.contains(&proof_of(m))
+            (ResetStep::Verify { proven, .. }, ResetEvent::Verified(m)) => {
+                // Never a decoy or an unknown account's method; each proof counts once.
+                self.provable.contains(&m) && !proven.contains(&proof_of(m))
             }
             (ResetStep::Verify { .. }, ResetEvent::VerifyFailed) => true,
             (ResetStep::NewPassword { .. }, ResetEvent::PasswordChanged | ResetEvent::PasswordRejected) => {
@@ -222,10 +232,22 @@ fn usable(user: &UserState, policy: &TenantPolicy) -> Vec<MethodKind> {
     user.methods.iter().copied().filter(|m| policy.reset.allowed.contains(m)).collect()
 }
 
-fn block_for(user: &UserState, policy: &TenantPolicy, user_level: RiskLevel) -> Option<ResetBlock> {
-    if !policy.reset.enabled {
-        return Some(ResetBlock::NotEnabled);
-    }
+/// The shape `seed` picks, with the methods the tenant counts; if none is left, the
+/// first shape that keeps one, else the first method the tenant counts.
+fn decoy(seed: u8, policy: &TenantPolicy) -> Vec<MethodKind> {
+    let counted = |shape: &[MethodKind]| -> Vec<MethodKind> {
+        shape.iter().copied().filter(|m| policy.reset.allowed.contains(m)).collect()
+    };
+    std::iter::once(DECOYS[seed as usize % DECOYS.len()])
+        .chain(DECOYS)
+        .map(counted)
+        .find(|offered| !offered.is_empty())
+        .unwrap_or_else(|| policy.reset.allowed.iter().copied().take(1).collect())
+}
+
+/// Why a known account (of a tenant with reset on) cannot be reset.
+fn block_for(user: &UserState, ctx: &ResetContext, user_level: RiskLevel) -> Option<ResetBlock> {
+    let policy = &ctx.policy;
     if user.disabled {
         return Some(ResetBlock::Disabled);
     }
@@ -288,11 +310,23 @@ mod tests {
         assert_eq!(step, ResetStep::NewPassword { rejected: false });
     }
 
+    /// The blocked step a known account reaches after its first proof with `m`.
+    fn after_one_proof(c: ResetContext, m: MethodKind) -> ResetStep {
+        let (mut flow, step) = ResetFlow::start(c);
+        assert!(matches!(step, ResetStep::Verify { .. }), "a reason told before a proof: {step:?}");
+        flow.advance(ResetEvent::Verified(m)).unwrap()
+    }
+
+    fn leaked(c: &mut ResetContext, level: RiskLevel) {
+        c.user_detections.push(Detection::new(DetectionKind::LeakedCredentials, level, Timing::Offline, 0));
+    }
+
     #[test]
-    fn too_few_methods_sends_the_person_to_the_admin() {
+    fn too_few_methods_sends_the_person_to_the_admin_after_a_proof() {
         let mut c = ctx(&[Sms, Voice]);
         c.policy.reset.methods_required = 2;
-        assert_eq!(ResetFlow::start(c).1, ResetStep::Blocked { reason: ResetBlock::TooFewMethods });
+        let step = after_one_proof(c, Sms);
+        assert_eq!(step, ResetStep::Blocked { reason: ResetBlock::TooFewMethods });
     }
 
     #[test]
@@ -322,25 +356,79 @@ mod tests {
     }
 
     #[test]
-    fn a_blocking_user_risk_policy_refuses_the_reset() {
+    fn a_blocking_user_risk_policy_refuses_the_reset_after_a_proof() {
         let mut c = ctx(&[AuthenticatorApp]);
         c.policy.user_risk.action = UserAction::Block;
-        c.user_detections.push(Detection::new(
-            DetectionKind::LeakedCredentials,
-            RiskLevel::High,
-            Timing::Offline,
-            0,
-        ));
-        assert_eq!(ResetFlow::start(c).1, ResetStep::Blocked { reason: ResetBlock::UserRiskPolicyBlocks });
+        leaked(&mut c, RiskLevel::High);
+        let step = after_one_proof(c, AuthenticatorApp);
+        assert_eq!(step, ResetStep::Blocked { reason: ResetBlock::UserRiskPolicyBlocks });
     }
 
     #[test]
-    fn disabled_accounts_and_tenants_without_reset_are_refused() {
+    fn disabled_accounts_are_refused_after_a_proof_and_tenants_without_reset_at_once() {
         let mut c = ctx(&[AuthenticatorApp]);
         c.user.as_mut().unwrap().disabled = true;
-        assert_eq!(ResetFlow::start(c.clone()).1, ResetStep::Blocked { reason: ResetBlock::Disabled });
+        let step = after_one_proof(c.clone(), AuthenticatorApp);
+        assert_eq!(step, ResetStep::Blocked { reason: ResetBlock::Disabled });
         c.policy.reset.enabled = false;
+        assert_eq!(ResetFlow::start(c.clone()).1, ResetStep::Blocked { reason: ResetBlock::NotEnabled });
+        c.user = None;
         assert_eq!(ResetFlow::start(c).1, ResetStep::Blocked { reason: ResetBlock::NotEnabled });
+    }
+
+    #[test]
+    fn a_stranger_cannot_tell_a_blocked_account_from_an_unknown_username_before_a_proof() {
+        let mut unknown = ctx(&[]);
+        unknown.user = None;
+        let first = ResetFlow::start(unknown).1;
+        let mut disabled = ctx(&[AuthenticatorApp]);
+        disabled.user.as_mut().unwrap().disabled = true;
+        let mut flagged = ctx(&[AuthenticatorApp]);
+        flagged.policy.user_risk.action = UserAction::Block;
+        leaked(&mut flagged, RiskLevel::High);
+        let mut too_few = ctx(&[AuthenticatorApp]);
+        too_few.policy.reset.methods_required = 2;
+        for (name, c) in [("disabled", disabled), ("flagged", flagged)] {
+            assert_eq!(ResetFlow::start(c).1, first, "{name}");
+        }
+        let ResetStep::Verify { offered, required: 2, .. } = ResetFlow::start(too_few).1 else { panic!() };
+        assert_eq!(offered, vec![AuthenticatorApp]);
+    }
+
+    #[test]
+    fn an_unknown_username_is_offered_a_common_shape_picked_by_its_seed() {
+        let offered = |seed: u8, allowed: &[MethodKind]| {
+            let mut c = ctx(&[]);
+            c.user = None;
+            c.decoy_seed = seed;
+            c.policy.reset.allowed = allowed.to_vec();
+            match ResetFlow::start(c).1 {
+                ResetStep::Verify { offered, .. } => offered,
+                step => panic!("{step:?}"),
+            }
+        };
+        let all = [AuthenticatorApp, Sms, Voice, Passkey];
+        assert_eq!(offered(0, &all), vec![AuthenticatorApp]);
+        assert_eq!(offered(1, &all), vec![AuthenticatorApp, Sms]);
+        assert_eq!(offered(2, &all), vec![Sms]);
+        assert_eq!(offered(3, &all), vec![AuthenticatorApp, Passkey]);
+        assert_eq!(offered(4, &all), vec![AuthenticatorApp], "the seed wraps");
+        assert_eq!(offered(3, &[AuthenticatorApp, Sms]), vec![AuthenticatorApp], "only counted methods");
+        assert_eq!(offered(0, &[Sms, Voice]), vec![Sms], "the first shape that keeps one");
+        assert_eq!(offered(0, &[Voice]), vec![Voice], "else the first method counted");
+    }
+
+    #[test]
+    fn an_account_with_no_usable_method_gets_a_decoy_it_can_never_prove() {
+        let mut c = ctx(&[Passkey]);
+        c.policy.reset.allowed = vec![AuthenticatorApp, Sms];
+        c.decoy_seed = 1;
+        let (mut flow, step) = ResetFlow::start(c);
+        assert!(
+            matches!(step, ResetStep::Verify { ref offered, .. } if offered == &vec![AuthenticatorApp, Sms])
+        );
+        assert!(flow.advance(ResetEvent::Verified(AuthenticatorApp)).is_err());
+        assert!(flow.advance(ResetEvent::Verified(Passkey)).is_err(), "not a method the tenant counts");
     }
 
     #[test]
