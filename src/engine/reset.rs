@@ -4,8 +4,8 @@
 //! far. Before a first proof every username looks alike: it is offered methods to prove
 //! (a decoy drawn from common shapes when it has none usable, as an unknown username
 //! has) and told no reason it could not be reset, save the tenant-wide `NotEnabled`.
-//! An account's own reason (disabled, too few methods, blocked by risk) is told once it
-//! has given a proof. No proof is ever accepted for an unknown
+//! An account's own reason (disabled, too few methods, blocked by risk, a guest's home
+//! tenant) is told once it has given a proof. No proof is ever accepted for an unknown
 //! username or a decoy method, so neither gets past `Verify`.
 use super::flow::{MethodKind, Remediation, RiskKind, UserState, MAX_MFA_FAILURES};
 use super::policy::{Enforcement, TenantPolicy, UserAction};
@@ -255,6 +255,12 @@ fn block_for(user: &UserState, ctx: &ResetContext, user_level: RiskLevel) -> Opt
     if up.enforcement == Enforcement::On && up.action == UserAction::Block && up.fires(user_level) {
         return Some(ResetBlock::UserRiskPolicyBlocks);
     }
+    // A reset closes the user risk, and a guest's is closed at home: only if the home
+    // tenant lets its people do it themselves (an unknown home policy does not).
+    let home_allows = ctx.home_policy.as_ref().is_some_and(TenantPolicy::allows_user_self_remediation);
+    if user.home_tenant.is_some() && user_level > RiskLevel::None && !home_allows {
+        return Some(ResetBlock::HomeTenantMustRemediate);
+    }
     let mut proofs: Vec<Proof> = usable(user, policy).into_iter().map(proof_of).collect();
     proofs.sort_by_key(|p| *p as u8);
     proofs.dedup();
@@ -388,7 +394,10 @@ mod tests {
         leaked(&mut flagged, RiskLevel::High);
         let mut too_few = ctx(&[AuthenticatorApp]);
         too_few.policy.reset.methods_required = 2;
-        for (name, c) in [("disabled", disabled), ("flagged", flagged)] {
+        let mut guest = ctx(&[AuthenticatorApp]);
+        guest.user.as_mut().unwrap().home_tenant = Some("home".into());
+        leaked(&mut guest, RiskLevel::Medium);
+        for (name, c) in [("disabled", disabled), ("flagged", flagged), ("guest", guest)] {
             assert_eq!(ResetFlow::start(c).1, first, "{name}");
         }
         let ResetStep::Verify { offered, required: 2, .. } = ResetFlow::start(too_few).1 else { panic!() };
@@ -429,6 +438,50 @@ mod tests {
         );
         assert!(flow.advance(ResetEvent::Verified(AuthenticatorApp)).is_err());
         assert!(flow.advance(ResetEvent::Verified(Passkey)).is_err(), "not a method the tenant counts");
+    }
+
+    fn guest(home: Option<TenantPolicy>) -> ResetContext {
+        let mut c = ctx(&[AuthenticatorApp]);
+        c.user.as_mut().unwrap().home_tenant = Some("northwind".into());
+        c.policy.user_risk.enforcement = Enforcement::Off;
+        c.home_policy = home;
+        c
+    }
+
+    fn hands_off() -> TenantPolicy {
+        let mut p = TenantPolicy::default();
+        p.user_risk.enforcement = Enforcement::Off;
+        p.sign_in_risk.enforcement = Enforcement::Off;
+        p
+    }
+
+    #[test]
+    fn a_guest_technician_cannot_close_user_risk_by_reset_when_the_home_tenant_does_not_allow_it() {
+        for home in [Some(hands_off()), None] {
+            let mut c = guest(home);
+            leaked(&mut c, RiskLevel::High);
+            let (mut flow, _) = ResetFlow::start(c);
+            let step = flow.advance(ResetEvent::Verified(AuthenticatorApp)).unwrap();
+            assert_eq!(step, ResetStep::Blocked { reason: ResetBlock::HomeTenantMustRemediate });
+            assert!(flow.advance(ResetEvent::PasswordChanged).is_err(), "no new password either");
+        }
+    }
+
+    #[test]
+    fn a_guest_not_at_risk_resets_as_anyone() {
+        let step = run(
+            guest(Some(hands_off())),
+            &[ResetEvent::Verified(AuthenticatorApp), ResetEvent::PasswordChanged],
+        );
+        assert_eq!(step, ResetStep::Done { unlocked: false, remediation: None });
+    }
+
+    #[test]
+    fn a_guest_whose_home_tenant_allows_self_remediation_resets_and_remediates() {
+        let mut c = guest(Some(TenantPolicy::default()));
+        leaked(&mut c, RiskLevel::High);
+        let step = run(c, &[ResetEvent::Verified(AuthenticatorApp), ResetEvent::PasswordChanged]);
+        assert!(matches!(step, ResetStep::Done { remediation: Some(_), .. }), "{step:?}");
     }
 
     #[test]
