@@ -26,18 +26,26 @@ pub struct TotpDevice {
 }
 
 /// Smart lockout counters; wrong passwords are kept only as salted hashes.
+/// Familiar and unfamiliar places count and lock apart, so that wrong passwords
+/// from elsewhere do not lock the person out at their desk. The familiar lock is
+/// `UserState::locked_until_ms`, which also holds elsewhere.
 #[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
 pub struct Lockout {
     pub familiar_failures: u32,
     pub unfamiliar_failures: u32,
     pub recent_wrong: Vec<String>,
+    /// Familiar-place locks so far; each lasts twice the one before.
     pub times_locked: u32,
-    /// Wrong codes in password resets since the last good sign-in or reset.
-    #[serde(default)]
-    pub reset_failures: u32,
-    /// Wrong MFA codes in sign-ins since the last code that worked.
-    #[serde(default)]
-    pub mfa_failures: u32,
+    pub unfamiliar_times_locked: u32,
+    pub unfamiliar_locked_until_ms: Option<u64>,
+    /// Wrong second factors (sign-in codes, codes proving a new method, reset codes,
+    /// passkey answers) since the last one that passed. A right password never clears it.
+    pub second_factor_failures: u32,
+    /// Second-factor locks so far; each waits twice as long as the one before.
+    pub second_factor_locks: u32,
+    pub second_factors_locked_until_ms: Option<u64>,
+    /// Every wrong second factor that was checked, ever: what guessing has got.
+    pub wrong_second_factors: u64,
 }
 
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
@@ -67,6 +75,13 @@ pub struct Account {
     /// Registered passkeys. Missing in older saved data: none.
     #[serde(default)]
     pub passkeys: Vec<super::webauthn::StoredPasskey>,
+    /// Ids of passkeys removed from the account: never accepted or registered again.
+    pub revoked_passkeys: Vec<String>,
+    /// When a passwordless account's temporary access pass (kept as its password
+    /// hash) stops working; it also works only once.
+    pub pass_expires_ms: Option<u64>,
+    /// When codes were last sent to this account's phones, within the last hour.
+    pub codes_sent_ms: Vec<u64>,
 }
 
 impl Account {
@@ -80,6 +95,19 @@ impl Account {
         d.state = state;
         self.detections.push(d);
         self.risk_log.push(RiskChange { at_ms: now, state, detail });
+    }
+
+    /// Removes every method, passkeys included; removed passkeys stay refused.
+    pub fn remove_all_methods(&mut self) {
+        self.state.methods.clear();
+        self.totp = None;
+        self.phone = None;
+        self.revoke_passkeys();
+    }
+
+    pub fn revoke_passkeys(&mut self) {
+        let ids = self.passkeys.drain(..).map(|p| p.id);
+        self.revoked_passkeys.extend(ids);
     }
 
     /// Closes every open detection and records why.

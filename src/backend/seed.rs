@@ -270,11 +270,17 @@ fn account(p: &Persona, now_ms: u64, entropy: &dyn Entropy) -> Account {
         trusted_ips: vec![],
         password_changed_ms: None,
         passkeys: vec![],
+        revoked_passkeys: vec![],
+        pass_expires_ms: None,
+        codes_sent_ms: vec![],
     };
     a.state.methods = vec![MethodKind::AuthenticatorApp];
     script(&mut a, now_ms);
     a
 }
+
+/// A temporary access pass is good for eight hours, and once.
+pub const PASS_LIFETIME_MS: u64 = 8 * 60 * 60 * 1000;
 
 fn leaked(now_ms: u64) -> Detection {
     Detection::new(DetectionKind::LeakedCredentials, RiskLevel::High, Timing::Offline, now_ms - DAY_MS)
@@ -328,6 +334,7 @@ fn script(a: &mut Account, now_ms: u64) {
         ("pia", _) => {
             unregistered(a);
             a.state.has_password = false;
+            a.pass_expires_ms = Some(now_ms + PASS_LIFETIME_MS);
         }
         ("lou", _) => {
             a.state.locked_until_ms = Some(now_ms + 10 * 60 * 1000);

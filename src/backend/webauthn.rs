@@ -177,6 +177,14 @@ struct ClientData {
     cross_origin: bool,
 }
 
+/// The challenge an answer says it signed (its clientDataJSON, base64url), unchecked:
+/// for finding which of several challenges handed out it answers.
+pub fn claimed_challenge(client_data_json: &str) -> Option<Vec<u8>> {
+    let json = b64url_decode(client_data_json).ok()?;
+    let data: ClientData = serde_json::from_slice(&json).ok()?;
+    b64url_decode(&data.challenge).ok()
+}
+
 /// clientDataJSON: the ceremony, the challenge and the origin, in that order.
 fn check_client_data(
     json: &[u8],

@@ -2,8 +2,8 @@
 //! their own tenant: a guest's risk is for the guest's home tenant to fix.
 use super::{MockBackend, State};
 use crate::backend::api::{
-    invalid, AdminAction, AdminReceipt, AdminView, BackendError, Field, Problem, SignInOutcome, TenantView,
-    UserSummary,
+    invalid, AdminAction, AdminReceipt, AdminView, BackendError, Field, Problem, SignInOutcome, SignInSource,
+    TenantView, UserSummary,
 };
 use crate::backend::detect::PastSignIn;
 use crate::backend::directory::Account;
@@ -16,17 +16,18 @@ use crate::engine::{DetectionKind, RiskDetail, RiskLevel, RiskState, TenantPolic
 const TEMP_ALPHABET: &[u8] = b"ABCDEFGHJKMNPQRSTUVWXYZabcdefghjkmnpqrstuvwxyz23456789";
 
 impl MockBackend {
-    /// The admin's tenant, if `session` belongs to an administrator.
-    fn admin_tenant(st: &State, session: &str) -> Result<String, BackendError> {
-        let idx = Self::session_account(st, session)?;
-        let admin = &st.saved.accounts[idx];
-        admin.is_admin.then(|| admin.home_tenant.clone()).ok_or(BackendError::NotAuthorized)
+    /// The admin's tenant, if `session` belongs to an administrator who proved
+    /// themselves recently (see `admin_account`).
+    fn admin_tenant(st: &mut State, session: &str, now: u64) -> Result<String, BackendError> {
+        let idx = Self::admin_account(st, session, now)?;
+        Ok(st.saved.accounts[idx].home_tenant.clone())
     }
 
     pub fn admin_overview_now(&self, session: &str) -> Result<AdminView, BackendError> {
-        let st = self.state.borrow();
-        let tenant = Self::admin_tenant(&st, session)?;
-        Ok(overview(&st, &tenant, self.clock.now_ms()))
+        let now = self.clock.now_ms();
+        let mut st = self.state.borrow_mut();
+        let tenant = Self::admin_tenant(&mut st, session, now)?;
+        Ok(overview(&st, &tenant, now))
     }
 
     pub fn admin_act_now(
@@ -38,22 +39,20 @@ impl MockBackend {
         let now = self.clock.now_ms();
         let temporary = (action == AdminAction::TemporaryPassword).then(|| self.temporary_password());
         let mut st = self.state.borrow_mut();
-        let tenant = Self::admin_tenant(&st, session)?;
+        let tenant = Self::admin_tenant(&mut st, session, now)?;
         let remediates =
             st.saved.tenants.iter().any(|t| t.id == tenant && t.policy.admin_password_reset_remediates);
-        let last_blocked = st
-            .saved
-            .log
-            .iter()
-            .rev()
-            .find(|r| r.username.eq_ignore_ascii_case(username) && r.outcome == SignInOutcome::Blocked)
-            .map(|r| r.source.clone());
-        let account = st
+        let idx = st
             .saved
             .accounts
-            .iter_mut()
-            .find(|a| a.username.eq_ignore_ascii_case(username) && a.home_tenant == tenant)
+            .iter()
+            .position(|a| a.username.eq_ignore_ascii_case(username) && a.home_tenant == tenant)
             .ok_or(BackendError::UnknownUser)?;
+        let confirmed = match action {
+            AdminAction::ConfirmSignInSafe { sign_in } => Some(passed_sign_in(&st, idx, sign_in)?),
+            _ => None,
+        };
+        let account = &mut st.saved.accounts[idx];
         match action {
             AdminAction::DismissRisk => {
                 account.close_risk(RiskState::Dismissed, RiskDetail::AdminDismissedAllRisk, now)
@@ -61,17 +60,25 @@ impl MockBackend {
             AdminAction::ConfirmSafe => {
                 account.close_risk(RiskState::ConfirmedSafe, RiskDetail::AdminConfirmedSafe, now)
             }
-            AdminAction::ConfirmCompromised => account.raise_risk(
-                DetectionKind::AdminConfirmedCompromised,
-                RiskState::ConfirmedCompromised,
-                RiskDetail::AdminConfirmedCompromised,
-                now,
-            ),
+            AdminAction::ConfirmCompromised => {
+                account.raise_risk(
+                    DetectionKind::AdminConfirmedCompromised,
+                    RiskState::ConfirmedCompromised,
+                    RiskDetail::AdminConfirmedCompromised,
+                    now,
+                );
+                // Whoever took the account may have added a method: none stays.
+                account.remove_all_methods();
+                account.state.grace_started_ms = None;
+            }
             AdminAction::TemporaryPassword => {
                 let salt = self.salt();
                 let text = temporary.as_deref().unwrap_or_default();
                 account.password_hash = hash::hash_password(text, &salt, hash::ITERATIONS);
                 account.state.temporary_password = true;
+                // A passwordless account now has a password, everywhere.
+                account.state.has_password = true;
+                account.pass_expires_ms = None;
                 unlock(account);
                 if remediates && user_risk(&account.detections, now) > RiskLevel::None {
                     account.close_risk(
@@ -82,23 +89,23 @@ impl MockBackend {
                 }
             }
             AdminAction::RequireReregistration => {
-                account.state.methods.clear();
-                account.totp = None;
-                account.phone = None;
+                account.remove_all_methods();
                 account.state.grace_started_ms = None;
             }
+            // Anyone can write a blocked sign-in while an account is locked: unblocking
+            // makes no place familiar; the admin confirms one sign-in for that.
             AdminAction::Unblock => {
                 unlock(account);
                 if user_risk(&account.detections, now) > RiskLevel::None {
                     account.close_risk(RiskState::Dismissed, RiskDetail::AdminDismissedAllRisk, now);
                 }
-                // The blocked sign-in's place, device and address become familiar.
-                if let Some(source) = last_blocked {
+            }
+            AdminAction::ConfirmSignInSafe { .. } => {
+                if let Some(source) = confirmed {
                     account.trusted_ips.push(source.ip.clone());
                     account.history.push(PastSignIn { source, at_ms: now });
                 }
             }
-            AdminAction::ConfirmSignInSafe { .. } => {}
             AdminAction::Enable => account.state.disabled = false,
             AdminAction::Disable => account.state.disabled = true,
         }
@@ -110,11 +117,7 @@ impl MockBackend {
                 | AdminAction::RequireReregistration
         );
         if revokes {
-            if let Some(idx) =
-                st.saved.accounts.iter().position(|a| a.username.eq_ignore_ascii_case(username))
-            {
-                Self::revoke_sessions(&mut st, idx);
-            }
+            Self::revoke(&mut st, idx, None);
         }
         let view = overview(&st, &tenant, now);
         drop(st);
@@ -131,7 +134,7 @@ impl MockBackend {
         validate_custom_list(&banned.custom).map_err(|_| invalid(Field::BannedList, Problem::InvalidList))?;
         let now = self.clock.now_ms();
         let mut st = self.state.borrow_mut();
-        let tenant = Self::admin_tenant(&st, session)?;
+        let tenant = Self::admin_tenant(&mut st, session, now)?;
         let t = st.saved.tenants.iter_mut().find(|t| t.id == tenant).ok_or(BackendError::UnknownUser)?;
         t.policy = policy;
         t.banned = banned;
@@ -157,9 +160,22 @@ impl MockBackend {
     }
 }
 
+/// Lifts every lock: both places' and the second factors'.
 fn unlock(account: &mut Account) {
     account.state.locked_until_ms = None;
     account.lockout = Default::default();
+}
+
+/// Where sign-in `id` of account `idx` came from, if it passed the password (a flow's
+/// record: a reset's has no place of its own).
+fn passed_sign_in(st: &State, idx: usize, id: u64) -> Result<SignInSource, BackendError> {
+    let username = &st.saved.accounts[idx].username;
+    st.saved
+        .log
+        .iter()
+        .find(|r| r.id == id && &r.username == username && r.outcome != SignInOutcome::PasswordReset)
+        .map(|r| r.source.clone())
+        .ok_or(BackendError::Unexpected { input: "ConfirmSignInSafe".into() })
 }
 
 /// Users who belong to `tenant` or sign in to it, the sign-ins of those users, and the tenant's policy.

@@ -172,7 +172,10 @@ fn every_operation_under_every_fault_changes_nothing_and_a_retry_goes_on() {
         block_on(b.remove_method(&session, MethodKind::Sms))
     });
     assert_eq!(view.methods, vec![MethodKind::AuthenticatorApp]);
-    let admin = f.sign_in("admin@contoso.example").session.unwrap();
+    let password_only = f.sign_in("admin@contoso.example").session.unwrap();
+    let step_up = fails_cleanly_then_works(&f, Operation::StepUp, || block_on(b.step_up(&password_only)));
+    let code = code_input(&f.app_code("admin@contoso.example"));
+    let admin = b.send_now(&step_up.flow_id, step_up.seq, code).unwrap().session.unwrap();
     let view = fails_cleanly_then_works(&f, Operation::Admin, || block_on(b.admin_overview(&admin)));
     fails_cleanly_then_works(&f, Operation::Admin, || {
         block_on(b.admin_act(&admin, "kim@contoso.example", AdminAction::DismissRisk))
@@ -237,21 +240,20 @@ fn wrong_mfa_codes(f: &Fixture, backend: &MockBackend, n: usize) -> Step {
 }
 
 #[test]
-fn wrong_mfa_codes_add_up_across_sign_ins_and_lock_the_account_across_a_reload() {
+fn wrong_mfa_codes_lock_the_codes_across_a_reload_but_not_the_password() {
     let f = fixture();
     let user = "ravi@contoso.example";
-    let first = wrong_mfa_codes(&f, &f.backend, 5);
+    let first = wrong_mfa_codes(&f, &f.backend, limits::SECOND_FACTOR_LIMIT as usize);
     assert!(matches!(first, Step::Blocked { reason: BlockReason::TooManyFailedCodes, .. }));
     let reloaded = f.reload();
-    let second = wrong_mfa_codes(&f, &reloaded, 5);
-    assert!(matches!(second, Step::Blocked { reason: BlockReason::TooManyFailedCodes, .. }), "{second:?}");
-    assert!(reloaded.account_of(user).unwrap().state.locked_until_ms.is_some(), "ten wrong codes lock");
-
-    let again = f.reload();
-    let r = again.sign_in_now(request(user, password_of(user))).unwrap();
+    let lockout = reloaded.account_of(user).unwrap().lockout;
+    assert!(lockout.second_factors_locked_until_ms.is_some(), "five wrong codes lock the codes");
+    let r = reloaded.sign_in_now(request(user, password_of(user))).unwrap();
+    let r = reloaded.send_now(&r.flow_id, r.seq, Input::Continue).unwrap();
+    let r = reloaded.send_now(&r.flow_id, r.seq, code_input(&f.app_code(user))).unwrap();
     assert!(
-        matches!(r.step, Step::Blocked { reason: BlockReason::LockedOut { .. }, .. }),
-        "the right password does not get past the lockout after a reload: {:?}",
+        matches!(r.step, Step::MfaChallenge { failures: 1, .. }),
+        "the right code is not even checked while the codes are locked: {:?}",
         r.step
     );
 }
@@ -260,12 +262,11 @@ fn wrong_mfa_codes_add_up_across_sign_ins_and_lock_the_account_across_a_reload()
 fn the_right_password_does_not_clear_the_count_of_wrong_codes() {
     let f = fixture();
     wrong_mfa_codes(&f, &f.backend, 4);
-    wrong_mfa_codes(&f, &f.backend, 4);
-    assert_eq!(f.backend.account_of("ravi@contoso.example").unwrap().lockout.mfa_failures, 8);
-    let step = wrong_mfa_codes(&f, &f.backend, 2);
+    let count = |f: &Fixture| f.backend.account_of("ravi@contoso.example").unwrap().lockout;
+    assert_eq!(count(&f).second_factor_failures, 4);
+    let step = wrong_mfa_codes(&f, &f.backend, 1);
     assert!(matches!(step, Step::MfaChallenge { .. }), "{step:?}");
-    let ravi = f.backend.account_of("ravi@contoso.example").unwrap();
-    assert!(ravi.state.locked_until_ms.is_some(), "locked at the tenth wrong code");
+    assert_eq!(count(&f).second_factor_locks, 1, "locked at the fifth wrong code, across sign-ins");
 }
 
 #[test]
@@ -273,14 +274,11 @@ fn once_locked_by_wrong_codes_even_the_right_code_fails_in_the_open_challenge() 
     let f = fixture();
     let user = "ravi@contoso.example";
     wrong_mfa_codes(&f, &f.backend, 4);
-    wrong_mfa_codes(&f, &f.backend, 4);
     let r = f.sign_in(user);
     let mut r = f.backend.send_now(&r.flow_id, r.seq, Input::Continue).unwrap();
-    for _ in 0..2 {
-        r = f.backend.send_now(&r.flow_id, r.seq, code_input(&f.wrong_code(user))).unwrap();
-    }
+    r = f.backend.send_now(&r.flow_id, r.seq, code_input(&f.wrong_code(user))).unwrap();
     let r = f.backend.send_now(&r.flow_id, r.seq, code_input(&f.app_code(user))).unwrap();
-    assert!(matches!(r.step, Step::MfaChallenge { failures: 3, .. }), "{:?}", r.step);
+    assert!(matches!(r.step, Step::MfaChallenge { failures: 2, .. }), "{:?}", r.step);
     assert!(f.backend.sign_in_log().iter().all(|l| l.outcome != SignInOutcome::SignedIn));
 }
 
@@ -289,24 +287,29 @@ fn a_code_that_works_starts_the_count_again() {
     let f = fixture();
     wrong_mfa_codes(&f, &f.backend, 4);
     proven_session(&f);
-    assert_eq!(f.backend.account_of("ravi@contoso.example").unwrap().lockout.mfa_failures, 0);
+    assert_eq!(f.backend.account_of("ravi@contoso.example").unwrap().lockout.second_factor_failures, 0);
 }
 
 #[test]
-fn wrong_reset_codes_block_resets_across_a_reload() {
+fn wrong_reset_codes_lock_the_codes_across_a_reload() {
     let f = fixture();
     let user = "ada@contoso.example";
-    for round in 0..2 {
-        let backend = if round == 0 { &f.backend } else { &f.reload() };
-        let mut r = backend.start_reset_now(user).unwrap();
-        for _ in 0..5 {
-            let guess = ResetInput::Code { method: MethodKind::AuthenticatorApp, code: f.wrong_code(user) };
-            r = backend.send_reset_now(&r.flow_id, r.seq, guess).unwrap();
-        }
-        assert_eq!(r.step, ResetStep::Blocked { reason: ResetBlock::TooManyFailedCodes });
+    let mut r = f.backend.start_reset_now(user).unwrap();
+    for _ in 0..5 {
+        let guess = ResetInput::Code { method: MethodKind::AuthenticatorApp, code: f.wrong_code(user) };
+        r = f.backend.send_reset_now(&r.flow_id, r.seq, guess).unwrap();
     }
-    let r = f.reload().start_reset_now(user).unwrap();
     assert_eq!(r.step, ResetStep::Blocked { reason: ResetBlock::TooManyFailedCodes });
+    let reloaded = f.reload();
+    let r = reloaded.start_reset_now(user).unwrap();
+    assert!(matches!(r.step, ResetStep::Verify { .. }), "no lock is told before a proof: {:?}", r.step);
+    let right = ResetInput::Code { method: MethodKind::AuthenticatorApp, code: f.app_code(user) };
+    let r = reloaded.send_reset_now(&r.flow_id, r.seq, right).unwrap();
+    assert!(
+        matches!(r.step, ResetStep::Verify { failures: 1, .. }),
+        "not checked while locked: {:?}",
+        r.step
+    );
 }
 
 #[test]

@@ -1,5 +1,7 @@
 //! Account health: what a signed-in person sees of their own account.
-use super::{check_enrollment_code, enrol, MockBackend, State, WRONG_CODES_PER_ENROLLMENT};
+use super::{
+    check_enrollment_code, enrol, is_wrong_code, limits, MockBackend, State, WRONG_CODES_PER_ENROLLMENT,
+};
 use crate::backend::api::{
     invalid, AccountView, Alert, BackendError, Enrollment, Field, Problem, RequiredAction, SignInOutcome,
 };
@@ -12,9 +14,10 @@ const RECENT: usize = 10;
 
 impl MockBackend {
     pub fn account_now(&self, session: &str) -> Result<AccountView, BackendError> {
-        let st = self.state.borrow();
-        let idx = Self::session_account(&st, session)?;
-        Ok(view(&st, idx, self.clock.now_ms()))
+        let now = self.clock.now_ms();
+        let mut st = self.state.borrow_mut();
+        let idx = Self::session_account(&mut st, session, now)?;
+        Ok(view(&st, idx, now))
     }
 
     /// "This was me" or "this wasn't me" about one of the person's sign-ins; the
@@ -27,7 +30,7 @@ impl MockBackend {
     ) -> Result<AccountView, BackendError> {
         let now = self.clock.now_ms();
         let mut st = self.state.borrow_mut();
-        let idx = Self::session_account(&st, session)?;
+        let idx = Self::session_account(&mut st, session, now)?;
         let username = st.saved.accounts[idx].username.clone();
         let record = st
             .saved
@@ -43,6 +46,8 @@ impl MockBackend {
                 RiskDetail::UserReportedSuspicious,
                 now,
             );
+            // Whoever it was may hold a session or a flow: only this one stays.
+            Self::revoke(&mut st, idx, Some(session));
         }
         let out = view(&st, idx, now);
         drop(st);
@@ -59,8 +64,12 @@ impl MockBackend {
     ) -> Result<Enrollment, BackendError> {
         let now = self.clock.now_ms();
         let mut st = self.state.borrow_mut();
-        let idx = Self::proven_session_account(&st, session)?;
+        let idx = Self::proven_session_account(&mut st, session, now)?;
         let (pending, view) = self.new_enrollment(&st.saved, idx, method, phone)?;
+        if pending.phone.is_some() {
+            // One add at a time per session, so the account's hourly limit is the one that counts.
+            limits::take_code_send(Some(&mut st.saved.accounts[idx]), &mut 0, now)?;
+        }
         let code = pending.phone.as_deref().map(|to| self.deliver_code(&mut st.saved.phone, to, method, now));
         st.adding.insert(session.to_string(), (pending, code));
         drop(st);
@@ -72,9 +81,19 @@ impl MockBackend {
     pub fn confirm_method_now(&self, session: &str, typed: &str) -> Result<AccountView, BackendError> {
         let now = self.clock.now_ms();
         let mut st = self.state.borrow_mut();
-        let idx = Self::proven_session_account(&st, session)?;
+        let idx = Self::proven_session_account(&mut st, session, now)?;
+        if !st.adding.contains_key(session) {
+            return Err(invalid(Field::Code, Problem::NoCodeSent));
+        }
+        if limits::second_factors_locked(&st.saved.accounts[idx], now) {
+            return Err(invalid(Field::Code, Problem::TooManyAttempts));
+        }
         let (pending, sent) = st.adding.get_mut(session).ok_or(invalid(Field::Code, Problem::NoCodeSent))?;
         let checked = check_enrollment_code(pending, sent, typed, now);
+        if is_wrong_code(&checked) {
+            limits::second_factor_failed(&mut st.saved.accounts[idx], now);
+        }
+        let (pending, _) = st.adding.get_mut(session).ok_or(BackendError::UnknownFlow)?;
         if pending.wrong_codes >= WRONG_CODES_PER_ENROLLMENT {
             st.adding.remove(session);
             return Err(invalid(Field::Code, Problem::TooManyAttempts));
@@ -92,7 +111,7 @@ impl MockBackend {
     pub fn remove_method_now(&self, session: &str, method: MethodKind) -> Result<AccountView, BackendError> {
         let now = self.clock.now_ms();
         let mut st = self.state.borrow_mut();
-        let idx = Self::proven_session_account(&st, session)?;
+        let idx = Self::proven_session_account(&mut st, session, now)?;
         let account = &mut st.saved.accounts[idx];
         if !account.has_method(method) {
             return Err(BackendError::Unexpected { input: "RemoveMethod".into() });
@@ -104,7 +123,7 @@ impl MockBackend {
         match method {
             MethodKind::AuthenticatorApp => account.totp = None,
             m if m.is_phone() && !account.state.methods.iter().any(|m| m.is_phone()) => account.phone = None,
-            MethodKind::Passkey => account.passkeys.clear(),
+            MethodKind::Passkey => account.revoke_passkeys(),
             _ => {}
         }
         let out = view(&st, idx, now);

@@ -4,6 +4,7 @@ mod admin;
 mod faults;
 mod health;
 mod lab;
+pub mod limits;
 mod passkeys;
 pub mod reset;
 mod store;
@@ -21,7 +22,7 @@ use super::api::{
     Unusual,
 };
 use super::detect::{detect, PastSignIn};
-use super::directory::{Account, Lockout, Tenant, TotpDevice};
+use super::directory::{Account, Tenant, TotpDevice};
 use super::platform::{Clock, Entropy};
 use super::webauthn::{PasskeyAssertion, PasskeyCreated, PasskeyOptions, RelyingParty};
 use super::{hash, seed, totp, BackendFuture, IdentityBackend};
@@ -36,11 +37,17 @@ use std::rc::Rc;
 
 /// A flow left alone this long is gone.
 pub const FLOW_TTL_MS: u64 = 15 * 60 * 1000;
+/// A flow is gone this long after it started, however busy.
+pub const FLOW_MAX_MS: u64 = 30 * 60 * 1000;
+/// A session unused this long has ended.
+pub const SESSION_IDLE_MS: u64 = 30 * 60 * 1000;
+/// A session has ended this long after its sign-in, however busy.
+pub const SESSION_MAX_MS: u64 = 12 * 60 * 60 * 1000;
+/// Admin calls need a sign-in or step-up that proved the person this recently.
+pub const STEP_UP_FRESH_MS: u64 = 15 * 60 * 1000;
 /// Phone codes are good for five minutes.
 pub const PHONE_CODE_TTL_MS: u64 = 5 * 60 * 1000;
-/// Smart lockout: this many wrong passwords lock the account.
-pub const LOCKOUT_THRESHOLD: u32 = 10;
-pub const LOCKOUT_BASE_MS: u64 = 60 * 1000;
+pub use limits::{LOCKOUT_BASE_MS, LOCKOUT_THRESHOLD};
 const MAX_INPUT_CHARS: usize = 256;
 /// Room for 15 digits with their spaces, brackets and a plus.
 const MAX_PHONE_CHARS: usize = 32;
@@ -76,7 +83,14 @@ struct FlowRecord {
     flow: Flow,
     account: usize,
     seq: u32,
+    started_ms: u64,
     touched_ms: u64,
+    /// The policies the flow was decided under; changed ones end it.
+    policy: TenantPolicy,
+    home_policy: Option<TenantPolicy>,
+    /// For a step-up: the session that the fresh one replaces.
+    replaces: Option<String>,
+    codes_sent: u32,
     source: SignInSource,
     detections: Vec<Detection>,
     unusual: Vec<Unusual>,
@@ -106,18 +120,29 @@ struct Saved {
     log: Vec<SignInRecord>,
 }
 
+/// A signed-in session: whose, when it last proved the person with a method they
+/// already had (if ever), and when it began and was last used.
+struct Session {
+    account: usize,
+    proven_ms: Option<u64>,
+    started_ms: u64,
+    used_ms: u64,
+}
+
 /// The saved part, plus flows and sessions, which live only as long as the page.
 #[derive(Default)]
 struct State {
     saved: Saved,
     flows: HashMap<String, FlowRecord>,
-    /// Session token -> (account, whether its sign-in proved the person with a method).
-    sessions: HashMap<String, (usize, bool)>,
+    sessions: HashMap<String, Session>,
+    /// Keys the decoys shown for unknown usernames, so each name always looks alike.
+    decoy_key: [u8; 32],
     resets: HashMap<String, reset::ResetRecord>,
     /// Methods being added from account health, by session, with any code sent.
     adding: HashMap<String, (PendingEnrollment, Option<PendingCode>)>,
-    /// Passkey challenges for signing in without a password, by lower-case username.
-    passkey_sign_ins: HashMap<String, Challenge>,
+    /// Passkey challenges for signing in without a password, by lower-case username:
+    /// a few at once, so that nobody can overwrite or use up the one a person holds.
+    passkey_sign_ins: HashMap<String, Vec<Challenge>>,
     /// Passkey challenges for adding one from account health, by session.
     adding_passkeys: HashMap<String, Challenge>,
     /// The flow that moved last, for the scenario lab's trace.
@@ -155,7 +180,7 @@ impl MockBackend {
             Err(problem) => (Self::seed(clock.as_ref(), entropy.as_ref()), StoreStatus::Reset(problem)),
         };
         let backend = MockBackend {
-            state: RefCell::new(State { saved, ..State::default() }),
+            state: RefCell::new(State { saved, decoy_key: new_key(entropy.as_ref()), ..State::default() }),
             clock,
             entropy,
             store,
@@ -176,7 +201,8 @@ impl MockBackend {
     /// Back to the seeded directory; flows and sessions end.
     pub fn reset(&self) {
         let saved = Self::seed(self.clock.as_ref(), self.entropy.as_ref());
-        *self.state.borrow_mut() = State { saved, ..State::default() };
+        let decoy_key = new_key(self.entropy.as_ref());
+        *self.state.borrow_mut() = State { saved, decoy_key, ..State::default() };
         self.save();
     }
 
@@ -189,9 +215,16 @@ impl MockBackend {
         &self.status
     }
 
-    /// The account a session belongs to; a disabled account's sessions are worth nothing.
-    fn session_account(st: &State, session: &str) -> Result<usize, BackendError> {
-        let (idx, _) = *st.sessions.get(session).ok_or(BackendError::NotAuthorized)?;
+    /// The account a session belongs to, if the session is still good (used within
+    /// `SESSION_IDLE_MS`, begun within `SESSION_MAX_MS`, its account enabled).
+    fn session_account(st: &mut State, session: &str, now: u64) -> Result<usize, BackendError> {
+        let s = st.sessions.get_mut(session).ok_or(BackendError::NotAuthorized)?;
+        if now > s.used_ms + SESSION_IDLE_MS || now > s.started_ms + SESSION_MAX_MS {
+            Self::end_session(st, session);
+            return Err(BackendError::NotAuthorized);
+        }
+        s.used_ms = now;
+        let idx = s.account;
         if st.saved.accounts[idx].state.disabled {
             return Err(BackendError::NotAuthorized);
         }
@@ -200,18 +233,46 @@ impl MockBackend {
 
     /// Like `session_account`, for changing the account's methods: a password alone is
     /// not enough, unless the account has no method yet to prove anything with.
-    fn proven_session_account(st: &State, session: &str) -> Result<usize, BackendError> {
-        let idx = Self::session_account(st, session)?;
-        let proven = st.sessions.get(session).is_some_and(|(_, proven)| *proven);
+    fn proven_session_account(st: &mut State, session: &str, now: u64) -> Result<usize, BackendError> {
+        let idx = Self::session_account(st, session, now)?;
+        let proven = st.sessions.get(session).is_some_and(|s| s.proven_ms.is_some());
         if !proven && !st.saved.accounts[idx].state.methods.is_empty() {
             return Err(BackendError::StepUpRequired);
         }
         Ok(idx)
     }
 
-    /// Step-up: not yet implemented.
-    pub fn step_up_now(&self, _session: &str) -> Result<Reply, BackendError> {
-        Err(BackendError::NotAuthorized)
+    /// Like `session_account`, for IT staff: an administrator whose session proved
+    /// them with a method within `STEP_UP_FRESH_MS`.
+    fn admin_account(st: &mut State, session: &str, now: u64) -> Result<usize, BackendError> {
+        let idx = Self::session_account(st, session, now)?;
+        if !st.saved.accounts[idx].is_admin {
+            return Err(BackendError::NotAuthorized);
+        }
+        let proven = st.sessions.get(session).and_then(|s| s.proven_ms);
+        if proven.is_none_or(|t| now > t + STEP_UP_FRESH_MS) {
+            return Err(BackendError::StepUpRequired);
+        }
+        Ok(idx)
+    }
+
+    /// Step-up: a flow in which the person behind `session` proves themselves again
+    /// with a method they already have; its end hands out a fresh, proven session in
+    /// place of this one. Nothing to prove with: refused.
+    pub fn step_up_now(&self, session: &str) -> Result<Reply, BackendError> {
+        let now = self.clock.now_ms();
+        let mut st = self.state.borrow_mut();
+        let idx = Self::session_account(&mut st, session, now)?;
+        let account = &st.saved.accounts[idx];
+        if account.state.methods.is_empty() {
+            return Err(BackendError::NotAuthorized);
+        }
+        let source = account.history.last().map(|p| p.source.clone());
+        let source = source.ok_or(BackendError::Malformed("no sign-in source".into()))?;
+        let out = self.start_flow(&mut st, idx, source, Start::StepUp(session.into()), now);
+        drop(st);
+        self.save();
+        out
     }
 
     /// Ends one session (signing out): it opens nothing afterwards.
@@ -226,13 +287,21 @@ impl MockBackend {
         st.adding_passkeys.remove(token);
     }
 
-    /// Ends every session of account `idx`.
-    fn revoke_sessions(st: &mut State, idx: usize) {
-        let gone: Vec<String> =
-            st.sessions.iter().filter(|(_, (i, _))| *i == idx).map(|(t, _)| t.clone()).collect();
+    /// Ends everything account `idx` has under way: its sessions, flows and resets,
+    /// but for `keep` (the flow, reset or session making the change).
+    fn revoke(st: &mut State, idx: usize, keep: Option<&str>) {
+        let kept = |id: &String| Some(id.as_str()) == keep;
+        let gone: Vec<String> = st
+            .sessions
+            .iter()
+            .filter(|(t, s)| s.account == idx && !kept(t))
+            .map(|(t, _)| t.clone())
+            .collect();
         for token in gone {
             Self::end_session(st, &token);
         }
+        st.flows.retain(|id, f| f.account != idx || kept(id));
+        st.resets.retain(|id, r| r.account != Some(idx) || kept(id));
     }
 
     fn save(&self) {
@@ -261,7 +330,7 @@ impl MockBackend {
         else {
             return 0;
         };
-        st.sessions.values().filter(|(i, _)| *i == idx).count()
+        st.sessions.values().filter(|s| s.account == idx).count()
     }
 
     /// A copy of an account, for views and tests.
@@ -298,29 +367,29 @@ impl MockBackend {
         }
         let now = self.clock.now_ms();
         let mut st = self.state.borrow_mut();
-        let idx = st
+        let found = st
             .saved
             .accounts
             .iter()
             .position(|a| a.username.eq_ignore_ascii_case(username))
-            .filter(|&i| req.tenant.as_deref().is_none_or(|t| st.saved.accounts[i].signs_in_to == t))
-            .ok_or(BackendError::InvalidCredentials)?;
-        let source = self.source_of(&st, idx, req.source.clone())?;
-        let locked = st.saved.accounts[idx].state.locked_until_ms.is_some_and(|t| t > now);
-        if !locked && !hash::verify_password(&req.password, &st.saved.accounts[idx].password_hash) {
-            let account = &mut st.saved.accounts[idx];
-            if !record_wrong_password(account, &req.password, &source, now) {
-                drop(st);
-                self.save();
-                return Err(BackendError::InvalidCredentials);
-            }
-        } else if !locked {
-            // The right password clears what counts wrong passwords, not wrong MFA codes:
-            // whoever knows the password is who those codes are kept from.
-            let lockout = &mut st.saved.accounts[idx].lockout;
-            *lockout = Lockout { mfa_failures: lockout.mfa_failures, ..Default::default() };
+            .filter(|&i| req.tenant.as_deref().is_none_or(|t| st.saved.accounts[i].signs_in_to == t));
+        let Some(idx) = found else {
+            limits::spend_like_a_wrong_password(&req.password);
+            return Err(BackendError::InvalidCredentials);
+        };
+        // Nothing about the account is told before the password is right.
+        let source = self.source_of(&st, idx, req.source.clone());
+        let account = &mut st.saved.accounts[idx];
+        if !first_factor_ok(account, &req.password, now) {
+            let familiar = source.as_ref().is_ok_and(|s| limits::is_familiar(account, s));
+            limits::record_wrong_password(account, &req.password, familiar, now);
+            drop(st);
+            self.save();
+            return Err(BackendError::InvalidCredentials);
         }
-        let out = self.start_flow(&mut st, idx, source, None, now);
+        limits::password_passed(account);
+        use_up_pass(account);
+        let out = source.and_then(|source| self.start_flow(&mut st, idx, source, Start::Password, now));
         drop(st);
         self.save();
         out
@@ -341,28 +410,44 @@ impl MockBackend {
             .ok_or(BackendError::Malformed("no sign-in source".into()))
     }
 
-    /// Runs the engine for a sign-in whose first factor has been checked (a password,
-    /// or the passkey named by `signed_in_with`) and returns its first step.
+    /// Runs the engine for a sign-in whose first factor has been checked (a password
+    /// or a passkey), or for a step-up, and returns its first step.
     fn start_flow(
         &self,
         st: &mut State,
         idx: usize,
         source: SignInSource,
-        signed_in_with: Option<MethodKind>,
+        start: Start,
         now: u64,
     ) -> Result<Reply, BackendError> {
         let account = &st.saved.accounts[idx];
-        let detections = detect(&source, &account.history, &account.trusted_ips, now);
+        // A step-up is no new sign-in: nothing about its place is new.
+        let detections = match start {
+            Start::StepUp(_) => vec![],
+            _ => detect(&source, &account.history, &account.trusted_ips, now),
+        };
         let mut ctx = context(st, idx, &detections, now)?;
-        ctx.signed_in_with = signed_in_with;
+        // The password lock that holds here: one earned elsewhere does not lock the desk.
+        ctx.user.locked_until_ms = limits::lock_for(account, limits::is_familiar(account, &source));
+        ctx.signed_in_with = (start == Start::Passkey).then_some(MethodKind::Passkey);
+        ctx.step_up = matches!(start, Start::StepUp(_));
         let (sign_in_risk, user_risk) = (ctx.sign_in_risk(), ctx.user_risk());
+        let (policy, home_policy) = (ctx.policy.clone(), ctx.home_policy.clone());
         let (flow, _) = Flow::start(ctx);
         let flow_id = self.random_hex(16);
         let record = FlowRecord {
             flow,
             account: idx,
             seq: 0,
+            started_ms: now,
             touched_ms: now,
+            policy,
+            home_policy,
+            replaces: match start {
+                Start::StepUp(session) => Some(session),
+                _ => None,
+            },
+            codes_sent: 0,
             unusual: unusual(&detections, &source),
             source,
             detections,
@@ -390,7 +475,7 @@ impl MockBackend {
         let now = self.clock.now_ms();
         let st = self.state.borrow();
         let rec = st.flows.get(flow_id).ok_or(BackendError::UnknownFlow)?;
-        if now > rec.touched_ms + FLOW_TTL_MS {
+        if now > rec.ends_ms() {
             return Err(BackendError::FlowExpired);
         }
         Ok(Reply { session: None, passkey: None, ..reply(&st, flow_id, now) })
@@ -400,12 +485,13 @@ impl MockBackend {
         let now = self.clock.now_ms();
         let mut st = self.state.borrow_mut();
         let rec = st.flows.get(flow_id).ok_or(BackendError::UnknownFlow)?;
-        if let Err(e) = check_current(rec.touched_ms + FLOW_TTL_MS, rec.seq, seq, now) {
+        if let Err(e) = check_current(rec.ends_ms(), rec.seq, seq, now) {
             if e == BackendError::FlowExpired {
                 st.flows.remove(flow_id);
             }
             return Err(e);
         }
+        let holds = still_holds(&st, rec, now);
         let rec = st.flows.get_mut(flow_id).ok_or(BackendError::UnknownFlow)?;
         // A passkey challenge is shown once; the flow keeps it until it is answered.
         rec.passkey_view = None;
@@ -414,7 +500,12 @@ impl MockBackend {
         if step.is_terminal() {
             return Err(unexpected());
         }
-        if let Some(event) = self.event_for(&mut st, flow_id, &step, &input, now)? {
+        // Decided under facts that no longer hold: the flow ends, and no session comes of it.
+        let event = match holds {
+            true => self.event_for(&mut st, flow_id, &step, &input, now)?,
+            false => Some(Event::BackendError),
+        };
+        if let Some(event) = event {
             let rec = st.flows.get_mut(flow_id).ok_or(BackendError::UnknownFlow)?;
             rec.flow.advance(event).map_err(|_| unexpected())?;
         }
@@ -429,7 +520,8 @@ impl MockBackend {
     }
 
     /// Judges `new` for account `idx` and, if accepted, stores it (hashed) in place of
-    /// the old one, which also ends a temporary password.
+    /// the old one, which also ends a temporary password; a passwordless account then
+    /// has a password, everywhere.
     fn try_new_password(&self, saved: &mut Saved, idx: usize, new: &str) -> password::Verdict {
         let is_current = hash::verify_password(new, &saved.accounts[idx].password_hash);
         let verdict = verdict_for(saved, idx, new, is_current);
@@ -439,6 +531,8 @@ impl MockBackend {
             let account = &mut saved.accounts[idx];
             account.password_hash = hash::hash_password(new, &salt, hash::ITERATIONS);
             account.state.temporary_password = false;
+            account.state.has_password = true;
+            account.pass_expires_ms = None;
             account.password_changed_ms = Some(self.clock.now_ms());
         }
         verdict
@@ -452,6 +546,7 @@ impl MockBackend {
         flow_id: &str,
         candidate: &str,
     ) -> Result<password::Verdict, BackendError> {
+        check_new_password_length(candidate)?;
         let st = self.state.borrow();
         let asking = |asks: bool, idx: Option<usize>| idx.filter(|_| asks);
         // A sign-in flow at its password step, or a reset of a real account at its own.
@@ -545,6 +640,8 @@ impl MockBackend {
         if !method.is_phone() {
             return Err(BackendError::Unexpected { input: "SendCode".into() });
         }
+        let rec = st.flows.get_mut(flow_id).ok_or(BackendError::UnknownFlow)?;
+        limits::take_code_send(Some(&mut st.saved.accounts[rec.account]), &mut rec.codes_sent, now)?;
         let code = self.deliver_code(&mut st.saved.phone, phone, method, now);
         let rec = st.flows.get_mut(flow_id).ok_or(BackendError::UnknownFlow)?;
         rec.code = Some(code);
@@ -617,12 +714,12 @@ impl MockBackend {
     ) -> Result<Event, BackendError> {
         let code = clean_code(typed)?;
         let idx = st.flows[flow_id].account;
-        // Locked by wrong codes (in this sign-in or earlier ones): no code is checked any more.
-        if st.saved.accounts[idx].state.locked_until_ms.is_some_and(|t| t > now) {
+        // Locked by wrong second factors (here, in resets, anywhere): no code is checked.
+        if limits::second_factors_locked(&st.saved.accounts[idx], now) {
             return Ok(Event::MfaFailed);
         }
         let event = self.mfa_code_event(st, flow_id, idx, method, &code, now)?;
-        count_mfa_result(&mut st.saved.accounts[idx], &event, now);
+        count_second_factor(&mut st.saved.accounts[idx], event == Event::MfaPassed(method), now);
         Ok(event)
     }
 
@@ -686,14 +783,15 @@ impl MockBackend {
     ) -> Result<Event, BackendError> {
         let rec = st.flows.get_mut(flow_id).ok_or(BackendError::UnknownFlow)?;
         let account = &mut st.saved.accounts[rec.account];
-        // Locked by wrong codes (here or in earlier sign-ins): no code is checked any more.
-        if account.state.locked_until_ms.is_some_and(|t| t > now) {
+        // Locked by wrong second factors: no code is checked. A new method proven does not
+        // clear the count: it was not one the account had.
+        if limits::second_factors_locked(account, now) {
             return Ok(Event::TooManyWrongCodes);
         }
         let pending = rec.enrollment.as_mut().ok_or(invalid(Field::Code, Problem::NoCodeSent))?;
         let checked = check_enrollment_code(pending, &mut rec.code, typed, now);
         if is_wrong_code(&checked) {
-            count_mfa_result(account, &Event::MfaFailed, now);
+            limits::second_factor_failed(account, now);
             if pending.wrong_codes >= WRONG_CODES_PER_ENROLLMENT {
                 rec.enrollment = None;
                 rec.enrollment_view = None;
@@ -724,8 +822,8 @@ impl MockBackend {
         if !accepted {
             return Ok(Event::PasswordRejected);
         }
-        // Whoever else knew the old password may hold a session: end them all.
-        Self::revoke_sessions(st, idx);
+        // Whoever else knew the old password may hold a session or a flow: end them all.
+        Self::revoke(st, idx, Some(flow_id));
         Ok(Event::PasswordChanged)
     }
 
@@ -746,7 +844,10 @@ impl MockBackend {
             for r in outcome.remediations.iter().filter(|r| r.risk == RiskKind::User) {
                 account.close_risk(RiskState::Remediated, r.detail, now);
             }
-            account.history.push(PastSignIn { source: rec.source.clone(), at_ms: now });
+            // A risky place becomes familiar only once the person proved it was them.
+            if outcome.verified || rec.sign_in_risk == RiskLevel::None {
+                account.history.push(PastSignIn { source: rec.source.clone(), at_ms: now });
+            }
             account.next_source = None;
         }
         let record = SignInRecord {
@@ -763,14 +864,19 @@ impl MockBackend {
         st.saved.log.push(record);
         if outcome.signed_in {
             let idx = rec.account;
+            let replaced = rec.replaces.clone();
             if outcome.revoke_sessions {
-                Self::revoke_sessions(st, idx);
+                Self::revoke(st, idx, Some(flow_id));
+            }
+            if let Some(old) = replaced {
+                Self::end_session(st, &old);
             }
             let token = self.random_hex(24);
             if let Some(rec) = st.flows.get_mut(flow_id) {
                 rec.session = Some(token.clone());
             }
-            st.sessions.insert(token, (idx, outcome.verified));
+            let proven_ms = outcome.verified.then_some(now);
+            st.sessions.insert(token, Session { account: idx, proven_ms, started_ms: now, used_ms: now });
         }
     }
 }
@@ -843,10 +949,19 @@ fn check_confirmed(new: &str, confirm: &str) -> Result<(), BackendError> {
     if new.is_empty() {
         return Err(invalid(Field::NewPassword, Problem::Empty));
     }
+    check_new_password_length(new)?;
     if new != confirm {
         return Err(invalid(Field::Confirm, Problem::Mismatch));
     }
     Ok(())
+}
+
+/// A new password longer than any allowed is refused before it is hashed or scored.
+fn check_new_password_length(new: &str) -> Result<(), BackendError> {
+    match new.chars().count() > password::MAX_LENGTH {
+        true => Err(invalid(Field::NewPassword, Problem::TooLong)),
+        false => Ok(()),
+    }
 }
 
 /// Checks a typed phone code against the one in `slot` (if `fits`); true when it
@@ -886,61 +1001,74 @@ fn verdict_for(saved: &Saved, idx: usize, candidate: &str, is_current: bool) -> 
     password::check(candidate, is_current, &banned, &personal)
 }
 
-/// Wrong MFA codes count per account, across sign-ins and reloads; this many lock it
-/// as smart lockout does. A code that works starts the count again.
-pub const MFA_LOCKOUT_THRESHOLD: u32 = 10;
-
-fn count_mfa_result(account: &mut Account, event: &Event, now: u64) {
-    match event {
-        Event::MfaPassed(_) => account.lockout.mfa_failures = 0,
-        Event::MfaFailed => {
-            account.lockout.mfa_failures += 1;
-            if account.lockout.mfa_failures >= MFA_LOCKOUT_THRESHOLD {
-                account.lockout.mfa_failures = 0;
-                lock(account, now);
-            }
-        }
-        _ => {}
+/// A second factor the account already had, checked: passed or wrong.
+fn count_second_factor(account: &mut Account, passed: bool, now: u64) {
+    match passed {
+        true => limits::second_factor_passed(account),
+        false => limits::second_factor_failed(account, now),
     }
 }
 
-/// Locks `account` for a span that doubles with each lockout (up to 64 times the first).
-fn lock(account: &mut Account, now: u64) {
-    let l = &mut account.lockout;
-    l.times_locked += 1;
-    let span = LOCKOUT_BASE_MS << (l.times_locked - 1).min(6);
-    account.state.locked_until_ms = Some(now + span);
+/// The password, or for a passwordless account its temporary access pass while good.
+fn first_factor_ok(account: &Account, typed: &str, now: u64) -> bool {
+    let pass_expired = !account.state.has_password && account.pass_expires_ms.is_none_or(|t| t <= now);
+    if pass_expired || account.password_hash.is_empty() {
+        limits::spend_like_a_wrong_password(typed);
+        return false;
+    }
+    hash::verify_password(typed, &account.password_hash)
 }
 
-/// Counts a wrong password for smart lockout; true when it has just locked the account.
-/// The same wrong password again counts once, and familiar and unfamiliar places count apart,
-/// so an attacker elsewhere cannot lock the person out at their desk.
-fn record_wrong_password(account: &mut Account, typed: &str, source: &SignInSource, now: u64) -> bool {
-    // Wrong passwords are often near the right one: keep them only as slow hashes,
-    // salted per account and per password (the stored hash changes with the password).
-    let digest = hash::sha256_hex(account.password_hash.as_bytes());
-    let mut salt = [0u8; 16];
-    for (i, b) in salt.iter_mut().enumerate() {
-        *b = u8::from_str_radix(&digest[2 * i..2 * i + 2], 16).unwrap_or(0);
+/// A temporary access pass works once: used, it is gone.
+fn use_up_pass(account: &mut Account) {
+    if !account.state.has_password {
+        account.password_hash.clear();
+        account.pass_expires_ms = None;
     }
-    let fingerprint = hash::hash_password(typed, &salt, hash::ITERATIONS);
-    let l = &mut account.lockout;
-    if l.recent_wrong.contains(&fingerprint) {
-        return false;
+}
+
+/// A keyed digest of `name` for `purpose`: decoys that cannot be computed without the key.
+fn keyed(key: &[u8; 32], purpose: &str, name: &str) -> [u8; 32] {
+    use sha2::{Digest, Sha256};
+    let mut h = Sha256::new();
+    h.update(key);
+    h.update(purpose.as_bytes());
+    h.update([0]);
+    h.update(name.to_ascii_lowercase().as_bytes());
+    h.finalize().into()
+}
+
+fn new_key(entropy: &dyn Entropy) -> [u8; 32] {
+    let mut key = [0u8; 32];
+    entropy.fill(&mut key);
+    key
+}
+
+/// Whether what a flow was decided on still holds: the account enabled, the same
+/// policies, and no more user risk than at its start.
+fn still_holds(st: &State, rec: &FlowRecord, now: u64) -> bool {
+    let account = &st.saved.accounts[rec.account];
+    let policy_of = |id: &str| st.saved.tenants.iter().find(|t| t.id == id).map(|t| &t.policy);
+    let home = account.state.home_tenant.as_deref().and_then(policy_of);
+    !account.state.disabled
+        && policy_of(&account.signs_in_to) == Some(&rec.policy)
+        && home == rec.home_policy.as_ref()
+        && crate::engine::risk::user_risk(&account.detections, now) <= rec.user_risk
+}
+
+/// How a flow begins: after a password, after a passkey, or as a step-up of a session.
+#[derive(Clone, Debug, PartialEq, Eq)]
+enum Start {
+    Password,
+    Passkey,
+    StepUp(String),
+}
+
+impl FlowRecord {
+    /// When the flow expires: idle for `FLOW_TTL_MS`, or `FLOW_MAX_MS` after its start.
+    fn ends_ms(&self) -> u64 {
+        (self.touched_ms + FLOW_TTL_MS).min(self.started_ms + FLOW_MAX_MS)
     }
-    l.recent_wrong.push(fingerprint);
-    if l.recent_wrong.len() > 3 {
-        l.recent_wrong.remove(0);
-    }
-    let familiar = account.history.iter().any(|p| p.source.location.city == source.location.city);
-    let count = if familiar { &mut l.familiar_failures } else { &mut l.unfamiliar_failures };
-    *count += 1;
-    if *count < LOCKOUT_THRESHOLD {
-        return false;
-    }
-    *count = 0;
-    lock(account, now);
-    true
 }
 
 fn context(
@@ -1324,3 +1452,6 @@ mod passkey_tests;
 
 #[cfg(test)]
 mod fault_tests;
+
+#[cfg(test)]
+mod attack_tests;

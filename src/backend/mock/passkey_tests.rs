@@ -255,7 +255,13 @@ fn a_passwordless_user_at_risk_re_authenticates_with_a_passkey_and_old_sessions_
 fn passkey_sign_in_for_an_unknown_user_looks_the_same_until_it_fails() {
     let f = fixture();
     let options = f.backend.begin_passkey_sign_in_now("nobody@contoso.example", None).unwrap();
-    assert!(options.credential_ids.is_empty());
+    assert_eq!(options.credential_ids.len(), 1, "a decoy, as an account with one passkey has");
+    assert_eq!(
+        (options.display_name.as_str(), options.rp_name.as_str()),
+        ("nobody@contoso.example", "Riskgate")
+    );
+    let again = f.backend.begin_passkey_sign_in_now("nobody@contoso.example", None).unwrap();
+    assert_eq!(again.credential_ids, options.credential_ids, "the same name always looks the same");
     let mut key = SoftKey::new(5, ORIGIN);
     let e = f.backend.passkey_sign_in_now("nobody@contoso.example", None, &key.get(&options)).unwrap_err();
     assert_eq!(e, passkey_error(WebAuthnError::UnknownCredential));
@@ -268,7 +274,8 @@ fn a_page_for_one_organisation_takes_no_passkey_sign_in_from_another() {
     f.add_passkey(&f.proven_session(), &mut key);
     let user = "ravi@contoso.example";
     let options = f.backend.begin_passkey_sign_in_now(user, Some(seed::WOODGROVE)).unwrap();
-    assert!(options.credential_ids.is_empty(), "looks like an unknown user");
+    let real = &f.backend.account_of(user).unwrap().passkeys[0].id;
+    assert!(!options.credential_ids.contains(real), "looks like an unknown user");
     let e = f.backend.passkey_sign_in_now(user, Some(seed::WOODGROVE), &key.get(&options)).unwrap_err();
     assert_eq!(e, passkey_error(WebAuthnError::UnknownCredential));
     let options = f.backend.begin_passkey_sign_in_now(user, Some(seed::CONTOSO)).unwrap();

@@ -2,7 +2,7 @@
 //! for a short while; registrations and sign-ins checked by `webauthn`; credentials
 //! kept with the account.
 use super::health::view;
-use super::{MockBackend, Saved, State};
+use super::{MockBackend, Saved, Start, State};
 use crate::backend::api::{AccountView, BackendError, Reply};
 use crate::backend::directory::Account;
 use crate::backend::webauthn::{
@@ -26,6 +26,9 @@ pub(super) struct Challenge {
     expires_ms: u64,
 }
 
+/// Sign-in challenges kept per username; the oldest goes first.
+const SIGN_IN_CHALLENGES_PER_NAME: usize = 4;
+
 /// The challenge's bytes, if there is one and it is still good. The caller has taken
 /// it out of its slot, so it is used up whatever happens next.
 fn redeem(slot: Option<Challenge>, now: u64) -> Result<Vec<u8>, BackendError> {
@@ -33,6 +36,13 @@ fn redeem(slot: Option<Challenge>, now: u64) -> Result<Vec<u8>, BackendError> {
         Some(c) if c.expires_ms > now => Ok(c.bytes),
         _ => Err(BackendError::Passkey(WebAuthnError::ChallengeExpired)),
     }
+}
+
+/// Takes out of `held` the challenge `answer` says it signed, if it is one of them.
+fn take_answered(held: &mut Vec<Challenge>, answer: &PasskeyAssertion) -> Option<Challenge> {
+    let claimed = webauthn::claimed_challenge(&answer.client_data_json)?;
+    let at = held.iter().position(|c| crate::backend::hash::constant_time_eq(&c.bytes, &claimed))?;
+    Some(held.remove(at))
 }
 
 fn refused(e: WebAuthnError) -> BackendError {
@@ -55,31 +65,52 @@ impl MockBackend {
         Challenge { bytes, expires_ms: now + PASSKEY_CHALLENGE_TTL_MS }
     }
 
-    /// The options the browser needs for account `idx` (or an unknown one) as
-    /// `username`. `create`: exclude the account's passkeys; otherwise allow only them.
-    fn options(
-        &self,
-        saved: &Saved,
-        idx: Option<usize>,
-        username: &str,
-        c: &Challenge,
-        create: bool,
-    ) -> PasskeyOptions {
-        let account = idx.map(|i| &saved.accounts[i]);
-        let tenant = account.and_then(|a| saved.tenants.iter().find(|t| t.id == a.signs_in_to));
-        // The user handle must not be personal data: a hash of the username.
-        let handle = Sha256::digest(username.to_ascii_lowercase().as_bytes());
+    /// The options the browser needs for account `idx`, signed in already (a flow,
+    /// a reset's proof, account health). `create`: exclude the account's passkeys;
+    /// otherwise allow only them.
+    fn options(&self, saved: &Saved, idx: usize, c: &Challenge, create: bool) -> PasskeyOptions {
+        let account = &saved.accounts[idx];
+        let tenant = saved.tenants.iter().find(|t| t.id == account.signs_in_to);
         PasskeyOptions {
             create,
             challenge: b64url_encode(&c.bytes),
             rp_id: self.rp.borrow().id.clone(),
             rp_name: tenant.map_or("Riskgate".into(), |t| t.name.clone()),
-            user_id: b64url_encode(&handle[..16]),
+            user_id: user_handle(&account.username),
+            user_name: account.username.clone(),
+            display_name: account.display_name.clone(),
+            credential_ids: account.passkeys.iter().map(|p| p.id.clone()).collect(),
+        }
+    }
+
+    /// The options for signing in with a passkey, before anything is proven: alike for
+    /// every username, known or not. The names are the ones the request gave, and an
+    /// account without passkeys (or none at all) is offered a decoy id derived from
+    /// the username, so the same name always gets the same answer.
+    fn sign_in_options(
+        &self,
+        st: &State,
+        idx: Option<usize>,
+        username: &str,
+        tenant: Option<&str>,
+        c: &Challenge,
+    ) -> PasskeyOptions {
+        let tenant_name = tenant.and_then(|id| st.saved.tenants.iter().find(|t| t.id == id));
+        let mut ids: Vec<String> = idx
+            .map(|i| st.saved.accounts[i].passkeys.iter().map(|p| p.id.clone()).collect())
+            .unwrap_or_default();
+        if ids.is_empty() {
+            ids.push(b64url_encode(&super::keyed(&st.decoy_key, "passkey", username)));
+        }
+        PasskeyOptions {
+            create: false,
+            challenge: b64url_encode(&c.bytes),
+            rp_id: self.rp.borrow().id.clone(),
+            rp_name: tenant_name.map_or("Riskgate".into(), |t| t.name.clone()),
+            user_id: user_handle(username),
             user_name: username.to_string(),
-            display_name: account.map_or(username.to_string(), |a| a.display_name.clone()),
-            credential_ids: account
-                .map(|a| a.passkeys.iter().map(|p| p.id.clone()).collect())
-                .unwrap_or_default(),
+            display_name: username.to_string(),
+            credential_ids: ids,
         }
     }
 
@@ -101,8 +132,13 @@ impl MockBackend {
         let challenge = self.new_challenge(now);
         let mut st = self.state.borrow_mut();
         let idx = signing_in(&st.saved, username, tenant);
-        let options = self.options(&st.saved, idx, username, &challenge, false);
-        st.passkey_sign_ins.insert(username.to_ascii_lowercase(), challenge);
+        let options = self.sign_in_options(&st, idx, username, tenant, &challenge);
+        let held = st.passkey_sign_ins.entry(username.to_ascii_lowercase()).or_default();
+        held.retain(|c| c.expires_ms > now);
+        if held.len() >= SIGN_IN_CHALLENGES_PER_NAME {
+            held.remove(0);
+        }
+        held.push(challenge);
         Ok(options)
     }
 
@@ -117,16 +153,17 @@ impl MockBackend {
         let username = username.trim();
         let now = self.clock.now_ms();
         let mut st = self.state.borrow_mut();
-        let challenge = redeem(st.passkey_sign_ins.remove(&username.to_ascii_lowercase()), now)?;
+        let held = st.passkey_sign_ins.get_mut(&username.to_ascii_lowercase());
+        let challenge = redeem(held.and_then(|held| take_answered(held, answer)), now)?;
         let idx = signing_in(&st.saved, username, tenant).ok_or(refused(WebAuthnError::UnknownCredential))?;
         let rp = self.relying_party();
-        let checked = assert_with(&rp, &mut st.saved.accounts[idx], &challenge, answer);
+        let checked = assert_with(&rp, &mut st.saved.accounts[idx], &challenge, answer, now);
         drop(st);
         self.save(); // the counter has moved on, whatever the engine decides
         checked?;
         let mut st = self.state.borrow_mut();
         let source = self.source_of(&st, idx, None)?;
-        let out = self.start_flow(&mut st, idx, source, Some(MethodKind::Passkey), now);
+        let out = self.start_flow(&mut st, idx, source, Start::Passkey, now);
         drop(st);
         self.save();
         out
@@ -137,7 +174,7 @@ impl MockBackend {
     pub fn begin_passkey_now(&self, session: &str) -> Result<PasskeyOptions, BackendError> {
         let now = self.clock.now_ms();
         let mut st = self.state.borrow_mut();
-        let idx = Self::proven_session_account(&st, session)?;
+        let idx = Self::proven_session_account(&mut st, session, now)?;
         let (challenge, options) = self.challenge_for(&st.saved, idx, true, now);
         st.adding_passkeys.insert(session.to_string(), challenge);
         Ok(options)
@@ -150,7 +187,7 @@ impl MockBackend {
     ) -> Result<AccountView, BackendError> {
         let now = self.clock.now_ms();
         let mut st = self.state.borrow_mut();
-        let idx = Self::proven_session_account(&st, session)?;
+        let idx = Self::proven_session_account(&mut st, session, now)?;
         let challenge = redeem(st.adding_passkeys.remove(session), now)?;
         store_new(&self.relying_party(), &mut st.saved, idx, &challenge, created, now)?;
         let out = view(&st, idx, now);
@@ -200,7 +237,7 @@ impl MockBackend {
         now: u64,
     ) -> (Challenge, PasskeyOptions) {
         let challenge = self.new_challenge(now);
-        let options = self.options(saved, Some(idx), &saved.accounts[idx].username, &challenge, create);
+        let options = self.options(saved, idx, &challenge, create);
         (challenge, options)
     }
 
@@ -215,7 +252,7 @@ impl MockBackend {
         let rec = st.resets.get_mut(reset_id).ok_or(BackendError::UnknownFlow)?;
         let challenge = redeem(rec.passkey.take(), now)?;
         let idx = rec.account.ok_or(refused(WebAuthnError::UnknownCredential))?;
-        assert_with(&self.relying_party(), &mut st.saved.accounts[idx], &challenge, answer)?;
+        assert_with(&self.relying_party(), &mut st.saved.accounts[idx], &challenge, answer, now)?;
         Ok(ResetEvent::Verified(MethodKind::Passkey))
     }
 
@@ -229,7 +266,7 @@ impl MockBackend {
         let rec = st.flows.get_mut(flow_id).ok_or(BackendError::UnknownFlow)?;
         let challenge = redeem(rec.passkey.take(), now)?;
         let idx = rec.account;
-        assert_with(&self.relying_party(), &mut st.saved.accounts[idx], &challenge, answer)?;
+        assert_with(&self.relying_party(), &mut st.saved.accounts[idx], &challenge, answer, now)?;
         Ok(Event::MfaPassed(MethodKind::Passkey))
     }
 
@@ -259,7 +296,20 @@ fn signing_in(saved: &Saved, username: &str, tenant: Option<&str>) -> Option<usi
 }
 
 /// Checks `answer` against the account's passkey it names and moves its counter on.
+/// Either way it counts as a second factor: a refusal towards the lock, a pass clears it.
 fn assert_with(
+    rp: &RelyingParty,
+    account: &mut Account,
+    challenge: &[u8],
+    answer: &PasskeyAssertion,
+    now: u64,
+) -> Result<(), BackendError> {
+    let checked = verify_with(rp, account, challenge, answer);
+    super::count_second_factor(account, checked.is_ok(), now);
+    checked
+}
+
+fn verify_with(
     rp: &RelyingParty,
     account: &mut Account,
     challenge: &[u8],
@@ -275,6 +325,11 @@ fn assert_with(
     Ok(())
 }
 
+/// The user handle must not be personal data: a hash of the username.
+fn user_handle(username: &str) -> String {
+    b64url_encode(&Sha256::digest(username.to_ascii_lowercase().as_bytes())[..16])
+}
+
 /// Checks a new passkey, refuses one that any account already holds, and stores it.
 /// A passwordless account's temporary access pass ends with its first passkey.
 fn store_new(
@@ -286,8 +341,13 @@ fn store_new(
     now: u64,
 ) -> Result<(), BackendError> {
     let new = webauthn::verify_registration(rp, challenge, created).map_err(refused)?;
+    let id = b64url_encode(&new.id);
     for account in &saved.accounts {
         webauthn::check_not_registered(&account.passkeys, &new).map_err(refused)?;
+        // A passkey once removed (by its owner or an admin) never comes back.
+        if account.revoked_passkeys.contains(&id) {
+            return Err(refused(WebAuthnError::DuplicateCredential));
+        }
     }
     let account = &mut saved.accounts[idx];
     account.passkeys.push(StoredPasskey {

@@ -30,6 +30,7 @@ pub(super) struct ResetRecord {
     pub(super) passkey: Option<Challenge>,
     pub(super) passkey_view: Option<PasskeyOptions>,
     correlation_id: String,
+    codes_sent: u32,
 }
 
 impl ResetRecord {
@@ -66,6 +67,7 @@ impl MockBackend {
             passkey: None,
             passkey_view: None,
             correlation_id,
+            codes_sent: 0,
         };
         st.resets.insert(flow_id.clone(), record);
         st.last_reset = Some(flow_id.clone());
@@ -119,7 +121,7 @@ impl MockBackend {
             (ResetInput::SendCode { method }, ResetStep::Verify { offered, .. })
                 if offered.contains(method) && method.is_phone() =>
             {
-                self.send_reset_code(&mut st, flow_id, *method, now);
+                self.send_reset_code(&mut st, flow_id, *method, now)?;
                 None
             }
             // A kind of proof already given is refused before any code is checked.
@@ -149,10 +151,6 @@ impl MockBackend {
             rec.flow.advance(event).map_err(|_| unexpected())?;
         }
         rec.seq += 1;
-        let account = rec.account;
-        if let (Some(ResetEvent::VerifyFailed), Some(idx)) = (event, account) {
-            st.saved.accounts[idx].lockout.reset_failures += 1;
-        }
         self.finish_reset(&mut st, flow_id, now);
         let out = reset_reply(&st, flow_id, now);
         drop(st);
@@ -161,9 +159,18 @@ impl MockBackend {
     }
 
     /// A real text for a real account; for an unknown username the same answer, and nothing sent.
-    fn send_reset_code(&self, st: &mut State, flow_id: &str, method: MethodKind, now: u64) {
+    fn send_reset_code(
+        &self,
+        st: &mut State,
+        flow_id: &str,
+        method: MethodKind,
+        now: u64,
+    ) -> Result<(), BackendError> {
         let code = self.random_code();
-        let Some(rec) = st.resets.get(flow_id) else { return };
+        let rec = st.resets.get_mut(flow_id).ok_or(BackendError::UnknownFlow)?;
+        let account = rec.account.map(|i| &mut st.saved.accounts[i]);
+        super::limits::take_code_send(account, &mut rec.codes_sent, now)?;
+        let rec = &st.resets[flow_id];
         let phone = rec.account.and_then(|i| st.saved.accounts[i].phone.clone());
         let hint = match &phone {
             Some(p) => mask_phone(p),
@@ -181,6 +188,7 @@ impl MockBackend {
             rec.code = Some(PendingCode { code, method, expires_ms: now + PHONE_CODE_TTL_MS });
             rec.code_sent_to = Some(hint);
         }
+        Ok(())
     }
 
     fn check_reset_code(
@@ -192,13 +200,34 @@ impl MockBackend {
         now: u64,
     ) -> Result<ResetEvent, BackendError> {
         let code = clean_code(typed)?;
-        let rec = st.resets.get_mut(flow_id).ok_or(BackendError::UnknownFlow)?;
-        let Some(idx) = rec.account else { return Ok(ResetEvent::VerifyFailed) };
+        let rec = st.resets.get(flow_id).ok_or(BackendError::UnknownFlow)?;
+        // An unknown username, a method the account lacks, or codes locked by wrong
+        // second factors: nothing is checked, and it looks like any wrong code.
+        let Some(idx) = rec.account.filter(|&i| {
+            let account = &st.saved.accounts[i];
+            account.has_method(method) && !super::limits::second_factors_locked(account, now)
+        }) else {
+            return Ok(ResetEvent::VerifyFailed);
+        };
+        let event = self.reset_code_event(st, flow_id, idx, method, &code, now)?;
+        super::count_second_factor(&mut st.saved.accounts[idx], event != ResetEvent::VerifyFailed, now);
+        Ok(event)
+    }
+
+    fn reset_code_event(
+        &self,
+        st: &mut State,
+        flow_id: &str,
+        idx: usize,
+        method: MethodKind,
+        code: &str,
+        now: u64,
+    ) -> Result<ResetEvent, BackendError> {
         if method == MethodKind::AuthenticatorApp {
             let Some(device) = st.saved.accounts[idx].totp.as_mut() else {
                 return Ok(ResetEvent::VerifyFailed);
             };
-            return Ok(match totp::verify(&device.secret, &code, now / 1000, device.last_step) {
+            return Ok(match totp::verify(&device.secret, code, now / 1000, device.last_step) {
                 Ok(step) => {
                     device.last_step = Some(step);
                     ResetEvent::Verified(method)
@@ -207,7 +236,8 @@ impl MockBackend {
                 Err(_) => ResetEvent::VerifyFailed,
             });
         }
-        Ok(if take_phone_code(&mut rec.code, |c| c.method.is_phone(), &code, now)? {
+        let rec = st.resets.get_mut(flow_id).ok_or(BackendError::UnknownFlow)?;
+        Ok(if take_phone_code(&mut rec.code, |c| c.method.is_phone(), code, now)? {
             ResetEvent::Verified(method)
         } else {
             ResetEvent::VerifyFailed
@@ -241,7 +271,7 @@ impl MockBackend {
         let ResetStep::Done { remediation, .. } = rec.flow.step() else { return };
         let Some(idx) = rec.account else { return };
         let correlation_id = rec.correlation_id.clone();
-        Self::revoke_sessions(st, idx);
+        Self::revoke(st, idx, Some(flow_id));
         let account = &mut st.saved.accounts[idx];
         account.state.locked_until_ms = None;
         account.lockout = Default::default();
@@ -294,7 +324,14 @@ fn reset_context(
         Some(i) => (Some(st.saved.accounts[i].state.clone()), st.saved.accounts[i].detections.clone()),
         None => (None, vec![]),
     };
-    Ok(ResetContext { now_ms: now, user, user_detections, policy, home_policy: None, decoy_seed: 0 })
+    // A guest closes user risk only as the home tenant's policy allows.
+    let home_policy = user
+        .as_ref()
+        .and_then(|u| u.home_tenant.as_deref())
+        .and_then(|home| st.saved.tenants.iter().find(|t| t.id == home))
+        .map(|t| t.policy.clone());
+    let decoy_seed = super::keyed(&st.decoy_key, "reset", username)[0];
+    Ok(ResetContext { now_ms: now, user, user_detections, policy, home_policy, decoy_seed })
 }
 
 fn reset_reply(st: &State, flow_id: &str, now: u64) -> ResetReply {

@@ -6,7 +6,8 @@ use std::cell::RefCell;
 /// Bump when `Saved` changes shape; an older store is then reset, not misread.
 /// 3: postcard in a hex string (2 was JSON). 4: passkeys on accounts and the
 /// phishing-resistant knob on policies (postcard has no field defaults to fall back on).
-pub const STORE_VERSION: u32 = 4;
+/// 5: separate place locks, one second-factor count, revoked passkeys, pass expiry.
+pub const STORE_VERSION: u32 = 5;
 
 pub trait Store {
     fn load(&self) -> Option<String>;

@@ -274,8 +274,9 @@ fn ten_different_wrong_passwords_lock_the_account_and_repeats_count_once() {
         let e = f.backend.sign_in_now(request(user, &format!("wrong-{i}"))).unwrap_err();
         assert_eq!(e, BackendError::InvalidCredentials);
     }
-    let locked = f.backend.sign_in_now(request(user, "wrong-final")).unwrap();
-    assert!(matches!(locked.step, Step::Blocked { reason: BlockReason::LockedOut { .. }, .. }));
+    // The tenth locks, and says so no more than any wrong password does.
+    let e = f.backend.sign_in_now(request(user, "wrong-final")).unwrap_err();
+    assert_eq!(e, BackendError::InvalidCredentials);
     let still = f.backend.sign_in_now(request(user, password_of(user))).unwrap();
     assert!(
         matches!(still.step, Step::Blocked { reason: BlockReason::LockedOut { .. }, .. }),
@@ -339,8 +340,12 @@ fn session_of(reply: &Reply) -> String {
     reply.session.clone().expect("a signed-in reply carries a session")
 }
 
+/// An administrator's session, stepped up with their authenticator app as admin calls need.
 fn admin_session(f: &Fixture, username: &str) -> String {
-    session_of(&f.sign_in(username))
+    let password_only = session_of(&f.sign_in(username));
+    let r = f.backend.step_up_now(&password_only).expect("a step-up starts");
+    assert!(matches!(r.step, Step::MfaChallenge { .. }), "{:?}", r.step);
+    session_of(&f.send(&r, code(MethodKind::AuthenticatorApp, &f.app_code(username))).unwrap())
 }
 
 #[test]
@@ -352,8 +357,8 @@ fn state_survives_a_reload_from_the_store() {
     for i in 0..9 {
         let _ = first.sign_in_now(request("ada@contoso.example", &format!("wrong-{i}")));
     }
-    let locked = first.sign_in_now(request("ada@contoso.example", "wrong-last")).unwrap();
-    assert!(matches!(locked.step, Step::Blocked { reason: BlockReason::LockedOut { .. }, .. }));
+    let locked = first.sign_in_now(request("ada@contoso.example", "wrong-last")).unwrap_err();
+    assert_eq!(locked, BackendError::InvalidCredentials);
     let second = MockBackend::open(clock, Rc::new(SeededEntropy(std::cell::Cell::new(99))), store);
     assert_eq!(second.store_status(), &StoreStatus::Loaded);
     assert_eq!(second.sign_in_log(), first.sign_in_log());
@@ -387,9 +392,10 @@ fn a_corrupt_or_old_store_is_reported_and_replaced_by_the_seed() {
         (r#"{"version":0,"data":{}}"#, "version 0"),
         (r#"{"version":2,"data":{"tenants":5}}"#, "version 2"),
         (r#"{"version":3,"data":"05ff"}"#, "version 3"),
-        (r#"{"version":4,"data":{"tenants":5}}"#, "unreadable"),
-        (r#"{"version":4,"data":"05zz"}"#, "damaged"),
-        (r#"{"version":4,"data":"05ff"}"#, "damaged"),
+        (r#"{"version":4,"data":"05ff"}"#, "version 4"),
+        (r#"{"version":5,"data":{"tenants":5}}"#, "unreadable"),
+        (r#"{"version":5,"data":"05zz"}"#, "damaged"),
+        (r#"{"version":5,"data":"05ff"}"#, "damaged"),
     ] {
         let store = Rc::new(MemoryStore::default());
         store.save(text);
@@ -415,12 +421,15 @@ fn reset_restores_the_seed() {
 }
 
 #[test]
-fn admin_unblocks_a_user_blocked_by_sign_in_risk() {
+fn an_admin_confirms_a_blocked_sign_in_was_the_person_and_its_place_becomes_familiar() {
     let f = fixture();
     let blocked = f.sign_in("sam@woodgrove.example");
     assert!(matches!(blocked.step, Step::Blocked { reason: BlockReason::SignInRisk, .. }));
     let admin = admin_session(&f, "admin@woodgrove.example");
-    let receipt = f.backend.admin_act_now(&admin, "sam@woodgrove.example", AdminAction::Unblock).unwrap();
+    let log = f.backend.sign_in_log();
+    let sign_in = log.iter().find(|r| r.username == "sam@woodgrove.example").unwrap().id;
+    let action = AdminAction::ConfirmSignInSafe { sign_in };
+    let receipt = f.backend.admin_act_now(&admin, "sam@woodgrove.example", action).unwrap();
     assert!(receipt.view.users.iter().any(|u| u.username == "sam@woodgrove.example"));
     assert!(matches!(f.sign_in("sam@woodgrove.example").step, Step::SignedIn { .. }));
 }
@@ -696,7 +705,10 @@ mod reset {
     #[test]
     fn a_blocking_user_risk_policy_refuses_the_reset() {
         let f = fixture();
-        let r = f.backend.start_reset_now("jo@woodgrove.example").unwrap();
+        let user = "jo@woodgrove.example";
+        let r = f.backend.start_reset_now(user).unwrap();
+        assert!(matches!(r.step, ResetStep::Verify { .. }), "told only after a proof: {:?}", r.step);
+        let r = reset_code(&f, user, &r);
         assert_eq!(r.step, ResetStep::Blocked { reason: ResetBlock::UserRiskPolicyBlocks });
     }
 
@@ -708,6 +720,7 @@ mod reset {
         policy.reset.methods_required = 2;
         f.backend.set_policy_now(&admin, policy, BannedList { custom: vec!["contoso".into()] }).unwrap();
         let r = f.backend.start_reset_now("ada@contoso.example").unwrap();
+        let r = reset_code(&f, "ada@contoso.example", &r);
         assert_eq!(r.step, ResetStep::Blocked { reason: ResetBlock::TooFewMethods });
     }
 
@@ -715,8 +728,12 @@ mod reset {
     fn an_unknown_username_gets_the_same_steps_up_to_the_code_and_never_further() {
         let f = fixture();
         let known = f.backend.start_reset_now("omar@contoso.example").unwrap();
-        let unknown = f.backend.start_reset_now("nobody@contoso.example").unwrap();
-        assert!(matches!((&known.step, &unknown.step), (ResetStep::Verify { .. }, ResetStep::Verify { .. })));
+        // Unknown names are offered one of a few common shapes: take one offering a text.
+        let unknown = (0..20)
+            .map(|i| f.backend.start_reset_now(&format!("nobody{i}@contoso.example")).unwrap())
+            .find(|r| matches!(&r.step, ResetStep::Verify { offered, .. } if offered.contains(&MethodKind::Sms)))
+            .expect("some decoy offers a text");
+        assert!(matches!(known.step, ResetStep::Verify { .. }));
         let sent = f
             .backend
             .send_reset_now(&unknown.flow_id, 0, ResetInput::SendCode { method: MethodKind::Sms })
@@ -864,32 +881,6 @@ fn sessions_end_when_an_admin_resets_the_password_or_disables_the_account() {
     assert_eq!(f.backend.account_now(&ada).unwrap_err(), BackendError::NotAuthorized);
 }
 
-#[test]
-fn wrong_reset_codes_add_up_across_resets() {
-    let f = fixture();
-    let user = "ada@contoso.example";
-    for _ in 0..2 {
-        let mut r = f.backend.start_reset_now(user).unwrap();
-        for _ in 0..5 {
-            let guess = crate::backend::api::ResetInput::Code {
-                method: MethodKind::AuthenticatorApp,
-                code: "000000".into(),
-            };
-            match f.backend.send_reset_now(&r.flow_id, r.seq, guess) {
-                Ok(next) => r = next,
-                Err(_) => break,
-            }
-        }
-    }
-    let r = f.backend.start_reset_now(user).unwrap();
-    assert_eq!(
-        r.step,
-        crate::engine::reset::ResetStep::Blocked {
-            reason: crate::engine::reset::ResetBlock::TooManyFailedCodes
-        }
-    );
-}
-
 mod lab {
     use super::*;
     use crate::backend::directory::{place, source};
@@ -958,7 +949,11 @@ fn wrong_codes_for_a_new_app_in_a_sign_in_end_it_blocked_at_the_limit() {
     let right = Input::ConfirmRegistration { code: totp::code_at(&secret, START / 1000) };
     assert!(f.send(&r, right).is_err(), "the ended flow takes no code");
     assert!(f.backend.account_of(user).unwrap().state.methods.is_empty(), "nothing was registered");
-    assert_eq!(f.backend.account_of(user).unwrap().lockout.mfa_failures, WRONG_CODES_PER_ENROLLMENT);
+    let lockout = f.backend.account_of(user).unwrap().lockout;
+    assert_eq!(
+        lockout.wrong_second_factors, WRONG_CODES_PER_ENROLLMENT as u64,
+        "each counts as a wrong second factor"
+    );
 }
 
 #[test]
@@ -1000,6 +995,8 @@ fn wrong_codes_for_a_phone_added_from_the_account_drop_it_at_the_limit() {
         "the right code no longer adds the dropped phone"
     );
     assert!(f.backend.account_of("ravi@contoso.example").unwrap().phone.is_none());
+    // Five wrong in a row also locked the account's codes for a minute.
+    f.clock.advance(limits::SECOND_FACTOR_BASE_MS);
     f.backend.begin_method_now(&session, MethodKind::Sms, Some("+44 20 7946 0958")).unwrap();
     let again = f.backend.phone_messages().pop().unwrap();
     let account = f.backend.confirm_method_now(&session, &again.code).unwrap();
