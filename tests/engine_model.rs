@@ -6,15 +6,20 @@
 //! of the engine's own code.
 //!
 //! Policies include the phishing-resistant knob (high sign-in risk answered only by a
-//! passkey) for every enforced MFA sign-in policy. Two products keep it under a minute while every dimension is enumerated in full
-//! in at least one of them, crossed with every policy and sign-in risk:
+//! passkey) for every enforced MFA sign-in policy. Three products keep it under a minute
+//! while every dimension is enumerated in full in at least one of them, crossed with
+//! every policy and sign-in risk:
 //! - risk: methods (none, app, phone, passkey, app and passkey) x password/passwordless
-//!   x user risk (level x state) x guest (member, home on, home off) x temporary
-//!   password x (with a passkey) signed in with it or with a password; account
-//!   active, no grace yet.
+//!   x user risk (level x state) x guest (member; a home that lets its people fix user
+//!   risk, sign-in risk, both or neither; an unknown home) x temporary password x (with a
+//!   passkey) signed in with it or with a password; account active, no grace yet.
 //! - status and grace: methods x status (active, disabled, locked) x grace (never
 //!   started, day 0..15) x temporary password x user risk (none, high).
-//!   Flows that start identically with the same facts are explored once.
+//! - step-up: methods x status x user risk (none, high) x temporary password x (with a
+//!   passkey) signed in with it or not.
+//!
+//! Flows that start identically with the same facts are explored once. The reset path
+//! has its own check, at the end.
 #![cfg(not(target_arch = "wasm32"))]
 
 use riskgate::engine::flow::MAX_MFA_FAILURES;
@@ -126,8 +131,32 @@ fn policies() -> Vec<TenantPolicy> {
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
 enum Guest {
     Member,
-    HomeAllows,
-    HomeDoesNot,
+    /// Whether the home tenant lets its people fix user risk, and sign-in risk, themselves.
+    Home {
+        user: bool,
+        sign_in: bool,
+    },
+    /// A guest whose home tenant's policy is not known: it allows nothing.
+    HomeUnknown,
+}
+
+const GUESTS: [Guest; 6] = [
+    Guest::Member,
+    Guest::Home { user: true, sign_in: true },
+    Guest::Home { user: true, sign_in: false },
+    Guest::Home { user: false, sign_in: true },
+    Guest::Home { user: false, sign_in: false },
+    Guest::HomeUnknown,
+];
+
+impl Guest {
+    fn fixes_user_risk_here(self) -> bool {
+        matches!(self, Guest::Member | Guest::Home { user: true, .. })
+    }
+
+    fn fixes_sign_in_risk_here(self) -> bool {
+        matches!(self, Guest::Member | Guest::Home { sign_in: true, .. })
+    }
 }
 
 /// One user state of the enumeration.
@@ -143,6 +172,8 @@ struct User {
     grace_day: Option<u64>,
     /// The sign-in itself was made with the user's passkey.
     primary_passkey: bool,
+    /// A signed-in person proving themselves again.
+    step_up: bool,
 }
 
 const METHODS: [&[MethodKind]; 5] = [
@@ -178,7 +209,7 @@ fn risk_users() -> Vec<User> {
     for methods in METHODS {
         for has_password in [true, false] {
             for user_risk in user_risks() {
-                for guest in [Guest::Member, Guest::HomeAllows, Guest::HomeDoesNot] {
+                for guest in GUESTS {
                     for temporary in [false, true] {
                         for primary_passkey in primaries(methods) {
                             all.push(User {
@@ -191,6 +222,7 @@ fn risk_users() -> Vec<User> {
                                 locked: false,
                                 grace_day: None,
                                 primary_passkey,
+                                step_up: false,
                             });
                         }
                     }
@@ -221,6 +253,7 @@ fn status_users() -> Vec<User> {
                             locked,
                             grace_day,
                             primary_passkey: false,
+                            step_up: false,
                         });
                     }
                 }
@@ -230,10 +263,42 @@ fn status_users() -> Vec<User> {
     all
 }
 
-fn home_policy(allows: bool) -> TenantPolicy {
+/// Product 3: a step-up, for every status, risk and method.
+fn step_up_users() -> Vec<User> {
+    let mut all = vec![];
+    for methods in METHODS {
+        for (disabled, locked) in [(false, false), (true, false), (false, true)] {
+            for user_risk in [None, Some((RiskLevel::High, RiskState::AtRisk))] {
+                for temporary in [false, true] {
+                    for primary_passkey in primaries(methods) {
+                        all.push(User {
+                            methods,
+                            has_password: true,
+                            user_risk,
+                            guest: Guest::Member,
+                            temporary,
+                            disabled,
+                            locked,
+                            grace_day: None,
+                            primary_passkey,
+                            step_up: true,
+                        });
+                    }
+                }
+            }
+        }
+    }
+    all
+}
+
+/// A home tenant's policy: one that blocks user risk, or has its sign-in policy off,
+/// lets no one fix that risk themselves.
+fn home_policy(user: bool, sign_in: bool) -> TenantPolicy {
     let mut p = TenantPolicy::default();
-    if !allows {
-        p.user_risk.enforcement = Enforcement::Off;
+    if !user {
+        p.user_risk.action = UserAction::Block;
+    }
+    if !sign_in {
         p.sign_in_risk.enforcement = Enforcement::Off;
     }
     p
@@ -270,12 +335,11 @@ fn context(policy: &TenantPolicy, u: User, sign_in: RiskLevel) -> SignInContext 
         user_detections,
         policy: policy.clone(),
         home_policy: match u.guest {
-            Guest::Member => None,
-            Guest::HomeAllows => Some(home_policy(true)),
-            Guest::HomeDoesNot => Some(home_policy(false)),
+            Guest::Home { user, sign_in } => Some(home_policy(user, sign_in)),
+            Guest::Member | Guest::HomeUnknown => None,
         },
         signed_in_with: u.primary_passkey.then_some(MethodKind::Passkey),
-        step_up: false,
+        step_up: u.step_up,
     }
 }
 
@@ -288,6 +352,8 @@ struct Facts {
     passwordless_reauth: bool,
     unregistered: bool,
     block_unregistered: bool,
+    /// Any open user risk or sign-in risk, whether or not a policy acts on it.
+    any_risk: bool,
     temporary: bool,
     status_blocked: bool,
     grace_over: bool,
@@ -297,6 +363,8 @@ struct Facts {
     strong_required: bool,
     has_passkey: bool,
     primary_passkey: bool,
+    methods: &'static [MethodKind],
+    step_up: bool,
 }
 
 fn at_or_above(level: RiskLevel, min: RiskLevel) -> bool {
@@ -320,12 +388,14 @@ fn facts(policy: &TenantPolicy, u: User, sign_in: RiskLevel) -> Facts {
         passwordless_reauth: !u.has_password && up.action == UserAction::RequireRiskRemediation,
         unregistered: u.methods.is_empty(),
         block_unregistered: policy.block_unregistered_at_risk,
+        any_risk: user_level != RiskLevel::None || sign_in != RiskLevel::None,
         temporary: u.temporary,
         status_blocked: u.disabled || u.locked,
         grace_over: policy.registration.enforcement == Enforcement::On
             && u.methods.is_empty()
             && u.grace_day.is_some_and(|d| d >= 14),
-        home_refuses: u.guest == Guest::HomeDoesNot && (sign_in_enforced || user_enforced),
+        home_refuses: (user_enforced && !u.guest.fixes_user_risk_here())
+            || (sign_in_enforced && !u.guest.fixes_sign_in_risk_here()),
         strong_required: (sign_in_enforced
             && sp.action == SignInAction::RequireMfa
             && policy.phishing_resistant_for_high_risk
@@ -333,6 +403,8 @@ fn facts(policy: &TenantPolicy, u: User, sign_in: RiskLevel) -> Facts {
             || (user_enforced && !u.has_password && up.action == UserAction::RequireRiskRemediation),
         has_passkey: u.methods.contains(&MethodKind::Passkey),
         primary_passkey: u.primary_passkey,
+        methods: u.methods,
+        step_up: u.step_up,
     }
 }
 
@@ -352,13 +424,59 @@ struct Explorer {
 }
 
 impl Explorer {
+    /// Checks the flow's current step and, once signed in, its outcome.
+    fn check(&self, f: &Facts, path: &Path, flow: &Flow) -> Step {
+        let step = flow.step();
+        if f.step_up {
+            self.check_step_up(f, path, flow, &step);
+        } else {
+            self.check_step(f, path, &step);
+        }
+        if let Step::SignedIn { .. } = step {
+            // Registering a method in the sign-in lets the person in but proves nothing.
+            let proven = path.mfa || (f.primary_passkey && !f.step_up);
+            assert_eq!(flow.outcome().verified, proven, "the session's proof is wrong: {f:?}");
+        }
+        step
+    }
+
+    /// A step-up asks for nothing but the account status and a method it already has.
+    fn check_step_up(&self, f: &Facts, path: &Path, flow: &Flow, step: &Step) {
+        match step {
+            Step::MfaChallenge { methods, phishing_resistant, why, .. } => {
+                assert_eq!(methods, f.methods, "a step-up offers the account's own methods");
+                assert!(!phishing_resistant);
+                assert_eq!(why.policy, PolicyKind::StepUp);
+            }
+            Step::SignedIn { remediations } => {
+                assert!(path.mfa, "a step-up passed without MFA: {f:?}");
+                assert!(!f.status_blocked && !path.backend_error, "{f:?}");
+                assert!(remediations.is_empty(), "a step-up closed risk: {f:?}");
+                assert!(!flow.outcome().revoke_sessions);
+            }
+            Step::Blocked { reason, .. } => assert!(
+                f.status_blocked || f.unregistered || *reason == BlockReason::TooManyFailedCodes,
+                "step-up blocked for {reason:?}: {f:?}"
+            ),
+            Step::Cancelled | Step::Failed => {}
+            _ => panic!("a step-up asked for {step:?}: {f:?}"),
+        }
+        if f.status_blocked {
+            assert!(matches!(step, Step::Blocked { .. }), "disabled or locked account got {step:?}");
+        }
+    }
+
     fn check_step(&self, f: &Facts, path: &Path, step: &Step) {
+        let unregistered_at_risk = f.unregistered && f.any_risk;
         match step {
             Step::Register { allowed, attacker_risk, .. } => {
-                let at_risk = f.sign_in_enforced || f.user_enforced;
                 assert!(
-                    !(f.unregistered && f.block_unregistered && at_risk),
+                    !(unregistered_at_risk && f.block_unregistered),
                     "an unregistered user at risk reached registration with block-unregistered on: {f:?}"
+                );
+                assert!(
+                    *attacker_risk || !unregistered_at_risk,
+                    "registration at open risk not marked as one an attacker could be doing: {f:?}"
                 );
                 if *attacker_risk {
                     assert!(
@@ -387,6 +505,10 @@ impl Explorer {
                     !f.home_refuses,
                     "guest signed in though the home tenant allows no self-remediation: {f:?}"
                 );
+                assert!(
+                    !(unregistered_at_risk && f.block_unregistered),
+                    "an unregistered user at risk signed in with block-unregistered on: {f:?}"
+                );
             }
             Step::MfaChallenge { methods, phishing_resistant, .. } => {
                 assert!(!methods.is_empty(), "a challenge with no method to answer it");
@@ -413,8 +535,7 @@ impl Explorer {
 
     fn explore(&mut self, flow: &Flow, f: &Facts, path: Path, depth: usize) {
         self.nodes += 1;
-        let step = flow.step();
-        self.check_step(f, &path, &step);
+        let step = self.check(f, &path, flow);
         for event in EVENTS {
             let mut next = flow.clone();
             let accepted = next.advance(event);
@@ -426,13 +547,16 @@ impl Explorer {
                 assert_eq!(next, *flow, "a refused event changed the flow");
                 continue;
             };
+            if let Event::MfaPassed(m) = event {
+                assert!(f.methods.contains(&m), "MFA passed with {m:?}, which the account lacks");
+            }
             if event == Event::Skip {
                 assert!(!f.grace_over, "skipped after the grace period: {f:?}");
                 assert!(matches!(step, Step::RegistrationInterrupt { can_skip: true, .. }));
             }
             if depth + 1 >= DEPTH && !matches!(event, Event::Cancel | Event::BackendError) {
                 self.nodes += 1;
-                self.check_step(f, &advance_path(path, event), &next.step());
+                self.check(f, &advance_path(path, event), &next);
                 continue;
             }
             self.explore(&next, f, advance_path(path, event), depth + 1);
@@ -480,10 +604,17 @@ fn every_policy_user_and_risk_combination_keeps_the_safety_rules() {
     let (half_a, half_b) = policies.split_at(policies.len() / 2);
     let risk = risk_users();
     let status = status_users();
+    let step_up = step_up_users();
     let totals = std::thread::scope(|s| {
         let jobs: Vec<_> = [half_a, half_b]
             .into_iter()
-            .flat_map(|half| [s.spawn(|| check(&risk, half)), s.spawn(|| check(&status, half))])
+            .flat_map(|half| {
+                [
+                    s.spawn(|| check(&risk, half)),
+                    s.spawn(|| check(&status, half)),
+                    s.spawn(|| check(&step_up, half)),
+                ]
+            })
             .collect();
         jobs.into_iter()
             .map(|j| j.join().expect("model check thread"))
@@ -497,7 +628,7 @@ fn every_policy_user_and_risk_combination_keeps_the_safety_rules() {
         totals.2,
         EVENTS.len()
     );
-    assert_eq!(totals.0 as usize, policies.len() * (risk.len() + status.len()) * 4);
+    assert_eq!(totals.0 as usize, policies.len() * (risk.len() + status.len() + step_up.len()) * 4);
     assert!(totals.2 > totals.1, "every start was explored beyond its first step");
 }
 
