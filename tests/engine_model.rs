@@ -633,11 +633,16 @@ fn every_policy_user_and_risk_combination_keeps_the_safety_rules() {
 }
 
 mod reset_path {
-    //! The reset path, exhaustively: every reset policy (on/off, one or two proofs,
-    //! every set of counted methods) x every user (unknown, or any set of methods,
-    //! disabled, locked, at risk) x user risk policy, every event sequence to depth 6.
+    //! The reset path, exhaustively: every reset policy (on/off, one or two proofs, every
+    //! set of counted methods) x user risk policy (off, block, password change) x every
+    //! user: unknown (under each decoy seed), or any set of methods x disabled x locked x
+    //! user risk (none, medium, high) x guest (member; a home that lets its people fix
+    //! user risk, one that blocks it, one with its policies off, an unknown home); every
+    //! event sequence to depth 6.
     use super::*;
-    use riskgate::engine::reset::{proof_of, ResetBlock, ResetContext, ResetEvent, ResetFlow, ResetStep};
+    use riskgate::engine::reset::{
+        proof_of, Proof, ResetBlock, ResetContext, ResetEvent, ResetFlow, ResetStep,
+    };
 
     const PHONE_AND_APP: [MethodKind; 3] = [MethodKind::AuthenticatorApp, MethodKind::Sms, MethodKind::Voice];
     const EVENTS: [ResetEvent; 7] = [
@@ -649,6 +654,34 @@ mod reset_path {
         ResetEvent::PasswordRejected,
         ResetEvent::Cancel,
     ];
+    const RISKS: [RiskLevel; 3] = [RiskLevel::None, RiskLevel::Medium, RiskLevel::High];
+
+    #[derive(Clone, Copy, Debug, PartialEq, Eq)]
+    enum Home {
+        Member,
+        /// The home tenant requires MFA and a password change for user risk.
+        Allows,
+        /// The home tenant blocks user risk (and asks MFA for sign-in risk).
+        Blocks,
+        /// Both of the home tenant's risk policies are off.
+        Off,
+        Unknown,
+    }
+    const HOMES: [Home; 5] = [Home::Member, Home::Allows, Home::Blocks, Home::Off, Home::Unknown];
+
+    fn home_policy(home: Home) -> Option<TenantPolicy> {
+        let mut p = TenantPolicy::default();
+        match home {
+            Home::Member | Home::Unknown => return None,
+            Home::Allows => {}
+            Home::Blocks => p.user_risk.action = UserAction::Block,
+            Home::Off => {
+                p.user_risk.enforcement = Enforcement::Off;
+                p.sign_in_risk.enforcement = Enforcement::Off;
+            }
+        }
+        Some(p)
+    }
 
     fn subsets() -> Vec<Vec<MethodKind>> {
         (0..8u8)
@@ -663,12 +696,159 @@ mod reset_path {
             .collect()
     }
 
-    #[derive(Clone, Copy)]
+    /// A known account of the enumeration.
+    #[derive(Clone, Debug)]
+    struct Known {
+        methods: Vec<MethodKind>,
+        disabled: bool,
+        locked: bool,
+        risk: RiskLevel,
+        home: Home,
+    }
+
+    /// One reset of the enumeration: `user` is `None` for an unknown username.
+    #[derive(Clone, Debug)]
+    struct Case {
+        enabled: bool,
+        required: u8,
+        allowed: Vec<MethodKind>,
+        user_action: Option<UserAction>,
+        user: Option<Known>,
+        seed: u8,
+    }
+
+    fn users() -> Vec<(Option<Known>, u8)> {
+        let mut all: Vec<_> = (0..4).map(|seed| (None, seed)).collect();
+        for (seed, methods) in subsets().into_iter().enumerate() {
+            for disabled in [false, true] {
+                for locked in [false, true] {
+                    for risk in RISKS {
+                        for home in HOMES {
+                            let known = Known { methods: methods.clone(), disabled, locked, risk, home };
+                            all.push((Some(known), seed as u8));
+                        }
+                    }
+                }
+            }
+        }
+        all
+    }
+
+    fn cases() -> Vec<Case> {
+        let mut all = vec![];
+        for enabled in [true, false] {
+            for required in [1u8, 2] {
+                for allowed in subsets() {
+                    for user_action in
+                        [None, Some(UserAction::Block), Some(UserAction::RequireMfaAndPasswordChange)]
+                    {
+                        for (user, seed) in users() {
+                            let allowed = allowed.clone();
+                            all.push(Case { enabled, required, allowed, user_action, user, seed });
+                        }
+                    }
+                }
+            }
+        }
+        all
+    }
+
+    fn context(c: &Case) -> ResetContext {
+        let mut policy = TenantPolicy::default();
+        policy.reset = riskgate::engine::policy::ResetPolicy {
+            enabled: c.enabled,
+            methods_required: c.required,
+            allowed: c.allowed.clone(),
+        };
+        match c.user_action {
+            None => policy.user_risk.enforcement = Enforcement::Off,
+            Some(a) => policy.user_risk.action = a,
+        }
+        let user = c.user.as_ref().map(|k| UserState {
+            methods: k.methods.clone(),
+            disabled: k.disabled,
+            locked_until_ms: k.locked.then_some(NOW + 1),
+            home_tenant: (k.home != Home::Member).then(|| "home".into()),
+            ..UserState::new("r")
+        });
+        let risk = c.user.as_ref().map_or(RiskLevel::None, |k| k.risk);
+        let user_detections = if risk == RiskLevel::None {
+            vec![]
+        } else {
+            vec![Detection::new(DetectionKind::LeakedCredentials, risk, Timing::Offline, NOW - 1)]
+        };
+        ResetContext {
+            now_ms: NOW,
+            user,
+            user_detections,
+            policy,
+            home_policy: c.user.as_ref().and_then(|k| home_policy(k.home)),
+            decoy_seed: c.seed,
+        }
+    }
+
+    /// Whom the reset must look like before a proof: an unknown username with the same
+    /// seed when the account has no usable method, else the same account with nothing
+    /// against it.
+    fn look_alike(c: &Case, usable: &[MethodKind]) -> Case {
+        let mut twin = c.clone();
+        match &mut twin.user {
+            Some(_) if usable.is_empty() => twin.user = None,
+            Some(k) => {
+                *k = Known {
+                    disabled: false,
+                    locked: false,
+                    risk: RiskLevel::None,
+                    home: Home::Member,
+                    ..k.clone()
+                }
+            }
+            None => {}
+        }
+        twin
+    }
+
+    /// What the rules say about a reset, worked out from the case alone.
+    #[derive(Clone, Debug)]
     struct Facts {
+        enabled: bool,
         known: bool,
         disabled: bool,
+        locked: bool,
+        at_risk: bool,
+        /// The tenant's enforced user risk policy blocks this user (its minimum is high).
         risk_blocks: bool,
+        /// A guest at risk whose home tenant does not let its people fix user risk.
+        home_refuses: bool,
+        allowed: Vec<MethodKind>,
+        /// Registered methods the tenant counts: the only ones a proof may use.
+        usable: Vec<MethodKind>,
         required: usize,
+        /// Kinds of proof among `usable`: a text and a call to one phone are one.
+        kinds: usize,
+    }
+
+    fn facts(c: &Case) -> Facts {
+        let k = c.user.as_ref();
+        let risk = k.map_or(RiskLevel::None, |k| k.risk);
+        let usable: Vec<MethodKind> =
+            k.map_or(vec![], |k| k.methods.iter().copied().filter(|m| c.allowed.contains(m)).collect());
+        let app = usable.contains(&MethodKind::AuthenticatorApp);
+        let phone = usable.iter().any(|m| m.is_phone());
+        Facts {
+            enabled: c.enabled,
+            known: k.is_some(),
+            disabled: k.is_some_and(|k| k.disabled),
+            locked: k.is_some_and(|k| k.locked),
+            at_risk: risk != RiskLevel::None,
+            risk_blocks: c.user_action == Some(UserAction::Block) && risk == RiskLevel::High,
+            home_refuses: risk != RiskLevel::None
+                && k.is_some_and(|k| !matches!(k.home, Home::Member | Home::Allows)),
+            allowed: c.allowed.clone(),
+            required: c.required as usize,
+            kinds: app as usize + phone as usize,
+            usable,
+        }
     }
 
     struct Walk {
@@ -677,11 +857,18 @@ mod reset_path {
     }
 
     impl Walk {
-        fn check(&self, step: &ResetStep, proofs: &[riskgate::engine::reset::Proof], changed: bool) {
-            let f = self.facts;
+        fn check(&self, step: &ResetStep, proofs: &[Proof], changed: bool) {
+            let f = &self.facts;
             if matches!(step, ResetStep::NewPassword { .. } | ResetStep::Done { .. }) {
-                assert!(f.known, "an unknown username reached {step:?}");
-                assert!(!f.disabled && !f.risk_blocks, "a refused reset reached {step:?}");
+                assert!(
+                    f.known && f.enabled,
+                    "an unknown username or a tenant without reset reached {step:?}"
+                );
+                assert!(!f.disabled && !f.risk_blocks, "a refused reset reached {step:?}: {f:?}");
+                assert!(
+                    !f.home_refuses,
+                    "a guest whose risk only the home tenant may close reached {step:?}: {f:?}"
+                );
                 assert!(
                     proofs.len() >= f.required,
                     "{step:?} after {} of {} proofs",
@@ -689,21 +876,45 @@ mod reset_path {
                     f.required
                 );
             }
-            if let ResetStep::Done { .. } = step {
-                assert!(changed, "done without a new password");
-            }
-            if let ResetStep::Blocked { reason: ResetBlock::TooFewMethods } = step {
-                assert!(f.known);
+            match step {
+                ResetStep::Done { unlocked, remediation } => {
+                    assert!(changed, "done without a new password");
+                    assert_eq!(remediation.is_some(), f.at_risk, "{f:?}");
+                    assert_eq!(*unlocked, f.locked);
+                }
+                ResetStep::Blocked { reason } => self.check_block(*reason, proofs),
+                ResetStep::Verify { offered, .. } => {
+                    assert!(f.enabled, "a reset in a tenant without it: {f:?}");
+                    if f.usable.is_empty() {
+                        assert!(offered.iter().all(|m| f.allowed.contains(m)), "{offered:?} offered: {f:?}");
+                        assert_eq!(offered.is_empty(), f.allowed.is_empty(), "{f:?}");
+                    } else {
+                        assert_eq!(offered, &f.usable, "{f:?}");
+                    }
+                }
+                _ => {}
             }
         }
 
-        fn explore(
-            &mut self,
-            flow: &ResetFlow,
-            proofs: Vec<riskgate::engine::reset::Proof>,
-            changed: bool,
-            depth: usize,
-        ) {
+        /// A reason is told only when it holds, and an account's own only after a proof.
+        fn check_block(&self, reason: ResetBlock, proofs: &[Proof]) {
+            let f = &self.facts;
+            let holds = match reason {
+                ResetBlock::NotEnabled => {
+                    assert!(!f.enabled, "NotEnabled in a tenant with reset on");
+                    return;
+                }
+                ResetBlock::TooManyFailedCodes => return,
+                ResetBlock::Disabled => f.disabled,
+                ResetBlock::UserRiskPolicyBlocks => f.risk_blocks,
+                ResetBlock::HomeTenantMustRemediate => f.home_refuses,
+                ResetBlock::TooFewMethods => f.known && f.kinds < f.required,
+            };
+            assert!(holds, "blocked for {reason:?}: {f:?}");
+            assert!(!proofs.is_empty(), "{reason:?} told before a proof: {f:?}");
+        }
+
+        fn explore(&mut self, flow: &ResetFlow, proofs: Vec<Proof>, changed: bool, depth: usize) {
             self.nodes += 1;
             let step = flow.step();
             self.check(&step, &proofs, changed);
@@ -718,6 +929,7 @@ mod reset_path {
                         assert!(!step.is_terminal(), "{step:?} accepted {event:?}");
                         let mut p = proofs.clone();
                         if let ResetEvent::Verified(m) = event {
+                            assert!(self.facts.usable.contains(&m), "a proof with {m:?}: {:?}", self.facts);
                             assert!(!p.contains(&proof_of(m)), "a proof counted twice");
                             p.push(proof_of(m));
                         }
@@ -728,86 +940,18 @@ mod reset_path {
         }
     }
 
-    type ResetUser = (Vec<MethodKind>, bool, bool, bool);
-
     #[test]
     fn no_reset_completes_without_the_proofs_and_policy_it_needs() {
         let (mut contexts, mut nodes) = (0u64, 0u64);
-        // (methods, disabled, locked, at risk) for a known user; `None` for an unknown one.
-        let users: Vec<Option<ResetUser>> = std::iter::once(None)
-            .chain(subsets().into_iter().flat_map(|m| {
-                [false, true].into_iter().flat_map(move |disabled| {
-                    let m = m.clone();
-                    [false, true].into_iter().flat_map(move |locked| {
-                        let m = m.clone();
-                        [false, true].into_iter().map(move |risky| Some((m.clone(), disabled, locked, risky)))
-                    })
-                })
-            }))
-            .collect();
-        for enabled in [true, false] {
-            for methods_required in [1u8, 2] {
-                for allowed in subsets() {
-                    for user_action in
-                        [None, Some(UserAction::Block), Some(UserAction::RequireMfaAndPasswordChange)]
-                    {
-                        for user in &users {
-                            contexts += 1;
-                            let mut policy = TenantPolicy::default();
-                            policy.reset = riskgate::engine::policy::ResetPolicy {
-                                enabled,
-                                methods_required,
-                                allowed: allowed.clone(),
-                            };
-                            match user_action {
-                                None => policy.user_risk.enforcement = Enforcement::Off,
-                                Some(a) => policy.user_risk.action = a,
-                            }
-                            let state = user.as_ref().map(|(m, disabled, locked, _)| UserState {
-                                methods: m.clone(),
-                                disabled: *disabled,
-                                locked_until_ms: locked.then_some(NOW + 1),
-                                ..UserState::new("r")
-                            });
-                            let risky = user.as_ref().is_some_and(|u| u.3);
-                            let detections = if risky {
-                                vec![Detection::new(
-                                    DetectionKind::LeakedCredentials,
-                                    RiskLevel::High,
-                                    Timing::Offline,
-                                    NOW - 1,
-                                )]
-                            } else {
-                                vec![]
-                            };
-                            let facts = Facts {
-                                known: user.is_some(),
-                                disabled: user.as_ref().is_some_and(|u| u.1),
-                                risk_blocks: risky && user_action == Some(UserAction::Block),
-                                required: methods_required as usize,
-                            };
-                            let ctx = ResetContext {
-                                now_ms: NOW,
-                                user: state,
-                                user_detections: detections,
-                                policy,
-                                home_policy: None,
-                                decoy_seed: 0,
-                            };
-                            let (flow, _) = ResetFlow::start(ctx);
-                            let mut walk = Walk { nodes: 0, facts };
-                            walk.explore(&flow, vec![], false, 0);
-                            nodes += walk.nodes;
-                            if !enabled {
-                                assert_eq!(
-                                    flow.step(),
-                                    ResetStep::Blocked { reason: ResetBlock::NotEnabled }
-                                );
-                            }
-                        }
-                    }
-                }
-            }
+        for case in cases() {
+            contexts += 1;
+            let facts = facts(&case);
+            let (flow, first) = ResetFlow::start(context(&case));
+            let twin = look_alike(&case, &facts.usable);
+            assert_eq!(first, ResetFlow::start(context(&twin)).1, "told apart before a proof: {case:?}");
+            let mut walk = Walk { nodes: 0, facts };
+            walk.explore(&flow, vec![], false, 0);
+            nodes += walk.nodes;
         }
         println!("reset model check: {contexts} contexts, {nodes} states explored (depth {DEPTH})");
         assert!(nodes > contexts);
