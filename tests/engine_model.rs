@@ -6,15 +6,20 @@
 //! of the engine's own code.
 //!
 //! Policies include the phishing-resistant knob (high sign-in risk answered only by a
-//! passkey) for every enforced MFA sign-in policy. Two products keep it under a minute while every dimension is enumerated in full
-//! in at least one of them, crossed with every policy and sign-in risk:
+//! passkey) for every enforced MFA sign-in policy. Three products keep it under a minute
+//! while every dimension is enumerated in full in at least one of them, crossed with
+//! every policy and sign-in risk:
 //! - risk: methods (none, app, phone, passkey, app and passkey) x password/passwordless
-//!   x user risk (level x state) x guest (member, home on, home off) x temporary
-//!   password x (with a passkey) signed in with it or with a password; account
-//!   active, no grace yet.
+//!   x user risk (level x state) x guest (member; a home that lets its people fix user
+//!   risk, sign-in risk, both or neither; an unknown home) x temporary password x (with a
+//!   passkey) signed in with it or with a password; account active, no grace yet.
 //! - status and grace: methods x status (active, disabled, locked) x grace (never
 //!   started, day 0..15) x temporary password x user risk (none, high).
-//!   Flows that start identically with the same facts are explored once.
+//! - step-up: methods x status x user risk (none, high) x temporary password x (with a
+//!   passkey) signed in with it or not.
+//!
+//! Flows that start identically with the same facts are explored once. The reset path
+//! has its own check, at the end.
 #![cfg(not(target_arch = "wasm32"))]
 
 use riskgate::engine::flow::MAX_MFA_FAILURES;
@@ -126,8 +131,32 @@ fn policies() -> Vec<TenantPolicy> {
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
 enum Guest {
     Member,
-    HomeAllows,
-    HomeDoesNot,
+    /// Whether the home tenant lets its people fix user risk, and sign-in risk, themselves.
+    Home {
+        user: bool,
+        sign_in: bool,
+    },
+    /// A guest whose home tenant's policy is not known: it allows nothing.
+    HomeUnknown,
+}
+
+const GUESTS: [Guest; 6] = [
+    Guest::Member,
+    Guest::Home { user: true, sign_in: true },
+    Guest::Home { user: true, sign_in: false },
+    Guest::Home { user: false, sign_in: true },
+    Guest::Home { user: false, sign_in: false },
+    Guest::HomeUnknown,
+];
+
+impl Guest {
+    fn fixes_user_risk_here(self) -> bool {
+        matches!(self, Guest::Member | Guest::Home { user: true, .. })
+    }
+
+    fn fixes_sign_in_risk_here(self) -> bool {
+        matches!(self, Guest::Member | Guest::Home { sign_in: true, .. })
+    }
 }
 
 /// One user state of the enumeration.
@@ -143,6 +172,8 @@ struct User {
     grace_day: Option<u64>,
     /// The sign-in itself was made with the user's passkey.
     primary_passkey: bool,
+    /// A signed-in person proving themselves again.
+    step_up: bool,
 }
 
 const METHODS: [&[MethodKind]; 5] = [
@@ -178,7 +209,7 @@ fn risk_users() -> Vec<User> {
     for methods in METHODS {
         for has_password in [true, false] {
             for user_risk in user_risks() {
-                for guest in [Guest::Member, Guest::HomeAllows, Guest::HomeDoesNot] {
+                for guest in GUESTS {
                     for temporary in [false, true] {
                         for primary_passkey in primaries(methods) {
                             all.push(User {
@@ -191,6 +222,7 @@ fn risk_users() -> Vec<User> {
                                 locked: false,
                                 grace_day: None,
                                 primary_passkey,
+                                step_up: false,
                             });
                         }
                     }
@@ -221,6 +253,7 @@ fn status_users() -> Vec<User> {
                             locked,
                             grace_day,
                             primary_passkey: false,
+                            step_up: false,
                         });
                     }
                 }
@@ -230,10 +263,42 @@ fn status_users() -> Vec<User> {
     all
 }
 
-fn home_policy(allows: bool) -> TenantPolicy {
+/// Product 3: a step-up, for every status, risk and method.
+fn step_up_users() -> Vec<User> {
+    let mut all = vec![];
+    for methods in METHODS {
+        for (disabled, locked) in [(false, false), (true, false), (false, true)] {
+            for user_risk in [None, Some((RiskLevel::High, RiskState::AtRisk))] {
+                for temporary in [false, true] {
+                    for primary_passkey in primaries(methods) {
+                        all.push(User {
+                            methods,
+                            has_password: true,
+                            user_risk,
+                            guest: Guest::Member,
+                            temporary,
+                            disabled,
+                            locked,
+                            grace_day: None,
+                            primary_passkey,
+                            step_up: true,
+                        });
+                    }
+                }
+            }
+        }
+    }
+    all
+}
+
+/// A home tenant's policy: one that blocks user risk, or has its sign-in policy off,
+/// lets no one fix that risk themselves.
+fn home_policy(user: bool, sign_in: bool) -> TenantPolicy {
     let mut p = TenantPolicy::default();
-    if !allows {
-        p.user_risk.enforcement = Enforcement::Off;
+    if !user {
+        p.user_risk.action = UserAction::Block;
+    }
+    if !sign_in {
         p.sign_in_risk.enforcement = Enforcement::Off;
     }
     p
@@ -270,12 +335,11 @@ fn context(policy: &TenantPolicy, u: User, sign_in: RiskLevel) -> SignInContext 
         user_detections,
         policy: policy.clone(),
         home_policy: match u.guest {
-            Guest::Member => None,
-            Guest::HomeAllows => Some(home_policy(true)),
-            Guest::HomeDoesNot => Some(home_policy(false)),
+            Guest::Home { user, sign_in } => Some(home_policy(user, sign_in)),
+            Guest::Member | Guest::HomeUnknown => None,
         },
         signed_in_with: u.primary_passkey.then_some(MethodKind::Passkey),
-        step_up: false,
+        step_up: u.step_up,
     }
 }
 
@@ -288,6 +352,8 @@ struct Facts {
     passwordless_reauth: bool,
     unregistered: bool,
     block_unregistered: bool,
+    /// Any open user risk or sign-in risk, whether or not a policy acts on it.
+    any_risk: bool,
     temporary: bool,
     status_blocked: bool,
     grace_over: bool,
@@ -297,6 +363,8 @@ struct Facts {
     strong_required: bool,
     has_passkey: bool,
     primary_passkey: bool,
+    methods: &'static [MethodKind],
+    step_up: bool,
 }
 
 fn at_or_above(level: RiskLevel, min: RiskLevel) -> bool {
@@ -320,12 +388,14 @@ fn facts(policy: &TenantPolicy, u: User, sign_in: RiskLevel) -> Facts {
         passwordless_reauth: !u.has_password && up.action == UserAction::RequireRiskRemediation,
         unregistered: u.methods.is_empty(),
         block_unregistered: policy.block_unregistered_at_risk,
+        any_risk: user_level != RiskLevel::None || sign_in != RiskLevel::None,
         temporary: u.temporary,
         status_blocked: u.disabled || u.locked,
         grace_over: policy.registration.enforcement == Enforcement::On
             && u.methods.is_empty()
             && u.grace_day.is_some_and(|d| d >= 14),
-        home_refuses: u.guest == Guest::HomeDoesNot && (sign_in_enforced || user_enforced),
+        home_refuses: (user_enforced && !u.guest.fixes_user_risk_here())
+            || (sign_in_enforced && !u.guest.fixes_sign_in_risk_here()),
         strong_required: (sign_in_enforced
             && sp.action == SignInAction::RequireMfa
             && policy.phishing_resistant_for_high_risk
@@ -333,6 +403,8 @@ fn facts(policy: &TenantPolicy, u: User, sign_in: RiskLevel) -> Facts {
             || (user_enforced && !u.has_password && up.action == UserAction::RequireRiskRemediation),
         has_passkey: u.methods.contains(&MethodKind::Passkey),
         primary_passkey: u.primary_passkey,
+        methods: u.methods,
+        step_up: u.step_up,
     }
 }
 
@@ -352,13 +424,59 @@ struct Explorer {
 }
 
 impl Explorer {
+    /// Checks the flow's current step and, once signed in, its outcome.
+    fn check(&self, f: &Facts, path: &Path, flow: &Flow) -> Step {
+        let step = flow.step();
+        if f.step_up {
+            self.check_step_up(f, path, flow, &step);
+        } else {
+            self.check_step(f, path, &step);
+        }
+        if let Step::SignedIn { .. } = step {
+            // Registering a method in the sign-in lets the person in but proves nothing.
+            let proven = path.mfa || (f.primary_passkey && !f.step_up);
+            assert_eq!(flow.outcome().verified, proven, "the session's proof is wrong: {f:?}");
+        }
+        step
+    }
+
+    /// A step-up asks for nothing but the account status and a method it already has.
+    fn check_step_up(&self, f: &Facts, path: &Path, flow: &Flow, step: &Step) {
+        match step {
+            Step::MfaChallenge { methods, phishing_resistant, why, .. } => {
+                assert_eq!(methods, f.methods, "a step-up offers the account's own methods");
+                assert!(!phishing_resistant);
+                assert_eq!(why.policy, PolicyKind::StepUp);
+            }
+            Step::SignedIn { remediations } => {
+                assert!(path.mfa, "a step-up passed without MFA: {f:?}");
+                assert!(!f.status_blocked && !path.backend_error, "{f:?}");
+                assert!(remediations.is_empty(), "a step-up closed risk: {f:?}");
+                assert!(!flow.outcome().revoke_sessions);
+            }
+            Step::Blocked { reason, .. } => assert!(
+                f.status_blocked || f.unregistered || *reason == BlockReason::TooManyFailedCodes,
+                "step-up blocked for {reason:?}: {f:?}"
+            ),
+            Step::Cancelled | Step::Failed => {}
+            _ => panic!("a step-up asked for {step:?}: {f:?}"),
+        }
+        if f.status_blocked {
+            assert!(matches!(step, Step::Blocked { .. }), "disabled or locked account got {step:?}");
+        }
+    }
+
     fn check_step(&self, f: &Facts, path: &Path, step: &Step) {
+        let unregistered_at_risk = f.unregistered && f.any_risk;
         match step {
             Step::Register { allowed, attacker_risk, .. } => {
-                let at_risk = f.sign_in_enforced || f.user_enforced;
                 assert!(
-                    !(f.unregistered && f.block_unregistered && at_risk),
+                    !(unregistered_at_risk && f.block_unregistered),
                     "an unregistered user at risk reached registration with block-unregistered on: {f:?}"
+                );
+                assert!(
+                    *attacker_risk || !unregistered_at_risk,
+                    "registration at open risk not marked as one an attacker could be doing: {f:?}"
                 );
                 if *attacker_risk {
                     assert!(
@@ -387,6 +505,10 @@ impl Explorer {
                     !f.home_refuses,
                     "guest signed in though the home tenant allows no self-remediation: {f:?}"
                 );
+                assert!(
+                    !(unregistered_at_risk && f.block_unregistered),
+                    "an unregistered user at risk signed in with block-unregistered on: {f:?}"
+                );
             }
             Step::MfaChallenge { methods, phishing_resistant, .. } => {
                 assert!(!methods.is_empty(), "a challenge with no method to answer it");
@@ -413,8 +535,7 @@ impl Explorer {
 
     fn explore(&mut self, flow: &Flow, f: &Facts, path: Path, depth: usize) {
         self.nodes += 1;
-        let step = flow.step();
-        self.check_step(f, &path, &step);
+        let step = self.check(f, &path, flow);
         for event in EVENTS {
             let mut next = flow.clone();
             let accepted = next.advance(event);
@@ -426,13 +547,16 @@ impl Explorer {
                 assert_eq!(next, *flow, "a refused event changed the flow");
                 continue;
             };
+            if let Event::MfaPassed(m) = event {
+                assert!(f.methods.contains(&m), "MFA passed with {m:?}, which the account lacks");
+            }
             if event == Event::Skip {
                 assert!(!f.grace_over, "skipped after the grace period: {f:?}");
                 assert!(matches!(step, Step::RegistrationInterrupt { can_skip: true, .. }));
             }
             if depth + 1 >= DEPTH && !matches!(event, Event::Cancel | Event::BackendError) {
                 self.nodes += 1;
-                self.check_step(f, &advance_path(path, event), &next.step());
+                self.check(f, &advance_path(path, event), &next);
                 continue;
             }
             self.explore(&next, f, advance_path(path, event), depth + 1);
@@ -480,10 +604,17 @@ fn every_policy_user_and_risk_combination_keeps_the_safety_rules() {
     let (half_a, half_b) = policies.split_at(policies.len() / 2);
     let risk = risk_users();
     let status = status_users();
+    let step_up = step_up_users();
     let totals = std::thread::scope(|s| {
         let jobs: Vec<_> = [half_a, half_b]
             .into_iter()
-            .flat_map(|half| [s.spawn(|| check(&risk, half)), s.spawn(|| check(&status, half))])
+            .flat_map(|half| {
+                [
+                    s.spawn(|| check(&risk, half)),
+                    s.spawn(|| check(&status, half)),
+                    s.spawn(|| check(&step_up, half)),
+                ]
+            })
             .collect();
         jobs.into_iter()
             .map(|j| j.join().expect("model check thread"))
@@ -497,16 +628,21 @@ fn every_policy_user_and_risk_combination_keeps_the_safety_rules() {
         totals.2,
         EVENTS.len()
     );
-    assert_eq!(totals.0 as usize, policies.len() * (risk.len() + status.len()) * 4);
+    assert_eq!(totals.0 as usize, policies.len() * (risk.len() + status.len() + step_up.len()) * 4);
     assert!(totals.2 > totals.1, "every start was explored beyond its first step");
 }
 
 mod reset_path {
-    //! The reset path, exhaustively: every reset policy (on/off, one or two proofs,
-    //! every set of counted methods) x every user (unknown, or any set of methods,
-    //! disabled, locked, at risk) x user risk policy, every event sequence to depth 6.
+    //! The reset path, exhaustively: every reset policy (on/off, one or two proofs, every
+    //! set of counted methods) x user risk policy (off, block, password change) x every
+    //! user: unknown (under each decoy seed), or any set of methods x disabled x locked x
+    //! user risk (none, medium, high) x guest (member; a home that lets its people fix
+    //! user risk, one that blocks it, one with its policies off, an unknown home); every
+    //! event sequence to depth 6.
     use super::*;
-    use riskgate::engine::reset::{proof_of, ResetBlock, ResetContext, ResetEvent, ResetFlow, ResetStep};
+    use riskgate::engine::reset::{
+        proof_of, Proof, ResetBlock, ResetContext, ResetEvent, ResetFlow, ResetStep,
+    };
 
     const PHONE_AND_APP: [MethodKind; 3] = [MethodKind::AuthenticatorApp, MethodKind::Sms, MethodKind::Voice];
     const EVENTS: [ResetEvent; 7] = [
@@ -518,6 +654,34 @@ mod reset_path {
         ResetEvent::PasswordRejected,
         ResetEvent::Cancel,
     ];
+    const RISKS: [RiskLevel; 3] = [RiskLevel::None, RiskLevel::Medium, RiskLevel::High];
+
+    #[derive(Clone, Copy, Debug, PartialEq, Eq)]
+    enum Home {
+        Member,
+        /// The home tenant requires MFA and a password change for user risk.
+        Allows,
+        /// The home tenant blocks user risk (and asks MFA for sign-in risk).
+        Blocks,
+        /// Both of the home tenant's risk policies are off.
+        Off,
+        Unknown,
+    }
+    const HOMES: [Home; 5] = [Home::Member, Home::Allows, Home::Blocks, Home::Off, Home::Unknown];
+
+    fn home_policy(home: Home) -> Option<TenantPolicy> {
+        let mut p = TenantPolicy::default();
+        match home {
+            Home::Member | Home::Unknown => return None,
+            Home::Allows => {}
+            Home::Blocks => p.user_risk.action = UserAction::Block,
+            Home::Off => {
+                p.user_risk.enforcement = Enforcement::Off;
+                p.sign_in_risk.enforcement = Enforcement::Off;
+            }
+        }
+        Some(p)
+    }
 
     fn subsets() -> Vec<Vec<MethodKind>> {
         (0..8u8)
@@ -532,12 +696,159 @@ mod reset_path {
             .collect()
     }
 
-    #[derive(Clone, Copy)]
+    /// A known account of the enumeration.
+    #[derive(Clone, Debug)]
+    struct Known {
+        methods: Vec<MethodKind>,
+        disabled: bool,
+        locked: bool,
+        risk: RiskLevel,
+        home: Home,
+    }
+
+    /// One reset of the enumeration: `user` is `None` for an unknown username.
+    #[derive(Clone, Debug)]
+    struct Case {
+        enabled: bool,
+        required: u8,
+        allowed: Vec<MethodKind>,
+        user_action: Option<UserAction>,
+        user: Option<Known>,
+        seed: u8,
+    }
+
+    fn users() -> Vec<(Option<Known>, u8)> {
+        let mut all: Vec<_> = (0..4).map(|seed| (None, seed)).collect();
+        for (seed, methods) in subsets().into_iter().enumerate() {
+            for disabled in [false, true] {
+                for locked in [false, true] {
+                    for risk in RISKS {
+                        for home in HOMES {
+                            let known = Known { methods: methods.clone(), disabled, locked, risk, home };
+                            all.push((Some(known), seed as u8));
+                        }
+                    }
+                }
+            }
+        }
+        all
+    }
+
+    fn cases() -> Vec<Case> {
+        let mut all = vec![];
+        for enabled in [true, false] {
+            for required in [1u8, 2] {
+                for allowed in subsets() {
+                    for user_action in
+                        [None, Some(UserAction::Block), Some(UserAction::RequireMfaAndPasswordChange)]
+                    {
+                        for (user, seed) in users() {
+                            let allowed = allowed.clone();
+                            all.push(Case { enabled, required, allowed, user_action, user, seed });
+                        }
+                    }
+                }
+            }
+        }
+        all
+    }
+
+    fn context(c: &Case) -> ResetContext {
+        let mut policy = TenantPolicy::default();
+        policy.reset = riskgate::engine::policy::ResetPolicy {
+            enabled: c.enabled,
+            methods_required: c.required,
+            allowed: c.allowed.clone(),
+        };
+        match c.user_action {
+            None => policy.user_risk.enforcement = Enforcement::Off,
+            Some(a) => policy.user_risk.action = a,
+        }
+        let user = c.user.as_ref().map(|k| UserState {
+            methods: k.methods.clone(),
+            disabled: k.disabled,
+            locked_until_ms: k.locked.then_some(NOW + 1),
+            home_tenant: (k.home != Home::Member).then(|| "home".into()),
+            ..UserState::new("r")
+        });
+        let risk = c.user.as_ref().map_or(RiskLevel::None, |k| k.risk);
+        let user_detections = if risk == RiskLevel::None {
+            vec![]
+        } else {
+            vec![Detection::new(DetectionKind::LeakedCredentials, risk, Timing::Offline, NOW - 1)]
+        };
+        ResetContext {
+            now_ms: NOW,
+            user,
+            user_detections,
+            policy,
+            home_policy: c.user.as_ref().and_then(|k| home_policy(k.home)),
+            decoy_seed: c.seed,
+        }
+    }
+
+    /// Whom the reset must look like before a proof: an unknown username with the same
+    /// seed when the account has no usable method, else the same account with nothing
+    /// against it.
+    fn look_alike(c: &Case, usable: &[MethodKind]) -> Case {
+        let mut twin = c.clone();
+        match &mut twin.user {
+            Some(_) if usable.is_empty() => twin.user = None,
+            Some(k) => {
+                *k = Known {
+                    disabled: false,
+                    locked: false,
+                    risk: RiskLevel::None,
+                    home: Home::Member,
+                    ..k.clone()
+                }
+            }
+            None => {}
+        }
+        twin
+    }
+
+    /// What the rules say about a reset, worked out from the case alone.
+    #[derive(Clone, Debug)]
     struct Facts {
+        enabled: bool,
         known: bool,
         disabled: bool,
+        locked: bool,
+        at_risk: bool,
+        /// The tenant's enforced user risk policy blocks this user (its minimum is high).
         risk_blocks: bool,
+        /// A guest at risk whose home tenant does not let its people fix user risk.
+        home_refuses: bool,
+        allowed: Vec<MethodKind>,
+        /// Registered methods the tenant counts: the only ones a proof may use.
+        usable: Vec<MethodKind>,
         required: usize,
+        /// Kinds of proof among `usable`: a text and a call to one phone are one.
+        kinds: usize,
+    }
+
+    fn facts(c: &Case) -> Facts {
+        let k = c.user.as_ref();
+        let risk = k.map_or(RiskLevel::None, |k| k.risk);
+        let usable: Vec<MethodKind> =
+            k.map_or(vec![], |k| k.methods.iter().copied().filter(|m| c.allowed.contains(m)).collect());
+        let app = usable.contains(&MethodKind::AuthenticatorApp);
+        let phone = usable.iter().any(|m| m.is_phone());
+        Facts {
+            enabled: c.enabled,
+            known: k.is_some(),
+            disabled: k.is_some_and(|k| k.disabled),
+            locked: k.is_some_and(|k| k.locked),
+            at_risk: risk != RiskLevel::None,
+            risk_blocks: c.user_action == Some(UserAction::Block) && risk == RiskLevel::High,
+            home_refuses: risk != RiskLevel::None
+                && k.is_some_and(|k| !matches!(k.home, Home::Member | Home::Allows)),
+            allowed: c.allowed.clone(),
+            required: c.required as usize,
+            kinds: app as usize + phone as usize,
+            usable,
+        }
     }
 
     struct Walk {
@@ -546,11 +857,18 @@ mod reset_path {
     }
 
     impl Walk {
-        fn check(&self, step: &ResetStep, proofs: &[riskgate::engine::reset::Proof], changed: bool) {
-            let f = self.facts;
+        fn check(&self, step: &ResetStep, proofs: &[Proof], changed: bool) {
+            let f = &self.facts;
             if matches!(step, ResetStep::NewPassword { .. } | ResetStep::Done { .. }) {
-                assert!(f.known, "an unknown username reached {step:?}");
-                assert!(!f.disabled && !f.risk_blocks, "a refused reset reached {step:?}");
+                assert!(
+                    f.known && f.enabled,
+                    "an unknown username or a tenant without reset reached {step:?}"
+                );
+                assert!(!f.disabled && !f.risk_blocks, "a refused reset reached {step:?}: {f:?}");
+                assert!(
+                    !f.home_refuses,
+                    "a guest whose risk only the home tenant may close reached {step:?}: {f:?}"
+                );
                 assert!(
                     proofs.len() >= f.required,
                     "{step:?} after {} of {} proofs",
@@ -558,21 +876,45 @@ mod reset_path {
                     f.required
                 );
             }
-            if let ResetStep::Done { .. } = step {
-                assert!(changed, "done without a new password");
-            }
-            if let ResetStep::Blocked { reason: ResetBlock::TooFewMethods } = step {
-                assert!(f.known);
+            match step {
+                ResetStep::Done { unlocked, remediation } => {
+                    assert!(changed, "done without a new password");
+                    assert_eq!(remediation.is_some(), f.at_risk, "{f:?}");
+                    assert_eq!(*unlocked, f.locked);
+                }
+                ResetStep::Blocked { reason } => self.check_block(*reason, proofs),
+                ResetStep::Verify { offered, .. } => {
+                    assert!(f.enabled, "a reset in a tenant without it: {f:?}");
+                    if f.usable.is_empty() {
+                        assert!(offered.iter().all(|m| f.allowed.contains(m)), "{offered:?} offered: {f:?}");
+                        assert_eq!(offered.is_empty(), f.allowed.is_empty(), "{f:?}");
+                    } else {
+                        assert_eq!(offered, &f.usable, "{f:?}");
+                    }
+                }
+                _ => {}
             }
         }
 
-        fn explore(
-            &mut self,
-            flow: &ResetFlow,
-            proofs: Vec<riskgate::engine::reset::Proof>,
-            changed: bool,
-            depth: usize,
-        ) {
+        /// A reason is told only when it holds, and an account's own only after a proof.
+        fn check_block(&self, reason: ResetBlock, proofs: &[Proof]) {
+            let f = &self.facts;
+            let holds = match reason {
+                ResetBlock::NotEnabled => {
+                    assert!(!f.enabled, "NotEnabled in a tenant with reset on");
+                    return;
+                }
+                ResetBlock::TooManyFailedCodes => return,
+                ResetBlock::Disabled => f.disabled,
+                ResetBlock::UserRiskPolicyBlocks => f.risk_blocks,
+                ResetBlock::HomeTenantMustRemediate => f.home_refuses,
+                ResetBlock::TooFewMethods => f.known && f.kinds < f.required,
+            };
+            assert!(holds, "blocked for {reason:?}: {f:?}");
+            assert!(!proofs.is_empty(), "{reason:?} told before a proof: {f:?}");
+        }
+
+        fn explore(&mut self, flow: &ResetFlow, proofs: Vec<Proof>, changed: bool, depth: usize) {
             self.nodes += 1;
             let step = flow.step();
             self.check(&step, &proofs, changed);
@@ -587,6 +929,7 @@ mod reset_path {
                         assert!(!step.is_terminal(), "{step:?} accepted {event:?}");
                         let mut p = proofs.clone();
                         if let ResetEvent::Verified(m) = event {
+                            assert!(self.facts.usable.contains(&m), "a proof with {m:?}: {:?}", self.facts);
                             assert!(!p.contains(&proof_of(m)), "a proof counted twice");
                             p.push(proof_of(m));
                         }
@@ -597,86 +940,18 @@ mod reset_path {
         }
     }
 
-    type ResetUser = (Vec<MethodKind>, bool, bool, bool);
-
     #[test]
     fn no_reset_completes_without_the_proofs_and_policy_it_needs() {
         let (mut contexts, mut nodes) = (0u64, 0u64);
-        // (methods, disabled, locked, at risk) for a known user; `None` for an unknown one.
-        let users: Vec<Option<ResetUser>> = std::iter::once(None)
-            .chain(subsets().into_iter().flat_map(|m| {
-                [false, true].into_iter().flat_map(move |disabled| {
-                    let m = m.clone();
-                    [false, true].into_iter().flat_map(move |locked| {
-                        let m = m.clone();
-                        [false, true].into_iter().map(move |risky| Some((m.clone(), disabled, locked, risky)))
-                    })
-                })
-            }))
-            .collect();
-        for enabled in [true, false] {
-            for methods_required in [1u8, 2] {
-                for allowed in subsets() {
-                    for user_action in
-                        [None, Some(UserAction::Block), Some(UserAction::RequireMfaAndPasswordChange)]
-                    {
-                        for user in &users {
-                            contexts += 1;
-                            let mut policy = TenantPolicy::default();
-                            policy.reset = riskgate::engine::policy::ResetPolicy {
-                                enabled,
-                                methods_required,
-                                allowed: allowed.clone(),
-                            };
-                            match user_action {
-                                None => policy.user_risk.enforcement = Enforcement::Off,
-                                Some(a) => policy.user_risk.action = a,
-                            }
-                            let state = user.as_ref().map(|(m, disabled, locked, _)| UserState {
-                                methods: m.clone(),
-                                disabled: *disabled,
-                                locked_until_ms: locked.then_some(NOW + 1),
-                                ..UserState::new("r")
-                            });
-                            let risky = user.as_ref().is_some_and(|u| u.3);
-                            let detections = if risky {
-                                vec![Detection::new(
-                                    DetectionKind::LeakedCredentials,
-                                    RiskLevel::High,
-                                    Timing::Offline,
-                                    NOW - 1,
-                                )]
-                            } else {
-                                vec![]
-                            };
-                            let facts = Facts {
-                                known: user.is_some(),
-                                disabled: user.as_ref().is_some_and(|u| u.1),
-                                risk_blocks: risky && user_action == Some(UserAction::Block),
-                                required: methods_required as usize,
-                            };
-                            let ctx = ResetContext {
-                                now_ms: NOW,
-                                user: state,
-                                user_detections: detections,
-                                policy,
-                                home_policy: None,
-                                decoy_seed: 0,
-                            };
-                            let (flow, _) = ResetFlow::start(ctx);
-                            let mut walk = Walk { nodes: 0, facts };
-                            walk.explore(&flow, vec![], false, 0);
-                            nodes += walk.nodes;
-                            if !enabled {
-                                assert_eq!(
-                                    flow.step(),
-                                    ResetStep::Blocked { reason: ResetBlock::NotEnabled }
-                                );
-                            }
-                        }
-                    }
-                }
-            }
+        for case in cases() {
+            contexts += 1;
+            let facts = facts(&case);
+            let (flow, first) = ResetFlow::start(context(&case));
+            let twin = look_alike(&case, &facts.usable);
+            assert_eq!(first, ResetFlow::start(context(&twin)).1, "told apart before a proof: {case:?}");
+            let mut walk = Walk { nodes: 0, facts };
+            walk.explore(&flow, vec![], false, 0);
+            nodes += walk.nodes;
         }
         println!("reset model check: {contexts} contexts, {nodes} states explored (depth {DEPTH})");
         assert!(nodes > contexts);

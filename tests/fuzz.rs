@@ -1,5 +1,6 @@
 //! Generated inputs by the hundred thousand: the engine never panics and never signs in
-//! a sign-in its policy would stop, and the backend's JSON decoding never panics.
+//! a sign-in (or passes a step-up) its policy would stop, and the backend's JSON decoding
+//! never panics.
 #![cfg(not(target_arch = "wasm32"))]
 
 use proptest::prelude::*;
@@ -142,42 +143,105 @@ fn event() -> impl Strategy<Value = Event> {
     ]
 }
 
+/// What an accepted event sequence did.
+#[derive(Default)]
+struct Path {
+    /// MFA passed (only ever with a method the account had before this sign-in).
+    mfa: bool,
+    /// MFA passed with a passkey.
+    strong: bool,
+    registered: bool,
+    changed: bool,
+    failed: bool,
+}
+
+fn walk(flow: &mut Flow, methods: &[MethodKind], events: Vec<Event>) -> Path {
+    let mut path = Path::default();
+    for e in events {
+        if flow.advance(e).is_ok() {
+            match e {
+                Event::MfaPassed(m) => {
+                    assert!(methods.contains(&m), "MFA passed with {m:?}, which the account lacks");
+                    path.mfa = true;
+                    path.strong |= m == MethodKind::Passkey;
+                }
+                Event::RegistrationCompleted(_) => path.registered = true,
+                Event::PasswordChanged => path.changed = true,
+                Event::BackendError => path.failed = true,
+                _ => {}
+            }
+        }
+    }
+    path
+}
+
+/// Whether a guest may close this kind of risk here: only if the home tenant enforces a
+/// policy for it that does not block. An unknown home allows nothing; a member may.
+fn home_lets(ctx: &SignInContext, user_risk: bool) -> bool {
+    if ctx.user.home_tenant.is_none() {
+        return true;
+    }
+    let Some(home) = ctx.home_policy.as_ref() else { return false };
+    if user_risk {
+        home.user_risk.enforcement == Enforcement::On && home.user_risk.action != UserAction::Block
+    } else {
+        home.sign_in_risk.enforcement == Enforcement::On
+            && home.sign_in_risk.action == SignInAction::RequireMfa
+    }
+}
+
 proptest! {
     #![proptest_config(ProptestConfig { cases: CASES, failure_persistence: None, ..ProptestConfig::default() })]
 
-    /// Whatever the context and events, the engine answers, and a sign-in it signs in
-    /// passed what an enforced policy demanded.
+    /// Whatever the context and events, the engine answers; a sign-in it signs in passed
+    /// what an enforced policy demanded, and its session counts as proven only after MFA
+    /// with a method the account already had.
     #[test]
     fn the_engine_never_fails_open(ctx in context(), events in prop::collection::vec(event(), 0..10)) {
-        let sign_in_fires = ctx.policy.sign_in_risk.enforcement == Enforcement::On && ctx.policy.sign_in_risk.fires(ctx.sign_in_risk());
-        let user_fires = ctx.policy.user_risk.enforcement == Enforcement::On && ctx.policy.user_risk.fires(ctx.user_risk());
+        let policy = &ctx.policy;
+        let sign_in_fires = policy.sign_in_risk.enforcement == Enforcement::On && policy.sign_in_risk.fires(ctx.sign_in_risk());
+        let user_fires = policy.user_risk.enforcement == Enforcement::On && policy.user_risk.fires(ctx.user_risk());
         let blocked_status = ctx.user.disabled || ctx.user.locked_until_ms.is_some_and(|t| t > NOW);
         let temporary = ctx.user.temporary_password;
         let strong_needed = sign_in_fires
-            && ctx.policy.sign_in_risk.action == SignInAction::RequireMfa
-            && ctx.policy.phishing_resistant_for_high_risk
+            && policy.sign_in_risk.action == SignInAction::RequireMfa
+            && policy.phishing_resistant_for_high_risk
             && ctx.sign_in_risk() == RiskLevel::High;
+        let any_risk = ctx.user_risk() > RiskLevel::None || ctx.sign_in_risk() > RiskLevel::None;
+        let unregistered_blocked = ctx.user.methods.is_empty() && any_risk && policy.block_unregistered_at_risk;
+        let home_refuses = (user_fires && !home_lets(&ctx, true)) || (sign_in_fires && !home_lets(&ctx, false));
         let primary = ctx.signed_in_with == Some(MethodKind::Passkey) && ctx.user.methods.contains(&MethodKind::Passkey);
+        let methods = ctx.user.methods.clone();
         let (mut flow, _) = Flow::start(ctx);
-        let (mut verified, mut changed, mut failed) = (primary, false, false);
-        let mut strong = primary;
-        for e in events {
-            if flow.advance(e).is_ok() {
-                match e {
-                    Event::MfaPassed(MethodKind::Passkey) => { verified = true; strong = true; }
-                    Event::MfaPassed(_) | Event::RegistrationCompleted(_) => verified = true,
-                    Event::PasswordChanged => changed = true,
-                    Event::BackendError => failed = true,
-                    _ => {}
-                }
-            }
-        }
+        let path = walk(&mut flow, &methods, events);
+        let verified = primary || path.mfa || path.registered;
         if let Step::SignedIn { .. } = flow.step() {
-            prop_assert!(!blocked_status && !failed);
+            prop_assert!(!blocked_status && !path.failed);
             prop_assert!(!sign_in_fires || verified);
             prop_assert!(!user_fires || verified);
-            prop_assert!(!temporary || changed);
-            prop_assert!(!strong_needed || strong, "high risk passed without a passkey");
+            prop_assert!(!temporary || path.changed);
+            prop_assert!(!strong_needed || primary || path.strong, "high risk passed without a passkey");
+            prop_assert!(!unregistered_blocked, "an unregistered account at risk signed in");
+            prop_assert!(!home_refuses, "a guest closed a risk its home tenant must close");
+            prop_assert_eq!(flow.outcome().verified, primary || path.mfa, "proven by registering");
+        }
+    }
+
+    /// A step-up passes only with MFA by a method the account already had, whatever the
+    /// risk, policy or passkey the session signed in with, and closes no risk.
+    #[test]
+    fn a_step_up_never_passes_without_mfa(ctx in context(), events in prop::collection::vec(event(), 0..10)) {
+        let mut ctx = ctx;
+        ctx.step_up = true;
+        let blocked_status = ctx.user.disabled || ctx.user.locked_until_ms.is_some_and(|t| t > NOW);
+        let methods = ctx.user.methods.clone();
+        let (mut flow, _) = Flow::start(ctx);
+        let path = walk(&mut flow, &methods, events);
+        if let Step::SignedIn { remediations } = flow.step() {
+            prop_assert!(!blocked_status && !path.failed);
+            prop_assert!(path.mfa, "a step-up passed without MFA");
+            prop_assert!(remediations.is_empty());
+            prop_assert!(flow.outcome().verified && !flow.outcome().revoke_sessions);
         }
     }
 

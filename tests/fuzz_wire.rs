@@ -11,7 +11,7 @@ use riskgate::backend::mock::{MemoryStore, MockBackend, Store};
 use riskgate::backend::platform::{Clock, FixedClock, SeededEntropy};
 use riskgate::backend::{seed, totp, IdentityBackend};
 use riskgate::engine::password::{BannedList, Verdict};
-use riskgate::engine::reset::{proof_of, ResetContext, ResetEvent, ResetFlow, ResetStep, MAX_RESET_FAILURES};
+use riskgate::engine::reset::{proof_of, ResetBlock, ResetContext, ResetEvent, ResetFlow, ResetStep};
 use riskgate::engine::*;
 use serde_json::Value;
 use std::rc::Rc;
@@ -217,26 +217,51 @@ fn method() -> impl Strategy<Value = MethodKind> {
     ])
 }
 
+fn enforcement() -> impl Strategy<Value = Enforcement> {
+    prop::sample::select(vec![Enforcement::Off, Enforcement::ReportOnly, Enforcement::On])
+}
+
+/// A guest's home tenant: whether it enforces a user risk policy, and whether it blocks.
+fn home_policy() -> impl Strategy<Value = TenantPolicy> {
+    (enforcement(), any::<bool>(), enforcement()).prop_map(|(user, block, sign_in)| {
+        let mut p = TenantPolicy::default();
+        p.user_risk.enforcement = user;
+        if block {
+            p.user_risk.action = UserAction::Block;
+        }
+        p.sign_in_risk.enforcement = sign_in;
+        p
+    })
+}
+
 fn reset_context() -> impl Strategy<Value = ResetContext> {
-    let user = (prop::collection::vec(method(), 0..4), any::<[bool; 2]>(), prop::option::of(0..2 * START));
+    let user = (prop::collection::vec(method(), 0..4), any::<[bool; 3]>(), prop::option::of(0..2 * START));
     let detection = (level(), any::<bool>(), 0..START).prop_map(|(level, offline, at)| {
         let timing = if offline { Timing::Offline } else { Timing::RealTime };
         Detection::new(DetectionKind::LeakedCredentials, level, timing, at)
     });
     let policy = (any::<bool>(), 0..4u8, prop::collection::vec(method(), 0..4), any::<[bool; 2]>(), level());
-    (prop::option::of(user), prop::collection::vec(detection, 0..3), policy, 0..2 * MAX_RESET_FAILURES)
+    (
+        prop::option::of(user),
+        prop::collection::vec(detection, 0..3),
+        policy,
+        prop::option::of(home_policy()),
+        any::<u8>(),
+    )
         .prop_map(
             |(
                 user,
                 user_detections,
                 (enabled, required, allowed, [enforced, block], min_level),
-                earlier_failures,
+                home_policy,
+                decoy_seed,
             )| {
-                let user = user.map(|(methods, [disabled, temporary], locked)| UserState {
+                let user = user.map(|(methods, [disabled, temporary, guest], locked)| UserState {
                     methods,
                     disabled,
                     temporary_password: temporary,
                     locked_until_ms: locked,
+                    home_tenant: guest.then(|| "home".into()),
                     ..UserState::new("fuzz")
                 });
                 let mut policy = TenantPolicy::default();
@@ -249,14 +274,7 @@ fn reset_context() -> impl Strategy<Value = ResetContext> {
                 if block {
                     policy.user_risk.action = UserAction::Block;
                 }
-                ResetContext {
-                    now_ms: START,
-                    user,
-                    user_detections,
-                    policy,
-                    home_policy: None,
-                    decoy_seed: earlier_failures as u8,
-                }
+                ResetContext { now_ms: START, user, user_detections, policy, home_policy, decoy_seed }
             },
         )
 }
@@ -324,23 +342,35 @@ proptest! {
         decode_every_type(&value.to_string());
     }
 
-    /// The reset engine: whatever the context and events, it answers, and a reset it
+    /// The reset engine: whatever the context and events, it answers; it tells no reason an
+    /// account can't be reset before a proof (only the tenant's NotEnabled); and a reset it
     /// completes was for a known, enabled, unblocked account that gave the proofs the
-    /// policy asks for (each kind once) and a new password.
+    /// policy asks for (each kind once, with methods it has) and a new password, and that
+    /// is not a guest at risk whose home tenant must close the risk itself.
     #[test]
     fn the_reset_engine_never_fails_open(ctx in reset_context(), events in prop::collection::vec(reset_event(), 0..12)) {
         let known = ctx.user.is_some();
         let disabled = ctx.user.as_ref().is_some_and(|u| u.disabled);
         let enabled = ctx.policy.reset.enabled;
         let required = ctx.policy.reset.required();
-        let too_many = false;
+        let level = riskgate::engine::risk::user_risk(&ctx.user_detections, START);
+        let up = ctx.policy.user_risk;
+        let risk_blocks = up.enforcement == Enforcement::On && up.action == UserAction::Block && up.fires(level);
+        let guest = ctx.user.as_ref().is_some_and(|u| u.home_tenant.is_some());
+        let home_lets = ctx.home_policy.as_ref().is_some_and(|h| {
+            h.user_risk.enforcement == Enforcement::On && h.user_risk.action != UserAction::Block
+        });
+        let home_refuses = guest && level > RiskLevel::None && !home_lets;
         let usable: Vec<MethodKind> = ctx.user.as_ref().map_or(vec![], |u| {
             u.methods.iter().copied().filter(|m| ctx.policy.reset.allowed.contains(m)).collect()
         });
-        let (mut flow, _) = ResetFlow::start(ctx);
+        let (mut flow, first) = ResetFlow::start(ctx);
+        let told_early = |step: &ResetStep| matches!(step, ResetStep::Blocked { reason }
+            if !matches!(reason, ResetBlock::NotEnabled | ResetBlock::TooManyFailedCodes));
+        prop_assert!(!told_early(&first), "{first:?} before a proof");
         let (mut proofs, mut changed, mut failed) = (vec![], false, false);
         for e in events {
-            if flow.advance(e).is_ok() {
+            if let Ok(step) = flow.advance(e) {
                 match e {
                     ResetEvent::Verified(m) => {
                         prop_assert!(usable.contains(&m), "a proof with a method the account can't use");
@@ -350,10 +380,13 @@ proptest! {
                     ResetEvent::BackendError => failed = true,
                     _ => {}
                 }
+                prop_assert!(!proofs.is_empty() || !told_early(&step), "{step:?} before a proof");
             }
         }
-        if let ResetStep::Done { .. } = flow.step() {
-            prop_assert!(known && enabled && !disabled && !too_many && !failed && changed);
+        if let ResetStep::Done { remediation, .. } = flow.step() {
+            prop_assert!(known && enabled && !disabled && !risk_blocks && !failed && changed);
+            prop_assert!(!home_refuses, "a guest closed a risk its home tenant must close");
+            prop_assert_eq!(remediation.is_some(), level > RiskLevel::None);
             let mut kinds = proofs.clone();
             kinds.sort_by_key(|p| *p as u8);
             kinds.dedup();

@@ -112,6 +112,8 @@ const DECOYS: [&[MethodKind]; 4] = [
     &[MethodKind::AuthenticatorApp, MethodKind::Passkey],
 ];
 
+/// One reset. Until a first proof it looks the same for an unknown username and for an
+/// account that can't be reset.
 #[derive(Clone, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
 pub struct ResetFlow {
     /// Why the reset cannot complete; see `step` for when it is told.
