@@ -30,9 +30,6 @@ pub struct ResetContext {
     pub decoy_seed: u8,
 }
 
-/// Wrong codes across resets after which the account can only be reset by an admin
-/// (or after a completed sign-in clears the count).
-pub const MAX_RESET_FAILURES: u32 = 10;
 
 /// A kind of proof: a text and a call to the same phone are one proof, not two.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
