@@ -615,3 +615,224 @@ fn another_request_for_a_passkey_challenge_does_not_spoil_the_persons_own() {
     let r = f.backend.passkey_sign_in_now(user, None, &key.get(&mine)).unwrap();
     assert!(r.session.is_some(), "signed in with the answer to the first challenge: {:?}", r.step);
 }
+
+// Gaps a mutation check found: each of these fails when its guarantee is undone.
+
+// ---- proposed extra tests (mutation check) ----
+
+#[test]
+fn user_risk_raised_during_a_flow_ends_it_without_a_session() {
+    let f = fixture();
+    let user = "tomas@contoso.example";
+    let r = f.sign_in(user);
+    assert!(matches!(r.step, Step::RegistrationInterrupt { can_skip: true, .. }), "{:?}", r.step);
+    let now = f.clock.now_ms();
+    f.backend.state.borrow_mut().saved.accounts.iter_mut().find(|a| a.username == user).unwrap().raise_risk(
+        crate::engine::DetectionKind::UserReportedSuspicious,
+        RiskState::AtRisk,
+        crate::engine::RiskDetail::UserReportedSuspicious,
+        now,
+    );
+    let r = f.send(&r, Input::Skip).unwrap();
+    assert_eq!(r.step, Step::Failed);
+    assert!(r.session.is_none());
+}
+
+#[test]
+fn a_home_policy_changed_during_a_guests_flow_ends_it_without_a_session() {
+    let f = fixture();
+    let r = f.sign_in("tech@fabrikam.example");
+    assert!(!r.step.is_terminal(), "{:?}", r.step);
+    f.policy(seed::FABRIKAM, |p| p.user_risk.enforcement = crate::engine::Enforcement::Off);
+    let r = f.send(&r, Input::Cancel).unwrap();
+    assert_eq!(r.step, Step::Failed);
+    assert!(r.session.is_none());
+}
+
+#[test]
+fn a_flow_left_alone_fifteen_minutes_ends() {
+    let f = fixture();
+    let r = f.sign_in("tomas@contoso.example");
+    f.clock.advance(FLOW_TTL_MS + 1);
+    assert_eq!(f.send(&r, Input::Continue).unwrap_err(), BackendError::FlowExpired);
+}
+
+#[test]
+fn a_password_set_by_a_reset_makes_a_passwordless_account_one_with_a_password() {
+    let f = fixture();
+    let user = "lou@contoso.example";
+    {
+        let mut st = f.backend.state.borrow_mut();
+        let lou = st.saved.accounts.iter_mut().find(|a| a.username == user).unwrap();
+        lou.state.has_password = false; // passwordless, its pass long used
+        lou.pass_expires_ms = None;
+    }
+    let r = f.backend.start_reset_now(user).unwrap();
+    let proof = ResetInput::Code { method: MethodKind::AuthenticatorApp, code: f.app_code(user) };
+    let r = f.backend.send_reset_now(&r.flow_id, r.seq, proof).unwrap();
+    let new = "Marigold-Ferry-Summit-58";
+    let input = ResetInput::NewPassword { password: new.into(), confirm: new.into() };
+    let r = f.backend.send_reset_now(&r.flow_id, r.seq, input).unwrap();
+    assert!(matches!(r.step, ResetStep::Done { .. }), "{:?}", r.step);
+    assert!(f.account(user).state.has_password);
+    assert!(f.try_sign_in(user, new).is_ok(), "the new password signs in");
+}
+
+#[test]
+fn passkey_decoys_are_stable_and_keyed() {
+    let f = fixture();
+    let name = "nobody@contoso.example";
+    let first = f.backend.begin_passkey_sign_in_now(name, None).unwrap().credential_ids;
+    let again = f.backend.begin_passkey_sign_in_now(name, None).unwrap().credential_ids;
+    assert_eq!(first, again, "the same name gets the same decoy");
+    let other = MockBackend::seeded(
+        Rc::new(FixedClock::at(START)),
+        Rc::new(SeededEntropy(std::cell::Cell::new(0xfeed))),
+    );
+    let elsewhere = other.begin_passkey_sign_in_now(name, None).unwrap().credential_ids;
+    assert_ne!(first, elsewhere, "without the key, nobody can compute the decoy");
+}
+
+#[test]
+fn a_lock_earned_at_the_desk_holds_elsewhere_too() {
+    let f = fixture();
+    let user = "ada@contoso.example";
+    for i in 0..LOCKOUT_THRESHOLD {
+        assert_eq!(f.try_sign_in(user, &format!("Guess-{i}")).unwrap_err(), BackendError::InvalidCredentials);
+    }
+    let r = f.sign_in_from(user, password_of(user), attackers_network()).unwrap();
+    assert!(matches!(r.step, Step::Blocked { reason: BlockReason::LockedOut { .. }, .. }), "{:?}", r.step);
+}
+
+#[test]
+fn a_new_reset_in_the_same_hour_sends_no_more_codes() {
+    let f = fixture();
+    let user = "omar@contoso.example";
+    let send = ResetInput::SendCode { method: MethodKind::Sms };
+    for _ in 0..(limits::CODES_PER_HOUR as u32 / limits::CODES_PER_FLOW) {
+        let mut r = f.backend.start_reset_now(user).unwrap();
+        for _ in 0..limits::CODES_PER_FLOW {
+            r = f.backend.send_reset_now(&r.flow_id, r.seq, send.clone()).unwrap();
+        }
+    }
+    let r = f.backend.start_reset_now(user).unwrap();
+    let e = f.backend.send_reset_now(&r.flow_id, r.seq, send).unwrap_err();
+    assert_eq!(e, invalid(Field::Code, Problem::TooManyAttempts), "per account and hour, across resets");
+}
+
+#[test]
+fn adding_phones_from_account_health_sends_no_more_than_the_hourly_limit() {
+    let f = fixture();
+    let user = "ravi@contoso.example";
+    let session = f.proven_session(user);
+    for _ in 0..limits::CODES_PER_HOUR {
+        f.backend.begin_method_now(&session, MethodKind::Sms, Some("+1 206 555 0199")).unwrap();
+    }
+    let e = f.backend.begin_method_now(&session, MethodKind::Sms, Some("+1 206 555 0199")).unwrap_err();
+    assert_eq!(e, invalid(Field::Code, Problem::TooManyAttempts));
+}
+
+#[test]
+fn a_password_change_ends_the_accounts_other_flows_and_resets() {
+    let f = fixture();
+    let user = "pat@contoso.example";
+    let other = f.sign_in(user);
+    let reset = f.backend.start_reset_now(user).unwrap();
+    let r = f.sign_in(user);
+    let new = "Marigold-Ferry-Summit-58";
+    let r = f.send(&r, Input::NewPassword { password: new.into(), confirm: new.into() }).unwrap();
+    assert!(!matches!(r.step, Step::ChangePassword { .. }), "{:?}", r.step);
+    assert_eq!(f.send(&other, Input::Continue).unwrap_err(), BackendError::UnknownFlow);
+    let code = ResetInput::Code { method: MethodKind::AuthenticatorApp, code: "123456".into() };
+    let e = f.backend.send_reset_now(&reset.flow_id, reset.seq, code).unwrap_err();
+    assert_eq!(e, BackendError::UnknownFlow);
+}
+
+#[test]
+fn a_completed_reset_ends_the_accounts_sessions_flows_and_other_resets() {
+    let f = fixture();
+    let user = "ravi@contoso.example";
+    let session = f.proven_session(user);
+    let flow = f.sign_in(user);
+    let other = f.backend.start_reset_now(user).unwrap();
+    let r = f.backend.start_reset_now(user).unwrap();
+    f.clock.advance(30 * 1000); // the app's code of the step-up is used up
+    let r = f
+        .backend
+        .send_reset_now(
+            &r.flow_id,
+            r.seq,
+            ResetInput::Code { method: MethodKind::AuthenticatorApp, code: f.app_code(user) },
+        )
+        .unwrap();
+    let new = "Marigold-Ferry-Summit-58";
+    let r = f
+        .backend
+        .send_reset_now(
+            &r.flow_id,
+            r.seq,
+            ResetInput::NewPassword { password: new.into(), confirm: new.into() },
+        )
+        .unwrap();
+    assert!(matches!(r.step, ResetStep::Done { .. }), "{:?}", r.step);
+    assert_eq!(f.backend.account_now(&session).unwrap_err(), BackendError::NotAuthorized);
+    assert_eq!(f.send(&flow, Input::Continue).unwrap_err(), BackendError::UnknownFlow);
+    let code = ResetInput::Code { method: MethodKind::AuthenticatorApp, code: "123456".into() };
+    assert_eq!(
+        f.backend.send_reset_now(&other.flow_id, other.seq, code).unwrap_err(),
+        BackendError::UnknownFlow
+    );
+}
+
+#[test]
+fn wrong_codes_for_a_method_added_from_account_health_count_and_lock() {
+    let f = fixture();
+    let user = "ravi@contoso.example";
+    let session = f.proven_session(user);
+    for _ in 0..limits::SECOND_FACTOR_LIMIT {
+        f.backend.begin_method_now(&session, MethodKind::AuthenticatorApp, None).unwrap();
+        let e = f.backend.confirm_method_now(&session, "000000").unwrap_err();
+        assert_eq!(e, invalid(Field::Code, Problem::Mismatch));
+    }
+    assert!(limits::second_factors_locked(&f.account(user), f.clock.now_ms()), "they count");
+    // While locked, not even the right code for the new app is checked.
+    let enrolment = f.backend.begin_method_now(&session, MethodKind::AuthenticatorApp, None).unwrap();
+    let secret = totp::base32_decode(&enrolment.key).unwrap();
+    let code = totp::code_at(&secret, f.clock.now_ms() / 1000);
+    let e = f.backend.confirm_method_now(&session, &code).unwrap_err();
+    assert_eq!(e, invalid(Field::Code, Problem::TooManyAttempts));
+}
+
+#[test]
+fn refused_passkey_answers_count_towards_the_lock() {
+    let f = fixture();
+    let user = "ravi@contoso.example";
+    let session = f.proven_session(user);
+    let options = f.backend.begin_passkey_now(&session).unwrap();
+    f.backend.confirm_passkey_now(&session, &SoftKey::new(7, ORIGIN).create(&options)).unwrap();
+    let mut phished = SoftKey::new(7, "https://login.riskgate.example.evil");
+    for _ in 0..limits::SECOND_FACTOR_LIMIT {
+        let options = f.backend.begin_passkey_sign_in_now(user, None).unwrap();
+        assert!(f.backend.passkey_sign_in_now(user, None, &phished.get(&options)).is_err());
+    }
+    assert!(limits::second_factors_locked(&f.account(user), f.clock.now_ms()));
+}
+
+#[test]
+fn a_step_up_does_not_make_a_session_live_longer() {
+    let f = fixture();
+    let admin = "admin@contoso.example";
+    let session = f.sign_in(admin).session.unwrap();
+    for _ in 0..(SESSION_MAX_MS / (20 * MINUTE) - 1) {
+        f.clock.advance(20 * MINUTE);
+        f.backend.account_now(&session).expect("in use");
+    }
+    let r = f.backend.step_up_now(&session).unwrap();
+    let proven = f.send(&r, app(f.app_code(admin))).unwrap().session.unwrap();
+    f.clock.advance(21 * MINUTE);
+    assert_eq!(
+        f.backend.account_now(&proven).unwrap_err(),
+        BackendError::NotAuthorized,
+        "12 hours from the sign-in"
+    );
+}

@@ -868,7 +868,10 @@ impl MockBackend {
             if outcome.revoke_sessions {
                 Self::revoke(st, idx, Some(flow_id));
             }
+            // A step-up proves the person again; it does not make the session live longer.
+            let mut started_ms = now;
             if let Some(old) = replaced {
+                started_ms = st.sessions.get(&old).map_or(now, |s| s.started_ms);
                 Self::end_session(st, &old);
             }
             let token = self.random_hex(24);
@@ -876,7 +879,7 @@ impl MockBackend {
                 rec.session = Some(token.clone());
             }
             let proven_ms = outcome.verified.then_some(now);
-            st.sessions.insert(token, Session { account: idx, proven_ms, started_ms: now, used_ms: now });
+            st.sessions.insert(token, Session { account: idx, proven_ms, started_ms, used_ms: now });
         }
     }
 }
