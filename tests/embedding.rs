@@ -44,6 +44,16 @@ async fn a_host_page_hears_each_step_and_the_sign_in_with_its_remediations() {
     assert!(e.events_named("riskgate:blocked").is_empty());
 }
 
+/// A step-up is no new sign-in: the host hears its screens, never a second `signed-in`.
+#[wasm_bindgen_test]
+async fn a_step_up_tells_the_host_its_screens_but_no_second_sign_in() {
+    let e = embed(english(), mock());
+    e.page.open_admin_view("admin@contoso.example", "Steady-Compass-27").await;
+    assert_eq!(e.events_named("riskgate:signed-in").len(), 1, "only the sign-in itself");
+    assert_eq!(steps(&e), ["username", "password", "signed-in", "admin", "mfa", "admin"]);
+    assert!(e.events_named("riskgate:blocked").is_empty());
+}
+
 #[wasm_bindgen_test]
 async fn a_block_and_an_error_reach_the_host_page_with_their_codes() {
     let e = embed(english(), mock());
@@ -153,6 +163,12 @@ fn options_from_javascript_are_read_and_wrong_ones_named() {
     assert!(wrong("locale", "fr".into()).contains("locale"));
     assert!(wrong("theme", "pink".into()).contains("theme"));
     assert!(wrong("backend", "ftp://x".into()).contains("backend"));
+    assert!(wrong("backend", "http://id.example/api".into()).contains("must use https"));
+    assert!(wrong("backend", "http://127.evil.example/api".into()).contains("must use https"));
+    for local in ["http://localhost:8081/api", "http://127.0.0.1:8081", "http://[::1]:8081/api"] {
+        let read = Options::from_js(&js_options(&[("backend", local.into())])).unwrap();
+        assert_eq!(read.backend, BackendChoice::Http(local.into()), "{local}");
+    }
     assert!(wrong("username", 7.into()).contains("username must be a string"));
     let bad_accent = js_options(&[("accent", "red; background: url(x)".into())]);
     assert!(wrong("branding", bad_accent).contains("branding.accent"));

@@ -97,7 +97,24 @@ fn backend_choice(value: &str) -> Result<BackendChoice, String> {
     if !looks_like_url {
         return Err(format!("backend \"{value}\" is neither \"mock\" nor an http(s) URL or a path"));
     }
+    // Passwords and sessions must not cross a network in clear: plain http only on this machine.
+    if value.starts_with("http://") && !is_loopback_url(value) {
+        return Err(format!("backend \"{value}\" must use https (plain http only for localhost)"));
+    }
     Ok(BackendChoice::Http(value.trim_end_matches('/').to_string()))
+}
+
+/// `http://localhost…`, `http://127.…` or `http://[::1]…`.
+fn is_loopback_url(url: &str) -> bool {
+    let rest = url.trim_start_matches("http://");
+    let host_end = rest.find(['/', '?', '#']).unwrap_or(rest.len());
+    let authority = &rest[..host_end];
+    let host = match authority.strip_prefix('[') {
+        Some(v6) => v6.split(']').next().unwrap_or_default(),
+        None => authority.split(':').next().unwrap_or_default(),
+    };
+    let loopback_ip = host.parse::<std::net::IpAddr>().is_ok_and(|ip| ip.is_loopback());
+    host.eq_ignore_ascii_case("localhost") || loopback_ip
 }
 
 fn get(object: &JsValue, key: &str) -> JsValue {
