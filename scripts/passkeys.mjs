@@ -175,11 +175,23 @@ async function pia(page) {
   console.log('passkeys: a passwordless persona registered one in guided registration and signed in with it');
 }
 
+/** The current code of `username`'s authenticator app, from the demo panel. */
+async function appCode(page, username) {
+  return page.evaluate((u) => [...document.querySelectorAll('.rg-apps li')]
+    .find((li) => li.textContent.startsWith(u))?.querySelector('code')?.textContent, username);
+}
+
 /** Woodgrove's sign-in risk policy: MFA rather than block, passkeys only at high risk or not. */
 async function woodgrovePolicy(page, passkeysOnly) {
-  await signIn(page, 'admin@woodgrove.example', 'Steady-Ledger-39');
+  const admin = 'admin@woodgrove.example';
+  await signIn(page, admin, 'Steady-Ledger-39');
   await expectHeading(page, 'You\'re signed in');
   await page.click('main button:has-text("Open admin view")');
+  // A password alone does not open the admin view: a step-up with the admin's app first.
+  await page.click('main .rg-step-up button:has-text("Confirm it\'s you")');
+  await page.waitForSelector('#rg-code', WAIT);
+  await page.fill('#rg-code', await appCode(page, admin));
+  await page.click('main button:has-text("Verify")');
   await page.waitForSelector('main h2:has-text("Woodgrove Bank")', WAIT);
   await page.selectOption('#rg-sign-in-action', '0');
   await page.selectOption('#rg-phishing-resistant', passkeysOnly ? '1' : '0');
@@ -206,9 +218,7 @@ async function strength(page) {
   // Without the knob his app answers; then he adds a passkey.
   await woodgrovePolicy(page, false);
   await samToChallenge(page);
-  const code = await page.evaluate(() => [...document.querySelectorAll('.rg-apps li')]
-    .find((li) => li.textContent.startsWith('sam@woodgrove.example'))?.querySelector('code')?.textContent);
-  await page.fill('#rg-code', code);
+  await page.fill('#rg-code', await appCode(page, 'sam@woodgrove.example'));
   await page.click('main button:has-text("Verify")');
   await expectHeading(page, 'You\'re signed in');
   await page.click('main button:has-text("Review your account")');
