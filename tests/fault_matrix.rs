@@ -330,11 +330,15 @@ const RAVI_ACCOUNT_HEALTH: Walk = Walk {
     signs_in_at: Some(2),
 };
 
+/// The admin's password alone gets `StepUpRequired` from the admin view (shown as the
+/// step-up panel), then the step-up: its start faulted, then its challenge's answer.
 const ADMIN_VIEW: Walk = Walk {
     user: "admin@contoso.example",
     steps: &[
         step(SignIn, &[("#rg-password", Text("Steady-Compass-27"))], Press("Sign in"), SIGNED_IN),
-        Step { again: Some("Retry"), ..step(Admin, &[], Press("Open admin view"), "Kim Park") },
+        Step { again: Some("Retry"), ..step(Admin, &[], Press("Open admin view"), "One more check") },
+        step(StepUp, &[], Press("Confirm it's you"), "You're already signed in."),
+        step(Send, &[("#rg-code", AppCode("admin@contoso.example"))], Press("Verify"), "Kim Park"),
         step(Admin, &[], Press("Dismiss risk for Kim Park"), "Done: Dismiss risk for Kim Park."),
         step(Admin, &[], Press("Save policy"), "Policy saved."),
     ],

@@ -97,7 +97,12 @@ fn samples() -> &'static [String] {
         add(&sign_in("sam@woodgrove.example").unwrap());
         let reset = b.start_reset_now("lou@contoso.example").unwrap();
         add(&reset);
+        // The admin view needs a step-up: a password alone is not enough.
         let admin = sign_in("admin@contoso.example").unwrap().session.unwrap();
+        let step_up = b.step_up_now(&admin).unwrap();
+        add(&step_up);
+        let input = Input::Code { method: MethodKind::AuthenticatorApp, code: code("admin@contoso.example") };
+        let admin = b.send_now(&step_up.flow_id, step_up.seq, input).unwrap().session.unwrap();
         add(&b.admin_overview_now(&admin).unwrap());
         add(&block_on(b.admin_act(&admin, "kim@contoso.example", AdminAction::TemporaryPassword)).unwrap());
         for input in [

@@ -51,6 +51,9 @@ const EXPECTED: &[(&str, &str, &str)] = &[
     ("cancelled", "Sign-in cancelled", ""),
     ("reset", "Reset your password", ""),
     ("account", "Your account", "Recent sign-ins"),
+    ("account-step-up", "Your account", "One more check"),
+    ("admin-step-up", "Admin view", "One more check"),
+    ("mfa-step-up", "Confirm it's you", "You're already signed in."),
     ("admin", "Admin view", "sam@woodgrove.example"),
     ("admin-confirm", "Admin view", "Disable Sam Rivera's account?"),
 ];

@@ -335,6 +335,64 @@ async fn set_policy_puts_the_policy_and_banned_list() {
     );
 }
 
+#[wasm_bindgen_test]
+async fn step_up_posts_with_the_bearer_session_and_no_body() {
+    let http = backend();
+    answer("reply_step_up");
+    assert_eq!(http.step_up(ex::SESSION).await, Ok(ex::reply_step_up()));
+    let endpoint = "POST /session/step-up";
+    check(&only_request(), Expect { endpoint, path: "/session/step-up", session: true, body: None });
+}
+
+#[wasm_bindgen_test]
+async fn step_up_errors_decode_and_a_bad_reply_is_malformed() {
+    for error in [BackendError::NotAuthorized, BackendError::Unavailable] {
+        let http = backend();
+        stub_reply(error.http_status(), doc_example(&format!("error_{}", error.name())));
+        assert_eq!(http.step_up(ex::SESSION).await, Err(error));
+    }
+    let http = backend();
+    answer("account_view");
+    let result = http.step_up(ex::SESSION).await;
+    assert!(
+        matches!(result, Err(BackendError::Malformed(ref why)) if why.starts_with("HTTP 200:")),
+        "{result:?}"
+    );
+    let http = backend();
+    let branded = Reply { branding: Some(Branding::accent("red")), ..ex::reply_step_up() };
+    stub_reply(200, &serde_json::to_string(&branded).unwrap());
+    assert!(matches!(http.step_up(ex::SESSION).await, Err(BackendError::Malformed(_))));
+    let http = backend();
+    assert_eq!(http.step_up("two words").await, Err(BackendError::NotAuthorized));
+    assert!(sent().is_empty(), "a session that cannot be a header is not sent");
+}
+
+#[wasm_bindgen_test]
+async fn admin_calls_answered_step_up_required_say_so() {
+    let http = backend();
+    stub_reply(403, doc_example("error_StepUpRequired"));
+    assert_eq!(http.admin_overview(ex::SESSION).await, Err(BackendError::StepUpRequired));
+    stub_reply(403, doc_example("error_StepUpRequired"));
+    let act = http.admin_act(ex::SESSION, "kim@contoso.example", AdminAction::Unblock).await;
+    assert_eq!(act, Err(BackendError::StepUpRequired));
+    stub_reply(403, doc_example("error_StepUpRequired"));
+    let update = ex::policy_update();
+    let saved = http.set_policy(ex::SESSION, update.policy, update.banned).await;
+    assert_eq!(saved, Err(BackendError::StepUpRequired));
+}
+
+#[wasm_bindgen_test]
+async fn admin_act_posts_a_confirmed_sign_in_by_its_id() {
+    let http = backend();
+    answer("admin_receipt");
+    let action = AdminAction::ConfirmSignInSafe { sign_in: 41 };
+    let receipt = http.admin_act(ex::SESSION, "kim@contoso.example", action).await;
+    assert_eq!(receipt, Ok(ex::admin_receipt()));
+    let endpoint = "POST /admin/users/{username}/actions";
+    let path = "/admin/users/kim%40contoso.example/actions";
+    check(&only_request(), Expect { endpoint, path, session: true, body: Some("admin_act_confirm_sign_in") });
+}
+
 // Paths and sessions.
 
 #[wasm_bindgen_test]
@@ -615,6 +673,44 @@ async fn the_app_signs_in_over_http_and_shows_the_documented_steps() {
     let path = format!("/flows/{}/steps/0", ex::FLOW_ID);
     let endpoint = "POST /flows/{flow_id}/steps/{seq}";
     check(&calls[1], Expect { endpoint, path: &path, session: false, body: Some("input_continue") });
+}
+
+/// An admin over HTTP: the admin view answers `StepUpRequired`, the step-up's challenge
+/// is passed, and the view is asked for again with the fresh session.
+#[wasm_bindgen_test]
+async fn the_app_steps_up_over_http_and_uses_the_new_session() {
+    let page = app_over_http();
+    answer("reply_signed_in");
+    let staff = riskgate::backend::AccountView { is_admin: true, ..ex::account_view() };
+    stub_reply(200, &serde_json::to_string(&staff).unwrap());
+    page.sign_in("ravi@contoso.example", "Quiet-Meadow-17").await;
+    page.expect_heading("You're signed in").await;
+    stub_reply(403, doc_example("error_StepUpRequired"));
+    page.click_named("Open admin view").await;
+    page.expect_text("One more check").await;
+    assert!(page.find("table.rg-users").is_none(), "no users before the step-up");
+
+    answer("reply_step_up");
+    page.click_named("Confirm it's you").await;
+    page.expect_heading("Confirm it's you").await;
+    answer("reply_stepped_up");
+    answer("admin_view");
+    page.type_into("#rg-code", "287082").await;
+    page.click("Verify").await;
+    page.expect_heading("Admin view").await;
+    page.expect_text_in("table.rg-users", "Kim Abercrombie").await;
+
+    let calls = sent();
+    let step_up = &calls[calls.len() - 3];
+    check(
+        step_up,
+        Expect { endpoint: "POST /session/step-up", path: "/session/step-up", session: true, body: None },
+    );
+    assert_eq!(calls[calls.len() - 2].url, format!("{BASE}/flows/{}/steps/0", ex::STEP_UP_ID));
+    let again = calls.last().unwrap();
+    assert_eq!(again.url, format!("{BASE}/admin"));
+    let bearer = format!("Bearer {}", ex::STEPPED_UP_SESSION);
+    assert_eq!(again.headers.get("authorization"), Some(&bearer), "the new session, not the old one");
 }
 
 #[wasm_bindgen_test]

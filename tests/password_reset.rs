@@ -73,18 +73,21 @@ async fn a_person_at_user_risk_resets_and_is_no_longer_at_risk() {
 async fn one_method_under_a_two_method_policy_is_sent_to_the_admin() {
     let mock = support::mock();
     let admin = support::open_with(mock.clone());
-    admin.sign_in("admin@contoso.example", "Steady-Compass-27").await;
-    admin.expect_heading("You're signed in").await;
-    admin.click_named("Open admin view").await;
-    admin.expect_heading("Admin view").await;
+    admin.open_admin_view("admin@contoso.example", "Steady-Compass-27").await;
     admin.wait_for("#rg-reset-required").await;
     admin.choose("#rg-reset-required", "Two").await;
     admin.click("Save policy").await;
     admin.expect_text("Policy saved.").await;
     drop(admin);
 
+    // Ada has one method. Before a proof her reset looks as anyone's (it tells no stranger
+    // what she has); her proof then brings the reason.
     let page = support::open_with(mock);
     start_reset(&page, "ada@contoso.example").await;
+    page.expect_heading("Confirm it's you").await;
+    page.expect_text("Check 1 of 2").await;
+    page.type_into("#rg-reset-code", &page.app_code("ada@contoso.example")).await;
+    page.click("Verify").await;
     page.expect_heading("You can't reset your password here").await;
     page.expect_text("Contact your administrator").await;
 }
@@ -100,9 +103,13 @@ async fn an_unknown_username_sees_the_same_screens_up_to_the_code() {
     let page = support::open();
     start_reset(&page, "nobody@contoso.example").await;
     page.expect_heading(&known).await;
-    page.click("Text message").await;
-    page.click("Text me a code").await;
-    page.expect_text("We sent a code to ••••").await;
+    // The methods offered are a decoy of the organisation's usual ones; a phone, if
+    // offered, "gets" a code that is never sent.
+    if page.button_named("Text message").is_some() {
+        page.click("Text message").await;
+        page.click("Text me a code").await;
+        page.expect_text("We sent a code to ••••").await;
+    }
     assert!(page.backend.phone_messages().is_empty(), "nothing was really sent");
     page.type_into("#rg-reset-code", "123456").await;
     page.click("Verify").await;

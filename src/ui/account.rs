@@ -6,6 +6,7 @@ use super::mfa::method_key;
 use super::notice::detection_key;
 use super::passkey;
 use super::register::{AppKey, PhoneEntry};
+use super::step_up::{asks_step_up, StepUpPanel};
 use super::widgets::{
     code_typed, data_table, effect, error_text, handler, live_view, show_error, FormMessage, Heading,
     KeyMessage, LoadFailed, TableSpec, TextField, When,
@@ -108,6 +109,8 @@ pub fn Account() -> impl IntoView {
     let load_error = RwSignal::new(None::<&'static str>);
     let methods_error = RwSignal::new(None::<&'static str>);
     let sign_ins_error = RwSignal::new(None::<&'static str>);
+    // Changing methods needs a session that proved the person: the backend says when.
+    let needs_step_up = RwSignal::new(false);
     // What the last action did: a text key and its method, if any.
     let status = RwSignal::new(None::<(&'static str, Option<MethodKind>)>);
     let status_node = NodeRef::<leptos::html::P>::new();
@@ -153,7 +156,9 @@ pub fn Account() -> impl IntoView {
                 focus(status_node);
             }
             Err(e) => {
-                methods_error.try_set(Some(error_text(&e).1));
+                if !asks_step_up(&e, needs_step_up) {
+                    methods_error.try_set(Some(error_text(&e).1));
+                }
             }
         });
     };
@@ -202,8 +207,11 @@ pub fn Account() -> impl IntoView {
                         }
                     })
             })}
+            <When when=move || needs_step_up.get()>
+                <StepUpPanel lead="stepup.account.lead" back=Screen::Account/>
+            </When>
             <When when=move || account.with(Option::is_some)>
-                <AddMethod account/>
+                <AddMethod account needs_step_up/>
             </When>
             <div class="rg-actions">
                 <When when=is_admin>
@@ -463,7 +471,7 @@ fn Methods(
 
 /// Adding a method: an authenticator app (QR code and key) or a phone, proven by a code.
 #[component]
-fn AddMethod(account: RwSignal<Option<AccountView>>) -> impl IntoView {
+fn AddMethod(account: RwSignal<Option<AccountView>>, needs_step_up: RwSignal<bool>) -> impl IntoView {
     let ui = use_ui();
     let enrollment = RwSignal::new(None::<Enrollment>);
     let adding_phone = RwSignal::new(false);
@@ -492,7 +500,9 @@ fn AddMethod(account: RwSignal<Option<AccountView>>) -> impl IntoView {
                                 added.try_set(true);
                             }
                             Err(e) => {
-                                passkey_error.try_set(Some(error_text(&e).1));
+                                if !asks_step_up(&e, needs_step_up) {
+                                    passkey_error.try_set(Some(error_text(&e).1));
+                                }
                             }
                         });
                     }
@@ -502,7 +512,9 @@ fn AddMethod(account: RwSignal<Option<AccountView>>) -> impl IntoView {
                 }
             }),
             Err(e) => {
-                passkey_error.try_set(Some(error_text(&e).1));
+                if !asks_step_up(&e, needs_step_up) {
+                    passkey_error.try_set(Some(error_text(&e).1));
+                }
             }
         });
     };
@@ -515,6 +527,7 @@ fn AddMethod(account: RwSignal<Option<AccountView>>) -> impl IntoView {
             Ok(e) => {
                 enrollment.try_set(Some(e));
             }
+            Err(e) if asks_step_up(&e, needs_step_up) => {}
             Err(e) => show_error(ui, e, Field::Phone, phone_error, general),
         });
     };
@@ -532,6 +545,7 @@ fn AddMethod(account: RwSignal<Option<AccountView>>) -> impl IntoView {
                 code.try_set(String::new());
                 added.try_set(true);
             }
+            Err(e) if asks_step_up(&e, needs_step_up) => {}
             Err(e) => {
                 // The backend dropped the method being added: back to choosing one.
                 if matches!(e, BackendError::InvalidInput { problem: Problem::TooManyAttempts, .. }) {

@@ -3,12 +3,13 @@
 //! checks the session and answers with the view as it now stands.
 use super::account::{detection_text, focus, outcome_key, place, risk_key, when};
 use super::mfa::method_key;
+use super::step_up::{asks_step_up, StepUpPanel};
 use super::widgets::{
     data_table, effect, error_text, handler, live_view, Choice, Heading, KeyMessage, LoadFailed, TableSpec,
     When,
 };
 use super::{use_ui, Screen, Ui};
-use crate::backend::api::{Field, TenantView, UserSummary};
+use crate::backend::api::{Field, SignInOutcome, SignInRecord, TenantView, UserSummary};
 use crate::backend::{AdminAction, AdminView};
 use crate::engine::password::BannedList;
 use crate::engine::{Enforcement, MethodKind, RiskLevel, SignInAction, TenantPolicy, UserAction};
@@ -35,6 +36,14 @@ fn action_keys(action: AdminAction) -> (&'static str, &'static str) {
         }
         AdminAction::Enable => ("admin.action.Enable", "admin.action.Enable.named"),
         AdminAction::Disable => ("admin.action.Disable", "admin.action.Disable.named"),
+    }
+}
+
+/// What the status line says once `action` went through.
+fn done_key(action: AdminAction) -> &'static str {
+    match action {
+        AdminAction::ConfirmSignInSafe { .. } => "admin.done.ConfirmSignInSafe",
+        _ => "admin.done",
     }
 }
 
@@ -166,6 +175,8 @@ pub fn Admin() -> impl IntoView {
     let overview = RwSignal::new(None::<AdminView>);
     let load_error = RwSignal::new(None::<&'static str>);
     let action_error = RwSignal::new(None::<&'static str>);
+    // The backend wants the admin to prove themselves again before it answers.
+    let needs_step_up = RwSignal::new(false);
     // The last action that went through, and for whom (by display name).
     let done = RwSignal::new(None::<(AdminAction, String)>);
     let done_node = NodeRef::<leptos::html::P>::new();
@@ -196,7 +207,9 @@ pub fn Admin() -> impl IntoView {
                 overview.try_set(Some(view));
             }
             Err(e) => {
-                load_error.try_set(Some(error_text(&e).1));
+                if !asks_step_up(&e, needs_step_up) {
+                    load_error.try_set(Some(error_text(&e).1));
+                }
             }
         });
     };
@@ -222,7 +235,9 @@ pub fn Admin() -> impl IntoView {
                 }
             }
             Err(e) => {
-                action_error.try_set(Some(error_text(&e).1));
+                if !asks_step_up(&e, needs_step_up) {
+                    action_error.try_set(Some(error_text(&e).1));
+                }
             }
         });
     };
@@ -275,7 +290,7 @@ pub fn Admin() -> impl IntoView {
         move || overview.with(|v| v.as_ref().and_then(|v| v.tenants.first()).map(|t| t.name.clone()));
     let done_text = move || {
         done.get().map(|(action, name)| {
-            ui.tf("admin.done", &[("action", ui.t(action_keys(action).0)), ("name", &name)])
+            ui.tf(done_key(action), &[("action", ui.t(action_keys(action).0)), ("name", &name)])
         })
     };
     let copy_label = move || ui.t(if copied.get() { "common.copied" } else { "admin.temp.copy" });
@@ -296,6 +311,9 @@ pub fn Admin() -> impl IntoView {
                     .map(|lead| view! { <p class="rg-identity">{lead}</p> })
             })}
             <LoadFailed error=load_error retry=Callback::new(move |_| load())/>
+            <When when=move || needs_step_up.get()>
+                <StepUpPanel lead="stepup.admin.lead" back=Screen::Admin/>
+            </When>
             <p class="rg-status" role="status" tabindex="-1" node_ref=done_node>
                 {done_text}
             </p>
@@ -344,12 +362,12 @@ pub fn Admin() -> impl IntoView {
                     .map(|v| {
                         view! {
                             <Users view=v.clone() act=request/>
-                            <SignIns view=v/>
+                            <SignIns view=v act=request/>
                         }
                     })
             })}
             <When when=move || form_ready.get()>
-                <Policy form overview/>
+                <Policy form overview needs_step_up/>
             </When>
             <div class="rg-actions">
                 <button type="button" class="rg-secondary" on:click=handler(move |_| ui.open(Screen::Account))>
@@ -502,20 +520,57 @@ fn Users(
     }
 }
 
+/// The button that confirms sign-in `r` (at `row` of the table, counted from 1) was its
+/// person's; none for a reset, which has no place of its own to trust. Its name gives
+/// the row too, so two sign-ins alike to the second still have their own.
+fn confirm_button(
+    ui: Ui,
+    r: &SignInRecord,
+    row: usize,
+    name: &str,
+    act: impl Fn(String, String, AdminAction, Option<web_sys::HtmlElement>) + Copy + Send + Sync + 'static,
+) -> AnyView {
+    if r.outcome == SignInOutcome::PasswordReset {
+        return ().into_any();
+    }
+    let action = AdminAction::ConfirmSignInSafe { sign_in: r.id };
+    let (key, named) = action_keys(action);
+    let (time, from) = (when(ui, r.at_ms), place(&r.source));
+    let row = ui.locale.get().number(row as u64);
+    let label = ui.tf(named, &[("time", &time), ("place", &from), ("row", &row), ("name", name)]);
+    let (username, name) = (r.username.clone(), name.to_string());
+    view! {
+        <button
+            type="button"
+            class="rg-secondary"
+            aria-label=label
+            disabled=ui.pending
+            on:click=handler(move |_| act(username.clone(), name.clone(), action, None))
+        >
+            {ui.t(key)}
+        </button>
+    }
+    .into_any()
+}
+
 #[component]
-fn SignIns(view: AdminView) -> impl IntoView {
+fn SignIns(
+    view: AdminView,
+    act: impl Fn(String, String, AdminAction, Option<web_sys::HtmlElement>) + Copy + Send + Sync + 'static,
+) -> impl IntoView {
     let ui = use_ui();
     let empty = view.sign_ins.is_empty();
+    let tenant = view.tenants.first().map(|t| t.id.clone()).unwrap_or_default();
     let rows = move || {
         view.sign_ins
             .iter()
-            .map(|r| {
-                let name = view
-                    .users
-                    .iter()
-                    .find(|u| u.username == r.username)
-                    .map(|u| u.display_name.clone())
-                    .unwrap_or_else(|| r.username.clone());
+            .enumerate()
+            .map(|(i, r)| {
+                let user = view.users.iter().find(|u| u.username == r.username);
+                let name = user.map(|u| u.display_name.clone()).unwrap_or_else(|| r.username.clone());
+                // Guests are their home organisation's to manage, as in the users table.
+                let member = user.is_some_and(|u| u.home_tenant == tenant);
+                let confirm = if member { confirm_button(ui, r, i + 1, &name, act) } else { ().into_any() };
                 let detections = if r.detections.is_empty() {
                     view! { {ui.t("admin.none")} }.into_any()
                 } else {
@@ -535,6 +590,7 @@ fn SignIns(view: AdminView) -> impl IntoView {
                         <td>{detections}</td>
                         <td>{ui.t(risk_key(r.level))}</td>
                         <td>{ui.t(outcome_key(r.outcome))}</td>
+                        <td>{confirm}</td>
                     </tr>
                 }
             })
@@ -553,6 +609,7 @@ fn SignIns(view: AdminView) -> impl IntoView {
             "col.detections",
             "col.level",
             "col.outcome",
+            "col.actions",
         ],
         none: "account.sign_ins.none",
     };
@@ -593,7 +650,11 @@ fn ResetMethod(form: PolicyForm, method: MethodKind) -> impl IntoView {
 }
 
 #[component]
-fn Policy(form: PolicyForm, overview: RwSignal<Option<AdminView>>) -> impl IntoView {
+fn Policy(
+    form: PolicyForm,
+    overview: RwSignal<Option<AdminView>>,
+    needs_step_up: RwSignal<bool>,
+) -> impl IntoView {
     let ui = use_ui();
     let list_error = RwSignal::new(None::<&'static str>);
     let general = RwSignal::new(None::<&'static str>);
@@ -613,6 +674,7 @@ fn Policy(form: PolicyForm, overview: RwSignal<Option<AdminView>>) -> impl IntoV
                 saved.try_set(true);
             }
             // What was typed stays: the form is filled only from a saved policy.
+            Err(e) if asks_step_up(&e, needs_step_up) => {}
             Err(e) => match error_text(&e) {
                 (Some(Field::BannedList), key) => {
                     list_error.try_set(Some(key));

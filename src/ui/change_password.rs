@@ -2,7 +2,7 @@
 use super::widgets::{effect, error_text, handler, show_error, FormMessage, Heading, TextField};
 use super::{use_ui, Ui};
 use crate::backend::api::Field;
-use crate::backend::Input;
+use crate::backend::{BackendError, Input};
 use crate::engine::password::{Rejection, Verdict};
 use crate::engine::{PasswordReason, Step};
 use leptos::ev::SubmitEvent;
@@ -28,12 +28,13 @@ pub fn rejection_text(ui: super::Ui, r: Rejection) -> String {
     }
 }
 
-/// What the rule list shows: the latest verdict, or why the last check could not be made
-/// (a text key), and a ticket counter.
+/// What the rule list shows: the latest verdict, or the backend's error for the last
+/// check (a text key, and whether it refused the candidate itself rather than failing
+/// to check it), and a ticket counter.
 #[derive(Clone, Copy)]
 pub struct Feedback {
     pub verdict: RwSignal<Option<Verdict>>,
-    pub failed: RwSignal<Option<&'static str>>,
+    pub failed: RwSignal<Option<(&'static str, bool)>>,
     /// A submit bumps this so its own answer wins over any check still on its way.
     pub asked: StoredValue<u64>,
 }
@@ -48,7 +49,7 @@ pub fn live_feedback(
     submitted: impl Fn() -> Option<Verdict> + 'static,
 ) -> Feedback {
     let feedback = RwSignal::new(None::<Verdict>);
-    let failed = RwSignal::new(None::<&'static str>);
+    let failed = RwSignal::new(None::<(&'static str, bool)>);
     let asked = StoredValue::new(0u64);
     Effect::new(effect(move |_| {
         if let Some(v) = submitted() {
@@ -80,7 +81,10 @@ pub fn live_feedback(
                     }
                     (true, Err(e)) => {
                         feedback.try_set(None);
-                        failed.try_set(Some(error_text(&e).1));
+                        // Too long is refused before any check: a rule, not a failure.
+                        let refused =
+                            matches!(e, BackendError::InvalidInput { field: Field::NewPassword, .. });
+                        failed.try_set(Some((error_text(&e).1, refused)));
                     }
                 });
             },
@@ -115,8 +119,11 @@ pub fn typed_twice(
 /// The rule list: why a candidate is refused, that it meets the requirements, or why it
 /// could not be checked.
 pub fn feedback_lines(ui: Ui, feedback: Feedback) -> Vec<AnyView> {
-    if let Some(key) = feedback.failed.get() {
-        let text = format!("{} {}", ui.t(key), ui.t("password.check_failed"));
+    if let Some((key, refused)) = feedback.failed.get() {
+        let text = match refused {
+            true => ui.t(key).to_string(),
+            false => format!("{} {}", ui.t(key), ui.t("password.check_failed")),
+        };
         return vec![view! { <li class="rg-error">{text}</li> }.into_any()];
     }
     match feedback.verdict.get() {
@@ -159,7 +166,7 @@ pub fn ChangePassword() -> impl IntoView {
         feedback.asked.update_value(|n| *n += 1); // the answer to this submit wins over any pending check
         let input = Input::NewPassword { password: new.get_untracked(), confirm: confirm.get_untracked() };
         ui.send(input, move |e| {
-            if matches!(e, crate::backend::BackendError::InvalidInput { field: Field::Confirm, .. }) {
+            if matches!(e, BackendError::InvalidInput { field: Field::Confirm, .. }) {
                 show_error(ui, e, Field::Confirm, confirm_error, general)
             } else {
                 show_error(ui, e, Field::NewPassword, new_error, general)

@@ -57,6 +57,21 @@ impl Stage {
         self.send(&notice, Input::Continue)
     }
 
+    /// A step-up for `username`, signed in with the password alone: its challenge, and
+    /// the session it would replace.
+    fn step_up(&self, username: &str) -> Result<(Reply, String), BackendError> {
+        let session = self.sign_in(username)?.session.ok_or(BackendError::NotAuthorized)?;
+        Ok((self.mock.step_up_now(&session)?, session))
+    }
+
+    /// A session of `username`'s that proved them just now (as the admin view needs).
+    fn proven(&self, username: &str) -> Result<String, BackendError> {
+        let (challenge, _) = self.step_up(username)?;
+        let code = self.app_code(username)?;
+        let done = self.send(&challenge, Input::Code { method: MethodKind::AuthenticatorApp, code })?;
+        done.session.ok_or(BackendError::NotAuthorized)
+    }
+
     /// Through the challenge with the persona's authenticator app.
     fn pass_mfa(&self, username: &str) -> Result<Reply, BackendError> {
         let challenge = self.challenge(username)?;
@@ -84,6 +99,11 @@ fn screen(screen: Screen) -> Prepared {
 fn signed_in_view(stage: &Stage, username: &str, view: Screen) -> Prepared {
     let reply = stage.sign_in(username)?;
     Ok(Preset { screen: view, session: reply.session.clone(), reply: Some(reply) })
+}
+
+/// The admin view for `username`, stepped up first, as it must be.
+fn admin_view(stage: &Stage, username: &str) -> Prepared {
+    Ok(Preset { screen: Screen::Admin, reply: None, session: Some(stage.proven(username)?) })
 }
 
 /// What the gallery does once the entry is on screen, to show a state that only a
@@ -213,11 +233,23 @@ pub const ENTRIES: &[Entry] = &[
     }),
     entry("reset", "Forgot password: start", |_| screen(Screen::Reset)),
     entry("account", "Account health", |s| signed_in_view(s, "ada@contoso.example", Screen::Account)),
-    entry("admin", "Admin view", |s| signed_in_view(s, "admin@woodgrove.example", Screen::Admin)),
+    Entry {
+        then: Then::Click("Add an authenticator app"),
+        ..entry("account-step-up", "Account health: a password alone cannot change methods", |s| {
+            signed_in_view(s, "ada@contoso.example", Screen::Account)
+        })
+    },
+    entry("admin-step-up", "Admin view: a password alone asks for a step-up", |s| {
+        signed_in_view(s, "admin@woodgrove.example", Screen::Admin)
+    }),
+    entry("mfa-step-up", "Step-up: the admin confirms it's them", |s| {
+        flow(s.step_up("admin@woodgrove.example")?.0)
+    }),
+    entry("admin", "Admin view", |s| admin_view(s, "admin@woodgrove.example")),
     Entry {
         then: Then::Click("Disable Sam Rivera"),
         ..entry("admin-confirm", "Admin view: asked before disabling an account", |s| {
-            signed_in_view(s, "admin@woodgrove.example", Screen::Admin)
+            admin_view(s, "admin@woodgrove.example")
         })
     },
 ];

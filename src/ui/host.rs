@@ -48,6 +48,10 @@ pub struct Failure {
     pub message: String,
 }
 
+/// What the page hears. A step-up (a signed-in person proving themselves again, e.g.
+/// before the admin view) is announced only by `Step` (its challenge, then the view it
+/// goes back to) and, should it fail, `Blocked` or `Error`: never a second `SignedIn`,
+/// since nobody new signed in.
 #[derive(Clone, Debug, PartialEq)]
 pub enum HostEvent {
     Step(StepChanged),

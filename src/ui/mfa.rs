@@ -37,6 +37,15 @@ fn passkey_only_key(step: &Step) -> Option<&'static str> {
     }
 }
 
+/// Why the challenge is asked, when the screen cannot tell by itself: a signed-in
+/// person proving themselves again (step-up).
+fn reason_key(step: &Step) -> Option<&'static str> {
+    match step {
+        Step::MfaChallenge { why, .. } if why.policy == PolicyKind::StepUp => Some("mfa.step_up.lead"),
+        _ => None,
+    }
+}
+
 /// The method offered first: a passkey when there is one and the browser can use it.
 fn first_method(methods: &[MethodKind]) -> MethodKind {
     if methods.contains(&MethodKind::Passkey) && passkey::available() {
@@ -56,6 +65,7 @@ pub fn Mfa() -> impl IntoView {
     let methods = ui.reply_now(|r| challenge(&r.step).0);
     let method = RwSignal::new(first_method(&methods));
     let passkey_only = ui.reply_now(|r| passkey_only_key(&r.step));
+    let reason = ui.reply_now(|r| reason_key(&r.step));
     let code = RwSignal::new(String::new());
     let error = RwSignal::new(None);
     let general = RwSignal::new(None);
@@ -100,6 +110,7 @@ pub fn Mfa() -> impl IntoView {
     view! {
         <form class="rg-form" on:submit=handler(submit) novalidate>
             <Heading key="mfa.heading"/>
+            {reason.map(|key| view! { <p class="rg-step-up-lead">{ui.text(key)}</p> })}
             {passkey_only.map(|key| view! { <p class="rg-warning rg-passkey-only" role="note">{ui.text(key)}</p> })}
             <p>
                 {move || {

@@ -18,6 +18,7 @@ mod register;
 mod reset;
 mod sign_in;
 mod signed_in;
+mod step_up;
 pub mod text;
 mod widgets;
 
@@ -69,6 +70,8 @@ pub struct Ui {
     pub session: RwSignal<Option<String>>,
     /// The tenant the host page signs in to, if it named one.
     pub tenant: StoredValue<Option<String>>,
+    /// A step-up under way: its flow, and the view that asked for it, to go back to.
+    stepping_up: StoredValue<Option<(String, Screen)>>,
     listener: StoredValue<Option<Listener>, LocalStorage>,
 }
 
@@ -148,12 +151,47 @@ impl Ui {
     ) {
         let ui = self;
         self.run(work, move |result| match result {
+            Ok(reply) => ui.show(reply),
+            Err(e) => on_error(e),
+        });
+    }
+
+    /// Shows a flow's reply and keeps the session it brings. A step-up that passed goes
+    /// back to the view that asked for it instead: the person was signed in all along,
+    /// so there is no signed-in screen (and no `riskgate:signed-in` for the host).
+    fn show(self, reply: Reply) {
+        if let Some(session) = &reply.session {
+            self.session.try_set(Some(session.clone()));
+        }
+        if let Some(back) = self.stepped_up(&reply) {
+            self.stepping_up.try_set_value(None);
+            self.screen.try_set(back);
+            return;
+        }
+        self.reply.try_set(Some(reply));
+        self.screen.try_set(Screen::Flow);
+    }
+
+    /// The view to go back to, if `reply` is the end of this page's step-up.
+    fn stepped_up(self, reply: &Reply) -> Option<Screen> {
+        let (flow_id, back) = self.stepping_up.try_get_value().flatten()?;
+        let passed = matches!(reply.step, Step::SignedIn { .. }) && reply.session.is_some();
+        (passed && flow_id == reply.flow_id).then_some(back)
+    }
+
+    /// Asks the signed-in person to prove themselves again (the backend answered
+    /// `StepUpRequired`): the flow screens show the challenge, and once it is passed,
+    /// the new session is kept and `back` is shown again.
+    pub fn step_up(self, back: Screen, on_error: impl FnOnce(BackendError) + 'static) {
+        let Some(session) = self.session.get_untracked() else {
+            return on_error(BackendError::NotAuthorized);
+        };
+        let backend = self.backend.get_value();
+        let ui = self;
+        self.run(async move { backend.step_up(&session).await }, move |result| match result {
             Ok(reply) => {
-                if let Some(session) = &reply.session {
-                    ui.session.try_set(Some(session.clone()));
-                }
-                ui.reply.try_set(Some(reply));
-                ui.screen.try_set(Screen::Flow);
+                ui.stepping_up.try_set_value(Some((reply.flow_id.clone(), back)));
+                ui.show(reply);
             }
             Err(e) => on_error(e),
         });
@@ -386,13 +424,7 @@ impl Ui {
             backend.passkey_sign_in(&username, tenant, answer).await.map_err(words)
         };
         self.run(async move { Ok::<_, BackendError>(work.await) }, move |result| match result {
-            Ok(Ok(reply)) => {
-                if let Some(session) = &reply.session {
-                    ui.session.try_set(Some(session.clone()));
-                }
-                ui.reply.try_set(Some(reply));
-                ui.screen.try_set(Screen::Flow);
-            }
+            Ok(Ok(reply)) => ui.show(reply),
             Ok(Err(key)) => on_error(key),
             Err(e) => on_error(widgets::error_text(&e).1),
         });
@@ -519,6 +551,7 @@ pub fn App(
         locale: RwSignal::new(locale.unwrap_or_else(browser_locale)),
         session: RwSignal::new(session),
         tenant: StoredValue::new(tenant.filter(|t| !t.trim().is_empty())),
+        stepping_up: StoredValue::new(None),
         listener: StoredValue::new_local(listener),
     };
     provide_context(ui);

@@ -17,6 +17,9 @@ pub const T0: u64 = 1_795_305_600_000;
 pub const FLOW_ID: &str = "f-3k9QzT7b";
 pub const RESET_ID: &str = "r-8Jd2LwQe";
 pub const SESSION: &str = "s-Vq7Yb2xR4pLm9NcT";
+pub const STEP_UP_ID: &str = "f-Pz4Nc8Wd";
+/// The session a passed step-up hands out in place of `SESSION`.
+pub const STEPPED_UP_SESSION: &str = "s-Hn3Wq8Zc5Tk2Rb7L";
 
 /// Whether a JSON text decodes back to the example's value, and if not, why.
 pub type DecodesBack = Box<dyn Fn(&str) -> Result<(), String>>;
@@ -62,6 +65,9 @@ pub fn all() -> Vec<Example> {
         example("method_code", method_code()),
         example("admin_view", admin_view()),
         example("admin_act_request", admin_act_request()),
+        example("admin_act_confirm_sign_in", admin_act_confirm_sign_in()),
+        example("reply_step_up", reply_step_up()),
+        example("reply_stepped_up", reply_stepped_up()),
         example("admin_receipt", admin_receipt()),
         example("policy_update", policy_update()),
         example("passkey_options", passkey_options()),
@@ -406,6 +412,44 @@ pub fn reply_register() -> Reply {
     Reply { seq: 1, step: register_step(), unusual: vec![], enrollment: Some(enrollment()), ..reply_notice() }
 }
 
+/// The first reply of a step-up: a challenge over the person's own methods, for the
+/// step-up policy, with nothing unusual to explain.
+pub fn reply_step_up() -> Reply {
+    Reply {
+        flow_id: STEP_UP_ID.into(),
+        seq: 0,
+        step: Step::MfaChallenge {
+            methods: vec![MethodKind::AuthenticatorApp, MethodKind::Sms],
+            failures: 0,
+            why: Why { policy: PolicyKind::StepUp, level: RiskLevel::None, detections: vec![] },
+            phishing_resistant: false,
+        },
+        display_name: "Alex Admin".into(),
+        tenant_name: "Contoso".into(),
+        branding: Some(Branding::accent("#0b5cad")),
+        home_tenant_name: None,
+        unusual: vec![],
+        enrollment: None,
+        code_sent_to: None,
+        verdict: None,
+        correlation_id: "5d20b7e4".into(),
+        time_ms: T0 + 60_000,
+        session: None,
+        passkey: None,
+    }
+}
+
+/// A passed step-up: a fresh session, proven now, in place of the one that asked.
+pub fn reply_stepped_up() -> Reply {
+    Reply {
+        seq: 1,
+        step: Step::SignedIn { remediations: vec![] },
+        time_ms: T0 + 75_000,
+        session: Some(STEPPED_UP_SESSION.into()),
+        ..reply_step_up()
+    }
+}
+
 pub fn reset_request() -> ResetRequest {
     ResetRequest { username: "kim@contoso.example".into() }
 }
@@ -566,6 +610,11 @@ pub fn admin_view() -> AdminView {
 
 pub fn admin_act_request() -> AdminActRequest {
     AdminActRequest { action: AdminAction::TemporaryPassword }
+}
+
+/// The admin confirms one logged sign-in (its `id`) was the person's own.
+pub fn admin_act_confirm_sign_in() -> AdminActRequest {
+    AdminActRequest { action: AdminAction::ConfirmSignInSafe { sign_in: 41 } }
 }
 
 pub fn admin_receipt() -> AdminReceipt {

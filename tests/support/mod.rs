@@ -173,6 +173,29 @@ impl Page {
         totp::code_at(&secret, (js_sys::Date::now() / 1000.0) as u64)
     }
 
+    /// A view asked for a step-up (the admin view, or changing methods with a password
+    /// alone): passes it with `username`'s authenticator app, back to that view.
+    pub async fn step_up(&self, username: &str) {
+        self.expect_text("One more check").await;
+        self.click_named("Confirm it's you").await;
+        self.expect_heading("Confirm it's you").await;
+        self.expect_text("You're already signed in.").await;
+        self.type_into("#rg-code", &self.app_code(username)).await;
+        self.click("Verify").await;
+    }
+
+    /// Signs an admin in with the password alone and opens the admin view, which asks
+    /// them to prove themselves first; waits for the users once the step-up passed.
+    pub async fn open_admin_view(&self, username: &str, password: &str) {
+        self.sign_in(username, password).await;
+        self.expect_heading("You're signed in").await;
+        self.click_named("Open admin view").await;
+        self.expect_heading("Admin view").await;
+        self.step_up(username).await;
+        self.expect_heading("Admin view").await;
+        self.wait_for("table.rg-users").await;
+    }
+
     /// Waits (up to 5 s) for an enabled button whose accessible name is `name` (its
     /// aria-label, or else its text), then clicks it.
     pub async fn click_named(&self, name: &str) {
