@@ -30,7 +30,6 @@ pub struct ResetContext {
     pub decoy_seed: u8,
 }
 
-
 /// A kind of proof: a text and a call to the same phone are one proof, not two.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
 pub enum Proof {
