@@ -175,10 +175,22 @@ async function pia(page) {
   console.log('passkeys: a passwordless persona registered one in guided registration and signed in with it');
 }
 
-/** The current code of `username`'s authenticator app, from the demo panel. */
+/** Codes already typed, by username: an app's code works once (replays are refused). */
+const usedCodes = new Map();
+
+/** A fresh code of `username`'s authenticator app, from the demo panel; waits for the
+ * app's next period when the current code was already used. */
 async function appCode(page, username) {
-  return page.evaluate((u) => [...document.querySelectorAll('.rg-apps li')]
-    .find((li) => li.textContent.startsWith(u))?.querySelector('code')?.textContent, username);
+  const read = (u) => [...document.querySelectorAll('.rg-apps li')]
+    .find((li) => li.textContent.startsWith(u))?.querySelector('code')?.textContent;
+  await page.waitForFunction(([u, used]) => {
+    const code = [...document.querySelectorAll('.rg-apps li')]
+      .find((li) => li.textContent.startsWith(u))?.querySelector('code')?.textContent;
+    return code && code !== used;
+  }, [username, usedCodes.get(username) ?? ''], { timeout: 35000 });
+  const code = await page.evaluate(read, username);
+  usedCodes.set(username, code);
+  return code;
 }
 
 /** Woodgrove's sign-in risk policy: MFA rather than block, passkeys only at high risk or not. */
