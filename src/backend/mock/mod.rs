@@ -733,18 +733,9 @@ impl MockBackend {
         now: u64,
     ) -> Result<Event, BackendError> {
         if method == MethodKind::AuthenticatorApp {
-            let device = st.saved.accounts[idx]
-                .totp
-                .as_mut()
-                .ok_or(BackendError::Unexpected { input: "Code".into() })?;
-            return Ok(match totp::verify(&device.secret, code, now / 1000, device.last_step) {
-                Ok(step) => {
-                    device.last_step = Some(step);
-                    Event::MfaPassed(method)
-                }
-                Err(totp::TotpError::Malformed) => return Err(invalid(Field::Code, Problem::NotACode)),
-                Err(_) => Event::MfaFailed,
-            });
+            let passed = app_code_passes(&mut st.saved.accounts[idx], code, now)?;
+            let passed = passed.ok_or(BackendError::Unexpected { input: "Code".into() })?;
+            return Ok(if passed { Event::MfaPassed(method) } else { Event::MfaFailed });
         }
         let rec = st.flows.get_mut(flow_id).ok_or(BackendError::UnknownFlow)?;
         Ok(if take_phone_code(&mut rec.code, |c| c.method == method, code, now)? {
@@ -1002,6 +993,20 @@ fn verdict_for(saved: &Saved, idx: usize, candidate: &str, is_current: bool) -> 
     };
     let banned = tenant.map(|t| t.banned.clone()).unwrap_or_default();
     password::check(candidate, is_current, &banned, &personal)
+}
+
+/// Checks a code from the account's authenticator app and uses up its time step, so it
+/// works once. `None`: the account has no app.
+fn app_code_passes(account: &mut Account, code: &str, now: u64) -> Result<Option<bool>, BackendError> {
+    let Some(device) = account.totp.as_mut() else { return Ok(None) };
+    match totp::verify(&device.secret, code, now / 1000, device.last_step) {
+        Ok(step) => {
+            device.last_step = Some(step);
+            Ok(Some(true))
+        }
+        Err(totp::TotpError::Malformed) => Err(invalid(Field::Code, Problem::NotACode)),
+        Err(_) => Ok(Some(false)),
+    }
 }
 
 /// A second factor the account already had, checked: passed or wrong.

@@ -9,7 +9,7 @@ use crate::backend::api::{
     invalid, BackendError, Field, Problem, ResetInput, ResetReply, SignInOutcome, SignInRecord,
 };
 use crate::backend::webauthn::PasskeyOptions;
-use crate::backend::{hash, totp};
+use crate::backend::hash;
 use crate::engine::reset::{proof_of, Proof, ResetContext, ResetEvent, ResetFlow, ResetStep};
 use crate::engine::{MethodKind, RiskState};
 
@@ -224,17 +224,8 @@ impl MockBackend {
         now: u64,
     ) -> Result<ResetEvent, BackendError> {
         if method == MethodKind::AuthenticatorApp {
-            let Some(device) = st.saved.accounts[idx].totp.as_mut() else {
-                return Ok(ResetEvent::VerifyFailed);
-            };
-            return Ok(match totp::verify(&device.secret, code, now / 1000, device.last_step) {
-                Ok(step) => {
-                    device.last_step = Some(step);
-                    ResetEvent::Verified(method)
-                }
-                Err(totp::TotpError::Malformed) => return Err(invalid(Field::Code, Problem::NotACode)),
-                Err(_) => ResetEvent::VerifyFailed,
-            });
+            let passed = super::app_code_passes(&mut st.saved.accounts[idx], code, now)?.unwrap_or(false);
+            return Ok(if passed { ResetEvent::Verified(method) } else { ResetEvent::VerifyFailed });
         }
         let rec = st.resets.get_mut(flow_id).ok_or(BackendError::UnknownFlow)?;
         Ok(if take_phone_code(&mut rec.code, |c| c.method.is_phone(), code, now)? {
