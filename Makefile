@@ -29,7 +29,7 @@ setup-build:
 	@scripts/setup.sh build
 
 test-native:
-	cargo test
+	cargo test --workspace
 
 test-browser:
 	wasm-pack test --headless --chrome

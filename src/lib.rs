@@ -2,6 +2,6 @@
 //! and the engine that decides which screen comes next.
 pub mod backend;
 pub mod bench;
-pub mod engine;
+pub use riskgate_engine as engine;
 #[cfg(target_arch = "wasm32")]
 pub mod ui;

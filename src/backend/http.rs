@@ -9,7 +9,7 @@ use super::api::{
 };
 use super::api::{PasskeySignInAnswer, PasskeySignInStart};
 use super::webauthn::{PasskeyAssertion, PasskeyCreated, PasskeyOptions};
-use super::{js_json, totp, BackendFuture, IdentityBackend};
+use super::{js_json, BackendFuture, IdentityBackend};
 use crate::engine::password::{BannedList, Verdict};
 use crate::engine::{MethodKind, TenantPolicy};
 use gloo_net::http::{Method, RequestBuilder};
@@ -212,7 +212,7 @@ fn checked_reply(mut reply: Reply) -> Result<Reply, BackendError> {
 
 /// Draws the QR code from the URI here, so no markup from the service reaches the page.
 fn redraw_qr(mut enrollment: Enrollment) -> Enrollment {
-    enrollment.qr_svg = totp::qr_svg(&enrollment.uri);
+    enrollment.qr_svg = riskgate_api::qr::qr_svg(&enrollment.uri);
     enrollment
 }
 

@@ -4,12 +4,15 @@ mod account;
 mod admin;
 mod blocked;
 mod change_password;
+#[cfg(feature = "mock")]
 pub mod demo;
 pub mod embed;
 mod ended;
+#[cfg(feature = "mock")]
 pub mod gallery;
 pub mod host;
 mod interrupt;
+#[cfg(feature = "mock")]
 pub mod lab;
 mod mfa;
 mod notice;
@@ -23,11 +26,13 @@ pub mod text;
 mod widgets;
 
 use crate::backend::api::Branding;
+#[cfg(feature = "mock")]
 use crate::backend::mock::{LocalStore, StoreStatus};
+#[cfg(feature = "mock")]
 use crate::backend::platform::{OsEntropy, ShiftedClock, SystemClock};
 use crate::backend::{
     AccountView, AdminAction, AdminReceipt, AdminView, BackendError, BackendFuture, Enrollment,
-    IdentityBackend, Input, MockBackend, Reply, SignInRequest,
+    IdentityBackend, Input, Reply, SignInRequest,
 };
 use crate::backend::{PasskeyCreated, PasskeyOptions};
 use crate::engine::password::{BannedList, Verdict};
@@ -640,11 +645,14 @@ pub fn use_ui() -> Ui {
 }
 
 /// Where the mock keeps its directory in the browser.
+#[cfg(feature = "mock")]
 pub const STORE_KEY: &str = "riskgate.mock";
 
 /// The app as `make serve` runs it: the in-browser mock backend, saved in localStorage,
 /// with the real clock and randomness, beside the review tools; `#/review` is the gallery.
+#[cfg(feature = "mock")]
 pub fn start() {
+    use crate::backend::MockBackend;
     console_error_panic_hook::set_once();
     let clock = Rc::new(ShiftedClock::new(Rc::new(SystemClock)));
     let mock = Rc::new(MockBackend::open(clock.clone(), Rc::new(OsEntropy), Rc::new(LocalStore(STORE_KEY))));
@@ -682,6 +690,7 @@ pub fn start() {
     });
 }
 
+#[cfg(feature = "mock")]
 fn location_hash() -> String {
     web_sys::window().and_then(|w| w.location().hash().ok()).unwrap_or_default()
 }

@@ -1,0 +1,224 @@
+//! What IT staff can see and do. An admin acts only on accounts and policies of
+//! their own tenant: a guest's risk is for the guest's home tenant to fix.
+use super::{MockBackend, State};
+use crate::api::{
+    invalid, AdminAction, AdminReceipt, AdminView, BackendError, Field, Problem, SignInOutcome, SignInSource,
+    TenantView, UserSummary,
+};
+use crate::detect::PastSignIn;
+use crate::directory::Account;
+use crate::engine::password::{validate_custom_list, BannedList};
+use crate::engine::risk::user_risk;
+use crate::engine::{DetectionKind, RiskDetail, RiskLevel, RiskState, TenantPolicy};
+use crate::hash;
+
+/// Letters and digits that cannot be mistaken for one another when read aloud or copied.
+const TEMP_ALPHABET: &[u8] = b"ABCDEFGHJKMNPQRSTUVWXYZabcdefghjkmnpqrstuvwxyz23456789";
+
+impl MockBackend {
+    /// The admin's tenant, if `session` belongs to an administrator who proved
+    /// themselves recently (see `admin_account`).
+    fn admin_tenant(st: &mut State, session: &str, now: u64) -> Result<String, BackendError> {
+        let idx = Self::admin_account(st, session, now)?;
+        Ok(st.saved.accounts[idx].home_tenant.clone())
+    }
+
+    pub fn admin_overview_now(&self, session: &str) -> Result<AdminView, BackendError> {
+        let now = self.clock.now_ms();
+        let mut st = self.state.borrow_mut();
+        let tenant = Self::admin_tenant(&mut st, session, now)?;
+        Ok(overview(&st, &tenant, now))
+    }
+
+    pub fn admin_act_now(
+        &self,
+        session: &str,
+        username: &str,
+        action: AdminAction,
+    ) -> Result<AdminReceipt, BackendError> {
+        let now = self.clock.now_ms();
+        let temporary = (action == AdminAction::TemporaryPassword).then(|| self.temporary_password());
+        let mut st = self.state.borrow_mut();
+        let tenant = Self::admin_tenant(&mut st, session, now)?;
+        let remediates =
+            st.saved.tenants.iter().any(|t| t.id == tenant && t.policy.admin_password_reset_remediates);
+        let idx = st
+            .saved
+            .accounts
+            .iter()
+            .position(|a| a.username.eq_ignore_ascii_case(username) && a.home_tenant == tenant)
+            .ok_or(BackendError::UnknownUser)?;
+        let confirmed = match action {
+            AdminAction::ConfirmSignInSafe { sign_in } => Some(passed_sign_in(&st, idx, sign_in)?),
+            _ => None,
+        };
+        let account = &mut st.saved.accounts[idx];
+        match action {
+            AdminAction::DismissRisk => {
+                account.close_risk(RiskState::Dismissed, RiskDetail::AdminDismissedAllRisk, now)
+            }
+            AdminAction::ConfirmSafe => {
+                account.close_risk(RiskState::ConfirmedSafe, RiskDetail::AdminConfirmedSafe, now)
+            }
+            AdminAction::ConfirmCompromised => {
+                account.raise_risk(
+                    DetectionKind::AdminConfirmedCompromised,
+                    RiskState::ConfirmedCompromised,
+                    RiskDetail::AdminConfirmedCompromised,
+                    now,
+                );
+                // Whoever took the account may have added a method: none stays.
+                account.remove_all_methods();
+                account.state.grace_started_ms = None;
+            }
+            AdminAction::TemporaryPassword => {
+                let salt = self.salt();
+                let text = temporary.as_deref().unwrap_or_default();
+                account.password_hash = hash::hash_password(text, &salt, hash::ITERATIONS);
+                account.state.temporary_password = true;
+                // A passwordless account now has a password, everywhere.
+                account.state.has_password = true;
+                account.pass_expires_ms = None;
+                unlock(account);
+                if remediates && user_risk(&account.detections, now) > RiskLevel::None {
+                    account.close_risk(
+                        RiskState::Remediated,
+                        RiskDetail::AdminGeneratedTemporaryPassword,
+                        now,
+                    );
+                }
+            }
+            AdminAction::RequireReregistration => {
+                account.remove_all_methods();
+                account.state.grace_started_ms = None;
+            }
+            // Anyone can write a blocked sign-in while an account is locked: unblocking
+            // makes no place familiar; the admin confirms one sign-in for that.
+            AdminAction::Unblock => {
+                unlock(account);
+                if user_risk(&account.detections, now) > RiskLevel::None {
+                    account.close_risk(RiskState::Dismissed, RiskDetail::AdminDismissedAllRisk, now);
+                }
+            }
+            AdminAction::ConfirmSignInSafe { .. } => {
+                if let Some(source) = confirmed {
+                    account.trusted_ips.push(source.ip.clone());
+                    account.history.push(PastSignIn { source, at_ms: now });
+                }
+            }
+            AdminAction::Enable => account.state.disabled = false,
+            AdminAction::Disable => account.state.disabled = true,
+        }
+        let revokes = matches!(
+            action,
+            AdminAction::Disable
+                | AdminAction::TemporaryPassword
+                | AdminAction::ConfirmCompromised
+                | AdminAction::RequireReregistration
+        );
+        if revokes {
+            Self::revoke(&mut st, idx, None);
+        }
+        let view = overview(&st, &tenant, now);
+        drop(st);
+        self.save();
+        Ok(AdminReceipt { view, temporary_password: temporary })
+    }
+
+    pub fn set_policy_now(
+        &self,
+        session: &str,
+        policy: TenantPolicy,
+        banned: BannedList,
+    ) -> Result<AdminView, BackendError> {
+        validate_custom_list(&banned.custom).map_err(|_| invalid(Field::BannedList, Problem::InvalidList))?;
+        let now = self.clock.now_ms();
+        let mut st = self.state.borrow_mut();
+        let tenant = Self::admin_tenant(&mut st, session, now)?;
+        let t = st.saved.tenants.iter_mut().find(|t| t.id == tenant).ok_or(BackendError::UnknownUser)?;
+        t.policy = policy;
+        t.banned = banned;
+        let view = overview(&st, &tenant, now);
+        drop(st);
+        self.save();
+        Ok(view)
+    }
+
+    fn salt(&self) -> [u8; 16] {
+        let mut salt = [0u8; 16];
+        self.entropy.fill(&mut salt);
+        salt
+    }
+
+    /// Four groups of four, e.g. "Hq7m-Rt2x-Kp9w-Ab3d": long enough to pass password protection.
+    fn temporary_password(&self) -> String {
+        let mut bytes = [0u8; 16];
+        self.entropy.fill(&mut bytes);
+        let chars: Vec<char> =
+            bytes.iter().map(|b| TEMP_ALPHABET[*b as usize % TEMP_ALPHABET.len()] as char).collect();
+        chars.chunks(4).map(|c| c.iter().collect::<String>()).collect::<Vec<_>>().join("-")
+    }
+}
+
+/// Lifts every lock: both places' and the second factors'.
+fn unlock(account: &mut Account) {
+    account.state.locked_until_ms = None;
+    account.lockout = Default::default();
+}
+
+/// Where sign-in `id` of account `idx` came from, if it passed the password (a flow's
+/// record: a reset's has no place of its own).
+fn passed_sign_in(st: &State, idx: usize, id: u64) -> Result<SignInSource, BackendError> {
+    let username = &st.saved.accounts[idx].username;
+    st.saved
+        .log
+        .iter()
+        .find(|r| r.id == id && &r.username == username && r.outcome != SignInOutcome::PasswordReset)
+        .map(|r| r.source.clone())
+        .ok_or(BackendError::Unexpected { input: "ConfirmSignInSafe".into() })
+}
+
+/// Users who belong to `tenant` or sign in to it, the sign-ins of those users, and the tenant's policy.
+fn overview(st: &State, tenant: &str, now: u64) -> AdminView {
+    let mine = |a: &Account| a.home_tenant == tenant || a.signs_in_to == tenant;
+    let users: Vec<UserSummary> =
+        st.saved.accounts.iter().filter(|a| mine(a)).map(|a| summary(a, now)).collect();
+    let sign_ins = st
+        .saved
+        .log
+        .iter()
+        .rev()
+        .filter(|r| users.iter().any(|u| u.username == r.username))
+        .take(50)
+        .cloned()
+        .collect();
+    let tenants = st
+        .saved
+        .tenants
+        .iter()
+        .filter(|t| t.id == tenant)
+        .map(|t| TenantView {
+            id: t.id.clone(),
+            name: t.name.clone(),
+            policy: t.policy.clone(),
+            banned: t.banned.clone(),
+        })
+        .collect();
+    AdminView { users, sign_ins, tenants }
+}
+
+fn summary(a: &Account, now: u64) -> UserSummary {
+    UserSummary {
+        username: a.username.clone(),
+        display_name: a.display_name.clone(),
+        tenant: a.signs_in_to.clone(),
+        home_tenant: a.home_tenant.clone(),
+        user_risk: user_risk(&a.detections, now),
+        detections: a.detections.clone(),
+        risk_history: a.risk_log.clone(),
+        methods: a.state.methods.clone(),
+        disabled: a.state.disabled,
+        locked_until_ms: a.state.locked_until_ms.filter(|t| *t > now),
+        temporary_password: a.state.temporary_password,
+    }
+}
