@@ -1,4 +1,9 @@
-//! Salted, slow password hashing (PBKDF2-HMAC-SHA256) and plain SHA-256 for leaked-credential lookups.
+//! Salted, slow password hashing and plain SHA-256 for leaked-credential lookups.
+//!
+//! New hashes are argon2id natively (the service) and PBKDF2-HMAC-SHA256 in the browser,
+//! where the mock hashes on the page's one thread. Both verify everywhere argon2 is built,
+//! and `needs_rehash` says when a stored hash is not in the preferred form, so the seeded
+//! PBKDF2 hashes move to argon2id on the next good sign-in.
 //!
 //! No randomness here: callers supply the salt.
 
@@ -25,14 +30,81 @@ pub fn hash_password(password: &str, salt: &[u8; 16], iterations: u32) -> String
     format!("{PREFIX}${iterations}${}${}", hex_encode(salt), hex_encode(&hash))
 }
 
-/// Recomputes the hash with the stored salt and iteration count and compares in constant time.
+/// A new hash of `password` in the preferred form for where this runs.
+pub fn hash_new(password: &str, salt: &[u8; 16]) -> String {
+    #[cfg(not(target_arch = "wasm32"))]
+    return argon::hash(password, salt);
+    #[cfg(target_arch = "wasm32")]
+    return hash_password(password, salt, ITERATIONS);
+}
+
+/// Whether a stored hash should be replaced by `hash_new` at the next good sign-in.
+pub fn needs_rehash(stored: &str) -> bool {
+    #[cfg(not(target_arch = "wasm32"))]
+    return !argon::is_current(stored);
+    #[cfg(target_arch = "wasm32")]
+    return parse_stored(stored).is_none_or(|p| p.iterations < ITERATIONS);
+}
+
+/// Recomputes the hash with the stored salt and cost and compares in constant time.
 /// A malformed stored string gives `false`; this never panics.
 pub fn verify_password(password: &str, stored: &str) -> bool {
+    #[cfg(not(target_arch = "wasm32"))]
+    if stored.starts_with(argon::PREFIX) {
+        return argon::verify(password, stored);
+    }
     let Some(parsed) = parse_stored(stored) else {
         return false;
     };
     let hash = derive(password.as_bytes(), &parsed.salt, parsed.iterations);
     constant_time_eq(&hash, &parsed.hash)
+}
+
+/// argon2id with the OWASP baseline (19 MiB, 2 passes, 1 lane), as a PHC string.
+#[cfg(not(target_arch = "wasm32"))]
+mod argon {
+    use argon2::{Algorithm, Argon2, Params, Version};
+
+    pub const PREFIX: &str = "$argon2id$";
+    const MEMORY_KIB: u32 = 19 * 1024;
+    const PASSES: u32 = 2;
+    /// Stored hashes asking for more memory than this are refused (a tampered row must
+    /// not make the service allocate gigabytes).
+    const MAX_MEMORY_KIB: u32 = 256 * 1024;
+
+    fn hasher(params: Params) -> Argon2<'static> {
+        Argon2::new(Algorithm::Argon2id, Version::V0x13, params)
+    }
+
+    fn baseline() -> Params {
+        Params::new(MEMORY_KIB, PASSES, 1, Some(32)).expect("valid argon2 parameters")
+    }
+
+    pub fn hash(password: &str, salt: &[u8; 16]) -> String {
+        use argon2::password_hash::PasswordHasher;
+        super::count_work(u64::from(MEMORY_KIB) * u64::from(PASSES));
+        let hash = hasher(baseline()).hash_password_with_salt(password.as_bytes(), salt);
+        hash.expect("argon2 hashes any password with a 16-byte salt").to_string()
+    }
+
+    pub fn verify(password: &str, stored: &str) -> bool {
+        use argon2::password_hash::{phc::PasswordHash, PasswordVerifier};
+        let Ok(parsed) = PasswordHash::new(stored) else { return false };
+        let Ok(params) = Params::try_from(&parsed) else { return false };
+        if params.m_cost() > MAX_MEMORY_KIB || params.t_cost() > 16 || params.p_cost() > 4 {
+            return false;
+        }
+        super::count_work(u64::from(params.m_cost()) * u64::from(params.t_cost()));
+        hasher(params).verify_password(password.as_bytes(), &parsed).is_ok()
+    }
+
+    /// An argon2id hash with today's parameters.
+    pub fn is_current(stored: &str) -> bool {
+        use argon2::password_hash::phc::PasswordHash;
+        let Ok(parsed) = PasswordHash::new(stored) else { return false };
+        let Ok(params) = Params::try_from(&parsed) else { return false };
+        parsed.algorithm.as_str() == "argon2id" && params.m_cost() >= MEMORY_KIB && params.t_cost() >= PASSES
+    }
 }
 
 /// Lower-case hex SHA-256, so leaked credentials can be matched by hash, never as plain text.
@@ -77,7 +149,7 @@ fn parse_iterations(text: &str) -> Option<u32> {
 }
 
 fn derive(password: &[u8], salt: &[u8], iterations: u32) -> [u8; HASH_LEN] {
-    ROUNDS.with(|r| r.set(r.get() + u64::from(iterations)));
+    count_work(u64::from(iterations));
     pbkdf2::pbkdf2_hmac_array::<Sha256, HASH_LEN>(password, salt, iterations)
 }
 
@@ -85,8 +157,13 @@ thread_local! {
     static ROUNDS: std::cell::Cell<u64> = const { std::cell::Cell::new(0) };
 }
 
-/// PBKDF2 rounds this thread has derived so far: what a sign-in costs, measured
-/// without a clock (tests compare the cost of an unknown and a known username).
+fn count_work(units: u64) {
+    ROUNDS.with(|r| r.set(r.get() + units));
+}
+
+/// Hashing work this thread has done so far (PBKDF2 rounds; argon2 KiB times passes):
+/// what a sign-in costs, measured without a clock (tests compare the cost of an
+/// unknown and a known username).
 pub fn rounds_derived() -> u64 {
     ROUNDS.with(|r| r.get())
 }
@@ -125,6 +202,37 @@ mod tests {
     const OTHER_SALT: [u8; 16] = *b"fedcba9876543210";
     // Low count keeps tests fast; the format and checks are the same at any count.
     const FAST: u32 = 10;
+
+    #[cfg(not(target_arch = "wasm32"))]
+    #[test]
+    fn new_hashes_are_argon2id_and_verify() {
+        let stored = hash_new("Tangerine-Harbour-8", &SALT);
+        assert!(stored.starts_with("$argon2id$v=19$m=19456,t=2,p=1$"), "{stored}");
+        assert!(verify_password("Tangerine-Harbour-8", &stored));
+        assert!(!verify_password("Tangerine-Harbour-9", &stored));
+        assert!(!needs_rehash(&stored));
+        assert_ne!(stored, hash_new("Tangerine-Harbour-8", &OTHER_SALT), "salted");
+    }
+
+    #[cfg(not(target_arch = "wasm32"))]
+    #[test]
+    fn pbkdf2_hashes_still_verify_and_ask_to_be_rehashed() {
+        let old = hash_password("Tangerine-Harbour-8", &SALT, FAST);
+        assert!(verify_password("Tangerine-Harbour-8", &old));
+        assert!(needs_rehash(&old));
+        assert!(needs_rehash("garbage"));
+    }
+
+    #[cfg(not(target_arch = "wasm32"))]
+    #[test]
+    fn argon2_hashes_asking_for_huge_memory_are_refused_without_hashing() {
+        let greedy = "$argon2id$v=19$m=4194304,t=2,p=1$MDEyMzQ1Njc4OWFiY2RlZg$AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA";
+        let before = rounds_derived();
+        assert!(!verify_password("anything", greedy));
+        assert_eq!(rounds_derived(), before);
+        let weaker = "$argon2id$v=19$m=8,t=1,p=1$MDEyMzQ1Njc4OWFiY2RlZg$AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA";
+        assert!(needs_rehash(weaker), "below today's parameters");
+    }
 
     /// The `<salt hex>$<hash hex>` tail of a stored hash.
     fn salt_and_hash(stored: &str) -> &str {
