@@ -9,6 +9,7 @@ pub mod mock;
 pub mod platform;
 pub mod seed;
 pub mod soft_key;
+pub mod store;
 pub mod totp;
 pub mod webauthn;
 
