@@ -692,3 +692,6 @@ mod fault_tests;
 
 #[cfg(test)]
 mod attack_tests;
+
+#[cfg(test)]
+mod store_tests;

@@ -1,6 +1,9 @@
 //! The authority's state as rows, read and written one at a time through `Rows`, so
 //! that a SQL database is a second implementation of the same trait. `MemoryRows` is
 //! the browser's and the tests'; `Work` is one call's unit of work over any of them.
+#[macro_use]
+mod forward;
+pub(crate) use forward::rows_through;
 mod memory;
 mod records;
 #[cfg(test)]
