@@ -202,6 +202,7 @@ impl MockBackend {
         if started.is_some() {
             *self.last_reset.borrow_mut() = started;
         }
+        self.rows.borrow_mut().forget_ended(self.clock.now_ms());
         self.save();
         Ok(out)
     }

@@ -129,3 +129,20 @@ fn of_two_writers_answering_the_same_step_only_one_is_kept() {
     assert_eq!(rows.flows[&r.flow_id].seq(), r.seq + 1);
     assert_eq!(rows.log.len(), b.sign_in_log().len() + 1, "one line, not two");
 }
+
+#[test]
+fn ended_flows_and_sessions_leave_the_saved_copy_a_day_after_they_end() {
+    let (clock, _, b) = backend();
+    let r = b.sign_in_now(SignInRequest::new("tomas@contoso.example", password_of("tomas@contoso.example")));
+    let r = r.unwrap();
+    let ada = b.sign_in_now(SignInRequest::new("ada@contoso.example", password_of("ada@contoso.example")));
+    assert!(ada.unwrap().session.is_some());
+    clock.advance(FLOW_MAX_MS + 1);
+    let _ = b.start_reset_now("nobody@contoso.example");
+    assert_eq!(b.send_now(&r.flow_id, r.seq, Input::Continue), Err(BackendError::FlowExpired));
+    clock.advance(SESSION_MAX_MS + crate::store::FORGET_AFTER_MS);
+    let _ = b.start_reset_now("nobody@contoso.example");
+    let rows = b.rows.borrow();
+    assert!(rows.flows.is_empty() && rows.sessions.is_empty(), "{:?}", rows.flows.keys());
+    assert_eq!(rows.resets.len(), 1, "the reset just started stays");
+}

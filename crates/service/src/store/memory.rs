@@ -7,6 +7,9 @@ use crate::mock::PhoneMessage;
 use serde::{Deserialize, Serialize};
 use std::collections::BTreeMap;
 
+/// How long ended rows are kept before `forget_ended` drops them.
+pub const FORGET_AFTER_MS: u64 = 24 * 60 * 60 * 1000;
+
 #[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
 pub struct MemoryRows {
     pub(crate) tenants: Vec<Tenant>,
@@ -63,6 +66,20 @@ impl MemoryRows {
     /// Changes the directory directly (the lab, tests); not through a transaction.
     pub fn edit(&mut self, edit: impl FnOnce(&mut Vec<Tenant>, &mut Vec<Account>)) {
         edit(&mut self.tenants, &mut self.accounts);
+    }
+
+    /// Drops flows, resets, sessions and challenges that ended over `FORGET_AFTER_MS` ago,
+    /// so the saved copy does not grow without end (until then an old flow still answers
+    /// `FlowExpired`, not `UnknownFlow`). A SQL store does this as a periodic job.
+    pub fn forget_ended(&mut self, now: u64) {
+        let ended = |ends_ms: u64| ends_ms.saturating_add(FORGET_AFTER_MS) < now;
+        self.flows.retain(|_, f| !ended(f.ends_ms()));
+        self.resets.retain(|_, r| !ended(r.ends_ms()));
+        self.sessions.retain(|_, s| !ended(s.ends_ms()));
+        let sessions = &self.sessions;
+        self.adding.retain(|token, _| sessions.contains_key(token));
+        self.adding_passkeys.retain(|token, _| sessions.contains_key(token));
+        self.sign_in_challenges.retain(|_, held| held.iter().any(|c| !ended(c.expires_ms)));
     }
 
     fn in_tenant(account: &Account, tenant: &str) -> bool {

@@ -10,7 +10,7 @@ mod records;
 pub(crate) mod testing;
 mod work;
 
-pub use memory::MemoryRows;
+pub use memory::{MemoryRows, FORGET_AFTER_MS};
 pub use records::{Adding, Challenge, FlowRecord, PendingCode, PendingEnrollment, ResetRecord, Session};
 pub use work::Work;
 
@@ -108,3 +108,6 @@ pub trait Rows {
     fn commit(&mut self) -> Fallible<()>;
     fn rollback(&mut self);
 }
+
+#[cfg(test)]
+mod tests;

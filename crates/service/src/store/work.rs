@@ -188,7 +188,7 @@ impl<'r> Work<'r> {
     /// The flow to change; its write is checked against the step it was read at.
     pub fn flow_mut(&mut self, id: &str) -> Out<Option<&mut FlowRecord>> {
         let slot = self.flow_slot(id)?;
-        slot.dirty = slot.value.is_some();
+        slot.dirty |= slot.value.is_some();
         Ok(slot.value.as_mut())
     }
 
@@ -235,7 +235,7 @@ impl<'r> Work<'r> {
 
     pub fn reset_mut(&mut self, id: &str) -> Out<Option<&mut ResetRecord>> {
         let slot = self.reset_slot(id)?;
-        slot.dirty = slot.value.is_some();
+        slot.dirty |= slot.value.is_some();
         Ok(slot.value.as_mut())
     }
 
@@ -264,17 +264,25 @@ impl<'r> Work<'r> {
     }
 
     pub fn session(&mut self, token: &str) -> Out<Option<&Session>> {
-        let rows = &mut *self.rows;
-        let slot = self.sessions.slot(&token.to_string(), || rows.session(token), no_seq);
-        Ok(note(&mut self.failed, slot)?.value.as_ref())
+        Ok(self.session_slot(token)?.value.as_ref())
     }
 
     pub fn session_mut(&mut self, token: &str) -> Out<Option<&mut Session>> {
-        let rows = &mut *self.rows;
-        let slot =
-            note(&mut self.failed, self.sessions.slot(&token.to_string(), || rows.session(token), no_seq))?;
-        slot.dirty = slot.value.is_some();
+        let slot = self.session_slot(token)?;
+        slot.dirty |= slot.value.is_some();
         Ok(slot.value.as_mut())
+    }
+
+    /// A session as the store has it, unless this unit has ended its account's sessions.
+    fn session_slot(&mut self, token: &str) -> Out<&mut Slot<Session>> {
+        let (rows, ended) = (&mut *self.rows, &self.ended_sessions);
+        let read = || {
+            let session = rows.session(token)?;
+            let gone =
+                |s: &Session| ended.iter().any(|(a, keep)| *a == s.account && keep.as_deref() != Some(token));
+            Ok(session.filter(|s| !gone(s)))
+        };
+        note(&mut self.failed, self.sessions.slot(&token.to_string(), read, no_seq))
     }
 
     pub fn put_session(&mut self, token: &str, session: Session) {
@@ -303,7 +311,7 @@ impl<'r> Work<'r> {
         let rows = &mut *self.rows;
         let slot =
             note(&mut self.failed, self.adding.slot(&token.to_string(), || rows.adding(token), no_seq))?;
-        slot.dirty = slot.value.is_some();
+        slot.dirty |= slot.value.is_some();
         Ok(slot.value.as_mut())
     }
 
@@ -344,7 +352,7 @@ impl<'r> Work<'r> {
     pub fn log_entry_mut(&mut self, id: u64) -> Out<Option<&mut (AccountId, SignInRecord)>> {
         let rows = &mut *self.rows;
         let slot = note(&mut self.failed, self.log.slot(&id, || rows.log_entry(id), no_seq))?;
-        slot.dirty = slot.value.is_some();
+        slot.dirty |= slot.value.is_some();
         Ok(slot.value.as_mut())
     }
 
