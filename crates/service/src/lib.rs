@@ -8,7 +8,9 @@ pub mod hash;
 pub mod mock;
 pub mod platform;
 pub mod seed;
+pub mod service;
 pub mod soft_key;
+pub mod store;
 pub mod totp;
 pub mod webauthn;
 

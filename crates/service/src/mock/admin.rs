@@ -1,6 +1,7 @@
 //! What IT staff can see and do. An admin acts only on accounts and policies of
 //! their own tenant: a guest's risk is for the guest's home tenant to fix.
-use super::{MockBackend, State};
+use super::authority::{admin_account, revoke, Authority};
+use super::MockBackend;
 use crate::api::{
     invalid, AdminAction, AdminReceipt, AdminView, BackendError, Field, Problem, SignInOutcome, SignInSource,
     TenantView, UserSummary,
@@ -11,23 +12,14 @@ use crate::engine::password::{validate_custom_list, BannedList};
 use crate::engine::risk::user_risk;
 use crate::engine::{DetectionKind, RiskDetail, RiskLevel, RiskState, TenantPolicy};
 use crate::hash;
+use crate::store::{AccountId, Work};
 
 /// Letters and digits that cannot be mistaken for one another when read aloud or copied.
 const TEMP_ALPHABET: &[u8] = b"ABCDEFGHJKMNPQRSTUVWXYZabcdefghjkmnpqrstuvwxyz23456789";
 
 impl MockBackend {
-    /// The admin's tenant, if `session` belongs to an administrator who proved
-    /// themselves recently (see `admin_account`).
-    fn admin_tenant(st: &mut State, session: &str, now: u64) -> Result<String, BackendError> {
-        let idx = Self::admin_account(st, session, now)?;
-        Ok(st.saved.accounts[idx].home_tenant.clone())
-    }
-
     pub fn admin_overview_now(&self, session: &str) -> Result<AdminView, BackendError> {
-        let now = self.clock.now_ms();
-        let mut st = self.state.borrow_mut();
-        let tenant = Self::admin_tenant(&mut st, session, now)?;
-        Ok(overview(&st, &tenant, now))
+        self.run(|a, w| a.admin_overview(w, session))
     }
 
     pub fn admin_act_now(
@@ -36,23 +28,54 @@ impl MockBackend {
         username: &str,
         action: AdminAction,
     ) -> Result<AdminReceipt, BackendError> {
+        self.run(|a, w| a.admin_act(w, session, username, action))
+    }
+
+    pub fn set_policy_now(
+        &self,
+        session: &str,
+        policy: TenantPolicy,
+        banned: BannedList,
+    ) -> Result<AdminView, BackendError> {
+        self.run(|a, w| a.set_policy(w, session, policy, banned))
+    }
+}
+
+/// The admin's tenant, if `session` belongs to an administrator who proved
+/// themselves recently (see `admin_account`).
+fn admin_tenant(w: &mut Work, session: &str, now: u64) -> Result<String, BackendError> {
+    let idx = admin_account(w, session, now)?;
+    Ok(w.account(idx)?.home_tenant.clone())
+}
+
+impl Authority<'_> {
+    pub fn admin_overview(&self, w: &mut Work, session: &str) -> Result<AdminView, BackendError> {
+        let now = self.clock.now_ms();
+        let tenant = admin_tenant(w, session, now)?;
+        overview(w, &tenant, now)
+    }
+
+    pub fn admin_act(
+        &self,
+        w: &mut Work,
+        session: &str,
+        username: &str,
+        action: AdminAction,
+    ) -> Result<AdminReceipt, BackendError> {
         let now = self.clock.now_ms();
         let temporary = (action == AdminAction::TemporaryPassword).then(|| self.temporary_password());
-        let mut st = self.state.borrow_mut();
-        let tenant = Self::admin_tenant(&mut st, session, now)?;
-        let remediates =
-            st.saved.tenants.iter().any(|t| t.id == tenant && t.policy.admin_password_reset_remediates);
-        let idx = st
-            .saved
-            .accounts
-            .iter()
-            .position(|a| a.username.eq_ignore_ascii_case(username) && a.home_tenant == tenant)
-            .ok_or(BackendError::UnknownUser)?;
+        let tenant = admin_tenant(w, session, now)?;
+        let remediates = w.tenant(&tenant)?.is_some_and(|t| t.policy.admin_password_reset_remediates);
+        let idx = match w.account_named(username)? {
+            Some(i) if w.account(i)?.home_tenant == tenant => i,
+            _ => return Err(BackendError::UnknownUser),
+        };
         let confirmed = match action {
-            AdminAction::ConfirmSignInSafe { sign_in } => Some(passed_sign_in(&st, idx, sign_in)?),
+            AdminAction::ConfirmSignInSafe { sign_in } => Some(passed_sign_in(w, idx, sign_in)?),
             _ => None,
         };
-        let account = &mut st.saved.accounts[idx];
+        let salt = (action == AdminAction::TemporaryPassword).then(|| self.salt());
+        let account = w.account_mut(idx)?;
         match action {
             AdminAction::DismissRisk => {
                 account.close_risk(RiskState::Dismissed, RiskDetail::AdminDismissedAllRisk, now)
@@ -72,9 +95,9 @@ impl MockBackend {
                 account.state.grace_started_ms = None;
             }
             AdminAction::TemporaryPassword => {
-                let salt = self.salt();
                 let text = temporary.as_deref().unwrap_or_default();
-                account.password_hash = hash::hash_password(text, &salt, hash::ITERATIONS);
+                account.password_hash =
+                    hash::hash_password(text, &salt.unwrap_or_default(), hash::ITERATIONS);
                 account.state.temporary_password = true;
                 // A passwordless account now has a password, everywhere.
                 account.state.has_password = true;
@@ -117,31 +140,26 @@ impl MockBackend {
                 | AdminAction::RequireReregistration
         );
         if revokes {
-            Self::revoke(&mut st, idx, None);
+            revoke(w, idx, None)?;
         }
-        let view = overview(&st, &tenant, now);
-        drop(st);
-        self.save();
+        let view = overview(w, &tenant, now)?;
         Ok(AdminReceipt { view, temporary_password: temporary })
     }
 
-    pub fn set_policy_now(
+    pub fn set_policy(
         &self,
+        w: &mut Work,
         session: &str,
         policy: TenantPolicy,
         banned: BannedList,
     ) -> Result<AdminView, BackendError> {
         validate_custom_list(&banned.custom).map_err(|_| invalid(Field::BannedList, Problem::InvalidList))?;
         let now = self.clock.now_ms();
-        let mut st = self.state.borrow_mut();
-        let tenant = Self::admin_tenant(&mut st, session, now)?;
-        let t = st.saved.tenants.iter_mut().find(|t| t.id == tenant).ok_or(BackendError::UnknownUser)?;
+        let tenant = admin_tenant(w, session, now)?;
+        let t = w.tenant_mut(&tenant)?.ok_or(BackendError::UnknownUser)?;
         t.policy = policy;
         t.banned = banned;
-        let view = overview(&st, &tenant, now);
-        drop(st);
-        self.save();
-        Ok(view)
+        overview(w, &tenant, now)
     }
 
     fn salt(&self) -> [u8; 16] {
@@ -168,43 +186,31 @@ fn unlock(account: &mut Account) {
 
 /// Where sign-in `id` of account `idx` came from, if it passed the password (a flow's
 /// record: a reset's has no place of its own).
-fn passed_sign_in(st: &State, idx: usize, id: u64) -> Result<SignInSource, BackendError> {
-    let username = &st.saved.accounts[idx].username;
-    st.saved
-        .log
-        .iter()
-        .find(|r| r.id == id && &r.username == username && r.outcome != SignInOutcome::PasswordReset)
-        .map(|r| r.source.clone())
+fn passed_sign_in(w: &mut Work, idx: AccountId, id: u64) -> Result<SignInSource, BackendError> {
+    w.log_entry(id)?
+        .filter(|(whose, r)| *whose == idx && r.outcome != SignInOutcome::PasswordReset)
+        .map(|(_, r)| r.source.clone())
         .ok_or(BackendError::Unexpected { input: "ConfirmSignInSafe".into() })
 }
 
 /// Users who belong to `tenant` or sign in to it, the sign-ins of those users, and the tenant's policy.
-fn overview(st: &State, tenant: &str, now: u64) -> AdminView {
-    let mine = |a: &Account| a.home_tenant == tenant || a.signs_in_to == tenant;
-    let users: Vec<UserSummary> =
-        st.saved.accounts.iter().filter(|a| mine(a)).map(|a| summary(a, now)).collect();
-    let sign_ins = st
-        .saved
-        .log
-        .iter()
-        .rev()
-        .filter(|r| users.iter().any(|u| u.username == r.username))
-        .take(50)
-        .cloned()
-        .collect();
-    let tenants = st
-        .saved
-        .tenants
-        .iter()
-        .filter(|t| t.id == tenant)
+fn overview(w: &mut Work, tenant: &str, now: u64) -> Result<AdminView, BackendError> {
+    let mut users: Vec<UserSummary> = vec![];
+    for id in w.accounts_of_tenant(tenant)? {
+        users.push(summary(w.account(id)?, now));
+    }
+    let sign_ins = w.log_of_tenant(tenant, 50)?;
+    let tenants = w
+        .tenant(tenant)?
         .map(|t| TenantView {
             id: t.id.clone(),
             name: t.name.clone(),
             policy: t.policy.clone(),
             banned: t.banned.clone(),
         })
+        .into_iter()
         .collect();
-    AdminView { users, sign_ins, tenants }
+    Ok(AdminView { users, sign_ins, tenants })
 }
 
 fn summary(a: &Account, now: u64) -> UserSummary {

@@ -4,7 +4,7 @@ use super::*;
 use crate::api::{AdminAction, ResetInput};
 use crate::directory::{place, source};
 use crate::engine::reset::{ResetBlock, ResetStep};
-use crate::engine::{BlockReason, PolicyKind};
+use crate::engine::{BlockReason, PolicyKind, RiskState};
 use crate::platform::{FixedClock, SeededEntropy};
 use crate::soft_key::SoftKey;
 use crate::webauthn::{RelyingParty, WebAuthnError};
@@ -97,8 +97,8 @@ impl Fixture {
     }
 
     fn policy(&self, tenant: &str, change: impl FnOnce(&mut TenantPolicy)) {
-        let mut st = self.backend.state.borrow_mut();
-        change(&mut st.saved.tenants.iter_mut().find(|t| t.id == tenant).unwrap().policy);
+        let mut st = self.backend.rows.borrow_mut();
+        change(&mut st.tenants.iter_mut().find(|t| t.id == tenant).unwrap().policy);
     }
 
     fn account(&self, username: &str) -> Account {
@@ -454,15 +454,7 @@ fn a_locked_account_answers_a_wrong_password_as_any_wrong_password() {
 fn an_account_without_a_known_place_is_told_apart_by_nothing_before_the_password() {
     let f = fixture();
     let user = "noor@contoso.example";
-    f.backend
-        .state
-        .borrow_mut()
-        .saved
-        .accounts
-        .iter_mut()
-        .find(|a| a.username == user)
-        .unwrap()
-        .next_source = None;
+    f.backend.rows.borrow_mut().accounts.iter_mut().find(|a| a.username == user).unwrap().next_source = None;
     assert_eq!(f.try_sign_in(user, "Not-The-Password-1").unwrap_err(), BackendError::InvalidCredentials);
 }
 
@@ -627,7 +619,7 @@ fn user_risk_raised_during_a_flow_ends_it_without_a_session() {
     let r = f.sign_in(user);
     assert!(matches!(r.step, Step::RegistrationInterrupt { can_skip: true, .. }), "{:?}", r.step);
     let now = f.clock.now_ms();
-    f.backend.state.borrow_mut().saved.accounts.iter_mut().find(|a| a.username == user).unwrap().raise_risk(
+    f.backend.rows.borrow_mut().accounts.iter_mut().find(|a| a.username == user).unwrap().raise_risk(
         crate::engine::DetectionKind::UserReportedSuspicious,
         RiskState::AtRisk,
         crate::engine::RiskDetail::UserReportedSuspicious,
@@ -662,8 +654,8 @@ fn a_password_set_by_a_reset_makes_a_passwordless_account_one_with_a_password() 
     let f = fixture();
     let user = "lou@contoso.example";
     {
-        let mut st = f.backend.state.borrow_mut();
-        let lou = st.saved.accounts.iter_mut().find(|a| a.username == user).unwrap();
+        let mut st = f.backend.rows.borrow_mut();
+        let lou = st.accounts.iter_mut().find(|a| a.username == user).unwrap();
         lou.state.has_password = false; // passwordless, its pass long used
         lou.pass_expires_ms = None;
     }

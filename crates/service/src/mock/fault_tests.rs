@@ -59,7 +59,7 @@ impl Fixture {
 
     /// Everything the mock holds, saved and in memory, as text to compare.
     fn snapshot(&self) -> String {
-        let st = self.backend.state.borrow();
+        let st = self.backend.rows.borrow();
         let mut flows: Vec<String> = st
             .flows
             .iter()
@@ -73,7 +73,7 @@ impl Fixture {
         sessions.sort();
         let mut adding: Vec<String> = st.adding.keys().cloned().collect();
         adding.extend(st.adding_passkeys.keys().map(|s| format!("passkey for {s}")));
-        adding.extend(st.passkey_sign_ins.keys().map(|u| format!("passkey sign-in of {u}")));
+        adding.extend(st.sign_in_challenges.keys().map(|u| format!("passkey sign-in of {u}")));
         adding.sort();
         format!("{:?}\n{flows:?}\n{resets:?}\n{sessions:?}\n{adding:?}", self.store.load())
     }

@@ -1,9 +1,10 @@
 //! For the scenario lab: script where a persona's next sign-in comes from, change a
 //! tenant's policy directly, and read back what the engine decided and why.
-use super::{MockBackend, State};
+use super::MockBackend;
 use crate::api::SignInSource;
 use crate::directory::{Account, Tenant};
 use crate::engine::{Detection, Outcome, RiskLevel, Step, TenantPolicy};
+use crate::store::Work;
 use crate::BackendError;
 
 /// One flow as the engine saw it: where the sign-in came from, what was detected, the
@@ -21,13 +22,14 @@ pub struct Trace {
 }
 
 /// Notes the flow's current step, once, and that this flow moved last.
-pub(super) fn record_step(st: &mut State, flow_id: &str) {
-    let Some(rec) = st.flows.get_mut(flow_id) else { return };
+pub(super) fn record_step(w: &mut Work, flow_id: &str) -> Result<(), BackendError> {
+    let Some(rec) = w.flow_mut(flow_id)? else { return Ok(()) };
     let step = rec.flow.step();
     if rec.steps.last() != Some(&step) {
         rec.steps.push(step);
     }
-    st.last_flow = Some(flow_id.to_string());
+    w.moved_flow = Some(flow_id.to_string());
+    Ok(())
 }
 
 impl MockBackend {
@@ -38,17 +40,16 @@ impl MockBackend {
 
     /// The flow that moved last and its step number, as a second tab would know them.
     pub fn latest_flow(&self) -> Option<(String, u32)> {
-        let st = self.state.borrow();
-        let id = st.last_flow.clone()?;
-        let seq = st.flows.get(&id)?.seq;
+        let id = self.last_flow.borrow().clone()?;
+        let seq = self.rows.borrow().flows.get(&id)?.seq;
         Some((id, seq))
     }
 
     /// The trace of the flow that moved last, if any.
     pub fn latest_trace(&self) -> Option<Trace> {
-        let st = self.state.borrow();
-        let rec = st.flows.get(st.last_flow.as_deref()?)?;
-        let account = &st.saved.accounts[rec.account];
+        let rows = self.rows.borrow();
+        let rec = rows.flows.get(self.last_flow.borrow().as_deref()?)?;
+        let account = rows.accounts().get(usize::try_from(rec.account).ok()?)?;
         Some(Trace {
             username: account.username.clone(),
             tenant: account.signs_in_to.clone(),
@@ -63,44 +64,40 @@ impl MockBackend {
 
     /// Makes `username`'s next sign-in come from `source`, as the lab's context says.
     pub fn script_next_sign_in(&self, username: &str, source: SignInSource) -> Result<(), BackendError> {
-        let mut st = self.state.borrow_mut();
-        let account = st
-            .saved
-            .accounts
-            .iter_mut()
-            .find(|a| a.username.eq_ignore_ascii_case(username))
-            .ok_or(BackendError::UnknownUser)?;
-        account.next_source = Some(source);
-        drop(st);
-        self.save();
-        Ok(())
+        let mut found = false;
+        self.edit_directory(|_, accounts| {
+            if let Some(a) = accounts.iter_mut().find(|a| a.username.eq_ignore_ascii_case(username)) {
+                a.next_source = Some(source);
+                found = true;
+            }
+        });
+        found.then_some(()).ok_or(BackendError::UnknownUser)
     }
 
     /// The tenant a persona signs in to, and its policy.
     pub fn policy_for(&self, username: &str) -> Option<(String, TenantPolicy)> {
-        let st = self.state.borrow();
-        let account = st.saved.accounts.iter().find(|a| a.username.eq_ignore_ascii_case(username))?;
-        let tenant = st.saved.tenants.iter().find(|t| t.id == account.signs_in_to)?;
+        let rows = self.rows.borrow();
+        let account = rows.accounts().iter().find(|a| a.username.eq_ignore_ascii_case(username))?;
+        let tenant = rows.tenants().iter().find(|t| t.id == account.signs_in_to)?;
         Some((tenant.id.clone(), tenant.policy.clone()))
     }
 
     /// Changes the directory directly, then saves it: for the lab and for tests that
     /// need data no flow produces (hostile names, say).
     pub fn edit_directory(&self, edit: impl FnOnce(&mut Vec<Tenant>, &mut Vec<Account>)) {
-        let mut st = self.state.borrow_mut();
-        let saved = &mut st.saved;
-        edit(&mut saved.tenants, &mut saved.accounts);
-        drop(st);
+        self.rows.borrow_mut().edit(edit);
         self.save();
     }
 
     /// Replaces a tenant's policy, without an admin session: the lab only.
     pub fn replace_policy(&self, tenant: &str, policy: TenantPolicy) -> Result<(), BackendError> {
-        let mut st = self.state.borrow_mut();
-        let t = st.saved.tenants.iter_mut().find(|t| t.id == tenant).ok_or(BackendError::UnknownUser)?;
-        t.policy = policy;
-        drop(st);
-        self.save();
-        Ok(())
+        let mut found = false;
+        self.edit_directory(|tenants, _| {
+            if let Some(t) = tenants.iter_mut().find(|t| t.id == tenant) {
+                t.policy = policy;
+                found = true;
+            }
+        });
+        found.then_some(()).ok_or(BackendError::UnknownUser)
     }
 }

@@ -1,6 +1,8 @@
-//! The mock identity backend: a whole directory held in memory (and, in the
-//! browser, in localStorage), running the real engine for every sign-in.
+//! The mock identity backend: the authority (`Authority`) over a directory held in
+//! memory (and, in the browser, in localStorage), running the real engine for every
+//! sign-in. Each call is one unit of work (`store::Work`) over `MemoryRows`.
 mod admin;
+mod authority;
 mod faults;
 mod health;
 mod lab;
@@ -9,6 +11,7 @@ mod passkeys;
 pub mod reset;
 mod store;
 
+pub use authority::Authority;
 pub use faults::{Fault, Operation};
 pub use lab::Trace;
 pub use passkeys::PASSKEY_CHALLENGE_TTL_MS;
@@ -17,20 +20,17 @@ pub use store::LocalStore;
 pub use store::{MemoryStore, Store, StoreStatus, STORE_VERSION};
 
 use super::api::{
-    invalid, AccountView, AdminAction, AdminReceipt, AdminView, BackendError, Branding, Enrollment, Field,
-    Input, Problem, Reply, ResetInput, ResetReply, SignInOutcome, SignInRecord, SignInRequest, SignInSource,
+    invalid, AccountView, AdminAction, AdminReceipt, AdminView, BackendError, Enrollment, Field, Input,
+    Problem, Reply, ResetInput, ResetReply, SignInOutcome, SignInRecord, SignInRequest, SignInSource,
     Unusual,
 };
-use super::detect::{detect, PastSignIn};
-use super::directory::{Account, Tenant, TotpDevice};
+use super::directory::{Account, TotpDevice};
 use super::platform::{Clock, Entropy};
 use super::webauthn::{PasskeyAssertion, PasskeyCreated, PasskeyOptions, RelyingParty};
 use super::{hash, seed, totp, BackendFuture, IdentityBackend};
-use crate::engine::password::{self, BannedList, PersonalTerms};
-use crate::engine::{
-    Detection, Event, Flow, MethodKind, RiskKind, RiskLevel, RiskState, SignInContext, Step, TenantPolicy,
-};
-use passkeys::Challenge;
+use crate::engine::password::{self, BannedList};
+use crate::engine::{Detection, MethodKind, Step, TenantPolicy};
+use crate::store::{MemoryRows, PendingCode, PendingEnrollment, Rows, StoreError, Work, DECOY_KEY};
 use std::cell::RefCell;
 use std::collections::HashMap;
 use std::rc::Rc;
@@ -61,98 +61,14 @@ pub struct PhoneMessage {
     pub at_ms: u64,
 }
 
-struct PendingCode {
-    code: String,
-    method: MethodKind,
-    expires_ms: u64,
-}
-
-struct PendingEnrollment {
-    method: MethodKind,
-    secret: Vec<u8>,
-    phone: Option<String>,
-    /// Wrong codes typed for this method so far.
-    wrong_codes: u32,
-}
-
 /// Wrong codes allowed while proving a new method; then it is dropped (and in a
 /// sign-in, the flow ends blocked), so a code cannot be guessed by trying them all.
 pub const WRONG_CODES_PER_ENROLLMENT: u32 = 5;
 
-struct FlowRecord {
-    flow: Flow,
-    account: usize,
-    seq: u32,
-    started_ms: u64,
-    touched_ms: u64,
-    /// The policies the flow was decided under; changed ones end it.
-    policy: TenantPolicy,
-    home_policy: Option<TenantPolicy>,
-    /// For a step-up: the session that the fresh one replaces.
-    replaces: Option<String>,
-    codes_sent: u32,
-    source: SignInSource,
-    detections: Vec<Detection>,
-    unusual: Vec<Unusual>,
-    code: Option<PendingCode>,
-    code_sent_to: Option<String>,
-    enrollment: Option<PendingEnrollment>,
-    enrollment_view: Option<Enrollment>,
-    verdict: Option<password::Verdict>,
-    correlation_id: String,
-    session: Option<String>,
-    /// The passkey challenge handed out in this flow, until it is answered.
-    passkey: Option<Challenge>,
-    /// What the browser needs for it; only in the reply that hands it out.
-    passkey_view: Option<PasskeyOptions>,
-    /// For the scenario lab: the levels the engine saw and every step it chose.
-    sign_in_risk: RiskLevel,
-    user_risk: RiskLevel,
-    steps: Vec<Step>,
-}
-
-/// What survives a reload: the directory, the logs and the simulated phone.
-#[derive(Clone, Debug, Default, PartialEq, serde::Serialize, serde::Deserialize)]
-struct Saved {
-    tenants: Vec<Tenant>,
-    accounts: Vec<Account>,
-    phone: Vec<PhoneMessage>,
-    log: Vec<SignInRecord>,
-}
-
-/// A signed-in session: whose, when it last proved the person with a method they
-/// already had (if ever), and when it began and was last used.
-struct Session {
-    account: usize,
-    proven_ms: Option<u64>,
-    started_ms: u64,
-    used_ms: u64,
-}
-
-/// The saved part, plus flows and sessions, which live only as long as the page.
-#[derive(Default)]
-struct State {
-    saved: Saved,
-    flows: HashMap<String, FlowRecord>,
-    sessions: HashMap<String, Session>,
-    /// Keys the decoys shown for unknown usernames, so each name always looks alike.
-    decoy_key: [u8; 32],
-    resets: HashMap<String, reset::ResetRecord>,
-    /// Methods being added from account health, by session, with any code sent.
-    adding: HashMap<String, (PendingEnrollment, Option<PendingCode>)>,
-    /// Passkey challenges for signing in without a password, by lower-case username:
-    /// a few at once, so that nobody can overwrite or use up the one a person holds.
-    passkey_sign_ins: HashMap<String, Vec<Challenge>>,
-    /// Passkey challenges for adding one from account health, by session.
-    adding_passkeys: HashMap<String, Challenge>,
-    /// The flow that moved last, for the scenario lab's trace.
-    last_flow: Option<String>,
-    /// The reset started last, for tests that play a second tab.
-    last_reset: Option<String>,
-}
-
+/// The browser's facade over the authority: one page's rows, clock and randomness,
+/// fault injection and the lab's notes, saved to `store` after every call.
 pub struct MockBackend {
-    state: RefCell<State>,
+    rows: RefCell<MemoryRows>,
     clock: Rc<dyn Clock>,
     entropy: Rc<dyn Entropy>,
     store: Rc<dyn Store>,
@@ -163,6 +79,13 @@ pub struct MockBackend {
     client_sources: std::cell::Cell<bool>,
     /// Where passkeys are valid: the page's origin in the browser.
     rp: RefCell<RelyingParty>,
+    /// The flow that moved last, for the scenario lab's trace.
+    last_flow: RefCell<Option<String>>,
+    /// The reset started last, for tests that play a second tab.
+    last_reset: RefCell<Option<String>>,
+    /// Tests: make the store fail part-way through the next calls.
+    #[cfg(test)]
+    store_fault: std::cell::Cell<Option<crate::store::testing::Failure>>,
 }
 
 impl MockBackend {
@@ -174,13 +97,13 @@ impl MockBackend {
     /// A backend that loads its directory from `store` and saves every change there.
     /// A corrupt or old store is reported through `store_status` and replaced by the seed.
     pub fn open(clock: Rc<dyn Clock>, entropy: Rc<dyn Entropy>, store: Rc<dyn Store>) -> Self {
-        let (saved, status) = match store::load(store.as_ref()) {
-            Ok(Some(saved)) => (saved, StoreStatus::Loaded),
+        let (rows, status) = match store::load(store.as_ref()) {
+            Ok(Some(rows)) => (rows, StoreStatus::Loaded),
             Ok(None) => (Self::seed(clock.as_ref(), entropy.as_ref()), StoreStatus::Fresh),
             Err(problem) => (Self::seed(clock.as_ref(), entropy.as_ref()), StoreStatus::Reset(problem)),
         };
         let backend = MockBackend {
-            state: RefCell::new(State { saved, decoy_key: new_key(entropy.as_ref()), ..State::default() }),
+            rows: RefCell::new(rows),
             clock,
             entropy,
             store,
@@ -188,21 +111,38 @@ impl MockBackend {
             faults: RefCell::default(),
             client_sources: std::cell::Cell::new(false),
             rp: RefCell::new(passkeys::default_relying_party()),
+            last_flow: RefCell::default(),
+            last_reset: RefCell::default(),
+            #[cfg(test)]
+            store_fault: std::cell::Cell::new(None),
         };
+        backend.keep_decoy_key();
         backend.save();
         backend
     }
 
-    fn seed(clock: &dyn Clock, entropy: &dyn Entropy) -> Saved {
+    fn seed(clock: &dyn Clock, entropy: &dyn Entropy) -> MemoryRows {
         let (tenants, accounts) = seed::directory(clock.now_ms(), entropy);
-        Saved { tenants, accounts, ..Saved::default() }
+        MemoryRows::new(tenants, accounts)
+    }
+
+    /// A key for decoys, drawn at every opening (so the draws of randomness stay in
+    /// step) but kept only if the rows hold none: decoys then look alike across reloads.
+    fn keep_decoy_key(&self) {
+        let key = new_key(self.entropy.as_ref());
+        let mut rows = self.rows.borrow_mut();
+        if rows.secret(DECOY_KEY).ok().flatten().is_none() {
+            let _ = rows.put_secret(DECOY_KEY, &key);
+            let _ = rows.commit();
+        }
     }
 
     /// Back to the seeded directory; flows and sessions end.
     pub fn reset(&self) {
-        let saved = Self::seed(self.clock.as_ref(), self.entropy.as_ref());
-        let decoy_key = new_key(self.entropy.as_ref());
-        *self.state.borrow_mut() = State { saved, decoy_key, ..State::default() };
+        *self.rows.borrow_mut() = Self::seed(self.clock.as_ref(), self.entropy.as_ref());
+        *self.last_flow.borrow_mut() = None;
+        *self.last_reset.borrow_mut() = None;
+        self.keep_decoy_key();
         self.save();
     }
 
@@ -215,97 +155,76 @@ impl MockBackend {
         &self.status
     }
 
-    /// The account a session belongs to, if the session is still good (used within
-    /// `SESSION_IDLE_MS`, begun within `SESSION_MAX_MS`, its account enabled).
-    fn session_account(st: &mut State, session: &str, now: u64) -> Result<usize, BackendError> {
-        let s = st.sessions.get_mut(session).ok_or(BackendError::NotAuthorized)?;
-        if now > s.used_ms + SESSION_IDLE_MS || now > s.started_ms + SESSION_MAX_MS {
-            Self::end_session(st, session);
-            return Err(BackendError::NotAuthorized);
-        }
-        s.used_ms = now;
-        let idx = s.account;
-        if st.saved.accounts[idx].state.disabled {
-            return Err(BackendError::NotAuthorized);
-        }
-        Ok(idx)
+    /// Runs one call of the authority as one unit of work, then saves. A store error
+    /// keeps nothing and answers `Unavailable`, never a session.
+    fn run<T>(
+        &self,
+        call: impl FnOnce(&Authority, &mut Work) -> Result<T, BackendError>,
+    ) -> Result<T, BackendError> {
+        self.run_unit(call).map_err(|_| BackendError::Unavailable)?
     }
 
-    /// Like `session_account`, for changing the account's methods: a password alone is
-    /// not enough, unless the account has no method yet to prove anything with.
-    fn proven_session_account(st: &mut State, session: &str, now: u64) -> Result<usize, BackendError> {
-        let idx = Self::session_account(st, session, now)?;
-        let proven = st.sessions.get(session).is_some_and(|s| s.proven_ms.is_some());
-        if !proven && !st.saved.accounts[idx].state.methods.is_empty() {
-            return Err(BackendError::StepUpRequired);
+    /// `run` for a step of a flow or reset: a step another writer moved first is stale,
+    /// as if this input had come second.
+    fn run_step<T>(
+        &self,
+        id: &str,
+        call: impl FnOnce(&Authority, &mut Work) -> Result<T, BackendError>,
+    ) -> Result<T, BackendError> {
+        match self.run_unit(call) {
+            Err(StoreError::Conflict) => Err(self.stale(id)),
+            out => out.map_err(|_| BackendError::Unavailable)?,
         }
-        Ok(idx)
     }
 
-    /// Like `session_account`, for IT staff: an administrator whose session proved
-    /// them with a method within `STEP_UP_FRESH_MS`.
-    fn admin_account(st: &mut State, session: &str, now: u64) -> Result<usize, BackendError> {
-        let idx = Self::session_account(st, session, now)?;
-        if !st.saved.accounts[idx].is_admin {
-            return Err(BackendError::NotAuthorized);
+    fn run_unit<T>(
+        &self,
+        call: impl FnOnce(&Authority, &mut Work) -> Result<T, BackendError>,
+    ) -> Result<Result<T, BackendError>, StoreError> {
+        let rp = self.rp.borrow().clone();
+        let authority = Authority {
+            clock: self.clock.as_ref(),
+            entropy: self.entropy.as_ref(),
+            rp: &rp,
+            client_sources: self.client_sources.get(),
+        };
+        let mut rows = self.rows.borrow_mut();
+        let (out, moved, started) = self.with_rows(&mut rows, |rows| {
+            let mut work = Work::new(rows);
+            let out = call(&authority, &mut work);
+            let (moved, started) = (work.moved_flow.take(), work.started_reset.take());
+            work.flush().map(|()| (out, moved, started))
+        })?;
+        drop(rows);
+        if moved.is_some() {
+            *self.last_flow.borrow_mut() = moved;
         }
-        let proven = st.sessions.get(session).and_then(|s| s.proven_ms);
-        if proven.is_none_or(|t| now > t + STEP_UP_FRESH_MS) {
-            return Err(BackendError::StepUpRequired);
+        if started.is_some() {
+            *self.last_reset.borrow_mut() = started;
         }
-        Ok(idx)
-    }
-
-    /// Step-up: a flow in which the person behind `session` proves themselves again
-    /// with a method they already have; its end hands out a fresh, proven session in
-    /// place of this one. Nothing to prove with: refused.
-    pub fn step_up_now(&self, session: &str) -> Result<Reply, BackendError> {
-        let now = self.clock.now_ms();
-        let mut st = self.state.borrow_mut();
-        let idx = Self::session_account(&mut st, session, now)?;
-        let account = &st.saved.accounts[idx];
-        if account.state.methods.is_empty() {
-            return Err(BackendError::NotAuthorized);
-        }
-        let source = account.history.last().map(|p| p.source.clone());
-        let source = source.ok_or(BackendError::Malformed("no sign-in source".into()))?;
-        let out = self.start_flow(&mut st, idx, source, Start::StepUp(session.into()), now);
-        drop(st);
+        self.rows.borrow_mut().forget_ended(self.clock.now_ms());
         self.save();
-        out
+        Ok(out)
     }
 
-    /// Ends one session (signing out): it opens nothing afterwards.
-    pub fn sign_out_now(&self, session: &str) {
-        Self::end_session(&mut self.state.borrow_mut(), session);
-    }
-
-    /// Ends a session and any method it was adding.
-    fn end_session(st: &mut State, token: &str) {
-        st.sessions.remove(token);
-        st.adding.remove(token);
-        st.adding_passkeys.remove(token);
-    }
-
-    /// Ends everything account `idx` has under way: its sessions, flows and resets,
-    /// but for `keep` (the flow, reset or session making the change).
-    fn revoke(st: &mut State, idx: usize, keep: Option<&str>) {
-        let kept = |id: &String| Some(id.as_str()) == keep;
-        let gone: Vec<String> = st
-            .sessions
-            .iter()
-            .filter(|(t, s)| s.account == idx && !kept(t))
-            .map(|(t, _)| t.clone())
-            .collect();
-        for token in gone {
-            Self::end_session(st, &token);
+    /// The rows a unit works on: the page's own (in tests, maybe failing part-way).
+    fn with_rows<R>(&self, rows: &mut MemoryRows, f: impl FnOnce(&mut dyn Rows) -> R) -> R {
+        #[cfg(test)]
+        if let Some(failure) = self.store_fault.take() {
+            return f(&mut crate::store::testing::FailingRows::new(rows, failure));
         }
-        st.flows.retain(|id, f| f.account != idx || kept(id));
-        st.resets.retain(|id, r| r.account != Some(idx) || kept(id));
+        f(rows)
+    }
+
+    /// The answer to a step another writer moved first: the step now expected.
+    fn stale(&self, id: &str) -> BackendError {
+        let rows = self.rows.borrow();
+        let seq = rows.flows.get(id).map(|f| f.seq()).or_else(|| rows.resets.get(id).map(|r| r.seq()));
+        seq.map_or(BackendError::UnknownFlow, |expected| BackendError::StaleStep { expected })
     }
 
     fn save(&self) {
-        store::save(self.store.as_ref(), &self.state.borrow().saved);
+        store::save(self.store.as_ref(), &self.rows.borrow());
     }
 
     /// The secret inside a persona's authenticator app, as the simulated device holds it.
@@ -316,226 +235,53 @@ impl MockBackend {
 
     /// What the simulated phone has received, newest last.
     pub fn phone_messages(&self) -> Vec<PhoneMessage> {
-        self.state.borrow().saved.phone.clone()
+        self.rows.borrow().phone_messages().to_vec()
     }
 
     pub fn sign_in_log(&self) -> Vec<SignInRecord> {
-        self.state.borrow().saved.log.clone()
+        self.rows.borrow().log().cloned().collect()
     }
 
     /// How many sessions `username` has open, for tests.
     pub fn open_sessions(&self, username: &str) -> usize {
-        let st = self.state.borrow();
-        let Some(idx) = st.saved.accounts.iter().position(|a| a.username.eq_ignore_ascii_case(username))
-        else {
-            return 0;
-        };
-        st.sessions.values().filter(|s| s.account == idx).count()
+        let mut rows = self.rows.borrow_mut();
+        let id = rows.account_named(username).ok().flatten();
+        id.map_or(0, |id| rows.sessions_of(id))
     }
 
     /// A copy of an account, for views and tests.
     pub fn account_of(&self, username: &str) -> Option<Account> {
-        let st = self.state.borrow();
-        st.saved.accounts.iter().find(|a| a.username.eq_ignore_ascii_case(username)).cloned()
-    }
-
-    fn random_hex(&self, bytes: usize) -> String {
-        let mut buf = vec![0u8; bytes];
-        self.entropy.fill(&mut buf);
-        buf.iter().map(|b| format!("{b:02x}")).collect()
-    }
-
-    fn random_code(&self) -> String {
-        let mut buf = [0u8; 4];
-        self.entropy.fill(&mut buf);
-        format!("{:06}", u32::from_le_bytes(buf) % 1_000_000)
+        let rows = self.rows.borrow();
+        rows.accounts().iter().find(|a| a.username.eq_ignore_ascii_case(username)).cloned()
     }
 
     pub fn sign_in_now(&self, req: SignInRequest) -> Result<Reply, BackendError> {
-        let username = req.username.trim();
-        if username.is_empty() {
-            return Err(invalid(Field::Username, Problem::Empty));
-        }
-        if req.password.is_empty() {
-            return Err(invalid(Field::Password, Problem::Empty));
-        }
-        if username.chars().count() > MAX_INPUT_CHARS {
-            return Err(invalid(Field::Username, Problem::TooLong));
-        }
-        if req.password.chars().count() > MAX_INPUT_CHARS {
-            return Err(invalid(Field::Password, Problem::TooLong));
-        }
-        let now = self.clock.now_ms();
-        let mut st = self.state.borrow_mut();
-        let found = st
-            .saved
-            .accounts
-            .iter()
-            .position(|a| a.username.eq_ignore_ascii_case(username))
-            .filter(|&i| req.tenant.as_deref().is_none_or(|t| st.saved.accounts[i].signs_in_to == t));
-        let Some(idx) = found else {
-            limits::spend_like_a_wrong_password(&req.password);
-            return Err(BackendError::InvalidCredentials);
-        };
-        // Nothing about the account is told before the password is right.
-        let source = self.source_of(&st, idx, req.source.clone());
-        let account = &mut st.saved.accounts[idx];
-        if !first_factor_ok(account, &req.password, now) {
-            let familiar = source.as_ref().is_ok_and(|s| limits::is_familiar(account, s));
-            limits::record_wrong_password(account, &req.password, familiar, now);
-            drop(st);
-            self.save();
-            return Err(BackendError::InvalidCredentials);
-        }
-        limits::password_passed(account);
-        use_up_pass(account);
-        let out = source.and_then(|source| self.start_flow(&mut st, idx, source, Start::Password, now));
-        drop(st);
-        self.save();
-        out
+        self.run(|a, w| a.sign_in(w, req))
     }
 
-    /// Where a sign-in comes from: as the request says (lab and tests only), the
-    /// persona's script, or where the person last signed in.
-    fn source_of(
-        &self,
-        st: &State,
-        idx: usize,
-        requested: Option<SignInSource>,
-    ) -> Result<SignInSource, BackendError> {
-        requested
-            .filter(|_| self.client_sources.get())
-            .or_else(|| st.saved.accounts[idx].next_source.clone())
-            .or_else(|| st.saved.accounts[idx].history.last().map(|p| p.source.clone()))
-            .ok_or(BackendError::Malformed("no sign-in source".into()))
+    /// Step-up: a flow in which the person behind `session` proves themselves again
+    /// with a method they already have; its end hands out a fresh, proven session in
+    /// place of this one. Nothing to prove with: refused.
+    pub fn step_up_now(&self, session: &str) -> Result<Reply, BackendError> {
+        self.run(|a, w| a.step_up(w, session))
     }
 
-    /// Runs the engine for a sign-in whose first factor has been checked (a password
-    /// or a passkey), or for a step-up, and returns its first step.
-    fn start_flow(
-        &self,
-        st: &mut State,
-        idx: usize,
-        source: SignInSource,
-        start: Start,
-        now: u64,
-    ) -> Result<Reply, BackendError> {
-        let account = &st.saved.accounts[idx];
-        // A step-up is no new sign-in: nothing about its place is new.
-        let detections = match start {
-            Start::StepUp(_) => vec![],
-            _ => detect(&source, &account.history, &account.trusted_ips, now),
-        };
-        let mut ctx = context(st, idx, &detections, now)?;
-        // The password lock that holds here: one earned elsewhere does not lock the desk.
-        ctx.user.locked_until_ms = limits::lock_for(account, limits::is_familiar(account, &source));
-        ctx.signed_in_with = (start == Start::Passkey).then_some(MethodKind::Passkey);
-        ctx.step_up = matches!(start, Start::StepUp(_));
-        let (sign_in_risk, user_risk) = (ctx.sign_in_risk(), ctx.user_risk());
-        let (policy, home_policy) = (ctx.policy.clone(), ctx.home_policy.clone());
-        let (flow, _) = Flow::start(ctx);
-        let flow_id = self.random_hex(16);
-        let record = FlowRecord {
-            flow,
-            account: idx,
-            seq: 0,
-            started_ms: now,
-            touched_ms: now,
-            policy,
-            home_policy,
-            replaces: match start {
-                Start::StepUp(session) => Some(session),
-                _ => None,
-            },
-            codes_sent: 0,
-            unusual: unusual(&detections, &source),
-            source,
-            detections,
-            code: None,
-            code_sent_to: None,
-            enrollment: None,
-            enrollment_view: None,
-            verdict: None,
-            correlation_id: self.random_hex(8),
-            session: None,
-            passkey: None,
-            passkey_view: None,
-            sign_in_risk,
-            user_risk,
-            steps: Vec::new(),
-        };
-        st.flows.insert(flow_id.clone(), record);
-        self.settle(st, &flow_id, now);
-        Ok(reply(st, &flow_id, now))
+    /// Ends one session (signing out): it opens nothing afterwards.
+    pub fn sign_out_now(&self, session: &str) {
+        let _ = self.run(|_, w| {
+            w.end_session(session);
+            Ok(())
+        });
     }
 
     /// The flow's current step, read again; without the session or a passkey challenge,
     /// which go out once, with the reply that earned them.
     pub fn current_now(&self, flow_id: &str) -> Result<Reply, BackendError> {
-        let now = self.clock.now_ms();
-        let st = self.state.borrow();
-        let rec = st.flows.get(flow_id).ok_or(BackendError::UnknownFlow)?;
-        if now > rec.ends_ms() {
-            return Err(BackendError::FlowExpired);
-        }
-        Ok(Reply { session: None, passkey: None, ..reply(&st, flow_id, now) })
+        self.run(|a, w| a.current(w, flow_id))
     }
 
     pub fn send_now(&self, flow_id: &str, seq: u32, input: Input) -> Result<Reply, BackendError> {
-        let now = self.clock.now_ms();
-        let mut st = self.state.borrow_mut();
-        let rec = st.flows.get(flow_id).ok_or(BackendError::UnknownFlow)?;
-        if let Err(e) = check_current(rec.ends_ms(), rec.seq, seq, now) {
-            if e == BackendError::FlowExpired {
-                st.flows.remove(flow_id);
-            }
-            return Err(e);
-        }
-        let holds = still_holds(&st, rec, now);
-        let rec = st.flows.get_mut(flow_id).ok_or(BackendError::UnknownFlow)?;
-        // A passkey challenge is shown once; the flow keeps it until it is answered.
-        rec.passkey_view = None;
-        let step = rec.flow.step();
-        let unexpected = || BackendError::Unexpected { input: input_name(&input).into() };
-        if step.is_terminal() {
-            return Err(unexpected());
-        }
-        // Decided under facts that no longer hold: the flow ends, and no session comes of it.
-        let event = match holds {
-            true => self.event_for(&mut st, flow_id, &step, &input, now)?,
-            false => Some(Event::BackendError),
-        };
-        if let Some(event) = event {
-            let rec = st.flows.get_mut(flow_id).ok_or(BackendError::UnknownFlow)?;
-            rec.flow.advance(event).map_err(|_| unexpected())?;
-        }
-        let rec = st.flows.get_mut(flow_id).ok_or(BackendError::UnknownFlow)?;
-        rec.seq += 1;
-        rec.touched_ms = now;
-        self.settle(&mut st, flow_id, now);
-        let out = reply(&st, flow_id, now);
-        drop(st);
-        self.save();
-        Ok(out)
-    }
-
-    /// Judges `new` for account `idx` and, if accepted, stores it (hashed) in place of
-    /// the old one, which also ends a temporary password; a passwordless account then
-    /// has a password, everywhere.
-    fn try_new_password(&self, saved: &mut Saved, idx: usize, new: &str) -> password::Verdict {
-        let is_current = hash::verify_password(new, &saved.accounts[idx].password_hash);
-        let verdict = verdict_for(saved, idx, new, is_current);
-        if verdict.accepted() {
-            let mut salt = [0u8; 16];
-            self.entropy.fill(&mut salt);
-            let account = &mut saved.accounts[idx];
-            account.password_hash = hash::hash_password(new, &salt, hash::ITERATIONS);
-            account.state.temporary_password = false;
-            account.state.has_password = true;
-            account.pass_expires_ms = None;
-            account.password_changed_ms = Some(self.clock.now_ms());
-        }
-        verdict
+        self.run_step(flow_id, |a, w| a.send(w, flow_id, seq, input))
     }
 
     /// Live feedback while a new password is typed: the verdict, nothing stored. Only a
@@ -546,335 +292,9 @@ impl MockBackend {
         flow_id: &str,
         candidate: &str,
     ) -> Result<password::Verdict, BackendError> {
-        check_new_password_length(candidate)?;
-        let st = self.state.borrow();
-        let asking = |asks: bool, idx: Option<usize>| idx.filter(|_| asks);
-        // A sign-in flow at its password step, or a reset of a real account at its own.
-        let idx = match (st.flows.get(flow_id), st.resets.get(flow_id)) {
-            (Some(rec), _) => {
-                asking(matches!(rec.flow.step(), Step::ChangePassword { .. }), Some(rec.account))
-            }
-            (None, Some(rec)) => asking(rec.asks_for_password(), rec.account),
-            (None, None) => return Err(BackendError::UnknownFlow),
-        };
-        let idx = idx.ok_or(BackendError::Unexpected { input: "CheckPassword".into() })?;
-        Ok(verdict_for(&st.saved, idx, candidate, false))
-    }
-
-    /// Checks `input` against the current step and turns it into an engine event;
-    /// `None` for inputs that only prepare something (send a code, start registering).
-    fn event_for(
-        &self,
-        st: &mut State,
-        flow_id: &str,
-        step: &Step,
-        input: &Input,
-        now: u64,
-    ) -> Result<Option<Event>, BackendError> {
-        let unexpected = || BackendError::Unexpected { input: input_name(input).into() };
-        match (input, step) {
-            (Input::Continue, _) => Ok(Some(Event::Continue)),
-            (Input::Skip, _) => Ok(Some(Event::Skip)),
-            (Input::Cancel, _) => Ok(Some(Event::Cancel)),
-            (Input::SendCode { method }, Step::MfaChallenge { methods, .. }) if methods.contains(method) => {
-                let idx = st.flows[flow_id].account;
-                let phone = st.saved.accounts[idx].phone.clone().ok_or_else(unexpected)?;
-                self.send_phone_code(st, flow_id, *method, &phone, now)?;
-                Ok(None)
-            }
-            (Input::Code { method, code }, Step::MfaChallenge { methods, .. })
-                if methods.contains(method) =>
-            {
-                self.check_mfa_code(st, flow_id, *method, code, now).map(Some)
-            }
-            (Input::BeginRegistration { method, phone }, Step::Register { allowed, .. })
-                if allowed.contains(method) =>
-            {
-                self.begin_registration(st, flow_id, *method, phone.as_deref(), now)?;
-                Ok(None)
-            }
-            (Input::SendCode { method }, Step::Register { .. }) => {
-                let rec = &st.flows[flow_id];
-                let phone = rec.enrollment.as_ref().and_then(|e| e.phone.clone()).ok_or_else(unexpected)?;
-                self.send_phone_code(st, flow_id, *method, &phone, now)?;
-                Ok(None)
-            }
-            (Input::ConfirmRegistration { code }, Step::Register { .. }) => {
-                self.confirm_registration(st, flow_id, code, now).map(Some)
-            }
-            (Input::NewPassword { password, confirm }, Step::ChangePassword { .. }) => {
-                self.change_password(st, flow_id, password, confirm).map(Some)
-            }
-            (Input::BeginPasskey, Step::MfaChallenge { methods, .. })
-                if methods.contains(&MethodKind::Passkey) =>
-            {
-                self.offer_passkey(st, flow_id, false, now).map(|_| None)
-            }
-            (Input::BeginPasskey, Step::Register { allowed, .. })
-                if allowed.contains(&MethodKind::Passkey) =>
-            {
-                self.offer_passkey(st, flow_id, true, now).map(|_| None)
-            }
-            (Input::PasskeyAssertion(answer), Step::MfaChallenge { methods, .. })
-                if methods.contains(&MethodKind::Passkey) =>
-            {
-                self.check_flow_passkey(st, flow_id, answer, now).map(Some)
-            }
-            (Input::PasskeyCreated(created), Step::Register { allowed, .. })
-                if allowed.contains(&MethodKind::Passkey) =>
-            {
-                self.register_flow_passkey(st, flow_id, created, now).map(Some)
-            }
-            _ => Err(unexpected()),
-        }
-    }
-
-    fn send_phone_code(
-        &self,
-        st: &mut State,
-        flow_id: &str,
-        method: MethodKind,
-        phone: &str,
-        now: u64,
-    ) -> Result<(), BackendError> {
-        if !method.is_phone() {
-            return Err(BackendError::Unexpected { input: "SendCode".into() });
-        }
-        let rec = st.flows.get_mut(flow_id).ok_or(BackendError::UnknownFlow)?;
-        limits::take_code_send(Some(&mut st.saved.accounts[rec.account]), &mut rec.codes_sent, now)?;
-        let code = self.deliver_code(&mut st.saved.phone, phone, method, now);
-        let rec = st.flows.get_mut(flow_id).ok_or(BackendError::UnknownFlow)?;
-        rec.code = Some(code);
-        rec.code_sent_to = Some(mask_phone(phone));
-        Ok(())
-    }
-
-    /// Texts or calls `phone` with a fresh code (to the simulated phone) and returns it.
-    fn deliver_code(
-        &self,
-        inbox: &mut Vec<PhoneMessage>,
-        phone: &str,
-        method: MethodKind,
-        now: u64,
-    ) -> PendingCode {
-        let code = self.random_code();
-        inbox.push(PhoneMessage { to: phone.into(), method, code: code.clone(), at_ms: now });
-        PendingCode { code, method, expires_ms: now + PHONE_CODE_TTL_MS }
-    }
-
-    /// What setting up `method` for account `idx` needs: a fresh secret and its QR code
-    /// for an app, or the checked number for a phone.
-    fn new_enrollment(
-        &self,
-        saved: &Saved,
-        idx: usize,
-        method: MethodKind,
-        phone: Option<&str>,
-    ) -> Result<(PendingEnrollment, Enrollment), BackendError> {
-        if method.is_phone() {
-            let number = clean_phone(phone.unwrap_or_default())?;
-            let view = Enrollment {
-                method,
-                key: String::new(),
-                uri: String::new(),
-                qr_svg: String::new(),
-                phone_hint: Some(mask_phone(&number)),
-            };
-            return Ok((
-                PendingEnrollment { method, secret: vec![], phone: Some(number), wrong_codes: 0 },
-                view,
-            ));
-        }
-        if method != MethodKind::AuthenticatorApp {
-            return Err(BackendError::Unexpected { input: "BeginRegistration".into() });
-        }
-        let account = &saved.accounts[idx];
-        let issuer =
-            saved.tenants.iter().find(|t| t.id == account.home_tenant).map_or("Riskgate", |t| &t.name);
-        let mut secret = vec![0u8; 20];
-        self.entropy.fill(&mut secret);
-        let uri = totp::otpauth_uri(issuer, &account.username, &secret);
-        let view = Enrollment {
-            method,
-            key: totp::group_key(&totp::base32_encode(&secret)),
-            qr_svg: totp::qr_svg(&uri),
-            uri,
-            phone_hint: None,
-        };
-        Ok((PendingEnrollment { method, secret, phone: None, wrong_codes: 0 }, view))
-    }
-
-    fn check_mfa_code(
-        &self,
-        st: &mut State,
-        flow_id: &str,
-        method: MethodKind,
-        typed: &str,
-        now: u64,
-    ) -> Result<Event, BackendError> {
-        let code = clean_code(typed)?;
-        let idx = st.flows[flow_id].account;
-        // Locked by wrong second factors (here, in resets, anywhere): no code is checked.
-        if limits::second_factors_locked(&st.saved.accounts[idx], now) {
-            return Ok(Event::MfaFailed);
-        }
-        let event = self.mfa_code_event(st, flow_id, idx, method, &code, now)?;
-        count_second_factor(&mut st.saved.accounts[idx], event == Event::MfaPassed(method), now);
-        Ok(event)
-    }
-
-    fn mfa_code_event(
-        &self,
-        st: &mut State,
-        flow_id: &str,
-        idx: usize,
-        method: MethodKind,
-        code: &str,
-        now: u64,
-    ) -> Result<Event, BackendError> {
-        if method == MethodKind::AuthenticatorApp {
-            let passed = app_code_passes(&mut st.saved.accounts[idx], code, now)?;
-            let passed = passed.ok_or(BackendError::Unexpected { input: "Code".into() })?;
-            return Ok(if passed { Event::MfaPassed(method) } else { Event::MfaFailed });
-        }
-        let rec = st.flows.get_mut(flow_id).ok_or(BackendError::UnknownFlow)?;
-        Ok(if take_phone_code(&mut rec.code, |c| c.method == method, code, now)? {
-            Event::MfaPassed(method)
-        } else {
-            Event::MfaFailed
-        })
-    }
-
-    fn begin_registration(
-        &self,
-        st: &mut State,
-        flow_id: &str,
-        method: MethodKind,
-        phone: Option<&str>,
-        now: u64,
-    ) -> Result<(), BackendError> {
-        let idx = st.flows[flow_id].account;
-        let (pending, view) = self.new_enrollment(&st.saved, idx, method, phone)?;
-        let number = pending.phone.clone();
-        let rec = st.flows.get_mut(flow_id).ok_or(BackendError::UnknownFlow)?;
-        rec.enrollment = Some(pending);
-        rec.enrollment_view = Some(view);
-        match number {
-            Some(number) => self.send_phone_code(st, flow_id, method, &number, now),
-            None => Ok(()),
-        }
-    }
-
-    fn confirm_registration(
-        &self,
-        st: &mut State,
-        flow_id: &str,
-        typed: &str,
-        now: u64,
-    ) -> Result<Event, BackendError> {
-        let rec = st.flows.get_mut(flow_id).ok_or(BackendError::UnknownFlow)?;
-        let account = &mut st.saved.accounts[rec.account];
-        // Locked by wrong second factors: no code is checked. A new method proven does not
-        // clear the count: it was not one the account had.
-        if limits::second_factors_locked(account, now) {
-            return Ok(Event::TooManyWrongCodes);
-        }
-        let pending = rec.enrollment.as_mut().ok_or(invalid(Field::Code, Problem::NoCodeSent))?;
-        let checked = check_enrollment_code(pending, &mut rec.code, typed, now);
-        if is_wrong_code(&checked) {
-            limits::second_factor_failed(account, now);
-            if pending.wrong_codes >= WRONG_CODES_PER_ENROLLMENT {
-                rec.enrollment = None;
-                rec.enrollment_view = None;
-                return Ok(Event::TooManyWrongCodes);
-            }
-        }
-        let last_step = checked?;
-        let done = rec.enrollment.take().ok_or(BackendError::UnknownFlow)?;
-        rec.enrollment_view = None;
-        let method = done.method;
-        enrol(&mut st.saved.accounts[rec.account], done, last_step);
-        Ok(Event::RegistrationCompleted(method))
-    }
-
-    fn change_password(
-        &self,
-        st: &mut State,
-        flow_id: &str,
-        new: &str,
-        confirm: &str,
-    ) -> Result<Event, BackendError> {
-        check_confirmed(new, confirm)?;
-        let idx = st.flows.get(flow_id).ok_or(BackendError::UnknownFlow)?.account;
-        let verdict = self.try_new_password(&mut st.saved, idx, new);
-        let accepted = verdict.accepted();
-        let rec = st.flows.get_mut(flow_id).ok_or(BackendError::UnknownFlow)?;
-        rec.verdict = Some(verdict);
-        if !accepted {
-            return Ok(Event::PasswordRejected);
-        }
-        // Whoever else knew the old password may hold a session or a flow: end them all.
-        Self::revoke(st, idx, Some(flow_id));
-        Ok(Event::PasswordChanged)
-    }
-
-    /// Persists what the flow has settled so far, and everything at its end.
-    fn settle(&self, st: &mut State, flow_id: &str, now: u64) {
-        lab::record_step(st, flow_id);
-        let Some(rec) = st.flows.get(flow_id) else { return };
-        let outcome = rec.flow.outcome();
-        let step = rec.flow.step();
-        let account = &mut st.saved.accounts[rec.account];
-        if account.state.grace_started_ms.is_none() {
-            account.state.grace_started_ms = outcome.grace_started_ms;
-        }
-        if !step.is_terminal() {
-            return;
-        }
-        if outcome.signed_in {
-            for r in outcome.remediations.iter().filter(|r| r.risk == RiskKind::User) {
-                account.close_risk(RiskState::Remediated, r.detail, now);
-            }
-            // A risky place becomes familiar only once the person proved it was them.
-            if outcome.verified || rec.sign_in_risk == RiskLevel::None {
-                account.history.push(PastSignIn { source: rec.source.clone(), at_ms: now });
-            }
-            account.next_source = None;
-        }
-        let record = SignInRecord {
-            id: st.saved.log.len() as u64 + 1,
-            at_ms: now,
-            username: account.username.clone(),
-            source: rec.source.clone(),
-            detections: rec.detections.iter().map(|d| d.kind).collect(),
-            level: crate::engine::risk::sign_in_risk(&rec.detections),
-            outcome: sign_in_outcome(&step),
-            correlation_id: rec.correlation_id.clone(),
-            confirmed_by_user: None,
-        };
-        st.saved.log.push(record);
-        if outcome.signed_in {
-            let idx = rec.account;
-            let replaced = rec.replaces.clone();
-            if outcome.revoke_sessions {
-                Self::revoke(st, idx, Some(flow_id));
-            }
-            // A step-up proves the person again; it does not make the session live longer.
-            let mut started_ms = now;
-            if let Some(old) = replaced {
-                started_ms = st.sessions.get(&old).map_or(now, |s| s.started_ms);
-                Self::end_session(st, &old);
-            }
-            let token = self.random_hex(24);
-            if let Some(rec) = st.flows.get_mut(flow_id) {
-                rec.session = Some(token.clone());
-            }
-            let proven_ms = outcome.verified.then_some(now);
-            st.sessions.insert(token, Session { account: idx, proven_ms, started_ms, used_ms: now });
-        }
+        self.run(|a, w| a.check_password(w, flow_id, candidate))
     }
 }
-
 /// Checks the code that proves a method being set up works: from the new app, or the
 /// one sent to the new phone. Returns the app's time step, to stop its reuse.
 fn check_enrollment_code(
@@ -978,23 +398,6 @@ fn take_phone_code(
     Ok(matches)
 }
 
-/// Password protection for account `idx`: the tenant's banned list, the person's
-/// names and the tenant's name.
-fn verdict_for(saved: &Saved, idx: usize, candidate: &str, is_current: bool) -> password::Verdict {
-    let account = &saved.accounts[idx];
-    let tenant = saved.tenants.iter().find(|t| t.id == account.home_tenant);
-    let personal = PersonalTerms {
-        names: vec![
-            account.given_name.clone(),
-            account.surname.clone(),
-            account.username.split('@').next().unwrap_or_default().to_string(),
-        ],
-        tenant_name: tenant.map(|t| t.name.clone()).unwrap_or_default(),
-    };
-    let banned = tenant.map(|t| t.banned.clone()).unwrap_or_default();
-    password::check(candidate, is_current, &banned, &personal)
-}
-
 /// Checks a code from the account's authenticator app and uses up its time step, so it
 /// works once. `None`: the account has no app.
 fn app_code_passes(account: &mut Account, code: &str, now: u64) -> Result<Option<bool>, BackendError> {
@@ -1052,56 +455,6 @@ fn new_key(entropy: &dyn Entropy) -> [u8; 32] {
     key
 }
 
-/// Whether what a flow was decided on still holds: the account enabled, the same
-/// policies, and no more user risk than at its start.
-fn still_holds(st: &State, rec: &FlowRecord, now: u64) -> bool {
-    let account = &st.saved.accounts[rec.account];
-    let policy_of = |id: &str| st.saved.tenants.iter().find(|t| t.id == id).map(|t| &t.policy);
-    let home = account.state.home_tenant.as_deref().and_then(policy_of);
-    !account.state.disabled
-        && policy_of(&account.signs_in_to) == Some(&rec.policy)
-        && home == rec.home_policy.as_ref()
-        && crate::engine::risk::user_risk(&account.detections, now) <= rec.user_risk
-}
-
-/// How a flow begins: after a password, after a passkey, or as a step-up of a session.
-#[derive(Clone, Debug, PartialEq, Eq)]
-enum Start {
-    Password,
-    Passkey,
-    StepUp(String),
-}
-
-impl FlowRecord {
-    /// When the flow expires: idle for `FLOW_TTL_MS`, or `FLOW_MAX_MS` after its start.
-    fn ends_ms(&self) -> u64 {
-        (self.touched_ms + FLOW_TTL_MS).min(self.started_ms + FLOW_MAX_MS)
-    }
-}
-
-fn context(
-    st: &State,
-    idx: usize,
-    detections: &[Detection],
-    now: u64,
-) -> Result<SignInContext, BackendError> {
-    let account = &st.saved.accounts[idx];
-    let policy_of = |id: &str| st.saved.tenants.iter().find(|t| t.id == id).map(|t| t.policy.clone());
-    // Without the tenant's policy nothing can be decided: refuse rather than guess.
-    let policy = policy_of(&account.signs_in_to).ok_or(BackendError::Malformed("unknown tenant".into()))?;
-    let home_policy = account.state.home_tenant.as_deref().and_then(policy_of);
-    Ok(SignInContext {
-        now_ms: now,
-        user: account.state.clone(),
-        sign_in_detections: detections.to_vec(),
-        user_detections: account.detections.clone(),
-        policy,
-        home_policy,
-        signed_in_with: None,
-        step_up: false,
-    })
-}
-
 fn unusual(detections: &[Detection], source: &SignInSource) -> Vec<Unusual> {
     let place = format!("{}, {}", source.location.city, source.location.country);
     detections
@@ -1113,38 +466,6 @@ fn unusual(detections: &[Detection], source: &SignInSource) -> Vec<Unusual> {
             app: Some(source.app.clone()),
         })
         .collect()
-}
-
-fn reply(st: &State, flow_id: &str, now: u64) -> Reply {
-    let rec = &st.flows[flow_id];
-    let account = &st.saved.accounts[rec.account];
-    let name_of = |id: &str| st.saved.tenants.iter().find(|t| t.id == id).map(|t| t.name.clone());
-    let tenant_name = name_of(&account.signs_in_to).unwrap_or_default();
-    let branding = st
-        .saved
-        .tenants
-        .iter()
-        .find(|t| t.id == account.signs_in_to)
-        .map(|t| t.branding.clone())
-        .filter(Branding::is_valid);
-    let home_tenant_name = account.state.home_tenant.as_deref().and_then(name_of);
-    Reply {
-        flow_id: flow_id.into(),
-        seq: rec.seq,
-        step: rec.flow.step(),
-        display_name: account.display_name.clone(),
-        tenant_name,
-        branding,
-        home_tenant_name,
-        unusual: rec.unusual.clone(),
-        enrollment: rec.enrollment_view.clone(),
-        code_sent_to: rec.code_sent_to.clone(),
-        verdict: rec.verdict.clone(),
-        correlation_id: rec.correlation_id.clone(),
-        time_ms: now,
-        session: rec.session.clone(),
-        passkey: rec.passkey_view.clone(),
-    }
 }
 
 /// Codes may be pasted with spaces, dashes or invisible joiners, and typed with
@@ -1372,3 +693,6 @@ mod fault_tests;
 
 #[cfg(test)]
 mod attack_tests;
+
+#[cfg(test)]
+mod store_tests;

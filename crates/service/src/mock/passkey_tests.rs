@@ -6,7 +6,7 @@ use super::*;
 use crate::api::SignInSource;
 use crate::api::{ResetInput, ResetReply};
 use crate::engine::reset::ResetStep;
-use crate::engine::{BlockReason, NoticeKind, RiskDetail, RiskLevel};
+use crate::engine::{BlockReason, NoticeKind, RiskDetail, RiskKind, RiskLevel};
 use crate::platform::{FixedClock, SeededEntropy};
 use crate::soft_key::SoftKey;
 use crate::webauthn::{b64url_decode, b64url_encode, WebAuthnError};
@@ -130,7 +130,7 @@ fn a_replayed_answer_is_refused_and_does_not_sign_in() {
     let r = f.risky_to_passkey();
     let e = f.send(&r, Input::PasskeyAssertion(old)).unwrap_err();
     assert_eq!(e, passkey_error(WebAuthnError::ChallengeMismatch));
-    let rec = f.backend.state.borrow();
+    let rec = f.backend.rows.borrow();
     assert!(matches!(rec.flows[&r.flow_id].flow.step(), Step::MfaChallenge { .. }), "not signed in");
 }
 
@@ -287,7 +287,7 @@ fn a_passkey_sign_in_answers_a_risky_sign_in_at_once() {
     let f = fixture();
     let mut key = SoftKey::new(7, ORIGIN);
     f.add_passkey(&f.proven_session(), &mut key);
-    f.backend.state.borrow_mut().saved.accounts.iter_mut().for_each(|a| {
+    f.backend.rows.borrow_mut().accounts.iter_mut().for_each(|a| {
         if a.username == "ravi@contoso.example" {
             a.next_source = Some(anonymous_network());
         }
@@ -300,9 +300,8 @@ fn a_passkey_sign_in_answers_a_risky_sign_in_at_once() {
 fn a_tenant_asking_for_passkeys_at_high_risk_blocks_those_without_one() {
     let f = fixture();
     f.backend
-        .state
+        .rows
         .borrow_mut()
-        .saved
         .tenants
         .iter_mut()
         .for_each(|t| t.policy.phishing_resistant_for_high_risk = true);
@@ -376,7 +375,7 @@ fn a_refused_or_replayed_passkey_proves_no_reset() {
     let late = key.get(r.passkey.as_ref().unwrap());
     let e = f.backend.send_reset_now(&r.flow_id, r.seq, ResetInput::PasskeyAssertion(late)).unwrap_err();
     assert_eq!(e, passkey_error(WebAuthnError::ChallengeExpired));
-    let state = f.backend.state.borrow();
+    let state = f.backend.rows.borrow();
     assert!(
         matches!(state.resets[&r.flow_id].flow.step(), ResetStep::Verify { ref proven, .. } if proven.is_empty())
     );

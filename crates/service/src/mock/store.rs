@@ -1,13 +1,14 @@
 //! Where the mock keeps its directory between page loads: a versioned envelope.
-use super::Saved;
 use crate::hash::{hex_decode, hex_encode};
+use crate::store::MemoryRows as Saved;
 use std::cell::RefCell;
 
-/// Bump when `Saved` changes shape; an older store is then reset, not misread.
+/// Bump when `MemoryRows` changes shape; an older store is then reset, not misread.
 /// 3: postcard in a hex string (2 was JSON). 4: passkeys on accounts and the
 /// phishing-resistant knob on policies (postcard has no field defaults to fall back on).
 /// 5: separate place locks, one second-factor count, revoked passkeys, pass expiry.
-pub const STORE_VERSION: u32 = 5;
+/// 6: every table of `MemoryRows` (flows, resets, sessions, challenges, the decoy key too).
+pub const STORE_VERSION: u32 = 6;
 
 pub trait Store {
     fn load(&self) -> Option<String>;
@@ -62,7 +63,7 @@ pub enum StoreStatus {
 }
 
 /// The envelope around the saved directory: `{"version":4,"data":"<hex>"}`, the data
-/// being `Saved` in postcard's compact binary form. A binary form keeps a JSON library and
+/// being `MemoryRows` in postcard's compact binary form. A binary form keeps a JSON library and
 /// the field-by-name (de)serialisers out of the Wasm; the envelope is read by hand, its
 /// version first, so an older store is reported by version instead of misread.
 const HEAD: &str = r#"{"version":"#;

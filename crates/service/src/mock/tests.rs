@@ -2,7 +2,7 @@
 //! any input the current step does not expect.
 use super::*;
 use crate::api::AdminAction;
-use crate::engine::{BlockReason, NoticeKind, PasswordReason};
+use crate::engine::{BlockReason, NoticeKind, PasswordReason, RiskLevel, RiskState};
 use crate::platform::{FixedClock, SeededEntropy};
 
 const START: u64 = 1_800_000_000_000;
@@ -379,7 +379,7 @@ fn the_whole_directory_comes_back_from_the_store_unchanged() {
     }
     f.sign_in("omar@contoso.example");
     let store = MemoryStore::default();
-    let saved = f.backend.state.borrow().saved.clone();
+    let saved = f.backend.rows.borrow().clone();
     store::save(&store, &saved);
     assert!(store.load().unwrap().starts_with(&format!("{{\"version\":{STORE_VERSION},\"data\":\"")));
     assert_eq!(store::load(&store), Ok(Some(saved)));
@@ -393,9 +393,10 @@ fn a_corrupt_or_old_store_is_reported_and_replaced_by_the_seed() {
         (r#"{"version":2,"data":{"tenants":5}}"#, "version 2"),
         (r#"{"version":3,"data":"05ff"}"#, "version 3"),
         (r#"{"version":4,"data":"05ff"}"#, "version 4"),
-        (r#"{"version":5,"data":{"tenants":5}}"#, "unreadable"),
-        (r#"{"version":5,"data":"05zz"}"#, "damaged"),
-        (r#"{"version":5,"data":"05ff"}"#, "damaged"),
+        (r#"{"version":5,"data":"05ff"}"#, "version 5"),
+        (r#"{"version":6,"data":{"tenants":5}}"#, "unreadable"),
+        (r#"{"version":6,"data":"05zz"}"#, "damaged"),
+        (r#"{"version":6,"data":"05ff"}"#, "damaged"),
     ] {
         let store = Rc::new(MemoryStore::default());
         store.save(text);
