@@ -467,7 +467,7 @@ async fn each_documented_error_reply_is_that_error() {
 #[wasm_bindgen_test]
 async fn an_error_body_is_believed_whatever_the_status() {
     let http = backend();
-    let body = serde_json::to_string(&ErrorReply { error: BackendError::FlowExpired }).unwrap();
+    let body = serde_json::to_string(&ErrorReply::new(BackendError::FlowExpired)).unwrap();
     stub_reply(500, &body);
     assert_eq!(http.send(ex::FLOW_ID, 0, Input::Continue).await, Err(BackendError::FlowExpired));
 }
@@ -530,7 +530,7 @@ async fn every_step_and_error_reads_back_as_serde_json_wrote_it() {
         assert_eq!(http.start_reset("kim@contoso.example").await, Ok(reply));
     }
     for error in ex::errors().into_iter().chain(ex::fields_and_problems()) {
-        let body = serde_json::to_string(&ErrorReply { error: error.clone() }).unwrap();
+        let body = serde_json::to_string(&ErrorReply::new(error.clone())).unwrap();
         assert_eq!(sign_in_answered(error.http_status(), &body).await, Err(error));
     }
 }

@@ -1144,6 +1144,7 @@ fn reply(st: &State, flow_id: &str, now: u64) -> Reply {
         time_ms: now,
         session: rec.session.clone(),
         passkey: rec.passkey_view.clone(),
+        handoff: None,
     }
 }
 
