@@ -107,6 +107,12 @@ pub fn app(state: routes::App, config: &Config) -> Router {
         Some(dir) => router.fallback_service(ServeDir::new(dir).append_index_html_on_directories(true)),
         None => router.fallback(|| async { errors::ApiError::from(riskgate_api::BackendError::NotFound) }),
     };
+    layered(router, config)
+}
+
+/// The layers every route and the fallback run under: request ids, logs, JSON errors,
+/// CORS, panics, the time limit and the body limit.
+pub fn layered(router: Router, config: &Config) -> Router {
     let trace = TraceLayer::new_for_http()
         .make_span_with(|request: &Request| {
             // The route's template, never the path itself: flow ids and usernames stay out.
