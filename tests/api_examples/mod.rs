@@ -469,6 +469,7 @@ pub fn reply_step_up() -> Reply {
         time_ms: T0 + 60_000,
         session: None,
         passkey: None,
+        handoff: None,
     }
 }
 

@@ -46,7 +46,9 @@ impl IntoResponse for ApiError {
     fn into_response(self) -> Response {
         let status = self.status();
         let mut response = (status, Json(ErrorReply::new(self.error.clone()))).into_response();
-        if let Some(secs) = self.retry_after_s {
+        // A service that cannot answer now may well in a moment.
+        let retry_after_s = self.retry_after_s.or((self.error == BackendError::Unavailable).then_some(1));
+        if let Some(secs) = retry_after_s {
             response.headers_mut().insert(RETRY_AFTER, HeaderValue::from(secs));
         }
         response.extensions_mut().insert(Rendered(self.error));
