@@ -1,4 +1,5 @@
-//! Many clients at once: one right code submitted 16 times signs in once; 20 different
+//! Many clients at once: one right code submitted 16 times signs in once (and proves a
+//! reset once, and adds a new method once); 20 different
 //! wrong passwords at once lock the account as 20 in a row do (no count lost).
 mod support;
 
@@ -79,4 +80,62 @@ fn twenty_wrong_passwords_at_once_lock_as_twenty_in_a_row() {
     // And nine at once are not enough.
     let (nine, lock) = after_wrong_passwords(9, true);
     assert_eq!((nine.as_str(), lock), ("SignedIn", None), "nine wrong passwords lock nothing");
+}
+
+#[test]
+fn sixteen_submissions_of_one_right_reset_code_prove_once() {
+    let s = TestServer::start();
+    let c = s.client;
+    let r = c.post("/api/resets", &[], &json!({"username": "ravi@contoso.example"}));
+    assert_eq!(r.status, 200, "{}", r.body);
+    assert_eq!(step_name(&r.json()), "Verify", "{}", r.body);
+    let flow = Flow::of(&r);
+    let seq = r.json()["seq"].as_u64().unwrap();
+    let input = json!({"Code": {"method": "AuthenticatorApp", "code": s.app_code("ravi@contoso.example")}});
+    let path = format!("/api/resets/{}/steps/{seq}", flow.id);
+    let replies = all_at_once(16, move |_| c.post(&path, &[("Riskgate-Flow-Secret", &flow.secret)], &input));
+    let won: Vec<&Resp> = replies.iter().filter(|r| r.status == 200).collect();
+    assert_eq!(won.len(), 1, "exactly one wins: {:?}", replies.iter().map(|r| &r.body).collect::<Vec<_>>());
+    assert_eq!(step_name(&won[0].json()), "NewPassword", "{}", won[0].body);
+    for r in replies.iter().filter(|r| r.status != 200) {
+        r.assert_error(409, json!({"StaleStep": {"expected": seq + 1}}), "a losing submission");
+    }
+}
+
+#[test]
+fn sixteen_confirmations_of_one_new_method_add_it_once() {
+    let s = TestServer::start();
+    let c = s.client;
+    // Noor has no method yet: she skips the interrupt and adds an app from account health.
+    let r = c.sign_in("noor@contoso.example", "Amber-Glacier-52");
+    let flow = Flow::of(&r);
+    let r = c.step(&flow, r.json()["seq"].as_u64().unwrap(), json!("Skip"));
+    assert_eq!(step_name(&r.json()), "SignedIn", "{}", r.body);
+    let auth = format!("Bearer {}", r.json()["session"].as_str().unwrap());
+    let r = c.post(
+        "/api/account/methods",
+        &[("Authorization", &auth)],
+        &json!({"method": "AuthenticatorApp", "phone": null}),
+    );
+    assert_eq!(r.status, 200, "{}", r.body);
+    let key = r.json()["key"].as_str().unwrap().replace(' ', "");
+    let secret = riskgate_service::totp::base32_decode(&key).expect("a base32 key");
+    let now = std::time::SystemTime::now().duration_since(std::time::UNIX_EPOCH).unwrap().as_secs();
+    let code = json!({"code": riskgate_service::totp::code_at(&secret, now)});
+    let a = auth.clone();
+    let replies =
+        all_at_once(16, move |_| c.post("/api/account/methods/confirm", &[("Authorization", &a)], &code));
+    let won: Vec<&Resp> = replies.iter().filter(|r| r.status == 200).collect();
+    assert_eq!(
+        won.len(),
+        1,
+        "exactly one adds it: {:?}",
+        replies.iter().map(|r| &r.body).collect::<Vec<_>>()
+    );
+    for r in replies.iter().filter(|r| r.status != 200) {
+        // The enrollment is used up: the others are refused with the API's error.
+        assert!((400..500).contains(&r.status) && !r.json()["error"].is_null(), "{}", r.body);
+    }
+    let view = c.get("/api/account", &[("Authorization", &auth)]).json();
+    assert_eq!(view["methods"], json!(["AuthenticatorApp"]), "{view}");
 }
