@@ -1,7 +1,8 @@
 //! Riskgate's reference server: the HTTP API of docs/backend-api.md (v1) in front of
 //! the authority, over SQLite. Stage A: the authority is the mock (`MockBackend`) on a
 //! thread of its own, saving its whole directory in one row per change; flows and
-//! sessions live in memory (a restart ends them). See crates/server/README.md.
+//! sessions live in memory (a restart ends them). See "The reference server" in the
+//! README and the end of docs/backend-api.md.
 pub mod authority;
 pub mod config;
 pub mod db;
