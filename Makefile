@@ -4,11 +4,17 @@ export PATH := $(CURDIR)/node_modules/.bin:$(HOME)/.cargo/bin:$(PATH)
 export CHROMEDRIVER ?= /usr/bin/chromedriver
 export WASM_BINDGEN_TEST_TIMEOUT ?= 300
 
-.PHONY: serve test build component setup setup-build test-native test-browser test-release bench screenshots clean
+.PHONY: serve serve-service test build component setup setup-build test-native test-browser test-release bench screenshots clean
 
 ## Serve the app with the in-browser mock backend on http://127.0.0.1:8080
 serve: setup-build
 	trunk serve
+
+## The shipped component and the example host page over the reference server
+## (riskgate-server, SQLite in target/riskgate-service.db, the demo seed) on http://localhost:8081/?backend=/api
+serve-service: component
+	cargo build -p riskgate-server
+	scripts/serve-service.sh
 
 ## Native tests, headless-browser tests, then the release bundle loaded in Chromium
 test: setup test-native test-browser test-release
@@ -36,13 +42,15 @@ test-browser:
 
 # The release bundle in Chromium: the app, every review-gallery entry (console errors
 # and the axe audit in light, dark and right to left), the example host page, and the
-# shipped component over HTTP.
+# shipped component over HTTP, then over a real riskgate-server.
 test-release: build component
 	node scripts/smoke.mjs dist
 	node scripts/gallery.mjs check dist
 	node scripts/embed-smoke.mjs dist
 	node scripts/passkeys.mjs dist
 	node scripts/component-smoke.mjs target/component
+	cargo build -p riskgate-server
+	node scripts/service-smoke.mjs target/component $${CARGO_TARGET_DIR:-target}/debug/riskgate-server
 
 ## Speed (engine natively and in Chromium, first screen) and the component's size against bench/budgets.json
 # The bench binary unwinds; building the app that way too keeps Cargo from writing two

@@ -146,6 +146,9 @@ fn every_type_that_crosses_the_wire_is_named_in_the_doc() {
         "BannedList",
         "ErrorReply",
         "BackendError",
+        "WithFlowSecret",
+        "HandoffExchange",
+        "HandoffSession",
     ];
     for name in types {
         assert!(doc.contains(&format!("`{name}`")), "the doc never names `{name}`");
@@ -155,9 +158,9 @@ fn every_type_that_crosses_the_wire_is_named_in_the_doc() {
 #[test]
 fn error_bodies_are_the_wrapped_error() {
     // The wrapper is what every non-2xx body must be; a bare error is not accepted.
-    let body = serde_json::to_string(&riskgate::backend::api::ErrorReply {
-        error: riskgate::backend::BackendError::StaleStep { expected: 3 },
-    })
+    let body = serde_json::to_string(&riskgate::backend::api::ErrorReply::new(
+        riskgate::backend::BackendError::StaleStep { expected: 3 },
+    ))
     .unwrap();
     assert_eq!(body, r#"{"error":{"StaleStep":{"expected":3}}}"#);
     let bare = serde_json::from_str::<riskgate::backend::api::ErrorReply>(r#""UnknownFlow""#);

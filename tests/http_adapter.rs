@@ -467,7 +467,7 @@ async fn each_documented_error_reply_is_that_error() {
 #[wasm_bindgen_test]
 async fn an_error_body_is_believed_whatever_the_status() {
     let http = backend();
-    let body = serde_json::to_string(&ErrorReply { error: BackendError::FlowExpired }).unwrap();
+    let body = serde_json::to_string(&ErrorReply::new(BackendError::FlowExpired)).unwrap();
     stub_reply(500, &body);
     assert_eq!(http.send(ex::FLOW_ID, 0, Input::Continue).await, Err(BackendError::FlowExpired));
 }
@@ -530,7 +530,7 @@ async fn every_step_and_error_reads_back_as_serde_json_wrote_it() {
         assert_eq!(http.start_reset("kim@contoso.example").await, Ok(reply));
     }
     for error in ex::errors().into_iter().chain(ex::fields_and_problems()) {
-        let body = serde_json::to_string(&ErrorReply { error: error.clone() }).unwrap();
+        let body = serde_json::to_string(&ErrorReply::new(error.clone())).unwrap();
         assert_eq!(sign_in_answered(error.http_status(), &body).await, Err(error));
     }
 }
@@ -647,6 +647,66 @@ async fn a_dropped_call_aborts_its_request() {
 
 // The real screens over the adapter.
 
+/// API v1: the secret the first reply of a flow carries goes with every later call
+/// about that flow, and with no other.
+#[wasm_bindgen_test]
+async fn a_flow_secret_goes_with_every_call_about_its_flow() {
+    let http = backend();
+    answer("reply_notice_with_flow_secret");
+    assert_eq!(http.sign_in(ex::sign_in_request()).await, Ok(ex::reply_notice()));
+    answer("reply_mfa");
+    http.send(ex::FLOW_ID, 0, Input::Continue).await.unwrap();
+    answer("reply_mfa");
+    http.current(ex::FLOW_ID).await.unwrap();
+    answer("verdict");
+    http.check_password(ex::FLOW_ID, "Contoso2026!").await.unwrap();
+    answer("reply_mfa");
+    let _ = http.send("f-another", 0, Input::Continue).await;
+    let secret = |c: &Sent| c.headers.get("riskgate-flow-secret").cloned();
+    let calls = sent();
+    assert_eq!(calls.len(), 5, "{calls:?}");
+    assert_eq!(secret(&calls[0]), None, "the sign-in itself has none to send");
+    for call in &calls[1..4] {
+        assert_eq!(secret(call).as_deref(), Some(ex::FLOW_SECRET), "{} {}", call.method, call.url);
+    }
+    assert_eq!(secret(&calls[4]), None, "another flow's calls carry no secret of this one");
+
+    // A reset's secret goes with the reset's calls; a clone of the adapter shares them.
+    let http = backend();
+    let started = riskgate::backend::api::WithFlowSecret {
+        reply: ex::reset_reply(),
+        flow_secret: "reset-secret-7".into(),
+    };
+    stub_reply(200, &serde_json::to_string(&started).unwrap());
+    assert_eq!(http.start_reset("ravi@contoso.example").await, Ok(ex::reset_reply()));
+    let clone = http.clone();
+    stub_reply(200, doc_example("reset_reply"));
+    clone.current_reset(ex::RESET_ID).await.unwrap();
+    stub_reply(200, doc_example("reset_reply"));
+    http.send_reset(ex::RESET_ID, 0, ResetInput::Cancel).await.unwrap();
+    let calls = sent();
+    assert_eq!(secret(&calls[1]).as_deref(), Some("reset-secret-7"));
+    assert_eq!(secret(&calls[2]).as_deref(), Some("reset-secret-7"));
+}
+
+/// API v1: the hand-off code of the reply that signs in reaches the host page in the
+/// `riskgate:signed-in` event, and only there.
+#[wasm_bindgen_test]
+async fn the_hand_off_code_reaches_the_host_page_in_the_signed_in_event() {
+    let http = backend();
+    let options =
+        riskgate::ui::embed::Options { locale: Some(riskgate::ui::text::Locale::En), ..Default::default() };
+    let e = support::embed_over(options, Rc::new(http), support::mock());
+    answer("reply_signed_in_with_handoff");
+    e.page.sign_in("ravi@contoso.example", "Quiet-Meadow-17").await;
+    let signed_in = e.expect_event("riskgate:signed-in").await;
+    assert_eq!(signed_in["handoff"], ex::HANDOFF, "{signed_in}");
+    assert_eq!(signed_in["username"], "ravi@contoso.example");
+    for (name, detail) in e.events.borrow().iter().filter(|(n, _)| n != "riskgate:signed-in") {
+        assert!(!detail.contains(ex::HANDOFF), "{name} carries no hand-off: {detail}");
+    }
+}
+
 fn app_over_http() -> support::Page {
     let http = backend();
     support::open_over(Rc::new(http))
@@ -739,12 +799,10 @@ async fn the_app_reports_invalid_input_by_the_field() {
     answer("reply_mfa");
     page.sign_in("ravi@contoso.example", "Quiet-Meadow-17").await;
     page.expect_heading("Confirm it's you").await;
-    let error = ErrorReply {
-        error: BackendError::InvalidInput {
-            field: riskgate::backend::api::Field::Code,
-            problem: Problem::NotACode,
-        },
-    };
+    let error = ErrorReply::new(BackendError::InvalidInput {
+        field: riskgate::backend::api::Field::Code,
+        problem: Problem::NotACode,
+    });
     stub_reply(400, &serde_json::to_string(&error).unwrap());
     page.type_into("#rg-code", "12345x").await;
     page.click("Verify").await;

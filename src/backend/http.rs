@@ -7,7 +7,7 @@ use super::api::{
     Input, MethodCode, MethodRequest, PasswordCheck, PolicyUpdate, Reply, ResetInput, ResetReply,
     ResetRequest, SignInReport, SignInRequest,
 };
-use super::api::{PasskeySignInAnswer, PasskeySignInStart};
+use super::api::{FlowSecret, PasskeySignInAnswer, PasskeySignInStart, FLOW_SECRET_HEADER};
 use super::webauthn::{PasskeyAssertion, PasskeyCreated, PasskeyOptions};
 use super::{js_json, BackendFuture, IdentityBackend};
 use crate::engine::password::{BannedList, Verdict};
@@ -16,8 +16,11 @@ use gloo_net::http::{Method, RequestBuilder};
 use gloo_timers::callback::Timeout;
 use serde::de::DeserializeOwned;
 use serde::{Deserialize, Serialize};
+use std::cell::RefCell;
+use std::collections::VecDeque;
 use std::future::Future;
 use std::pin::Pin;
+use std::rc::Rc;
 use std::time::Duration;
 use wasm_bindgen::prelude::*;
 use wasm_bindgen_futures::JsFuture;
@@ -26,11 +29,42 @@ use web_sys::{AbortSignal, RequestCache, RequestCredentials, RequestRedirect};
 /// How long a call may take, body included, unless `with_timeout` says otherwise.
 pub const DEFAULT_TIMEOUT: Duration = Duration::from_secs(15);
 
+/// How many flows' secrets the adapter keeps (the newest): a page has one or two under way.
+const FLOW_SECRETS_KEPT: usize = 16;
+
 /// Talks to the identity service at `base_url`, e.g. `https://id.example.com/riskgate/v1`.
 #[derive(Clone, Debug)]
 pub struct HttpBackend {
     base_url: String,
     timeout: Duration,
+    secrets: FlowSecrets,
+}
+
+/// API v1: each flow's secret, from the reply that started it, sent with every later
+/// call about the flow (`Riskgate-Flow-Secret`). Shared by clones; never printed.
+#[derive(Clone, Default)]
+struct FlowSecrets(Rc<RefCell<VecDeque<(String, String)>>>);
+
+impl std::fmt::Debug for FlowSecrets {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(f, "FlowSecrets({} kept)", self.0.borrow().len())
+    }
+}
+
+impl FlowSecrets {
+    fn keep(&self, flow_id: &str, secret: Option<String>) {
+        let Some(secret) = secret else { return };
+        let mut kept = self.0.borrow_mut();
+        kept.retain(|(id, _)| id != flow_id);
+        if kept.len() >= FLOW_SECRETS_KEPT {
+            kept.pop_front();
+        }
+        kept.push_back((flow_id.to_string(), secret));
+    }
+
+    fn get(&self, flow_id: &str) -> Option<String> {
+        self.0.borrow().iter().find(|(id, _)| id == flow_id).map(|(_, s)| s.clone())
+    }
 }
 
 impl HttpBackend {
@@ -41,7 +75,7 @@ impl HttpBackend {
         while base_url.ends_with('/') {
             base_url.pop();
         }
-        HttpBackend { base_url, timeout: DEFAULT_TIMEOUT }
+        HttpBackend { base_url, timeout: DEFAULT_TIMEOUT, secrets: FlowSecrets::default() }
     }
 
     /// Calls that take longer than `timeout` are aborted and fail with `Timeout`.
@@ -67,12 +101,48 @@ impl HttpBackend {
         session: Option<&str>,
         body: Option<Result<String, BackendError>>,
     ) -> Exchange<'_> {
+        self.exchange_for(method, path, session, None, body)
+    }
+
+    /// An exchange about flow `flow_id`, carrying its secret when the adapter has it.
+    fn exchange_flow(
+        &self,
+        method: Method,
+        path: Result<String, BackendError>,
+        flow_id: &str,
+        body: Option<Result<String, BackendError>>,
+    ) -> Exchange<'_> {
+        self.exchange_for(method, path, None, self.secrets.get(flow_id), body)
+    }
+
+    fn exchange_for(
+        &self,
+        method: Method,
+        path: Result<String, BackendError>,
+        session: Option<&str>,
+        secret: Option<String>,
+        body: Option<Result<String, BackendError>>,
+    ) -> Exchange<'_> {
         let ready = (|| Ok((path?, session.map(bearer).transpose()?, body.transpose()?)))();
         Box::pin(async move {
             let (path, auth, body) = ready?;
             let url = format!("{}{path}", self.base_url);
-            self.fetch(method, &url, auth.as_deref(), body).await
+            self.fetch(method, &url, auth.as_deref(), secret.as_deref(), body).await
         })
+    }
+
+    /// A reply that starts a flow or a reset: the reply, and the flow's secret kept
+    /// for the calls that follow.
+    fn started<T: DeserializeOwned>(
+        &self,
+        reply: (u16, String),
+        flow_id: impl Fn(&T) -> &str,
+    ) -> Result<T, BackendError> {
+        let (status, value) = success(reply)?;
+        let secret = FlowSecret::deserialize(value.clone()).map(|s| s.flow_secret).unwrap_or_default();
+        let reply = T::deserialize(value).map_err(|e| malformed(status, &e))?;
+        self.secrets.keep(flow_id(&reply), secret.filter(|s| header_safe(s)));
+        Ok(reply)
     }
 
     /// The status and body text of one exchange; a network failure is `Unavailable`.
@@ -81,6 +151,7 @@ impl HttpBackend {
         method: Method,
         url: &str,
         auth: Option<&str>,
+        secret: Option<&str>,
         body: Option<String>,
     ) -> Result<(u16, String), BackendError> {
         let deadline = Deadline::start(self.timeout);
@@ -96,6 +167,9 @@ impl HttpBackend {
             .abort_signal(Some(&signal));
         if let Some(auth) = auth {
             builder = builder.header("Authorization", auth);
+        }
+        if let Some(secret) = secret {
+            builder = builder.header(FLOW_SECRET_HEADER, secret);
         }
         let request = match body {
             Some(json) => builder.header("Content-Type", "application/json").body(json),
@@ -170,6 +244,11 @@ fn stringify(value: Result<JsValue, serde_wasm_bindgen::Error>) -> Result<String
 fn bearer(session: &str) -> Result<String, BackendError> {
     let visible = !session.is_empty() && session.bytes().all(|b| (0x21..=0x7e).contains(&b));
     visible.then(|| format!("Bearer {session}")).ok_or(BackendError::NotAuthorized)
+}
+
+/// A flow secret the browser can send as a header: visible ASCII.
+fn header_safe(secret: &str) -> bool {
+    !secret.is_empty() && secret.len() <= 256 && secret.bytes().all(|b| (0x21..=0x7e).contains(&b))
 }
 
 /// One path segment, percent-encoded but for RFC 3986's unreserved characters. `.`
@@ -270,47 +349,47 @@ impl Drop for Deadline {
 impl IdentityBackend for HttpBackend {
     fn sign_in(&self, request: SignInRequest) -> BackendFuture<'_, Reply> {
         let reply = self.exchange(Method::POST, Ok("/sign-in".into()), None, Some(json(&request)));
-        Box::pin(async move { decode(reply.await?).and_then(checked_reply) })
+        Box::pin(async move { self.started(reply.await?, |r: &Reply| &r.flow_id).and_then(checked_reply) })
     }
 
     fn send(&self, flow_id: &str, seq: u32, input: Input) -> BackendFuture<'_, Reply> {
         let path = flow_segment(flow_id).map(|id| format!("/flows/{id}/steps/{seq}"));
-        let reply = self.exchange(Method::POST, path, None, Some(json(&input)));
+        let reply = self.exchange_flow(Method::POST, path, flow_id, Some(json(&input)));
         Box::pin(async move { decode(reply.await?).and_then(checked_reply) })
     }
 
     fn current(&self, flow_id: &str) -> BackendFuture<'_, Reply> {
         let path = flow_segment(flow_id).map(|id| format!("/flows/{id}"));
-        let reply = self.exchange(Method::GET, path, None, None);
+        let reply = self.exchange_flow(Method::GET, path, flow_id, None);
         // Read by flow id alone: whatever the service sends, this carries no session and
         // opens no passkey prompt.
         Box::pin(async move {
             let read = decode(reply.await?).and_then(checked_reply)?;
-            Ok(Reply { session: None, passkey: None, ..read })
+            Ok(Reply { session: None, passkey: None, handoff: None, ..read })
         })
     }
 
     fn start_reset(&self, username: &str) -> BackendFuture<'_, ResetReply> {
         let body = json(&ResetRequest { username: username.into() });
         let reply = self.exchange(Method::POST, Ok("/resets".into()), None, Some(body));
-        Box::pin(async move { decode(reply.await?) })
+        Box::pin(async move { self.started(reply.await?, |r: &ResetReply| &r.flow_id) })
     }
 
     fn send_reset(&self, flow_id: &str, seq: u32, input: ResetInput) -> BackendFuture<'_, ResetReply> {
         let path = flow_segment(flow_id).map(|id| format!("/resets/{id}/steps/{seq}"));
-        let reply = self.exchange(Method::POST, path, None, Some(json(&input)));
+        let reply = self.exchange_flow(Method::POST, path, flow_id, Some(json(&input)));
         Box::pin(async move { decode(reply.await?) })
     }
 
     fn current_reset(&self, flow_id: &str) -> BackendFuture<'_, ResetReply> {
         let path = flow_segment(flow_id).map(|id| format!("/resets/{id}"));
-        let reply = self.exchange(Method::GET, path, None, None);
+        let reply = self.exchange_flow(Method::GET, path, flow_id, None);
         Box::pin(async move { decode(reply.await?).map(|r| ResetReply { passkey: None, ..r }) })
     }
 
     fn check_password(&self, flow_id: &str, candidate: &str) -> BackendFuture<'_, Verdict> {
         let body = json(&PasswordCheck { flow_id: flow_id.into(), candidate: candidate.into() });
-        let reply = self.exchange(Method::POST, Ok("/password-checks".into()), None, Some(body));
+        let reply = self.exchange_flow(Method::POST, Ok("/password-checks".into()), flow_id, Some(body));
         Box::pin(async move { decode(reply.await?) })
     }
 
@@ -379,7 +458,7 @@ impl IdentityBackend for HttpBackend {
 
     fn step_up(&self, session: &str) -> BackendFuture<'_, Reply> {
         let reply = self.exchange(Method::POST, Ok("/session/step-up".into()), Some(session), None);
-        Box::pin(async move { decode(reply.await?).and_then(checked_reply) })
+        Box::pin(async move { self.started(reply.await?, |r: &Reply| &r.flow_id).and_then(checked_reply) })
     }
 
     fn begin_passkey_sign_in(
@@ -400,7 +479,7 @@ impl IdentityBackend for HttpBackend {
     ) -> BackendFuture<'_, Reply> {
         let body = json(&PasskeySignInAnswer { username: username.into(), tenant, answer });
         let reply = self.exchange(Method::POST, Ok("/passkey-sign-ins/answer".into()), None, Some(body));
-        Box::pin(async move { decode(reply.await?).and_then(checked_reply) })
+        Box::pin(async move { self.started(reply.await?, |r: &Reply| &r.flow_id).and_then(checked_reply) })
     }
 
     fn begin_passkey(&self, session: &str) -> BackendFuture<'_, PasskeyOptions> {

@@ -118,6 +118,8 @@ impl fmt::Display for Shown<'_> {
 }
 
 /// A value `JSON.parse` returned: null, a boolean, number, string, array or object.
+/// Cloning shares the JavaScript value (the adapter reads one reply as two types).
+#[derive(Clone)]
 pub struct Value(JsValue);
 
 impl Value {

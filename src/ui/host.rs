@@ -27,6 +27,10 @@ pub struct SignedIn {
     /// What the sign-in put right on the way (risk remediated, password changed...).
     pub remediations: Vec<Remediation>,
     pub correlation_id: String,
+    /// API v1: the one-time code the host page's own server exchanges for who signed
+    /// in (`POST /handoffs/exchange`); absent when the backend gives none (the mock).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub handoff: Option<String>,
 }
 
 #[derive(Clone, Debug, PartialEq, Serialize)]
@@ -99,6 +103,7 @@ impl HostEvent {
                 tenant: reply.tenant_name.clone(),
                 remediations: remediations.clone(),
                 correlation_id: reply.correlation_id.clone(),
+                handoff: reply.handoff.clone(),
             })),
             Step::Blocked { reason, .. } => Some(HostEvent::Blocked(Blocked {
                 reason: reason.name().into(),

@@ -116,9 +116,12 @@ pub fn error_text(e: &BackendError) -> (Option<Field>, &'static str) {
         BackendError::NotAuthorized => (None, "error.not_authorized"),
         BackendError::StepUpRequired => (None, "error.step_up"),
         BackendError::UnknownUser => (None, "error.unknown_user"),
-        BackendError::Unavailable => (None, "error.unavailable"),
+        // A wrong base URL or method is a service that cannot be reached as configured.
+        BackendError::Unavailable | BackendError::NotFound | BackendError::MethodNotAllowed => {
+            (None, "error.unavailable")
+        }
         BackendError::Timeout => (None, "error.timeout"),
-        BackendError::Malformed(_) => (None, "error.malformed"),
+        BackendError::Malformed(_) | BackendError::TooLarge => (None, "error.malformed"),
         BackendError::Passkey(e) => (None, passkey_problem_key(*e)),
     }
 }

@@ -73,6 +73,11 @@ pub fn all() -> Vec<Example> {
         example("passkey_options", passkey_options()),
         example("passkey_sign_in_start", passkey_sign_in_start()),
         example("passkey_sign_in_answer", passkey_sign_in_answer()),
+        example("reply_notice_with_flow_secret", reply_notice_with_flow_secret()),
+        example("reply_signed_in_with_handoff", reply_signed_in_with_handoff()),
+        example("error_with_request_id", error_with_request_id()),
+        example("handoff_exchange", HandoffExchange { code: HANDOFF.into() }),
+        example("handoff_session", handoff_session()),
     ];
     all.extend(inputs().into_iter().map(|i| example(&format!("input_{}", input_name(&i)), i)));
     all.extend(
@@ -80,9 +85,7 @@ pub fn all() -> Vec<Example> {
     );
     all.extend(steps().into_iter().map(|s| example(&format!("step_{}", step_name(&s)), s)));
     all.extend(reset_steps().into_iter().map(|s| example(&format!("reset_step_{}", reset_step_name(&s)), s)));
-    all.extend(
-        errors().into_iter().map(|e| example(&format!("error_{}", e.name()), ErrorReply { error: e })),
-    );
+    all.extend(errors().into_iter().map(|e| example(&format!("error_{}", e.name()), ErrorReply::new(e))));
     all
 }
 
@@ -256,6 +259,9 @@ pub fn errors() -> Vec<BackendError> {
         BackendError::Timeout,
         BackendError::Malformed("expected value at line 1 column 1".into()),
         BackendError::Passkey(WebAuthnError::BadSignature),
+        BackendError::NotFound,
+        BackendError::MethodNotAllowed,
+        BackendError::TooLarge,
     ]
 }
 
@@ -389,6 +395,33 @@ pub fn reply_notice() -> Reply {
         time_ms: T0,
         session: None,
         passkey: None,
+        handoff: None,
+    }
+}
+
+/// API v1: the first reply of a flow carries its secret, once.
+pub fn reply_notice_with_flow_secret() -> WithFlowSecret<Reply> {
+    WithFlowSecret { reply: reply_notice(), flow_secret: FLOW_SECRET.into() }
+}
+
+pub const FLOW_SECRET: &str = "b1f0c3d9a7e24f6c8d5b2a9e7f1c4d3b";
+pub const HANDOFF: &str = "h-7Qm2Vx9Kc4Tz8Lp1Rw6Ny3";
+
+/// API v1: the reply that signs someone in carries a one-time hand-off code.
+pub fn reply_signed_in_with_handoff() -> Reply {
+    Reply { handoff: Some(HANDOFF.into()), ..reply_signed_in() }
+}
+
+pub fn error_with_request_id() -> ErrorReply {
+    ErrorReply { request_id: Some("4f9c2e71b0d3a8e5".into()), ..ErrorReply::new(BackendError::UnknownFlow) }
+}
+
+pub fn handoff_session() -> HandoffSession {
+    HandoffSession {
+        subject: "ravi@contoso.example".into(),
+        tenant: "contoso".into(),
+        session_expires_ms: Some(T0 + 8_000 + 12 * 60 * 60 * 1000),
+        proven: true,
     }
 }
 
@@ -436,6 +469,7 @@ pub fn reply_step_up() -> Reply {
         time_ms: T0 + 60_000,
         session: None,
         passkey: None,
+        handoff: None,
     }
 }
 

@@ -356,6 +356,17 @@ pub const HOST_EVENTS: [&str; 4] =
 
 /// Adds a host element to the page, listens to it, and mounts the component in it.
 pub fn embed(options: riskgate::ui::embed::Options, backend: Rc<MockBackend>) -> Embedded {
+    let shared: Rc<dyn IdentityBackend> = backend.clone();
+    embed_over(options, shared, backend)
+}
+
+/// Mounts the embedded component over any backend (an HTTP adapter over a stub); the
+/// page's own helpers (authenticator codes) read `page_backend`.
+pub fn embed_over(
+    options: riskgate::ui::embed::Options,
+    shared: Rc<dyn IdentityBackend>,
+    backend: Rc<MockBackend>,
+) -> Embedded {
     let host: HtmlElement = document().create_element("div").unwrap().unchecked_into();
     document().body().unwrap().append_child(&host).unwrap();
     let events = Rc::new(std::cell::RefCell::new(Vec::new()));
@@ -373,7 +384,6 @@ pub fn embed(options: riskgate::ui::embed::Options, backend: Rc<MockBackend>) ->
             listener
         })
         .collect();
-    let shared: Rc<dyn IdentityBackend> = backend.clone();
     let handle = riskgate::ui::embed::mount_over(&host, options, shared).expect("mounted");
     let root = handle.container().expect("a container in the shadow root");
     let page = Page { backend, root, _mounted: Box::new(()) };

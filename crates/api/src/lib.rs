@@ -149,6 +149,11 @@ pub struct Reply {
     /// A passkey challenge for the browser to hand to WebAuthn, after `BeginPasskey`.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub passkey: Option<PasskeyOptions>,
+    /// API v1, with `session`: a one-time code the host page's own server exchanges
+    /// (`POST /handoffs/exchange`, with the host secret) for who signed in. The
+    /// component passes it on in the `riskgate:signed-in` event.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub handoff: Option<String>,
 }
 
 /// A form field, for messages placed next to it.
@@ -210,6 +215,12 @@ pub enum BackendError {
     Malformed(String),
     /// A passkey was refused, and why.
     Passkey(WebAuthnError),
+    /// API v1: no such endpoint (a wrong base URL, or a path the API does not have).
+    NotFound,
+    /// API v1: the endpoint exists, but not with this HTTP method.
+    MethodNotAllowed,
+    /// API v1: the request body is over the service's limit.
+    TooLarge,
 }
 
 impl BackendError {
@@ -229,6 +240,9 @@ impl BackendError {
             Self::Timeout => "Timeout",
             Self::Malformed(_) => "Malformed",
             Self::Passkey(_) => "Passkey",
+            Self::NotFound => "NotFound",
+            Self::MethodNotAllowed => "MethodNotAllowed",
+            Self::TooLarge => "TooLarge",
         }
     }
 }
@@ -455,6 +469,61 @@ pub struct PolicyUpdate {
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct ErrorReply {
     pub error: BackendError,
+    /// API v1: the request's `X-Request-Id`, to quote to whoever runs the service.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub request_id: Option<String>,
+}
+
+impl ErrorReply {
+    pub fn new(error: BackendError) -> Self {
+        ErrorReply { error, request_id: None }
+    }
+}
+
+/// The version of the HTTP API (docs/backend-api.md) these types speak. v1 adds the
+/// flow secret, the session hand-off, request ids and the `NotFound`,
+/// `MethodNotAllowed` and `TooLarge` errors.
+pub const API_VERSION: u32 = 1;
+
+/// API v1: the header that carries a flow's secret on `/flows/{id}...`,
+/// `/resets/{id}...` and `/password-checks`.
+pub const FLOW_SECRET_HEADER: &str = "Riskgate-Flow-Secret";
+
+/// API v1: a reply that starts a flow or a reset (`POST /sign-in`,
+/// `POST /passkey-sign-ins/answer`, `POST /session/step-up`, `POST /resets`), with the
+/// flow's secret beside the reply's own fields. It is sent this once; every later
+/// call about the flow carries it in `Riskgate-Flow-Secret`.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct WithFlowSecret<T> {
+    #[serde(flatten)]
+    pub reply: T,
+    pub flow_secret: String,
+}
+
+/// What a client reads of a reply to learn the flow secret, when there is one.
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+pub struct FlowSecret {
+    #[serde(default)]
+    pub flow_secret: Option<String>,
+}
+
+/// API v1, `POST /handoffs/exchange` (server to server, with the host secret): the
+/// code from the `riskgate:signed-in` event.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct HandoffExchange {
+    pub code: String,
+}
+
+/// What a hand-off code stood for: who signed in, to which tenant, until when the
+/// session can last at most, and whether the sign-in proved the person with a method
+/// (an MFA code or a passkey).
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct HandoffSession {
+    pub subject: String,
+    pub tenant: String,
+    #[serde(default)]
+    pub session_expires_ms: Option<u64>,
+    pub proven: bool,
 }
 
 impl BackendError {
@@ -467,6 +536,9 @@ impl BackendError {
             Self::StepUpRequired => 403,
             Self::UnknownFlow | Self::UnknownUser => 404,
             Self::StaleStep { .. } | Self::Unexpected { .. } => 409,
+            Self::NotFound => 404,
+            Self::MethodNotAllowed => 405,
+            Self::TooLarge => 413,
             Self::FlowExpired => 410,
             Self::Unavailable => 503,
             Self::Timeout => 504,

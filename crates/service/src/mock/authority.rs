@@ -766,5 +766,6 @@ fn reply(w: &mut Work, flow_id: &str, now: u64) -> Result<Reply, BackendError> {
         time_ms: now,
         session: rec.session.clone(),
         passkey: rec.passkey_view.clone(),
+        handoff: None,
     })
 }

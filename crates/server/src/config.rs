@@ -1,0 +1,136 @@
+//! The command line, parsed by hand (no argument-parsing crate to build).
+use std::net::SocketAddr;
+use std::path::PathBuf;
+use std::time::Duration;
+
+pub const HELP: &str = "\
+riskgate-server: Riskgate's reference identity service (docs/backend-api.md, API v1)
+
+USAGE:
+    riskgate-server [OPTIONS]
+
+OPTIONS:
+    --listen ADDR             where to listen [default: 127.0.0.1:8081]
+    --database URL            the SQLite database, created and migrated if missing
+                              [default: sqlite://riskgate.db]
+    --seed demo               load the demo tenants and personas into an EMPTY database
+                              (once; a database that holds a directory is left alone).
+                              Without it, an empty database is refused.
+    --static DIR              also serve DIR (a built component and host page) at /;
+                              the API is always under /api
+    --allow-origin ORIGIN     allow cross-origin calls from ORIGIN (repeatable), e.g.
+                              https://login.example.com; none by default
+    --host-secret-file PATH   the host's secret for POST /api/handoffs/exchange; without
+                              it no hand-off codes are issued
+    --origin URL              the page origin passkeys are made for (the relying party)
+                              [default: http://localhost:<port of --listen>]
+    --demo-sources            honour the `source` a sign-in request names (demos and
+                              tests only: a client could name a familiar place)
+    --demo-tools              serve /api/demo/phone and /api/demo/authenticator/{user}
+                              (the simulated phone and authenticator apps; demos, tests)
+    --body-limit BYTES        the largest request body [default: 65536]
+    --request-timeout SECS    a request taking longer answers 504 Timeout [default: 10]
+    -h, --help                print this and exit
+
+ENVIRONMENT:
+    RUST_LOG                  log filter, e.g. info or riskgate_server=debug [default: info]
+";
+
+#[derive(Clone, Debug)]
+pub struct Config {
+    pub listen: SocketAddr,
+    pub database: String,
+    pub seed_demo: bool,
+    pub static_dir: Option<PathBuf>,
+    pub allow_origins: Vec<String>,
+    pub host_secret: Option<String>,
+    pub origin: Option<String>,
+    pub demo_sources: bool,
+    pub demo_tools: bool,
+    pub body_limit: usize,
+    pub request_timeout: Duration,
+}
+
+impl Default for Config {
+    fn default() -> Self {
+        Config {
+            listen: SocketAddr::from(([127, 0, 0, 1], 8081)),
+            database: "sqlite://riskgate.db".into(),
+            seed_demo: false,
+            static_dir: None,
+            allow_origins: vec![],
+            host_secret: None,
+            origin: None,
+            demo_sources: false,
+            demo_tools: false,
+            body_limit: 64 * 1024,
+            request_timeout: Duration::from_secs(10),
+        }
+    }
+}
+
+/// What the command line asks for.
+pub enum Command {
+    Run(Box<Config>),
+    Help,
+}
+
+pub fn parse(args: impl IntoIterator<Item = String>) -> Result<Command, String> {
+    let mut c = Config::default();
+    let mut args = args.into_iter();
+    while let Some(arg) = args.next() {
+        let (name, inline) = match arg.split_once('=') {
+            Some((n, v)) if n.starts_with("--") => (n.to_string(), Some(v.to_string())),
+            _ => (arg.clone(), None),
+        };
+        let mut value =
+            |what: &str| inline.clone().or_else(|| args.next()).ok_or_else(|| format!("{name} needs {what}"));
+        match name.as_str() {
+            "-h" | "--help" => return Ok(Command::Help),
+            "--listen" => {
+                let v = value("an address")?;
+                c.listen =
+                    v.parse().map_err(|_| format!("--listen {v}: not an address like 127.0.0.1:8081"))?;
+            }
+            "--database" => c.database = value("a URL")?,
+            "--seed" => match value("a seed name")?.as_str() {
+                "demo" => c.seed_demo = true,
+                other => return Err(format!("--seed {other}: the only seed is `demo`")),
+            },
+            "--static" => c.static_dir = Some(PathBuf::from(value("a directory")?)),
+            "--allow-origin" => {
+                let v = value("an origin")?;
+                if !(v.starts_with("http://") || v.starts_with("https://")) || v.ends_with('/') {
+                    return Err(format!("--allow-origin {v}: an origin is scheme://host[:port], no path"));
+                }
+                c.allow_origins.push(v);
+            }
+            "--host-secret-file" => {
+                let path = value("a file")?;
+                let text =
+                    std::fs::read_to_string(&path).map_err(|e| format!("--host-secret-file {path}: {e}"))?;
+                let secret = text.trim().to_string();
+                if secret.len() < 16 {
+                    return Err(format!(
+                        "--host-secret-file {path}: the secret must be at least 16 characters"
+                    ));
+                }
+                c.host_secret = Some(secret);
+            }
+            "--origin" => c.origin = Some(value("a URL")?),
+            "--demo-sources" => c.demo_sources = true,
+            "--demo-tools" => c.demo_tools = true,
+            "--body-limit" => {
+                let v = value("a number of bytes")?;
+                c.body_limit = v.parse().map_err(|_| format!("--body-limit {v}: not a number"))?;
+            }
+            "--request-timeout" => {
+                let v = value("seconds")?;
+                let secs: u64 = v.parse().map_err(|_| format!("--request-timeout {v}: not a number"))?;
+                c.request_timeout = Duration::from_secs(secs.max(1));
+            }
+            other => return Err(format!("unknown option {other} (see --help)")),
+        }
+    }
+    Ok(Command::Run(Box::new(c)))
+}

@@ -1,0 +1,452 @@
+//! The endpoints of docs/backend-api.md, each one call of the authority, plus what API
+//! v1 adds around them: flow secrets, the session hand-off, health and demo tools.
+use crate::authority::AuthorityHandle;
+use crate::db::{self, Database, ExchangeRefusal, HandoffRow};
+use crate::errors::{ApiError, JsonBody, PathParams};
+use axum::extract::State;
+use axum::http::HeaderMap;
+use axum::response::{IntoResponse, Response};
+use axum::routing::{delete, get, post, put};
+use axum::{Json, Router};
+use riskgate_api::passkey::PasskeyCreated;
+use riskgate_api::{
+    AdminActRequest, BackendError, Field, HandoffExchange, HandoffSession, Input, MethodCode, MethodRequest,
+    PasskeySignInAnswer, PasskeySignInStart, PasswordCheck, PolicyUpdate, Problem, Reply, ResetInput,
+    ResetReply, ResetRequest, SignInReport, SignInRequest, WithFlowSecret, FLOW_SECRET_HEADER,
+};
+use riskgate_engine::{MethodKind, Step};
+use riskgate_service::mock::{FLOW_MAX_MS, SESSION_MAX_MS};
+use serde::Serialize;
+use std::collections::HashMap;
+use std::sync::{Arc, Mutex};
+
+/// A hand-off code is good for this long, once.
+pub const HANDOFF_TTL_MS: u64 = 2 * 60 * 1000;
+/// How long a client throttled on sending codes should wait: the hour the account's
+/// limit counts over (a flow's own five are spent for good).
+pub const CODE_SEND_RETRY_S: u64 = 60 * 60;
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+enum Kind {
+    SignIn,
+    Passkey,
+    StepUp,
+    Reset,
+}
+
+/// What the server knows of a flow beside the authority: its secret (hashed), and
+/// for the hand-off, whose it is and whether it passed a method.
+struct FlowEntry {
+    secret_hash: Vec<u8>,
+    kind: Kind,
+    username: Option<String>,
+    saw_mfa: bool,
+    started_ms: u64,
+}
+
+#[derive(Clone)]
+pub struct App {
+    pub auth: AuthorityHandle,
+    pub db: Database,
+    flows: Arc<Mutex<HashMap<String, FlowEntry>>>,
+    host_secret_hash: Option<Arc<Vec<u8>>>,
+}
+
+impl App {
+    pub fn new(auth: AuthorityHandle, db: Database, host_secret: Option<&str>) -> Self {
+        App {
+            auth,
+            db,
+            flows: Arc::default(),
+            host_secret_hash: host_secret.map(|s| Arc::new(db::sha256(s))),
+        }
+    }
+
+    fn flows(&self) -> std::sync::MutexGuard<'_, HashMap<String, FlowEntry>> {
+        self.flows.lock().unwrap_or_else(|poisoned| poisoned.into_inner())
+    }
+
+    /// Registers a new flow and returns its secret, to be sent once.
+    fn grant(&self, flow_id: &str, kind: Kind, username: Option<String>, first: Option<&Step>) -> String {
+        let secret = random_token();
+        let now = db::now_ms();
+        let mut flows = self.flows();
+        // Flows end within FLOW_MAX_MS at the authority; their secrets go soon after.
+        flows.retain(|_, e| e.started_ms + FLOW_MAX_MS + 60_000 > now);
+        let saw_mfa = first.is_some_and(|s| matches!(s, Step::MfaChallenge { .. }));
+        let entry = FlowEntry { secret_hash: db::sha256(&secret), kind, username, saw_mfa, started_ms: now };
+        flows.insert(flow_id.to_string(), entry);
+        secret
+    }
+
+    /// The flow's secret must come with every call about it; a missing or wrong one is
+    /// answered as an unknown flow, so a flow id alone tells nothing.
+    fn check_secret(&self, flow_id: &str, headers: &HeaderMap, kinds: &[Kind]) -> Result<(), ApiError> {
+        let given = headers.get(FLOW_SECRET_HEADER).and_then(|v| v.to_str().ok()).unwrap_or("");
+        let given = db::sha256(given);
+        let flows = self.flows();
+        match flows.get(flow_id) {
+            Some(e) if kinds.contains(&e.kind) && constant_time_eq(&e.secret_hash, &given) => Ok(()),
+            _ => Err(BackendError::UnknownFlow.into()),
+        }
+    }
+
+    fn note_step(&self, flow_id: &str, step: &Step) {
+        if matches!(step, Step::MfaChallenge { .. }) {
+            if let Some(e) = self.flows().get_mut(flow_id) {
+                e.saw_mfa = true;
+            }
+        }
+    }
+
+    /// A reply that hands out a session of a new sign-in also carries a one-time
+    /// hand-off code for the host's own server (not a step-up: nobody new signed in).
+    async fn with_handoff(&self, mut reply: Reply) -> Reply {
+        if reply.session.is_none() || self.host_secret_hash.is_none() {
+            return reply;
+        }
+        let (username, proven) = {
+            let flows = self.flows();
+            match flows.get(&reply.flow_id) {
+                Some(e) if e.kind != Kind::StepUp => {
+                    (e.username.clone(), e.saw_mfa || e.kind == Kind::Passkey)
+                }
+                _ => return reply,
+            }
+        };
+        let Some(username) = username else { return reply };
+        let Ok(Some((subject, tenant))) = self.auth.subject(username).await else { return reply };
+        let row =
+            HandoffRow { subject, tenant, proven, session_expires_ms: Some(reply.time_ms + SESSION_MAX_MS) };
+        let code = random_token();
+        match self.db.insert_handoff(&code, &row, db::now_ms() + HANDOFF_TTL_MS).await {
+            Ok(()) => reply.handoff = Some(code),
+            Err(e) => {
+                tracing::error!(error = %e, "storing a hand-off code failed; the reply goes without one")
+            }
+        }
+        reply
+    }
+}
+
+fn random_token() -> String {
+    let mut bytes = [0u8; 24];
+    getrandom::fill(&mut bytes).expect("no source of randomness");
+    bytes.iter().map(|b| format!("{b:02x}")).collect()
+}
+
+/// Compares without stopping at the first difference.
+pub fn constant_time_eq(a: &[u8], b: &[u8]) -> bool {
+    a.len() == b.len() && a.iter().zip(b).fold(0u8, |acc, (x, y)| acc | (x ^ y)) == 0
+}
+
+fn bearer(headers: &HeaderMap) -> Result<String, ApiError> {
+    let value = headers.get(axum::http::header::AUTHORIZATION).and_then(|v| v.to_str().ok());
+    let token = value.and_then(|v| v.strip_prefix("Bearer ")).map(str::trim).filter(|t| !t.is_empty());
+    token.map(String::from).ok_or_else(|| BackendError::NotAuthorized.into())
+}
+
+type Answer = Result<Response, ApiError>;
+
+fn ok<T: Serialize>(value: T) -> Answer {
+    Ok(Json(value).into_response())
+}
+
+/// Too many codes sent is throttling: 429 with `Retry-After`, the body as documented.
+fn throttle_sends(error: BackendError) -> ApiError {
+    match error {
+        BackendError::InvalidInput { field: Field::Code, problem: Problem::TooManyAttempts } => {
+            ApiError::throttled(error, CODE_SEND_RETRY_S)
+        }
+        other => other.into(),
+    }
+}
+
+fn sends_a_code(input: &Input) -> bool {
+    matches!(input, Input::SendCode { .. } | Input::BeginRegistration { phone: Some(_), .. })
+}
+
+async fn sign_in(State(app): State<App>, JsonBody(request): JsonBody<SignInRequest>) -> Answer {
+    let username = request.username.trim().to_string();
+    let reply = app.auth.backend(move |b| b.sign_in(request)).await?;
+    let secret = app.grant(&reply.flow_id, Kind::SignIn, Some(username), Some(&reply.step));
+    let reply = app.with_handoff(reply).await;
+    ok(WithFlowSecret { reply, flow_secret: secret })
+}
+
+async fn send(
+    State(app): State<App>,
+    PathParams((flow_id, seq)): PathParams<(String, u32)>,
+    headers: HeaderMap,
+    JsonBody(input): JsonBody<Input>,
+) -> Answer {
+    app.check_secret(&flow_id, &headers, &[Kind::SignIn, Kind::Passkey, Kind::StepUp])?;
+    let sends = sends_a_code(&input);
+    let id = flow_id.clone();
+    let reply = app.auth.backend(move |b| b.send(&id, seq, input)).await;
+    let reply = reply.map_err(|e| if sends { throttle_sends(e) } else { e.into() })?;
+    app.note_step(&flow_id, &reply.step);
+    ok(app.with_handoff(reply).await)
+}
+
+async fn current(
+    State(app): State<App>,
+    PathParams(flow_id): PathParams<String>,
+    headers: HeaderMap,
+) -> Answer {
+    app.check_secret(&flow_id, &headers, &[Kind::SignIn, Kind::Passkey, Kind::StepUp])?;
+    ok(app.auth.backend(move |b| b.current(&flow_id)).await?)
+}
+
+async fn start_reset(State(app): State<App>, JsonBody(request): JsonBody<ResetRequest>) -> Answer {
+    let reply: ResetReply = app.auth.backend(move |b| b.start_reset(&request.username)).await?;
+    let secret = app.grant(&reply.flow_id, Kind::Reset, None, None);
+    ok(WithFlowSecret { reply, flow_secret: secret })
+}
+
+async fn send_reset(
+    State(app): State<App>,
+    PathParams((flow_id, seq)): PathParams<(String, u32)>,
+    headers: HeaderMap,
+    JsonBody(input): JsonBody<ResetInput>,
+) -> Answer {
+    app.check_secret(&flow_id, &headers, &[Kind::Reset])?;
+    let sends = matches!(input, ResetInput::SendCode { .. });
+    let reply = app.auth.backend(move |b| b.send_reset(&flow_id, seq, input)).await;
+    ok(reply.map_err(|e| if sends { throttle_sends(e) } else { e.into() })?)
+}
+
+async fn current_reset(
+    State(app): State<App>,
+    PathParams(flow_id): PathParams<String>,
+    headers: HeaderMap,
+) -> Answer {
+    app.check_secret(&flow_id, &headers, &[Kind::Reset])?;
+    ok(app.auth.backend(move |b| b.current_reset(&flow_id)).await?)
+}
+
+async fn check_password(
+    State(app): State<App>,
+    headers: HeaderMap,
+    JsonBody(check): JsonBody<PasswordCheck>,
+) -> Answer {
+    app.check_secret(&check.flow_id, &headers, &[Kind::SignIn, Kind::Passkey, Kind::StepUp, Kind::Reset])?;
+    ok(app.auth.backend(move |b| b.check_password(&check.flow_id, &check.candidate)).await?)
+}
+
+async fn account(State(app): State<App>, headers: HeaderMap) -> Answer {
+    let session = bearer(&headers)?;
+    ok(app.auth.backend(move |b| b.account(&session)).await?)
+}
+
+async fn report_sign_in(
+    State(app): State<App>,
+    PathParams(sign_in): PathParams<u64>,
+    headers: HeaderMap,
+    JsonBody(report): JsonBody<SignInReport>,
+) -> Answer {
+    let session = bearer(&headers)?;
+    ok(app.auth.backend(move |b| b.report_sign_in(&session, sign_in, report.was_me)).await?)
+}
+
+async fn remove_method(
+    State(app): State<App>,
+    PathParams(method): PathParams<String>,
+    headers: HeaderMap,
+) -> Answer {
+    let session = bearer(&headers)?;
+    let method: MethodKind = serde_json::from_value(serde_json::Value::String(method))
+        .map_err(|e| BackendError::Malformed(format!("method: {e}")))?;
+    ok(app.auth.backend(move |b| b.remove_method(&session, method)).await?)
+}
+
+async fn begin_method(
+    State(app): State<App>,
+    headers: HeaderMap,
+    JsonBody(request): JsonBody<MethodRequest>,
+) -> Answer {
+    let session = bearer(&headers)?;
+    let sends = request.phone.is_some();
+    let reply = app.auth.backend(move |b| b.begin_method(&session, request.method, request.phone)).await;
+    ok(reply.map_err(|e| if sends { throttle_sends(e) } else { e.into() })?)
+}
+
+async fn confirm_method(
+    State(app): State<App>,
+    headers: HeaderMap,
+    JsonBody(code): JsonBody<MethodCode>,
+) -> Answer {
+    let session = bearer(&headers)?;
+    ok(app.auth.backend(move |b| b.confirm_method(&session, &code.code)).await?)
+}
+
+async fn admin_overview(State(app): State<App>, headers: HeaderMap) -> Answer {
+    let session = bearer(&headers)?;
+    ok(app.auth.backend(move |b| b.admin_overview(&session)).await?)
+}
+
+async fn admin_act(
+    State(app): State<App>,
+    PathParams(username): PathParams<String>,
+    headers: HeaderMap,
+    JsonBody(act): JsonBody<AdminActRequest>,
+) -> Answer {
+    let session = bearer(&headers)?;
+    ok(app.auth.backend(move |b| b.admin_act(&session, &username, act.action)).await?)
+}
+
+async fn set_policy(
+    State(app): State<App>,
+    headers: HeaderMap,
+    JsonBody(update): JsonBody<PolicyUpdate>,
+) -> Answer {
+    let session = bearer(&headers)?;
+    ok(app.auth.backend(move |b| b.set_policy(&session, update.policy, update.banned)).await?)
+}
+
+async fn begin_passkey_sign_in(
+    State(app): State<App>,
+    JsonBody(start): JsonBody<PasskeySignInStart>,
+) -> Answer {
+    ok(app.auth.backend(move |b| b.begin_passkey_sign_in(&start.username, start.tenant)).await?)
+}
+
+async fn passkey_sign_in(State(app): State<App>, JsonBody(answer): JsonBody<PasskeySignInAnswer>) -> Answer {
+    let username = answer.username.trim().to_string();
+    let reply =
+        app.auth.backend(move |b| b.passkey_sign_in(&answer.username, answer.tenant, answer.answer)).await?;
+    let secret = app.grant(&reply.flow_id, Kind::Passkey, Some(username), Some(&reply.step));
+    let reply = app.with_handoff(reply).await;
+    ok(WithFlowSecret { reply, flow_secret: secret })
+}
+
+async fn begin_passkey(State(app): State<App>, headers: HeaderMap) -> Answer {
+    let session = bearer(&headers)?;
+    ok(app.auth.backend(move |b| b.begin_passkey(&session)).await?)
+}
+
+async fn confirm_passkey(
+    State(app): State<App>,
+    headers: HeaderMap,
+    JsonBody(created): JsonBody<PasskeyCreated>,
+) -> Answer {
+    let session = bearer(&headers)?;
+    ok(app.auth.backend(move |b| b.confirm_passkey(&session, created)).await?)
+}
+
+async fn sign_out(State(app): State<App>, headers: HeaderMap) -> Answer {
+    let session = bearer(&headers)?;
+    app.auth.backend(move |b| b.sign_out(&session)).await?;
+    ok(())
+}
+
+async fn step_up(State(app): State<App>, headers: HeaderMap) -> Answer {
+    let session = bearer(&headers)?;
+    let s = session.clone();
+    let username = app.auth.backend(move |b| b.account(&s)).await?.username;
+    let reply = app.auth.backend(move |b| b.step_up(&session)).await?;
+    let secret = app.grant(&reply.flow_id, Kind::StepUp, Some(username), Some(&reply.step));
+    ok(WithFlowSecret { reply, flow_secret: secret })
+}
+
+/// Server to server: the host's secret as a bearer token, and a code from the
+/// `riskgate:signed-in` event, answered once.
+async fn exchange_handoff(
+    State(app): State<App>,
+    headers: HeaderMap,
+    JsonBody(exchange): JsonBody<HandoffExchange>,
+) -> Answer {
+    let given = bearer(&headers).map(|s| db::sha256(&s)).unwrap_or_default();
+    let Some(expected) = app.host_secret_hash.as_deref() else {
+        return Err(BackendError::NotAuthorized.into());
+    };
+    if !constant_time_eq(expected, &given) {
+        return Err(BackendError::NotAuthorized.into());
+    }
+    let found = app.db.exchange_handoff(exchange.code.trim(), db::now_ms()).await.map_err(|e| {
+        tracing::error!(error = %e, "reading a hand-off code failed");
+        BackendError::Unavailable
+    })?;
+    match found {
+        Ok(row) => ok(HandoffSession {
+            subject: row.subject,
+            tenant: row.tenant,
+            session_expires_ms: row.session_expires_ms,
+            proven: row.proven,
+        }),
+        Err(ExchangeRefusal::Unknown) => Err(BackendError::UnknownFlow.into()),
+        Err(ExchangeRefusal::Spent) => Err(BackendError::FlowExpired.into()),
+    }
+}
+
+#[derive(Serialize)]
+struct Code {
+    code: String,
+}
+
+async fn demo_authenticator(State(app): State<App>, PathParams(username): PathParams<String>) -> Answer {
+    match app.auth.authenticator_code(username).await? {
+        Some(code) => ok(Code { code }),
+        None => Err(BackendError::UnknownUser.into()),
+    }
+}
+
+async fn demo_phone(State(app): State<App>) -> Answer {
+    ok(app.auth.phone().await?)
+}
+
+async fn not_found() -> ApiError {
+    BackendError::NotFound.into()
+}
+
+/// The API, to be nested under `/api`.
+pub fn api(app: App, demo_tools: bool) -> Router {
+    let mut router = Router::new()
+        .route("/sign-in", post(sign_in))
+        .route("/flows/{flow_id}", get(current))
+        .route("/flows/{flow_id}/steps/{seq}", post(send))
+        .route("/resets", post(start_reset))
+        .route("/resets/{flow_id}", get(current_reset))
+        .route("/resets/{flow_id}/steps/{seq}", post(send_reset))
+        .route("/password-checks", post(check_password))
+        .route("/account", get(account))
+        .route("/account/sign-ins/{sign_in}/report", post(report_sign_in))
+        .route("/account/methods", post(begin_method))
+        .route("/account/methods/confirm", post(confirm_method))
+        .route("/account/methods/{method}", delete(remove_method))
+        .route("/account/passkeys", post(begin_passkey))
+        .route("/account/passkeys/confirm", post(confirm_passkey))
+        .route("/admin", get(admin_overview))
+        .route("/admin/users/{username}/actions", post(admin_act))
+        .route("/admin/policy", put(set_policy))
+        .route("/passkey-sign-ins", post(begin_passkey_sign_in))
+        .route("/passkey-sign-ins/answer", post(passkey_sign_in))
+        .route("/session", delete(sign_out))
+        .route("/session/step-up", post(step_up))
+        .route("/handoffs/exchange", post(exchange_handoff));
+    if demo_tools {
+        router = router
+            .route("/demo/phone", get(demo_phone))
+            .route("/demo/authenticator/{username}", get(demo_authenticator));
+    }
+    router.fallback(not_found).with_state(app)
+}
+
+#[derive(Serialize)]
+pub struct Health {
+    status: &'static str,
+    api_version: u32,
+}
+
+pub async fn live() -> Json<Health> {
+    Json(Health { status: "live", api_version: riskgate_api::API_VERSION })
+}
+
+pub async fn ready(State(app): State<App>) -> Answer {
+    if app.auth.is_broken() || !app.db.ping().await {
+        return Err(BackendError::Unavailable.into());
+    }
+    // The authority answers a job: its thread is there and not stuck.
+    app.auth.call(|_| ()).await?;
+    ok(Health { status: "ready", api_version: riskgate_api::API_VERSION })
+}

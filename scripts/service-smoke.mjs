@@ -1,0 +1,226 @@
+// The shipped component (target/component/, `make component`) against a real
+// riskgate-server: this script starts the built server binary (given; it builds nothing)
+// on a free loopback port with a temporary SQLite database and the demo seed, serving the
+// example host page (examples/embed.html) beside the component, and walks in headless
+// Chromium a clean sign-in, a risky sign-in with MFA, a risky user (MFA and a new
+// password), the registration interrupt with an authenticator app and a self-service
+// reset. Then the host's own server exchanges a hand-off code from the
+// riskgate:signed-in event: once it works, the second time it is refused.
+// Usage: node scripts/service-smoke.mjs [target/component] [target/debug/riskgate-server]
+import { spawn } from 'node:child_process';
+import { createHmac, randomBytes } from 'node:crypto';
+import { copyFile, mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { createServer } from 'node:net';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { launch, watchErrors } from './browser.mjs';
+
+const bundle = process.argv[2] ?? 'target/component';
+const serverBin = process.argv[3] ?? 'target/debug/riskgate-server';
+const NEW_PASSWORD = 'Lantern-Bicycle-Ocean-93';
+
+function freePort() {
+  return new Promise((resolve, reject) => {
+    const s = createServer();
+    s.once('error', reject);
+    s.listen(0, '127.0.0.1', () => { const { port } = s.address(); s.close(() => resolve(port)); });
+  });
+}
+
+/** RFC 6238 (SHA-1, 6 digits, 30 s) from a base32 key as the screen shows it. */
+function totp(base32, at = Date.now()) {
+  const alphabet = 'ABCDEFGHIJKLMNOPQRSTUVWXYZ234567';
+  let bits = '';
+  for (const c of base32.replace(/[\s=]/g, '').toUpperCase()) bits += alphabet.indexOf(c).toString(2).padStart(5, '0');
+  const key = Buffer.from(bits.match(/.{8}/g).map((b) => parseInt(b, 2)));
+  const counter = Buffer.alloc(8);
+  counter.writeBigUInt64BE(BigInt(Math.floor(at / 30000)));
+  const mac = createHmac('sha1', key).update(counter).digest();
+  const offset = mac[mac.length - 1] & 0xf;
+  return String((mac.readUInt32BE(offset) & 0x7fffffff) % 1000000).padStart(6, '0');
+}
+
+const dir = await mkdtemp(join(tmpdir(), 'riskgate-service-'));
+const site = join(dir, 'site');
+await mkdir(site);
+for (const name of ['riskgate.js', 'riskgate_bg.wasm']) await copyFile(join(bundle, name), join(site, name));
+await copyFile('examples/embed.html', join(site, 'index.html'));
+for (const name of ['embed.js', 'embed.css']) await copyFile(join('examples', name), join(site, name));
+const hostSecret = randomBytes(24).toString('hex');
+await writeFile(join(dir, 'host-secret'), hostSecret);
+
+const port = await freePort();
+const origin = `http://127.0.0.1:${port}`;
+const api = `${origin}/api`;
+const serverLog = [];
+const server = spawn(serverBin, [
+  '--listen', `127.0.0.1:${port}`, '--database', `sqlite://${join(dir, 'riskgate.db')}`, '--seed', 'demo',
+  '--static', site, '--host-secret-file', join(dir, 'host-secret'), '--demo-tools', '--origin', origin,
+], { stdio: ['ignore', 'pipe', 'pipe'], env: { ...process.env, RUST_LOG: 'warn' } });
+server.stdout.on('data', (d) => serverLog.push(String(d)));
+server.stderr.on('data', (d) => serverLog.push(String(d)));
+const exited = new Promise((resolve) => server.on('exit', (code) => resolve(code)));
+
+async function ready() {
+  const deadline = Date.now() + 30000;
+  while (Date.now() < deadline) {
+    if (server.exitCode !== null) throw new Error(`riskgate-server exited (${server.exitCode})`);
+    try {
+      const r = await fetch(`${origin}/health/ready`);
+      if (r.status === 200) return;
+    } catch { /* not listening yet */ }
+    await new Promise((r) => setTimeout(r, 100));
+  }
+  throw new Error('riskgate-server never became ready');
+}
+
+async function appCode(username) {
+  const r = await fetch(`${api}/demo/authenticator/${encodeURIComponent(username)}`);
+  if (r.status !== 200) throw new Error(`no app code for ${username}: ${r.status} ${await r.text()}`);
+  return (await r.json()).code;
+}
+
+let browser;
+let failed = false;
+const done = [];
+try {
+  await ready();
+  browser = await launch();
+
+  /** A fresh visit to the host page, listening for signed-in events. */
+  async function visit() {
+    const page = await browser.newPage();
+    const errors = watchErrors(page);
+    await page.addInitScript(() => {
+      window.signedIn = [];
+      window.cspViolations = [];
+      document.addEventListener('riskgate:signed-in', (e) => window.signedIn.push(e.detail), true);
+      document.addEventListener('securitypolicyviolation', (e) => window.cspViolations.push(`${e.violatedDirective} ${e.blockedURI}`));
+    });
+    await page.goto(`${origin}/?backend=/api`);
+    const heading = (text) => page.waitForSelector(`#riskgate h1:has-text(${JSON.stringify(text)})`, { timeout: 15000 });
+    const press = (name) => page.getByRole('button', { name, exact: true }).click();
+    const fill = (selector, value) => page.fill(`#riskgate ${selector}`, value);
+    async function signIn(username, password) {
+      await heading('Sign in');
+      await fill('#rg-username', username);
+      await press('Next');
+      await heading('Enter your password');
+      await fill('#rg-password', password);
+      await press('Sign in');
+    }
+    async function finish(what) {
+      const violations = await page.evaluate(() => window.cspViolations);
+      if (violations.length) throw new Error(`${what}: CSP violations: ${violations.join(', ')}`);
+      if (errors.length) throw new Error(`${what}: console errors:\n${errors.join('\n')}`);
+      const heard = await page.evaluate(() => window.signedIn);
+      await page.close();
+      done.push(what);
+      return heard;
+    }
+    return { page, heading, press, fill, signIn, finish };
+  }
+
+  // 1. Clean: signed in at once.
+  let v = await visit();
+  await v.signIn('ada@contoso.example', 'Harbor-Lantern-61');
+  await v.heading("You're signed in");
+  const ada = await v.finish('clean sign-in');
+
+  // 2. Risky sign-in: the notice, then the authenticator app's code.
+  v = await visit();
+  await v.signIn('ravi@contoso.example', 'Quiet-Meadow-17');
+  await v.heading('We noticed something unusual');
+  await v.press('Continue');
+  await v.heading("Confirm it's you");
+  await v.fill('#rg-code', await appCode('ravi@contoso.example'));
+  await v.press('Verify');
+  await v.heading("You're signed in");
+  const ravi = await v.finish('risky sign-in with MFA');
+
+  // 3. Risky user: MFA, then a new password.
+  v = await visit();
+  await v.signIn('kim@contoso.example', 'Silver-Orchard-44');
+  await v.heading('Your account may be at risk');
+  await v.press('Continue');
+  await v.heading("Confirm it's you");
+  await v.fill('#rg-code', await appCode('kim@contoso.example'));
+  await v.press('Verify');
+  await v.heading('Choose a new password');
+  await v.fill('#rg-new-password', NEW_PASSWORD);
+  await v.fill('#rg-confirm-password', NEW_PASSWORD);
+  await v.press('Change password');
+  await v.heading("You're signed in");
+  await v.finish('risky user: MFA and a new password');
+
+  // 4. Registration interrupt: an authenticator app set up from the key on screen.
+  v = await visit();
+  await v.signIn('lena@contoso.example', 'Cobalt-Prairie-86');
+  await v.heading('More information required');
+  await v.press('Next');
+  await v.heading("Set up a way to confirm it's you");
+  await v.press('Authenticator app');
+  await v.page.waitForSelector('#riskgate .rg-key code', { timeout: 15000 });
+  const key = await v.page.textContent('#riskgate .rg-key code');
+  await v.fill('#rg-code', totp(key));
+  await v.press('Verify');
+  await v.heading("You're signed in");
+  await v.finish('registration interrupt with an authenticator app');
+
+  // 5. Self-service reset with the app's code, then the new password signs in.
+  v = await visit();
+  await v.heading('Sign in');
+  await v.page.getByText('Forgot your password?', { exact: true }).click();
+  await v.heading('Reset your password');
+  await v.fill('#rg-reset-username', 'mia@contoso.example');
+  await v.press('Next');
+  await v.page.waitForSelector('#riskgate #rg-reset-code', { timeout: 15000 });
+  await v.fill('#rg-reset-code', await appCode('mia@contoso.example'));
+  await v.press('Verify');
+  await v.heading('Choose a new password');
+  await v.fill('#rg-new-password', NEW_PASSWORD);
+  await v.fill('#rg-confirm-password', NEW_PASSWORD);
+  await v.press('Change password');
+  await v.heading('Your password has been reset');
+  await v.finish('self-service reset');
+  const old = await fetch(`${api}/sign-in`, {
+    method: 'POST', headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ username: 'mia@contoso.example', password: 'Copper-Falcon-28', source: null }),
+  });
+  if (old.status !== 401) throw new Error(`mia's old password after the reset: ${old.status}`);
+
+  // The host's own server: each signed-in event carried a hand-off code, exchanged once.
+  const exchange = (code) => fetch(`${api}/handoffs/exchange`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', authorization: `Bearer ${hostSecret}` },
+    body: JSON.stringify({ code }),
+  });
+  const code = ravi[0]?.handoff;
+  if (!code) throw new Error(`the signed-in event carried no hand-off: ${JSON.stringify(ravi)}`);
+  let r = await exchange(code);
+  const who = await r.json();
+  if (r.status !== 200 || who.subject !== 'ravi@contoso.example' || who.tenant !== 'contoso' || who.proven !== true) {
+    throw new Error(`the exchange answered ${r.status} ${JSON.stringify(who)}`);
+  }
+  r = await exchange(code);
+  const again = await r.json();
+  if (r.status !== 410 || again.error !== 'FlowExpired') throw new Error(`a second exchange answered ${r.status} ${JSON.stringify(again)}`);
+  r = await exchange(ada[0]?.handoff);
+  const adaWho = await r.json();
+  if (r.status !== 200 || adaWho.subject !== 'ada@contoso.example' || adaWho.proven !== false) {
+    throw new Error(`ada's exchange answered ${r.status} ${JSON.stringify(adaWho)}`);
+  }
+  done.push('hand-off exchanged once, refused the second time');
+  console.log(`service: the shipped component over riskgate-server: ${done.join('; ')}`);
+} catch (e) {
+  console.error(`service: FAILED after [${done.join('; ')}]: ${e.message}`);
+  if (serverLog.length) console.error(`riskgate-server said:\n${serverLog.join('').slice(-4000)}`);
+  failed = true;
+} finally {
+  await browser?.close();
+  server.kill('SIGTERM');
+  await Promise.race([exited, new Promise((r) => setTimeout(r, 5000))]);
+  if (server.exitCode === null) server.kill('SIGKILL');
+  await rm(dir, { recursive: true, force: true });
+}
+process.exit(failed ? 1 : 0);
