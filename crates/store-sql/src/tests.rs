@@ -1,0 +1,236 @@
+//! The SQLite rows against the behaviour `Rows` promises: round trips through the
+//! tables, compare-and-swap on a step, rollback, durability across a reopen, and no
+//! session token at rest.
+use super::*;
+use riskgate_service::api::SignInOutcome;
+use riskgate_service::directory::{place, source};
+use riskgate_service::engine::RiskLevel;
+use riskgate_service::api::{Reply, SignInRequest};
+use riskgate_service::platform::{OsEntropy, SeededEntropy, SystemClock};
+use riskgate_service::seed;
+use riskgate_service::service::Service;
+use riskgate_service::webauthn::RelyingParty;
+use std::sync::Arc;
+
+/// When the directory was seeded: once per test run, near now, as the server seeds it.
+fn seeded_at() -> u64 {
+    static AT: std::sync::OnceLock<u64> = std::sync::OnceLock::new();
+    *AT.get_or_init(|| riskgate_service::platform::Clock::now_ms(&SystemClock))
+}
+
+struct Db {
+    _dir: tempfile::TempDir,
+    url: String,
+    runtime: tokio::runtime::Runtime,
+    store: SqlStore,
+}
+
+impl Db {
+    fn new() -> Db {
+        let dir = tempfile::tempdir().unwrap();
+        let url = format!("sqlite://{}", dir.path().join("riskgate.db").display());
+        let runtime = tokio::runtime::Builder::new_multi_thread().worker_threads(2).enable_all().build().unwrap();
+        let store = runtime.block_on(SqlStore::open(&url, 4)).unwrap();
+        Db { _dir: dir, url, runtime, store }
+    }
+
+    fn reopen(&mut self) {
+        self.runtime.block_on(self.store.close());
+        self.store = self.runtime.block_on(SqlStore::open(&self.url, 4)).unwrap();
+    }
+
+    fn seeded() -> Db {
+        let db = Db::new();
+        let (tenants, accounts) = seed::directory(seeded_at(), &SeededEntropy::default());
+        let mut rows = db.store.transaction().unwrap();
+        for t in &tenants {
+            rows.put_tenant(t).unwrap();
+        }
+        for (id, a) in accounts.iter().enumerate() {
+            rows.put_account(id as u64, a).unwrap();
+        }
+        rows.commit().unwrap();
+        db
+    }
+
+    fn count(&self, sql: &'static str) -> i64 {
+        self.runtime.block_on(sqlx::query(sql).fetch_one(&self.store.pool)).unwrap().get(0)
+    }
+}
+
+/// The authority itself over this database.
+fn service(db: &Db) -> Service<SqlStore> {
+    let rp = RelyingParty { id: "localhost".into(), origin: "http://localhost:8081".into() };
+    Service::new(db.store.clone(), Arc::new(SystemClock), Arc::new(OsEntropy), rp)
+}
+
+/// Ravi signs in from somewhere new: his flow waits at a second factor.
+fn waiting_flow(db: &Db) -> Reply {
+    let ravi = &seed::PERSONAS[1];
+    let reply = std::thread::scope(|s| {
+        s.spawn(|| service(db).sign_in(SignInRequest::new(ravi.username, ravi.password))).join().unwrap()
+    });
+    let reply = reply.expect("password accepted");
+    assert!(reply.session.is_none(), "waits for a second factor: {:?}", reply.step);
+    reply
+}
+
+/// The same flow one step on, as another writer would leave it.
+fn advanced(flow: &FlowRecord) -> FlowRecord {
+    let mut value = serde_json::to_value(flow).unwrap();
+    value["seq"] = (flow.seq() + 1).into();
+    serde_json::from_value(value).unwrap()
+}
+
+fn record(username: &str, at_ms: u64) -> SignInRecord {
+    SignInRecord {
+        id: 0,
+        at_ms,
+        username: username.into(),
+        source: source(place("Oslo", "NO", 59.9, 10.7), "203.0.113.9", "Laptop", "Firefox"),
+        detections: vec![],
+        level: RiskLevel::None,
+        outcome: SignInOutcome::SignedIn,
+        correlation_id: "c".into(),
+        confirmed_by_user: None,
+    }
+}
+
+fn session(account: u64) -> Session {
+    serde_json::from_value(serde_json::json!({"account": account, "proven_ms": null, "started_ms": 1, "used_ms": 1}))
+        .unwrap()
+}
+
+#[test]
+fn every_seeded_account_and_tenant_reads_back_as_written() {
+    let db = Db::seeded();
+    let (tenants, accounts) = seed::directory(seeded_at(), &SeededEntropy::default());
+    let mut rows = db.store.transaction().unwrap();
+    for (id, a) in accounts.iter().enumerate() {
+        assert_eq!(rows.account(id as u64).unwrap().as_ref(), Some(a), "{}", a.username);
+        let upper = a.username.to_ascii_uppercase();
+        assert_eq!(rows.account_named(&upper).unwrap(), Some(id as u64));
+    }
+    for t in &tenants {
+        assert_eq!(rows.tenant(&t.id).unwrap().as_ref(), Some(t));
+    }
+    assert_eq!(rows.tenant_ids().unwrap(), tenants.iter().map(|t| t.id.clone()).collect::<Vec<_>>());
+    assert_eq!(rows.account(accounts.len() as u64).unwrap(), None);
+    assert_eq!(rows.account_named("nobody@example.com").unwrap(), None);
+}
+
+#[test]
+fn methods_and_passkeys_live_in_their_own_tables() {
+    let db = Db::seeded();
+    let (_, accounts) = seed::directory(seeded_at(), &SeededEntropy::default());
+    let with_app = accounts.iter().filter(|a| a.totp.is_some()).count() as i64;
+    let with_phone = accounts.iter().filter(|a| a.phone.is_some()).count() as i64;
+    assert_eq!(db.count("SELECT COUNT(*) FROM methods WHERE kind = 'AuthenticatorApp'"), with_app);
+    assert_eq!(db.count("SELECT COUNT(*) FROM methods WHERE kind = 'Phone'"), with_phone);
+    assert_eq!(db.count("SELECT COUNT(*) FROM accounts WHERE body LIKE '%\"totp\"%'"), 0);
+
+    let (id, mut account) = (0u64, accounts[0].clone());
+    account.totp = None;
+    account.revoked_passkeys = vec!["old-key".into()];
+    let mut rows = db.store.transaction().unwrap();
+    rows.put_account(id, &account).unwrap();
+    assert_eq!(rows.account(id).unwrap(), Some(account.clone()));
+    assert_eq!(rows.account_with_passkey("old-key").unwrap(), Some(id), "a removed passkey stays known");
+    rows.commit().unwrap();
+    assert_eq!(db.count("SELECT COUNT(*) FROM passkeys WHERE revoked = 1"), 1);
+}
+
+#[test]
+fn a_step_moves_only_from_the_seq_it_was_read_at() {
+    let db = Db::seeded();
+    let waiting = waiting_flow(&db);
+    let mut rows = db.store.transaction().unwrap();
+    let flow = rows.flow(&waiting.flow_id).unwrap().expect("the flow is a row");
+    assert_eq!(flow.seq(), waiting.seq);
+    rows.insert_flow("f1", &flow).unwrap();
+    assert_eq!(rows.insert_flow("f1", &flow), Err(StoreError::Conflict), "an id is used once");
+    rows.commit().unwrap();
+
+    let mut first = db.store.transaction().unwrap();
+    let read = first.flow("f1").unwrap().unwrap();
+    let moved = advanced(&read);
+    first.update_flow("f1", read.seq(), &moved).unwrap();
+    first.commit().unwrap();
+
+    // A second tab answered the same step: its write finds the seq moved on.
+    let mut second = db.store.transaction().unwrap();
+    assert_eq!(second.update_flow("f1", read.seq(), &moved), Err(StoreError::Conflict));
+    assert_eq!(second.flow("f1").unwrap().unwrap().seq(), read.seq() + 1);
+    second.delete_flow("f1").unwrap();
+    assert_eq!(second.update_flow("f1", read.seq() + 1, &moved), Err(StoreError::Conflict), "gone");
+}
+
+#[test]
+fn an_uncommitted_transaction_leaves_nothing() {
+    let db = Db::seeded();
+    let mut rows = db.store.transaction().unwrap();
+    rows.append_log(0, &record("a", 5)).unwrap();
+    rows.put_session("token-1", &session(0)).unwrap();
+    rows.rollback();
+    drop(rows);
+    let mut dropped = db.store.transaction().unwrap();
+    dropped.put_secret("decoy", b"k").unwrap();
+    drop(dropped);
+    let mut rows = db.store.transaction().unwrap();
+    assert_eq!(rows.log_of_account(0, 10).unwrap(), vec![]);
+    assert_eq!(rows.session("token-1").unwrap(), None);
+    assert_eq!(rows.secret("decoy").unwrap(), None);
+}
+
+#[test]
+fn committed_rows_survive_a_reopen() {
+    let mut db = Db::seeded();
+    let mut rows = db.store.transaction().unwrap();
+    let first = rows.append_log(0, &record("a", 5)).unwrap();
+    let second = rows.append_log(1, &record("b", 6)).unwrap();
+    assert!(second > first);
+    rows.put_secret("decoy", b"key").unwrap();
+    rows.commit().unwrap();
+    db.reopen();
+    let mut rows = db.store.transaction().unwrap();
+    assert_eq!(rows.log_entry(first).unwrap().map(|(a, r)| (a, r.id, r.username)), Some((0, first, "a".into())));
+    assert_eq!(rows.secret("decoy").unwrap(), Some(b"key".to_vec()));
+}
+
+#[test]
+fn sign_in_logs_are_newest_first_per_account_and_per_tenant() {
+    let db = Db::seeded();
+    let (_, accounts) = seed::directory(seeded_at(), &SeededEntropy::default());
+    let tenant = accounts[0].signs_in_to.clone();
+    let other = accounts.iter().position(|a| a.home_tenant != tenant && a.signs_in_to != tenant).unwrap() as u64;
+    let mut rows = db.store.transaction().unwrap();
+    for at in 1..=3 {
+        rows.append_log(0, &record(&accounts[0].username, at)).unwrap();
+    }
+    rows.append_log(other, &record("elsewhere", 9)).unwrap();
+    let mine: Vec<u64> = rows.log_of_account(0, 2).unwrap().iter().map(|r| r.at_ms).collect();
+    assert_eq!(mine, vec![3, 2]);
+    let theirs = rows.log_of_tenant(&tenant, 10).unwrap();
+    assert!(theirs.iter().all(|r| r.username != "elsewhere"));
+    assert_eq!(theirs.len(), 3);
+}
+
+#[test]
+fn sessions_are_kept_by_digest_and_end_with_what_they_were_adding() {
+    let db = Db::seeded();
+    let mut rows = db.store.transaction().unwrap();
+    rows.put_session("secret-token-a", &session(0)).unwrap();
+    rows.put_session("secret-token-b", &session(0)).unwrap();
+    rows.put_session("secret-token-c", &session(1)).unwrap();
+    let challenge: Challenge = serde_json::from_value(serde_json::json!({"bytes": [1, 2], "expires_ms": 9})).unwrap();
+    rows.put_adding_passkey("secret-token-b", &challenge).unwrap();
+    rows.commit().unwrap();
+    assert_eq!(db.count("SELECT COUNT(*) FROM sessions WHERE token_hash LIKE 'secret%'"), 0);
+
+    let mut rows = db.store.transaction().unwrap();
+    rows.delete_sessions_of(0, Some("secret-token-a")).unwrap();
+    assert!(rows.session("secret-token-a").unwrap().is_some(), "kept");
+    assert_eq!(rows.session("secret-token-b").unwrap(), None);
+    assert_eq!(rows.adding_passkey("secret-token-b").unwrap(), None);
+    assert!(rows.session("secret-token-c").unwrap().is_some(), "another account's");
+}
