@@ -30,20 +30,53 @@ pub fn hash_password(password: &str, salt: &[u8; 16], iterations: u32) -> String
     format!("{PREFIX}${iterations}${}${}", hex_encode(salt), hex_encode(&hash))
 }
 
+/// The form new password hashes take. The browser mock keeps PBKDF2 (argon2's 19 MiB
+/// per check is too slow for a page and its tests); the native service uses argon2id,
+/// and moves each PBKDF2 hash to it at the person's next good sign-in.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Hashing {
+    Pbkdf2,
+    /// argon2id natively; PBKDF2 where argon2 is not built (wasm).
+    Argon2id,
+}
+
+impl Hashing {
+    /// A new hash of `password`.
+    pub fn new_hash(self, password: &str, salt: &[u8; 16]) -> String {
+        match self {
+            #[cfg(not(target_arch = "wasm32"))]
+            Hashing::Argon2id => argon::hash(password, salt),
+            _ => hash_password(password, salt, ITERATIONS),
+        }
+    }
+
+    /// Whether a stored hash should be replaced by `new_hash` at the next good sign-in.
+    pub fn needs_rehash(self, stored: &str) -> bool {
+        match self {
+            #[cfg(not(target_arch = "wasm32"))]
+            Hashing::Argon2id => !argon::is_current(stored),
+            _ => parse_stored(stored).is_none_or(|p| p.iterations < ITERATIONS),
+        }
+    }
+
+    /// The work of checking a wrong password against a hash of this form and keeping
+    /// its fingerprint (PBKDF2), spent for an unknown username so that time does not
+    /// tell the two apart.
+    pub fn spend_like_a_wrong_password(self, typed: &str) {
+        const SALT: [u8; 16] = [0x5a; 16];
+        std::hint::black_box(self.new_hash(typed, &SALT));
+        std::hint::black_box(hash_password(typed, &SALT, ITERATIONS));
+    }
+}
+
 /// A new hash of `password` in the preferred form for where this runs.
 pub fn hash_new(password: &str, salt: &[u8; 16]) -> String {
-    #[cfg(not(target_arch = "wasm32"))]
-    return argon::hash(password, salt);
-    #[cfg(target_arch = "wasm32")]
-    return hash_password(password, salt, ITERATIONS);
+    Hashing::Argon2id.new_hash(password, salt)
 }
 
 /// Whether a stored hash should be replaced by `hash_new` at the next good sign-in.
 pub fn needs_rehash(stored: &str) -> bool {
-    #[cfg(not(target_arch = "wasm32"))]
-    return !argon::is_current(stored);
-    #[cfg(target_arch = "wasm32")]
-    return parse_stored(stored).is_none_or(|p| p.iterations < ITERATIONS);
+    Hashing::Argon2id.needs_rehash(stored)
 }
 
 /// Recomputes the hash with the stored salt and cost and compares in constant time.
@@ -126,6 +159,11 @@ struct StoredHash {
     iterations: u32,
     salt: Vec<u8>,
     hash: Vec<u8>,
+}
+
+/// The salt of a stored PBKDF2 hash.
+pub fn salt_of(stored: &str) -> Option<[u8; 16]> {
+    parse_stored(stored).and_then(|p| p.salt.try_into().ok())
 }
 
 fn parse_stored(stored: &str) -> Option<StoredHash> {
@@ -230,7 +268,8 @@ mod tests {
         let before = rounds_derived();
         assert!(!verify_password("anything", greedy));
         assert_eq!(rounds_derived(), before);
-        let weaker = "$argon2id$v=19$m=8,t=1,p=1$MDEyMzQ1Njc4OWFiY2RlZg$AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA";
+        let weaker =
+            "$argon2id$v=19$m=8,t=1,p=1$MDEyMzQ1Njc4OWFiY2RlZg$AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA";
         assert!(needs_rehash(weaker), "below today's parameters");
     }
 

@@ -2,11 +2,12 @@
 //! transaction from a `RowsFactory`. The browser's `MockBackend` is the same authority
 //! with a page's faults and lab around it.
 use crate::api::{
-    AccountView, AdminAction, AdminReceipt, AdminView, BackendError, Enrollment, Input, Reply, ResetInput,
-    ResetReply, SignInRequest,
+    AccountView, AdminAction, AdminReceipt, AdminView, BackendError, BackendFuture, Enrollment,
+    IdentityBackend, Input, Reply, ResetInput, ResetReply, SignInRequest,
 };
 use crate::engine::password::{BannedList, Verdict};
 use crate::engine::{MethodKind, TenantPolicy};
+use crate::hash::Hashing;
 use crate::mock::Authority;
 use crate::platform::{Clock, Entropy};
 use crate::store::{rows_through, Fallible, MemoryRows, Rows, StoreError, Work};
@@ -56,6 +57,8 @@ pub struct Service<F> {
     clock: Arc<dyn Clock + Send + Sync>,
     entropy: Arc<dyn Entropy + Send + Sync>,
     rp: RelyingParty,
+    client_sources: bool,
+    hashing: Hashing,
 }
 
 impl<F: RowsFactory> Service<F> {
@@ -65,7 +68,21 @@ impl<F: RowsFactory> Service<F> {
         entropy: Arc<dyn Entropy + Send + Sync>,
         rp: RelyingParty,
     ) -> Self {
-        Service { rows, clock, entropy, rp }
+        Service { rows, clock, entropy, rp, client_sources: false, hashing: Hashing::Argon2id }
+    }
+
+    /// The form new password hashes take (argon2id unless told otherwise).
+    pub fn hashing(mut self, hashing: Hashing) -> Self {
+        self.hashing = hashing;
+        self
+    }
+
+    /// Whether a sign-in's `source` is taken as the request gives it. A server sets
+    /// it from the connection (or, in demo mode, passes the lab's through); without
+    /// this, the person's scripted or last place is used.
+    pub fn accept_client_sources(mut self, yes: bool) -> Self {
+        self.client_sources = yes;
+        self
     }
 
     /// One call: one transaction, decided and written together. A store error keeps
@@ -97,7 +114,8 @@ impl<F: RowsFactory> Service<F> {
             clock: self.clock.as_ref(),
             entropy: self.entropy.as_ref(),
             rp: &self.rp,
-            client_sources: false,
+            client_sources: self.client_sources,
+            hashing: self.hashing,
         };
         let mut rows = self.rows.begin()?;
         let mut work = Work::new(rows.as_mut());
@@ -225,6 +243,102 @@ impl<F: RowsFactory> Service<F> {
     ) -> Result<AccountView, BackendError> {
         self.run(|a, w| a.confirm_passkey(w, session, created))
     }
+}
+
+/// The same calls behind the trait the component and the server's routes speak; each
+/// answers at once (a native caller runs it off its async workers).
+impl<F: RowsFactory> IdentityBackend for Service<F> {
+    fn sign_in(&self, request: SignInRequest) -> BackendFuture<'_, Reply> {
+        now(Service::sign_in(self, request))
+    }
+    fn send(&self, flow_id: &str, seq: u32, input: Input) -> BackendFuture<'_, Reply> {
+        now(Service::send(self, flow_id, seq, input))
+    }
+    fn current(&self, flow_id: &str) -> BackendFuture<'_, Reply> {
+        now(Service::current(self, flow_id))
+    }
+    fn start_reset(&self, username: &str) -> BackendFuture<'_, ResetReply> {
+        now(Service::start_reset(self, username))
+    }
+    fn send_reset(&self, flow_id: &str, seq: u32, input: ResetInput) -> BackendFuture<'_, ResetReply> {
+        now(Service::send_reset(self, flow_id, seq, input))
+    }
+    fn current_reset(&self, flow_id: &str) -> BackendFuture<'_, ResetReply> {
+        now(Service::current_reset(self, flow_id))
+    }
+    fn check_password(&self, flow_id: &str, candidate: &str) -> BackendFuture<'_, Verdict> {
+        now(Service::check_password(self, flow_id, candidate))
+    }
+    fn account(&self, session: &str) -> BackendFuture<'_, AccountView> {
+        now(Service::account(self, session))
+    }
+    fn report_sign_in(&self, session: &str, sign_in: u64, was_me: bool) -> BackendFuture<'_, AccountView> {
+        now(Service::report_sign_in(self, session, sign_in, was_me))
+    }
+    fn remove_method(&self, session: &str, method: MethodKind) -> BackendFuture<'_, AccountView> {
+        now(Service::remove_method(self, session, method))
+    }
+    fn begin_method(
+        &self,
+        session: &str,
+        method: MethodKind,
+        phone: Option<String>,
+    ) -> BackendFuture<'_, Enrollment> {
+        now(Service::begin_method(self, session, method, phone.as_deref()))
+    }
+    fn confirm_method(&self, session: &str, code: &str) -> BackendFuture<'_, AccountView> {
+        now(Service::confirm_method(self, session, code))
+    }
+    fn admin_overview(&self, session: &str) -> BackendFuture<'_, AdminView> {
+        now(Service::admin_overview(self, session))
+    }
+    fn admin_act(
+        &self,
+        session: &str,
+        username: &str,
+        action: AdminAction,
+    ) -> BackendFuture<'_, AdminReceipt> {
+        now(Service::admin_act(self, session, username, action))
+    }
+    fn set_policy(
+        &self,
+        session: &str,
+        policy: TenantPolicy,
+        banned: BannedList,
+    ) -> BackendFuture<'_, AdminView> {
+        now(Service::set_policy(self, session, policy, banned))
+    }
+    fn begin_passkey_sign_in(
+        &self,
+        username: &str,
+        tenant: Option<String>,
+    ) -> BackendFuture<'_, PasskeyOptions> {
+        now(Service::begin_passkey_sign_in(self, username, tenant.as_deref()))
+    }
+    fn passkey_sign_in(
+        &self,
+        username: &str,
+        tenant: Option<String>,
+        answer: PasskeyAssertion,
+    ) -> BackendFuture<'_, Reply> {
+        now(Service::passkey_sign_in(self, username, tenant.as_deref(), &answer))
+    }
+    fn begin_passkey(&self, session: &str) -> BackendFuture<'_, PasskeyOptions> {
+        now(Service::begin_passkey(self, session))
+    }
+    fn confirm_passkey(&self, session: &str, created: PasskeyCreated) -> BackendFuture<'_, AccountView> {
+        now(Service::confirm_passkey(self, session, &created))
+    }
+    fn sign_out(&self, session: &str) -> BackendFuture<'_, ()> {
+        now(Service::sign_out(self, session))
+    }
+    fn step_up(&self, session: &str) -> BackendFuture<'_, Reply> {
+        now(Service::step_up(self, session))
+    }
+}
+
+fn now<'a, T: 'a>(out: Result<T, BackendError>) -> BackendFuture<'a, T> {
+    Box::pin(std::future::ready(out))
 }
 
 #[cfg(test)]

@@ -11,7 +11,6 @@ use crate::directory::Account;
 use crate::engine::password::{validate_custom_list, BannedList};
 use crate::engine::risk::user_risk;
 use crate::engine::{DetectionKind, RiskDetail, RiskLevel, RiskState, TenantPolicy};
-use crate::hash;
 use crate::store::{AccountId, Work};
 
 /// Letters and digits that cannot be mistaken for one another when read aloud or copied.
@@ -96,8 +95,7 @@ impl Authority<'_> {
             }
             AdminAction::TemporaryPassword => {
                 let text = temporary.as_deref().unwrap_or_default();
-                account.password_hash =
-                    hash::hash_password(text, &salt.unwrap_or_default(), hash::ITERATIONS);
+                account.password_hash = self.hashing.new_hash(text, &salt.unwrap_or_default());
                 account.state.temporary_password = true;
                 // A passwordless account now has a password, everywhere.
                 account.state.has_password = true;

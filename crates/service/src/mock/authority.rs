@@ -31,6 +31,8 @@ pub struct Authority<'a> {
     pub rp: &'a RelyingParty,
     /// Whether a sign-in request may say where it comes from (the lab, tests).
     pub client_sources: bool,
+    /// The form new password hashes take.
+    pub hashing: hash::Hashing,
 }
 
 /// How a flow begins: after a password, after a passkey, or as a step-up of a session.
@@ -158,20 +160,36 @@ impl Authority<'_> {
         }
         let now = self.clock.now_ms();
         let Some(idx) = signing_in(w, username, req.tenant.as_deref())? else {
-            limits::spend_like_a_wrong_password(&req.password);
+            self.hashing.spend_like_a_wrong_password(&req.password);
             return Err(BackendError::InvalidCredentials);
         };
         // Nothing about the account is told before the password is right.
         let account = w.account_mut(idx)?;
         let source = self.source_of(account, req.source.clone());
-        if !first_factor_ok(account, &req.password, now) {
+        if !first_factor_ok(account, &req.password, now, self.hashing) {
             let familiar = source.as_ref().is_ok_and(|s| limits::is_familiar(account, s));
             limits::record_wrong_password(account, &req.password, familiar, now);
             return Err(BackendError::InvalidCredentials);
         }
         limits::password_passed(account);
+        self.rehash_if_old(account, &req.password);
         use_up_pass(account);
         self.start_flow(w, idx, source?, Start::Password, now)
+    }
+
+    /// A password that just proved right, stored in an older form, is hashed again in
+    /// today's. The old salt is kept: it is random per account already, and drawing a
+    /// new one would move every later draw of a seeded test.
+    fn rehash_if_old(&self, account: &mut Account, typed: &str) {
+        if !account.state.has_password || !self.hashing.needs_rehash(&account.password_hash) {
+            return;
+        }
+        let salt = hash::salt_of(&account.password_hash).unwrap_or_else(|| {
+            let mut salt = [0u8; 16];
+            self.entropy.fill(&mut salt);
+            salt
+        });
+        account.password_hash = self.hashing.new_hash(typed, &salt);
     }
 
     /// Where a sign-in comes from: as the request says (lab and tests only), the
@@ -315,7 +333,7 @@ impl Authority<'_> {
             let mut salt = [0u8; 16];
             self.entropy.fill(&mut salt);
             let account = w.account_mut(idx)?;
-            account.password_hash = hash::hash_password(new, &salt, hash::ITERATIONS);
+            account.password_hash = self.hashing.new_hash(new, &salt);
             account.state.temporary_password = false;
             account.state.has_password = true;
             account.pass_expires_ms = None;

@@ -86,15 +86,6 @@ fn wrong_password_fingerprint(account: &Account, typed: &str) -> String {
     hash::hash_password(typed, &salt, hash::ITERATIONS)
 }
 
-/// The work a wrong password for a real account costs (its check and its
-/// fingerprint), spent for an unknown username so that time does not tell them apart.
-pub fn spend_like_a_wrong_password(typed: &str) {
-    const SALT: [u8; 16] = [0x5a; 16];
-    for _ in 0..2 {
-        std::hint::black_box(hash::hash_password(typed, &SALT, hash::ITERATIONS));
-    }
-}
-
 /// While locked, no code, old or new, is checked for this account (passkeys are, as
 /// they cannot be guessed, and one that passes ends the lock).
 pub fn second_factors_locked(account: &Account, now: u64) -> bool {

@@ -187,6 +187,7 @@ impl MockBackend {
             entropy: self.entropy.as_ref(),
             rp: &rp,
             client_sources: self.client_sources.get(),
+            hashing: hash::Hashing::Pbkdf2,
         };
         let mut rows = self.rows.borrow_mut();
         let (out, moved, started) = self.with_rows(&mut rows, |rows| {
@@ -421,10 +422,10 @@ fn count_second_factor(account: &mut Account, passed: bool, now: u64) {
 }
 
 /// The password, or for a passwordless account its temporary access pass while good.
-fn first_factor_ok(account: &Account, typed: &str, now: u64) -> bool {
+fn first_factor_ok(account: &Account, typed: &str, now: u64, hashing: hash::Hashing) -> bool {
     let pass_expired = !account.state.has_password && account.pass_expires_ms.is_none_or(|t| t <= now);
     if pass_expired || account.password_hash.is_empty() {
-        limits::spend_like_a_wrong_password(typed);
+        hashing.spend_like_a_wrong_password(typed);
         return false;
     }
     hash::verify_password(typed, &account.password_hash)

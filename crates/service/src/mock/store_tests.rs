@@ -114,7 +114,13 @@ fn of_two_writers_answering_the_same_step_only_one_is_kept() {
     let rows = Mutex::new(b.rows.borrow().clone());
     let rp = b.relying_party();
     let entropy = SeededEntropy::default();
-    let a = Authority { clock: clock.as_ref(), entropy: &entropy, rp: &rp, client_sources: false };
+    let a = Authority {
+        clock: clock.as_ref(),
+        entropy: &entropy,
+        rp: &rp,
+        client_sources: false,
+        hashing: crate::hash::Hashing::Pbkdf2,
+    };
     // Two tabs (or two nodes) read the flow at the same step, and both decide.
     let (mut one, mut two) = (Shared(&rows), Shared(&rows));
     let (mut first, mut second) = (Work::new(&mut one), Work::new(&mut two));

@@ -111,3 +111,34 @@ fn twenty_wrong_passwords_at_once_lock_as_twenty_in_a_row_do() {
     let r = sign_in(&at_once, user, password_of(user)).unwrap();
     assert!(matches!(r.step, Step::Blocked { reason: BlockReason::LockedOut { .. }, .. }), "{:?}", r.step);
 }
+
+#[test]
+fn a_seeded_pbkdf2_hash_moves_to_argon2id_at_the_next_good_sign_in() {
+    let s = service();
+    let user = "ada@contoso.example";
+    let before = account(&s, user).password_hash;
+    assert!(before.starts_with("pbkdf2-sha256$"), "{before}");
+    // A wrong password changes nothing about the stored hash.
+    assert_eq!(sign_in(&s, user, "Not-Her-Password-1"), Err(BackendError::InvalidCredentials));
+    assert_eq!(account(&s, user).password_hash, before);
+
+    sign_in(&s, user, password_of(user)).unwrap();
+    let after = account(&s, user).password_hash;
+    assert!(after.starts_with("$argon2id$v=19$m=19456,t=2,p=1$"), "{after}");
+    assert!(!crate::hash::needs_rehash(&after));
+    // Once moved it stays; the password still works and a wrong one still does not.
+    let reply = sign_in(&s, user, password_of(user)).unwrap();
+    assert!(reply.session.is_some());
+    assert_eq!(account(&s, user).password_hash, after);
+    assert_eq!(sign_in(&s, user, "Not-Her-Password-2"), Err(BackendError::InvalidCredentials));
+}
+
+#[test]
+fn the_browser_mock_form_keeps_pbkdf2() {
+    let s = service();
+    let s = Service { hashing: Hashing::Pbkdf2, ..s };
+    let user = "ada@contoso.example";
+    let before = account(&s, user).password_hash;
+    sign_in(&s, user, password_of(user)).unwrap();
+    assert_eq!(account(&s, user).password_hash, before);
+}
