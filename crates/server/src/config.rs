@@ -13,9 +13,9 @@ OPTIONS:
     --listen ADDR             where to listen [default: 127.0.0.1:8081]
     --database URL            the SQLite database, created and migrated if missing
                               [default: sqlite://riskgate.db]
+    --max-connections N       database connections in the pool [default: 8]
     --seed demo               load the demo tenants and personas into an EMPTY database
-                              (once; a database that holds a directory is left alone).
-                              Without it, an empty database is refused.
+                              (once; a database that holds a directory is left alone)
     --static DIR              also serve DIR (a built component and host page) at /;
                               the API is always under /api
     --allow-origin ORIGIN     allow cross-origin calls from ORIGIN (repeatable), e.g.
@@ -49,6 +49,7 @@ pub struct Config {
     pub demo_tools: bool,
     pub body_limit: usize,
     pub request_timeout: Duration,
+    pub max_connections: u32,
 }
 
 impl Default for Config {
@@ -65,6 +66,7 @@ impl Default for Config {
             demo_tools: false,
             body_limit: 64 * 1024,
             request_timeout: Duration::from_secs(10),
+            max_connections: 8,
         }
     }
 }
@@ -93,6 +95,14 @@ pub fn parse(args: impl IntoIterator<Item = String>) -> Result<Command, String> 
                     v.parse().map_err(|_| format!("--listen {v}: not an address like 127.0.0.1:8081"))?;
             }
             "--database" => c.database = value("a URL")?,
+            "--max-connections" => {
+                let v = value("a number")?;
+                let n: u32 = v.parse().map_err(|_| format!("--max-connections {v}: not a number"))?;
+                if n == 0 {
+                    return Err("--max-connections 0: at least one connection is needed".into());
+                }
+                c.max_connections = n;
+            }
             "--seed" => match value("a seed name")?.as_str() {
                 "demo" => c.seed_demo = true,
                 other => return Err(format!("--seed {other}: the only seed is `demo`")),

@@ -1,11 +1,10 @@
 //! Riskgate's reference server: the HTTP API of docs/backend-api.md (v1) in front of
-//! the authority, over SQLite. Stage A: the authority is the mock (`MockBackend`) on a
-//! thread of its own, saving its whole directory in one row per change; flows and
-//! sessions live in memory (a restart ends them). See "The reference server" in the
-//! README and the end of docs/backend-api.md.
+//! the authority (`riskgate_service::Service`), over SQLite's per-row tables
+//! (`riskgate_store_sql`): each call one transaction, flows, sessions and flow secrets
+//! in the database, so a restart ends nothing. See "The reference server" in the README
+//! and the end of docs/backend-api.md.
 pub mod authority;
 pub mod config;
-pub mod db;
 pub mod errors;
 pub mod routes;
 
@@ -161,19 +160,20 @@ pub async fn start(config: Config) -> Result<Running, String> {
         .await
         .map_err(|e| format!("--listen {}: {e}", config.listen))?;
     let addr = listener.local_addr().map_err(|e| e.to_string())?;
-    let db = db::Database::open(&config.database).await?;
+    let store = riskgate_store_sql::SqlStore::open(&config.database, config.max_connections).await?;
     let origin = config.origin.clone().unwrap_or_else(|| format!("http://localhost:{}", addr.port()));
     let rp_id =
         origin.split("://").nth(1).unwrap_or("localhost").split([':', '/']).next().unwrap_or("localhost");
     let relying_party = RelyingParty { id: rp_id.to_string(), origin: origin.clone() };
     let auth = AuthorityHandle::start(Opening {
-        db: db.clone(),
+        store,
         seed_demo: config.seed_demo,
         demo_sources: config.demo_sources,
         relying_party,
+        workers: std::thread::available_parallelism().map_or(2, |n| n.get()),
     })
     .await?;
-    let state = routes::App::new(auth.clone(), db, config.host_secret.as_deref());
+    let state = routes::App::new(auth.clone(), config.host_secret.as_deref(), config.demo_sources);
     let router = app(state, &config);
     let (stop, stopped) = oneshot::channel::<()>();
     let task = tokio::spawn(async move {

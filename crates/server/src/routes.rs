@@ -1,7 +1,6 @@
 //! The endpoints of docs/backend-api.md, each one call of the authority, plus what API
 //! v1 adds around them: flow secrets, the session hand-off, health and demo tools.
 use crate::authority::AuthorityHandle;
-use crate::db::{self, Database, ExchangeRefusal, HandoffRow};
 use crate::errors::{ApiError, JsonBody, PathParams};
 use axum::extract::State;
 use axum::http::HeaderMap;
@@ -16,9 +15,9 @@ use riskgate_api::{
 };
 use riskgate_engine::{MethodKind, Step};
 use riskgate_service::mock::{FLOW_MAX_MS, SESSION_MAX_MS};
+use riskgate_store_sql::host::{sha256, ExchangeRefusal, Grant, HandoffRow};
 use serde::Serialize;
-use std::collections::HashMap;
-use std::sync::{Arc, Mutex};
+use std::sync::Arc;
 
 /// A hand-off code is good for this long, once.
 pub const HANDOFF_TTL_MS: u64 = 2 * 60 * 1000;
@@ -34,92 +33,97 @@ enum Kind {
     Reset,
 }
 
-/// What the server knows of a flow beside the authority: its secret (hashed), and
-/// for the hand-off, whose it is and whether it passed a method.
-struct FlowEntry {
-    secret_hash: Vec<u8>,
-    kind: Kind,
-    username: Option<String>,
-    saw_mfa: bool,
-    started_ms: u64,
+impl Kind {
+    fn name(self) -> &'static str {
+        match self {
+            Kind::SignIn => "sign-in",
+            Kind::Passkey => "passkey",
+            Kind::StepUp => "step-up",
+            Kind::Reset => "reset",
+        }
+    }
 }
 
 #[derive(Clone)]
 pub struct App {
     pub auth: AuthorityHandle,
-    pub db: Database,
-    flows: Arc<Mutex<HashMap<String, FlowEntry>>>,
     host_secret_hash: Option<Arc<Vec<u8>>>,
+    /// Demo mode: a sign-in's `source` is taken from its body (the scenario lab).
+    demo_sources: bool,
+}
+
+fn store_failed(e: sqlx::Error) -> ApiError {
+    tracing::error!(error = %e, "the database refused a flow's grant or hand-off");
+    BackendError::Unavailable.into()
 }
 
 impl App {
-    pub fn new(auth: AuthorityHandle, db: Database, host_secret: Option<&str>) -> Self {
-        App {
-            auth,
-            db,
-            flows: Arc::default(),
-            host_secret_hash: host_secret.map(|s| Arc::new(db::sha256(s))),
-        }
+    pub fn new(auth: AuthorityHandle, host_secret: Option<&str>, demo_sources: bool) -> Self {
+        App { auth, host_secret_hash: host_secret.map(|s| Arc::new(sha256(s))), demo_sources }
     }
 
-    fn flows(&self) -> std::sync::MutexGuard<'_, HashMap<String, FlowEntry>> {
-        self.flows.lock().unwrap_or_else(|poisoned| poisoned.into_inner())
-    }
-
-    /// Registers a new flow and returns its secret, to be sent once.
-    fn grant(&self, flow_id: &str, kind: Kind, username: Option<String>, first: Option<&Step>) -> String {
+    /// Registers a new flow and returns its secret, to be sent once. Kept in the
+    /// database, so a flow outlives a restart and any node can answer it.
+    async fn grant(
+        &self,
+        flow_id: &str,
+        kind: Kind,
+        username: Option<String>,
+        first: Option<&Step>,
+    ) -> Result<(String, Grant), ApiError> {
         let secret = random_token();
-        let now = db::now_ms();
-        let mut flows = self.flows();
-        // Flows end within FLOW_MAX_MS at the authority; their secrets go soon after.
-        flows.retain(|_, e| e.started_ms + FLOW_MAX_MS + 60_000 > now);
         let saw_mfa = first.is_some_and(|s| matches!(s, Step::MfaChallenge { .. }));
-        let entry = FlowEntry { secret_hash: db::sha256(&secret), kind, username, saw_mfa, started_ms: now };
-        flows.insert(flow_id.to_string(), entry);
-        secret
+        let grant = Grant { secret_hash: sha256(&secret), kind: kind.name().into(), username, saw_mfa };
+        let now = now_ms();
+        // Flows end within FLOW_MAX_MS at the authority; their secrets go soon after.
+        let forget = now.saturating_sub(FLOW_MAX_MS + 60_000);
+        self.auth.store().grant_flow(flow_id, &grant, now, forget).await.map_err(store_failed)?;
+        Ok((secret, grant))
     }
 
     /// The flow's secret must come with every call about it; a missing or wrong one is
     /// answered as an unknown flow, so a flow id alone tells nothing.
-    fn check_secret(&self, flow_id: &str, headers: &HeaderMap, kinds: &[Kind]) -> Result<(), ApiError> {
+    async fn check_secret(
+        &self,
+        flow_id: &str,
+        headers: &HeaderMap,
+        kinds: &[Kind],
+    ) -> Result<Grant, ApiError> {
         let given = headers.get(FLOW_SECRET_HEADER).and_then(|v| v.to_str().ok()).unwrap_or("");
-        let given = db::sha256(given);
-        let flows = self.flows();
-        match flows.get(flow_id) {
-            Some(e) if kinds.contains(&e.kind) && constant_time_eq(&e.secret_hash, &given) => Ok(()),
+        let given = sha256(given);
+        let grant = self.auth.store().flow_grant(flow_id).await.map_err(store_failed)?;
+        match grant {
+            Some(g)
+                if kinds.iter().any(|k| k.name() == g.kind) && constant_time_eq(&g.secret_hash, &given) =>
+            {
+                Ok(g)
+            }
             _ => Err(BackendError::UnknownFlow.into()),
         }
     }
 
-    fn note_step(&self, flow_id: &str, step: &Step) {
-        if matches!(step, Step::MfaChallenge { .. }) {
-            if let Some(e) = self.flows().get_mut(flow_id) {
-                e.saw_mfa = true;
-            }
+    async fn note_step(&self, flow_id: &str, grant: &mut Grant, step: &Step) -> Result<(), ApiError> {
+        if matches!(step, Step::MfaChallenge { .. }) && !grant.saw_mfa {
+            grant.saw_mfa = true;
+            self.auth.store().note_mfa(flow_id).await.map_err(store_failed)?;
         }
+        Ok(())
     }
 
     /// A reply that hands out a session of a new sign-in also carries a one-time
     /// hand-off code for the host's own server (not a step-up: nobody new signed in).
-    async fn with_handoff(&self, mut reply: Reply) -> Reply {
-        if reply.session.is_none() || self.host_secret_hash.is_none() {
+    async fn with_handoff(&self, mut reply: Reply, grant: &Grant) -> Reply {
+        if reply.session.is_none() || self.host_secret_hash.is_none() || grant.kind == Kind::StepUp.name() {
             return reply;
         }
-        let (username, proven) = {
-            let flows = self.flows();
-            match flows.get(&reply.flow_id) {
-                Some(e) if e.kind != Kind::StepUp => {
-                    (e.username.clone(), e.saw_mfa || e.kind == Kind::Passkey)
-                }
-                _ => return reply,
-            }
-        };
-        let Some(username) = username else { return reply };
+        let proven = grant.saw_mfa || grant.kind == Kind::Passkey.name();
+        let Some(username) = grant.username.clone() else { return reply };
         let Ok(Some((subject, tenant))) = self.auth.subject(username).await else { return reply };
         let row =
             HandoffRow { subject, tenant, proven, session_expires_ms: Some(reply.time_ms + SESSION_MAX_MS) };
         let code = random_token();
-        match self.db.insert_handoff(&code, &row, db::now_ms() + HANDOFF_TTL_MS).await {
+        let now = now_ms();
+        match self.auth.store().insert_handoff(&code, &row, now, now + HANDOFF_TTL_MS).await {
             Ok(()) => reply.handoff = Some(code),
             Err(e) => {
                 tracing::error!(error = %e, "storing a hand-off code failed; the reply goes without one")
@@ -127,6 +131,11 @@ impl App {
         }
         reply
     }
+}
+
+pub fn now_ms() -> u64 {
+    use riskgate_service::platform::{Clock, SystemClock};
+    SystemClock.now_ms()
 }
 
 fn random_token() -> String {
@@ -166,11 +175,15 @@ fn sends_a_code(input: &Input) -> bool {
     matches!(input, Input::SendCode { .. } | Input::BeginRegistration { phone: Some(_), .. })
 }
 
-async fn sign_in(State(app): State<App>, JsonBody(request): JsonBody<SignInRequest>) -> Answer {
+async fn sign_in(State(app): State<App>, JsonBody(mut request): JsonBody<SignInRequest>) -> Answer {
+    // Where a sign-in comes from is never the client's to say, outside demo mode.
+    if !app.demo_sources {
+        request.source = None;
+    }
     let username = request.username.trim().to_string();
     let reply = app.auth.backend(move |b| b.sign_in(request)).await?;
-    let secret = app.grant(&reply.flow_id, Kind::SignIn, Some(username), Some(&reply.step));
-    let reply = app.with_handoff(reply).await;
+    let (secret, grant) = app.grant(&reply.flow_id, Kind::SignIn, Some(username), Some(&reply.step)).await?;
+    let reply = app.with_handoff(reply, &grant).await;
     ok(WithFlowSecret { reply, flow_secret: secret })
 }
 
@@ -180,13 +193,14 @@ async fn send(
     headers: HeaderMap,
     JsonBody(input): JsonBody<Input>,
 ) -> Answer {
-    app.check_secret(&flow_id, &headers, &[Kind::SignIn, Kind::Passkey, Kind::StepUp])?;
+    let mut grant =
+        app.check_secret(&flow_id, &headers, &[Kind::SignIn, Kind::Passkey, Kind::StepUp]).await?;
     let sends = sends_a_code(&input);
     let id = flow_id.clone();
     let reply = app.auth.backend(move |b| b.send(&id, seq, input)).await;
     let reply = reply.map_err(|e| if sends { throttle_sends(e) } else { e.into() })?;
-    app.note_step(&flow_id, &reply.step);
-    ok(app.with_handoff(reply).await)
+    app.note_step(&flow_id, &mut grant, &reply.step).await?;
+    ok(app.with_handoff(reply, &grant).await)
 }
 
 async fn current(
@@ -194,13 +208,13 @@ async fn current(
     PathParams(flow_id): PathParams<String>,
     headers: HeaderMap,
 ) -> Answer {
-    app.check_secret(&flow_id, &headers, &[Kind::SignIn, Kind::Passkey, Kind::StepUp])?;
+    app.check_secret(&flow_id, &headers, &[Kind::SignIn, Kind::Passkey, Kind::StepUp]).await?;
     ok(app.auth.backend(move |b| b.current(&flow_id)).await?)
 }
 
 async fn start_reset(State(app): State<App>, JsonBody(request): JsonBody<ResetRequest>) -> Answer {
     let reply: ResetReply = app.auth.backend(move |b| b.start_reset(&request.username)).await?;
-    let secret = app.grant(&reply.flow_id, Kind::Reset, None, None);
+    let (secret, _) = app.grant(&reply.flow_id, Kind::Reset, None, None).await?;
     ok(WithFlowSecret { reply, flow_secret: secret })
 }
 
@@ -210,7 +224,7 @@ async fn send_reset(
     headers: HeaderMap,
     JsonBody(input): JsonBody<ResetInput>,
 ) -> Answer {
-    app.check_secret(&flow_id, &headers, &[Kind::Reset])?;
+    app.check_secret(&flow_id, &headers, &[Kind::Reset]).await?;
     let sends = matches!(input, ResetInput::SendCode { .. });
     let reply = app.auth.backend(move |b| b.send_reset(&flow_id, seq, input)).await;
     ok(reply.map_err(|e| if sends { throttle_sends(e) } else { e.into() })?)
@@ -221,7 +235,7 @@ async fn current_reset(
     PathParams(flow_id): PathParams<String>,
     headers: HeaderMap,
 ) -> Answer {
-    app.check_secret(&flow_id, &headers, &[Kind::Reset])?;
+    app.check_secret(&flow_id, &headers, &[Kind::Reset]).await?;
     ok(app.auth.backend(move |b| b.current_reset(&flow_id)).await?)
 }
 
@@ -230,7 +244,8 @@ async fn check_password(
     headers: HeaderMap,
     JsonBody(check): JsonBody<PasswordCheck>,
 ) -> Answer {
-    app.check_secret(&check.flow_id, &headers, &[Kind::SignIn, Kind::Passkey, Kind::StepUp, Kind::Reset])?;
+    app.check_secret(&check.flow_id, &headers, &[Kind::SignIn, Kind::Passkey, Kind::StepUp, Kind::Reset])
+        .await?;
     ok(app.auth.backend(move |b| b.check_password(&check.flow_id, &check.candidate)).await?)
 }
 
@@ -315,8 +330,8 @@ async fn passkey_sign_in(State(app): State<App>, JsonBody(answer): JsonBody<Pass
     let username = answer.username.trim().to_string();
     let reply =
         app.auth.backend(move |b| b.passkey_sign_in(&answer.username, answer.tenant, answer.answer)).await?;
-    let secret = app.grant(&reply.flow_id, Kind::Passkey, Some(username), Some(&reply.step));
-    let reply = app.with_handoff(reply).await;
+    let (secret, grant) = app.grant(&reply.flow_id, Kind::Passkey, Some(username), Some(&reply.step)).await?;
+    let reply = app.with_handoff(reply, &grant).await;
     ok(WithFlowSecret { reply, flow_secret: secret })
 }
 
@@ -345,7 +360,7 @@ async fn step_up(State(app): State<App>, headers: HeaderMap) -> Answer {
     let s = session.clone();
     let username = app.auth.backend(move |b| b.account(&s)).await?.username;
     let reply = app.auth.backend(move |b| b.step_up(&session)).await?;
-    let secret = app.grant(&reply.flow_id, Kind::StepUp, Some(username), Some(&reply.step));
+    let (secret, _) = app.grant(&reply.flow_id, Kind::StepUp, Some(username), Some(&reply.step)).await?;
     ok(WithFlowSecret { reply, flow_secret: secret })
 }
 
@@ -356,14 +371,14 @@ async fn exchange_handoff(
     headers: HeaderMap,
     JsonBody(exchange): JsonBody<HandoffExchange>,
 ) -> Answer {
-    let given = bearer(&headers).map(|s| db::sha256(&s)).unwrap_or_default();
+    let given = bearer(&headers).map(|s| sha256(&s)).unwrap_or_default();
     let Some(expected) = app.host_secret_hash.as_deref() else {
         return Err(BackendError::NotAuthorized.into());
     };
     if !constant_time_eq(expected, &given) {
         return Err(BackendError::NotAuthorized.into());
     }
-    let found = app.db.exchange_handoff(exchange.code.trim(), db::now_ms()).await.map_err(|e| {
+    let found = app.auth.store().exchange_handoff(exchange.code.trim(), now_ms()).await.map_err(|e| {
         tracing::error!(error = %e, "reading a hand-off code failed");
         BackendError::Unavailable
     })?;
@@ -443,10 +458,10 @@ pub async fn live() -> Json<Health> {
 }
 
 pub async fn ready(State(app): State<App>) -> Answer {
-    if app.auth.is_broken() || !app.db.ping().await {
+    if !app.auth.ping().await {
         return Err(BackendError::Unavailable.into());
     }
-    // The authority answers a job: its thread is there and not stuck.
-    app.auth.call(|_| ()).await?;
+    // The authority answers a call: a transaction can be opened, a worker is free.
+    app.auth.check().await?;
     ok(Health { status: "ready", api_version: riskgate_api::API_VERSION })
 }

@@ -218,3 +218,56 @@ fn an_empty_database_without_the_seed_is_refused() {
     let err = rt.block_on(riskgate_server::start(config)).err().expect("refused");
     assert!(err.contains("--seed demo"), "{err}");
 }
+
+/// A sign-in body naming a far place and a new device, for ada (clean, usually Seattle).
+fn from_moscow() -> serde_json::Value {
+    json!({
+        "username": "ada@contoso.example",
+        "password": "Harbor-Lantern-61",
+        "source": {
+            "location": {"city": "Moscow", "country": "RU", "coords": {"lat": 55.76, "lon": 37.62}},
+            "ip": "198.51.100.200", "device": "Unknown tablet", "app": "Browser"
+        }
+    })
+}
+
+#[test]
+fn a_client_cannot_name_where_it_signs_in_from() {
+    let s = TestServer::start();
+    let r = s.client.post("/api/sign-in", &[], &from_moscow());
+    assert_eq!(r.status, 200, "{}", r.body);
+    assert_eq!(step_name(&r.json()), "SignedIn", "the body's place is ignored: {}", r.body);
+    assert_eq!(r.json()["unusual"], json!([]), "{}", r.body);
+
+    // In demo mode (the scenario lab) the same body is taken as said: a risky sign-in.
+    let demo = TestServer::with(|c| c.demo_sources = true);
+    let r = demo.client.post("/api/sign-in", &[], &from_moscow());
+    assert_eq!(r.status, 200, "{}", r.body);
+    assert_ne!(step_name(&r.json()), "SignedIn", "demo mode honours the place: {}", r.body);
+}
+
+#[test]
+fn a_flow_goes_on_after_a_restart() {
+    let kept = TempDir::new("restart");
+    let database = kept.database();
+    let first = TestServer::with(|c| c.database = database.clone());
+    let r = first.client.sign_in("ravi@contoso.example", "Quiet-Meadow-17");
+    assert_eq!(step_name(&r.json()), "Notice", "{}", r.body);
+    let flow = Flow::of(&r);
+    let r = first.client.step(&flow, r.json()["seq"].as_u64().unwrap(), json!("Continue"));
+    assert_eq!(step_name(&r.json()), "MfaChallenge", "{}", r.body);
+    let seq = r.json()["seq"].as_u64().unwrap();
+    let code = first.app_code("ravi@contoso.example");
+    drop(first);
+
+    // A new process on the same database: the flow, its secret and its step are there.
+    let second = TestServer::with(|c| c.database = database.clone());
+    let r = second.client.step(&flow, seq, json!({"Code": {"method": "AuthenticatorApp", "code": code}}));
+    assert_eq!(r.status, 200, "{}", r.body);
+    assert_eq!(step_name(&r.json()), "SignedIn", "{}", r.body);
+    let who = second.client.exchange(r.json()["handoff"].as_str().expect("a hand-off"), HOST_SECRET);
+    assert_eq!(
+        (who.json()["subject"].clone(), who.json()["proven"].clone()),
+        (json!("ravi@contoso.example"), json!(true))
+    );
+}

@@ -63,11 +63,14 @@ fn join(mut parts: Parts) -> Fallible<Account> {
     }
     parts.body.insert(PASSKEYS.into(), Value::Array(live));
     parts.body.insert(REVOKED.into(), Value::Array(revoked));
-    serde_json::from_value(Value::Object(parts.body)).map_err(|e| StoreError::Failed(format!("unreadable account: {e}")))
+    serde_json::from_value(Value::Object(parts.body))
+        .map_err(|e| StoreError::Failed(format!("unreadable account: {e}")))
 }
 
 pub(crate) fn load(rows: &mut SqlRows, id: i64) -> Fallible<Option<Account>> {
-    let found = rows.run(move |c| Box::pin(sqlx::query("SELECT body FROM accounts WHERE id = $1").bind(id).fetch_optional(c)))?;
+    let found = rows.run(move |c| {
+        Box::pin(sqlx::query("SELECT body FROM accounts WHERE id = $1").bind(id).fetch_optional(c))
+    })?;
     let Some(found) = found else { return Ok(None) };
     let body: Map<String, Value> = from_json(found.get::<&str, _>(0))?;
     let method_rows = rows.run(move |c| {
@@ -76,7 +79,10 @@ pub(crate) fn load(rows: &mut SqlRows, id: i64) -> Fallible<Option<Account>> {
     let mut methods = vec![];
     for row in method_rows {
         let kind = row.get::<&str, _>(0);
-        let known = METHODS.iter().find(|(_, k)| *k == kind).ok_or_else(|| failed(format!("unknown method {kind}")))?;
+        let known = METHODS
+            .iter()
+            .find(|(_, k)| *k == kind)
+            .ok_or_else(|| failed(format!("unknown method {kind}")))?;
         methods.push((known.1, from_json(row.get::<&str, _>(1))?));
     }
     let key_rows = rows.run(move |c| {

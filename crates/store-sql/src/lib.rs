@@ -7,14 +7,15 @@
 //! each query to completion on the tokio runtime it was opened on. Call `begin` and
 //! everything after it off the async workers (`tokio::task::spawn_blocking`).
 mod account;
+pub mod host;
 
 use riskgate_service::api::SignInRecord;
 use riskgate_service::directory::{Account, Tenant};
 use riskgate_service::mock::PhoneMessage;
-use riskgate_service::store::{
-    Adding, AccountId, Challenge, Fallible, FlowRecord, ResetRecord, Rows, Session, StoreError,
-};
 use riskgate_service::service::RowsFactory;
+use riskgate_service::store::{
+    AccountId, Adding, Challenge, Fallible, FlowRecord, ResetRecord, Rows, Session, StoreError,
+};
 use serde::de::DeserializeOwned;
 use serde::Serialize;
 use sha2::{Digest, Sha256};
@@ -67,7 +68,10 @@ impl SqlStore {
 
     /// Whether the directory has no tenant yet (a new database, before `--seed`).
     pub async fn is_empty(&self) -> Result<bool, String> {
-        let row = sqlx::query("SELECT COUNT(*) FROM tenants").fetch_one(&self.pool).await.map_err(|e| e.to_string())?;
+        let row = sqlx::query("SELECT COUNT(*) FROM tenants")
+            .fetch_one(&self.pool)
+            .await
+            .map_err(|e| e.to_string())?;
         Ok(row.get::<i64, _>(0) == 0)
     }
 
@@ -89,14 +93,13 @@ impl RowsFactory for SqlStore {
 
 /// The schema, embedded in the binary (sqlx's `migrate!` would need its macros).
 fn migrator() -> Migrator {
-    let rows = Migration::new(
-        1,
-        Cow::Borrowed("rows"),
-        MigrationType::Simple,
-        include_str!("../migrations/sqlite/0001_rows.sql").into_sql_str(),
-        false,
-    );
-    Migrator::with_migrations(vec![rows])
+    let migration = |version, name, sql: &'static str| {
+        Migration::new(version, Cow::Borrowed(name), MigrationType::Simple, sql.into_sql_str(), false)
+    };
+    Migrator::with_migrations(vec![
+        migration(1, "rows", include_str!("../migrations/sqlite/0001_rows.sql")),
+        migration(2, "host", include_str!("../migrations/sqlite/0002_host.sql")),
+    ])
 }
 
 /// One transaction. Dropped without `commit`, it rolls back.
@@ -198,7 +201,8 @@ enum Bind {
 
 /// A boxed future of one sqlx call, borrowing the connection.
 mod futures_like {
-    pub type Boxed<'c, T> = std::pin::Pin<Box<dyn std::future::Future<Output = Result<T, sqlx::Error>> + Send + 'c>>;
+    pub type Boxed<'c, T> =
+        std::pin::Pin<Box<dyn std::future::Future<Output = Result<T, sqlx::Error>> + Send + 'c>>;
 }
 
 impl Rows for SqlRows {
@@ -206,7 +210,8 @@ impl Rows for SqlRows {
         self.body("SELECT body FROM tenants WHERE id = $1", id.to_string())
     }
     fn tenant_ids(&mut self) -> Fallible<Vec<String>> {
-        let rows = self.run(|c| Box::pin(sqlx::query("SELECT id FROM tenants ORDER BY rowid").fetch_all(c)))?;
+        let rows =
+            self.run(|c| Box::pin(sqlx::query("SELECT id FROM tenants ORDER BY rowid").fetch_all(c)))?;
         Ok(rows.iter().map(|r| r.get::<String, _>(0)).collect())
     }
     fn put_tenant(&mut self, tenant: &Tenant) -> Fallible<()> {
@@ -221,7 +226,9 @@ impl Rows for SqlRows {
     fn account_named(&mut self, username: &str) -> Fallible<Option<AccountId>> {
         let key = username.to_ascii_lowercase();
         let row = self.run(move |c| {
-            Box::pin(sqlx::query("SELECT id FROM accounts WHERE username_lower = $1").bind(key).fetch_optional(c))
+            Box::pin(
+                sqlx::query("SELECT id FROM accounts WHERE username_lower = $1").bind(key).fetch_optional(c),
+            )
         })?;
         row.map(|r| account_id(r.get::<i64, _>(0))).transpose()
     }
@@ -236,7 +243,11 @@ impl Rows for SqlRows {
     fn account_with_passkey(&mut self, credential_id: &str) -> Fallible<Option<AccountId>> {
         let key = credential_id.to_string();
         let row = self.run(move |c| {
-            Box::pin(sqlx::query("SELECT account_id FROM passkeys WHERE credential_id = $1").bind(key).fetch_optional(c))
+            Box::pin(
+                sqlx::query("SELECT account_id FROM passkeys WHERE credential_id = $1")
+                    .bind(key)
+                    .fetch_optional(c),
+            )
         })?;
         row.map(|r| account_id(r.get::<i64, _>(0))).transpose()
     }
@@ -375,7 +386,10 @@ impl Rows for SqlRows {
         Ok(())
     }
     fn delete_adding(&mut self, token: &str) -> Fallible<()> {
-        self.execute("DELETE FROM adding_methods WHERE token_hash = $1", vec![Bind::Text(token_hash(token))])?;
+        self.execute(
+            "DELETE FROM adding_methods WHERE token_hash = $1",
+            vec![Bind::Text(token_hash(token))],
+        )?;
         Ok(())
     }
     fn adding_passkey(&mut self, token: &str) -> Fallible<Option<Challenge>> {
@@ -388,16 +402,23 @@ impl Rows for SqlRows {
         Ok(())
     }
     fn delete_adding_passkey(&mut self, token: &str) -> Fallible<()> {
-        self.execute("DELETE FROM adding_passkeys WHERE token_hash = $1", vec![Bind::Text(token_hash(token))])?;
+        self.execute(
+            "DELETE FROM adding_passkeys WHERE token_hash = $1",
+            vec![Bind::Text(token_hash(token))],
+        )?;
         Ok(())
     }
     fn sign_in_challenges(&mut self, name: &str) -> Fallible<Vec<Challenge>> {
-        let held: Option<Vec<Challenge>> = self.body("SELECT body FROM sign_in_challenges WHERE name = $1", name.to_string())?;
+        let held: Option<Vec<Challenge>> =
+            self.body("SELECT body FROM sign_in_challenges WHERE name = $1", name.to_string())?;
         Ok(held.unwrap_or_default())
     }
     fn put_sign_in_challenges(&mut self, name: &str, held: &[Challenge]) -> Fallible<()> {
         if held.is_empty() {
-            self.execute("DELETE FROM sign_in_challenges WHERE name = $1", vec![Bind::Text(name.to_string())])?;
+            self.execute(
+                "DELETE FROM sign_in_challenges WHERE name = $1",
+                vec![Bind::Text(name.to_string())],
+            )?;
             return Ok(());
         }
         let sql = "INSERT INTO sign_in_challenges (name, body) VALUES ($1, $2) \
@@ -419,13 +440,20 @@ impl Rows for SqlRows {
     fn log_entry(&mut self, id: u64) -> Fallible<Option<(AccountId, SignInRecord)>> {
         let key = ms(id);
         let row = self.run(move |c| {
-            Box::pin(sqlx::query("SELECT account_id, body FROM sign_in_log WHERE id = $1").bind(key).fetch_optional(c))
+            Box::pin(
+                sqlx::query("SELECT account_id, body FROM sign_in_log WHERE id = $1")
+                    .bind(key)
+                    .fetch_optional(c),
+            )
         })?;
         row.map(|r| Ok((account_id(r.get::<i64, _>(0))?, from_json(r.get::<&str, _>(1))?))).transpose()
     }
     fn update_log(&mut self, id: u64, record: &SignInRecord) -> Fallible<()> {
         let body = to_json(&SignInRecord { id, ..record.clone() })?;
-        match self.execute("UPDATE sign_in_log SET body = $1 WHERE id = $2", vec![Bind::Text(body), Bind::Int(ms(id))])? {
+        match self.execute(
+            "UPDATE sign_in_log SET body = $1 WHERE id = $2",
+            vec![Bind::Text(body), Bind::Int(ms(id))],
+        )? {
             1 => Ok(()),
             _ => Err(StoreError::Missing(format!("sign-in {id}"))),
         }
@@ -454,7 +482,8 @@ impl Rows for SqlRows {
         Ok(())
     }
     fn phone(&mut self) -> Fallible<Vec<PhoneMessage>> {
-        let rows = self.run(|c| Box::pin(sqlx::query("SELECT body FROM phone_outbox ORDER BY id").fetch_all(c)))?;
+        let rows =
+            self.run(|c| Box::pin(sqlx::query("SELECT body FROM phone_outbox ORDER BY id").fetch_all(c)))?;
         rows.iter().map(|r| from_json(r.get::<&str, _>(0))).collect()
     }
 

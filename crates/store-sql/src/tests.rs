@@ -3,9 +3,9 @@
 //! session token at rest.
 use super::*;
 use riskgate_service::api::SignInOutcome;
+use riskgate_service::api::{Reply, SignInRequest};
 use riskgate_service::directory::{place, source};
 use riskgate_service::engine::RiskLevel;
-use riskgate_service::api::{Reply, SignInRequest};
 use riskgate_service::platform::{OsEntropy, SeededEntropy, SystemClock};
 use riskgate_service::seed;
 use riskgate_service::service::Service;
@@ -29,7 +29,8 @@ impl Db {
     fn new() -> Db {
         let dir = tempfile::tempdir().unwrap();
         let url = format!("sqlite://{}", dir.path().join("riskgate.db").display());
-        let runtime = tokio::runtime::Builder::new_multi_thread().worker_threads(2).enable_all().build().unwrap();
+        let runtime =
+            tokio::runtime::Builder::new_multi_thread().worker_threads(2).enable_all().build().unwrap();
         let store = runtime.block_on(SqlStore::open(&url, 4)).unwrap();
         Db { _dir: dir, url, runtime, store }
     }
@@ -97,8 +98,10 @@ fn record(username: &str, at_ms: u64) -> SignInRecord {
 }
 
 fn session(account: u64) -> Session {
-    serde_json::from_value(serde_json::json!({"account": account, "proven_ms": null, "started_ms": 1, "used_ms": 1}))
-        .unwrap()
+    serde_json::from_value(
+        serde_json::json!({"account": account, "proven_ms": null, "started_ms": 1, "used_ms": 1}),
+    )
+    .unwrap()
 }
 
 #[test]
@@ -193,7 +196,10 @@ fn committed_rows_survive_a_reopen() {
     rows.commit().unwrap();
     db.reopen();
     let mut rows = db.store.transaction().unwrap();
-    assert_eq!(rows.log_entry(first).unwrap().map(|(a, r)| (a, r.id, r.username)), Some((0, first, "a".into())));
+    assert_eq!(
+        rows.log_entry(first).unwrap().map(|(a, r)| (a, r.id, r.username)),
+        Some((0, first, "a".into()))
+    );
     assert_eq!(rows.secret("decoy").unwrap(), Some(b"key".to_vec()));
 }
 
@@ -202,7 +208,8 @@ fn sign_in_logs_are_newest_first_per_account_and_per_tenant() {
     let db = Db::seeded();
     let (_, accounts) = seed::directory(seeded_at(), &SeededEntropy::default());
     let tenant = accounts[0].signs_in_to.clone();
-    let other = accounts.iter().position(|a| a.home_tenant != tenant && a.signs_in_to != tenant).unwrap() as u64;
+    let other =
+        accounts.iter().position(|a| a.home_tenant != tenant && a.signs_in_to != tenant).unwrap() as u64;
     let mut rows = db.store.transaction().unwrap();
     for at in 1..=3 {
         rows.append_log(0, &record(&accounts[0].username, at)).unwrap();
@@ -222,7 +229,8 @@ fn sessions_are_kept_by_digest_and_end_with_what_they_were_adding() {
     rows.put_session("secret-token-a", &session(0)).unwrap();
     rows.put_session("secret-token-b", &session(0)).unwrap();
     rows.put_session("secret-token-c", &session(1)).unwrap();
-    let challenge: Challenge = serde_json::from_value(serde_json::json!({"bytes": [1, 2], "expires_ms": 9})).unwrap();
+    let challenge: Challenge =
+        serde_json::from_value(serde_json::json!({"bytes": [1, 2], "expires_ms": 9})).unwrap();
     rows.put_adding_passkey("secret-token-b", &challenge).unwrap();
     rows.commit().unwrap();
     assert_eq!(db.count("SELECT COUNT(*) FROM sessions WHERE token_hash LIKE 'secret%'"), 0);
