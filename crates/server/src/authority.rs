@@ -21,7 +21,6 @@ pub const QUEUE: usize = 512;
 pub struct Opening {
     pub store: SqlStore,
     pub seed_demo: bool,
-    pub demo_sources: bool,
     pub relying_party: RelyingParty,
     /// Calls that may run at once (each may hash a password: a core's worth of work).
     pub workers: usize,
@@ -40,7 +39,7 @@ impl AuthorityHandle {
     /// Opens the authority over `opening.store`, seeding the demo directory into an
     /// empty database with `seed_demo`, and making the key for decoys if there is none.
     pub async fn start(opening: Opening) -> Result<AuthorityHandle, String> {
-        let Opening { store, seed_demo, demo_sources, relying_party, workers } = opening;
+        let Opening { store, seed_demo, relying_party, workers } = opening;
         let empty = store.is_empty().await?;
         if empty && !seed_demo {
             // Nothing could sign in, and the API has no call that adds a tenant.
@@ -56,7 +55,9 @@ impl AuthorityHandle {
             .await
             .map_err(|e| format!("preparing the directory: {e}"))??;
         let service = Service::new(store, Arc::new(SystemClock), Arc::new(OsEntropy), relying_party)
-            .accept_client_sources(demo_sources);
+            // The routes set each sign-in's source: the connection's, or in demo mode the
+            // request's (see `routes::sign_in`).
+            .accept_client_sources(true);
         let workers = workers.max(1);
         Ok(AuthorityHandle {
             service: Arc::new(service),

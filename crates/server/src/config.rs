@@ -24,6 +24,11 @@ OPTIONS:
                               it no hand-off codes are issued
     --origin URL              the page origin passkeys are made for (the relying party)
                               [default: http://localhost:<port of --listen>]
+    --places FILE             networks and their places, one per line:
+                              network,city,country,latitude,longitude (e.g.
+                              198.51.100.0/24,Lisbon,PT,38.72,-9.14): a sign-in from a
+                              listed address is placed there; from any other, at the
+                              person's last known place
     --demo-sources            honour the `source` a sign-in request names (demos and
                               tests only: a client could name a familiar place)
     --demo-tools              serve /api/demo/phone and /api/demo/authenticator/{user}
@@ -50,6 +55,7 @@ pub struct Config {
     pub body_limit: usize,
     pub request_timeout: Duration,
     pub max_connections: u32,
+    pub places: crate::places::Places,
 }
 
 impl Default for Config {
@@ -67,6 +73,7 @@ impl Default for Config {
             body_limit: 64 * 1024,
             request_timeout: Duration::from_secs(10),
             max_connections: 8,
+            places: crate::places::Places::default(),
         }
     }
 }
@@ -128,6 +135,12 @@ pub fn parse(args: impl IntoIterator<Item = String>) -> Result<Command, String> 
                 c.host_secret = Some(secret);
             }
             "--origin" => c.origin = Some(value("a URL")?),
+            "--places" => {
+                let path = value("a file")?;
+                let text = std::fs::read_to_string(&path).map_err(|e| format!("--places {path}: {e}"))?;
+                c.places =
+                    crate::places::Places::parse(&text).map_err(|e| format!("--places {path}: {e}"))?;
+            }
             "--demo-sources" => c.demo_sources = true,
             "--demo-tools" => c.demo_tools = true,
             "--body-limit" => {

@@ -6,6 +6,7 @@
 pub mod authority;
 pub mod config;
 pub mod errors;
+pub mod places;
 pub mod routes;
 
 use authority::{AuthorityHandle, Opening};
@@ -168,15 +169,20 @@ pub async fn start(config: Config) -> Result<Running, String> {
     let auth = AuthorityHandle::start(Opening {
         store,
         seed_demo: config.seed_demo,
-        demo_sources: config.demo_sources,
         relying_party,
         workers: std::thread::available_parallelism().map_or(2, |n| n.get()),
     })
     .await?;
-    let state = routes::App::new(auth.clone(), config.host_secret.as_deref(), config.demo_sources);
+    let state = routes::App::new(
+        auth.clone(),
+        config.host_secret.as_deref(),
+        config.demo_sources,
+        config.places.clone(),
+    );
     let router = app(state, &config);
     let (stop, stopped) = oneshot::channel::<()>();
     let task = tokio::spawn(async move {
+        let router = router.into_make_service_with_connect_info::<SocketAddr>();
         let served = axum::serve(listener, router)
             .with_graceful_shutdown(async move {
                 let _ = stopped.await;

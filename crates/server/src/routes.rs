@@ -2,7 +2,9 @@
 //! v1 adds around them: flow secrets, the session hand-off, health and demo tools.
 use crate::authority::AuthorityHandle;
 use crate::errors::{ApiError, JsonBody, PathParams};
-use axum::extract::State;
+use crate::places::Places;
+use axum::extract::{ConnectInfo, FromRequestParts, State};
+use axum::http::request::Parts;
 use axum::http::HeaderMap;
 use axum::response::{IntoResponse, Response};
 use axum::routing::{delete, get, post, put};
@@ -17,6 +19,7 @@ use riskgate_engine::{MethodKind, Step};
 use riskgate_service::mock::{FLOW_MAX_MS, SESSION_MAX_MS};
 use riskgate_store_sql::host::{sha256, ExchangeRefusal, Grant, HandoffRow};
 use serde::Serialize;
+use std::net::{IpAddr, SocketAddr};
 use std::sync::Arc;
 
 /// A hand-off code is good for this long, once.
@@ -50,6 +53,7 @@ pub struct App {
     host_secret_hash: Option<Arc<Vec<u8>>>,
     /// Demo mode: a sign-in's `source` is taken from its body (the scenario lab).
     demo_sources: bool,
+    places: Arc<Places>,
 }
 
 fn store_failed(e: sqlx::Error) -> ApiError {
@@ -58,8 +62,9 @@ fn store_failed(e: sqlx::Error) -> ApiError {
 }
 
 impl App {
-    pub fn new(auth: AuthorityHandle, host_secret: Option<&str>, demo_sources: bool) -> Self {
-        App { auth, host_secret_hash: host_secret.map(|s| Arc::new(sha256(s))), demo_sources }
+    pub fn new(auth: AuthorityHandle, host_secret: Option<&str>, demo_sources: bool, places: Places) -> Self {
+        let host_secret_hash = host_secret.map(|s| Arc::new(sha256(s)));
+        App { auth, host_secret_hash, demo_sources, places: Arc::new(places) }
     }
 
     /// Registers a new flow and returns its secret, to be sent once. Kept in the
@@ -175,10 +180,27 @@ fn sends_a_code(input: &Input) -> bool {
     matches!(input, Input::SendCode { .. } | Input::BeginRegistration { phone: Some(_), .. })
 }
 
-async fn sign_in(State(app): State<App>, JsonBody(mut request): JsonBody<SignInRequest>) -> Answer {
-    // Where a sign-in comes from is never the client's to say, outside demo mode.
+/// The address the connection comes from (none for a request made in-process).
+pub struct Peer(pub Option<IpAddr>);
+
+impl<S: Send + Sync> FromRequestParts<S> for Peer {
+    type Rejection = std::convert::Infallible;
+    async fn from_request_parts(parts: &mut Parts, _: &S) -> Result<Self, Self::Rejection> {
+        Ok(Peer(parts.extensions.get::<ConnectInfo<SocketAddr>>().map(|c| c.0.ip())))
+    }
+}
+
+async fn sign_in(
+    State(app): State<App>,
+    Peer(peer): Peer,
+    headers: HeaderMap,
+    JsonBody(mut request): JsonBody<SignInRequest>,
+) -> Answer {
+    // Where a sign-in comes from is the connection's to say, never the body's, outside
+    // demo mode; an address not in `--places` leaves it to the person's last known place.
     if !app.demo_sources {
-        request.source = None;
+        let agent = headers.get(axum::http::header::USER_AGENT).and_then(|v| v.to_str().ok());
+        request.source = app.places.source(peer, agent.unwrap_or(""));
     }
     let username = request.username.trim().to_string();
     let reply = app.auth.backend(move |b| b.sign_in(request)).await?;

@@ -271,3 +271,25 @@ fn a_flow_goes_on_after_a_restart() {
         (json!("ravi@contoso.example"), json!(true))
     );
 }
+
+#[test]
+fn a_placed_connection_is_where_the_sign_in_comes_from() {
+    // This machine's loopback, listed as Moscow: ada (usually Seattle) looks risky.
+    let places = riskgate_server::places::Places::parse("127.0.0.0/8,Moscow,RU,55.76,37.62").unwrap();
+    let s = TestServer::with(|c| c.places = places);
+    let r = s.client.post(
+        "/api/sign-in",
+        &[],
+        &json!({"username": "ada@contoso.example", "password": "Harbor-Lantern-61", "source": null}),
+    );
+    assert_eq!(r.status, 200, "{}", r.body);
+    assert_ne!(step_name(&r.json()), "SignedIn", "{}", r.body);
+    let unusual = r.json()["unusual"].clone();
+    assert_eq!(unusual[0]["location"], "Moscow, RU", "{unusual}");
+    // A body naming her usual place changes nothing: the connection says where.
+    let mut seattle = from_moscow();
+    seattle["source"]["location"] =
+        json!({"city": "Seattle", "country": "US", "coords": {"lat": 47.61, "lon": -122.33}});
+    let r = s.client.post("/api/sign-in", &[], &seattle);
+    assert_eq!(r.json()["unusual"][0]["location"], "Moscow, RU", "{}", r.body);
+}
