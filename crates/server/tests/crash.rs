@@ -1,6 +1,7 @@
 //! Crash safety: the built binary under a load of sign-ins is killed with SIGKILL,
 //! started again on the same database, and every change it acknowledged is there: the
-//! sign-in log lines (read through the admin API), a password change and a lockout.
+//! sign-in log lines (read through the admin API), a password change, a method added
+//! and a lockout; and the database file passes SQLite's own checks.
 mod support;
 
 use serde_json::json;
@@ -22,7 +23,17 @@ fn every_acknowledged_change_survives_sigkill() {
     let signed_in: Arc<Mutex<Vec<String>>> = Arc::default();
     let wrong: Arc<Mutex<usize>> = Arc::default();
     let changed = Arc::new(AtomicBool::new(false));
+    let added = Arc::new(AtomicBool::new(false));
     let mut load = vec![];
+    // Tomas skips the registration interrupt and adds an authenticator app.
+    {
+        let added = added.clone();
+        load.push(std::thread::spawn(move || {
+            if add_an_app(c, "tomas@contoso.example", "Maple-Thunder-73") {
+                added.store(true, Ordering::SeqCst);
+            }
+        }));
+    }
     // Clean sign-ins: each acknowledged one is a line in the log.
     for _ in 0..2 {
         let (stop, signed_in) = (stop.clone(), signed_in.clone());
@@ -71,6 +82,7 @@ fn every_acknowledged_change_survives_sigkill() {
     // Kill it in the middle: once each kind of change was acknowledged, sign-ins still going.
     let deadline = Instant::now() + Duration::from_secs(60);
     while !(changed.load(Ordering::SeqCst)
+        && added.load(Ordering::SeqCst)
         && *wrong.lock().unwrap() >= 10
         && signed_in.lock().unwrap().len() >= 8)
     {
@@ -109,9 +121,41 @@ fn every_acknowledged_change_survives_sigkill() {
     );
     let r = c.sign_in("pat@contoso.example", NEW_PASSWORD);
     assert_eq!(r.status, 200, "the new password: {}", r.body);
+    // The method held: tomas signs in without the interrupt, and his account lists it.
+    let r = c.sign_in("tomas@contoso.example", "Maple-Thunder-73");
+    assert_eq!(step_name(&r.json()), "SignedIn", "{}", r.body);
+    let auth = format!("Bearer {}", r.json()["session"].as_str().unwrap());
+    let view = c.get("/api/account", &[("Authorization", &auth)]).json();
+    assert_eq!(view["methods"], json!(["AuthenticatorApp"]), "{view}");
+    // Nothing half-written: SQLite finds the file whole and every reference kept.
+    let rt = tokio::runtime::Runtime::new().unwrap();
+    let checks = rt.block_on(async {
+        let pool = sqlx::SqlitePool::connect(&database).await.unwrap();
+        let whole: String = sqlx::query_scalar("PRAGMA integrity_check").fetch_one(&pool).await.unwrap();
+        let broken = sqlx::query("PRAGMA foreign_key_check").fetch_all(&pool).await.unwrap().len();
+        (whole, broken)
+    });
+    assert_eq!(checks, ("ok".to_string(), 0));
     // The lockout held.
     assert!(wrong >= 10);
     let r = c.sign_in("noor@contoso.example", "Amber-Glacier-52");
     assert_eq!(r.status, 200, "{}", r.body);
     assert!(r.json()["step"]["Blocked"]["reason"]["LockedOut"].is_object(), "noor is locked out: {}", r.body);
+}
+
+/// Skips the interrupt, adds an authenticator app from account health and proves it.
+fn add_an_app(c: Client, username: &str, password: &str) -> bool {
+    let r = c.sign_in(username, password);
+    let flow = Flow::of(&r);
+    let r = c.step(&flow, r.json()["seq"].as_u64().unwrap(), json!("Skip"));
+    assert_eq!(step_name(&r.json()), "SignedIn", "{}", r.body);
+    let auth = format!("Bearer {}", r.json()["session"].as_str().unwrap());
+    let body = json!({"method": "AuthenticatorApp", "phone": null});
+    let r = c.post("/api/account/methods", &[("Authorization", &auth)], &body);
+    assert_eq!(r.status, 200, "{}", r.body);
+    let key = r.json()["key"].as_str().unwrap().replace(' ', "");
+    let secret = riskgate_service::totp::base32_decode(&key).expect("a base32 key");
+    let now = std::time::SystemTime::now().duration_since(std::time::UNIX_EPOCH).unwrap().as_secs();
+    let code = json!({"code": riskgate_service::totp::code_at(&secret, now)});
+    c.post("/api/account/methods/confirm", &[("Authorization", &auth)], &code).status == 200
 }
