@@ -45,7 +45,7 @@ const site = join(dir, 'site');
 await mkdir(site);
 for (const name of ['riskgate.js', 'riskgate_bg.wasm']) await copyFile(join(bundle, name), join(site, name));
 await copyFile('examples/embed.html', join(site, 'index.html'));
-for (const name of ['embed.js', 'embed.css']) await copyFile(join('examples', name), join(site, name));
+for (const name of ['embed.js', 'embed.css', 'bare.html', 'bare.js']) await copyFile(join('examples', name), join(site, name));
 const hostSecret = randomBytes(24).toString('hex');
 await writeFile(join(dir, 'host-secret'), hostSecret);
 
@@ -85,7 +85,8 @@ let failed = false;
 const done = [];
 try {
   await ready();
-  browser = await launch();
+  // gc() in the page: a host that drops the handle must not lose the component.
+  browser = await launch(['--js-flags=--expose-gc']);
 
   /** A fresh visit to the host page, listening for signed-in events. */
   async function visit() {
@@ -188,6 +189,62 @@ try {
     body: JSON.stringify({ username: 'mia@contoso.example', password: 'Copper-Falcon-28', source: null }),
   });
   if (old.status !== 401) throw new Error(`mia's old password after the reset: ${old.status}`);
+
+  // 6. A bare host page that keeps no handle: garbage collected, the component stays.
+  const bare = async (query) => {
+    const page = await browser.newPage();
+    const errors = watchErrors(page);
+    await page.goto(`${origin}/bare.html${query}`);
+    await page.waitForFunction(() => window.bareReady === true, null, { timeout: 15000 });
+    const heading = (text) => page.waitForSelector(`#riskgate h1:has-text(${JSON.stringify(text)})`, { timeout: 15000 });
+    const collect = () => page.evaluate(async () => {
+      for (let i = 0; i < 5; i++) { gc(); await new Promise((r) => setTimeout(r, 50)); }
+    });
+    const children = () => page.evaluate(() => document.getElementById('riskgate').shadowRoot?.childElementCount ?? 0);
+    return { page, errors, heading, collect, children };
+  };
+  let b = await bare('');
+  await b.heading('Sign in');
+  await b.collect();
+  await b.page.fill('#riskgate #rg-username', 'ada@contoso.example');
+  await b.page.getByRole('button', { name: 'Next', exact: true }).click();
+  await b.heading('Enter your password');
+  await b.collect();
+  await b.page.fill('#riskgate #rg-password', 'Harbor-Lantern-61');
+  await b.page.getByRole('button', { name: 'Sign in', exact: true }).click();
+  await b.heading("You're signed in");
+  await b.collect();
+  const heardBare = await b.page.evaluate(() => window.events);
+  if (!heardBare.includes('riskgate:signed-in')) throw new Error(`no signed-in event on the bare page: ${heardBare}`);
+  if (!(await b.page.evaluate(() => window.unmountElement()))) throw new Error('unmount(el) found no component');
+  if ((await b.children()) !== 0) throw new Error('unmount(el) left the component on the page');
+  if (b.errors.length) throw new Error(`bare page: console errors:\n${b.errors.join('\n')}`);
+  await b.page.close();
+  done.push('a dropped handle, garbage collected: signed in, then unmount(el)');
+
+  // 7. The handle kept and unmount() called as the answer is on its way: gone, and silent.
+  b = await bare('?keep');
+  await b.heading('Sign in');
+  await b.page.fill('#riskgate #rg-username', 'ada@contoso.example');
+  await b.page.getByRole('button', { name: 'Next', exact: true }).click();
+  await b.heading('Enter your password');
+  await b.page.fill('#riskgate #rg-password', 'Harbor-Lantern-61');
+  const heardBefore = await b.page.evaluate(() => {
+    const root = document.getElementById('riskgate').shadowRoot;
+    [...root.querySelectorAll('button')].find((x) => x.textContent.trim() === 'Sign in').click();
+    window.handle.unmount();
+    return window.events.length;
+  });
+  await b.collect();
+  await new Promise((r) => setTimeout(r, 1500));
+  const heardAfter = await b.page.evaluate(() => window.events);
+  if (heardAfter.length !== heardBefore) throw new Error(`events after unmount(): ${heardAfter.slice(heardBefore)}`);
+  if ((await b.children()) !== 0) throw new Error('unmount() left the component on the page');
+  if (await b.page.evaluate(() => window.handle.mounted)) throw new Error('the handle says it is still mounted');
+  if (await b.page.evaluate(() => window.unmountElement())) throw new Error('unmount(el) found a component after unmount()');
+  if (b.errors.length) throw new Error(`bare page: console errors:\n${b.errors.join('\n')}`);
+  await b.page.close();
+  done.push('the handle kept and unmount() called: gone, no event after');
 
   // The host's own server: each signed-in event carried a hand-off code, exchanged once.
   const exchange = (code) => fetch(`${api}/handoffs/exchange`, {

@@ -120,7 +120,31 @@ async fn unmount_removes_the_component_and_silences_it() {
     let again = embed::mount_with(&e.host, english()).expect("mounts again in the same element");
     assert_eq!(shadow.child_element_count(), 1);
     drop(again);
-    assert_eq!(shadow.child_element_count(), 0, "dropping the handle unmounts too");
+    assert_eq!(shadow.child_element_count(), 1, "dropping the handle leaves the component");
+    let found = embed::instance(&e.host).expect("the element's instance is found again");
+    assert!(found.mounted());
+    assert!(embed::unmount(&e.host), "unmounted through the element");
+    assert!(!found.mounted());
+    assert_eq!(shadow.child_element_count(), 0);
+    assert!(!embed::unmount(&e.host), "nothing left to unmount");
+    assert!(embed::instance(&e.host).is_none());
+}
+
+#[wasm_bindgen_test]
+async fn a_dropped_handle_leaves_the_component_working() {
+    let backend = mock();
+    let document = web_sys::window().unwrap().document().unwrap();
+    let host: HtmlElement = document.create_element("div").unwrap().unchecked_into();
+    document.body().unwrap().append_child(&host).unwrap();
+    let shared: std::rc::Rc<dyn riskgate::backend::IdentityBackend> = backend.clone();
+    // The host keeps nothing, as `mount(el, opts);` without a variable does.
+    drop(embed::mount_over(&host, english(), shared).expect("mounted"));
+    let container = embed::instance(&host).and_then(|h| h.container()).expect("still mounted");
+    let page = support::Page::from_parts(backend, container, Box::new(()));
+    page.sign_in("ada@contoso.example", "Harbor-Lantern-61").await;
+    page.expect_heading("You're signed in").await;
+    assert!(embed::unmount(&host));
+    host.remove();
 }
 
 #[wasm_bindgen_test]

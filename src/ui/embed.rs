@@ -4,8 +4,10 @@
 //! import init, { mount } from "./riskgate.js";
 //! await init();
 //! const handle = mount(document.querySelector("#login"), { locale: "de", theme: "dark" });
-//! handle.unmount();
+//! handle.unmount(); // or, with no handle kept: unmount(document.querySelector("#login"))
 //! ```
+//!
+//! A mounted component stays until unmounted: the handle is only a way to it.
 //!
 //! The component lives in an open shadow root on the host element, with its stylesheet
 //! adopted there: the page's CSS cannot reach in and the component's cannot leak out.
@@ -154,12 +156,14 @@ fn mock_backend() -> Result<Rc<dyn IdentityBackend>, String> {
     Err("this build has no mock backend: set backend to your service's URL".into())
 }
 
-/// A mounted component. `unmount()` (or `free()`) removes it and stops its events.
+/// A way to a mounted component. The component itself is kept by the page's registry of
+/// instances, not by the handle: dropping the handle (or JavaScript collecting it)
+/// changes nothing. `unmount()`, here or on the element, removes it.
 /// Exported to JavaScript only in the embed build (feature `embed`), so the app that
 /// `make serve` runs does not carry the HTTP adapter it never uses.
 #[cfg_attr(feature = "embed", wasm_bindgen)]
 pub struct Handle {
-    mounted: Option<Mounted>,
+    id: u64,
 }
 
 struct Mounted {
@@ -169,10 +173,50 @@ struct Mounted {
     alive: Rc<Cell<bool>>,
 }
 
+/// One mounted component and the element it was mounted in.
+struct Instance {
+    id: u64,
+    host: HtmlElement,
+    mounted: Mounted,
+}
+
+thread_local! {
+    /// Every component mounted on this page, until unmounted.
+    static INSTANCES: std::cell::RefCell<Vec<Instance>> = const { std::cell::RefCell::new(Vec::new()) };
+    static NEXT_ID: Cell<u64> = const { Cell::new(1) };
+}
+
+fn find<T>(test: impl Fn(&Instance) -> bool, read: impl FnOnce(&Instance) -> T) -> Option<T> {
+    INSTANCES.with(|all| all.borrow().iter().find(|i| test(i)).map(read))
+}
+
+/// Takes the instance out of the registry first, then tears it down, so nothing the
+/// teardown runs can find the registry borrowed.
+fn remove(test: impl Fn(&Instance) -> bool) -> bool {
+    let taken = INSTANCES.with(|all| {
+        let mut all = all.borrow_mut();
+        all.iter().position(|i| test(i)).map(|at| all.remove(at))
+    });
+    match taken {
+        Some(instance) => {
+            tear_down(instance.mounted);
+            true
+        }
+        None => false,
+    }
+}
+
+fn tear_down(m: Mounted) {
+    m.alive.set(false);
+    drop(m.app);
+    m.container.remove();
+    let _ = js_sys::Reflect::set(&m.shadow, &"adoptedStyleSheets".into(), &js_sys::Array::new());
+}
+
 impl Handle {
     /// The element inside the shadow root that holds the component, while mounted.
     pub fn container(&self) -> Option<HtmlElement> {
-        self.mounted.as_ref().map(|m| m.container.clone())
+        find(|i| i.id == self.id, |i| i.mounted.container.clone())
     }
 }
 
@@ -180,31 +224,34 @@ impl Handle {
 impl Handle {
     /// Removes the component from the page; calling it again does nothing.
     pub fn unmount(&mut self) {
-        if let Some(m) = self.mounted.take() {
-            m.alive.set(false);
-            drop(m.app);
-            m.container.remove();
-            let _ = js_sys::Reflect::set(&m.shadow, &"adoptedStyleSheets".into(), &js_sys::Array::new());
-        }
+        let id = self.id;
+        remove(|i| i.id == id);
     }
 
     /// Whether the component is still on the page.
     #[cfg_attr(feature = "embed", wasm_bindgen(getter))]
     pub fn mounted(&self) -> bool {
-        self.mounted.is_some()
+        find(|i| i.id == self.id, |_| ()).is_some()
     }
 }
 
 impl std::fmt::Debug for Handle {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.debug_struct("Handle").field("mounted", &self.mounted.is_some()).finish()
+        f.debug_struct("Handle").field("id", &self.id).field("mounted", &self.mounted()).finish()
     }
 }
 
-impl Drop for Handle {
-    fn drop(&mut self) {
-        self.unmount();
-    }
+/// Removes the component mounted in `element`, for a host that kept no handle. Returns
+/// whether there was one.
+#[cfg_attr(feature = "embed", wasm_bindgen)]
+pub fn unmount(element: &HtmlElement) -> bool {
+    remove(|i| &i.host == element)
+}
+
+/// A handle to the component mounted in `element`, if there is one.
+#[cfg_attr(feature = "embed", wasm_bindgen)]
+pub fn instance(element: &HtmlElement) -> Option<Handle> {
+    find(|i| &i.host == element, |i| Handle { id: i.id })
 }
 
 /// Mounts the sign-in component into `element`. Throws, naming the problem, if an option
@@ -229,7 +276,8 @@ pub fn mount_over(
 ) -> Result<Handle, String> {
     console_error_panic_hook::set_once();
     let shadow = shadow_root(element)?;
-    if shadow.query_selector(&format!(".{ROOT_CLASS}")).ok().flatten().is_some() {
+    let taken = find(|i| &i.host == element, |_| ()).is_some();
+    if taken || shadow.query_selector(&format!(".{ROOT_CLASS}")).ok().flatten().is_some() {
         return Err("a component is already mounted in this element; unmount it first".into());
     }
     adopt_stylesheet(&shadow)?;
@@ -253,7 +301,10 @@ pub fn mount_over(
         preset: None,
     };
     let app = leptos::mount::mount_to(container.clone(), move || App(props));
-    Ok(Handle { mounted: Some(Mounted { app: Box::new(app), container, shadow, alive }) })
+    let id = NEXT_ID.with(|next| next.replace(next.get() + 1));
+    let mounted = Mounted { app: Box::new(app), container, shadow, alive };
+    INSTANCES.with(|all| all.borrow_mut().push(Instance { id, host: element.clone(), mounted }));
+    Ok(Handle { id })
 }
 
 fn shadow_root(element: &HtmlElement) -> Result<ShadowRoot, String> {
