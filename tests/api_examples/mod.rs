@@ -522,9 +522,12 @@ fn sign_in_record() -> SignInRecord {
         source: sign_in_request_with_source().source.unwrap(),
         detections: vec![DetectionKind::UnfamiliarProperties],
         level: RiskLevel::Medium,
+        user_level: RiskLevel::None,
         outcome: SignInOutcome::SignedIn,
         correlation_id: "9f3c2a71".into(),
         confirmed_by_user: None,
+        risk_state: Some(RiskState::Remediated),
+        risk_detail: Some(RiskDetail::UserPassedMfaDrivenByRiskPolicy),
     }
 }
 

@@ -279,11 +279,27 @@ pub struct SignInRecord {
     pub username: String,
     pub source: SignInSource,
     pub detections: Vec<DetectionKind>,
+    /// The sign-in's own risk at the time.
     pub level: RiskLevel,
+    /// The account's (user) risk at the time.
+    #[serde(default = "no_risk")]
+    pub user_level: RiskLevel,
     pub outcome: SignInOutcome,
     pub correlation_id: String,
     /// What the person said about it: `Some(true)` "this was me".
     pub confirmed_by_user: Option<bool>,
+    /// Where the risk it met stands now: `None` if it met none (neither level above
+    /// `None`); `AtRisk` until passed, remediated or judged.
+    #[serde(default)]
+    pub risk_state: Option<RiskState>,
+    /// How the risk came to `risk_state` (passed MFA, changed the password, a reset, an
+    /// administrator's verdict, blocked); `None` while nothing happened to it.
+    #[serde(default)]
+    pub risk_detail: Option<RiskDetail>,
+}
+
+fn no_risk() -> RiskLevel {
+    RiskLevel::None
 }
 
 /// Something the person should know about their account.

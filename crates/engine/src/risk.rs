@@ -44,6 +44,8 @@ pub enum RiskDetail {
     AdminConfirmedCompromised,
     AdminConfirmedSafe,
     UserReportedSuspicious,
+    /// A sign-in stopped by policy: its risk stays open (sign-in logs only).
+    SignInBlocked,
 }
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]

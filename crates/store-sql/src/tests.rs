@@ -91,9 +91,12 @@ fn record(username: &str, at_ms: u64) -> SignInRecord {
         source: source(place("Oslo", "NO", 59.9, 10.7), "203.0.113.9", "Laptop", "Firefox"),
         detections: vec![],
         level: RiskLevel::None,
+        user_level: RiskLevel::None,
         outcome: SignInOutcome::SignedIn,
         correlation_id: "c".into(),
         confirmed_by_user: None,
+        risk_state: None,
+        risk_detail: None,
     }
 }
 

@@ -75,6 +75,7 @@ impl Authority<'_> {
         };
         let salt = (action == AdminAction::TemporaryPassword).then(|| self.salt());
         let account = w.account_mut(idx)?;
+        let changes_before = account.risk_log.len();
         match action {
             AdminAction::DismissRisk => {
                 account.close_risk(RiskState::Dismissed, RiskDetail::AdminDismissedAllRisk, now)
@@ -129,6 +130,14 @@ impl Authority<'_> {
             }
             AdminAction::Enable => account.state.disabled = false,
             AdminAction::Disable => account.state.disabled = true,
+        }
+        // What the action did to the account's risk reaches its logged sign-ins too.
+        let changes = account.risk_log[changes_before..].to_vec();
+        for change in changes {
+            super::sign_in_risk::settle(w, idx, change.state, change.detail)?;
+        }
+        if let AdminAction::ConfirmSignInSafe { sign_in } = action {
+            super::sign_in_risk::set(w, sign_in, RiskState::ConfirmedSafe, RiskDetail::AdminConfirmedSafe)?;
         }
         let revokes = matches!(
             action,

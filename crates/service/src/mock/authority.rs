@@ -633,9 +633,16 @@ impl Authority<'_> {
         if !step.is_terminal() {
             return Ok(());
         }
+        let user_closed: Vec<_> = match outcome.signed_in {
+            true => outcome.remediations.iter().filter(|r| r.risk == RiskKind::User).collect(),
+            false => vec![],
+        };
+        for r in &user_closed {
+            super::sign_in_risk::settle(w, idx, RiskState::Remediated, r.detail)?;
+        }
         let account = w.account_mut(idx)?;
         if outcome.signed_in {
-            for r in outcome.remediations.iter().filter(|r| r.risk == RiskKind::User) {
+            for r in &user_closed {
                 account.close_risk(RiskState::Remediated, r.detail, now);
             }
             // A risky place becomes familiar only once the person proved it was them.
@@ -644,16 +651,23 @@ impl Authority<'_> {
             }
             account.next_source = None;
         }
+        let level = crate::engine::risk::sign_in_risk(&rec.detections);
+        let remediations = if outcome.signed_in { &outcome.remediations[..] } else { &[] };
+        let blocked = matches!(step, Step::Blocked { .. });
+        let (risk_state, risk_detail) = super::sign_in_risk::logged(level, rec.user_risk, remediations, blocked);
         let record = SignInRecord {
             id: 0, // numbered by the store
             at_ms: now,
             username: account.username.clone(),
             source: rec.source.clone(),
             detections: rec.detections.iter().map(|d| d.kind).collect(),
-            level: crate::engine::risk::sign_in_risk(&rec.detections),
+            level,
+            user_level: rec.user_risk,
             outcome: sign_in_outcome(&step),
             correlation_id: rec.correlation_id.clone(),
             confirmed_by_user: None,
+            risk_state,
+            risk_detail,
         };
         w.append_log(idx, record);
         if outcome.signed_in {

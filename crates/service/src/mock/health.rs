@@ -71,6 +71,9 @@ impl Authority<'_> {
             .ok_or(BackendError::Unexpected { input: "ReportSignIn".into() })?;
         record.confirmed_by_user = Some(was_me);
         if !was_me {
+            // Whatever it met, the sign-in is now a risk the person reported.
+            record.risk_state = Some(RiskState::AtRisk);
+            record.risk_detail = Some(RiskDetail::UserReportedSuspicious);
             w.account_mut(idx)?.raise_risk(
                 DetectionKind::UserReportedSuspicious,
                 RiskState::AtRisk,

@@ -8,6 +8,7 @@ mod health;
 mod lab;
 pub mod limits;
 mod passkeys;
+pub mod sign_in_risk;
 pub mod reset;
 mod store;
 

@@ -271,12 +271,19 @@ impl Authority<'_> {
         let Some(idx) = rec.account else { return Ok(()) };
         let correlation_id = rec.correlation_id.clone();
         revoke(w, idx, Some(flow_id))?;
+        if let Some(r) = &remediation {
+            super::sign_in_risk::settle(w, idx, RiskState::Remediated, r.detail)?;
+        }
         let account = w.account_mut(idx)?;
+        let user_level = crate::engine::risk::user_risk(&account.detections, now);
         account.state.locked_until_ms = None;
         account.lockout = Default::default();
-        if let Some(r) = remediation {
+        if let Some(r) = &remediation {
             account.close_risk(RiskState::Remediated, r.detail, now);
         }
+        let remediations: Vec<_> = remediation.iter().cloned().collect();
+        let (risk_state, risk_detail) =
+            super::sign_in_risk::logged(crate::engine::RiskLevel::None, user_level, &remediations, false);
         let source = account.history.last().map(|p| p.source.clone());
         let record = SignInRecord {
             id: 0, // numbered by the store
@@ -292,9 +299,12 @@ impl Authority<'_> {
             }),
             detections: vec![],
             level: crate::engine::RiskLevel::None,
+            user_level,
             outcome: SignInOutcome::PasswordReset,
             correlation_id,
             confirmed_by_user: None,
+            risk_state,
+            risk_detail,
         };
         w.append_log(idx, record);
         Ok(())

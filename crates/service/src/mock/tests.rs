@@ -2,7 +2,7 @@
 //! any input the current step does not expect.
 use super::*;
 use crate::api::AdminAction;
-use crate::engine::{BlockReason, NoticeKind, PasswordReason, RiskLevel, RiskState};
+use crate::engine::{BlockReason, NoticeKind, PasswordReason, RiskDetail, RiskLevel, RiskState};
 use crate::platform::{FixedClock, SeededEntropy};
 
 const START: u64 = 1_800_000_000_000;
@@ -1010,4 +1010,74 @@ fn the_current_step_can_be_read_again_without_the_session() {
     assert!(matches!(again.step, Step::SignedIn { .. }));
     assert_eq!((again.seq, again.session), (done.seq, None), "read again, the session is not handed out");
     assert_eq!(f.backend.current_now("no-such-flow").unwrap_err(), BackendError::UnknownFlow);
+}
+
+fn logged(f: &Fixture, username: &str) -> SignInRecord {
+    f.backend.sign_in_log().into_iter().rev().find(|r| r.username == username).expect(username)
+}
+
+#[test]
+fn a_risky_sign_in_passed_with_mfa_is_logged_as_remediated_by_it() {
+    let f = fixture();
+    let notice = f.sign_in("ravi@contoso.example");
+    let mfa = f.send(&notice, Input::Continue).unwrap();
+    let done = f.send(&mfa, code(MethodKind::AuthenticatorApp, &f.app_code("ravi@contoso.example"))).unwrap();
+    assert!(done.session.is_some());
+    let r = logged(&f, "ravi@contoso.example");
+    assert_eq!((r.level, r.user_level), (RiskLevel::Medium, RiskLevel::None));
+    assert_eq!(r.risk_state, Some(RiskState::Remediated));
+    assert_eq!(r.risk_detail, Some(RiskDetail::UserPassedMfaDrivenByRiskPolicy));
+    // A clean sign-in met no risk: no state at all.
+    f.sign_in("ada@contoso.example");
+    assert_eq!(logged(&f, "ada@contoso.example").risk_state, None);
+}
+
+#[test]
+fn a_risky_user_who_changes_the_password_is_logged_as_remediated_by_it() {
+    let f = fixture();
+    let notice = f.sign_in("kim@contoso.example");
+    let mfa = f.send(&notice, Input::Continue).unwrap();
+    let change = f.send(&mfa, code(MethodKind::AuthenticatorApp, &f.app_code("kim@contoso.example"))).unwrap();
+    let new = "Orbit-Lantern-Fjord-5821";
+    let done = f.send(&change, Input::NewPassword { password: new.into(), confirm: new.into() }).unwrap();
+    assert!(done.session.is_some(), "{:?}", done.step);
+    let r = logged(&f, "kim@contoso.example");
+    assert_eq!(r.user_level, RiskLevel::High);
+    assert_eq!(r.risk_state, Some(RiskState::Remediated));
+    assert_eq!(r.risk_detail, Some(RiskDetail::UserPerformedSecuredPasswordChange));
+}
+
+#[test]
+fn a_blocked_sign_in_stays_at_risk_until_the_admin_dismisses_it() {
+    let f = fixture();
+    f.sign_in("jo@woodgrove.example");
+    let blocked = logged(&f, "jo@woodgrove.example");
+    assert_eq!(blocked.risk_state, Some(RiskState::AtRisk));
+    assert_eq!(blocked.risk_detail, Some(RiskDetail::SignInBlocked));
+    let admin = admin_session(&f, "admin@woodgrove.example");
+    let receipt = f.backend.admin_act_now(&admin, "jo@woodgrove.example", AdminAction::DismissRisk).unwrap();
+    let row = receipt.view.sign_ins.iter().find(|r| r.id == blocked.id).expect("in the admin's log");
+    assert_eq!(row.risk_state, Some(RiskState::Dismissed));
+    assert_eq!(row.risk_detail, Some(RiskDetail::AdminDismissedAllRisk));
+    // The next sign-in met no risk; the dismissed one stays as it was judged.
+    f.sign_in("jo@woodgrove.example");
+    assert_eq!(logged(&f, "jo@woodgrove.example").risk_state, None);
+    let again = f.backend.sign_in_log().into_iter().find(|r| r.id == blocked.id).unwrap();
+    assert_eq!(again.risk_state, Some(RiskState::Dismissed));
+}
+
+#[test]
+fn an_admin_confirming_one_sign_in_safe_settles_that_one_only() {
+    let f = fixture();
+    f.sign_in("sam@woodgrove.example");
+    f.sign_in("sam@woodgrove.example");
+    let log = f.backend.sign_in_log();
+    let ids: Vec<u64> = log.iter().filter(|r| r.username == "sam@woodgrove.example").map(|r| r.id).collect();
+    let admin = admin_session(&f, "admin@woodgrove.example");
+    let action = AdminAction::ConfirmSignInSafe { sign_in: ids[0] };
+    f.backend.admin_act_now(&admin, "sam@woodgrove.example", action).unwrap();
+    let log = f.backend.sign_in_log();
+    let state = |id: u64| log.iter().find(|r| r.id == id).unwrap().risk_state;
+    assert_eq!(state(ids[0]), Some(RiskState::ConfirmedSafe));
+    assert_eq!(state(ids[1]), Some(RiskState::AtRisk));
 }
