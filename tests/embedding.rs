@@ -119,7 +119,9 @@ async fn unmount_removes_the_component_and_silences_it() {
 
     let again = embed::mount_with(&e.host, english()).expect("mounts again in the same element");
     assert_eq!(shadow.child_element_count(), 1);
-    drop(again);
+    {
+        let _dropped_at_the_end_of_this_block = again;
+    }
     assert_eq!(shadow.child_element_count(), 1, "dropping the handle leaves the component");
     let found = embed::instance(&e.host).expect("the element's instance is found again");
     assert!(found.mounted());
@@ -138,7 +140,7 @@ async fn a_dropped_handle_leaves_the_component_working() {
     document.body().unwrap().append_child(&host).unwrap();
     let shared: std::rc::Rc<dyn riskgate::backend::IdentityBackend> = backend.clone();
     // The host keeps nothing, as `mount(el, opts);` without a variable does.
-    drop(embed::mount_over(&host, english(), shared).expect("mounted"));
+    let _ = embed::mount_over(&host, english(), shared).expect("mounted");
     let container = embed::instance(&host).and_then(|h| h.container()).expect("still mounted");
     let page = support::Page::from_parts(backend, container, Box::new(()));
     page.sign_in("ada@contoso.example", "Harbor-Lantern-61").await;

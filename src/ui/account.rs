@@ -15,7 +15,7 @@ use super::{use_ui, Screen, Ui};
 use crate::backend::api::{Alert, RequiredAction, SignInOutcome, SignInRecord, SignInSource};
 use crate::backend::api::{BackendError, Field, Problem};
 use crate::backend::{AccountView, Enrollment};
-use crate::engine::{DetectionKind, MethodKind, RiskDetail, RiskLevel};
+use crate::engine::{DetectionKind, MethodKind, RiskDetail, RiskLevel, RiskState};
 use leptos::ev::SubmitEvent;
 use leptos::prelude::*;
 
@@ -51,6 +51,50 @@ fn risk_detail_key(detail: RiskDetail) -> &'static str {
         RiskDetail::AdminConfirmedCompromised => "riskdetail.AdminConfirmedCompromised",
         RiskDetail::AdminConfirmedSafe => "riskdetail.AdminConfirmedSafe",
         RiskDetail::UserReportedSuspicious => "riskdetail.UserReportedSuspicious",
+        RiskDetail::SignInBlocked => "riskdetail.SignInBlocked",
+    }
+}
+
+pub fn risk_state_key(state: RiskState) -> &'static str {
+    match state {
+        RiskState::AtRisk => "riskstate.AtRisk",
+        RiskState::Remediated => "riskstate.Remediated",
+        RiskState::Dismissed => "riskstate.Dismissed",
+        RiskState::ConfirmedCompromised => "riskstate.ConfirmedCompromised",
+        RiskState::ConfirmedSafe => "riskstate.ConfirmedSafe",
+    }
+}
+
+/// How a logged sign-in's risk changed, in the neutral words of a log (the person's
+/// alerts speak to them instead).
+fn log_detail_key(detail: RiskDetail) -> &'static str {
+    match detail {
+        RiskDetail::UserPassedMfaDrivenByRiskPolicy => "logdetail.UserPassedMfaDrivenByRiskPolicy",
+        RiskDetail::UserPerformedSecuredPasswordChange => "logdetail.UserPerformedSecuredPasswordChange",
+        RiskDetail::UserPerformedSecuredPasswordReset => "logdetail.UserPerformedSecuredPasswordReset",
+        RiskDetail::UserReauthenticatedPasswordless => "logdetail.UserReauthenticatedPasswordless",
+        RiskDetail::AdminGeneratedTemporaryPassword => "logdetail.AdminGeneratedTemporaryPassword",
+        RiskDetail::AdminResetPassword => "logdetail.AdminResetPassword",
+        RiskDetail::AdminDismissedAllRisk => "logdetail.AdminDismissedAllRisk",
+        RiskDetail::AdminConfirmedCompromised => "logdetail.AdminConfirmedCompromised",
+        RiskDetail::AdminConfirmedSafe => "logdetail.AdminConfirmedSafe",
+        RiskDetail::UserReportedSuspicious => "logdetail.UserReportedSuspicious",
+        RiskDetail::SignInBlocked => "logdetail.SignInBlocked",
+    }
+}
+
+/// The risk a logged sign-in met and what became of it, e.g. "Medium · Remediated
+/// (passed multifactor authentication)"; "No risk" if it met none.
+pub fn risk_summary(ui: Ui, r: &SignInRecord) -> String {
+    let Some(state) = r.risk_state else { return ui.t("riskstate.none").to_string() };
+    let level = ui.t(risk_key(r.level.max(r.user_level)));
+    let state = ui.t(risk_state_key(state));
+    match r.risk_detail {
+        Some(d) => ui.tf(
+            "log.risk.detail",
+            &[("level", level), ("state", state), ("detail", ui.t(log_detail_key(d)))],
+        ),
+        None => ui.tf("log.risk", &[("level", level), ("state", state)]),
     }
 }
 
@@ -379,6 +423,7 @@ fn SignIns(
                         <td>{r.source.device.clone()}</td>
                         <td>{r.source.app.clone()}</td>
                         <td>{unusual}</td>
+                        <td class="rg-risk">{risk_summary(ui, r)}</td>
                         <td>{ui.t(outcome_key(r.outcome))}</td>
                         <td>{answer}</td>
                     </tr>
@@ -397,6 +442,7 @@ fn SignIns(
             "col.device",
             "col.app",
             "col.unusual",
+            "col.log_risk",
             "col.outcome",
             "col.answer",
         ],

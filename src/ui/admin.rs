@@ -1,7 +1,7 @@
 //! The admin view: the tenant's users with their risk and what IT staff can do about it,
 //! recent sign-ins, and the tenant's policy. Every action goes to the backend, which
 //! checks the session and answers with the view as it now stands.
-use super::account::{detection_text, focus, outcome_key, place, risk_key, when};
+use super::account::{detection_text, focus, outcome_key, place, risk_key, risk_summary, when};
 use super::mfa::method_key;
 use super::step_up::{asks_step_up, StepUpPanel};
 use super::widgets::{
@@ -12,7 +12,7 @@ use super::{use_ui, Screen, Ui};
 use crate::backend::api::{Field, SignInOutcome, SignInRecord, TenantView, UserSummary};
 use crate::backend::{AdminAction, AdminView};
 use crate::engine::password::BannedList;
-use crate::engine::{Enforcement, MethodKind, RiskLevel, SignInAction, TenantPolicy, UserAction};
+use crate::engine::{Enforcement, MethodKind, RiskLevel, RiskState, SignInAction, TenantPolicy, UserAction};
 use leptos::ev::SubmitEvent;
 use leptos::prelude::*;
 use wasm_bindgen::JsCast;
@@ -553,6 +553,76 @@ fn confirm_button(
     .into_any()
 }
 
+/// Which logged sign-ins the admin's list shows, by where their risk stands.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+enum StateFilter {
+    All,
+    NoRisk,
+    State(RiskState),
+}
+
+impl StateFilter {
+    fn keeps(self, r: &SignInRecord) -> bool {
+        match self {
+            StateFilter::All => true,
+            StateFilter::NoRisk => r.risk_state.is_none(),
+            StateFilter::State(s) => r.risk_state == Some(s),
+        }
+    }
+}
+
+const STATE_FILTERS: [(StateFilter, &str); 7] = [
+    (StateFilter::All, "admin.filter.all"),
+    (StateFilter::State(RiskState::AtRisk), "riskstate.AtRisk"),
+    (StateFilter::State(RiskState::Remediated), "riskstate.Remediated"),
+    (StateFilter::State(RiskState::Dismissed), "riskstate.Dismissed"),
+    (StateFilter::State(RiskState::ConfirmedCompromised), "riskstate.ConfirmedCompromised"),
+    (StateFilter::State(RiskState::ConfirmedSafe), "riskstate.ConfirmedSafe"),
+    (StateFilter::NoRisk, "riskstate.none"),
+];
+
+/// The user filter: every person with a logged sign-in, by display name.
+#[component]
+fn UserFilter(people: Vec<(String, String)>, value: RwSignal<String>) -> impl IntoView {
+    let ui = use_ui();
+    let options = people
+        .into_iter()
+        .map(|(username, name)| {
+            let current = username.clone();
+            view! {
+                <option value=username prop:selected=move || value.with(|v| *v == current)>
+                    {name}
+                </option>
+            }
+        })
+        .collect_view();
+    view! {
+        <div class="rg-field">
+            <label for="rg-log-user">{ui.text("admin.filter.user")}</label>
+            <select id="rg-log-user" name="rg-log-user" on:change=handler(move |ev| value.set(event_target_value(&ev)))>
+                <option value="" prop:selected=move || value.with(String::is_empty)>
+                    {ui.text("admin.filter.all")}
+                </option>
+                {options}
+            </select>
+        </div>
+    }
+}
+
+/// The log's people, each once, by display name where the tenant knows it.
+fn people_in(view: &AdminView) -> Vec<(String, String)> {
+    let mut people: Vec<(String, String)> = vec![];
+    for r in &view.sign_ins {
+        if !people.iter().any(|(u, _)| *u == r.username) {
+            let user = view.users.iter().find(|u| u.username == r.username);
+            let name = user.map(|u| u.display_name.clone()).unwrap_or_else(|| r.username.clone());
+            people.push((r.username.clone(), name));
+        }
+    }
+    people.sort_by(|a, b| a.1.cmp(&b.1));
+    people
+}
+
 #[component]
 fn SignIns(
     view: AdminView,
@@ -561,39 +631,16 @@ fn SignIns(
     let ui = use_ui();
     let empty = view.sign_ins.is_empty();
     let tenant = view.tenants.first().map(|t| t.id.clone()).unwrap_or_default();
+    let state = RwSignal::new(StateFilter::All);
+    let person = RwSignal::new(String::new());
+    let people = people_in(&view);
     let rows = move || {
+        let (state, person) = (state.get(), person.get());
         view.sign_ins
             .iter()
             .enumerate()
-            .map(|(i, r)| {
-                let user = view.users.iter().find(|u| u.username == r.username);
-                let name = user.map(|u| u.display_name.clone()).unwrap_or_else(|| r.username.clone());
-                // Guests are their home organisation's to manage, as in the users table.
-                let member = user.is_some_and(|u| u.home_tenant == tenant);
-                let confirm = if member { confirm_button(ui, r, i + 1, &name, act) } else { ().into_any() };
-                let detections = if r.detections.is_empty() {
-                    view! { {ui.t("admin.none")} }.into_any()
-                } else {
-                    let items = r
-                        .detections
-                        .iter()
-                        .map(|d| view! { <li>{detection_text(ui, *d, Some(&r.source))}</li> })
-                        .collect_view();
-                    view! { <ul class="rg-cell-list">{items}</ul> }.into_any()
-                };
-                view! {
-                    <tr>
-                        <th scope="row">{when(ui, r.at_ms)}</th>
-                        <td>{name}</td>
-                        <td>{place(&r.source)}</td>
-                        <td>{r.source.device.clone()}</td>
-                        <td>{detections}</td>
-                        <td>{ui.t(risk_key(r.level))}</td>
-                        <td>{ui.t(outcome_key(r.outcome))}</td>
-                        <td>{confirm}</td>
-                    </tr>
-                }
-            })
+            .filter(|(_, r)| state.keeps(r) && (person.is_empty() || r.username == person))
+            .map(|(i, r)| sign_in_row(ui, &view, &tenant, i, r, act))
             .collect_view()
     };
     let spec = TableSpec {
@@ -607,13 +654,57 @@ fn SignIns(
             "col.place",
             "col.device",
             "col.detections",
-            "col.level",
+            "col.log_risk",
             "col.outcome",
             "col.actions",
         ],
         none: "account.sign_ins.none",
     };
-    data_table(spec, !empty, rows)
+    view! {
+        <div class="rg-filters">
+            <Choice id="rg-log-state" label="admin.filter.state" options=STATE_FILTERS.to_vec() value=state/>
+            <UserFilter people value=person/>
+        </div>
+        {data_table(spec, !empty, rows)}
+    }
+}
+
+/// One logged sign-in (row `i` of the whole log, counted from 0).
+fn sign_in_row(
+    ui: Ui,
+    view: &AdminView,
+    tenant: &str,
+    i: usize,
+    r: &SignInRecord,
+    act: impl Fn(String, String, AdminAction, Option<web_sys::HtmlElement>) + Copy + Send + Sync + 'static,
+) -> impl IntoView {
+    let user = view.users.iter().find(|u| u.username == r.username);
+    let name = user.map(|u| u.display_name.clone()).unwrap_or_else(|| r.username.clone());
+    // Guests are their home organisation's to manage, as in the users table.
+    let member = user.is_some_and(|u| u.home_tenant == tenant);
+    let confirm = if member { confirm_button(ui, r, i + 1, &name, act) } else { ().into_any() };
+    let detections = if r.detections.is_empty() {
+        view! { {ui.t("admin.none")} }.into_any()
+    } else {
+        let items = r
+            .detections
+            .iter()
+            .map(|d| view! { <li>{detection_text(ui, *d, Some(&r.source))}</li> })
+            .collect_view();
+        view! { <ul class="rg-cell-list">{items}</ul> }.into_any()
+    };
+    view! {
+        <tr>
+            <th scope="row">{when(ui, r.at_ms)}</th>
+            <td>{name}</td>
+            <td>{place(&r.source)}</td>
+            <td>{r.source.device.clone()}</td>
+            <td>{detections}</td>
+            <td class="rg-risk">{risk_summary(ui, r)}</td>
+            <td>{ui.t(outcome_key(r.outcome))}</td>
+            <td>{confirm}</td>
+        </tr>
+    }
 }
 
 const ENFORCEMENT: [(Enforcement, &str); 3] = [

@@ -153,7 +153,8 @@ pub fn ChangePassword() -> impl IntoView {
     let new_error = RwSignal::new(None);
     let confirm_error = RwSignal::new(None);
     let general = RwSignal::new(None);
-    let flow_id = move || ui.reply.with_untracked(|r| r.as_ref().map(|r| r.flow_id.clone()));
+    // `try_`: a check still on its way when the component is unmounted finds nothing.
+    let flow_id = move || ui.reply.try_with_untracked(|r| r.as_ref().map(|r| r.flow_id.clone())).flatten();
     let submitted = move || ui.reply.with(|r| r.as_ref().and_then(|r| r.verdict.clone()));
     let feedback = live_feedback(ui, new, flow_id, submitted);
     let lines = move || feedback_lines(ui, feedback);

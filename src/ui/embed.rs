@@ -195,7 +195,7 @@ fn find<T>(test: impl Fn(&Instance) -> bool, read: impl FnOnce(&Instance) -> T) 
 fn remove(test: impl Fn(&Instance) -> bool) -> bool {
     let taken = INSTANCES.with(|all| {
         let mut all = all.borrow_mut();
-        all.iter().position(|i| test(i)).map(|at| all.remove(at))
+        all.iter().position(test).map(|at| all.remove(at))
     });
     match taken {
         Some(instance) => {

@@ -654,7 +654,8 @@ impl Authority<'_> {
         let level = crate::engine::risk::sign_in_risk(&rec.detections);
         let remediations = if outcome.signed_in { &outcome.remediations[..] } else { &[] };
         let blocked = matches!(step, Step::Blocked { .. });
-        let (risk_state, risk_detail) = super::sign_in_risk::logged(level, rec.user_risk, remediations, blocked);
+        let (risk_state, risk_detail) =
+            super::sign_in_risk::logged(level, rec.user_risk, remediations, blocked);
         let record = SignInRecord {
             id: 0, // numbered by the store
             at_ms: now,

@@ -8,8 +8,8 @@ mod health;
 mod lab;
 pub mod limits;
 mod passkeys;
-pub mod sign_in_risk;
 pub mod reset;
+pub mod sign_in_risk;
 mod store;
 
 pub use authority::Authority;

@@ -28,7 +28,12 @@ pub fn logged(
 
 /// The account's sign-ins still at risk take the state its risk was closed with (a
 /// raised risk closes nothing).
-pub fn settle(w: &mut Work, idx: AccountId, state: RiskState, detail: RiskDetail) -> Result<(), BackendError> {
+pub fn settle(
+    w: &mut Work,
+    idx: AccountId,
+    state: RiskState,
+    detail: RiskDetail,
+) -> Result<(), BackendError> {
     if state == RiskState::AtRisk {
         return Ok(());
     }

@@ -1037,7 +1037,8 @@ fn a_risky_user_who_changes_the_password_is_logged_as_remediated_by_it() {
     let f = fixture();
     let notice = f.sign_in("kim@contoso.example");
     let mfa = f.send(&notice, Input::Continue).unwrap();
-    let change = f.send(&mfa, code(MethodKind::AuthenticatorApp, &f.app_code("kim@contoso.example"))).unwrap();
+    let change =
+        f.send(&mfa, code(MethodKind::AuthenticatorApp, &f.app_code("kim@contoso.example"))).unwrap();
     let new = "Orbit-Lantern-Fjord-5821";
     let done = f.send(&change, Input::NewPassword { password: new.into(), confirm: new.into() }).unwrap();
     assert!(done.session.is_some(), "{:?}", done.step);
