@@ -11,18 +11,6 @@ use riskgate::engine::DetectionKind;
 use wasm_bindgen_test::*;
 wasm_bindgen_test_configure!(run_in_browser);
 
-/// Signs in a persona whose sign-in is clean and opens the admin view.
-/// Ravi passes MFA on his unfamiliar sign-in, so his session may change his methods.
-async fn sign_in_with_mfa(page: &support::Page) {
-    page.sign_in("ravi@contoso.example", "Quiet-Meadow-17").await;
-    page.expect_heading("We noticed something unusual").await;
-    page.click("Continue").await;
-    page.expect_heading("Confirm it's you").await;
-    page.type_into("#rg-code", &page.app_code("ravi@contoso.example")).await;
-    page.click("Verify").await;
-    page.expect_heading("You're signed in").await;
-}
-
 #[wasm_bindgen_test]
 async fn a_password_alone_cannot_add_a_method_until_the_person_steps_up() {
     let page = support::open();
@@ -246,7 +234,7 @@ async fn a_person_reports_a_sign_in_that_was_not_them() {
 #[wasm_bindgen_test]
 async fn the_last_method_cannot_be_removed_and_the_message_is_by_the_list() {
     let page = support::open();
-    sign_in_with_mfa(&page).await;
+    page.sign_in_ravi_with_mfa().await;
     page.click_named("Review your account").await;
     page.expect_heading("Your account").await;
     assert_eq!(page.backend.account_of("ravi@contoso.example").unwrap().state.methods.len(), 1);
@@ -431,7 +419,7 @@ async fn a_risky_sign_in_works_from_the_keyboard_through_notice_and_mfa() {
 
 /// Ravi signs in with MFA and asks, from account health, for a code to a new phone.
 async fn start_adding_a_phone(page: &support::Page) -> riskgate::backend::mock::PhoneMessage {
-    sign_in_with_mfa(page).await;
+    page.sign_in_ravi_with_mfa().await;
     page.click_named("Review your account").await;
     page.expect_heading("Your account").await;
     page.click("Add a phone").await;
@@ -514,7 +502,7 @@ async fn disabling_an_account_asks_first_and_cancel_changes_nothing() {
 async fn signing_out_ends_the_session_at_the_backend() {
     let mock = support::mock();
     let page = support::open_with(mock.clone());
-    sign_in_with_mfa(&page).await;
+    page.sign_in_ravi_with_mfa().await;
     assert_eq!(mock.open_sessions("ravi@contoso.example"), 1);
     page.click_named("Sign out").await;
     page.expect_heading("Sign in").await;

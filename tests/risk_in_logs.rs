@@ -62,13 +62,7 @@ async fn admin_log(
 async fn a_risky_sign_in_passed_with_mfa_reads_remediated_in_both_logs() {
     let mock = support::mock();
     let page = support::open_with(mock.clone());
-    page.sign_in("ravi@contoso.example", "Quiet-Meadow-17").await;
-    page.expect_heading("We noticed something unusual").await;
-    page.click("Continue").await;
-    page.expect_heading("Confirm it's you").await;
-    page.type_into("#rg-code", &page.app_code("ravi@contoso.example")).await;
-    page.click("Verify").await;
-    page.expect_heading("You're signed in").await;
+    page.sign_in_ravi_with_mfa().await;
     own_log(&page).await;
     let expected = "Medium · Remediated (passed multifactor authentication)";
     assert_eq!(rows(&page, "table.rg-sign-ins")[0].1, expected);

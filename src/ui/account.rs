@@ -83,6 +83,19 @@ fn log_detail_key(detail: RiskDetail) -> &'static str {
     }
 }
 
+/// A logged sign-in's detections as a list, or `none` (a text key) if it had none.
+pub fn detections_cell(ui: Ui, r: &SignInRecord, none: &'static str) -> AnyView {
+    if r.detections.is_empty() {
+        return view! { {ui.t(none)} }.into_any();
+    }
+    let items = r
+        .detections
+        .iter()
+        .map(|d| view! { <li>{detection_text(ui, *d, Some(&r.source))}</li> })
+        .collect_view();
+    view! { <ul class="rg-cell-list">{items}</ul> }.into_any()
+}
+
 /// The risk a logged sign-in met and what became of it, e.g. "Medium · Remediated
 /// (passed multifactor authentication)"; "No risk" if it met none.
 pub fn risk_summary(ui: Ui, r: &SignInRecord) -> String {
@@ -372,16 +385,7 @@ fn SignIns(
             .map(|r| {
                 let time = when(ui, r.at_ms);
                 let place = place(&r.source);
-                let unusual = if r.detections.is_empty() {
-                    view! { {ui.t("account.nothing_unusual")} }.into_any()
-                } else {
-                    let items = r
-                        .detections
-                        .iter()
-                        .map(|d| view! { <li>{detection_text(ui, *d, Some(&r.source))}</li> })
-                        .collect_view();
-                    view! { <ul class="rg-cell-list">{items}</ul> }.into_any()
-                };
+                let unusual = detections_cell(ui, r, "account.nothing_unusual");
                 let answer = match (r.detections.is_empty(), r.confirmed_by_user) {
                     (true, _) => ().into_any(),
                     (false, Some(true)) => view! { {ui.t("account.answered.me")} }.into_any(),

@@ -1,7 +1,9 @@
 //! The admin view: the tenant's users with their risk and what IT staff can do about it,
 //! recent sign-ins, and the tenant's policy. Every action goes to the backend, which
 //! checks the session and answers with the view as it now stands.
-use super::account::{detection_text, focus, outcome_key, place, risk_key, risk_summary, when};
+use super::account::{
+    detection_text, detections_cell, focus, outcome_key, place, risk_key, risk_summary, when,
+};
 use super::mfa::method_key;
 use super::step_up::{asks_step_up, StepUpPanel};
 use super::widgets::{
@@ -683,16 +685,7 @@ fn sign_in_row(
     // Guests are their home organisation's to manage, as in the users table.
     let member = user.is_some_and(|u| u.home_tenant == tenant);
     let confirm = if member { confirm_button(ui, r, i + 1, &name, act) } else { ().into_any() };
-    let detections = if r.detections.is_empty() {
-        view! { {ui.t("admin.none")} }.into_any()
-    } else {
-        let items = r
-            .detections
-            .iter()
-            .map(|d| view! { <li>{detection_text(ui, *d, Some(&r.source))}</li> })
-            .collect_view();
-        view! { <ul class="rg-cell-list">{items}</ul> }.into_any()
-    };
+    let detections = detections_cell(ui, r, "admin.none");
     view! {
         <tr>
             <th scope="row">{when(ui, r.at_ms)}</th>

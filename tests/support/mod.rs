@@ -149,6 +149,18 @@ impl Page {
         sleep(5).await;
     }
 
+    /// Ravi signs in from somewhere new and passes MFA with his app, so his session
+    /// may change his methods.
+    pub async fn sign_in_ravi_with_mfa(&self) {
+        self.sign_in("ravi@contoso.example", "Quiet-Meadow-17").await;
+        self.expect_heading("We noticed something unusual").await;
+        self.click("Continue").await;
+        self.expect_heading("Confirm it's you").await;
+        self.type_into("#rg-code", &self.app_code("ravi@contoso.example")).await;
+        self.click("Verify").await;
+        self.expect_heading("You're signed in").await;
+    }
+
     /// Username, then password, through the two sign-in screens.
     pub async fn sign_in(&self, username: &str, password: &str) {
         self.expect_heading("Sign in").await;
