@@ -8,7 +8,8 @@ use crate::api::{
 use crate::engine::password::{BannedList, Verdict};
 use crate::engine::{MethodKind, TenantPolicy};
 use crate::hash::Hashing;
-use crate::mock::Authority;
+use crate::mock::first_factor::Checked;
+use crate::mock::{signing_in, Authority};
 use crate::platform::{Clock, Entropy};
 use crate::store::{rows_through, Fallible, MemoryRows, Rows, StoreError, Work};
 use crate::webauthn::{PasskeyAssertion, PasskeyCreated, PasskeyOptions, RelyingParty};
@@ -91,7 +92,7 @@ impl<F: RowsFactory> Service<F> {
         &self,
         call: impl FnOnce(&Authority, &mut Work) -> Result<T, BackendError>,
     ) -> Result<T, BackendError> {
-        self.unit(call).map_err(|_| BackendError::Unavailable)?
+        self.unit(None, call).map_err(|_| BackendError::Unavailable)?
     }
 
     /// `run` for a step: one another writer moved first is answered as stale.
@@ -100,7 +101,7 @@ impl<F: RowsFactory> Service<F> {
         id: &str,
         call: impl FnOnce(&Authority, &mut Work) -> Result<T, BackendError>,
     ) -> Result<T, BackendError> {
-        match self.unit(call) {
+        match self.unit(None, call) {
             Err(StoreError::Conflict) => Err(self.stale(id)),
             out => out.map_err(|_| BackendError::Unavailable)?,
         }
@@ -108,6 +109,7 @@ impl<F: RowsFactory> Service<F> {
 
     fn unit<T>(
         &self,
+        checked: Option<&Checked>,
         call: impl FnOnce(&Authority, &mut Work) -> Result<T, BackendError>,
     ) -> Result<Result<T, BackendError>, StoreError> {
         let authority = Authority {
@@ -116,6 +118,7 @@ impl<F: RowsFactory> Service<F> {
             rp: &self.rp,
             client_sources: self.client_sources,
             hashing: self.hashing,
+            checked,
         };
         let mut rows = self.rows.begin()?;
         let mut work = Work::new(rows.as_mut());
@@ -144,8 +147,22 @@ impl<F: RowsFactory> Service<F> {
         &self.rows
     }
 
+    /// The password is hashed between two units, not inside one: a database's write
+    /// lock is never held while a password is hashed.
     pub fn sign_in(&self, req: SignInRequest) -> Result<Reply, BackendError> {
-        self.run(|a, w| a.sign_in(w, req))
+        let checked = self.check_first(&req)?;
+        self.unit(Some(&checked), |a, w| a.sign_in(w, req)).map_err(|_| BackendError::Unavailable)?
+    }
+
+    /// Reads the account the sign-in names (a short unit that writes nothing), then
+    /// does the password's slow work outside any transaction.
+    fn check_first(&self, req: &SignInRequest) -> Result<Checked, BackendError> {
+        let (username, tenant) = (req.username.trim(), req.tenant.as_deref());
+        let account = self.run(|_, w| match signing_in(w, username, tenant)? {
+            Some(id) => Ok(Some(w.account(id)?.clone())),
+            None => Ok(None),
+        })?;
+        Ok(Checked::against(account.as_ref(), &req.password, self.clock.now_ms(), self.hashing))
     }
     pub fn send(&self, flow_id: &str, seq: u32, input: Input) -> Result<Reply, BackendError> {
         self.run_step(flow_id, |a, w| a.send(w, flow_id, seq, input))

@@ -1,12 +1,12 @@
 //! The authority's sign-in flows over one unit of work: what it needs from outside
 //! (time, randomness, where passkeys are valid) comes in, and every row goes through
 //! `Work`, so the same code runs over the browser's rows and a database's.
+use super::first_factor::{self, Checked};
 use super::{
     app_code_passes, check_confirmed, check_current, check_enrollment_code, check_new_password_length,
-    clean_code, clean_phone, count_second_factor, enrol, first_factor_ok, input_name, is_wrong_code, lab,
-    limits, mask_phone, sign_in_outcome, take_phone_code, unusual, use_up_pass, PhoneMessage,
-    MAX_INPUT_CHARS, PHONE_CODE_TTL_MS, SESSION_IDLE_MS, SESSION_MAX_MS, STEP_UP_FRESH_MS,
-    WRONG_CODES_PER_ENROLLMENT,
+    clean_code, clean_phone, count_second_factor, enrol, input_name, is_wrong_code, lab, limits, mask_phone,
+    sign_in_outcome, take_phone_code, unusual, use_up_pass, PhoneMessage, MAX_INPUT_CHARS, PHONE_CODE_TTL_MS,
+    SESSION_IDLE_MS, SESSION_MAX_MS, STEP_UP_FRESH_MS, WRONG_CODES_PER_ENROLLMENT,
 };
 use crate::api::{
     invalid, BackendError, Branding, Enrollment, Field, Input, Problem, Reply, SignInRecord, SignInRequest,
@@ -33,6 +33,8 @@ pub struct Authority<'a> {
     pub client_sources: bool,
     /// The form new password hashes take.
     pub hashing: hash::Hashing,
+    /// A sign-in's password work done before this unit's transaction, if any.
+    pub checked: Option<&'a Checked>,
 }
 
 /// How a flow begins: after a password, after a passkey, or as a step-up of a session.
@@ -53,7 +55,7 @@ pub(super) fn flow_mut<'w>(w: &'w mut Work<'_>, id: &str) -> Result<&'w mut Flow
 
 /// The account `username` names, if it may sign in here: with `tenant`, only that
 /// organisation's members and guests.
-pub(super) fn signing_in(
+pub(crate) fn signing_in(
     w: &mut Work,
     username: &str,
     tenant: Option<&str>,
@@ -160,19 +162,30 @@ impl Authority<'_> {
         }
         let now = self.clock.now_ms();
         let Some(idx) = signing_in(w, username, req.tenant.as_deref())? else {
-            self.hashing.spend_like_a_wrong_password(&req.password);
+            if !Checked::spent_for_nobody(self.checked) {
+                self.hashing.spend_like_a_wrong_password(&req.password);
+            }
             return Err(BackendError::InvalidCredentials);
         };
         // Nothing about the account is told before the password is right.
         let account = w.account_mut(idx)?;
         let source = self.source_of(account, req.source.clone());
-        if !first_factor_ok(account, &req.password, now, self.hashing) {
+        let done = Checked::for_account(self.checked, account).cloned();
+        let right = match &done {
+            Some(c) => c.matches && !first_factor::pass_expired(account, now),
+            None => first_factor::first_factor_ok(account, &req.password, now, self.hashing),
+        };
+        if !right {
             let familiar = source.as_ref().is_ok_and(|s| limits::is_familiar(account, s));
-            limits::record_wrong_password(account, &req.password, familiar, now);
+            let fingerprint = done.and_then(|c| c.fingerprint);
+            limits::record_wrong_password(account, &req.password, fingerprint, familiar, now);
             return Err(BackendError::InvalidCredentials);
         }
         limits::password_passed(account);
-        self.rehash_if_old(account, &req.password);
+        match done.and_then(|c| c.rehashed) {
+            Some(new) => account.password_hash = new,
+            None => self.rehash_if_old(account, &req.password),
+        }
         use_up_pass(account);
         self.start_flow(w, idx, source?, Start::Password, now)
     }

@@ -49,8 +49,15 @@ pub fn password_passed(account: &mut Account) {
 
 /// Counts a wrong password for smart lockout; true when it has just locked the place.
 /// The same wrong password again counts once.
-pub fn record_wrong_password(account: &mut Account, typed: &str, familiar: bool, now: u64) -> bool {
-    let fingerprint = wrong_password_fingerprint(account, typed);
+/// `fingerprint`: one made before the unit (`first_factor::Checked`), if any.
+pub fn record_wrong_password(
+    account: &mut Account,
+    typed: &str,
+    fingerprint: Option<String>,
+    familiar: bool,
+    now: u64,
+) -> bool {
+    let fingerprint = fingerprint.unwrap_or_else(|| wrong_password_fingerprint(account, typed));
     let l = &mut account.lockout;
     if l.recent_wrong.contains(&fingerprint) {
         return false;
@@ -77,7 +84,7 @@ pub fn record_wrong_password(account: &mut Account, typed: &str, familiar: bool,
 
 /// Wrong passwords are often near the right one: keep them only as slow hashes,
 /// salted per account and per password (the stored hash changes with the password).
-fn wrong_password_fingerprint(account: &Account, typed: &str) -> String {
+pub fn wrong_password_fingerprint(account: &Account, typed: &str) -> String {
     let digest = hash::sha256_hex(account.password_hash.as_bytes());
     let mut salt = [0u8; 16];
     for (i, b) in salt.iter_mut().enumerate() {

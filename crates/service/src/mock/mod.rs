@@ -4,6 +4,7 @@
 mod admin;
 mod authority;
 mod faults;
+pub mod first_factor;
 mod health;
 mod lab;
 pub mod limits;
@@ -12,6 +13,7 @@ pub mod reset;
 pub mod sign_in_risk;
 mod store;
 
+pub(crate) use authority::signing_in;
 pub use authority::Authority;
 pub use faults::{Fault, Operation};
 pub use lab::Trace;
@@ -189,6 +191,7 @@ impl MockBackend {
             rp: &rp,
             client_sources: self.client_sources.get(),
             hashing: hash::Hashing::Pbkdf2,
+            checked: None,
         };
         let mut rows = self.rows.borrow_mut();
         let (out, moved, started) = self.with_rows(&mut rows, |rows| {
@@ -420,16 +423,6 @@ fn count_second_factor(account: &mut Account, passed: bool, now: u64) {
         true => limits::second_factor_passed(account),
         false => limits::second_factor_failed(account, now),
     }
-}
-
-/// The password, or for a passwordless account its temporary access pass while good.
-fn first_factor_ok(account: &Account, typed: &str, now: u64, hashing: hash::Hashing) -> bool {
-    let pass_expired = !account.state.has_password && account.pass_expires_ms.is_none_or(|t| t <= now);
-    if pass_expired || account.password_hash.is_empty() {
-        hashing.spend_like_a_wrong_password(typed);
-        return false;
-    }
-    hash::verify_password(typed, &account.password_hash)
 }
 
 /// A temporary access pass works once: used, it is gone.

@@ -120,6 +120,7 @@ fn of_two_writers_answering_the_same_step_only_one_is_kept() {
         rp: &rp,
         client_sources: false,
         hashing: crate::hash::Hashing::Pbkdf2,
+        checked: None,
     };
     // Two tabs (or two nodes) read the flow at the same step, and both decide.
     let (mut one, mut two) = (Shared(&rows), Shared(&rows));

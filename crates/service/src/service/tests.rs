@@ -19,12 +19,18 @@ impl Clock for AtomicClock {
 }
 
 fn service() -> Service<MutexRows> {
+    service_over(|rows| rows)
+}
+
+/// The seeded service over the rows `wrap` makes of the seeded memory rows.
+fn service_over<F: RowsFactory>(wrap: impl FnOnce(MutexRows) -> F) -> Service<F> {
     let (tenants, accounts) = seed::directory(START, &OsEntropy);
     let mut rows = MemoryRows::new(tenants, accounts);
     rows.put_secret(DECOY_KEY, &[7; 32]).unwrap();
     rows.commit().unwrap();
     let rp = RelyingParty { id: "localhost".into(), origin: "http://localhost:8080".into() };
-    Service::new(MutexRows(Mutex::new(rows)), Arc::new(AtomicClock(START.into())), Arc::new(OsEntropy), rp)
+    let rows = wrap(MutexRows(Mutex::new(rows)));
+    Service::new(rows, Arc::new(AtomicClock(START.into())), Arc::new(OsEntropy), rp)
 }
 
 fn password_of(username: &str) -> &'static str {
@@ -141,4 +147,62 @@ fn the_browser_mock_form_keeps_pbkdf2() {
     let before = account(&s, user).password_hash;
     sign_in(&s, user, password_of(user)).unwrap();
     assert_eq!(account(&s, user).password_hash, before);
+}
+
+/// Rows that add up the hashing this thread did while one of their transactions was open.
+struct Watched {
+    rows: MutexRows,
+    inside: AtomicU64,
+}
+
+struct WatchedRows<'a> {
+    rows: Box<dyn Rows + 'a>,
+    at_begin: u64,
+    inside: &'a AtomicU64,
+}
+
+impl<'a> WatchedRows<'a> {
+    fn rows(&mut self) -> Fallible<&mut (dyn Rows + 'a)> {
+        Ok(self.rows.as_mut())
+    }
+    fn base(&mut self) -> &mut (dyn Rows + 'a) {
+        self.rows.as_mut()
+    }
+}
+
+rows_through!(WatchedRows<'_>, rows, rows, base);
+
+impl Drop for WatchedRows<'_> {
+    fn drop(&mut self) {
+        self.inside.fetch_add(crate::hash::rounds_derived() - self.at_begin, Ordering::SeqCst);
+    }
+}
+
+impl RowsFactory for Watched {
+    fn begin(&self) -> Fallible<Box<dyn Rows + '_>> {
+        let rows = self.rows.begin()?;
+        Ok(Box::new(WatchedRows { rows, at_begin: crate::hash::rounds_derived(), inside: &self.inside }))
+    }
+}
+
+#[test]
+fn no_password_is_hashed_while_a_transaction_is_open() {
+    let s = service_over(|rows| Watched { rows, inside: AtomicU64::new(0) });
+    let ada = "ada@contoso.example";
+    let before = crate::hash::rounds_derived();
+    // A right password on a seeded PBKDF2 hash (checked, then moved to argon2id), a
+    // wrong one (checked, fingerprinted), and a name that signs in nowhere (decoy work).
+    assert!(s.sign_in(SignInRequest::new(ada, password_of(ada))).unwrap().session.is_some());
+    assert_eq!(
+        s.sign_in(SignInRequest::new(ada, "Not-Her-Password-9")),
+        Err(BackendError::InvalidCredentials)
+    );
+    let nobody = SignInRequest::new("nobody@contoso.example", "Whatever-It-Is-1");
+    assert_eq!(s.sign_in(nobody), Err(BackendError::InvalidCredentials));
+    assert!(crate::hash::rounds_derived() - before > 3 * crate::hash::ITERATIONS as u64, "the work was done");
+    assert_eq!(s.rows().inside.load(Ordering::SeqCst), 0, "none of it inside a transaction");
+    let stored =
+        s.rows().rows.0.lock().unwrap().accounts().iter().find(|a| a.username == ada).unwrap().clone();
+    assert!(stored.password_hash.starts_with("$argon2id$"), "rehashed all the same");
+    assert_eq!(stored.lockout.recent_wrong.len(), 1, "the wrong one counted once");
 }
