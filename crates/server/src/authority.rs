@@ -73,10 +73,16 @@ impl AuthorityHandle {
         T: Send + 'static,
         F: FnOnce(&Service<SqlStore>) -> Result<T, BackendError> + Send + 'static,
     {
-        let _admitted = self.admitted.clone().try_acquire_owned().map_err(|_| BackendError::Unavailable)?;
-        let _running = self.running.clone().acquire_owned().await.map_err(|_| BackendError::Unavailable)?;
+        let admitted = self.admitted.clone().try_acquire_owned().map_err(|_| BackendError::Unavailable)?;
+        let running = self.running.clone().acquire_owned().await.map_err(|_| BackendError::Unavailable)?;
         let service = self.service.clone();
-        match tokio::task::spawn_blocking(move || job(&service)).await {
+        // The permits go with the job, not with this future: a request that timed out
+        // still holds its place until its unit ends.
+        let job = move || {
+            let _permits = (admitted, running);
+            job(&service)
+        };
+        match tokio::task::spawn_blocking(job).await {
             Ok(out) => out,
             Err(e) => {
                 tracing::error!(error = %e, "an authority call panicked");

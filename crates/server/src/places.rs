@@ -58,7 +58,9 @@ impl Places {
         Ok(Places(table))
     }
 
+    /// An IPv4 client of an IPv6 listener (`::ffff:a.b.c.d`) is looked up as IPv4.
     pub fn locate(&self, ip: IpAddr) -> Option<Location> {
+        let ip = ip.to_canonical();
         self.0.iter().find(|(net, _)| net.contains(ip)).map(|(_, place)| place.clone())
     }
 
@@ -67,7 +69,7 @@ impl Places {
         let ip = ip?;
         let location = self.locate(ip)?;
         let (device, app) = device_and_app(user_agent);
-        Some(SignInSource { location, ip: ip.to_string(), device, app })
+        Some(SignInSource { location, ip: ip.to_canonical().to_string(), device, app })
     }
 }
 
@@ -133,7 +135,8 @@ mod tests {
         assert_eq!(city(&places, "198.51.100.200").as_deref(), Some("Porto"));
         assert_eq!(city(&places, "2001:db8::1").as_deref(), Some("Oslo"));
         assert_eq!(city(&places, "198.51.101.7"), None);
-        assert_eq!(city(&places, "::ffff:198.51.100.7"), None, "families are not mixed");
+        assert_eq!(city(&places, "::ffff:198.51.100.7").as_deref(), Some("Lisbon"), "mapped IPv4 is IPv4");
+        assert_eq!(city(&places, "::198.51.100.7"), None, "other families are not mixed");
     }
 
     #[test]

@@ -27,8 +27,9 @@ use std::str::FromStr;
 use std::time::Duration;
 use tokio::runtime::Handle;
 
-/// How long a writer waits for another's transaction before giving up (`Unavailable`).
-const BUSY_TIMEOUT: Duration = Duration::from_secs(30);
+/// How long a writer waits for another's transaction before giving up (`Unavailable`):
+/// well inside a server's request time limit (10 s by default).
+const BUSY_TIMEOUT: Duration = Duration::from_secs(5);
 
 /// An open database: a pool of connections to one SQLite file.
 #[derive(Clone)]
@@ -39,8 +40,8 @@ pub struct SqlStore {
 
 impl SqlStore {
     /// Opens (creating if missing) and migrates the database at `url`
-    /// (`sqlite://riskgate.db`, `sqlite::memory:` is refused: each connection would
-    /// see its own empty database).
+    /// (`sqlite://riskgate.db`). Not `sqlite::memory:`: each connection would see its
+    /// own empty database.
     pub async fn open(url: &str, max_connections: u32) -> Result<SqlStore, String> {
         let options = SqliteConnectOptions::from_str(url)
             .map_err(|e| format!("database URL {url:?}: {e}"))?

@@ -245,3 +245,25 @@ fn sessions_are_kept_by_digest_and_end_with_what_they_were_adding() {
     assert_eq!(rows.adding_passkey("secret-token-b").unwrap(), None);
     assert!(rows.session("secret-token-c").unwrap().is_some(), "another account's");
 }
+
+#[test]
+fn a_session_handed_out_is_nowhere_in_the_database_as_itself() {
+    let db = Db::seeded();
+    let ada = &seed::PERSONAS[0];
+    let s = service(&db);
+    let put = |rows: &mut SqlRows| rows.put_secret(riskgate_service::store::DECOY_KEY, &[7; 32]).unwrap();
+    let mut rows = db.store.transaction().unwrap();
+    put(&mut rows);
+    rows.commit().unwrap();
+    drop(rows);
+    let reply = s.sign_in(SignInRequest::new(ada.username, ada.password)).expect("signs in");
+    let token = reply.session.expect("a session");
+    let found = |sql: &'static str| -> i64 {
+        let q = sqlx::query(sql).bind(format!("%{token}%"));
+        db.runtime.block_on(q.fetch_one(&db.store.pool)).unwrap().get(0)
+    };
+    assert_eq!(found("SELECT COUNT(*) FROM flows WHERE body LIKE $1"), 0, "not in the flow");
+    assert_eq!(found("SELECT COUNT(*) FROM sessions WHERE body LIKE $1 OR token_hash LIKE $1"), 0);
+    let mut rows = db.store.transaction().unwrap();
+    assert!(rows.session(&token).unwrap().is_some(), "found by its digest");
+}

@@ -181,13 +181,15 @@ impl Authority<'_> {
             limits::record_wrong_password(account, &req.password, fingerprint, familiar, now);
             return Err(BackendError::InvalidCredentials);
         }
+        // Before anything about the account changes: an error here must change nothing.
+        let source = source?;
         limits::password_passed(account);
         match done.and_then(|c| c.rehashed) {
             Some(new) => account.password_hash = new,
             None => self.rehash_if_old(account, &req.password),
         }
         use_up_pass(account);
-        self.start_flow(w, idx, source?, Start::Password, now)
+        self.start_flow(w, idx, source, Start::Password, now)
     }
 
     /// A password that just proved right, stored in an older form, is hashed again in

@@ -55,6 +55,9 @@ pub struct FlowRecord {
     pub(crate) enrollment_view: Option<Enrollment>,
     pub(crate) verdict: Option<password::Verdict>,
     pub(crate) correlation_id: String,
+    /// The session this flow just handed out, for the reply of the same unit only:
+    /// never written to a store, which keeps sessions by digest.
+    #[serde(skip)]
     pub(crate) session: Option<String>,
     /// The passkey challenge handed out in this flow, until it is answered.
     pub(crate) passkey: Option<Challenge>,
