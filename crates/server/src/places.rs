@@ -66,10 +66,10 @@ impl Places {
 
     /// The sign-in's source as the connection shows it, if its address is placed.
     pub fn source(&self, ip: Option<IpAddr>, user_agent: &str) -> Option<SignInSource> {
-        let ip = ip?;
+        let ip = ip?.to_canonical();
         let location = self.locate(ip)?;
         let (device, app) = device_and_app(user_agent);
-        Some(SignInSource { location, ip: ip.to_canonical().to_string(), device, app })
+        Some(SignInSource { location, ip: ip.to_string(), device, app })
     }
 }
 

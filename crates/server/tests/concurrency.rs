@@ -107,21 +107,7 @@ fn sixteen_confirmations_of_one_new_method_add_it_once() {
     let s = TestServer::start();
     let c = s.client;
     // Noor has no method yet: she skips the interrupt and adds an app from account health.
-    let r = c.sign_in("noor@contoso.example", "Amber-Glacier-52");
-    let flow = Flow::of(&r);
-    let r = c.step(&flow, r.json()["seq"].as_u64().unwrap(), json!("Skip"));
-    assert_eq!(step_name(&r.json()), "SignedIn", "{}", r.body);
-    let auth = format!("Bearer {}", r.json()["session"].as_str().unwrap());
-    let r = c.post(
-        "/api/account/methods",
-        &[("Authorization", &auth)],
-        &json!({"method": "AuthenticatorApp", "phone": null}),
-    );
-    assert_eq!(r.status, 200, "{}", r.body);
-    let key = r.json()["key"].as_str().unwrap().replace(' ', "");
-    let secret = riskgate_service::totp::base32_decode(&key).expect("a base32 key");
-    let now = std::time::SystemTime::now().duration_since(std::time::UNIX_EPOCH).unwrap().as_secs();
-    let code = json!({"code": riskgate_service::totp::code_at(&secret, now)});
+    let (auth, code) = c.start_adding_an_app("noor@contoso.example", "Amber-Glacier-52");
     let a = auth.clone();
     let replies =
         all_at_once(16, move |_| c.post("/api/account/methods/confirm", &[("Authorization", &a)], &code));

@@ -145,17 +145,6 @@ fn every_acknowledged_change_survives_sigkill() {
 
 /// Skips the interrupt, adds an authenticator app from account health and proves it.
 fn add_an_app(c: Client, username: &str, password: &str) -> bool {
-    let r = c.sign_in(username, password);
-    let flow = Flow::of(&r);
-    let r = c.step(&flow, r.json()["seq"].as_u64().unwrap(), json!("Skip"));
-    assert_eq!(step_name(&r.json()), "SignedIn", "{}", r.body);
-    let auth = format!("Bearer {}", r.json()["session"].as_str().unwrap());
-    let body = json!({"method": "AuthenticatorApp", "phone": null});
-    let r = c.post("/api/account/methods", &[("Authorization", &auth)], &body);
-    assert_eq!(r.status, 200, "{}", r.body);
-    let key = r.json()["key"].as_str().unwrap().replace(' ', "");
-    let secret = riskgate_service::totp::base32_decode(&key).expect("a base32 key");
-    let now = std::time::SystemTime::now().duration_since(std::time::UNIX_EPOCH).unwrap().as_secs();
-    let code = json!({"code": riskgate_service::totp::code_at(&secret, now)});
+    let (auth, code) = c.start_adding_an_app(username, password);
     c.post("/api/account/methods/confirm", &[("Authorization", &auth)], &code).status == 200
 }

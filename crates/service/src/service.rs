@@ -92,7 +92,16 @@ impl<F: RowsFactory> Service<F> {
         &self,
         call: impl FnOnce(&Authority, &mut Work) -> Result<T, BackendError>,
     ) -> Result<T, BackendError> {
-        self.unit(None, call).map_err(|_| BackendError::Unavailable)?
+        self.run_checked(None, call)
+    }
+
+    /// `run` with a sign-in's password work done before the transaction.
+    fn run_checked<T>(
+        &self,
+        checked: Option<&Checked>,
+        call: impl FnOnce(&Authority, &mut Work) -> Result<T, BackendError>,
+    ) -> Result<T, BackendError> {
+        self.unit(checked, call).map_err(|_| BackendError::Unavailable)?
     }
 
     /// `run` for a step: one another writer moved first is answered as stale.
@@ -151,7 +160,7 @@ impl<F: RowsFactory> Service<F> {
     /// lock is never held while a password is hashed.
     pub fn sign_in(&self, req: SignInRequest) -> Result<Reply, BackendError> {
         let checked = self.check_first(&req)?;
-        self.unit(Some(&checked), |a, w| a.sign_in(w, req)).map_err(|_| BackendError::Unavailable)?
+        self.run_checked(Some(&checked), |a, w| a.sign_in(w, req))
     }
 
     /// Reads the account the sign-in names (a short unit that writes nothing), then

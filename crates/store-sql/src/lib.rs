@@ -178,6 +178,39 @@ impl SqlRows {
         Ok(done.rows_affected())
     }
 
+    /// Runs a write that must change exactly one row; none changed (an id already
+    /// taken, a step that moved on or is gone) is `Conflict`.
+    fn write_one(&mut self, sql: &'static str, binds: Vec<Bind>) -> Fallible<()> {
+        match self.execute(sql, binds)? {
+            1 => Ok(()),
+            _ => Err(StoreError::Conflict),
+        }
+    }
+
+    /// A new flow or reset row (`sql` names the table); an id is used once.
+    fn insert_step(&mut self, sql: &'static str, id: &str, account: Option<i64>, step: Step) -> Fallible<()> {
+        let binds = vec![
+            Bind::Text(id.to_string()),
+            Bind::OptInt(account),
+            Bind::Int(i64::from(step.seq)),
+            Bind::Int(ms(step.ends_ms)),
+            Bind::Text(step.body),
+        ];
+        self.write_one(sql, binds)
+    }
+
+    /// A flow or reset row moved on, only from the step it was read at.
+    fn update_step(&mut self, sql: &'static str, id: &str, seq_read: u32, step: Step) -> Fallible<()> {
+        let binds = vec![
+            Bind::Int(i64::from(step.seq)),
+            Bind::Int(ms(step.ends_ms)),
+            Bind::Text(step.body),
+            Bind::Text(id.to_string()),
+            Bind::Int(i64::from(seq_read)),
+        ];
+        self.write_one(sql, binds)
+    }
+
     fn ids(&mut self, sql: &'static str, key: Bind) -> Fallible<Vec<String>> {
         let rows = self.run(move |c| {
             let q = sqlx::query(sql);
@@ -190,6 +223,13 @@ impl SqlRows {
         })?;
         Ok(rows.iter().map(|r| r.get::<String, _>(0)).collect())
     }
+}
+
+/// What a flow's or reset's row holds beside its id and account.
+struct Step {
+    seq: u32,
+    ends_ms: u64,
+    body: String,
 }
 
 enum Bind {
@@ -262,31 +302,13 @@ impl Rows for SqlRows {
     fn insert_flow(&mut self, id: &str, flow: &FlowRecord) -> Fallible<()> {
         let sql = "INSERT INTO flows (id, account_id, seq, expires_ms, body) VALUES ($1, $2, $3, $4, $5) \
                    ON CONFLICT (id) DO NOTHING";
-        let binds = vec![
-            Bind::Text(id.to_string()),
-            Bind::Int(id_of(flow.account())?),
-            Bind::Int(i64::from(flow.seq())),
-            Bind::Int(ms(flow.ends_ms())),
-            Bind::Text(to_json(flow)?),
-        ];
-        match self.execute(sql, binds)? {
-            1 => Ok(()),
-            _ => Err(StoreError::Conflict),
-        }
+        let step = Step { seq: flow.seq(), ends_ms: flow.ends_ms(), body: to_json(flow)? };
+        self.insert_step(sql, id, Some(id_of(flow.account())?), step)
     }
     fn update_flow(&mut self, id: &str, seq_read: u32, flow: &FlowRecord) -> Fallible<()> {
         let sql = "UPDATE flows SET seq = $1, expires_ms = $2, body = $3 WHERE id = $4 AND seq = $5";
-        let binds = vec![
-            Bind::Int(i64::from(flow.seq())),
-            Bind::Int(ms(flow.ends_ms())),
-            Bind::Text(to_json(flow)?),
-            Bind::Text(id.to_string()),
-            Bind::Int(i64::from(seq_read)),
-        ];
-        match self.execute(sql, binds)? {
-            1 => Ok(()),
-            _ => Err(StoreError::Conflict),
-        }
+        let step = Step { seq: flow.seq(), ends_ms: flow.ends_ms(), body: to_json(flow)? };
+        self.update_step(sql, id, seq_read, step)
     }
     fn delete_flow(&mut self, id: &str) -> Fallible<()> {
         self.execute("DELETE FROM flows WHERE id = $1", vec![Bind::Text(id.to_string())])?;
@@ -302,31 +324,13 @@ impl Rows for SqlRows {
     fn insert_reset(&mut self, id: &str, reset: &ResetRecord) -> Fallible<()> {
         let sql = "INSERT INTO resets (id, account_id, seq, expires_ms, body) VALUES ($1, $2, $3, $4, $5) \
                    ON CONFLICT (id) DO NOTHING";
-        let binds = vec![
-            Bind::Text(id.to_string()),
-            Bind::OptInt(reset.account().map(id_of).transpose()?),
-            Bind::Int(i64::from(reset.seq())),
-            Bind::Int(ms(reset.ends_ms())),
-            Bind::Text(to_json(reset)?),
-        ];
-        match self.execute(sql, binds)? {
-            1 => Ok(()),
-            _ => Err(StoreError::Conflict),
-        }
+        let step = Step { seq: reset.seq(), ends_ms: reset.ends_ms(), body: to_json(reset)? };
+        self.insert_step(sql, id, reset.account().map(id_of).transpose()?, step)
     }
     fn update_reset(&mut self, id: &str, seq_read: u32, reset: &ResetRecord) -> Fallible<()> {
         let sql = "UPDATE resets SET seq = $1, expires_ms = $2, body = $3 WHERE id = $4 AND seq = $5";
-        let binds = vec![
-            Bind::Int(i64::from(reset.seq())),
-            Bind::Int(ms(reset.ends_ms())),
-            Bind::Text(to_json(reset)?),
-            Bind::Text(id.to_string()),
-            Bind::Int(i64::from(seq_read)),
-        ];
-        match self.execute(sql, binds)? {
-            1 => Ok(()),
-            _ => Err(StoreError::Conflict),
-        }
+        let step = Step { seq: reset.seq(), ends_ms: reset.ends_ms(), body: to_json(reset)? };
+        self.update_step(sql, id, seq_read, step)
     }
     fn delete_reset(&mut self, id: &str) -> Fallible<()> {
         self.execute("DELETE FROM resets WHERE id = $1", vec![Bind::Text(id.to_string())])?;

@@ -161,6 +161,24 @@ impl Client {
         r.json()["code"].as_str().unwrap().to_string()
     }
 
+    /// A person with no method skips the registration interrupt and starts adding an
+    /// authenticator app from account health: their bearer header, and the body that
+    /// confirms the app with its current code.
+    pub fn start_adding_an_app(&self, username: &str, password: &str) -> (String, Value) {
+        let r = self.sign_in(username, password);
+        let flow = Flow::of(&r);
+        let r = self.step(&flow, r.json()["seq"].as_u64().unwrap(), json!("Skip"));
+        assert_eq!(step_name(&r.json()), "SignedIn", "{}", r.body);
+        let auth = format!("Bearer {}", r.json()["session"].as_str().unwrap());
+        let body = json!({"method": "AuthenticatorApp", "phone": null});
+        let r = self.post("/api/account/methods", &[("Authorization", &auth)], &body);
+        assert_eq!(r.status, 200, "{}", r.body);
+        let key = r.json()["key"].as_str().unwrap().replace(' ', "");
+        let secret = riskgate_service::totp::base32_decode(&key).expect("a base32 key");
+        let now = std::time::SystemTime::now().duration_since(std::time::UNIX_EPOCH).unwrap().as_secs();
+        (auth, json!({"code": riskgate_service::totp::code_at(&secret, now)}))
+    }
+
     /// An admin session that passed a step-up, for the admin API.
     pub fn admin_session(&self, username: &str, password: &str, code: impl Fn() -> String) -> String {
         let r = self.sign_in(username, password);

@@ -193,18 +193,16 @@ impl Authority<'_> {
     }
 
     /// A password that just proved right, stored in an older form, is hashed again in
-    /// today's. The old salt is kept: it is random per account already, and drawing a
-    /// new one would move every later draw of a seeded test.
+    /// today's (`first_factor::rehashed`), with a salt drawn here if it has none to keep.
     fn rehash_if_old(&self, account: &mut Account, typed: &str) {
-        if !account.state.has_password || !self.hashing.needs_rehash(&account.password_hash) {
-            return;
-        }
-        let salt = hash::salt_of(&account.password_hash).unwrap_or_else(|| {
+        let fresh_salt = || {
             let mut salt = [0u8; 16];
             self.entropy.fill(&mut salt);
-            salt
-        });
-        account.password_hash = self.hashing.new_hash(typed, &salt);
+            Some(salt)
+        };
+        if let Some(new) = first_factor::rehashed(account, typed, self.hashing, fresh_salt) {
+            account.password_hash = new;
+        }
     }
 
     /// Where a sign-in comes from: as the request says (lab and tests only), the

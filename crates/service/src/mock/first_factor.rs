@@ -26,7 +26,8 @@ impl Checked {
         };
         let matches = first_factor_ok(account, typed, now, hashing);
         let fingerprint = (!matches).then(|| limits::wrong_password_fingerprint(account, typed));
-        let rehashed = if matches { rehashed(account, typed, hashing) } else { None };
+        // Without a salt to keep, the unit draws one (this side has no randomness).
+        let rehashed = if matches { rehashed(account, typed, hashing, || None) } else { None };
         Checked { stored: Some(account.password_hash.clone()), matches, fingerprint, rehashed }
     }
 
@@ -57,11 +58,16 @@ pub fn first_factor_ok(account: &Account, typed: &str, now: u64, hashing: Hashin
 
 /// Today's form of a right password whose stored hash is older, with the old salt
 /// (random per account already; a fresh one would move every later draw of a seeded
-/// test). `None` if it needs no rehash, or has no salt to keep (the unit draws one).
-pub fn rehashed(account: &Account, typed: &str, hashing: Hashing) -> Option<String> {
+/// test), or else `fresh_salt`'s. `None` if it needs no rehash, or there is no salt.
+pub fn rehashed(
+    account: &Account,
+    typed: &str,
+    hashing: Hashing,
+    fresh_salt: impl FnOnce() -> Option<[u8; 16]>,
+) -> Option<String> {
     if !account.state.has_password || !hashing.needs_rehash(&account.password_hash) {
         return None;
     }
-    let salt = hash::salt_of(&account.password_hash)?;
+    let salt = hash::salt_of(&account.password_hash).or_else(fresh_salt)?;
     Some(hashing.new_hash(typed, &salt))
 }
