@@ -74,6 +74,12 @@ if [ "$need_browser" = browser ]; then
   fi
 fi
 
+# The service's tests also run on PostgreSQL, on throwaway clusters (scripts/pg-throwaway).
+if [ "$need_browser" = browser ] && ! ls /usr/lib/postgresql/*/bin/initdb >/dev/null 2>&1; then
+  say "installing PostgreSQL from Debian (its server runs only inside the tests)"
+  apt_install postgresql
+fi
+
 # Trunk runs offline and cargo with --offline: fetch the crates first.
 cargo fetch --quiet
 say "tools ready"

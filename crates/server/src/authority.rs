@@ -152,12 +152,14 @@ fn account(s: &Service<SqlStore>, username: &str) -> Result<Option<Account>, Bac
     })
 }
 
-/// Seeds the demo directory (if asked) and makes the decoy key (if missing), in one
-/// transaction: a database is never left half seeded.
+/// Seeds the demo directory (if asked and still empty) and makes the decoy key (if
+/// missing), in one transaction: a database is never left half seeded.
 fn prepare(store: &SqlStore, seed_demo: bool) -> Result<(), String> {
     let mut rows = store.transaction().map_err(|e| format!("opening the directory: {e:?}"))?;
     let mut write = || -> riskgate_service::store::Fallible<()> {
-        if seed_demo {
+        // Asked again under the write lock: of several servers started at once on one
+        // empty database, one seeds it.
+        if seed_demo && rows.tenant_ids()?.is_empty() {
             let (tenants, accounts) = seed::directory(SystemClock.now_ms(), &OsEntropy);
             for tenant in &tenants {
                 rows.put_tenant(tenant)?;

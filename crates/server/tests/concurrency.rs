@@ -1,8 +1,9 @@
-//! Many clients at once: one right code submitted 16 times signs in once (and proves a
-//! reset once, and adds a new method once); 20 different
+//! Many clients at once, on SQLite and on PostgreSQL: one right code submitted 16 times
+//! signs in once (and proves a reset once, and adds a new method once); 20 different
 //! wrong passwords at once lock the account as 20 in a row do (no count lost).
 mod support;
 
+use riskgate_store_sql::Dialect;
 use serde_json::json;
 use std::sync::{Arc, Barrier};
 use support::*;
@@ -23,9 +24,8 @@ fn all_at_once(n: usize, each: impl Fn(usize) -> Resp + Send + Sync + 'static) -
     threads.into_iter().map(|t| t.join().unwrap()).collect()
 }
 
-#[test]
-fn sixteen_submissions_of_one_right_code_sign_in_once() {
-    let s = TestServer::start();
+fn sixteen_submissions_of_one_right_code_sign_in_once(dialect: Dialect) {
+    let s = TestServer::on(dialect);
     let c = s.client;
     let r = c.sign_in("ravi@contoso.example", "Quiet-Meadow-17");
     let flow = Flow::of(&r);
@@ -45,8 +45,8 @@ fn sixteen_submissions_of_one_right_code_sign_in_once() {
 
 /// What the right password meets after `wrong` wrong ones, sent at once or one by
 /// one: the step's name, and for a lock how long it lasts from the last attempt.
-fn after_wrong_passwords(wrong: usize, at_once: bool) -> (String, Option<u64>) {
-    let s = TestServer::start();
+fn after_wrong_passwords(dialect: Dialect, wrong: usize, at_once: bool) -> (String, Option<u64>) {
+    let s = TestServer::on(dialect);
     let c = s.client;
     let attempt = move |i: usize| c.sign_in("ada@contoso.example", &format!("Wrong-Guess-{i:03}"));
     let replies = if at_once { all_at_once(wrong, attempt) } else { (0..wrong).map(attempt).collect() };
@@ -65,26 +65,24 @@ fn after_wrong_passwords(wrong: usize, at_once: bool) -> (String, Option<u64>) {
 /// Wrong passwords go on counting during a lock, and every ten lock again for twice as
 /// long (crates/service/src/mock/limits.rs): ten lock for 60 s, twenty for 120 s. Twenty
 /// at once must lose no count: they lock as twenty in a row do, not as fewer.
-#[test]
-fn twenty_wrong_passwords_at_once_lock_as_twenty_in_a_row() {
+fn twenty_wrong_passwords_at_once_lock_as_twenty_in_a_row(dialect: Dialect) {
     let near = |a: u64, b: u64| a.abs_diff(b) < 5_000;
-    let (ten_step, ten) = after_wrong_passwords(10, false);
+    let (ten_step, ten) = after_wrong_passwords(dialect, 10, false);
     assert_eq!(ten_step, "Blocked", "ten in a row lock");
     let ten = ten.expect("locked out");
     assert!(near(ten, 60_000), "ten lock for 60 s, not {ten} ms");
-    let (sequential_step, sequential) = after_wrong_passwords(20, false);
-    let (concurrent_step, concurrent) = after_wrong_passwords(20, true);
+    let (sequential_step, sequential) = after_wrong_passwords(dialect, 20, false);
+    let (concurrent_step, concurrent) = after_wrong_passwords(dialect, 20, true);
     assert_eq!(concurrent_step, sequential_step, "the same step after the right password");
     let (s, c) = (sequential.expect("locked out"), concurrent.expect("locked out"));
     assert!(near(s, 120_000) && near(c, s), "twenty lock for 120 s: in a row {s} ms, at once {c} ms");
     // And nine at once are not enough.
-    let (nine, lock) = after_wrong_passwords(9, true);
+    let (nine, lock) = after_wrong_passwords(dialect, 9, true);
     assert_eq!((nine.as_str(), lock), ("SignedIn", None), "nine wrong passwords lock nothing");
 }
 
-#[test]
-fn sixteen_submissions_of_one_right_reset_code_prove_once() {
-    let s = TestServer::start();
+fn sixteen_submissions_of_one_right_reset_code_prove_once(dialect: Dialect) {
+    let s = TestServer::on(dialect);
     let c = s.client;
     let r = c.post("/api/resets", &[], &json!({"username": "ravi@contoso.example"}));
     assert_eq!(r.status, 200, "{}", r.body);
@@ -102,9 +100,8 @@ fn sixteen_submissions_of_one_right_reset_code_prove_once() {
     }
 }
 
-#[test]
-fn sixteen_confirmations_of_one_new_method_add_it_once() {
-    let s = TestServer::start();
+fn sixteen_confirmations_of_one_new_method_add_it_once(dialect: Dialect) {
+    let s = TestServer::on(dialect);
     let c = s.client;
     // Noor has no method yet: she skips the interrupt and adds an app from account health.
     let (auth, code) = c.start_adding_an_app("noor@contoso.example", "Amber-Glacier-52");
@@ -125,3 +122,21 @@ fn sixteen_confirmations_of_one_new_method_add_it_once() {
     let view = c.get("/api/account", &[("Authorization", &auth)]).json();
     assert_eq!(view["methods"], json!(["AuthenticatorApp"]), "{view}");
 }
+
+macro_rules! on_both {
+    ($($name:ident),* $(,)?) => {
+        mod sqlite {
+            $(#[test] fn $name() { super::$name(super::Dialect::Sqlite) })*
+        }
+        mod postgres {
+            $(#[test] fn $name() { super::$name(super::Dialect::Postgres) })*
+        }
+    };
+}
+
+on_both!(
+    sixteen_submissions_of_one_right_code_sign_in_once,
+    twenty_wrong_passwords_at_once_lock_as_twenty_in_a_row,
+    sixteen_submissions_of_one_right_reset_code_prove_once,
+    sixteen_confirmations_of_one_new_method_add_it_once
+);

@@ -58,7 +58,7 @@ impl SqlStore {
             .bind(&grant.secret_hash)
             .bind(&grant.kind)
             .bind(&grant.username)
-            .bind(grant.saw_mfa)
+            .bind(i64::from(grant.saw_mfa))
             .bind(ms(now_ms))
             .execute(&self.pool)
             .await?;
@@ -76,7 +76,7 @@ impl SqlStore {
             secret_hash: r.get(0),
             kind: r.get(1),
             username: r.get(2),
-            saw_mfa: r.get(3),
+            saw_mfa: r.get::<i64, _>(3) != 0,
         }))
     }
 
@@ -104,7 +104,7 @@ impl SqlStore {
             .bind(sha256(code))
             .bind(&row.subject)
             .bind(&row.tenant)
-            .bind(row.proven)
+            .bind(i64::from(row.proven))
             .bind(row.session_expires_ms.map(ms))
             .bind(ms(expires_ms))
             .execute(&self.pool)
@@ -130,7 +130,7 @@ impl SqlStore {
             return Ok(Ok(HandoffRow {
                 subject: r.get(0),
                 tenant: r.get(1),
-                proven: r.get(2),
+                proven: r.get::<i64, _>(2) != 0,
                 session_expires_ms: r.get::<Option<i64>, _>(3).and_then(|t| u64::try_from(t).ok()),
             }));
         }

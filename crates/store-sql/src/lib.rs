@@ -1,14 +1,22 @@
-//! The authority's rows in SQLite, through sqlx: one file, created and migrated on
-//! open. Each call of the service is one transaction (`begin`), opened with
-//! `BEGIN IMMEDIATE` so that writers queue for the database instead of failing half
-//! way; a flow's or reset's step moves only by compare-and-swap on its `seq`.
+//! The authority's rows in SQL, through sqlx: SQLite (one file, created and migrated
+//! on open) or PostgreSQL (a database several servers share). Each call of the service
+//! is one transaction (`begin`) that holds the database's one write lock — SQLite's
+//! `BEGIN IMMEDIATE`, or on PostgreSQL a transaction-scoped advisory lock — so writers
+//! queue instead of failing half way and never overwrite each other's reads; a flow's
+//! or reset's step moves only by compare-and-swap on its `seq` as well. The password
+//! work is done before a unit begins (`riskgate_service::service`), so a unit holds the
+//! lock for a few statements only.
 //!
 //! `Rows` is synchronous (the authority also runs in the browser), so `SqlRows` runs
 //! each query to completion on the tokio runtime it was opened on. Call `begin` and
 //! everything after it off the async workers (`tokio::task::spawn_blocking`).
 mod account;
+mod dialect;
 pub mod host;
+#[cfg(any(test, feature = "testing"))]
+pub mod throwaway;
 
+pub use dialect::Dialect;
 use riskgate_service::api::SignInRecord;
 use riskgate_service::directory::{Account, Tenant};
 use riskgate_service::mock::PhoneMessage;
@@ -19,52 +27,66 @@ use riskgate_service::store::{
 use serde::de::DeserializeOwned;
 use serde::Serialize;
 use sha2::{Digest, Sha256};
-use sqlx::migrate::{Migration, MigrationType, Migrator};
-use sqlx::sqlite::{SqliteConnectOptions, SqliteJournalMode, SqlitePoolOptions, SqliteSynchronous};
-use sqlx::{Row, SqlSafeStr, Sqlite, SqliteConnection, SqlitePool, Transaction};
-use std::borrow::Cow;
-use std::str::FromStr;
+use sqlx::any::AnyPoolOptions;
+use sqlx::AnyConnection;
+use sqlx::{Any, AnyPool, Executor, Row, Transaction};
 use std::time::Duration;
 use tokio::runtime::Handle;
 
-/// How long a writer waits for another's transaction before giving up (`Unavailable`):
-/// well inside a server's request time limit (10 s by default).
+/// How long a writer waits for another's transaction, or for a connection, before
+/// giving up (`Unavailable`): well inside a server's request time limit (10 s).
 const BUSY_TIMEOUT: Duration = Duration::from_secs(5);
 
-/// An open database: a pool of connections to one SQLite file.
+/// An open database: a pool of connections to one SQLite file or PostgreSQL database.
 #[derive(Clone)]
 pub struct SqlStore {
-    pool: SqlitePool,
+    pool: AnyPool,
+    dialect: Dialect,
     runtime: Handle,
 }
 
 impl SqlStore {
-    /// Opens (creating if missing) and migrates the database at `url`
-    /// (`sqlite://riskgate.db`). Not `sqlite::memory:`: each connection would see its
-    /// own empty database.
+    /// Opens and migrates the database at `url`: `sqlite://riskgate.db` (created if
+    /// missing; not `sqlite::memory:`, where each connection would see its own empty
+    /// database) or `postgres://user@host/db` (which must exist).
     pub async fn open(url: &str, max_connections: u32) -> Result<SqlStore, String> {
-        let options = SqliteConnectOptions::from_str(url)
-            .map_err(|e| format!("database URL {url:?}: {e}"))?
-            .create_if_missing(true)
-            .journal_mode(SqliteJournalMode::Wal)
-            // FULL: a transaction that committed is on disk, whatever kills the process.
-            .synchronous(SqliteSynchronous::Full)
-            .foreign_keys(true)
-            .busy_timeout(BUSY_TIMEOUT);
-        let pool = SqlitePoolOptions::new()
+        sqlx::any::install_default_drivers();
+        let dialect = Dialect::of(url)?;
+        let pool = AnyPoolOptions::new()
             .max_connections(max_connections.max(1))
             .acquire_timeout(BUSY_TIMEOUT)
-            .connect_with(options)
+            .after_connect(move |conn, _| {
+                Box::pin(async move {
+                    for setting in dialect.session_settings() {
+                        conn.execute(*setting).await?;
+                    }
+                    Ok(())
+                })
+            })
+            .connect(&dialect.connect_url(url))
             .await
-            .map_err(|e| format!("cannot open {url}: {e}"))?;
-        migrator().run(&pool).await.map_err(|e| format!("cannot migrate {url}: {e}"))?;
-        Ok(SqlStore { pool, runtime: Handle::current() })
+            .map_err(|e| format!("cannot open {}: {e}", dialect::redacted(url)))?;
+        dialect
+            .migrator()
+            .run(&pool)
+            .await
+            .map_err(|e| format!("cannot migrate {}: {e}", dialect::redacted(url)))?;
+        Ok(SqlStore { pool, dialect, runtime: Handle::current() })
     }
 
-    /// Starts one call's transaction. Blocks: call it off the async workers.
+    pub fn dialect(&self) -> Dialect {
+        self.dialect
+    }
+
+    /// Starts one call's transaction, holding the write lock. Blocks: call it off the
+    /// async workers.
     pub fn transaction(&self) -> Fallible<SqlRows> {
-        let tx = self.runtime.block_on(self.pool.begin_with("BEGIN IMMEDIATE")).map_err(failed)?;
-        Ok(SqlRows { tx: Some(tx), runtime: self.runtime.clone() })
+        let tx = self.runtime.block_on(self.pool.begin_with(self.dialect.begin())).map_err(failed)?;
+        let mut rows = SqlRows { tx: Some(tx), runtime: self.runtime.clone() };
+        if let Some(lock) = self.dialect.write_lock() {
+            rows.execute(lock, vec![])?;
+        }
+        Ok(rows)
     }
 
     /// Whether the directory has no tenant yet (a new database, before `--seed`).
@@ -78,11 +100,16 @@ impl SqlStore {
 
     /// Answers when the database can be read: for readiness checks.
     pub async fn ping(&self) -> bool {
-        sqlx::query("SELECT 1").fetch_one(&self.pool).await.is_ok()
+        sqlx::query("SELECT COUNT(*) FROM tenants").fetch_one(&self.pool).await.is_ok()
     }
 
     pub async fn close(&self) {
         self.pool.close().await;
+    }
+
+    /// The pool, for statements outside a unit (`host`, tests).
+    pub fn pool(&self) -> &AnyPool {
+        &self.pool
     }
 }
 
@@ -92,20 +119,9 @@ impl RowsFactory for SqlStore {
     }
 }
 
-/// The schema, embedded in the binary (sqlx's `migrate!` would need its macros).
-fn migrator() -> Migrator {
-    let migration = |version, name, sql: &'static str| {
-        Migration::new(version, Cow::Borrowed(name), MigrationType::Simple, sql.into_sql_str(), false)
-    };
-    Migrator::with_migrations(vec![
-        migration(1, "rows", include_str!("../migrations/sqlite/0001_rows.sql")),
-        migration(2, "host", include_str!("../migrations/sqlite/0002_host.sql")),
-    ])
-}
-
 /// One transaction. Dropped without `commit`, it rolls back.
 pub struct SqlRows {
-    tx: Option<Transaction<'static, Sqlite>>,
+    tx: Option<Transaction<'static, Any>>,
     runtime: Handle,
 }
 
@@ -150,7 +166,7 @@ impl SqlRows {
     /// Runs one statement's future to completion on the store's runtime.
     fn run<T>(
         &mut self,
-        query: impl for<'c> FnOnce(&'c mut SqliteConnection) -> futures_like::Boxed<'c, T>,
+        query: impl for<'c> FnOnce(&'c mut AnyConnection) -> futures_like::Boxed<'c, T>,
     ) -> Fallible<T> {
         let tx = self.tx.as_mut().ok_or_else(|| StoreError::Failed("transaction already ended".into()))?;
         self.runtime.block_on(query(tx)).map_err(failed)
@@ -251,6 +267,7 @@ impl Rows for SqlRows {
         self.body("SELECT body FROM tenants WHERE id = $1", id.to_string())
     }
     fn tenant_ids(&mut self) -> Fallible<Vec<String>> {
+        // `rowid`: SQLite's own; PostgreSQL's table has a column of that name.
         let rows =
             self.run(|c| Box::pin(sqlx::query("SELECT id FROM tenants ORDER BY rowid").fetch_all(c)))?;
         Ok(rows.iter().map(|r| r.get::<String, _>(0)).collect())

@@ -1,6 +1,7 @@
-//! The SQLite rows against the behaviour `Rows` promises: round trips through the
-//! tables, compare-and-swap on a step, rollback, durability across a reopen, and no
-//! session token at rest.
+//! The SQL rows against the behaviour `Rows` promises, on SQLite and on PostgreSQL
+//! (a throwaway cluster): round trips through the tables, compare-and-swap on a step,
+//! one unit at a time, rollback, durability across a reopen, and no session token at
+//! rest. Each test is written once and run on both (`on_both!` at the end).
 use super::*;
 use riskgate_service::api::SignInOutcome;
 use riskgate_service::api::{Reply, SignInRequest};
@@ -19,16 +20,22 @@ fn seeded_at() -> u64 {
 }
 
 struct Db {
-    _dir: tempfile::TempDir,
+    _dir: Option<tempfile::TempDir>,
     url: String,
     runtime: tokio::runtime::Runtime,
     store: SqlStore,
 }
 
 impl Db {
-    fn new() -> Db {
-        let dir = tempfile::tempdir().unwrap();
-        let url = format!("sqlite://{}", dir.path().join("riskgate.db").display());
+    fn new(dialect: Dialect) -> Db {
+        let (dir, url) = match dialect {
+            Dialect::Sqlite => {
+                let dir = tempfile::tempdir().unwrap();
+                let url = format!("sqlite://{}", dir.path().join("riskgate.db").display());
+                (Some(dir), url)
+            }
+            Dialect::Postgres => (None, crate::throwaway::shared_database()),
+        };
         let runtime =
             tokio::runtime::Builder::new_multi_thread().worker_threads(2).enable_all().build().unwrap();
         let store = runtime.block_on(SqlStore::open(&url, 4)).unwrap();
@@ -40,8 +47,8 @@ impl Db {
         self.store = self.runtime.block_on(SqlStore::open(&self.url, 4)).unwrap();
     }
 
-    fn seeded() -> Db {
-        let db = Db::new();
+    fn seeded(dialect: Dialect) -> Db {
+        let db = Db::new(dialect);
         let (tenants, accounts) = seed::directory(seeded_at(), &SeededEntropy::default());
         let mut rows = db.store.transaction().unwrap();
         for t in &tenants {
@@ -107,9 +114,8 @@ fn session(account: u64) -> Session {
     .unwrap()
 }
 
-#[test]
-fn every_seeded_account_and_tenant_reads_back_as_written() {
-    let db = Db::seeded();
+fn every_seeded_account_and_tenant_reads_back_as_written(dialect: Dialect) {
+    let db = Db::seeded(dialect);
     let (tenants, accounts) = seed::directory(seeded_at(), &SeededEntropy::default());
     let mut rows = db.store.transaction().unwrap();
     for (id, a) in accounts.iter().enumerate() {
@@ -125,9 +131,8 @@ fn every_seeded_account_and_tenant_reads_back_as_written() {
     assert_eq!(rows.account_named("nobody@example.com").unwrap(), None);
 }
 
-#[test]
-fn methods_and_passkeys_live_in_their_own_tables() {
-    let db = Db::seeded();
+fn methods_and_passkeys_live_in_their_own_tables(dialect: Dialect) {
+    let db = Db::seeded(dialect);
     let (_, accounts) = seed::directory(seeded_at(), &SeededEntropy::default());
     let with_app = accounts.iter().filter(|a| a.totp.is_some()).count() as i64;
     let with_phone = accounts.iter().filter(|a| a.phone.is_some()).count() as i64;
@@ -146,9 +151,8 @@ fn methods_and_passkeys_live_in_their_own_tables() {
     assert_eq!(db.count("SELECT COUNT(*) FROM passkeys WHERE revoked = 1"), 1);
 }
 
-#[test]
-fn a_step_moves_only_from_the_seq_it_was_read_at() {
-    let db = Db::seeded();
+fn a_step_moves_only_from_the_seq_it_was_read_at(dialect: Dialect) {
+    let db = Db::seeded(dialect);
     let waiting = waiting_flow(&db);
     let mut rows = db.store.transaction().unwrap();
     let flow = rows.flow(&waiting.flow_id).unwrap().expect("the flow is a row");
@@ -171,9 +175,8 @@ fn a_step_moves_only_from_the_seq_it_was_read_at() {
     assert_eq!(second.update_flow("f1", read.seq() + 1, &moved), Err(StoreError::Conflict), "gone");
 }
 
-#[test]
-fn an_uncommitted_transaction_leaves_nothing() {
-    let db = Db::seeded();
+fn an_uncommitted_transaction_leaves_nothing(dialect: Dialect) {
+    let db = Db::seeded(dialect);
     let mut rows = db.store.transaction().unwrap();
     rows.append_log(0, &record("a", 5)).unwrap();
     rows.put_session("token-1", &session(0)).unwrap();
@@ -188,9 +191,8 @@ fn an_uncommitted_transaction_leaves_nothing() {
     assert_eq!(rows.secret("decoy").unwrap(), None);
 }
 
-#[test]
-fn committed_rows_survive_a_reopen() {
-    let mut db = Db::seeded();
+fn committed_rows_survive_a_reopen(dialect: Dialect) {
+    let mut db = Db::seeded(dialect);
     let mut rows = db.store.transaction().unwrap();
     let first = rows.append_log(0, &record("a", 5)).unwrap();
     let second = rows.append_log(1, &record("b", 6)).unwrap();
@@ -206,9 +208,8 @@ fn committed_rows_survive_a_reopen() {
     assert_eq!(rows.secret("decoy").unwrap(), Some(b"key".to_vec()));
 }
 
-#[test]
-fn sign_in_logs_are_newest_first_per_account_and_per_tenant() {
-    let db = Db::seeded();
+fn sign_in_logs_are_newest_first_per_account_and_per_tenant(dialect: Dialect) {
+    let db = Db::seeded(dialect);
     let (_, accounts) = seed::directory(seeded_at(), &SeededEntropy::default());
     let tenant = accounts[0].signs_in_to.clone();
     let other =
@@ -225,9 +226,8 @@ fn sign_in_logs_are_newest_first_per_account_and_per_tenant() {
     assert_eq!(theirs.len(), 3);
 }
 
-#[test]
-fn sessions_are_kept_by_digest_and_end_with_what_they_were_adding() {
-    let db = Db::seeded();
+fn sessions_are_kept_by_digest_and_end_with_what_they_were_adding(dialect: Dialect) {
+    let db = Db::seeded(dialect);
     let mut rows = db.store.transaction().unwrap();
     rows.put_session("secret-token-a", &session(0)).unwrap();
     rows.put_session("secret-token-b", &session(0)).unwrap();
@@ -246,9 +246,8 @@ fn sessions_are_kept_by_digest_and_end_with_what_they_were_adding() {
     assert!(rows.session("secret-token-c").unwrap().is_some(), "another account's");
 }
 
-#[test]
-fn a_session_handed_out_is_nowhere_in_the_database_as_itself() {
-    let db = Db::seeded();
+fn a_session_handed_out_is_nowhere_in_the_database_as_itself(dialect: Dialect) {
+    let db = Db::seeded(dialect);
     let ada = &seed::PERSONAS[0];
     let s = service(&db);
     let put = |rows: &mut SqlRows| rows.put_secret(riskgate_service::store::DECOY_KEY, &[7; 32]).unwrap();
@@ -267,3 +266,51 @@ fn a_session_handed_out_is_nowhere_in_the_database_as_itself() {
     let mut rows = db.store.transaction().unwrap();
     assert!(rows.session(&token).unwrap().is_some(), "found by its digest");
 }
+
+/// The write lock: a unit that begins while another is open waits for it to end, then
+/// reads what it wrote. Without it, two servers' units on PostgreSQL would both read
+/// a lockout count, both add one, and one count would be lost.
+fn a_unit_waits_for_the_open_one_and_reads_its_write(dialect: Dialect) {
+    let db = Db::seeded(dialect);
+    let mut first = db.store.transaction().unwrap();
+    let mut account = first.account(0).unwrap().unwrap();
+    account.display_name = "Written by the first unit".into();
+    let first_ended = std::sync::atomic::AtomicBool::new(false);
+    std::thread::scope(|s| {
+        let second = s.spawn(|| {
+            let mut rows = db.store.transaction().unwrap();
+            let waited = first_ended.load(std::sync::atomic::Ordering::SeqCst);
+            (waited, rows.account(0).unwrap().unwrap().display_name)
+        });
+        std::thread::sleep(std::time::Duration::from_millis(300));
+        first.put_account(0, &account).unwrap();
+        first_ended.store(true, std::sync::atomic::Ordering::SeqCst);
+        first.commit().unwrap();
+        let (waited, seen) = second.join().unwrap();
+        assert!(waited, "the second unit began before the first ended");
+        assert_eq!(seen, "Written by the first unit");
+    });
+}
+
+macro_rules! on_both {
+    ($($name:ident),* $(,)?) => {
+        mod sqlite {
+            $(#[test] fn $name() { super::$name(super::Dialect::Sqlite) })*
+        }
+        mod postgres {
+            $(#[test] fn $name() { super::$name(super::Dialect::Postgres) })*
+        }
+    };
+}
+
+on_both!(
+    every_seeded_account_and_tenant_reads_back_as_written,
+    methods_and_passkeys_live_in_their_own_tables,
+    a_step_moves_only_from_the_seq_it_was_read_at,
+    an_uncommitted_transaction_leaves_nothing,
+    committed_rows_survive_a_reopen,
+    sign_in_logs_are_newest_first_per_account_and_per_tenant,
+    sessions_are_kept_by_digest_and_end_with_what_they_were_adding,
+    a_session_handed_out_is_nowhere_in_the_database_as_itself,
+    a_unit_waits_for_the_open_one_and_reads_its_write,
+);

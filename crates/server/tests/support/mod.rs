@@ -1,6 +1,7 @@
 //! Shared by the server's tests: a server in this process (its own runtime, a temporary
-//! SQLite file, a free loopback port, stopped on drop) or the built binary (killed on
-//! drop), and a small blocking HTTP/1.1 client over a raw TcpStream.
+//! SQLite file or a database on a throwaway PostgreSQL cluster, a free loopback port,
+//! stopped on drop) or the built binary (killed on drop), and a small blocking HTTP/1.1
+//! client over a raw TcpStream.
 #![allow(dead_code)]
 use riskgate_server::config::Config;
 use serde_json::{json, Value};
@@ -260,6 +261,18 @@ impl TestServer {
         Self::with(|_| {})
     }
 
+    /// On a new database of the shared throwaway PostgreSQL cluster.
+    pub fn on_postgres() -> TestServer {
+        Self::with(|c| c.database = riskgate_store_sql::throwaway::shared_database())
+    }
+
+    pub fn on(dialect: riskgate_store_sql::Dialect) -> TestServer {
+        match dialect {
+            riskgate_store_sql::Dialect::Sqlite => Self::start(),
+            riskgate_store_sql::Dialect::Postgres => Self::on_postgres(),
+        }
+    }
+
     pub fn with(adjust: impl FnOnce(&mut Config)) -> TestServer {
         let dir = TempDir::new("server");
         let mut config = Config {
@@ -307,6 +320,11 @@ pub struct Binary {
 
 impl Binary {
     pub fn start(database: &str, dir: &Path) -> Binary {
+        Self::with_args(database, dir, &[])
+    }
+
+    /// With more options on its command line.
+    pub fn with_args(database: &str, dir: &Path, more: &[&str]) -> Binary {
         let port = free_port();
         let secret_file = dir.join("host-secret");
         std::fs::write(&secret_file, HOST_SECRET).unwrap();
@@ -314,6 +332,7 @@ impl Binary {
             .args(["--listen", &format!("127.0.0.1:{port}"), "--database", database, "--seed", "demo"])
             .args(["--demo-tools", "--host-secret-file"])
             .arg(&secret_file)
+            .args(more)
             .env("RUST_LOG", "warn")
             .stdout(Stdio::null())
             .stderr(Stdio::inherit())
