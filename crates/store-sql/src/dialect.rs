@@ -32,7 +32,8 @@ impl Dialect {
         }
     }
 
-    /// Run on each new connection.
+    /// Run on each new connection. A unit waits at most 5 s for another's write lock
+    /// (then `Unavailable`): well inside a server's request time limit (10 s).
     pub(crate) fn session_settings(self) -> &'static [&'static str] {
         match self {
             Dialect::Sqlite => &[

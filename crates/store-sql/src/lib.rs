@@ -30,12 +30,19 @@ use sha2::{Digest, Sha256};
 use sqlx::any::AnyPoolOptions;
 use sqlx::AnyConnection;
 use sqlx::{Any, AnyPool, Executor, Row, Transaction};
-use std::time::Duration;
+use std::sync::atomic::{AtomicU64, Ordering};
+use std::sync::Arc;
+use std::time::{Duration, Instant};
 use tokio::runtime::Handle;
 
-/// How long a writer waits for another's transaction, or for a connection, before
-/// giving up (`Unavailable`): well inside a server's request time limit (10 s).
-const BUSY_TIMEOUT: Duration = Duration::from_secs(5);
+/// How long a unit waits for a connection. Units run one per worker, so the pool is
+/// rarely short of one: a wait this long means the database cannot be reached.
+const CONNECT_TIMEOUT: Duration = Duration::from_secs(2);
+
+/// After a unit found the database unreachable, the units that follow for this long
+/// fail at once instead of each waiting `CONNECT_TIMEOUT`: a queue of requests then
+/// answers 503 promptly, not 504 after the request time limit.
+const UNREACHABLE_FOR: Duration = Duration::from_secs(1);
 
 /// An open database: a pool of connections to one SQLite file or PostgreSQL database.
 #[derive(Clone)]
@@ -43,6 +50,41 @@ pub struct SqlStore {
     pool: AnyPool,
     dialect: Dialect,
     runtime: Handle,
+    unreachable: Arc<Unreachable>,
+}
+
+/// When the database was last found unreachable, in nanoseconds since the store
+/// opened (0: never).
+struct Unreachable {
+    opened: Instant,
+    last_ns: AtomicU64,
+}
+
+impl Unreachable {
+    fn new() -> Unreachable {
+        Unreachable { opened: Instant::now(), last_ns: AtomicU64::new(0) }
+    }
+
+    fn now_ns(&self) -> u64 {
+        u64::try_from(self.opened.elapsed().as_nanos()).unwrap_or(u64::MAX).max(1)
+    }
+
+    fn found(&self) {
+        self.last_ns.store(self.now_ns(), Ordering::SeqCst);
+    }
+
+    fn recently(&self) -> bool {
+        let last = self.last_ns.load(Ordering::SeqCst);
+        last != 0 && self.now_ns().saturating_sub(last) < UNREACHABLE_FOR.as_nanos() as u64
+    }
+}
+
+/// Errors that say the database itself cannot be reached (not a refused statement).
+fn is_unreachable(e: &sqlx::Error) -> bool {
+    matches!(
+        e,
+        sqlx::Error::PoolTimedOut | sqlx::Error::Io(_) | sqlx::Error::Tls(_) | sqlx::Error::PoolClosed
+    )
 }
 
 impl SqlStore {
@@ -54,7 +96,7 @@ impl SqlStore {
         let dialect = Dialect::of(url)?;
         let pool = AnyPoolOptions::new()
             .max_connections(max_connections.max(1))
-            .acquire_timeout(BUSY_TIMEOUT)
+            .acquire_timeout(CONNECT_TIMEOUT)
             .after_connect(move |conn, _| {
                 Box::pin(async move {
                     for setting in dialect.session_settings() {
@@ -71,7 +113,7 @@ impl SqlStore {
             .run(&pool)
             .await
             .map_err(|e| format!("cannot migrate {}: {e}", dialect::redacted(url)))?;
-        Ok(SqlStore { pool, dialect, runtime: Handle::current() })
+        Ok(SqlStore { pool, dialect, runtime: Handle::current(), unreachable: Arc::new(Unreachable::new()) })
     }
 
     pub fn dialect(&self) -> Dialect {
@@ -81,7 +123,16 @@ impl SqlStore {
     /// Starts one call's transaction, holding the write lock. Blocks: call it off the
     /// async workers.
     pub fn transaction(&self) -> Fallible<SqlRows> {
-        let tx = self.runtime.block_on(self.pool.begin_with(self.dialect.begin())).map_err(failed)?;
+        if self.unreachable.recently() {
+            return Err(StoreError::Failed("the database was unreachable a moment ago".into()));
+        }
+        let begun = self.runtime.block_on(self.pool.begin_with(self.dialect.begin()));
+        let tx = begun.map_err(|e| {
+            if is_unreachable(&e) {
+                self.unreachable.found();
+            }
+            failed(e)
+        })?;
         let mut rows = SqlRows { tx: Some(tx), runtime: self.runtime.clone() };
         if let Some(lock) = self.dialect.write_lock() {
             rows.execute(lock, vec![])?;
