@@ -11,7 +11,8 @@ USAGE:
 
 OPTIONS:
     --listen ADDR             where to listen [default: 127.0.0.1:8081]
-    --database URL            the SQLite database, created and migrated if missing
+    --database URL            sqlite://FILE (created if missing) or postgres://USER@HOST/DB
+                              (shared by several servers); migrated on start
                               [default: sqlite://riskgate.db]
     --max-connections N       database connections in the pool [default: 8]
     --seed demo               load the demo tenants and personas into an EMPTY database
@@ -33,6 +34,10 @@ OPTIONS:
                               tests only: a client could name a familiar place)
     --demo-tools              serve /api/demo/phone and /api/demo/authenticator/{user}
                               (the simulated phone and authenticator apps; demos, tests)
+    --telemetry FILE|-        write each sign-in and risk detection, and each later change
+                              to one, as a JSON line to FILE (resumed after its last line)
+                              or - (standard output; the server's own log goes to
+                              standard error then); see docs/telemetry.md
     --body-limit BYTES        the largest request body [default: 65536]
     --request-timeout SECS    a request taking longer answers 504 Timeout [default: 10]
     -h, --help                print this and exit
@@ -56,6 +61,7 @@ pub struct Config {
     pub request_timeout: Duration,
     pub max_connections: u32,
     pub places: crate::places::Places,
+    pub telemetry: Option<crate::telemetry::Target>,
 }
 
 impl Default for Config {
@@ -74,6 +80,7 @@ impl Default for Config {
             request_timeout: Duration::from_secs(10),
             max_connections: 8,
             places: crate::places::Places::default(),
+            telemetry: None,
         }
     }
 }
@@ -141,6 +148,7 @@ pub fn parse(args: impl IntoIterator<Item = String>) -> Result<Command, String> 
                 c.places =
                     crate::places::Places::parse(&text).map_err(|e| format!("--places {path}: {e}"))?;
             }
+            "--telemetry" => c.telemetry = Some(crate::telemetry::Target::parse(&value("a file or -")?)),
             "--demo-sources" => c.demo_sources = true,
             "--demo-tools" => c.demo_tools = true,
             "--body-limit" => {

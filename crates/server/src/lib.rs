@@ -8,6 +8,7 @@ pub mod config;
 pub mod errors;
 pub mod places;
 pub mod routes;
+pub mod telemetry;
 
 use authority::{AuthorityHandle, Opening};
 use axum::extract::{DefaultBodyLimit, MatchedPath, Request};
@@ -179,6 +180,9 @@ pub async fn start(config: Config) -> Result<Running, String> {
         config.demo_sources,
         config.places.clone(),
     );
+    if let Some(target) = config.telemetry.clone() {
+        tokio::spawn(telemetry::export(auth.store().clone(), target, std::time::Duration::from_secs(1)));
+    }
     let router = app(state, &config);
     let (stop, stopped) = oneshot::channel::<()>();
     let task = tokio::spawn(async move {

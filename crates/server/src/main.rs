@@ -15,7 +15,13 @@ fn main() {
     };
     let filter = tracing_subscriber::EnvFilter::try_from_default_env()
         .unwrap_or_else(|_| tracing_subscriber::EnvFilter::new("info"));
-    tracing_subscriber::fmt().json().with_env_filter(filter).with_current_span(true).init();
+    let log = tracing_subscriber::fmt().json().with_env_filter(filter).with_current_span(true);
+    // Standard output carries the telemetry lines when asked to: the log moves aside.
+    if config.telemetry == Some(riskgate_server::telemetry::Target::Stdout) {
+        log.with_writer(std::io::stderr).init();
+    } else {
+        log.init();
+    }
     let runtime = match tokio::runtime::Builder::new_multi_thread().enable_all().build() {
         Ok(rt) => rt,
         Err(e) => {

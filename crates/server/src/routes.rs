@@ -56,7 +56,7 @@ pub struct App {
     places: Arc<Places>,
 }
 
-fn store_failed(e: sqlx::Error) -> ApiError {
+pub(crate) fn store_failed(e: sqlx::Error) -> ApiError {
     tracing::error!(error = %e, "the database refused a flow's grant or hand-off");
     BackendError::Unavailable.into()
 }
@@ -154,15 +154,15 @@ pub fn constant_time_eq(a: &[u8], b: &[u8]) -> bool {
     a.len() == b.len() && a.iter().zip(b).fold(0u8, |acc, (x, y)| acc | (x ^ y)) == 0
 }
 
-fn bearer(headers: &HeaderMap) -> Result<String, ApiError> {
+pub(crate) fn bearer(headers: &HeaderMap) -> Result<String, ApiError> {
     let value = headers.get(axum::http::header::AUTHORIZATION).and_then(|v| v.to_str().ok());
     let token = value.and_then(|v| v.strip_prefix("Bearer ")).map(str::trim).filter(|t| !t.is_empty());
     token.map(String::from).ok_or_else(|| BackendError::NotAuthorized.into())
 }
 
-type Answer = Result<Response, ApiError>;
+pub(crate) type Answer = Result<Response, ApiError>;
 
-fn ok<T: Serialize>(value: T) -> Answer {
+pub(crate) fn ok<T: Serialize>(value: T) -> Answer {
     Ok(Json(value).into_response())
 }
 
@@ -456,6 +456,8 @@ pub fn api(app: App, demo_tools: bool) -> Router {
         .route("/admin", get(admin_overview))
         .route("/admin/users/{username}/actions", post(admin_act))
         .route("/admin/policy", put(set_policy))
+        .route("/admin/sign-ins", get(crate::telemetry::sign_ins))
+        .route("/admin/detections", get(crate::telemetry::detections))
         .route("/passkey-sign-ins", post(begin_passkey_sign_in))
         .route("/passkey-sign-ins/answer", post(passkey_sign_in))
         .route("/session", delete(sign_out))

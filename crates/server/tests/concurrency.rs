@@ -1,6 +1,7 @@
 //! Many clients at once, on SQLite and on PostgreSQL: one right code submitted 16 times
 //! signs in once (and proves a reset once, and adds a new method once); 20 different
 //! wrong passwords at once lock the account as 20 in a row do (no count lost).
+#[macro_use]
 mod support;
 
 use riskgate_store_sql::Dialect;
@@ -121,17 +122,6 @@ fn sixteen_confirmations_of_one_new_method_add_it_once(dialect: Dialect) {
     }
     let view = c.get("/api/account", &[("Authorization", &auth)]).json();
     assert_eq!(view["methods"], json!(["AuthenticatorApp"]), "{view}");
-}
-
-macro_rules! on_both {
-    ($($name:ident),* $(,)?) => {
-        mod sqlite {
-            $(#[test] fn $name() { super::$name(super::Dialect::Sqlite) })*
-        }
-        mod postgres {
-            $(#[test] fn $name() { super::$name(super::Dialect::Postgres) })*
-        }
-    };
 }
 
 on_both!(

@@ -228,6 +228,9 @@ impl<F: RowsFactory> Service<F> {
     pub fn admin_overview(&self, session: &str) -> Result<AdminView, BackendError> {
         self.run(|a, w| a.admin_overview(w, session))
     }
+    pub fn admin_tenant(&self, session: &str) -> Result<String, BackendError> {
+        self.run(|a, w| a.admin_tenant_of(w, session))
+    }
     pub fn admin_act(
         &self,
         session: &str,

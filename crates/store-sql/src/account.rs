@@ -3,9 +3,11 @@
 //! authority sees one `Account`; the split happens here, by the record's field names,
 //! and `tests.rs` round-trips every seeded account to catch a renamed field.
 use super::{account_id, failed, from_json, to_json, Bind, SqlRows};
+use riskgate_service::api::SignInRecord;
 use riskgate_service::directory::Account;
+use riskgate_service::engine::Timing;
 use riskgate_service::store::{Fallible, StoreError};
-use serde_json::{Map, Value};
+use serde_json::{json, Map, Value};
 use sqlx::Row;
 
 /// Method fields of `Account`, each kept as a row of `methods` under this kind.
@@ -129,5 +131,51 @@ pub(crate) fn store(rows: &mut SqlRows, id: i64, account: &Account) -> Fallible<
         ];
         rows.execute(sql, binds)?;
     }
+    store_detections(rows, id, account)
+}
+
+/// Each of the account's detections in its row (`migrations/*/0003_telemetry.sql`).
+fn store_detections(rows: &mut SqlRows, id: i64, account: &Account) -> Fallible<()> {
+    let bodies = account.detections.iter().map(to_json).collect::<Fallible<Vec<_>>>()?;
+    detection_rows(rows, id, 0, bodies)
+}
+
+/// A sign-in's detections, each in its row, as the risk detections API lists them: at
+/// the sign-in's time and level, in the state its risk is in now.
+pub(crate) fn store_sign_in_detections(
+    rows: &mut SqlRows,
+    account: i64,
+    record: &SignInRecord,
+) -> Fallible<()> {
+    let id = i64::try_from(record.id).map_err(failed)?;
+    let bodies = record
+        .detections
+        .iter()
+        .map(|kind| {
+            to_json(&json!({
+                "kind": kind, "level": record.level, "timing": Timing::RealTime,
+                "at_ms": record.at_ms, "state": record.risk_state, "sign_in": record.id,
+            }))
+        })
+        .collect::<Fallible<Vec<_>>>()?;
+    detection_rows(rows, account, id, bodies)
+}
+
+/// Writes `bodies` as the detections of (`account`, `sign_in`) by position: a row whose
+/// body changed takes the next change number, one that did not keeps its number.
+fn detection_rows(rows: &mut SqlRows, account: i64, sign_in: i64, bodies: Vec<String>) -> Fallible<()> {
+    let sql = "INSERT INTO detections (account_id, sign_in_id, position, changed, body) \
+               VALUES ($1, $2, $3, (SELECT COALESCE(MAX(changed), 0) + 1 FROM detections), $4) \
+               ON CONFLICT (account_id, sign_in_id, position) \
+               DO UPDATE SET body = excluded.body, changed = excluded.changed \
+               WHERE detections.body <> excluded.body";
+    let count = bodies.len() as i64;
+    for (position, body) in bodies.into_iter().enumerate() {
+        let binds =
+            vec![Bind::Int(account), Bind::Int(sign_in), Bind::Int(position as i64), Bind::Text(body)];
+        rows.execute(sql, binds)?;
+    }
+    let gone = "DELETE FROM detections WHERE account_id = $1 AND sign_in_id = $2 AND position >= $3";
+    rows.execute(gone, vec![Bind::Int(account), Bind::Int(sign_in), Bind::Int(count)])?;
     Ok(())
 }

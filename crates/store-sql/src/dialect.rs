@@ -77,10 +77,12 @@ impl Dialect {
             Dialect::Sqlite => vec![
                 migration(1, "rows", include_str!("../migrations/sqlite/0001_rows.sql")),
                 migration(2, "host", include_str!("../migrations/sqlite/0002_host.sql")),
+                migration(3, "telemetry", include_str!("../migrations/sqlite/0003_telemetry.sql")),
             ],
             Dialect::Postgres => vec![
                 migration(1, "rows", include_str!("../migrations/postgres/0001_rows.sql")),
                 migration(2, "host", include_str!("../migrations/postgres/0002_host.sql")),
+                migration(3, "telemetry", include_str!("../migrations/postgres/0003_telemetry.sql")),
             ],
         })
     }

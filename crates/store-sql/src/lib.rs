@@ -13,6 +13,7 @@
 mod account;
 mod dialect;
 pub mod host;
+pub mod telemetry;
 #[cfg(any(test, feature = "testing"))]
 pub mod throwaway;
 
@@ -522,14 +523,15 @@ impl Rows for SqlRows {
         row.map(|r| Ok((account_id(r.get::<i64, _>(0))?, from_json(r.get::<&str, _>(1))?))).transpose()
     }
     fn update_log(&mut self, id: u64, record: &SignInRecord) -> Fallible<()> {
-        let body = to_json(&SignInRecord { id, ..record.clone() })?;
-        match self.execute(
-            "UPDATE sign_in_log SET body = $1 WHERE id = $2",
-            vec![Bind::Text(body), Bind::Int(ms(id))],
-        )? {
-            1 => Ok(()),
-            _ => Err(StoreError::Missing(format!("sign-in {id}"))),
-        }
+        let record = SignInRecord { id, ..record.clone() };
+        // The next change number: units write one at a time, so MAX + 1 is unique.
+        let sql = "UPDATE sign_in_log SET body = $1, \
+                   changed = (SELECT COALESCE(MAX(changed), 0) + 1 FROM sign_in_log) WHERE id = $2 \
+                   RETURNING account_id";
+        let (body, key) = (to_json(&record)?, ms(id));
+        let row = self.run(move |c| Box::pin(sqlx::query(sql).bind(body).bind(key).fetch_optional(c)))?;
+        let row = row.ok_or_else(|| StoreError::Missing(format!("sign-in {id}")))?;
+        account::store_sign_in_detections(self, row.get::<i64, _>(0), &record)
     }
     fn log_of_account(&mut self, account: AccountId, limit: usize) -> Fallible<Vec<SignInRecord>> {
         let (account, limit) = (id_of(account)?, ms(limit as u64));

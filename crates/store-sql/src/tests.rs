@@ -2,15 +2,18 @@
 //! (a throwaway cluster): round trips through the tables, compare-and-swap on a step,
 //! one unit at a time, rollback, durability across a reopen, and no session token at
 //! rest. Each test is written once and run on both (`on_both!` at the end).
+use super::telemetry::{Page, Stream};
 use super::*;
 use riskgate_service::api::SignInOutcome;
 use riskgate_service::api::{Reply, SignInRequest};
 use riskgate_service::directory::{place, source};
 use riskgate_service::engine::RiskLevel;
+use riskgate_service::engine::{Detection, DetectionKind, RiskState, Timing};
 use riskgate_service::platform::{OsEntropy, SeededEntropy, SystemClock};
 use riskgate_service::seed;
 use riskgate_service::service::Service;
 use riskgate_service::webauthn::RelyingParty;
+use serde_json::json;
 use std::sync::Arc;
 
 /// When the directory was seeded: once per test run, near now, as the server seeds it.
@@ -292,6 +295,109 @@ fn a_unit_waits_for_the_open_one_and_reads_its_write(dialect: Dialect) {
     });
 }
 
+fn events(db: &Db, stream: Stream, tenant: Option<&str>, after: u64, limit: u32) -> Page {
+    db.runtime.block_on(db.store.changed_since(stream, tenant, after, limit)).unwrap()
+}
+
+fn ids_and_changes(page: &Page) -> Vec<(u64, u64)> {
+    page.events.iter().map(|e| (e["id"].as_u64().unwrap(), e["change"].as_u64().unwrap())).collect()
+}
+
+/// Telemetry reads rows in the order they changed, page by page, per tenant; a row
+/// that changes again comes again, later, under the same id.
+fn telemetry_pages_sign_ins_in_change_order(dialect: Dialect) {
+    let db = Db::seeded(dialect);
+    let (_, accounts) = seed::directory(seeded_at(), &SeededEntropy::default());
+    let tenant = accounts[0].signs_in_to.clone();
+    let other =
+        accounts.iter().position(|a| a.home_tenant != tenant && a.signs_in_to != tenant).unwrap() as u64;
+    let detections_before = events(&db, Stream::Detections, None, 0, 1000).next;
+    let mut risky = record(&accounts[0].username, 1);
+    risky.detections = vec![DetectionKind::UnfamiliarProperties];
+    risky.level = RiskLevel::Medium;
+    risky.risk_state = Some(RiskState::AtRisk);
+    let mut rows = db.store.transaction().unwrap();
+    let first = rows.append_log(0, &risky).unwrap();
+    let second = rows.append_log(other, &record("elsewhere", 2)).unwrap();
+    rows.commit().unwrap();
+
+    let all = events(&db, Stream::SignIns, None, 0, 10);
+    assert_eq!(all.events.iter().map(|e| e["id"].as_u64().unwrap()).collect::<Vec<_>>(), vec![first, second]);
+    assert_eq!(all.events[0]["type"], "sign_in");
+    assert_eq!(all.events[0]["tenant"], tenant.as_str());
+    assert_eq!(all.events[0]["username"], accounts[0].username.as_str());
+    let page = events(&db, Stream::SignIns, None, 0, 1);
+    assert_eq!(page.events.len(), 1);
+    let rest = events(&db, Stream::SignIns, None, page.next, 10);
+    assert_eq!(ids_and_changes(&rest), ids_and_changes(&all)[1..].to_vec(), "the next page goes on");
+    let mine = events(&db, Stream::SignIns, Some(&tenant), 0, 10);
+    assert_eq!(mine.events.len(), 1, "one tenant's: {:?}", mine.events);
+
+    // The sign-in's detection is an event of its own, at the sign-in's level.
+    let detected = events(&db, Stream::Detections, None, detections_before, 10);
+    assert_eq!(detected.events.len(), 1, "{:?}", detected.events);
+    let expected =
+        json!({"kind": "UnfamiliarProperties", "level": "Medium", "sign_in": first, "state": "AtRisk"});
+    for field in ["kind", "level", "sign_in", "state"] {
+        assert_eq!(detected.events[0][field], expected[field], "{field}");
+    }
+
+    let mut rows = db.store.transaction().unwrap();
+    let mut changed = risky.clone();
+    changed.confirmed_by_user = Some(true);
+    changed.risk_state = Some(RiskState::Remediated);
+    rows.update_log(first, &changed).unwrap();
+    rows.commit().unwrap();
+    let again = events(&db, Stream::SignIns, None, all.next, 10);
+    assert_eq!(again.events.len(), 1, "only the changed row: {:?}", again.events);
+    assert_eq!(
+        (again.events[0]["id"].as_u64(), again.events[0]["confirmed_by_user"].clone()),
+        (Some(first), json!(true))
+    );
+    assert!(again.next > all.next);
+    let remediated = events(&db, Stream::Detections, None, detected.next, 10);
+    assert_eq!(remediated.events.len(), 1, "the detection comes again: {:?}", remediated.events);
+    assert_eq!(remediated.events[0]["id"], detected.events[0]["id"]);
+    assert_eq!(remediated.events[0]["state"], "Remediated");
+}
+
+/// A new detection is an event; one whose state changes comes again; an account
+/// written again unchanged adds nothing.
+fn telemetry_pages_detections_as_they_change(dialect: Dialect) {
+    let db = Db::seeded(dialect);
+    let before = events(&db, Stream::Detections, None, 0, 1000);
+    let mut rows = db.store.transaction().unwrap();
+    let mut account = rows.account(0).unwrap().unwrap();
+    account.detections.push(Detection::new(
+        DetectionKind::LeakedCredentials,
+        RiskLevel::High,
+        Timing::Offline,
+        7,
+    ));
+    rows.put_account(0, &account).unwrap();
+    rows.commit().unwrap();
+    let added = events(&db, Stream::Detections, None, before.next, 10);
+    assert_eq!(added.events.len(), 1, "{:?}", added.events);
+    let event = &added.events[0];
+    assert_eq!(
+        (event["type"].clone(), event["kind"].clone(), event["state"].clone()),
+        (json!("detection"), json!("LeakedCredentials"), json!("AtRisk"))
+    );
+    assert_eq!(event["username"], account.username.to_ascii_lowercase().as_str());
+
+    let mut rows = db.store.transaction().unwrap();
+    rows.put_account(0, &account).unwrap();
+    account.detections.last_mut().unwrap().state = RiskState::Dismissed;
+    rows.put_account(0, &account).unwrap();
+    rows.commit().unwrap();
+    let changed = events(&db, Stream::Detections, None, added.next, 10);
+    assert_eq!(changed.events.len(), 1, "{:?}", changed.events);
+    assert_eq!(
+        (changed.events[0]["id"].clone(), changed.events[0]["state"].clone()),
+        (event["id"].clone(), json!("Dismissed"))
+    );
+}
+
 macro_rules! on_both {
     ($($name:ident),* $(,)?) => {
         mod sqlite {
@@ -313,4 +419,6 @@ on_both!(
     sessions_are_kept_by_digest_and_end_with_what_they_were_adding,
     a_session_handed_out_is_nowhere_in_the_database_as_itself,
     a_unit_waits_for_the_open_one_and_reads_its_write,
+    telemetry_pages_sign_ins_in_change_order,
+    telemetry_pages_detections_as_they_change,
 );

@@ -365,3 +365,26 @@ impl Drop for Binary {
 pub fn free_port() -> u16 {
     std::net::TcpListener::bind("127.0.0.1:0").unwrap().local_addr().unwrap().port()
 }
+
+/// Each named test `fn name(dialect: Dialect)` run once on SQLite and once on
+/// PostgreSQL, as `sqlite::name` and `postgres::name`.
+#[allow(unused_macros)]
+macro_rules! on_both {
+    ($($name:ident),* $(,)?) => {
+        mod sqlite {
+            $(#[test] fn $name() { super::$name(riskgate_store_sql::Dialect::Sqlite) })*
+        }
+        mod postgres {
+            $(#[test] fn $name() { super::$name(riskgate_store_sql::Dialect::Postgres) })*
+        }
+    };
+}
+
+/// A database for a server binary: a file in `dir`, or a new one on the shared
+/// throwaway PostgreSQL cluster.
+pub fn database_for(dialect: riskgate_store_sql::Dialect, dir: &TempDir) -> String {
+    match dialect {
+        riskgate_store_sql::Dialect::Sqlite => dir.database(),
+        riskgate_store_sql::Dialect::Postgres => riskgate_store_sql::throwaway::shared_database(),
+    }
+}

@@ -48,6 +48,12 @@ fn admin_tenant(w: &mut Work, session: &str, now: u64) -> Result<String, Backend
 }
 
 impl Authority<'_> {
+    /// The tenant an administrator's session (stepped up, as for the overview) looks
+    /// after: what the server's telemetry pages are limited to.
+    pub fn admin_tenant_of(&self, w: &mut Work, session: &str) -> Result<String, BackendError> {
+        admin_tenant(w, session, self.clock.now_ms())
+    }
+
     pub fn admin_overview(&self, w: &mut Work, session: &str) -> Result<AdminView, BackendError> {
         let now = self.clock.now_ms();
         let tenant = admin_tenant(w, session, now)?;
