@@ -15,7 +15,7 @@ import { mkdtemp, mkdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { openSync, closeSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { createInterface } from 'node:readline';
-import { tmpdir } from 'node:os';
+import { loadavg, tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 
 const SECONDS = Number(process.env.LOAD_SECONDS ?? 20);
@@ -173,7 +173,7 @@ function errorsText(r) {
   return kinds.length === 0 ? '0' : `${r.errors} (${kinds.map(([k, n]) => `${n} × ${k}`).join('; ')})`;
 }
 
-function section({ date, argon2, runs, mock }) {
+function section({ date, argon2, runs, mock, load }) {
   const rows = runs.map((r) => [r.name, rate(r.per_second), ms(r.journey_ms.p50), ms(r.journey_ms.p99),
     String(r.signed_in), errorsText(r),
     `${ms(r.step_ms_p50.sign_in)} / ${ms(r.step_ms_p50.notice)} / ${ms(r.step_ms_p50.code)}`]);
@@ -192,14 +192,17 @@ journey at once, for ${SECONDS} s per configuration, every journey on a fresh ac
 \`--seed bench:N\`. A journey counts only when it reaches \`SignedIn\`; anything else is
 an error. Two nodes are two server processes on one database, each journey's three
 requests going round them in turn. The load tool, the server(s) and PostgreSQL share the
-machine's cores, so the ceiling (one argon2id hash per sign-in, every core hashing) is
+machine's cores, so the ceiling (one argon2id hash per sign-in, every core hashing; the
+hash timed alone, built with the root workspace's release profile as the server is) is
 the limit to approach, not reach. Sign-ins per second are over the time from the first
 journey's start to the last one's end.
 
 ${table(['Configuration', 'Sign-ins per second', 'Journey p50', 'Journey p99', 'Signed in', 'Errors',
     'Step p50: password / notice / code'], rows)}
 
-Seeding (server start to ready, the bench accounts included): ${seeded}.
+Seeding (server start to ready, the bench accounts included): ${seeded}. The machine's
+1-minute load average was ${load.before} before the runs and ${load.after} after them (other
+work on the machine slows every figure here, the ceiling included).
 `;
 }
 
@@ -213,6 +216,7 @@ function spliced(text, added) {
 async function main() {
   build();
   const dir = await mkdtemp(join(tmpdir(), 'riskgate-load-'));
+  const before = loadavg()[0].toFixed(2);
   try {
     // First, with nothing else running: the hash alone.
     const argon2 = await runJson(LOAD, ['argon2', '--hashes', '20']);
@@ -232,7 +236,8 @@ async function main() {
     }
     const date = new Date().toISOString().replace(/\.\d+Z$/, 'Z');
     const old = await readFile(RESULTS, 'utf8');
-    const results = { date, users: USERS, seconds: SECONDS, argon2, runs, mock: mockWalk(old) };
+    const load = { before, after: loadavg()[0].toFixed(2) };
+    const results = { date, users: USERS, seconds: SECONDS, argon2, runs, mock: mockWalk(old), load };
     await mkdir('bench/results', { recursive: true });
     await writeFile('bench/results/load.json', JSON.stringify(results, null, 2));
     const text = section(results);
