@@ -175,7 +175,7 @@ function errorsText(r) {
 
 function section({ date, argon2, runs, mock, load }) {
   const rows = runs.map((r) => [r.name, rate(r.per_second), ms(r.journey_ms.p50), ms(r.journey_ms.p99),
-    String(r.signed_in), errorsText(r),
+    r.cut_off_at_end ? `${r.signed_in} (${r.cut_off_at_end} cut off at the end)` : String(r.signed_in), errorsText(r),
     `${ms(r.step_ms_p50.sign_in)} / ${ms(r.step_ms_p50.notice)} / ${ms(r.step_ms_p50.code)}`]);
   rows.push([`argon2id ceiling: ${argon2.cores} cores / ${ms(argon2.ms_per_hash_median)} per hash`,
     rate(argon2.ceiling_per_second), '', '', '', '', '']);
@@ -190,7 +190,7 @@ authenticator code, \`SignedIn\` with a session) against the release \`riskgate-
 this machine, ${date}: goose (bench/load) with ${USERS} users, each starting the next
 journey at once, for ${SECONDS} s per configuration, every journey on a fresh account of
 \`--seed bench:N\`. A journey counts only when it reaches \`SignedIn\`; anything else is
-an error. Two nodes are two server processes on one database, each journey's three
+an error; journeys still under way when the time is up are cut off and counted apart. Two nodes are two server processes on one database, each journey's three
 requests going round them in turn. The load tool, the server(s) and PostgreSQL share the
 machine's cores, so the ceiling (one argon2id hash per sign-in, every core hashing; the
 hash timed alone, built with the root workspace's release profile as the server is) is

@@ -96,7 +96,7 @@ async fn journey(user: &mut GooseUser) -> TransactionResult {
     let plan = plan();
     let account = plan.next_account.fetch_add(1, Ordering::Relaxed);
     if account > plan.accounts {
-        plan.record.error("out of load-test accounts (seed more with --seed bench:N)".into());
+        plan.record.error("out of load-test accounts (seed more with --seed bench:N)".into(), false);
         return Err(Box::new(TransactionError::Custom("out of accounts".into())));
     }
     let started = Instant::now();
@@ -108,7 +108,7 @@ async fn journey(user: &mut GooseUser) -> TransactionResult {
             Ok(())
         }
         Err(what) => {
-            plan.record.error(what.clone());
+            plan.record.error(what.clone(), true);
             Err(Box::new(TransactionError::Custom(what)))
         }
     }

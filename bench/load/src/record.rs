@@ -15,6 +15,9 @@ pub struct Times {
 #[derive(Default)]
 struct Inner {
     first_start: Option<Instant>,
+    /// Journeys begun; those neither done nor failed were cut off when goose stopped.
+    begun: u64,
+    failed_begun: u64,
     last_end: Option<Instant>,
     done: Vec<Times>,
     errors: BTreeMap<String, u64>,
@@ -28,6 +31,7 @@ impl Record {
     pub fn started(&self, at: Instant) {
         let mut inner = self.0.lock().unwrap();
         inner.first_start.get_or_insert(at);
+        inner.begun += 1;
     }
 
     pub fn done(&self, times: Times) {
@@ -36,8 +40,11 @@ impl Record {
         inner.last_end = Some(Instant::now());
     }
 
-    pub fn error(&self, what: String) {
-        *self.0.lock().unwrap().errors.entry(what).or_default() += 1;
+    /// A journey that failed; `begun` says whether it had started (taken an account).
+    pub fn error(&self, what: String, begun: bool) {
+        let mut inner = self.0.lock().unwrap();
+        *inner.errors.entry(what).or_default() += 1;
+        inner.failed_begun += u64::from(begun);
     }
 
     /// The summary as JSON: sign-ins per second over the time from the first journey's
@@ -54,6 +61,7 @@ impl Record {
         let errors: u64 = inner.errors.values().sum();
         serde_json::json!({
             "signed_in": inner.done.len(),
+            "cut_off_at_end": inner.begun - inner.done.len() as u64 - inner.failed_begun,
             "errors": errors,
             "error_kinds": inner.errors,
             "seconds": seconds,
