@@ -190,19 +190,20 @@ authenticator code, \`SignedIn\` with a session) against the release \`riskgate-
 this machine, ${date}: goose (bench/load) with ${USERS} users, each starting the next
 journey at once, for ${SECONDS} s per configuration, every journey on a fresh account of
 \`--seed bench:N\`. A journey counts only when it reaches \`SignedIn\`; anything else is
-an error; journeys still under way when the time is up are cut off and counted apart. Two nodes are two server processes on one database, each journey's three
-requests going round them in turn. The load tool, the server(s) and PostgreSQL share the
-machine's cores, so the ceiling (one argon2id hash per sign-in, every core hashing; the
-hash timed alone, built with the root workspace's release profile as the server is) is
-the limit to approach, not reach. Sign-ins per second are over the time from the first
-journey's start to the last one's end.
+an error; journeys still under way when the time is up are counted apart, as cut off.
+Two nodes are two server processes on one database, each journey's three requests going
+round them in turn. The load tool, the server(s) and PostgreSQL share the machine's
+cores, so the ceiling (one argon2id hash per sign-in, every core hashing; the hash timed
+alone, built with the root workspace's release profile as the server is) is the limit to
+approach, not reach. Sign-ins per second are over the time from the first journey's
+start to the last one's end.
 
 ${table(['Configuration', 'Sign-ins per second', 'Journey p50', 'Journey p99', 'Signed in', 'Errors',
     'Step p50: password / notice / code'], rows)}
 
-Seeding (server start to ready, the bench accounts included): ${seeded}. The machine's
-1-minute load average was ${load.before} before the runs and ${load.after} after them (other
-work on the machine slows every figure here, the ceiling included).
+Seeding (server start to ready, the bench accounts included): ${seeded}.
+The machine's 1-minute load average was ${load.before} before the runs and ${load.after}
+after them: other work on the machine slows every figure here, the ceiling included.
 `;
 }
 
