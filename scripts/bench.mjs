@@ -334,8 +334,13 @@ try {
   await browser.close();
 }
 
+// The section scripts/load-bench.mjs writes at the end (the same mark as there) is kept
+// as it was until that script writes it again.
+const LOAD_MARK = '<!-- Written by scripts/load-bench.mjs (make bench); kept by scripts/bench.mjs. -->';
+const old = await readFile('bench/results.md', 'utf8').catch(() => '');
+const kept = old.includes(LOAD_MARK) ? `\n${old.slice(old.indexOf(LOAD_MARK))}` : '';
 const text = report(results);
-await writeFile('bench/results.md', text);
+await writeFile('bench/results.md', text + kept);
 console.log(text);
 console.log('bench: wrote bench/results.md');
 

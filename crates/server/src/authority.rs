@@ -21,6 +21,8 @@ pub const QUEUE: usize = 512;
 pub struct Opening {
     pub store: SqlStore,
     pub seed_demo: bool,
+    /// Load-test accounts seeded with the demo directory (`seed::bench_accounts`).
+    pub bench_accounts: u32,
     pub relying_party: RelyingParty,
     /// Calls that may run at once (each may hash a password: a core's worth of work).
     pub workers: usize,
@@ -39,7 +41,7 @@ impl AuthorityHandle {
     /// Opens the authority over `opening.store`, seeding the demo directory into an
     /// empty database with `seed_demo`, and making the key for decoys if there is none.
     pub async fn start(opening: Opening) -> Result<AuthorityHandle, String> {
-        let Opening { store, seed_demo, relying_party, workers } = opening;
+        let Opening { store, seed_demo, bench_accounts, relying_party, workers } = opening;
         let empty = store.is_empty().await?;
         if empty && !seed_demo {
             // Nothing could sign in, and the API has no call that adds a tenant.
@@ -51,7 +53,8 @@ impl AuthorityHandle {
             tracing::info!("--seed demo: the database already holds a directory; nothing was seeded");
         }
         let seeding = store.clone();
-        tokio::task::spawn_blocking(move || prepare(&seeding, empty && seed_demo))
+        let seed = (empty && seed_demo).then_some(bench_accounts);
+        tokio::task::spawn_blocking(move || prepare(&seeding, seed))
             .await
             .map_err(|e| format!("preparing the directory: {e}"))??;
         let service = Service::new(store, Arc::new(SystemClock), Arc::new(OsEntropy), relying_party)
@@ -152,15 +155,24 @@ fn account(s: &Service<SqlStore>, username: &str) -> Result<Option<Account>, Bac
     })
 }
 
-/// Seeds the demo directory (if asked and still empty) and makes the decoy key (if
-/// missing), in one transaction: a database is never left half seeded.
-fn prepare(store: &SqlStore, seed_demo: bool) -> Result<(), String> {
+/// Seeds the demo directory and `seed`'s number of load-test accounts (if asked and
+/// still empty) and makes the decoy key (if missing), in one transaction: a database is
+/// never left half seeded.
+fn prepare(store: &SqlStore, seed: Option<u32>) -> Result<(), String> {
     let mut rows = store.transaction().map_err(|e| format!("opening the directory: {e:?}"))?;
     let mut write = || -> riskgate_service::store::Fallible<()> {
         // Asked again under the write lock: of several servers started at once on one
         // empty database, one seeds it.
-        if seed_demo && rows.tenant_ids()?.is_empty() {
-            let (tenants, accounts) = seed::directory(SystemClock.now_ms(), &OsEntropy);
+        let seeding = match seed {
+            Some(bench_accounts) => rows.tenant_ids()?.is_empty().then_some(bench_accounts),
+            None => None,
+        };
+        if let Some(bench_accounts) = seeding {
+            let now_ms = SystemClock.now_ms();
+            let (tenants, mut accounts) = seed::directory(now_ms, &OsEntropy);
+            if bench_accounts > 0 {
+                accounts.extend(seed::bench_accounts(bench_accounts, &bench_hash(), now_ms));
+            }
             for tenant in &tenants {
                 rows.put_tenant(tenant)?;
             }
@@ -176,6 +188,13 @@ fn prepare(store: &SqlStore, seed_demo: bool) -> Result<(), String> {
         rows.commit()
     };
     write().map_err(|e| format!("seeding the directory: {e:?}"))
+}
+
+/// One argon2id hash of the load-test password, shared by every load-test account.
+fn bench_hash() -> String {
+    let mut salt = [0u8; 16];
+    OsEntropy.fill(&mut salt);
+    riskgate_service::hash::hash_new(seed::BENCH_PASSWORD, &salt)
 }
 
 /// The output of a future that is ready at once (the service answers synchronously);

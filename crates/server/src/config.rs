@@ -17,6 +17,8 @@ OPTIONS:
     --max-connections N       database connections in the pool [default: 8]
     --seed demo               load the demo tenants and personas into an EMPTY database
                               (once; a database that holds a directory is left alone)
+    --seed bench:N            the demo seed and N load-test accounts, load-00001@contoso.example
+                              and on (seed::bench_accounts; for `make bench`)
     --static DIR              also serve DIR (a built component and host page) at /;
                               the API is always under /api
     --allow-origin ORIGIN     allow cross-origin calls from ORIGIN (repeatable), e.g.
@@ -51,6 +53,8 @@ pub struct Config {
     pub listen: SocketAddr,
     pub database: String,
     pub seed_demo: bool,
+    /// Load-test accounts seeded beside the demo directory (`--seed bench:N`).
+    pub bench_accounts: u32,
     pub static_dir: Option<PathBuf>,
     pub allow_origins: Vec<String>,
     pub host_secret: Option<String>,
@@ -70,6 +74,7 @@ impl Default for Config {
             listen: SocketAddr::from(([127, 0, 0, 1], 8081)),
             database: "sqlite://riskgate.db".into(),
             seed_demo: false,
+            bench_accounts: 0,
             static_dir: None,
             allow_origins: vec![],
             host_secret: None,
@@ -117,10 +122,14 @@ pub fn parse(args: impl IntoIterator<Item = String>) -> Result<Command, String> 
                 }
                 c.max_connections = n;
             }
-            "--seed" => match value("a seed name")?.as_str() {
-                "demo" => c.seed_demo = true,
-                other => return Err(format!("--seed {other}: the only seed is `demo`")),
-            },
+            "--seed" => {
+                let v = value("a seed name")?;
+                c.bench_accounts = match v.as_str() {
+                    "demo" => 0,
+                    _ => bench_count(&v)?,
+                };
+                c.seed_demo = true;
+            }
             "--static" => c.static_dir = Some(PathBuf::from(value("a directory")?)),
             "--allow-origin" => {
                 let v = value("an origin")?;
@@ -164,4 +173,14 @@ pub fn parse(args: impl IntoIterator<Item = String>) -> Result<Command, String> 
         }
     }
     Ok(Command::Run(Box::new(c)))
+}
+
+/// N of `bench:N`: how many load-test accounts to seed.
+fn bench_count(seed: &str) -> Result<u32, String> {
+    let wrong = || format!("--seed {seed}: the seeds are `demo` and `bench:N` (N accounts, 1 to 1000000)");
+    let n: u32 = seed.strip_prefix("bench:").ok_or_else(wrong)?.parse().map_err(|_| wrong())?;
+    if n == 0 || n > 1_000_000 {
+        return Err(wrong());
+    }
+    Ok(n)
 }

@@ -170,6 +170,7 @@ pub async fn start(config: Config) -> Result<Running, String> {
     let auth = AuthorityHandle::start(Opening {
         store,
         seed_demo: config.seed_demo,
+        bench_accounts: config.bench_accounts,
         relying_party,
         workers: std::thread::available_parallelism().map_or(2, |n| n.get()),
     })

@@ -293,3 +293,39 @@ fn a_placed_connection_is_where_the_sign_in_comes_from() {
     let r = s.client.post("/api/sign-in", &[], &seattle);
     assert_eq!(r.json()["unusual"][0]["location"], "Moscow, RU", "{}", r.body);
 }
+
+/// `--seed bench:N` (make bench's load): every load-test account signs in from a new
+/// place through the notice and its authenticator code, derived from its username.
+#[test]
+fn a_load_test_account_signs_in_through_the_notice_and_a_code() {
+    use riskgate_service::seed;
+    let args = ["--seed", "bench:3"].map(String::from);
+    let Ok(riskgate_server::config::Command::Run(config)) = riskgate_server::config::parse(args) else {
+        panic!("--seed bench:3 parses");
+    };
+    assert_eq!((config.seed_demo, config.bench_accounts), (true, 3));
+    assert!(riskgate_server::config::parse(["--seed".into(), "bench:0".into()]).is_err());
+
+    let s = TestServer::with(|c| {
+        c.bench_accounts = 3;
+        c.demo_sources = true;
+    });
+    let username = seed::bench_username(3);
+    let mut body = from_moscow();
+    body["username"] = json!(username);
+    body["password"] = json!(seed::BENCH_PASSWORD);
+    let r = s.client.post("/api/sign-in", &[], &body);
+    assert_eq!(step_name(&r.json()), "Notice", "{}", r.body);
+    let flow = Flow::of(&r);
+    let r = s.client.step(&flow, r.json()["seq"].as_u64().unwrap(), json!("Continue"));
+    assert_eq!(step_name(&r.json()), "MfaChallenge", "{}", r.body);
+    let now = std::time::SystemTime::now().duration_since(std::time::UNIX_EPOCH).unwrap().as_secs();
+    let code = riskgate_service::totp::code_at(&seed::bench_secret(&username), now);
+    let r = s.client.step(
+        &flow,
+        r.json()["seq"].as_u64().unwrap(),
+        json!({"Code": {"method": "AuthenticatorApp", "code": code}}),
+    );
+    assert_eq!(step_name(&r.json()), "SignedIn", "{}", r.body);
+    assert!(r.json()["session"].as_str().is_some_and(|s| !s.is_empty()), "{}", r.body);
+}

@@ -250,15 +250,29 @@ fn account(p: &Persona, now_ms: u64, entropy: &dyn Entropy) -> Account {
     };
     let mut secret = vec![0u8; 20];
     entropy.fill(&mut secret);
+    let mut a = plain_account(p.username, p.name, domain_tenant, p.hash, secret, now_ms);
+    script(&mut a, now_ms);
+    a
+}
+
+/// A member of `tenant` with an authenticator app, last seen at the usual place two days ago.
+fn plain_account(
+    username: &str,
+    name: (&str, &str),
+    tenant: &str,
+    hash: &str,
+    secret: Vec<u8>,
+    now_ms: u64,
+) -> Account {
     let mut a = Account {
-        username: p.username.into(),
-        display_name: format!("{} {}", p.name.0, p.name.1),
-        given_name: p.name.0.into(),
-        surname: p.name.1.into(),
-        home_tenant: domain_tenant.into(),
-        signs_in_to: domain_tenant.into(),
-        password_hash: p.hash.into(),
-        state: UserState::new(p.username),
+        username: username.into(),
+        display_name: format!("{} {}", name.0, name.1),
+        given_name: name.0.into(),
+        surname: name.1.into(),
+        home_tenant: tenant.into(),
+        signs_in_to: tenant.into(),
+        password_hash: hash.into(),
+        state: UserState::new(username),
         totp: Some(TotpDevice { secret, last_step: None }),
         phone: None,
         detections: vec![],
@@ -275,8 +289,36 @@ fn account(p: &Persona, now_ms: u64, entropy: &dyn Entropy) -> Account {
         codes_sent_ms: vec![],
     };
     a.state.methods = vec![MethodKind::AuthenticatorApp];
-    script(&mut a, now_ms);
     a
+}
+
+/// The password of every load-test account (`--seed bench:N`, `make bench`).
+pub const BENCH_PASSWORD: &str = "Bench-Lantern-2468";
+
+/// The `i`th load-test account, from 1: `load-00001@contoso.example`.
+pub fn bench_username(i: u32) -> String {
+    format!("load-{i:05}@contoso.example")
+}
+
+/// A load-test account's authenticator secret, derivable by the load tool: the first 20
+/// bytes of SHA-256 of `riskgate bench authenticator:` and the username.
+pub fn bench_secret(username: &str) -> Vec<u8> {
+    use sha2::{Digest, Sha256};
+    Sha256::digest(format!("riskgate bench authenticator:{username}").as_bytes())[..20].to_vec()
+}
+
+/// `count` load-test accounts in Contoso, each like ravi before his risky sign-in: an
+/// authenticator app and a usual place (Seattle), so a sign-in from anywhere new asks
+/// for the notice and a code. `hash` is one stored hash of `BENCH_PASSWORD` for them all
+/// (hashing each would make seeding thousands take minutes).
+pub fn bench_accounts(count: u32, hash: &str, now_ms: u64) -> Vec<Account> {
+    (1..=count)
+        .map(|i| {
+            let username = bench_username(i);
+            let secret = bench_secret(&username);
+            plain_account(&username, ("Load", &format!("{i:05}")), CONTOSO, hash, secret, now_ms)
+        })
+        .collect()
 }
 
 /// A temporary access pass is good for eight hours, and once.
