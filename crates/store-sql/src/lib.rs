@@ -27,7 +27,6 @@ use riskgate_service::store::{
 };
 use serde::de::DeserializeOwned;
 use serde::Serialize;
-use sha2::{Digest, Sha256};
 use sqlx::any::AnyPoolOptions;
 use sqlx::AnyConnection;
 use sqlx::{Any, AnyPool, Executor, Row, Transaction};
@@ -195,11 +194,6 @@ fn to_json(value: &impl Serialize) -> Fallible<String> {
 
 fn from_json<T: DeserializeOwned>(text: &str) -> Fallible<T> {
     serde_json::from_str(text).map_err(|e| StoreError::Failed(format!("unreadable row: {e}")))
-}
-
-/// Sessions are kept under a digest of their token, so the table holds no usable token.
-fn token_hash(token: &str) -> String {
-    Sha256::digest(token.as_bytes()).iter().map(|b| format!("{b:02x}")).collect()
 }
 
 fn id_of(account: AccountId) -> Fallible<i64> {
@@ -409,14 +403,14 @@ impl Rows for SqlRows {
         self.ids("SELECT id FROM resets WHERE account_id = $1 ORDER BY id", Bind::Int(id_of(account)?))
     }
 
-    fn session(&mut self, token: &str) -> Fallible<Option<Session>> {
-        self.body("SELECT body FROM sessions WHERE token_hash = $1", token_hash(token))
+    fn session(&mut self, key: &str) -> Fallible<Option<Session>> {
+        self.body("SELECT body FROM sessions WHERE token_hash = $1", key.to_string())
     }
-    fn put_session(&mut self, token: &str, session: &Session) -> Fallible<()> {
+    fn put_session(&mut self, key: &str, session: &Session) -> Fallible<()> {
         let sql = "INSERT INTO sessions (token_hash, account_id, expires_ms, body) VALUES ($1, $2, $3, $4) \
                    ON CONFLICT (token_hash) DO UPDATE SET expires_ms = excluded.expires_ms, body = excluded.body";
         let binds = vec![
-            Bind::Text(token_hash(token)),
+            Bind::Text(key.to_string()),
             Bind::Int(id_of(session.account())?),
             Bind::Int(ms(session.ends_ms())),
             Bind::Text(to_json(session)?),
@@ -424,8 +418,8 @@ impl Rows for SqlRows {
         self.execute(sql, binds)?;
         Ok(())
     }
-    fn delete_session(&mut self, token: &str) -> Fallible<()> {
-        let hash = token_hash(token);
+    fn delete_session(&mut self, key: &str) -> Fallible<()> {
+        let hash = key.to_string();
         for sql in [
             "DELETE FROM adding_methods WHERE token_hash = $1",
             "DELETE FROM adding_passkeys WHERE token_hash = $1",
@@ -436,7 +430,7 @@ impl Rows for SqlRows {
         Ok(())
     }
     fn delete_sessions_of(&mut self, account: AccountId, keep: Option<&str>) -> Fallible<()> {
-        let keep = keep.map(token_hash).unwrap_or_default();
+        let keep = keep.unwrap_or_default().to_string();
         let account = id_of(account)?;
         for sql in [
             "DELETE FROM adding_methods WHERE token_hash IN \
@@ -450,36 +444,30 @@ impl Rows for SqlRows {
         Ok(())
     }
 
-    fn adding(&mut self, token: &str) -> Fallible<Option<Adding>> {
-        self.body("SELECT body FROM adding_methods WHERE token_hash = $1", token_hash(token))
+    fn adding(&mut self, key: &str) -> Fallible<Option<Adding>> {
+        self.body("SELECT body FROM adding_methods WHERE token_hash = $1", key.to_string())
     }
-    fn put_adding(&mut self, token: &str, adding: &Adding) -> Fallible<()> {
+    fn put_adding(&mut self, key: &str, adding: &Adding) -> Fallible<()> {
         let sql = "INSERT INTO adding_methods (token_hash, body) VALUES ($1, $2) \
                    ON CONFLICT (token_hash) DO UPDATE SET body = excluded.body";
-        self.execute(sql, vec![Bind::Text(token_hash(token)), Bind::Text(to_json(adding)?)])?;
+        self.execute(sql, vec![Bind::Text(key.to_string()), Bind::Text(to_json(adding)?)])?;
         Ok(())
     }
-    fn delete_adding(&mut self, token: &str) -> Fallible<()> {
-        self.execute(
-            "DELETE FROM adding_methods WHERE token_hash = $1",
-            vec![Bind::Text(token_hash(token))],
-        )?;
+    fn delete_adding(&mut self, key: &str) -> Fallible<()> {
+        self.execute("DELETE FROM adding_methods WHERE token_hash = $1", vec![Bind::Text(key.to_string())])?;
         Ok(())
     }
-    fn adding_passkey(&mut self, token: &str) -> Fallible<Option<Challenge>> {
-        self.body("SELECT body FROM adding_passkeys WHERE token_hash = $1", token_hash(token))
+    fn adding_passkey(&mut self, key: &str) -> Fallible<Option<Challenge>> {
+        self.body("SELECT body FROM adding_passkeys WHERE token_hash = $1", key.to_string())
     }
-    fn put_adding_passkey(&mut self, token: &str, challenge: &Challenge) -> Fallible<()> {
+    fn put_adding_passkey(&mut self, key: &str, challenge: &Challenge) -> Fallible<()> {
         let sql = "INSERT INTO adding_passkeys (token_hash, body) VALUES ($1, $2) \
                    ON CONFLICT (token_hash) DO UPDATE SET body = excluded.body";
-        self.execute(sql, vec![Bind::Text(token_hash(token)), Bind::Text(to_json(challenge)?)])?;
+        self.execute(sql, vec![Bind::Text(key.to_string()), Bind::Text(to_json(challenge)?)])?;
         Ok(())
     }
-    fn delete_adding_passkey(&mut self, token: &str) -> Fallible<()> {
-        self.execute(
-            "DELETE FROM adding_passkeys WHERE token_hash = $1",
-            vec![Bind::Text(token_hash(token))],
-        )?;
+    fn delete_adding_passkey(&mut self, key: &str) -> Fallible<()> {
+        self.execute("DELETE FROM adding_passkeys WHERE token_hash = $1", vec![Bind::Text(key.to_string())])?;
         Ok(())
     }
     fn sign_in_challenges(&mut self, name: &str) -> Fallible<Vec<Challenge>> {

@@ -229,24 +229,23 @@ fn sign_in_logs_are_newest_first_per_account_and_per_tenant(dialect: Dialect) {
     assert_eq!(theirs.len(), 3);
 }
 
-fn sessions_are_kept_by_digest_and_end_with_what_they_were_adding(dialect: Dialect) {
+fn sessions_end_with_what_they_were_adding(dialect: Dialect) {
     let db = Db::seeded(dialect);
     let mut rows = db.store.transaction().unwrap();
-    rows.put_session("secret-token-a", &session(0)).unwrap();
-    rows.put_session("secret-token-b", &session(0)).unwrap();
-    rows.put_session("secret-token-c", &session(1)).unwrap();
+    rows.put_session("key-a", &session(0)).unwrap();
+    rows.put_session("key-b", &session(0)).unwrap();
+    rows.put_session("key-c", &session(1)).unwrap();
     let challenge: Challenge =
         serde_json::from_value(serde_json::json!({"bytes": [1, 2], "expires_ms": 9})).unwrap();
-    rows.put_adding_passkey("secret-token-b", &challenge).unwrap();
+    rows.put_adding_passkey("key-b", &challenge).unwrap();
     rows.commit().unwrap();
-    assert_eq!(db.count("SELECT COUNT(*) FROM sessions WHERE token_hash LIKE 'secret%'"), 0);
 
     let mut rows = db.store.transaction().unwrap();
-    rows.delete_sessions_of(0, Some("secret-token-a")).unwrap();
-    assert!(rows.session("secret-token-a").unwrap().is_some(), "kept");
-    assert_eq!(rows.session("secret-token-b").unwrap(), None);
-    assert_eq!(rows.adding_passkey("secret-token-b").unwrap(), None);
-    assert!(rows.session("secret-token-c").unwrap().is_some(), "another account's");
+    rows.delete_sessions_of(0, Some("key-a")).unwrap();
+    assert!(rows.session("key-a").unwrap().is_some(), "kept");
+    assert_eq!(rows.session("key-b").unwrap(), None);
+    assert_eq!(rows.adding_passkey("key-b").unwrap(), None);
+    assert!(rows.session("key-c").unwrap().is_some(), "another account's");
 }
 
 fn a_session_handed_out_is_nowhere_in_the_database_as_itself(dialect: Dialect) {
@@ -266,8 +265,14 @@ fn a_session_handed_out_is_nowhere_in_the_database_as_itself(dialect: Dialect) {
     };
     assert_eq!(found("SELECT COUNT(*) FROM flows WHERE body LIKE $1"), 0, "not in the flow");
     assert_eq!(found("SELECT COUNT(*) FROM sessions WHERE body LIKE $1 OR token_hash LIKE $1"), 0);
+    // A step-up's flow names the session it will replace, by key only.
+    let step_up = s.step_up(&token).expect("a step-up starts");
+    assert!(step_up.session.is_none(), "it waits for a second factor");
+    assert_eq!(found("SELECT COUNT(*) FROM flows WHERE body LIKE $1"), 0, "not in the step-up's flow");
     let mut rows = db.store.transaction().unwrap();
-    assert!(rows.session(&token).unwrap().is_some(), "found by its digest");
+    let key = riskgate_service::store::session_key(&token);
+    assert!(rows.session(&key).unwrap().is_some(), "found by its key");
+    assert_eq!(rows.session(&token).unwrap(), None, "not by the token itself");
 }
 
 /// The write lock: a unit that begins while another is open waits for it to end, then
@@ -416,7 +421,7 @@ on_both!(
     an_uncommitted_transaction_leaves_nothing,
     committed_rows_survive_a_reopen,
     sign_in_logs_are_newest_first_per_account_and_per_tenant,
-    sessions_are_kept_by_digest_and_end_with_what_they_were_adding,
+    sessions_end_with_what_they_were_adding,
     a_session_handed_out_is_nowhere_in_the_database_as_itself,
     a_unit_waits_for_the_open_one_and_reads_its_write,
     telemetry_pages_sign_ins_in_change_order,

@@ -265,7 +265,7 @@ impl Authority<'_> {
             policy,
             home_policy,
             replaces: match start {
-                Start::StepUp(session) => Some(session),
+                Start::StepUp(session) => Some(crate::store::session_key(&session)),
                 _ => None,
             },
             codes_sent: 0,
@@ -706,8 +706,8 @@ impl Authority<'_> {
         // A step-up proves the person again; it does not make the session live longer.
         let mut started_ms = now;
         if let Some(old) = &rec.replaces {
-            started_ms = w.session(old)?.map_or(now, |s| s.started_ms);
-            w.end_session(old);
+            started_ms = w.session_by_key(old)?.map_or(now, |s| s.started_ms);
+            w.end_session_by_key(old);
         }
         let token = self.random_hex(24);
         if let Some(rec) = w.flow_mut(flow_id)? {

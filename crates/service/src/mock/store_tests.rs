@@ -131,8 +131,9 @@ fn of_two_writers_answering_the_same_step_only_one_is_kept() {
     assert_eq!(first.flush(), Ok(()));
     assert_eq!(second.flush(), Err(StoreError::Conflict));
     let rows = rows.into_inner().unwrap();
-    assert!(rows.sessions.contains_key(won.session.as_deref().unwrap()));
-    assert!(!rows.sessions.contains_key(lost.session.as_deref().unwrap()), "the second kept nothing");
+    let key = |reply: &Reply| crate::store::session_key(reply.session.as_deref().unwrap());
+    assert!(rows.sessions.contains_key(&key(&won)));
+    assert!(!rows.sessions.contains_key(&key(&lost)), "the second kept nothing");
     assert_eq!(rows.flows[&r.flow_id].seq(), r.seq + 1);
     assert_eq!(rows.log.len(), b.sign_in_log().len() + 1, "one line, not two");
 }

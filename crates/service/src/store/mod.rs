@@ -17,6 +17,7 @@ pub use work::Work;
 use crate::api::SignInRecord;
 use crate::directory::{Account, Tenant};
 use crate::mock::PhoneMessage;
+use sha2::{Digest, Sha256};
 
 /// An account's number; accounts are never deleted, so it never changes hands.
 pub type AccountId = u64;
@@ -69,22 +70,23 @@ pub trait Rows {
     fn delete_reset(&mut self, id: &str) -> Fallible<()>;
     fn resets_of(&mut self, account: AccountId) -> Fallible<Vec<String>>;
 
-    /// Sessions by their token; a store may keep only a digest of it.
-    fn session(&mut self, token: &str) -> Fallible<Option<Session>>;
-    fn put_session(&mut self, token: &str, session: &Session) -> Fallible<()>;
+    /// Sessions by their key: the digest of their token (`session_key`), never the
+    /// token, so no store holds a token that would open a session.
+    fn session(&mut self, key: &str) -> Fallible<Option<Session>>;
+    fn put_session(&mut self, key: &str, session: &Session) -> Fallible<()>;
     /// Ends a session, with any method or passkey it was adding.
-    fn delete_session(&mut self, token: &str) -> Fallible<()>;
-    /// Ends every session of `account` but `keep`, with what they were adding.
+    fn delete_session(&mut self, key: &str) -> Fallible<()>;
+    /// Ends every session of `account` but the one keyed `keep`, with what they were adding.
     fn delete_sessions_of(&mut self, account: AccountId, keep: Option<&str>) -> Fallible<()>;
 
-    /// A method being added from account health, by session.
-    fn adding(&mut self, token: &str) -> Fallible<Option<Adding>>;
-    fn put_adding(&mut self, token: &str, adding: &Adding) -> Fallible<()>;
-    fn delete_adding(&mut self, token: &str) -> Fallible<()>;
-    /// A passkey challenge for adding one from account health, by session.
-    fn adding_passkey(&mut self, token: &str) -> Fallible<Option<Challenge>>;
-    fn put_adding_passkey(&mut self, token: &str, challenge: &Challenge) -> Fallible<()>;
-    fn delete_adding_passkey(&mut self, token: &str) -> Fallible<()>;
+    /// A method being added from account health, by session key.
+    fn adding(&mut self, key: &str) -> Fallible<Option<Adding>>;
+    fn put_adding(&mut self, key: &str, adding: &Adding) -> Fallible<()>;
+    fn delete_adding(&mut self, key: &str) -> Fallible<()>;
+    /// A passkey challenge for adding one from account health, by session key.
+    fn adding_passkey(&mut self, key: &str) -> Fallible<Option<Challenge>>;
+    fn put_adding_passkey(&mut self, key: &str, challenge: &Challenge) -> Fallible<()>;
+    fn delete_adding_passkey(&mut self, key: &str) -> Fallible<()>;
     /// Challenges for signing in with a passkey, by lower-case username (empty: none).
     fn sign_in_challenges(&mut self, name: &str) -> Fallible<Vec<Challenge>>;
     fn put_sign_in_challenges(&mut self, name: &str, held: &[Challenge]) -> Fallible<()>;
@@ -111,3 +113,8 @@ pub trait Rows {
 
 #[cfg(test)]
 mod tests;
+
+/// What sessions are stored and found under: the SHA-256 of the token, in hex.
+pub fn session_key(token: &str) -> String {
+    Sha256::digest(token.as_bytes()).iter().map(|b| format!("{b:02x}")).collect()
+}

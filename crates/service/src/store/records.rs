@@ -43,7 +43,7 @@ pub struct FlowRecord {
     /// The policies the flow was decided under; changed ones end it.
     pub(crate) policy: TenantPolicy,
     pub(crate) home_policy: Option<TenantPolicy>,
-    /// For a step-up: the session that the fresh one replaces.
+    /// For a step-up: the key (`session_key`) of the session the fresh one replaces.
     pub(crate) replaces: Option<String>,
     pub(crate) codes_sent: u32,
     pub(crate) source: SignInSource,

@@ -1,7 +1,9 @@
 //! One call's unit of work: rows are read once, changed in a cache, and written
 //! together by `flush`, in one transaction. A call that met a store error flushes
 //! nothing, so it can leave nothing half-written.
-use super::{AccountId, Adding, Challenge, Fallible, FlowRecord, ResetRecord, Rows, Session, StoreError};
+use super::{
+    session_key, AccountId, Adding, Challenge, Fallible, FlowRecord, ResetRecord, Rows, Session, StoreError,
+};
 use crate::api::{BackendError, SignInRecord};
 use crate::directory::{Account, Tenant};
 use crate::mock::PhoneMessage;
@@ -83,7 +85,7 @@ pub struct Work<'r> {
     sign_in_challenges: Cache<String, Vec<Challenge>>,
     log: Cache<u64, (AccountId, SignInRecord)>,
     secrets: Cache<String, Vec<u8>>,
-    /// Accounts whose sessions end (but for one), in order.
+    /// Accounts whose sessions end (but for one, by key), in order.
     ended_sessions: Vec<(AccountId, Option<String>)>,
     new_log: Vec<(AccountId, SignInRecord)>,
     new_phone: Vec<PhoneMessage>,
@@ -263,73 +265,86 @@ impl<'r> Work<'r> {
         Ok(ids)
     }
 
+    // Sessions, and what they are adding, are found by the digest of their token
+    // (`session_key`): the token itself reaches no store and no record.
+
     pub fn session(&mut self, token: &str) -> Out<Option<&Session>> {
-        Ok(self.session_slot(token)?.value.as_ref())
+        self.session_by_key(&session_key(token))
+    }
+
+    /// A session by its key, as a step-up's flow keeps the session it replaces.
+    pub fn session_by_key(&mut self, key: &str) -> Out<Option<&Session>> {
+        Ok(self.session_slot(key)?.value.as_ref())
     }
 
     pub fn session_mut(&mut self, token: &str) -> Out<Option<&mut Session>> {
-        let slot = self.session_slot(token)?;
+        let slot = self.session_slot(&session_key(token))?;
         slot.dirty |= slot.value.is_some();
         Ok(slot.value.as_mut())
     }
 
     /// A session as the store has it, unless this unit has ended its account's sessions.
-    fn session_slot(&mut self, token: &str) -> Out<&mut Slot<Session>> {
+    fn session_slot(&mut self, key: &str) -> Out<&mut Slot<Session>> {
         let (rows, ended) = (&mut *self.rows, &self.ended_sessions);
         let read = || {
-            let session = rows.session(token)?;
+            let session = rows.session(key)?;
             let gone =
-                |s: &Session| ended.iter().any(|(a, keep)| *a == s.account && keep.as_deref() != Some(token));
+                |s: &Session| ended.iter().any(|(a, keep)| *a == s.account && keep.as_deref() != Some(key));
             Ok(session.filter(|s| !gone(s)))
         };
-        note(&mut self.failed, self.sessions.slot(&token.to_string(), read, no_seq))
+        note(&mut self.failed, self.sessions.slot(&key.to_string(), read, no_seq))
     }
 
     pub fn put_session(&mut self, token: &str, session: Session) {
-        self.sessions.set(token.to_string(), Some(session));
+        self.sessions.set(session_key(token), Some(session));
     }
 
     /// Ends a session, and any method or passkey it was adding.
     pub fn end_session(&mut self, token: &str) {
-        self.sessions.set(token.to_string(), None);
-        self.adding.set(token.to_string(), None);
-        self.adding_passkeys.set(token.to_string(), None);
+        self.end_session_by_key(&session_key(token));
     }
 
-    /// Ends every session of `account` but `keep`: those this unit holds at once, the
-    /// rest in the store when it flushes (before this unit's own new sessions are written).
+    pub fn end_session_by_key(&mut self, key: &str) {
+        self.sessions.set(key.to_string(), None);
+        self.adding.set(key.to_string(), None);
+        self.adding_passkeys.set(key.to_string(), None);
+    }
+
+    /// Ends every session of `account` but the one of token `keep`: those this unit
+    /// holds at once, the rest in the store when it flushes (before this unit's own new
+    /// sessions are written).
     pub fn end_sessions_of(&mut self, account: AccountId, keep: Option<&str>) {
-        for token in self.sessions.held(|s| s.account == account) {
-            if Some(token.as_str()) != keep {
-                self.end_session(&token);
+        let keep = keep.map(session_key);
+        for key in self.sessions.held(|s| s.account == account) {
+            if Some(&key) != keep.as_ref() {
+                self.end_session_by_key(&key);
             }
         }
-        self.ended_sessions.push((account, keep.map(str::to_string)));
+        self.ended_sessions.push((account, keep));
     }
 
     pub fn adding(&mut self, token: &str) -> Out<Option<&mut Adding>> {
-        let rows = &mut *self.rows;
-        let slot =
-            note(&mut self.failed, self.adding.slot(&token.to_string(), || rows.adding(token), no_seq))?;
+        let (rows, key) = (&mut *self.rows, session_key(token));
+        let slot = note(&mut self.failed, self.adding.slot(&key, || rows.adding(&key), no_seq))?;
         slot.dirty |= slot.value.is_some();
         Ok(slot.value.as_mut())
     }
 
     pub fn put_adding(&mut self, token: &str, adding: Option<Adding>) {
-        self.adding.set(token.to_string(), adding);
+        self.adding.set(session_key(token), adding);
     }
 
     /// Takes the passkey challenge a session holds for adding one: used up either way.
     pub fn take_adding_passkey(&mut self, token: &str) -> Out<Option<Challenge>> {
-        let rows = &mut *self.rows;
-        let read = self.adding_passkeys.slot(&token.to_string(), || rows.adding_passkey(token), no_seq);
+        let (rows, key) = (&mut *self.rows, session_key(token));
+        let read = self.adding_passkeys.slot(&key, || rows.adding_passkey(&key), no_seq);
         let slot = note(&mut self.failed, read)?;
         slot.dirty = true;
         Ok(slot.value.take())
     }
 
     pub fn put_adding_passkey(&mut self, token: &str, challenge: Challenge) {
-        self.adding_passkeys.set(token.to_string(), Some(challenge));
+        self.adding_passkeys.set(session_key(token), Some(challenge));
     }
 
     /// The passkey sign-in challenges held for a lower-case username, to change.
