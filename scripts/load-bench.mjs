@@ -21,8 +21,8 @@ import { join, resolve } from 'node:path';
 const SECONDS = Number(process.env.LOAD_SECONDS ?? 20);
 const USERS = Number(process.env.LOAD_USERS ?? 8);
 const TARGET = resolve(process.env.CARGO_TARGET_DIR ?? 'target');
-const SERVER = join(TARGET, 'release', 'riskgate-server');
-const LOAD = join(TARGET, 'release', 'riskgate-load');
+const SERVER = join(TARGET, 'server', 'riskgate-server');
+const LOAD = join(TARGET, 'server', 'riskgate-load');
 const RESULTS = 'bench/results.md';
 const MARK = '<!-- Written by scripts/load-bench.mjs (make bench); kept by scripts/bench.mjs. -->';
 
@@ -36,8 +36,8 @@ for (const signal of ['SIGINT', 'SIGTERM']) process.on(signal, () => process.exi
 
 function build() {
   const cargo = (args) => execFileSync('cargo', args, { stdio: 'inherit', env: { ...process.env, CARGO_TARGET_DIR: TARGET } });
-  cargo(['build', '--release', '-p', 'riskgate-server']);
-  cargo(['build', '--release', '--manifest-path', 'bench/load/Cargo.toml']);
+  cargo(['build', '--profile', 'server', '-p', 'riskgate-server']);
+  cargo(['build', '--profile', 'server', '--manifest-path', 'bench/load/Cargo.toml']);
 }
 
 /** A loopback port free a moment ago. */
@@ -186,17 +186,16 @@ function section({ date, argon2, runs, mock, load }) {
 ## Sign-ins against riskgate-server
 
 Full risky sign-ins (password from a place the account never used, the risk notice, an
-authenticator code, \`SignedIn\` with a session) against the release \`riskgate-server\` on
-this machine, ${date}: goose (bench/load) with ${USERS} users, each starting the next
+authenticator code, \`SignedIn\` with a session) against \`riskgate-server\` (the \`server\`
+profile) on this machine, ${date}: goose (bench/load) with ${USERS} users, each starting the next
 journey at once, for ${SECONDS} s per configuration, every journey on a fresh account of
 \`--seed bench:N\`. A journey counts only when it reaches \`SignedIn\`; anything else is
 an error; journeys still under way when the time is up are counted apart, as cut off.
 Two nodes are two server processes on one database, each journey's three requests going
 round them in turn. The load tool, the server(s) and PostgreSQL share the machine's
 cores, so the ceiling (one argon2id hash per sign-in, every core hashing; the hash timed
-alone, built with the root workspace's release profile as the server is) is the limit to
-approach, not reach. Sign-ins per second are over the time from the first journey's
-start to the last one's end.
+alone, built with the server's profile) is the limit to approach, not reach. Sign-ins
+per second are over the time from the first journey's start to the last one's end.
 
 ${table(['Configuration', 'Sign-ins per second', 'Journey p50', 'Journey p99', 'Signed in', 'Errors',
     'Step p50: password / notice / code'], rows)}
