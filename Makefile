@@ -49,6 +49,7 @@ test-release: build component
 	node scripts/embed-smoke.mjs dist
 	node scripts/passkeys.mjs dist
 	node scripts/component-smoke.mjs target/component
+	node scripts/review-absent.mjs dist target/component
 	cargo build -p riskgate-server
 	node scripts/service-smoke.mjs target/component $${CARGO_TARGET_DIR:-target}/debug/riskgate-server
 

@@ -9,7 +9,7 @@ import { gzipSync } from 'node:zlib';
 const PARTS = [
   ['JSON (serde, serde_json, and the derived code of the API types)', /serde|riskgate::backend::http::decode/],
   ['Leptos (tachys, reactive_graph, leptos and their closures)', /tachys|reactive_graph|leptos|either_of|guardian|send_wrapper|any_spawner|throw_error|oco_ref|^<F as |^F$/],
-  ['Screens (riskgate::ui)', /riskgate::ui/],
+  ['Screens and embedding (riskgate::ui, riskgate::embed)', /riskgate::ui|riskgate::embed/],
   ['HTTP adapter (riskgate::backend::http)', /riskgate::backend::http/],
   ['Engine, mock and API types (riskgate::engine, riskgate::backend)', /riskgate::/],
   ['Browser bindings (wasm-bindgen, js-sys, web-sys, gloo)', /wasm_bindgen|js_sys|web_sys|gloo|wasm_streams|__wbg|__wbindgen/],

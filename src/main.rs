@@ -1,6 +1,6 @@
 #[cfg(target_arch = "wasm32")]
 fn main() {
-    riskgate::ui::start();
+    riskgate::review::start();
 }
 
 #[cfg(not(target_arch = "wasm32"))]

@@ -30,16 +30,16 @@ fn key_literals(source: &str) -> Vec<String> {
         .collect()
 }
 
-/// `mod.rs` and the modules it declares: the files that are built into the app.
-fn screen_modules(mod_rs: &str) -> Vec<String> {
-    let mut out = vec!["mod".to_string()];
-    for line in mod_rs.lines().map(str::trim) {
-        let line = line.strip_prefix("pub ").unwrap_or(line);
-        if let Some(name) = line.strip_prefix("mod ").and_then(|l| l.strip_suffix(';')) {
-            out.push(name.trim().to_string());
+/// Every `.rs` file under `dir`, as (path, source).
+fn sources(dir: &std::path::Path, out: &mut Vec<(String, String)>) {
+    for entry in std::fs::read_dir(dir).unwrap() {
+        let path = entry.unwrap().path();
+        if path.is_dir() {
+            sources(&path, out);
+        } else if path.extension().is_some_and(|e| e == "rs") {
+            out.push((path.display().to_string(), std::fs::read_to_string(&path).unwrap()));
         }
     }
-    out
 }
 
 #[test]
@@ -47,19 +47,17 @@ fn every_key_the_screens_use_has_english_text() {
     let english: BTreeSet<&str> = text::EN.iter().map(|(k, _)| *k).collect();
     // Not text keys: where the mock keeps its directory.
     let not_keys = ["riskgate.mock"];
-    let dir = concat!(env!("CARGO_MANIFEST_DIR"), "/src/ui");
+    let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("src");
+    let mut files = vec![];
+    for dir in ["ui", "embed", "review"] {
+        sources(&root.join(dir), &mut files);
+    }
     let mut missing = vec![];
-    for name in screen_modules(&std::fs::read_to_string(format!("{dir}/mod.rs")).unwrap()) {
+    for (file, source) in files {
         // The catalogs themselves, and the reviewer's panel, which is English-only by design.
-        if name == "text" || name == "demo" {
+        if file.ends_with("text.rs") || file.ends_with("panel.rs") {
             continue;
         }
-        let file = format!("{name}.rs");
-        let source = if name == "mod" {
-            std::fs::read_to_string(format!("{dir}/mod.rs")).unwrap()
-        } else {
-            std::fs::read_to_string(format!("{dir}/{file}")).unwrap()
-        };
         for key in key_literals(&source) {
             if !english.contains(key.as_str()) && !not_keys.contains(&key.as_str()) {
                 missing.push(format!("{file}: {key}"));

@@ -3,7 +3,7 @@
 #![cfg(target_arch = "wasm32")]
 mod support;
 
-use riskgate::ui::embed::{self, BackendChoice, Options};
+use riskgate::embed::{self, BackendChoice, Options};
 use riskgate::ui::Theme;
 use support::{embed, mock, sleep};
 use wasm_bindgen::{JsCast, JsValue};
@@ -42,6 +42,20 @@ async fn a_host_page_hears_each_step_and_the_sign_in_with_its_remediations() {
     assert!(signed_in["correlationId"].as_str().is_some_and(|c| !c.is_empty()));
     assert_eq!(steps(&e), ["username", "password", "notice", "mfa", "signed-in"]);
     assert!(e.events_named("riskgate:blocked").is_empty());
+}
+
+/// The password entry and a forced password change are two screens with two names: a
+/// host page can tell "type your password" from "choose a new one".
+#[wasm_bindgen_test]
+async fn a_forced_password_change_has_its_own_step_name() {
+    let e = embed(english(), mock());
+    e.page.sign_in("pat@contoso.example", "Temp-Kestrel-2468").await;
+    e.page.expect_heading("Update your password").await;
+    e.page.type_into("#rg-new-password", "Orchid-Pylon-Meadow-71").await;
+    e.page.type_into("#rg-confirm-password", "Orchid-Pylon-Meadow-71").await;
+    e.page.click("Change password").await;
+    e.page.expect_heading("You're signed in").await;
+    assert_eq!(steps(&e), ["username", "password", "new-password", "signed-in"]);
 }
 
 /// A step-up is no new sign-in: the host hears its screens, never a second `signed-in`.

@@ -4,7 +4,7 @@
 mod support;
 
 use leptos::prelude::*;
-use riskgate::ui::gallery::{Address, Gallery, ENTRIES};
+use riskgate::review::gallery::{Address, Gallery, ENTRIES};
 use riskgate::ui::text::Locale;
 use riskgate::ui::Theme;
 use support::sleep;

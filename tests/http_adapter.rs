@@ -695,7 +695,7 @@ async fn a_flow_secret_goes_with_every_call_about_its_flow() {
 async fn the_hand_off_code_reaches_the_host_page_in_the_signed_in_event() {
     let http = backend();
     let options =
-        riskgate::ui::embed::Options { locale: Some(riskgate::ui::text::Locale::En), ..Default::default() };
+        riskgate::embed::Options { locale: Some(riskgate::ui::text::Locale::En), ..Default::default() };
     let e = support::embed_over(options, Rc::new(http), support::mock());
     answer("reply_signed_in_with_handoff");
     e.page.sign_in("ravi@contoso.example", "Quiet-Meadow-17").await;

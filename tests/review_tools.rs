@@ -7,7 +7,7 @@ use riskgate::backend::api::Input;
 use riskgate::backend::platform::{OsEntropy, SystemClock};
 use riskgate::backend::{totp, MockBackend, SignInRequest};
 use riskgate::engine::MethodKind;
-use riskgate::ui::demo::DemoPanel;
+use riskgate::review::panel::DemoPanel;
 use std::rc::Rc;
 use wasm_bindgen::JsCast;
 use wasm_bindgen_test::*;

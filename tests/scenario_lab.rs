@@ -6,7 +6,7 @@ mod support;
 use leptos::prelude::*;
 use riskgate::backend::platform::{OsEntropy, ShiftedClock, SystemClock};
 use riskgate::backend::{IdentityBackend, MockBackend};
-use riskgate::ui::lab::ScenarioLab;
+use riskgate::review::lab::ScenarioLab;
 use riskgate::ui::text::Locale;
 use riskgate::ui::App;
 use std::rc::Rc;

@@ -353,10 +353,10 @@ pub fn accessible_name(e: &Element) -> String {
         .join(" ")
 }
 
-/// The component mounted the way a host page mounts it, with `riskgate::ui::embed`.
+/// The component mounted the way a host page mounts it, with `riskgate::embed`.
 pub struct Embedded {
     pub host: HtmlElement,
-    pub handle: riskgate::ui::embed::Handle,
+    pub handle: riskgate::embed::Handle,
     pub page: Page,
     /// Every CustomEvent the host element received: its type and its detail as JSON.
     pub events: Rc<std::cell::RefCell<Vec<(String, String)>>>,
@@ -367,7 +367,7 @@ pub const HOST_EVENTS: [&str; 4] =
     ["riskgate:step", "riskgate:signed-in", "riskgate:blocked", "riskgate:error"];
 
 /// Adds a host element to the page, listens to it, and mounts the component in it.
-pub fn embed(options: riskgate::ui::embed::Options, backend: Rc<MockBackend>) -> Embedded {
+pub fn embed(options: riskgate::embed::Options, backend: Rc<MockBackend>) -> Embedded {
     let shared: Rc<dyn IdentityBackend> = backend.clone();
     embed_over(options, shared, backend)
 }
@@ -375,7 +375,7 @@ pub fn embed(options: riskgate::ui::embed::Options, backend: Rc<MockBackend>) ->
 /// Mounts the embedded component over any backend (an HTTP adapter over a stub); the
 /// page's own helpers (authenticator codes) read `page_backend`.
 pub fn embed_over(
-    options: riskgate::ui::embed::Options,
+    options: riskgate::embed::Options,
     shared: Rc<dyn IdentityBackend>,
     backend: Rc<MockBackend>,
 ) -> Embedded {
@@ -396,7 +396,7 @@ pub fn embed_over(
             listener
         })
         .collect();
-    let handle = riskgate::ui::embed::mount_over(&host, options, shared).expect("mounted");
+    let handle = riskgate::embed::mount_over(&host, options, shared).expect("mounted");
     let root = handle.container().expect("a container in the shadow root");
     let page = Page { backend, root, _mounted: Box::new(()) };
     Embedded { host, handle, page, events, _listeners: listeners }

@@ -1,10 +1,10 @@
 //! A forced password change: after a temporary password, or to clear user risk.
-use super::widgets::{effect, error_text, handler, show_error, FormMessage, Heading, TextField};
-use super::{use_ui, Ui};
 use crate::backend::api::Field;
 use crate::backend::{BackendError, Input};
 use crate::engine::password::{Rejection, Verdict};
 use crate::engine::{PasswordReason, Step};
+use crate::ui::widgets::{effect, error_text, handler, show_error, FormMessage, Heading, TextField};
+use crate::ui::{use_ui, Ui};
 use leptos::ev::SubmitEvent;
 use leptos::prelude::*;
 use std::time::Duration;
@@ -13,7 +13,7 @@ use std::time::Duration;
 const FEEDBACK_AFTER: Duration = Duration::from_millis(250);
 
 /// Why a candidate was refused, without repeating any of it.
-pub fn rejection_text(ui: super::Ui, r: Rejection) -> String {
+pub fn rejection_text(ui: crate::ui::Ui, r: Rejection) -> String {
     match r {
         Rejection::Empty => ui.t("password.rule.Empty").into(),
         Rejection::TooShort { min } => {

@@ -4,18 +4,18 @@
 use super::blocked::local_time;
 use super::mfa::method_key;
 use super::notice::detection_key;
-use super::passkey;
 use super::register::{AppKey, PhoneEntry};
 use super::step_up::{asks_step_up, StepUpPanel};
-use super::widgets::{
-    code_typed, data_table, effect, error_text, handler, live_view, show_error, FormMessage, Heading,
-    KeyMessage, LoadFailed, TableSpec, TextField, When,
-};
-use super::{use_ui, Screen, Ui};
 use crate::backend::api::{Alert, RequiredAction, SignInOutcome, SignInRecord, SignInSource};
 use crate::backend::api::{BackendError, Field, Problem};
 use crate::backend::{AccountView, Enrollment};
 use crate::engine::{DetectionKind, MethodKind, RiskDetail, RiskLevel, RiskState};
+use crate::ui::passkey;
+use crate::ui::widgets::{
+    code_typed, data_table, effect, error_text, handler, live_view, show_error, FormMessage, Heading,
+    KeyMessage, LoadFailed, TableSpec, TextField, When,
+};
+use crate::ui::{use_ui, Screen, Ui};
 use leptos::ev::SubmitEvent;
 use leptos::prelude::*;
 

@@ -1,7 +1,7 @@
 //! Blocked: why, what the person can do, and details to give the help desk.
-use super::use_ui;
-use super::widgets::{handler, live_view, Heading};
 use crate::engine::{BlockReason, Step};
+use crate::ui::use_ui;
+use crate::ui::widgets::{handler, live_view, Heading};
 use leptos::prelude::*;
 
 /// Codes the help desk can look up; stable across releases and locales.

@@ -1,9 +1,9 @@
 //! A flow that ended without signing in here: cancelled, the backend failed, or it
 //! finished without this page (its reply lost, or another tab took the last step), so
 //! the session went elsewhere.
-use super::use_ui;
-use super::widgets::{handler, Heading};
 use crate::engine::Step;
+use crate::ui::use_ui;
+use crate::ui::widgets::{handler, Heading};
 use leptos::prelude::*;
 
 #[component]

@@ -1,8 +1,8 @@
 //! Sign-in: the username, then the password or a passkey.
-use super::widgets::{handler, show_error, FormMessage, Heading, TextField};
-use super::{use_ui, Screen};
 use crate::backend::api::Field;
 use crate::backend::SignInRequest;
+use crate::ui::widgets::{handler, show_error, FormMessage, Heading, TextField};
+use crate::ui::{use_ui, Screen};
 use leptos::ev::SubmitEvent;
 use leptos::prelude::*;
 
@@ -58,8 +58,8 @@ pub fn Password() -> impl IntoView {
     // Nothing typed is lost: a failed passkey leaves the password field as it was.
     let with_passkey = move |_| {
         general.set(None);
-        if !super::passkey::available() {
-            general.set(Some(ui.t(super::passkey::Failure::Unavailable.key()).to_string()));
+        if !crate::ui::passkey::available() {
+            general.set(Some(ui.t(crate::ui::passkey::Failure::Unavailable.key()).to_string()));
             return;
         }
         ui.passkey_sign_in(move |key| {

@@ -1,12 +1,12 @@
 //! The MFA challenge: a code from the app, one sent by text or call, or a passkey;
 //! switch method, resend, or say none of them can be used.
-use super::passkey;
-use super::use_ui;
-use super::widgets::{code_typed, handler, show_error, FormMessage, Heading, TextField, When};
 use crate::backend::api::Field;
 use crate::backend::Input;
 use crate::engine::flow::MAX_MFA_FAILURES;
 use crate::engine::{MethodKind, PolicyKind, Step};
+use crate::ui::passkey;
+use crate::ui::use_ui;
+use crate::ui::widgets::{code_typed, handler, show_error, FormMessage, Heading, TextField, When};
 use leptos::ev::SubmitEvent;
 use leptos::prelude::*;
 

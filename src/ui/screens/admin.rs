@@ -6,15 +6,15 @@ use super::account::{
 };
 use super::mfa::method_key;
 use super::step_up::{asks_step_up, StepUpPanel};
-use super::widgets::{
-    data_table, effect, error_text, handler, live_view, Choice, Heading, KeyMessage, LoadFailed, TableSpec,
-    When,
-};
-use super::{use_ui, Screen, Ui};
 use crate::backend::api::{Field, SignInOutcome, SignInRecord, TenantView, UserSummary};
 use crate::backend::{AdminAction, AdminView};
 use crate::engine::password::BannedList;
 use crate::engine::{Enforcement, MethodKind, RiskLevel, RiskState, SignInAction, TenantPolicy, UserAction};
+use crate::ui::widgets::{
+    data_table, effect, error_text, handler, live_view, Choice, Heading, KeyMessage, LoadFailed, TableSpec,
+    When,
+};
+use crate::ui::{use_ui, Screen, Ui};
 use leptos::ev::SubmitEvent;
 use leptos::prelude::*;
 use wasm_bindgen::JsCast;

@@ -1,7 +1,7 @@
 //! Signed in, and what was put right on the way.
-use super::widgets::{effect, handler, Heading, When};
-use super::{use_ui, Screen};
 use crate::engine::{RiskKind, Step};
+use crate::ui::widgets::{effect, handler, Heading, When};
+use crate::ui::{use_ui, Screen};
 use leptos::prelude::*;
 
 #[component]

@@ -2,13 +2,13 @@
 //! components over a fresh mock brought to that state, with a fixed clock so each entry
 //! looks the same every time. Each entry has a stable link a reviewer can share:
 //! `#/review/<id>?locale=de&theme=dark`. A review tool: its own words are English only.
-use super::text::Locale;
-use super::{App, Preset, Screen, Theme};
 use crate::backend::mock::{Fault, MockBackend, Operation};
 use crate::backend::platform::{Clock, FixedClock, SeededEntropy};
 use crate::backend::seed::PERSONAS;
 use crate::backend::{totp, BackendError, IdentityBackend, Input, Reply, SignInRequest};
 use crate::engine::{MethodKind, Step};
+use crate::ui::text::Locale;
+use crate::ui::{App, Preset, Screen, Theme};
 use leptos::prelude::*;
 use std::rc::Rc;
 use wasm_bindgen::JsCast;

@@ -1,11 +1,11 @@
 //! The reviewer's side panel beside the live flow: the simulated phone, the personas'
 //! authenticator apps, fault controls and a reset. It talks to the mock directly; the
 //! sign-in component itself never sees it.
-use super::blocked::local_time;
 use crate::backend::mock::{Fault, MockBackend, Operation};
 use crate::backend::seed::PERSONAS;
 use crate::backend::totp;
 use crate::engine::MethodKind;
+use crate::ui::screens::blocked::local_time;
 use leptos::prelude::*;
 use std::rc::Rc;
 use std::time::Duration;

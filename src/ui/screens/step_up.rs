@@ -3,9 +3,9 @@
 //! and starts the step-up; the flow screens show its challenge, and a passed step-up
 //! comes back to the view that asked.
 use super::account::focus;
-use super::widgets::{effect, error_text, handler, KeyMessage};
-use super::{use_ui, Screen};
 use crate::backend::BackendError;
+use crate::ui::widgets::{effect, error_text, handler, KeyMessage};
+use crate::ui::{use_ui, Screen};
 use leptos::prelude::*;
 
 /// Whether `e` asks for a step-up; if so, `needed` is set so the panel shows.

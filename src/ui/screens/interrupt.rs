@@ -1,9 +1,9 @@
 //! "More information required": the registration interrupt with its grace days.
-use super::use_ui;
-use super::widgets::{handler, show_error, FormMessage, Heading, When};
 use crate::backend::api::Field;
 use crate::backend::Input;
 use crate::engine::Step;
+use crate::ui::use_ui;
+use crate::ui::widgets::{handler, show_error, FormMessage, Heading, When};
 use leptos::prelude::*;
 
 #[component]

@@ -1,13 +1,13 @@
 //! Guided registration: choose a method, set it up (QR code and key, or a phone
 //! number), and prove it works with a code; or create a passkey on this device.
 use super::mfa::method_key;
-use super::passkey;
-use super::use_ui;
-use super::widgets::{code_typed, handler, show_error, FormMessage, Heading, TextField, When};
 use crate::backend::api::Enrollment;
 use crate::backend::api::Field;
 use crate::backend::Input;
 use crate::engine::{MethodKind, Step};
+use crate::ui::passkey;
+use crate::ui::use_ui;
+use crate::ui::widgets::{code_typed, handler, show_error, FormMessage, Heading, TextField, When};
 use leptos::ev::SubmitEvent;
 use leptos::prelude::*;
 

@@ -12,12 +12,14 @@
 //! The component lives in an open shadow root on the host element, with its stylesheet
 //! adopted there: the page's CSS cannot reach in and the component's cannot leak out.
 //! It reports to the page with `CustomEvent`s dispatched on the host element.
-use super::host::{HostEvent, Listener};
-use super::text::Locale;
-use super::{App, Theme};
+pub mod events;
+
 use crate::backend::api::Branding;
 use crate::backend::http::HttpBackend;
 use crate::backend::IdentityBackend;
+use crate::ui::text::Locale;
+use crate::ui::{App, Theme};
+use events::{HostEvent, Listener};
 use std::any::Any;
 use std::cell::Cell;
 use std::rc::Rc;
@@ -144,7 +146,7 @@ fn mock_backend() -> Result<Rc<dyn IdentityBackend>, String> {
     use crate::backend::platform::{OsEntropy, SystemClock};
     let mock = crate::backend::MockBackend::seeded(Rc::new(SystemClock), Rc::new(OsEntropy));
     // Passkeys are bound to the host page's origin.
-    if let Some(rp) = super::passkey::page_relying_party() {
+    if let Some(rp) = crate::ui::passkey::page_relying_party() {
         mock.set_relying_party(rp);
     }
     Ok(Rc::new(mock))
@@ -289,7 +291,7 @@ pub fn mount_over(
     let alive = Rc::new(Cell::new(true));
     let listener = dispatcher(element.clone(), alive.clone());
     let Options { locale, theme, branding, username, tenant, .. } = options;
-    let props = super::AppProps {
+    let props = crate::ui::AppProps {
         backend,
         locale,
         notice: String::new(),

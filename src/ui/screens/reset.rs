@@ -2,12 +2,12 @@
 //! The reply looks the same for an unknown username up to the code step.
 use super::change_password::{feedback_lines, live_feedback, typed_twice};
 use super::mfa::method_key;
-use super::passkey;
-use super::widgets::{code_typed, error_text, handler, live_view, FormMessage, Heading, TextField, When};
-use super::{use_ui, Ui};
 use crate::backend::api::{BackendError, Field, ResetInput, ResetReply};
 use crate::engine::reset::{ResetBlock, ResetStep};
 use crate::engine::MethodKind;
+use crate::ui::passkey;
+use crate::ui::widgets::{code_typed, error_text, handler, live_view, FormMessage, Heading, TextField, When};
+use crate::ui::{use_ui, Ui};
 use leptos::ev::SubmitEvent;
 use leptos::prelude::*;
 

@@ -1,9 +1,9 @@
 //! "Something unusual" and "your account may be at risk": what happened, in plain words.
-use super::use_ui;
-use super::widgets::{handler, live_view, show_error, FormMessage, Heading};
 use crate::backend::api::Field;
 use crate::backend::Input;
 use crate::engine::{DetectionKind, NoticeKind, Step};
+use crate::ui::use_ui;
+use crate::ui::widgets::{handler, live_view, show_error, FormMessage, Heading};
 use leptos::prelude::*;
 
 pub fn detection_key(kind: DetectionKind) -> &'static str {

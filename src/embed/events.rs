@@ -12,7 +12,7 @@ pub type Listener = Rc<dyn Fn(HostEvent)>;
 #[derive(Clone, Debug, PartialEq, Serialize)]
 #[serde(rename_all = "camelCase")]
 pub struct StepChanged {
-    /// The screen now shown, e.g. "password", "mfa", "blocked".
+    /// The screen now shown, e.g. "password", "mfa", "new-password", "blocked".
     pub step: &'static str,
     /// The backend's flow, once there is one.
     pub flow_id: Option<String>,
@@ -96,7 +96,7 @@ impl HostEvent {
     pub fn for_outcome(reply: &Reply, username: &str) -> Option<HostEvent> {
         match &reply.step {
             // This page is not signed in then, so the host must not hear that it is.
-            _ if super::finished_elsewhere(reply) => None,
+            _ if crate::ui::finished_elsewhere(reply) => None,
             Step::SignedIn { remediations } => Some(HostEvent::SignedIn(SignedIn {
                 username: username.into(),
                 display_name: reply.display_name.clone(),
@@ -107,7 +107,7 @@ impl HostEvent {
             })),
             Step::Blocked { reason, .. } => Some(HostEvent::Blocked(Blocked {
                 reason: reason.name().into(),
-                code: super::blocked::error_code(*reason),
+                code: crate::ui::screens::blocked::error_code(*reason),
                 correlation_id: reply.correlation_id.clone(),
             })),
             _ => None,

@@ -1,0 +1,83 @@
+//! Which screen is on, by a typed kind: the `App` picks the screen by it, and the host page
+//! hears its name in `riskgate:step`.
+use crate::backend::Reply;
+use crate::engine::Step;
+
+/// The kind of step a flow's reply shows. Each has its own screen and its own host name.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum StepKind {
+    Notice,
+    Mfa,
+    Interrupt,
+    Register,
+    /// A forced password change (risky user, temporary password); not the password entry.
+    NewPassword,
+    Blocked,
+    SignedIn,
+    /// Signed in in another tab, or with the reply lost: this page holds no session.
+    SignedInElsewhere,
+    Ended,
+}
+
+impl StepKind {
+    pub fn of(reply: &Reply) -> StepKind {
+        match &reply.step {
+            _ if finished_elsewhere(reply) => StepKind::SignedInElsewhere,
+            Step::Notice { .. } => StepKind::Notice,
+            Step::MfaChallenge { .. } => StepKind::Mfa,
+            Step::RegistrationInterrupt { .. } => StepKind::Interrupt,
+            Step::Register { .. } => StepKind::Register,
+            Step::ChangePassword { .. } => StepKind::NewPassword,
+            Step::Blocked { .. } => StepKind::Blocked,
+            Step::SignedIn { .. } => StepKind::SignedIn,
+            Step::Cancelled | Step::Failed => StepKind::Ended,
+        }
+    }
+
+    /// The name the host page hears.
+    pub fn name(self) -> &'static str {
+        match self {
+            StepKind::Notice => "notice",
+            StepKind::Mfa => "mfa",
+            StepKind::Interrupt => "interrupt",
+            StepKind::Register => "register",
+            StepKind::NewPassword => "new-password",
+            StepKind::Blocked => "blocked",
+            StepKind::SignedIn => "signed-in",
+            StepKind::SignedInElsewhere => "signed-in-elsewhere",
+            StepKind::Ended => "ended",
+        }
+    }
+}
+
+/// Which component is on screen: it changes only when the step's kind changes, so a
+/// new reply for the same step (a wrong code, a rejected password) keeps what was typed.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub(crate) enum View {
+    Username,
+    Password,
+    Step(String, StepKind),
+    Account,
+    Admin,
+    Reset,
+}
+
+impl View {
+    /// The screen's name for the host page.
+    pub fn name(&self) -> &'static str {
+        match self {
+            View::Username => "username",
+            View::Password => "password",
+            View::Step(_, kind) => kind.name(),
+            View::Account => "account",
+            View::Admin => "admin",
+            View::Reset => "reset",
+        }
+    }
+}
+
+/// A flow read back after it finished without this page (its reply lost, or another tab
+/// took the last step): signed in, but the session is not this page's.
+pub(crate) fn finished_elsewhere(reply: &Reply) -> bool {
+    matches!(reply.step, Step::SignedIn { .. }) && reply.session.is_none()
+}
