@@ -1,16 +1,20 @@
 //! What crosses the line between the screens and an identity backend. Plain serde
 //! types, so the mock and an HTTP adapter speak the same language.
+mod error;
 pub mod passkey;
 pub mod qr;
+mod wire;
 
-use passkey::{PasskeyAssertion, PasskeyCreated, PasskeyOptions, WebAuthnError};
+pub use error::{invalid, BackendError, Field, Problem};
+pub use wire::*;
+
+use passkey::{PasskeyAssertion, PasskeyCreated, PasskeyOptions};
 use riskgate_engine::password::{BannedList, Verdict};
 use riskgate_engine::reset::ResetStep;
 use riskgate_engine::{
     Detection, DetectionKind, MethodKind, RiskDetail, RiskLevel, RiskState, Step, TenantPolicy,
 };
 use serde::{Deserialize, Serialize};
-use std::fmt;
 use std::future::Future;
 use std::pin::Pin;
 use std::rc::Rc;
@@ -154,109 +158,6 @@ pub struct Reply {
     /// component passes it on in the `riskgate:signed-in` event.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub handoff: Option<String>,
-}
-
-/// A form field, for messages placed next to it.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
-pub enum Field {
-    Username,
-    Password,
-    Code,
-    Phone,
-    NewPassword,
-    Confirm,
-    BannedList,
-}
-
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
-pub enum Problem {
-    Empty,
-    TooLong,
-    NotACode,
-    CodeExpired,
-    NoCodeSent,
-    Mismatch,
-    NotAPhoneNumber,
-    /// A banned-password list over 1000 terms, or with a term outside 4 to 16 characters.
-    InvalidList,
-    /// The last MFA method cannot be removed.
-    LastMethod,
-    /// Too many wrong codes for the method being added: it was dropped; start again.
-    TooManyAttempts,
-}
-
-/// Every way a backend call can fail. None of them signs anybody in.
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
-pub enum BackendError {
-    /// Username or password wrong; which one is not said.
-    InvalidCredentials,
-    /// What was typed cannot be used; nothing was consumed.
-    InvalidInput {
-        field: Field,
-        problem: Problem,
-    },
-    UnknownFlow,
-    FlowExpired,
-    /// The input names an older step (a replay or a second tab).
-    StaleStep {
-        expected: u32,
-    },
-    /// The current step does not take this input.
-    Unexpected {
-        input: String,
-    },
-    /// The session is unknown, or it may not do this.
-    NotAuthorized,
-    /// Changing how the person proves who they are needs a sign-in that proved it.
-    StepUpRequired,
-    UnknownUser,
-    Unavailable,
-    Timeout,
-    Malformed(String),
-    /// A passkey was refused, and why.
-    Passkey(WebAuthnError),
-    /// API v1: no such endpoint (a wrong base URL, or a path the API does not have).
-    NotFound,
-    /// API v1: the endpoint exists, but not with this HTTP method.
-    MethodNotAllowed,
-    /// API v1: the request body is over the service's limit.
-    TooLarge,
-}
-
-impl BackendError {
-    /// The variant's name, as on the wire ("StaleStep", not "StaleStep { expected: 3 }").
-    pub fn name(&self) -> &'static str {
-        match self {
-            Self::InvalidCredentials => "InvalidCredentials",
-            Self::InvalidInput { .. } => "InvalidInput",
-            Self::UnknownFlow => "UnknownFlow",
-            Self::FlowExpired => "FlowExpired",
-            Self::StaleStep { .. } => "StaleStep",
-            Self::Unexpected { .. } => "Unexpected",
-            Self::NotAuthorized => "NotAuthorized",
-            Self::StepUpRequired => "StepUpRequired",
-            Self::UnknownUser => "UnknownUser",
-            Self::Unavailable => "Unavailable",
-            Self::Timeout => "Timeout",
-            Self::Malformed(_) => "Malformed",
-            Self::Passkey(_) => "Passkey",
-            Self::NotFound => "NotFound",
-            Self::MethodNotAllowed => "MethodNotAllowed",
-            Self::TooLarge => "TooLarge",
-        }
-    }
-}
-
-impl fmt::Display for BackendError {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        write!(f, "{self:?}")
-    }
-}
-
-impl std::error::Error for BackendError {}
-
-pub fn invalid(field: Field, problem: Problem) -> BackendError {
-    BackendError::InvalidInput { field, problem }
 }
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
@@ -430,158 +331,6 @@ pub struct ResetReply {
     pub passkey: Option<PasskeyOptions>,
     pub correlation_id: String,
     pub time_ms: u64,
-}
-
-// The HTTP form of the trait (docs/backend-api.md, src/backend/http.rs): the bodies that
-// carry a method's other arguments, the error wrapper, and each error's status code.
-
-/// `POST /resets`: start "forgot my password".
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
-pub struct ResetRequest {
-    pub username: String,
-}
-
-/// `POST /password-checks`. `flow_id` names a sign-in flow or a reset; the candidate
-/// travels in the body so it never lands in a URL or an access log.
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
-pub struct PasswordCheck {
-    pub flow_id: String,
-    pub candidate: String,
-}
-
-/// `POST /account/sign-ins/{id}/report`: `true` is "this was me".
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
-pub struct SignInReport {
-    pub was_me: bool,
-}
-
-/// `POST /account/methods`: start adding a method; a phone needs its number.
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
-pub struct MethodRequest {
-    pub method: MethodKind,
-    pub phone: Option<String>,
-}
-
-/// `POST /account/methods/confirm`: the code that proves the method being added works.
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
-pub struct MethodCode {
-    pub code: String,
-}
-
-/// `POST /admin/users/{username}/actions`.
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
-pub struct AdminActRequest {
-    pub action: AdminAction,
-}
-
-/// `PUT /admin/policy`: the admin's own tenant's policy and banned-password list.
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
-pub struct PolicyUpdate {
-    pub policy: TenantPolicy,
-    pub banned: BannedList,
-}
-
-/// The body of every reply that is not a 2xx.
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
-pub struct ErrorReply {
-    pub error: BackendError,
-    /// API v1: the request's `X-Request-Id`, to quote to whoever runs the service.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub request_id: Option<String>,
-}
-
-impl ErrorReply {
-    pub fn new(error: BackendError) -> Self {
-        ErrorReply { error, request_id: None }
-    }
-}
-
-/// The version of the HTTP API (docs/backend-api.md) these types speak. v1 adds the
-/// flow secret, the session hand-off, request ids and the `NotFound`,
-/// `MethodNotAllowed` and `TooLarge` errors.
-pub const API_VERSION: u32 = 1;
-
-/// API v1: the header that carries a flow's secret on `/flows/{id}...`,
-/// `/resets/{id}...` and `/password-checks`.
-pub const FLOW_SECRET_HEADER: &str = "Riskgate-Flow-Secret";
-
-/// API v1: a reply that starts a flow or a reset (`POST /sign-in`,
-/// `POST /passkey-sign-ins/answer`, `POST /session/step-up`, `POST /resets`), with the
-/// flow's secret beside the reply's own fields. It is sent this once; every later
-/// call about the flow carries it in `Riskgate-Flow-Secret`.
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
-pub struct WithFlowSecret<T> {
-    #[serde(flatten)]
-    pub reply: T,
-    pub flow_secret: String,
-}
-
-/// What a client reads of a reply to learn the flow secret, when there is one.
-#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
-pub struct FlowSecret {
-    #[serde(default)]
-    pub flow_secret: Option<String>,
-}
-
-/// API v1, `POST /handoffs/exchange` (server to server, with the host secret): the
-/// code from the `riskgate:signed-in` event.
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
-pub struct HandoffExchange {
-    pub code: String,
-}
-
-/// What a hand-off code stood for: who signed in, to which tenant, until when the
-/// session can last at most, and whether the sign-in proved the person with a method
-/// (an MFA code or a passkey).
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
-pub struct HandoffSession {
-    pub subject: String,
-    pub tenant: String,
-    #[serde(default)]
-    pub session_expires_ms: Option<u64>,
-    pub proven: bool,
-}
-
-impl BackendError {
-    /// The HTTP status a server answers this error with. A client goes by the body,
-    /// never by the status alone.
-    pub fn http_status(&self) -> u16 {
-        match self {
-            Self::InvalidInput { .. } | Self::Malformed(_) => 400,
-            Self::InvalidCredentials | Self::NotAuthorized => 401,
-            Self::StepUpRequired => 403,
-            Self::UnknownFlow | Self::UnknownUser => 404,
-            Self::StaleStep { .. } | Self::Unexpected { .. } => 409,
-            Self::NotFound => 404,
-            Self::MethodNotAllowed => 405,
-            Self::TooLarge => 413,
-            Self::FlowExpired => 410,
-            Self::Unavailable => 503,
-            Self::Timeout => 504,
-            Self::Passkey(WebAuthnError::Malformed) => 400,
-            Self::Passkey(WebAuthnError::DuplicateCredential) => 409,
-            Self::Passkey(WebAuthnError::ChallengeExpired) => 410,
-            // A passkey that does not prove the person: like wrong credentials.
-            Self::Passkey(_) => 401,
-        }
-    }
-}
-
-/// `POST /passkey-sign-ins`: a challenge for signing in with a passkey instead of a password.
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
-pub struct PasskeySignInStart {
-    pub username: String,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub tenant: Option<String>,
-}
-
-/// `POST /passkey-sign-ins/answer`: the passkey's answer to that challenge; starts a flow.
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
-pub struct PasskeySignInAnswer {
-    pub username: String,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub tenant: Option<String>,
-    pub answer: PasskeyAssertion,
 }
 
 /// A point in decimal degrees: latitude in [-90, 90], longitude in [-180, 180].

@@ -1,6 +1,6 @@
 //! Branch-by-branch tests of the flow, named by behaviour.
 use super::*;
-use crate::policy::{Enforcement, SignInRiskPolicy, UserRiskPolicy};
+use crate::policy::{Enforcement, SignInAction, SignInRiskPolicy, UserAction, UserRiskPolicy};
 use crate::risk::DAY_MS;
 use crate::risk::{RiskState, Timing};
 use MethodKind::*;

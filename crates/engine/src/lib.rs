@@ -4,6 +4,7 @@ pub mod password;
 pub mod policy;
 pub mod reset;
 pub mod risk;
+mod rules;
 pub mod scenarios;
 
 pub use flow::{

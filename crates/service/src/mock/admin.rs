@@ -1,6 +1,7 @@
 //! What IT staff can see and do. An admin acts only on accounts and policies of
 //! their own tenant: a guest's risk is for the guest's home tenant to fix.
-use super::authority::{admin_account, revoke, Authority};
+use super::authority::Authority;
+use super::sessions::{admin_account, revoke};
 use super::MockBackend;
 use crate::api::{
     invalid, AdminAction, AdminReceipt, AdminView, BackendError, Field, Problem, SignInOutcome, SignInSource,

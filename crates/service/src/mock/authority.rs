@@ -2,15 +2,13 @@
 //! (time, randomness, where passkeys are valid) comes in, and every row goes through
 //! `Work`, so the same code runs over the browser's rows and a database's.
 use super::first_factor::{self, Checked};
+use super::sessions::{revoke, session_account};
 use super::{
-    app_code_passes, check_confirmed, check_current, check_enrollment_code, check_new_password_length,
-    clean_code, clean_phone, count_second_factor, enrol, input_name, is_wrong_code, lab, limits, mask_phone,
-    sign_in_outcome, take_phone_code, unusual, use_up_pass, PhoneMessage, MAX_INPUT_CHARS, PHONE_CODE_TTL_MS,
-    SESSION_IDLE_MS, SESSION_MAX_MS, STEP_UP_FRESH_MS, WRONG_CODES_PER_ENROLLMENT,
+    check_current, check_new_password_length, input_name, lab, limits, sign_in_outcome, unusual, use_up_pass,
+    MAX_INPUT_CHARS,
 };
 use crate::api::{
-    invalid, BackendError, Branding, Enrollment, Field, Input, Problem, Reply, SignInRecord, SignInRequest,
-    SignInSource,
+    invalid, BackendError, Branding, Field, Input, Problem, Reply, SignInRecord, SignInRequest, SignInSource,
 };
 use crate::detect::{detect, PastSignIn};
 use crate::directory::Account;
@@ -18,10 +16,10 @@ use crate::engine::password::{self, PersonalTerms};
 use crate::engine::{
     Detection, Event, Flow, MethodKind, RiskKind, RiskLevel, RiskState, SignInContext, Step,
 };
+use crate::hash;
 use crate::platform::{Clock, Entropy};
-use crate::store::{AccountId, FlowRecord, PendingCode, PendingEnrollment, Session, Work, DECOY_KEY};
+use crate::store::{AccountId, FlowRecord, Session, Work, DECOY_KEY};
 use crate::webauthn::RelyingParty;
-use crate::{hash, totp};
 
 /// What the authority takes from its host for one call.
 pub struct Authority<'a> {
@@ -69,68 +67,6 @@ pub(crate) fn signing_in(
 pub(super) fn decoy_key(w: &mut Work) -> Result<[u8; 32], BackendError> {
     let key = w.secret(DECOY_KEY)?.and_then(|k| <[u8; 32]>::try_from(k).ok());
     key.ok_or(BackendError::Unavailable)
-}
-
-/// The account a session belongs to, if the session is still good (used within
-/// `SESSION_IDLE_MS`, begun within `SESSION_MAX_MS`, its account enabled).
-pub(super) fn session_account(w: &mut Work, session: &str, now: u64) -> Result<AccountId, BackendError> {
-    let s = w.session_mut(session)?.ok_or(BackendError::NotAuthorized)?;
-    if now > s.used_ms + SESSION_IDLE_MS || now > s.started_ms + SESSION_MAX_MS {
-        w.end_session(session);
-        return Err(BackendError::NotAuthorized);
-    }
-    s.used_ms = now;
-    let idx = s.account;
-    if w.account(idx)?.state.disabled {
-        return Err(BackendError::NotAuthorized);
-    }
-    Ok(idx)
-}
-
-/// Like `session_account`, for changing the account's methods: a password alone is
-/// not enough, unless the account has no method yet to prove anything with.
-pub(super) fn proven_session_account(
-    w: &mut Work,
-    session: &str,
-    now: u64,
-) -> Result<AccountId, BackendError> {
-    let idx = session_account(w, session, now)?;
-    let proven = w.session(session)?.is_some_and(|s| s.proven_ms.is_some());
-    if !proven && !w.account(idx)?.state.methods.is_empty() {
-        return Err(BackendError::StepUpRequired);
-    }
-    Ok(idx)
-}
-
-/// Like `session_account`, for IT staff: an administrator whose session proved
-/// them with a method within `STEP_UP_FRESH_MS`.
-pub(super) fn admin_account(w: &mut Work, session: &str, now: u64) -> Result<AccountId, BackendError> {
-    let idx = session_account(w, session, now)?;
-    if !w.account(idx)?.is_admin {
-        return Err(BackendError::NotAuthorized);
-    }
-    let proven = w.session(session)?.and_then(|s| s.proven_ms);
-    if proven.is_none_or(|t| now > t + STEP_UP_FRESH_MS) {
-        return Err(BackendError::StepUpRequired);
-    }
-    Ok(idx)
-}
-
-/// Ends everything account `idx` has under way: its sessions, flows and resets,
-/// but for `keep` (the flow, reset or session making the change).
-pub(super) fn revoke(w: &mut Work, idx: AccountId, keep: Option<&str>) -> Result<(), BackendError> {
-    w.end_sessions_of(idx, keep);
-    for id in w.flows_of(idx)? {
-        if Some(id.as_str()) != keep {
-            w.delete_flow(&id);
-        }
-    }
-    for id in w.resets_of(idx)? {
-        if Some(id.as_str()) != keep {
-            w.delete_reset(&id);
-        }
-    }
-    Ok(())
 }
 
 impl Authority<'_> {
@@ -444,193 +380,6 @@ impl Authority<'_> {
             }
             _ => Err(unexpected()),
         }
-    }
-
-    fn send_phone_code(
-        &self,
-        w: &mut Work,
-        flow_id: &str,
-        method: MethodKind,
-        phone: &str,
-        now: u64,
-    ) -> Result<(), BackendError> {
-        if !method.is_phone() {
-            return Err(BackendError::Unexpected { input: "SendCode".into() });
-        }
-        let (rec, account) = w.flow_and_account(flow_id)?.ok_or(BackendError::UnknownFlow)?;
-        limits::take_code_send(Some(account), &mut rec.codes_sent, now)?;
-        let code = self.deliver_code(w, phone, method, now);
-        let rec = flow_mut(w, flow_id)?;
-        rec.code = Some(code);
-        rec.code_sent_to = Some(mask_phone(phone));
-        Ok(())
-    }
-
-    /// Texts or calls `phone` with a fresh code (to the simulated phone) and returns it.
-    pub(super) fn deliver_code(
-        &self,
-        w: &mut Work,
-        phone: &str,
-        method: MethodKind,
-        now: u64,
-    ) -> PendingCode {
-        let code = self.random_code();
-        w.append_phone(PhoneMessage { to: phone.into(), method, code: code.clone(), at_ms: now });
-        PendingCode { code, method, expires_ms: now + PHONE_CODE_TTL_MS }
-    }
-
-    /// What setting up `method` for account `idx` needs: a fresh secret and its QR code
-    /// for an app, or the checked number for a phone.
-    pub(super) fn new_enrollment(
-        &self,
-        w: &mut Work,
-        idx: AccountId,
-        method: MethodKind,
-        phone: Option<&str>,
-    ) -> Result<(PendingEnrollment, Enrollment), BackendError> {
-        if method.is_phone() {
-            let number = clean_phone(phone.unwrap_or_default())?;
-            let view = Enrollment {
-                method,
-                key: String::new(),
-                uri: String::new(),
-                qr_svg: String::new(),
-                phone_hint: Some(mask_phone(&number)),
-            };
-            return Ok((
-                PendingEnrollment { method, secret: vec![], phone: Some(number), wrong_codes: 0 },
-                view,
-            ));
-        }
-        if method != MethodKind::AuthenticatorApp {
-            return Err(BackendError::Unexpected { input: "BeginRegistration".into() });
-        }
-        let account = w.account(idx)?;
-        let (username, home) = (account.username.clone(), account.home_tenant.clone());
-        let issuer = w.tenant(&home)?.map_or("Riskgate".to_string(), |t| t.name.clone());
-        let mut secret = vec![0u8; 20];
-        self.entropy.fill(&mut secret);
-        let uri = totp::otpauth_uri(&issuer, &username, &secret);
-        let view = Enrollment {
-            method,
-            key: totp::group_key(&totp::base32_encode(&secret)),
-            qr_svg: totp::qr_svg(&uri),
-            uri,
-            phone_hint: None,
-        };
-        Ok((PendingEnrollment { method, secret, phone: None, wrong_codes: 0 }, view))
-    }
-
-    fn check_mfa_code(
-        &self,
-        w: &mut Work,
-        flow_id: &str,
-        method: MethodKind,
-        typed: &str,
-        now: u64,
-    ) -> Result<Event, BackendError> {
-        let code = clean_code(typed)?;
-        let idx = flow(w, flow_id)?.account;
-        // Locked by wrong second factors (here, in resets, anywhere): no code is checked.
-        if limits::second_factors_locked(w.account(idx)?, now) {
-            return Ok(Event::MfaFailed);
-        }
-        let event = self.mfa_code_event(w, flow_id, idx, method, &code, now)?;
-        count_second_factor(w.account_mut(idx)?, event == Event::MfaPassed(method), now);
-        Ok(event)
-    }
-
-    fn mfa_code_event(
-        &self,
-        w: &mut Work,
-        flow_id: &str,
-        idx: AccountId,
-        method: MethodKind,
-        code: &str,
-        now: u64,
-    ) -> Result<Event, BackendError> {
-        if method == MethodKind::AuthenticatorApp {
-            let passed = app_code_passes(w.account_mut(idx)?, code, now)?;
-            let passed = passed.ok_or(BackendError::Unexpected { input: "Code".into() })?;
-            return Ok(if passed { Event::MfaPassed(method) } else { Event::MfaFailed });
-        }
-        let rec = flow_mut(w, flow_id)?;
-        Ok(if take_phone_code(&mut rec.code, |c| c.method == method, code, now)? {
-            Event::MfaPassed(method)
-        } else {
-            Event::MfaFailed
-        })
-    }
-
-    fn begin_registration(
-        &self,
-        w: &mut Work,
-        flow_id: &str,
-        method: MethodKind,
-        phone: Option<&str>,
-        now: u64,
-    ) -> Result<(), BackendError> {
-        let idx = flow(w, flow_id)?.account;
-        let (pending, view) = self.new_enrollment(w, idx, method, phone)?;
-        let number = pending.phone.clone();
-        let rec = flow_mut(w, flow_id)?;
-        rec.enrollment = Some(pending);
-        rec.enrollment_view = Some(view);
-        match number {
-            Some(number) => self.send_phone_code(w, flow_id, method, &number, now),
-            None => Ok(()),
-        }
-    }
-
-    fn confirm_registration(
-        &self,
-        w: &mut Work,
-        flow_id: &str,
-        typed: &str,
-        now: u64,
-    ) -> Result<Event, BackendError> {
-        let (rec, account) = w.flow_and_account(flow_id)?.ok_or(BackendError::UnknownFlow)?;
-        // Locked by wrong second factors: no code is checked. A new method proven does not
-        // clear the count: it was not one the account had.
-        if limits::second_factors_locked(account, now) {
-            return Ok(Event::TooManyWrongCodes);
-        }
-        let pending = rec.enrollment.as_mut().ok_or(invalid(Field::Code, Problem::NoCodeSent))?;
-        let checked = check_enrollment_code(pending, &mut rec.code, typed, now);
-        if is_wrong_code(&checked) {
-            limits::second_factor_failed(account, now);
-            if pending.wrong_codes >= WRONG_CODES_PER_ENROLLMENT {
-                rec.enrollment = None;
-                rec.enrollment_view = None;
-                return Ok(Event::TooManyWrongCodes);
-            }
-        }
-        let last_step = checked?;
-        let done = rec.enrollment.take().ok_or(BackendError::UnknownFlow)?;
-        rec.enrollment_view = None;
-        let method = done.method;
-        enrol(account, done, last_step);
-        Ok(Event::RegistrationCompleted(method))
-    }
-
-    fn change_password(
-        &self,
-        w: &mut Work,
-        flow_id: &str,
-        new: &str,
-        confirm: &str,
-    ) -> Result<Event, BackendError> {
-        check_confirmed(new, confirm)?;
-        let idx = flow(w, flow_id)?.account;
-        let verdict = self.try_new_password(w, idx, new)?;
-        let accepted = verdict.accepted();
-        flow_mut(w, flow_id)?.verdict = Some(verdict);
-        if !accepted {
-            return Ok(Event::PasswordRejected);
-        }
-        // Whoever else knew the old password may hold a session or a flow: end them all.
-        revoke(w, idx, Some(flow_id))?;
-        Ok(Event::PasswordChanged)
     }
 
     /// Persists what the flow has settled so far, and everything at its end.

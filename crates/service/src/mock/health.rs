@@ -1,5 +1,6 @@
 //! Account health: what a signed-in person sees of their own account.
-use super::authority::{proven_session_account, revoke, session_account, Authority};
+use super::authority::Authority;
+use super::sessions::{proven_session_account, revoke, session_account};
 use super::{check_enrollment_code, enrol, is_wrong_code, limits, MockBackend, WRONG_CODES_PER_ENROLLMENT};
 use crate::api::{
     invalid, AccountView, Alert, BackendError, Enrollment, Field, Problem, RequiredAction, SignInOutcome,

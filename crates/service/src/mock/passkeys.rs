@@ -1,9 +1,10 @@
 //! Passkeys in the mock: challenges made from injected entropy, each good once and
 //! for a short while; registrations and sign-ins checked by `webauthn`; credentials
 //! kept with the account.
-use super::authority::{decoy_key, flow, flow_mut, proven_session_account, signing_in, Authority, Start};
+use super::authority::{decoy_key, flow, flow_mut, signing_in, Authority, Start};
 use super::health::view;
 use super::reset::reset_mut;
+use super::sessions::proven_session_account;
 use super::MockBackend;
 use crate::api::{AccountView, BackendError, Reply};
 use crate::directory::Account;

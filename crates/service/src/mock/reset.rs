@@ -1,6 +1,7 @@
 //! Self-service password reset in the mock: the engine's reset machine, with the
 //! same checks of what was typed as a sign-in.
-use super::authority::{decoy_key, revoke, Authority};
+use super::authority::{decoy_key, Authority};
+use super::sessions::revoke;
 use super::{check_confirmed, check_current, clean_code, mask_phone, take_phone_code, MockBackend};
 use crate::api::{
     invalid, BackendError, Field, Problem, ResetInput, ResetReply, SignInOutcome, SignInRecord,
