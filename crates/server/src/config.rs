@@ -104,75 +104,81 @@ pub fn parse(args: impl IntoIterator<Item = String>) -> Result<Command, String> 
             Some((n, v)) if n.starts_with("--") => (n.to_string(), Some(v.to_string())),
             _ => (arg.clone(), None),
         };
+        if name == "-h" || name == "--help" {
+            return Ok(Command::Help);
+        }
         let mut value =
             |what: &str| inline.clone().or_else(|| args.next()).ok_or_else(|| format!("{name} needs {what}"));
-        match name.as_str() {
-            "-h" | "--help" => return Ok(Command::Help),
-            "--listen" => {
-                let v = value("an address")?;
-                c.listen =
-                    v.parse().map_err(|_| format!("--listen {v}: not an address like 127.0.0.1:8081"))?;
-            }
-            "--database" => c.database = value("a URL")?,
-            "--max-connections" => {
-                let v = value("a number")?;
-                let n: u32 = v.parse().map_err(|_| format!("--max-connections {v}: not a number"))?;
-                if n == 0 {
-                    return Err("--max-connections 0: at least one connection is needed".into());
-                }
-                c.max_connections = n;
-            }
-            "--seed" => {
-                let v = value("a seed name")?;
-                c.bench_accounts = match v.as_str() {
-                    "demo" => 0,
-                    _ => bench_count(&v)?,
-                };
-                c.seed_demo = true;
-            }
-            "--static" => c.static_dir = Some(PathBuf::from(value("a directory")?)),
-            "--allow-origin" => {
-                let v = value("an origin")?;
-                if !(v.starts_with("http://") || v.starts_with("https://")) || v.ends_with('/') {
-                    return Err(format!("--allow-origin {v}: an origin is scheme://host[:port], no path"));
-                }
-                c.allow_origins.push(v);
-            }
-            "--host-secret-file" => {
-                let path = value("a file")?;
-                let text =
-                    std::fs::read_to_string(&path).map_err(|e| format!("--host-secret-file {path}: {e}"))?;
-                let secret = text.trim().to_string();
-                if secret.len() < 16 {
-                    return Err(format!(
-                        "--host-secret-file {path}: the secret must be at least 16 characters"
-                    ));
-                }
-                c.host_secret = Some(secret);
-            }
-            "--origin" => c.origin = Some(value("a URL")?),
-            "--places" => {
-                let path = value("a file")?;
-                let text = std::fs::read_to_string(&path).map_err(|e| format!("--places {path}: {e}"))?;
-                c.places =
-                    crate::places::Places::parse(&text).map_err(|e| format!("--places {path}: {e}"))?;
-            }
-            "--telemetry" => c.telemetry = Some(crate::telemetry::Target::parse(&value("a file or -")?)),
-            "--demo-sources" => c.demo_sources = true,
-            "--demo-tools" => c.demo_tools = true,
-            "--body-limit" => {
-                let v = value("a number of bytes")?;
-                c.body_limit = v.parse().map_err(|_| format!("--body-limit {v}: not a number"))?;
-            }
-            "--request-timeout" => {
-                let v = value("seconds")?;
-                let secs: u64 = v.parse().map_err(|_| format!("--request-timeout {v}: not a number"))?;
-                c.request_timeout = Duration::from_secs(secs.max(1));
-            }
-            other => return Err(format!("unknown option {other} (see --help)")),
-        }
+        set(&mut c, &name, &mut value)?;
     }
     Ok(Command::Run(Box::new(c)))
+}
+
+/// Sets option `name`, reading its value (if it takes one) through `value`.
+fn set(
+    c: &mut Config,
+    name: &str,
+    value: &mut dyn FnMut(&str) -> Result<String, String>,
+) -> Result<(), String> {
+    match name {
+        "--listen" => {
+            let v = value("an address")?;
+            c.listen = v.parse().map_err(|_| format!("--listen {v}: not an address like 127.0.0.1:8081"))?;
+        }
+        "--database" => c.database = value("a URL")?,
+        "--max-connections" => c.max_connections = max_connections(&value("a number")?)?,
+        "--seed" => {
+            let v = value("a seed name")?;
+            c.bench_accounts = if v == "demo" { 0 } else { bench_count(&v)? };
+            c.seed_demo = true;
+        }
+        "--static" => c.static_dir = Some(PathBuf::from(value("a directory")?)),
+        "--allow-origin" => c.allow_origins.push(allowed_origin(value("an origin")?)?),
+        "--host-secret-file" => c.host_secret = Some(host_secret(&value("a file")?)?),
+        "--origin" => c.origin = Some(value("a URL")?),
+        "--places" => {
+            let path = value("a file")?;
+            let text = std::fs::read_to_string(&path).map_err(|e| format!("--places {path}: {e}"))?;
+            c.places = crate::places::Places::parse(&text).map_err(|e| format!("--places {path}: {e}"))?;
+        }
+        "--telemetry" => c.telemetry = Some(crate::telemetry::Target::parse(&value("a file or -")?)),
+        "--demo-sources" => c.demo_sources = true,
+        "--demo-tools" => c.demo_tools = true,
+        "--body-limit" => c.body_limit = number("--body-limit", &value("a number of bytes")?)?,
+        "--request-timeout" => {
+            let secs: u64 = number("--request-timeout", &value("seconds")?)?;
+            c.request_timeout = Duration::from_secs(secs.max(1));
+        }
+        other => return Err(format!("unknown option {other} (see --help)")),
+    }
+    Ok(())
+}
+
+fn number<T: std::str::FromStr>(option: &str, v: &str) -> Result<T, String> {
+    v.parse().map_err(|_| format!("{option} {v}: not a number"))
+}
+
+fn max_connections(v: &str) -> Result<u32, String> {
+    match number("--max-connections", v)? {
+        0 => Err("--max-connections 0: at least one connection is needed".into()),
+        n => Ok(n),
+    }
+}
+
+fn allowed_origin(v: String) -> Result<String, String> {
+    if !(v.starts_with("http://") || v.starts_with("https://")) || v.ends_with('/') {
+        return Err(format!("--allow-origin {v}: an origin is scheme://host[:port], no path"));
+    }
+    Ok(v)
+}
+
+fn host_secret(path: &str) -> Result<String, String> {
+    let text = std::fs::read_to_string(path).map_err(|e| format!("--host-secret-file {path}: {e}"))?;
+    let secret = text.trim().to_string();
+    if secret.len() < 16 {
+        return Err(format!("--host-secret-file {path}: the secret must be at least 16 characters"));
+    }
+    Ok(secret)
 }
 
 /// N of `bench:N`: how many load-test accounts to seed.

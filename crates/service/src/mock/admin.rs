@@ -69,75 +69,24 @@ impl Authority<'_> {
         action: AdminAction,
     ) -> Result<AdminReceipt, BackendError> {
         let now = self.clock.now_ms();
-        let temporary = (action == AdminAction::TemporaryPassword).then(|| self.temporary_password());
         let tenant = admin_tenant(w, session, now)?;
-        let remediates = w.tenant(&tenant)?.is_some_and(|t| t.policy.admin_password_reset_remediates);
         let idx = match w.account_named(username)? {
             Some(i) if w.account(i)?.home_tenant == tenant => i,
             _ => return Err(BackendError::UnknownUser),
         };
-        let confirmed = match action {
-            AdminAction::ConfirmSignInSafe { sign_in } => Some(passed_sign_in(w, idx, sign_in)?),
-            _ => None,
+        let temporary = (action == AdminAction::TemporaryPassword).then(|| self.temporary_password());
+        let how = How {
+            remediates: w.tenant(&tenant)?.is_some_and(|t| t.policy.admin_password_reset_remediates),
+            confirmed: match action {
+                AdminAction::ConfirmSignInSafe { sign_in } => Some(passed_sign_in(w, idx, sign_in)?),
+                _ => None,
+            },
+            new_hash: temporary.as_deref().map(|text| self.hashing.new_hash(text, &self.salt())),
+            now,
         };
-        let salt = (action == AdminAction::TemporaryPassword).then(|| self.salt());
         let account = w.account_mut(idx)?;
         let changes_before = account.risk_log.len();
-        match action {
-            AdminAction::DismissRisk => {
-                account.close_risk(RiskState::Dismissed, RiskDetail::AdminDismissedAllRisk, now)
-            }
-            AdminAction::ConfirmSafe => {
-                account.close_risk(RiskState::ConfirmedSafe, RiskDetail::AdminConfirmedSafe, now)
-            }
-            AdminAction::ConfirmCompromised => {
-                account.raise_risk(
-                    DetectionKind::AdminConfirmedCompromised,
-                    RiskState::ConfirmedCompromised,
-                    RiskDetail::AdminConfirmedCompromised,
-                    now,
-                );
-                // Whoever took the account may have added a method: none stays.
-                account.remove_all_methods();
-                account.state.grace_started_ms = None;
-            }
-            AdminAction::TemporaryPassword => {
-                let text = temporary.as_deref().unwrap_or_default();
-                account.password_hash = self.hashing.new_hash(text, &salt.unwrap_or_default());
-                account.state.temporary_password = true;
-                // A passwordless account now has a password, everywhere.
-                account.state.has_password = true;
-                account.pass_expires_ms = None;
-                unlock(account);
-                if remediates && user_risk(&account.detections, now) > RiskLevel::None {
-                    account.close_risk(
-                        RiskState::Remediated,
-                        RiskDetail::AdminGeneratedTemporaryPassword,
-                        now,
-                    );
-                }
-            }
-            AdminAction::RequireReregistration => {
-                account.remove_all_methods();
-                account.state.grace_started_ms = None;
-            }
-            // Anyone can write a blocked sign-in while an account is locked: unblocking
-            // makes no place familiar; the admin confirms one sign-in for that.
-            AdminAction::Unblock => {
-                unlock(account);
-                if user_risk(&account.detections, now) > RiskLevel::None {
-                    account.close_risk(RiskState::Dismissed, RiskDetail::AdminDismissedAllRisk, now);
-                }
-            }
-            AdminAction::ConfirmSignInSafe { .. } => {
-                if let Some(source) = confirmed {
-                    account.trusted_ips.push(source.ip.clone());
-                    account.history.push(PastSignIn { source, at_ms: now });
-                }
-            }
-            AdminAction::Enable => account.state.disabled = false,
-            AdminAction::Disable => account.state.disabled = true,
-        }
+        apply(account, action, how);
         // What the action did to the account's risk reaches its logged sign-ins too.
         let changes = account.risk_log[changes_before..].to_vec();
         for change in changes {
@@ -146,14 +95,7 @@ impl Authority<'_> {
         if let AdminAction::ConfirmSignInSafe { sign_in } = action {
             super::sign_in_risk::set(w, sign_in, RiskState::ConfirmedSafe, RiskDetail::AdminConfirmedSafe)?;
         }
-        let revokes = matches!(
-            action,
-            AdminAction::Disable
-                | AdminAction::TemporaryPassword
-                | AdminAction::ConfirmCompromised
-                | AdminAction::RequireReregistration
-        );
-        if revokes {
+        if revokes(action) {
             revoke(w, idx, None)?;
         }
         let view = overview(w, &tenant, now)?;
@@ -196,6 +138,86 @@ impl Authority<'_> {
 fn unlock(account: &mut Account) {
     account.state.locked_until_ms = None;
     account.lockout = Default::default();
+}
+
+/// What an admin action needs worked out before the account changes.
+struct How {
+    /// The tenant lets a temporary password remediate user risk.
+    remediates: bool,
+    /// The sign-in confirmed safe, where it came from.
+    confirmed: Option<SignInSource>,
+    /// The temporary password's hash.
+    new_hash: Option<String>,
+    now: u64,
+}
+
+fn apply(account: &mut Account, action: AdminAction, how: How) {
+    let now = how.now;
+    match action {
+        AdminAction::DismissRisk => {
+            account.close_risk(RiskState::Dismissed, RiskDetail::AdminDismissedAllRisk, now)
+        }
+        AdminAction::ConfirmSafe => {
+            account.close_risk(RiskState::ConfirmedSafe, RiskDetail::AdminConfirmedSafe, now)
+        }
+        AdminAction::ConfirmCompromised => {
+            account.raise_risk(
+                DetectionKind::AdminConfirmedCompromised,
+                RiskState::ConfirmedCompromised,
+                RiskDetail::AdminConfirmedCompromised,
+                now,
+            );
+            // Whoever took the account may have added a method: none stays.
+            account.remove_all_methods();
+            account.state.grace_started_ms = None;
+        }
+        AdminAction::TemporaryPassword => set_temporary_password(account, how),
+        AdminAction::RequireReregistration => {
+            account.remove_all_methods();
+            account.state.grace_started_ms = None;
+        }
+        // Anyone can write a blocked sign-in while an account is locked: unblocking
+        // makes no place familiar; the admin confirms one sign-in for that.
+        AdminAction::Unblock => {
+            unlock(account);
+            if user_risk(&account.detections, now) > RiskLevel::None {
+                account.close_risk(RiskState::Dismissed, RiskDetail::AdminDismissedAllRisk, now);
+            }
+        }
+        AdminAction::ConfirmSignInSafe { .. } => {
+            if let Some(source) = how.confirmed {
+                account.trusted_ips.push(source.ip.clone());
+                account.history.push(PastSignIn { source, at_ms: now });
+            }
+        }
+        AdminAction::Enable => account.state.disabled = false,
+        AdminAction::Disable => account.state.disabled = true,
+    }
+}
+
+fn set_temporary_password(account: &mut Account, how: How) {
+    // Fails closed: without a new hash the old password stays and nothing is unlocked.
+    let Some(hash) = how.new_hash else { return };
+    account.password_hash = hash;
+    account.state.temporary_password = true;
+    // A passwordless account now has a password, everywhere.
+    account.state.has_password = true;
+    account.pass_expires_ms = None;
+    unlock(account);
+    if how.remediates && user_risk(&account.detections, how.now) > RiskLevel::None {
+        account.close_risk(RiskState::Remediated, RiskDetail::AdminGeneratedTemporaryPassword, how.now);
+    }
+}
+
+/// Actions after which nobody may go on with what they had open.
+fn revokes(action: AdminAction) -> bool {
+    matches!(
+        action,
+        AdminAction::Disable
+            | AdminAction::TemporaryPassword
+            | AdminAction::ConfirmCompromised
+            | AdminAction::RequireReregistration
+    )
 }
 
 /// Where sign-in `id` of account `idx` came from, if it passed the password (a flow's

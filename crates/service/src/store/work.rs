@@ -432,38 +432,9 @@ impl<'r> Work<'r> {
         for (account, keep) in &self.ended_sessions {
             rows.delete_sessions_of(*account, keep.as_deref())?;
         }
-        for (id, slot) in self.flows.changed() {
-            match (&slot.value, slot.read_seq) {
-                (Some(f), Some(seq)) => rows.update_flow(id, seq, f)?,
-                (Some(f), None) => rows.insert_flow(id, f)?,
-                (None, _) => rows.delete_flow(id)?,
-            }
-        }
-        for (id, slot) in self.resets.changed() {
-            match (&slot.value, slot.read_seq) {
-                (Some(r), Some(seq)) => rows.update_reset(id, seq, r)?,
-                (Some(r), None) => rows.insert_reset(id, r)?,
-                (None, _) => rows.delete_reset(id)?,
-            }
-        }
-        for (token, slot) in self.sessions.changed() {
-            match &slot.value {
-                Some(s) => rows.put_session(token, s)?,
-                None => rows.delete_session(token)?,
-            }
-        }
-        for (token, slot) in self.adding.changed() {
-            match &slot.value {
-                Some(a) => rows.put_adding(token, a)?,
-                None => rows.delete_adding(token)?,
-            }
-        }
-        for (token, slot) in self.adding_passkeys.changed() {
-            match &slot.value {
-                Some(c) => rows.put_adding_passkey(token, c)?,
-                None => rows.delete_adding_passkey(token)?,
-            }
-        }
+        self.write_flows()?;
+        self.write_sessions()?;
+        let rows = &mut *self.rows;
         for (name, slot) in self.sign_in_challenges.changed() {
             rows.put_sign_in_challenges(name, slot.value.as_deref().unwrap_or_default())?;
         }
@@ -491,6 +462,50 @@ impl<'r> Work<'r> {
         for (name, slot) in self.secrets.changed() {
             if let Some(v) = &slot.value {
                 rows.put_secret(name, v)?;
+            }
+        }
+        Ok(())
+    }
+
+    /// Flows and resets: an update checks the row is still the one read.
+    fn write_flows(&mut self) -> Fallible<()> {
+        let rows = &mut *self.rows;
+        for (id, slot) in self.flows.changed() {
+            match (&slot.value, slot.read_seq) {
+                (Some(f), Some(seq)) => rows.update_flow(id, seq, f)?,
+                (Some(f), None) => rows.insert_flow(id, f)?,
+                (None, _) => rows.delete_flow(id)?,
+            }
+        }
+        for (id, slot) in self.resets.changed() {
+            match (&slot.value, slot.read_seq) {
+                (Some(r), Some(seq)) => rows.update_reset(id, seq, r)?,
+                (Some(r), None) => rows.insert_reset(id, r)?,
+                (None, _) => rows.delete_reset(id)?,
+            }
+        }
+        Ok(())
+    }
+
+    /// Sessions and what they are adding, by key.
+    fn write_sessions(&mut self) -> Fallible<()> {
+        let rows = &mut *self.rows;
+        for (token, slot) in self.sessions.changed() {
+            match &slot.value {
+                Some(s) => rows.put_session(token, s)?,
+                None => rows.delete_session(token)?,
+            }
+        }
+        for (token, slot) in self.adding.changed() {
+            match &slot.value {
+                Some(a) => rows.put_adding(token, a)?,
+                None => rows.delete_adding(token)?,
+            }
+        }
+        for (token, slot) in self.adding_passkeys.changed() {
+            match &slot.value {
+                Some(c) => rows.put_adding_passkey(token, c)?,
+                None => rows.delete_adding_passkey(token)?,
             }
         }
         Ok(())
