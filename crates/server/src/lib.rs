@@ -1,8 +1,8 @@
 //! Riskgate's reference server: the HTTP API of docs/backend-api.md (v1) in front of
 //! the authority (`riskgate_service::Service`), over SQLite's per-row tables
 //! (`riskgate_store_sql`): each call one transaction, flows, sessions and flow secrets
-//! in the database, so a restart ends nothing. See "The reference server" in the README
-//! and the end of docs/backend-api.md.
+//! in the database, so a restart ends nothing. See docs/server.md and the end of
+//! docs/backend-api.md.
 pub mod authority;
 pub mod config;
 pub mod errors;

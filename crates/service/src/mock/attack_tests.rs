@@ -150,8 +150,8 @@ fn a_step_up_is_passed_by_no_wrong_code_and_no_new_method() {
 }
 
 // H2: unlimited second-factor guessing between right passwords and resets.
-/// Guesses a count of wrong second factors allows in `minutes` of trying, as README's
-/// security model states it: five per lock, and lock k ends 2^k - 1 minutes in.
+/// Guesses a count of wrong second factors allows in `minutes` of trying, as the security
+/// model (docs/security.md) states it: five per lock, and lock k ends 2^k - 1 minutes in.
 fn guess_bound(minutes: u64) -> u64 {
     let mut locks = 0;
     while (1u64 << locks) - 1 <= minutes {
@@ -189,7 +189,7 @@ fn guessing_codes_between_right_passwords_and_resets_stays_under_the_bound() {
     let f = fixture();
     let checked = guess_through_resets(&f, 1_000, 1);
     assert!(checked <= guess_bound(1_000), "{checked} wrong codes checked in 1,000 rounds a minute apart");
-    assert_eq!(guess_bound(1_000), 50, "the bound README states");
+    assert_eq!(guess_bound(1_000), 50, "the bound docs/security.md states");
 
     let at_once = fixture();
     let checked = guess_through_resets(&at_once, 1_000, 0);
