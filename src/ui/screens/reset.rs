@@ -6,6 +6,7 @@ use crate::backend::api::{BackendError, Field, ResetInput, ResetReply};
 use crate::engine::reset::{ResetBlock, ResetStep};
 use crate::engine::MethodKind;
 use crate::ui::passkey;
+use crate::ui::text::Key;
 use crate::ui::widgets::{code_typed, error_text, handler, live_view, FormMessage, Heading, TextField, When};
 use crate::ui::{use_ui, Ui};
 use leptos::ev::SubmitEvent;
@@ -80,7 +81,7 @@ impl Reset {
 
     fn show(self, e: BackendError, field: Field, field_error: RwSignal<Option<String>>) {
         let key = match e {
-            BackendError::FlowExpired | BackendError::UnknownFlow => "reset.expired",
+            BackendError::FlowExpired | BackendError::UnknownFlow => Key::ResetExpired,
             _ => error_text(&e).1,
         };
         let text = Some(self.ui.t(key).to_string());
@@ -124,7 +125,7 @@ fn AskUsername(reset: Reset) -> impl IntoView {
         ev.prevent_default();
         let username = ui.username.get_untracked();
         if username.trim().is_empty() {
-            error.set(Some(ui.t("error.username_empty").to_string()));
+            error.set(Some(ui.t(Key::ErrorUsernameEmpty).to_string()));
             return;
         }
         error.set(None);
@@ -135,15 +136,15 @@ fn AskUsername(reset: Reset) -> impl IntoView {
     };
     view! {
         <form on:submit=handler(submit) novalidate>
-            <Heading key="reset.heading"/>
-            <p>{ui.text("reset.lead")}</p>
-            <TextField id="rg-reset-username" label="signin.username" autocomplete="username" value=ui.username error/>
+            <Heading key=Key::ResetHeading/>
+            <p>{ui.text(Key::ResetLead)}</p>
+            <TextField id="rg-reset-username" label=Key::SigninUsername autocomplete="username" value=ui.username error/>
             <div class="rg-actions">
                 <button type="button" class="rg-secondary" on:click=handler(move |_| ui.restart())>
-                    {ui.text("common.back")}
+                    {ui.text(Key::CommonBack)}
                 </button>
                 <button type="submit" class="rg-primary" disabled=ui.pending>
-                    {ui.text("common.next")}
+                    {ui.text(Key::CommonNext)}
                 </button>
             </div>
         </form>
@@ -177,7 +178,7 @@ fn Verify(reset: Reset) -> impl IntoView {
                 code.set(String::new());
             }
             if failures > f {
-                error.set(Some(ui.t("reset.wrong_code").to_string()));
+                error.set(Some(ui.t(Key::ResetWrongCode).to_string()));
             }
             if proven > p {
                 // The same kind of proof does not count twice: offer another.
@@ -210,7 +211,7 @@ fn Verify(reset: Reset) -> impl IntoView {
     let progress = move || {
         let (_, proven, required, _, _) = state.get();
         ui.tf(
-            "reset.progress",
+            Key::ResetProgress,
             &[("done", &(proven + 1).min(required as usize).to_string()), ("of", &required.to_string())],
         )
     };
@@ -225,17 +226,17 @@ fn Verify(reset: Reset) -> impl IntoView {
         reset.send(ResetInput::BeginPasskey, Field::Code, error);
     };
     let lead = move || match (method.get(), state.get().4) {
-        (MethodKind::AuthenticatorApp, _) => ui.t("mfa.app.lead").to_string(),
-        (MethodKind::Passkey, _) => ui.t("mfa.passkey.lead").to_string(),
-        (_, Some(to)) => ui.tf("mfa.sent", &[("phone", &to)]),
-        _ => ui.t("mfa.phone.lead").to_string(),
+        (MethodKind::AuthenticatorApp, _) => ui.t(Key::MfaAppLead).to_string(),
+        (MethodKind::Passkey, _) => ui.t(Key::MfaPasskeyLead).to_string(),
+        (_, Some(to)) => ui.tf(Key::MfaSent, &[("phone", &to)]),
+        _ => ui.t(Key::MfaPhoneLead).to_string(),
     };
     view! {
         <form on:submit=handler(submit) novalidate>
-            <Heading key="reset.verify.heading"/>
+            <Heading key=Key::ResetVerifyHeading/>
             <p class="rg-grace">{progress}</p>
             <fieldset class="rg-methods">
-                <legend>{ui.text("register.choose")}</legend>
+                <legend>{ui.text(Key::RegisterChoose)}</legend>
                 {live_view(move || {
                     state.get().0.into_iter().map(|m| view! {
                         <button type="button" class="rg-link" aria-pressed=move || (method.get() == m).to_string()
@@ -248,24 +249,24 @@ fn Verify(reset: Reset) -> impl IntoView {
             <p>{lead}</p>
             <When when=move || method.get().is_phone()>
                 <button type="button" class="rg-secondary" on:click=handler(send_code)>
-                    {move || ui.t(if method.get() == MethodKind::Voice { "mfa.send_call" } else { "mfa.send_text" })}
+                    {move || ui.t(if method.get() == MethodKind::Voice { Key::MfaSendCall } else { Key::MfaSendText })}
                 </button>
             </When>
             <When when=move || !by_passkey()>
-                <TextField id="rg-reset-code" label="mfa.code" autocomplete="one-time-code" inputmode="numeric" value=code error/>
+                <TextField id="rg-reset-code" label=Key::MfaCode autocomplete="one-time-code" inputmode="numeric" value=code error/>
             </When>
             <div class="rg-actions">
                 <button type="button" class="rg-secondary" on:click=handler(move |_| reset.send(ResetInput::Cancel, Field::Code, error))>
-                    {ui.text("common.cancel")}
+                    {ui.text(Key::CommonCancel)}
                 </button>
                 <When
                     when=by_passkey
                     fallback=move || view! {
-                        <button type="submit" class="rg-primary" disabled=ui.pending>{ui.text("common.verify")}</button>
+                        <button type="submit" class="rg-primary" disabled=ui.pending>{ui.text(Key::CommonVerify)}</button>
                     }
                 >
                     <button type="button" class="rg-primary rg-use-passkey" disabled=ui.pending on:click=handler(use_passkey)>
-                        {ui.text("mfa.passkey.use")}
+                        {ui.text(Key::MfaPasskeyUse)}
                     </button>
                 </When>
             </div>
@@ -311,12 +312,12 @@ fn NewPassword(reset: Reset) -> impl IntoView {
     };
     view! {
         <form on:submit=handler(submit) novalidate>
-            <Heading key="reset.password.heading"/>
-            <TextField id="rg-new-password" label="password.new" kind="password" autocomplete="new-password" value=new error=new_error/>
+            <Heading key=Key::ResetPasswordHeading/>
+            <TextField id="rg-new-password" label=Key::PasswordNew kind="password" autocomplete="new-password" value=new error=new_error/>
             <ul class="rg-rules" aria-live="polite">{live_view(move || feedback_lines(ui, feedback))}</ul>
-            <TextField id="rg-confirm-password" label="password.confirm" kind="password" autocomplete="new-password" value=confirm error=confirm_error/>
+            <TextField id="rg-confirm-password" label=Key::PasswordConfirm kind="password" autocomplete="new-password" value=confirm error=confirm_error/>
             <div class="rg-actions">
-                <button type="submit" class="rg-primary" disabled=ui.pending>{ui.text("password.submit")}</button>
+                <button type="submit" class="rg-primary" disabled=ui.pending>{ui.text(Key::PasswordSubmit)}</button>
             </div>
         </form>
     }
@@ -331,25 +332,25 @@ fn Done(reset: Reset) -> impl IntoView {
     });
     view! {
         <div class="rg-success">
-            <Heading key="reset.done.heading"/>
-            <p>{ui.text("reset.done.lead")}</p>
-            <When when=move || unlocked><p>{ui.text("reset.done.unlocked")}</p></When>
-            <When when=move || remediated><p>{ui.text("remediation.User")}</p></When>
+            <Heading key=Key::ResetDoneHeading/>
+            <p>{ui.text(Key::ResetDoneLead)}</p>
+            <When when=move || unlocked><p>{ui.text(Key::ResetDoneUnlocked)}</p></When>
+            <When when=move || remediated><p>{ui.text(Key::RemediationUser)}</p></When>
             <div class="rg-actions">
-                <button type="button" class="rg-primary" on:click=handler(move |_| ui.restart())>{ui.text("signin.submit")}</button>
+                <button type="button" class="rg-primary" on:click=handler(move |_| ui.restart())>{ui.text(Key::SigninSubmit)}</button>
             </div>
         </div>
     }
 }
 
-fn block_key(reason: ResetBlock) -> &'static str {
+fn block_key(reason: ResetBlock) -> Key {
     match reason {
-        ResetBlock::NotEnabled => "reset.blocked.NotEnabled",
-        ResetBlock::Disabled => "blocked.Disabled",
-        ResetBlock::TooFewMethods => "reset.blocked.TooFewMethods",
-        ResetBlock::UserRiskPolicyBlocks => "blocked.UserRisk",
-        ResetBlock::TooManyFailedCodes => "blocked.TooManyFailedCodes",
-        ResetBlock::HomeTenantMustRemediate => "blocked.HomeTenantMustRemediate",
+        ResetBlock::NotEnabled => Key::ResetBlockedNotEnabled,
+        ResetBlock::Disabled => Key::BlockedDisabled,
+        ResetBlock::TooFewMethods => Key::ResetBlockedTooFewMethods,
+        ResetBlock::UserRiskPolicyBlocks => Key::BlockedUserRisk,
+        ResetBlock::TooManyFailedCodes => Key::BlockedTooManyFailedCodes,
+        ResetBlock::HomeTenantMustRemediate => Key::BlockedHomeTenantMustRemediate,
     }
 }
 
@@ -362,10 +363,10 @@ fn Refused(reset: Reset) -> impl IntoView {
     });
     view! {
         <div class="rg-blocked">
-            <Heading key="reset.blocked.heading"/>
+            <Heading key=Key::ResetBlockedHeading/>
             <p class="rg-reason">{ui.text(block_key(reason))}</p>
             <div class="rg-actions">
-                <button type="button" class="rg-primary" on:click=handler(move |_| ui.restart())>{ui.text("common.start_over")}</button>
+                <button type="button" class="rg-primary" on:click=handler(move |_| ui.restart())>{ui.text(Key::CommonStartOver)}</button>
             </div>
         </div>
     }
@@ -376,9 +377,9 @@ fn Ended(reset: Reset) -> impl IntoView {
     let ui = reset.ui;
     view! {
         <div>
-            <Heading key="reset.cancelled"/>
+            <Heading key=Key::ResetCancelled/>
             <div class="rg-actions">
-                <button type="button" class="rg-primary" on:click=handler(move |_| ui.restart())>{ui.text("common.start_over")}</button>
+                <button type="button" class="rg-primary" on:click=handler(move |_| ui.restart())>{ui.text(Key::CommonStartOver)}</button>
             </div>
         </div>
     }

@@ -4,6 +4,7 @@
 //! comes back to the view that asked.
 use super::account::focus;
 use crate::backend::BackendError;
+use crate::ui::text::Key;
 use crate::ui::widgets::{effect, error_text, handler, KeyMessage};
 use crate::ui::{use_ui, Screen};
 use leptos::prelude::*;
@@ -20,9 +21,9 @@ pub fn asks_step_up(e: &BackendError, needed: RwSignal<bool>) -> bool {
 /// Why the view needs the person to prove themselves (`lead`, a text key), and a button
 /// that starts it; once passed, the component shows `back` again.
 #[component]
-pub fn StepUpPanel(lead: &'static str, back: Screen) -> impl IntoView {
+pub fn StepUpPanel(lead: Key, back: Screen) -> impl IntoView {
     let ui = use_ui();
-    let error = RwSignal::new(None::<&'static str>);
+    let error = RwSignal::new(None::<Key>);
     let node = NodeRef::<leptos::html::Div>::new();
     // It appears after a call, away from the control that was used: take focus there.
     Effect::new(effect(move |_| focus(node)));
@@ -40,12 +41,12 @@ pub fn StepUpPanel(lead: &'static str, back: Screen) -> impl IntoView {
             tabindex="-1"
             node_ref=node
         >
-            <h2 id="rg-step-up-heading">{ui.text("stepup.heading")}</h2>
+            <h2 id="rg-step-up-heading">{ui.text(Key::StepupHeading)}</h2>
             <p>{ui.text(lead)}</p>
             <KeyMessage message=error/>
             <div class="rg-actions">
                 <button type="button" class="rg-primary" disabled=ui.pending on:click=handler(start)>
-                    {ui.text("stepup.start")}
+                    {ui.text(Key::StepupStart)}
                 </button>
             </div>
         </div>
