@@ -6,7 +6,7 @@
 #[allow(dead_code)]
 mod text;
 
-use text::{tf, Key, Locale};
+use text::{tf, Arg, Key, Locale, Message};
 
 #[test]
 fn a_value_that_looks_like_a_placeholder_is_not_filled_in_again() {
@@ -33,4 +33,15 @@ fn an_unknown_or_unclosed_placeholder_is_left_as_it_is() {
     let args = [("name", "{tenant"), ("username", "ada}"), ("tenant", "Contoso")];
     let lead = tf(Locale::En, Key::AccountLead, &args);
     assert_eq!(lead, "Signed in as {tenant (ada}) at Contoso.");
+}
+
+#[test]
+fn a_message_keeps_hostile_arguments_as_they_are_in_every_locale() {
+    let name = "<b>{username}</b>\u{202E}{";
+    let message = Message::from(Key::AdminTempNote).with("name", Arg::Data(name.into()));
+    for locale in Locale::ALL {
+        let text = message.text(locale);
+        assert!(text.contains(name), "{locale:?}: {text}");
+        assert!(!text.contains("{name}"), "{locale:?}: {text}");
+    }
 }

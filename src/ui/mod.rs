@@ -17,7 +17,7 @@ use screens::{
 };
 use std::rc::Rc;
 use std::time::Duration;
-use text::{Key, Locale};
+use text::{Key, Locale, Message};
 use view::{StepKind, View};
 use widgets::{effect, live_view};
 
@@ -72,6 +72,14 @@ impl Ui {
 
     pub fn tf(self, key: Key, args: &[(&str, &str)]) -> String {
         text::tf(self.locale.get(), key, args)
+    }
+
+    /// The message `slot` holds, in the chosen language, kept up to date as either changes.
+    pub fn message(
+        self,
+        slot: RwSignal<Option<Message>>,
+    ) -> impl Fn() -> Option<String> + Copy + Send + Sync + 'static {
+        move || slot.with(|m| m.as_ref().map(|m| m.text(self.locale.get())))
     }
 
     pub(crate) fn backend(self) -> Rc<dyn IdentityBackend> {

@@ -3,7 +3,7 @@
 //! No decisions here: the backend checks everything.
 use crate::backend::webauthn::{b64url_decode, b64url_encode};
 use crate::backend::{PasskeyAssertion, PasskeyCreated, PasskeyOptions};
-use crate::ui::text::Key;
+use crate::ui::text::{Key, Message};
 use js_sys::{Array, Object, Reflect, Uint8Array};
 use wasm_bindgen::{JsCast, JsValue};
 use wasm_bindgen_futures::JsFuture;
@@ -165,7 +165,7 @@ pub fn page_relying_party() -> Option<crate::backend::webauthn::RelyingParty> {
 
 /// In a flow: whenever a reply hands out a passkey challenge, asks the browser and
 /// sends back what it gives; a refusal or a closed prompt goes to `message`.
-pub fn answer_challenges(ui: super::Ui, message: leptos::prelude::RwSignal<Option<String>>) {
+pub fn answer_challenges(ui: super::Ui, message: leptos::prelude::RwSignal<Option<Message>>) {
     use crate::backend::Input;
     use leptos::prelude::*;
     each_challenge(
@@ -179,7 +179,7 @@ pub fn answer_challenges(ui: super::Ui, message: leptos::prelude::RwSignal<Optio
                     get(&options).await.map(Input::PasskeyAssertion)
                 };
                 let show = move |key: Key| {
-                    message.try_set(Some(ui.t(key).to_string()));
+                    message.try_set(Some(key.into()));
                 };
                 match input {
                     Ok(input) => ui.send(input, move |e| show(super::widgets::error_text(&e).1)),

@@ -127,6 +127,57 @@ fn fill(template: &str, args: &[(&str, &str)]) -> String {
     out
 }
 
+/// Words to show, kept as a key and its arguments and put into words only when shown, so
+/// a message already on screen follows a change of language.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Message {
+    pub key: Key,
+    pub args: Vec<(&'static str, Arg)>,
+}
+
+/// A message's argument, put into words in the language it is shown in.
+#[derive(Clone, Debug, PartialEq)]
+pub enum Arg {
+    /// Shown as it is: a name, a masked phone number.
+    Data(String),
+    /// Shown with the locale's digits and grouping.
+    Number(u64),
+    /// Another text, such as a method's name.
+    Text(Key),
+}
+
+impl From<Key> for Message {
+    fn from(key: Key) -> Message {
+        Message { key, args: vec![] }
+    }
+}
+
+impl Message {
+    /// The message with placeholder `name` filled by `arg`.
+    pub fn with(mut self, name: &'static str, arg: Arg) -> Message {
+        self.args.push((name, arg));
+        self
+    }
+
+    /// The message in `locale`'s words.
+    pub fn text(&self, locale: Locale) -> String {
+        let values: Vec<String> = self.args.iter().map(|(_, arg)| arg.text(locale)).collect();
+        let args: Vec<(&str, &str)> =
+            self.args.iter().zip(&values).map(|((name, _), value)| (*name, value.as_str())).collect();
+        tf(locale, self.key, &args)
+    }
+}
+
+impl Arg {
+    fn text(&self, locale: Locale) -> String {
+        match self {
+            Arg::Data(value) => value.clone(),
+            Arg::Number(n) => locale.number(*n),
+            Arg::Text(key) => t(locale, *key).to_string(),
+        }
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -161,6 +212,28 @@ mod tests {
         assert_eq!(t(Locale::En, Key::CommonCancel), "Cancel");
         assert_eq!(t(Locale::De, Key::CommonCancel), "Abbrechen");
         assert_eq!(t(Locale::Ar, Key::CommonCancel), "إلغاء");
+    }
+
+    #[test]
+    fn a_message_is_put_into_words_in_the_locale_it_is_shown_in() {
+        let wrong = Message::from(Key::MfaWrong).with("left", Arg::Number(1234));
+        assert_eq!(wrong.text(Locale::En), "That code didn't work. 1,234 tries left.");
+        assert_eq!(
+            wrong.text(Locale::De),
+            "Dieser Code hat nicht funktioniert. Verbleibende Versuche: 1.234."
+        );
+        assert_eq!(wrong.text(Locale::Ar), "لم يُقبل هذا الرمز. عدد المحاولات المتبقية: ١٬٢٣٤.");
+        assert_eq!(Message::from(Key::CommonCancel).text(Locale::De), "Abbrechen");
+    }
+
+    #[test]
+    fn a_message_names_other_texts_and_keeps_data_as_it_is() {
+        let removed = Message::from(Key::AccountRemoved).with("method", Arg::Text(Key::MethodSms));
+        assert_eq!(removed.text(Locale::En), "Text message was removed.");
+        assert_eq!(removed.text(Locale::De), "SMS wurde entfernt.");
+        assert_eq!(removed.text(Locale::Ar), "تمت إزالة رسالة نصية.");
+        let sent = Message::from(Key::MfaSent).with("phone", Arg::Data("•••• 47 {left}".into()));
+        assert_eq!(sent.text(Locale::En), "We sent a code to •••• 47 {left}.");
     }
 
     #[test]

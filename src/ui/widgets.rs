@@ -1,6 +1,6 @@
 //! Small pieces every screen uses: the focused heading, labelled fields with their
 //! messages, the progress line, and the words for backend errors.
-use super::text::Key;
+use super::text::{Key, Message};
 use super::use_ui;
 use crate::backend::api::{BackendError, Field, Problem};
 use leptos::prelude::*;
@@ -61,7 +61,7 @@ pub fn TextField(
     autocomplete: &'static str,
     #[prop(optional)] inputmode: Option<&'static str>,
     value: RwSignal<String>,
-    error: RwSignal<Option<String>>,
+    error: RwSignal<Option<Message>>,
 ) -> impl IntoView {
     let ui = use_ui();
     let message_id = format!("{id}-message");
@@ -85,7 +85,7 @@ pub fn TextField(
                 })
             />
             <p id=message_id class="rg-error" aria-live="polite">
-                {move || error.get()}
+                {ui.message(error)}
             </p>
         </div>
     }
@@ -163,24 +163,23 @@ fn problem_key(field: Field, problem: Problem) -> Key {
 
 /// Puts a backend error's words next to `field` if it belongs there, else in `general`.
 pub fn show_error(
-    ui: super::Ui,
     e: BackendError,
     field: Field,
-    at_field: RwSignal<Option<String>>,
-    general: RwSignal<Option<String>>,
+    at_field: RwSignal<Option<Message>>,
+    general: RwSignal<Option<Message>>,
 ) {
     let (target, key) = error_text(&e);
-    let text = Some(ui.t(key).to_string());
     let slot = if target == Some(field) { at_field } else { general };
-    slot.try_set(text); // the screen may have gone in the meantime
+    slot.try_set(Some(key.into())); // the screen may have gone in the meantime
 }
 
-/// A message for the whole form, announced when it changes.
+/// A message for the whole form, announced when it changes, in the chosen language.
 #[component]
-pub fn FormMessage(message: RwSignal<Option<String>>) -> impl IntoView {
+pub fn FormMessage(message: RwSignal<Option<Message>>) -> impl IntoView {
+    let ui = use_ui();
     view! {
         <p class="rg-error rg-form-error" role="alert">
-            {move || message.get()}
+            {ui.message(message)}
         </p>
     }
 }
@@ -214,17 +213,6 @@ pub fn LocalePicker() -> impl IntoView {
                     .collect_view()}
             </select>
         </div>
-    }
-}
-
-/// Like `FormMessage`, for a message held as a text key, so it follows a change of language.
-#[component]
-pub fn KeyMessage(message: RwSignal<Option<Key>>) -> impl IntoView {
-    let ui = use_ui();
-    view! {
-        <p class="rg-error rg-form-error" role="alert">
-            {move || message.get().map(|key| ui.t(key))}
-        </p>
     }
 }
 
@@ -312,10 +300,10 @@ where
 
 /// A load that failed: what went wrong, and a button to try again.
 #[component]
-pub fn LoadFailed(error: RwSignal<Option<Key>>, retry: Callback<()>) -> impl IntoView {
+pub fn LoadFailed(error: RwSignal<Option<Message>>, retry: Callback<()>) -> impl IntoView {
     let ui = use_ui();
     view! {
-        <KeyMessage message=error/>
+        <FormMessage message=error/>
         <When when=move || error.with(Option::is_some)>
             <div class="rg-actions">
                 <button
@@ -332,9 +320,9 @@ pub fn LoadFailed(error: RwSignal<Option<Key>>, retry: Callback<()>) -> impl Int
 }
 
 /// Checks, before anything is sent, that a code was typed; says so next to the field.
-pub fn code_typed(ui: super::Ui, code: RwSignal<String>, error: RwSignal<Option<String>>) -> bool {
+pub fn code_typed(code: RwSignal<String>, error: RwSignal<Option<Message>>) -> bool {
     if code.with_untracked(|c| c.trim().is_empty()) {
-        error.set(Some(ui.t(Key::ErrorCodeEmpty).to_string()));
+        error.set(Some(Key::ErrorCodeEmpty.into()));
         return false;
     }
     error.set(None);

@@ -11,10 +11,10 @@ use crate::backend::api::{BackendError, Field, Problem};
 use crate::backend::{AccountView, Enrollment};
 use crate::engine::{DetectionKind, MethodKind, RiskDetail, RiskLevel, RiskState};
 use crate::ui::passkey;
-use crate::ui::text::Key;
+use crate::ui::text::{Arg, Key, Message};
 use crate::ui::widgets::{
     code_typed, data_table, effect, error_text, handler, live_view, show_error, FormMessage, Heading,
-    KeyMessage, LoadFailed, TableSpec, TextField, When,
+    LoadFailed, TableSpec, TextField, When,
 };
 use crate::ui::{use_ui, Screen, Ui};
 use leptos::ev::SubmitEvent;
@@ -164,13 +164,13 @@ where
 pub fn Account() -> impl IntoView {
     let ui = use_ui();
     let account = RwSignal::new(None::<AccountView>);
-    let load_error = RwSignal::new(None::<Key>);
-    let methods_error = RwSignal::new(None::<Key>);
-    let sign_ins_error = RwSignal::new(None::<Key>);
+    let load_error = RwSignal::new(None::<Message>);
+    let methods_error = RwSignal::new(None::<Message>);
+    let sign_ins_error = RwSignal::new(None::<Message>);
     // Changing methods needs a session that proved the person: the backend says when.
     let needs_step_up = RwSignal::new(false);
-    // What the last action did: a text key and its method, if any.
-    let status = RwSignal::new(None::<(Key, Option<MethodKind>)>);
+    // What the last action did.
+    let status = RwSignal::new(None::<Message>);
     let status_node = NodeRef::<leptos::html::P>::new();
 
     let load = move || {
@@ -180,7 +180,7 @@ pub fn Account() -> impl IntoView {
                 account.try_set(Some(view));
             }
             Err(e) => {
-                load_error.try_set(Some(error_text(&e).1));
+                load_error.try_set(Some(error_text(&e).1.into()));
             }
         });
     };
@@ -193,14 +193,12 @@ pub fn Account() -> impl IntoView {
         ui.report_sign_in(id, was_me, move |r| match r {
             Ok(view) => {
                 account.try_set(Some(view));
-                status.try_set(Some((
-                    if was_me { Key::AccountThanksMe } else { Key::AccountThanksNotMe },
-                    None,
-                )));
+                let thanks = if was_me { Key::AccountThanksMe } else { Key::AccountThanksNotMe };
+                status.try_set(Some(thanks.into()));
                 focus(status_node);
             }
             Err(e) => {
-                sign_ins_error.try_set(Some(error_text(&e).1));
+                sign_ins_error.try_set(Some(error_text(&e).1.into()));
             }
         });
     };
@@ -210,23 +208,19 @@ pub fn Account() -> impl IntoView {
         ui.remove_method(method, move |r| match r {
             Ok(view) => {
                 account.try_set(Some(view));
-                status.try_set(Some((Key::AccountRemoved, Some(method))));
+                let removed =
+                    Message::from(Key::AccountRemoved).with("method", Arg::Text(method_key(method)));
+                status.try_set(Some(removed));
                 focus(status_node);
             }
             Err(e) => {
                 if !asks_step_up(&e, needs_step_up) {
-                    methods_error.try_set(Some(error_text(&e).1));
+                    methods_error.try_set(Some(error_text(&e).1.into()));
                 }
             }
         });
     };
 
-    let status_text = move || {
-        status.get().map(|(key, method)| match method {
-            Some(m) => ui.tf(key, &[("method", ui.t(method_key(m)))]),
-            None => ui.t(key).to_string(),
-        })
-    };
     let is_admin = move || account.with(|a| a.as_ref().is_some_and(|a| a.is_admin));
 
     view! {
@@ -251,7 +245,7 @@ pub fn Account() -> impl IntoView {
             })}
             <LoadFailed error=load_error retry=Callback::new(move |_| load())/>
             <p class="rg-status" role="status" tabindex="-1" node_ref=status_node>
-                {status_text}
+                {ui.message(status)}
             </p>
             {live_view(move || {
                 account
@@ -375,7 +369,7 @@ fn Alerts(account: AccountView) -> impl IntoView {
 fn SignIns(
     account: AccountView,
     report: impl Fn(u64, bool) + Copy + Send + Sync + 'static,
-    error: RwSignal<Option<Key>>,
+    error: RwSignal<Option<Message>>,
 ) -> impl IntoView {
     let ui = use_ui();
     let empty = account.recent.is_empty();
@@ -455,7 +449,7 @@ fn SignIns(
     };
     view! {
         {data_table(spec, !empty, rows)}
-        <KeyMessage message=error/>
+        <FormMessage message=error/>
     }
 }
 
@@ -463,7 +457,7 @@ fn SignIns(
 fn Methods(
     account: AccountView,
     remove: impl Fn(MethodKind) + Copy + Send + Sync + 'static,
-    error: RwSignal<Option<Key>>,
+    error: RwSignal<Option<Message>>,
 ) -> impl IntoView {
     let ui = use_ui();
     let empty = account.methods.is_empty();
@@ -516,7 +510,7 @@ fn Methods(
                 .into_any()
             }
         })}
-        <KeyMessage message=error/>
+        <FormMessage message=error/>
     }
 }
 
@@ -529,16 +523,16 @@ fn AddMethod(account: RwSignal<Option<AccountView>>, needs_step_up: RwSignal<boo
     let added = RwSignal::new(false);
     let phone = RwSignal::new(String::new());
     let code = RwSignal::new(String::new());
-    let phone_error = RwSignal::new(None::<String>);
-    let code_error = RwSignal::new(None::<String>);
+    let phone_error = RwSignal::new(None::<Message>);
+    let code_error = RwSignal::new(None::<Message>);
     // An error that belongs to no field shown (the service down, adding an app refused).
-    let general = RwSignal::new(None::<String>);
-    let passkey_error = RwSignal::new(None::<Key>);
+    let general = RwSignal::new(None::<Message>);
+    let passkey_error = RwSignal::new(None::<Message>);
     let add_passkey = move |_| {
         added.set(false);
         passkey_error.set(None);
         if !passkey::available() {
-            passkey_error.set(Some(passkey::Failure::Unavailable.key()));
+            passkey_error.set(Some(passkey::Failure::Unavailable.key().into()));
             return;
         }
         ui.begin_passkey(move |r| match r {
@@ -552,19 +546,19 @@ fn AddMethod(account: RwSignal<Option<AccountView>>, needs_step_up: RwSignal<boo
                             }
                             Err(e) => {
                                 if !asks_step_up(&e, needs_step_up) {
-                                    passkey_error.try_set(Some(error_text(&e).1));
+                                    passkey_error.try_set(Some(error_text(&e).1.into()));
                                 }
                             }
                         });
                     }
                     Err(f) => {
-                        passkey_error.try_set(Some(f.key()));
+                        passkey_error.try_set(Some(f.key().into()));
                     }
                 }
             }),
             Err(e) => {
                 if !asks_step_up(&e, needs_step_up) {
-                    passkey_error.try_set(Some(error_text(&e).1));
+                    passkey_error.try_set(Some(error_text(&e).1.into()));
                 }
             }
         });
@@ -579,12 +573,12 @@ fn AddMethod(account: RwSignal<Option<AccountView>>, needs_step_up: RwSignal<boo
                 enrollment.try_set(Some(e));
             }
             Err(e) if asks_step_up(&e, needs_step_up) => {}
-            Err(e) => show_error(ui, e, Field::Phone, phone_error, general),
+            Err(e) => show_error(e, Field::Phone, phone_error, general),
         });
     };
     let confirm = move |ev: SubmitEvent| {
         ev.prevent_default();
-        if !code_typed(ui, code, code_error) {
+        if !code_typed(code, code_error) {
             return;
         }
         general.set(None);
@@ -603,7 +597,7 @@ fn AddMethod(account: RwSignal<Option<AccountView>>, needs_step_up: RwSignal<boo
                     enrollment.try_set(None);
                     code.try_set(String::new());
                 }
-                show_error(ui, e, Field::Code, code_error, general)
+                show_error(e, Field::Code, code_error, general)
             }
         });
     };
@@ -641,7 +635,7 @@ fn AddMethod(account: RwSignal<Option<AccountView>>, needs_step_up: RwSignal<boo
                     {ui.text(Key::AccountAddPasskey)}
                 </button>
             </div>
-            <KeyMessage message=passkey_error/>
+            <FormMessage message=passkey_error/>
             <When when=move || adding_phone.get()>
                 <PhoneEntry id="rg-add-phone" phone error=phone_error send=Callback::new(begin)/>
             </When>

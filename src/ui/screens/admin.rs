@@ -10,9 +10,9 @@ use crate::backend::api::{Field, SignInOutcome, SignInRecord, TenantView, UserSu
 use crate::backend::{AdminAction, AdminView};
 use crate::engine::password::BannedList;
 use crate::engine::{Enforcement, MethodKind, RiskLevel, RiskState, SignInAction, TenantPolicy, UserAction};
-use crate::ui::text::Key;
+use crate::ui::text::{Arg, Key, Message};
 use crate::ui::widgets::{
-    data_table, effect, error_text, handler, live_view, Choice, Heading, KeyMessage, LoadFailed, TableSpec,
+    data_table, effect, error_text, handler, live_view, Choice, FormMessage, Heading, LoadFailed, TableSpec,
     When,
 };
 use crate::ui::{use_ui, Screen, Ui};
@@ -42,12 +42,13 @@ fn action_keys(action: AdminAction) -> (Key, Key) {
     }
 }
 
-/// What the status line says once `action` went through.
-fn done_key(action: AdminAction) -> Key {
-    match action {
+/// What the status line says once `action` went through for `name`.
+fn done_message(action: AdminAction, name: String) -> Message {
+    let key = match action {
         AdminAction::ConfirmSignInSafe { .. } => Key::AdminDoneConfirmSignInSafe,
         _ => Key::AdminDone,
-    }
+    };
+    Message::from(key).with("action", Arg::Text(action_keys(action).0)).with("name", Arg::Data(name))
 }
 
 /// What a destructive action does, asked before it is sent; `None` for the ones that
@@ -176,12 +177,12 @@ impl PolicyForm {
 pub fn Admin() -> impl IntoView {
     let ui = use_ui();
     let overview = RwSignal::new(None::<AdminView>);
-    let load_error = RwSignal::new(None::<Key>);
-    let action_error = RwSignal::new(None::<Key>);
+    let load_error = RwSignal::new(None::<Message>);
+    let action_error = RwSignal::new(None::<Message>);
     // The backend wants the admin to prove themselves again before it answers.
     let needs_step_up = RwSignal::new(false);
-    // The last action that went through, and for whom (by display name).
-    let done = RwSignal::new(None::<(AdminAction, String)>);
+    // What the last action that went through did, and for whom (by display name).
+    let done = RwSignal::new(None::<Message>);
     let done_node = NodeRef::<leptos::html::P>::new();
     // A temporary password just issued: for whom, and the password. Shown until the next
     // action, "Hide", or leaving the view; the backend keeps only its hash.
@@ -211,7 +212,7 @@ pub fn Admin() -> impl IntoView {
             }
             Err(e) => {
                 if !asks_step_up(&e, needs_step_up) {
-                    load_error.try_set(Some(error_text(&e).1));
+                    load_error.try_set(Some(error_text(&e).1.into()));
                 }
             }
         });
@@ -232,14 +233,14 @@ pub fn Admin() -> impl IntoView {
                         focus(temporary_node);
                     }
                     None => {
-                        done.try_set(Some((action, name)));
+                        done.try_set(Some(done_message(action, name)));
                         focus(done_node);
                     }
                 }
             }
             Err(e) => {
                 if !asks_step_up(&e, needs_step_up) {
-                    action_error.try_set(Some(error_text(&e).1));
+                    action_error.try_set(Some(error_text(&e).1.into()));
                 }
             }
         });
@@ -291,11 +292,6 @@ pub fn Admin() -> impl IntoView {
 
     let tenant_name =
         move || overview.with(|v| v.as_ref().and_then(|v| v.tenants.first()).map(|t| t.name.clone()));
-    let done_text = move || {
-        done.get().map(|(action, name)| {
-            ui.tf(done_key(action), &[("action", ui.t(action_keys(action).0)), ("name", &name)])
-        })
-    };
     let copy_label = move || ui.t(if copied.get() { Key::CommonCopied } else { Key::AdminTempCopy });
     let copy = move |_| {
         let Some((_, password)) = temporary.get_untracked() else { return };
@@ -318,9 +314,9 @@ pub fn Admin() -> impl IntoView {
                 <StepUpPanel lead=Key::StepupAdminLead back=Screen::Admin/>
             </When>
             <p class="rg-status" role="status" tabindex="-1" node_ref=done_node>
-                {done_text}
+                {ui.message(done)}
             </p>
-            <KeyMessage message=action_error/>
+            <FormMessage message=action_error/>
             <div class="rg-confirm" tabindex="-1" node_ref=confirm_node>
                 {question}
             </div>
@@ -741,8 +737,8 @@ fn Policy(
     needs_step_up: RwSignal<bool>,
 ) -> impl IntoView {
     let ui = use_ui();
-    let list_error = RwSignal::new(None::<Key>);
-    let general = RwSignal::new(None::<Key>);
+    let list_error = RwSignal::new(None::<Message>);
+    let general = RwSignal::new(None::<Message>);
     let saved = RwSignal::new(false);
     let save = move |ev: SubmitEvent| {
         ev.prevent_default();
@@ -762,10 +758,10 @@ fn Policy(
             Err(e) if asks_step_up(&e, needs_step_up) => {}
             Err(e) => match error_text(&e) {
                 (Some(Field::BannedList), key) => {
-                    list_error.try_set(Some(key));
+                    list_error.try_set(Some(key.into()));
                 }
                 (_, key) => {
-                    general.try_set(Some(key));
+                    general.try_set(Some(key.into()));
                 }
             },
         });
@@ -884,10 +880,10 @@ fn Policy(
                     on:input=handler(move |ev| form.banned.set(event_target_value(&ev)))
                 />
                 <p id="rg-banned-message" class="rg-error" aria-live="polite">
-                    {move || list_error.get().map(|k| ui.t(k))}
+                    {ui.message(list_error)}
                 </p>
             </div>
-            <KeyMessage message=general/>
+            <FormMessage message=general/>
             <p class="rg-status" role="status">
                 {move || saved.get().then(|| ui.t(Key::PolicySaved))}
             </p>

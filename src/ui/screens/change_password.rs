@@ -3,7 +3,7 @@ use crate::backend::api::Field;
 use crate::backend::{BackendError, Input};
 use crate::engine::password::{Rejection, Verdict};
 use crate::engine::{PasswordReason, Step};
-use crate::ui::text::Key;
+use crate::ui::text::{Key, Message};
 use crate::ui::widgets::{effect, error_text, handler, show_error, FormMessage, Heading, TextField};
 use crate::ui::{use_ui, Ui};
 use leptos::ev::SubmitEvent;
@@ -98,20 +98,19 @@ pub fn live_feedback(
 /// Checks, before anything is sent, that a new password was typed and typed the same
 /// twice; says what is wrong next to the field.
 pub fn typed_twice(
-    ui: Ui,
     new: RwSignal<String>,
     confirm: RwSignal<String>,
-    new_error: RwSignal<Option<String>>,
-    confirm_error: RwSignal<Option<String>>,
+    new_error: RwSignal<Option<Message>>,
+    confirm_error: RwSignal<Option<Message>>,
 ) -> bool {
     new_error.set(None);
     confirm_error.set(None);
     if new.with_untracked(String::is_empty) {
-        new_error.set(Some(ui.t(Key::ErrorNewPasswordEmpty).to_string()));
+        new_error.set(Some(Key::ErrorNewPasswordEmpty.into()));
         return false;
     }
     if new.get_untracked() != confirm.get_untracked() {
-        confirm_error.set(Some(ui.t(Key::ErrorConfirmMismatch).to_string()));
+        confirm_error.set(Some(Key::ErrorConfirmMismatch.into()));
         return false;
     }
     true
@@ -162,16 +161,16 @@ pub fn ChangePassword() -> impl IntoView {
     let submit = move |ev: SubmitEvent| {
         ev.prevent_default();
         general.set(None);
-        if !typed_twice(ui, new, confirm, new_error, confirm_error) {
+        if !typed_twice(new, confirm, new_error, confirm_error) {
             return;
         }
         feedback.asked.update_value(|n| *n += 1); // the answer to this submit wins over any pending check
         let input = Input::NewPassword { password: new.get_untracked(), confirm: confirm.get_untracked() };
         ui.send(input, move |e| {
             if matches!(e, BackendError::InvalidInput { field: Field::Confirm, .. }) {
-                show_error(ui, e, Field::Confirm, confirm_error, general)
+                show_error(e, Field::Confirm, confirm_error, general)
             } else {
-                show_error(ui, e, Field::NewPassword, new_error, general)
+                show_error(e, Field::NewPassword, new_error, general)
             }
         });
     };

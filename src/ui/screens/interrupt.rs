@@ -22,7 +22,7 @@ pub fn Interrupt() -> impl IntoView {
     };
     let send = move |input| {
         general.set(None);
-        ui.send(input, move |e| show_error(ui, e, Field::Code, general, general));
+        ui.send(input, move |e| show_error(e, Field::Code, general, general));
     };
     view! {
         <section class="rg-form">

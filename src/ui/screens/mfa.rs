@@ -5,7 +5,7 @@ use crate::backend::Input;
 use crate::engine::flow::MAX_MFA_FAILURES;
 use crate::engine::{MethodKind, PolicyKind, Step};
 use crate::ui::passkey;
-use crate::ui::text::Key;
+use crate::ui::text::{Arg, Key, Message};
 use crate::ui::use_ui;
 use crate::ui::widgets::{code_typed, handler, show_error, FormMessage, Heading, TextField, When};
 use leptos::ev::SubmitEvent;
@@ -79,19 +79,19 @@ pub fn Mfa() -> impl IntoView {
         let now = failures.get();
         if seen.is_some_and(|s| now > s) {
             code.set(String::new());
-            let left = ui.locale.get_untracked().number((MAX_MFA_FAILURES - now) as u64);
-            error.set(Some(ui.tf(Key::MfaWrong, &[("left", &left)])));
+            let left = Arg::Number((MAX_MFA_FAILURES - now) as u64);
+            error.set(Some(Message::from(Key::MfaWrong).with("left", left)));
         }
         now
     });
 
     let send = move |input| {
         general.set(None);
-        ui.send(input, move |e| show_error(ui, e, Field::Code, error, general));
+        ui.send(input, move |e| show_error(e, Field::Code, error, general));
     };
     let submit = move |ev: SubmitEvent| {
         ev.prevent_default();
-        if !code_typed(ui, code, error) {
+        if !code_typed(code, error) {
             return;
         }
         send(Input::Code { method: method.get_untracked(), code: code.get_untracked() });
@@ -102,7 +102,7 @@ pub fn Mfa() -> impl IntoView {
     passkey::answer_challenges(ui, general);
     let use_passkey = move |_| {
         if !passkey::available() {
-            general.set(Some(ui.t(passkey::Failure::Unavailable.key()).to_string()));
+            general.set(Some(passkey::Failure::Unavailable.key().into()));
             return;
         }
         send(Input::BeginPasskey);

@@ -6,7 +6,7 @@ use crate::backend::api::Field;
 use crate::backend::Input;
 use crate::engine::{MethodKind, Step};
 use crate::ui::passkey;
-use crate::ui::text::Key;
+use crate::ui::text::{Key, Message};
 use crate::ui::use_ui;
 use crate::ui::widgets::{code_typed, handler, show_error, FormMessage, Heading, TextField, When};
 use leptos::ev::SubmitEvent;
@@ -35,10 +35,10 @@ pub fn Register() -> impl IntoView {
         general.set(None);
         chosen.set(Some(MethodKind::Passkey));
         if !passkey::available() {
-            general.set(Some(ui.t(passkey::Failure::Unavailable.key()).to_string()));
+            general.set(Some(passkey::Failure::Unavailable.key().into()));
             return;
         }
-        ui.send(Input::BeginPasskey, move |e| show_error(ui, e, Field::Code, code_error, general));
+        ui.send(Input::BeginPasskey, move |e| show_error(e, Field::Code, code_error, general));
     };
 
     let begin = move |method: MethodKind| {
@@ -46,16 +46,16 @@ pub fn Register() -> impl IntoView {
         phone_error.set(None);
         let number = method.is_phone().then(|| phone.get_untracked());
         ui.send(Input::BeginRegistration { method, phone: number }, move |e| {
-            show_error(ui, e, Field::Phone, phone_error, general)
+            show_error(e, Field::Phone, phone_error, general)
         });
     };
     let confirm = move |ev: SubmitEvent| {
         ev.prevent_default();
-        if !code_typed(ui, code, code_error) {
+        if !code_typed(code, code_error) {
             return;
         }
         ui.send(Input::ConfirmRegistration { code: code.get_untracked() }, move |e| {
-            show_error(ui, e, Field::Code, code_error, general)
+            show_error(e, Field::Code, code_error, general)
         });
     };
     let app_view = move || {
@@ -133,7 +133,7 @@ pub fn AppKey(enrollment: Enrollment) -> impl IntoView {
 pub fn PhoneEntry(
     id: &'static str,
     phone: RwSignal<String>,
-    error: RwSignal<Option<String>>,
+    error: RwSignal<Option<Message>>,
     send: Callback<MethodKind>,
 ) -> impl IntoView {
     let ui = use_ui();

@@ -6,7 +6,7 @@ use crate::backend::api::{BackendError, Field, ResetInput, ResetReply};
 use crate::engine::reset::{ResetBlock, ResetStep};
 use crate::engine::MethodKind;
 use crate::ui::passkey;
-use crate::ui::text::Key;
+use crate::ui::text::{Key, Message};
 use crate::ui::widgets::{code_typed, error_text, handler, live_view, FormMessage, Heading, TextField, When};
 use crate::ui::{use_ui, Ui};
 use leptos::ev::SubmitEvent;
@@ -40,12 +40,12 @@ fn part(reply: &Option<ResetReply>) -> Part {
 struct Reset {
     ui: Ui,
     reply: RwSignal<Option<ResetReply>>,
-    general: RwSignal<Option<String>>,
+    general: RwSignal<Option<Message>>,
 }
 
 impl Reset {
     /// Sends `input`; a field error goes to `field_error` when it names `field`.
-    fn send(self, input: ResetInput, field: Field, field_error: RwSignal<Option<String>>) {
+    fn send(self, input: ResetInput, field: Field, field_error: RwSignal<Option<Message>>) {
         let Some((id, seq)) = self.reply.with_untracked(|r| r.as_ref().map(|r| (r.flow_id.clone(), r.seq)))
         else {
             return;
@@ -60,7 +60,7 @@ impl Reset {
     }
 
     /// Shows the reset's current step, or why it could not be read.
-    fn catch_up(self, id: String, field: Field, field_error: RwSignal<Option<String>>) {
+    fn catch_up(self, id: String, field: Field, field_error: RwSignal<Option<Message>>) {
         let backend = self.ui.backend();
         self.run(async move { backend.current_reset(&id).await }, move |e| self.show(e, field, field_error));
     }
@@ -79,18 +79,14 @@ impl Reset {
         });
     }
 
-    fn show(self, e: BackendError, field: Field, field_error: RwSignal<Option<String>>) {
+    fn show(self, e: BackendError, field: Field, field_error: RwSignal<Option<Message>>) {
         let key = match e {
             BackendError::FlowExpired | BackendError::UnknownFlow => Key::ResetExpired,
             _ => error_text(&e).1,
         };
-        let text = Some(self.ui.t(key).to_string());
         let at_field = matches!(e, BackendError::InvalidInput { field: f, .. } if f == field);
-        if at_field {
-            field_error.try_set(text)
-        } else {
-            self.general.try_set(text)
-        };
+        let slot = if at_field { field_error } else { self.general };
+        slot.try_set(Some(key.into()));
         if matches!(e, BackendError::FlowExpired | BackendError::UnknownFlow) {
             self.reply.try_set(None); // back to the start, username kept
         }
@@ -125,7 +121,7 @@ fn AskUsername(reset: Reset) -> impl IntoView {
         ev.prevent_default();
         let username = ui.username.get_untracked();
         if username.trim().is_empty() {
-            error.set(Some(ui.t(Key::ErrorUsernameEmpty).to_string()));
+            error.set(Some(Key::ErrorUsernameEmpty.into()));
             return;
         }
         error.set(None);
@@ -178,7 +174,7 @@ fn Verify(reset: Reset) -> impl IntoView {
                 code.set(String::new());
             }
             if failures > f {
-                error.set(Some(ui.t(Key::ResetWrongCode).to_string()));
+                error.set(Some(Key::ResetWrongCode.into()));
             }
             if proven > p {
                 // The same kind of proof does not count twice: offer another.
@@ -197,7 +193,7 @@ fn Verify(reset: Reset) -> impl IntoView {
     });
     let submit = move |ev: SubmitEvent| {
         ev.prevent_default();
-        if !code_typed(ui, code, error) {
+        if !code_typed(code, error) {
             return;
         }
         reset.send(
@@ -220,7 +216,7 @@ fn Verify(reset: Reset) -> impl IntoView {
     // The code field is hidden for a passkey: its messages are the form's.
     let use_passkey = move |_| {
         if !passkey::available() {
-            reset.general.set(Some(ui.t(passkey::Failure::Unavailable.key()).to_string()));
+            reset.general.set(Some(passkey::Failure::Unavailable.key().into()));
             return;
         }
         reset.send(ResetInput::BeginPasskey, Field::Code, error);
@@ -276,14 +272,14 @@ fn Verify(reset: Reset) -> impl IntoView {
 
 /// Whenever a reply hands out a passkey challenge, asks the browser and sends back its
 /// answer; a refusal or a closed prompt is the form's message.
-fn answer_passkey_challenges(reset: Reset, error: RwSignal<Option<String>>) {
+fn answer_passkey_challenges(reset: Reset, error: RwSignal<Option<Message>>) {
     passkey::each_challenge(
         move || reset.reply.with(|r| r.as_ref().and_then(|r| r.passkey.clone())),
         move |options| async move {
             match passkey::get(&options).await {
                 Ok(answer) => reset.send(ResetInput::PasskeyAssertion(answer), Field::Code, error),
                 Err(f) => {
-                    reset.general.try_set(Some(reset.ui.t(f.key()).to_string()));
+                    reset.general.try_set(Some(f.key().into()));
                 }
             }
         },
@@ -302,7 +298,7 @@ fn NewPassword(reset: Reset) -> impl IntoView {
     let feedback = live_feedback(ui, new, flow_id, submitted);
     let submit = move |ev: SubmitEvent| {
         ev.prevent_default();
-        if !typed_twice(ui, new, confirm, new_error, confirm_error) {
+        if !typed_twice(new, confirm, new_error, confirm_error) {
             return;
         }
         feedback.asked.update_value(|n| *n += 1); // the answer to this submit wins over any pending check

@@ -14,7 +14,7 @@ pub fn Username() -> impl IntoView {
     let submit = move |ev: SubmitEvent| {
         ev.prevent_default();
         if ui.username.with_untracked(|u| u.trim().is_empty()) {
-            error.set(Some(ui.t(Key::ErrorUsernameEmpty).to_string()));
+            error.set(Some(Key::ErrorUsernameEmpty.into()));
             return;
         }
         error.set(None);
@@ -43,7 +43,7 @@ pub fn Password() -> impl IntoView {
     let submit = move |ev: SubmitEvent| {
         ev.prevent_default();
         if password.with_untracked(String::is_empty) {
-            error.set(Some(ui.t(Key::ErrorPasswordEmpty).to_string()));
+            error.set(Some(Key::ErrorPasswordEmpty.into()));
             return;
         }
         error.set(None);
@@ -54,17 +54,17 @@ pub fn Password() -> impl IntoView {
             source: None,
             tenant: ui.tenant.get_value(),
         };
-        ui.sign_in(request, move |e| show_error(ui, e, Field::Password, error, general));
+        ui.sign_in(request, move |e| show_error(e, Field::Password, error, general));
     };
     // Nothing typed is lost: a failed passkey leaves the password field as it was.
     let with_passkey = move |_| {
         general.set(None);
         if !crate::ui::passkey::available() {
-            general.set(Some(ui.t(crate::ui::passkey::Failure::Unavailable.key()).to_string()));
+            general.set(Some(crate::ui::passkey::Failure::Unavailable.key().into()));
             return;
         }
         ui.passkey_sign_in(move |key| {
-            general.try_set(Some(ui.t(key).to_string()));
+            general.try_set(Some(key.into()));
         });
     };
     view! {

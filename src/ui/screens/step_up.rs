@@ -4,8 +4,8 @@
 //! comes back to the view that asked.
 use super::account::focus;
 use crate::backend::BackendError;
-use crate::ui::text::Key;
-use crate::ui::widgets::{effect, error_text, handler, KeyMessage};
+use crate::ui::text::{Key, Message};
+use crate::ui::widgets::{effect, error_text, handler, FormMessage};
 use crate::ui::{use_ui, Screen};
 use leptos::prelude::*;
 
@@ -23,14 +23,14 @@ pub fn asks_step_up(e: &BackendError, needed: RwSignal<bool>) -> bool {
 #[component]
 pub fn StepUpPanel(lead: Key, back: Screen) -> impl IntoView {
     let ui = use_ui();
-    let error = RwSignal::new(None::<Key>);
+    let error = RwSignal::new(None::<Message>);
     let node = NodeRef::<leptos::html::Div>::new();
     // It appears after a call, away from the control that was used: take focus there.
     Effect::new(effect(move |_| focus(node)));
     let start = move |_| {
         error.set(None);
         ui.step_up(back, move |e| {
-            error.try_set(Some(error_text(&e).1));
+            error.try_set(Some(error_text(&e).1.into()));
         });
     };
     view! {
@@ -43,7 +43,7 @@ pub fn StepUpPanel(lead: Key, back: Screen) -> impl IntoView {
         >
             <h2 id="rg-step-up-heading">{ui.text(Key::StepupHeading)}</h2>
             <p>{ui.text(lead)}</p>
-            <KeyMessage message=error/>
+            <FormMessage message=error/>
             <div class="rg-actions">
                 <button type="button" class="rg-primary" disabled=ui.pending on:click=handler(start)>
                     {ui.text(Key::StepupStart)}
