@@ -1,7 +1,7 @@
 //! The translations, natively: text.rs's own unit tests, which live in a browser-only
 //! module and so would otherwise not run, and checks of the files in locales/: every
 //! locale has English's keys and placeholders and is really translated, the texts the app
-//! holds are the files', and the build refuses what would break them.
+//! holds are the files', the build refuses what would break them, and every key is used.
 #![cfg(not(target_arch = "wasm32"))]
 
 #[path = "../src/ui/text.rs"]
@@ -138,4 +138,40 @@ fn the_build_refuses_a_key_english_lacks_and_other_placeholders() {
     assert!(problems.contains("locales/ar.json has \"mfa.sent\" twice"), "{problems}");
     assert!(problems.contains("Key::AB"), "two keys, one variant: {problems}");
     assert!(build::check(&[catalog(Locale::En), catalog(Locale::De), catalog(Locale::Ar)]).is_empty());
+}
+
+/// Every `.rs` file under `dir`, as (path, source without `//` comments).
+fn sources(dir: &Path, out: &mut Vec<(String, String)>) {
+    for entry in std::fs::read_dir(dir).unwrap() {
+        let path = entry.unwrap().path();
+        if path.is_dir() {
+            sources(&path, out);
+        } else if path.extension().is_some_and(|e| e == "rs") {
+            let source = std::fs::read_to_string(&path).unwrap();
+            let code: Vec<&str> = source.lines().map(|l| l.split("//").next().unwrap_or("")).collect();
+            out.push((path.display().to_string(), code.join("\n")));
+        }
+    }
+}
+
+/// Whether `source` names `Key::{variant}` itself, not a longer variant it begins.
+fn uses(source: &str, variant: &str) -> bool {
+    source.match_indices(variant).any(|(at, _)| {
+        let next = source[at + variant.len()..].chars().next();
+        !next.is_some_and(|c| c.is_alphanumeric() || c == '_')
+    })
+}
+
+#[test]
+fn every_english_key_is_used_by_the_code() {
+    let mut files = vec![];
+    sources(&root().join("src"), &mut files);
+    // text.rs holds the catalog's own tests, which use keys as examples.
+    files.retain(|(path, _)| !path.ends_with("text.rs"));
+    let unused: Vec<&str> = Key::ALL
+        .into_iter()
+        .filter(|key| !files.iter().any(|(_, source)| uses(source, &format!("Key::{key:?}"))))
+        .map(Key::name)
+        .collect();
+    assert!(unused.is_empty(), "keys in locales/en.json that no source under src/ uses: {unused:?}");
 }
