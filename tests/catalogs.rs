@@ -1,68 +1,177 @@
-//! The text catalogs, natively: their own unit tests (complete in every locale, same
-//! placeholders, really translated), which live in a browser-only module and so would
-//! otherwise not run, and a check that every key the screens use has its text.
+//! The translations, natively: text.rs's own unit tests, which live in a browser-only
+//! module and so would otherwise not run, and checks of the files in locales/: every
+//! locale has English's keys and placeholders and is really translated, the texts the app
+//! holds are the files', the build refuses what would break them, and every key is used.
 #![cfg(not(target_arch = "wasm32"))]
 
 #[path = "../src/ui/text.rs"]
 #[allow(dead_code)]
 mod text;
 
-use std::collections::BTreeSet;
+// The build script's reader and checks, so the tests read the files as the build does.
+#[path = "../build.rs"]
+#[allow(dead_code)]
+mod build;
 
-/// String literals shaped like text keys ("account.heading", "admin.action.Unblock.named").
-fn key_literals(source: &str) -> Vec<String> {
-    source
-        .split('"')
-        .skip(1)
-        .step_by(2)
-        .filter(|s| {
-            let mut parts = s.split('.');
-            let first = parts.next().unwrap_or("");
-            let rest: Vec<_> = parts.collect();
-            !first.is_empty()
-                && first.chars().all(|c| c.is_ascii_lowercase() || c == '_')
-                && !rest.is_empty()
-                && rest
-                    .iter()
-                    .all(|p| !p.is_empty() && p.chars().all(|c| c.is_ascii_alphabetic() || c == '_'))
-        })
-        .map(String::from)
-        .collect()
+use build::{placeholders, Entries};
+use std::collections::BTreeSet;
+use std::path::Path;
+use text::{t, Key, Locale};
+
+fn root() -> &'static Path {
+    Path::new(env!("CARGO_MANIFEST_DIR"))
 }
 
-/// Every `.rs` file under `dir`, as (path, source).
-fn sources(dir: &std::path::Path, out: &mut Vec<(String, String)>) {
-    for entry in std::fs::read_dir(dir).unwrap() {
-        let path = entry.unwrap().path();
-        if path.is_dir() {
-            sources(&path, out);
-        } else if path.extension().is_some_and(|e| e == "rs") {
-            out.push((path.display().to_string(), std::fs::read_to_string(&path).unwrap()));
+/// `locale`'s file, entry by entry as written.
+fn catalog(locale: Locale) -> Entries {
+    build::read(&root().join("locales").join(format!("{}.json", locale.tag()))).unwrap()
+}
+
+fn keys(entries: &Entries) -> Vec<&str> {
+    entries.iter().map(|(k, _)| k.as_str()).collect()
+}
+
+fn english(key: &str) -> String {
+    catalog(Locale::En).into_iter().find(|(k, _)| k == key).map(|(_, v)| v).unwrap()
+}
+
+#[test]
+fn keys_are_unique() {
+    for locale in Locale::ALL {
+        let entries = catalog(locale);
+        let unique: BTreeSet<_> = keys(&entries).into_iter().collect();
+        assert_eq!(unique.len(), entries.len(), "{locale:?} has a duplicate key");
+    }
+}
+
+#[test]
+fn every_locale_has_exactly_the_english_keys() {
+    let en: BTreeSet<_> = keys(&catalog(Locale::En)).into_iter().map(String::from).collect();
+    for locale in Locale::ALL {
+        let entries = catalog(locale);
+        let found: BTreeSet<_> = keys(&entries).into_iter().map(String::from).collect();
+        let missing: Vec<_> = en.difference(&found).collect();
+        let extra: Vec<_> = found.difference(&en).collect();
+        assert!(missing.is_empty(), "{locale:?} is missing {missing:?}");
+        assert!(extra.is_empty(), "{locale:?} has keys English lacks: {extra:?}");
+        assert_eq!(entries.len(), en.len(), "{locale:?} repeats a key");
+    }
+}
+
+#[test]
+fn every_locale_lists_its_keys_in_the_english_order() {
+    let en = catalog(Locale::En);
+    for locale in [Locale::De, Locale::Ar] {
+        let entries = catalog(locale);
+        assert_eq!(keys(&entries), keys(&en), "{locale:?} is not in locales/en.json's order");
+    }
+}
+
+#[test]
+fn translations_keep_the_english_placeholders() {
+    for locale in Locale::ALL {
+        for (key, text) in catalog(locale) {
+            assert_eq!(
+                placeholders(&text),
+                placeholders(&english(&key)),
+                "{locale:?} {key}: placeholders differ from English"
+            );
         }
     }
 }
 
 #[test]
-fn every_key_the_screens_use_has_english_text() {
-    let english: BTreeSet<&str> = text::EN.iter().map(|(k, _)| *k).collect();
-    // Not text keys: where the mock keeps its directory.
-    let not_keys = ["riskgate.mock"];
-    let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("src");
-    let mut files = vec![];
-    for dir in ["ui", "embed", "review"] {
-        sources(&root.join(dir), &mut files);
-    }
-    let mut missing = vec![];
-    for (file, source) in files {
-        // The catalogs themselves, and the reviewer's panel, which is English-only by design.
-        if file.ends_with("text.rs") || file.ends_with("panel.rs") {
-            continue;
-        }
-        for key in key_literals(&source) {
-            if !english.contains(key.as_str()) && !not_keys.contains(&key.as_str()) {
-                missing.push(format!("{file}: {key}"));
+fn translations_are_not_empty_or_left_in_english() {
+    // Words that read the same in German as in English.
+    let same_in_german = ["mfa.code", "method.Passkey"];
+    for locale in [Locale::De, Locale::Ar] {
+        for (key, text) in catalog(locale) {
+            assert!(!text.trim().is_empty(), "{locale:?} {key} is empty");
+            if !(locale == Locale::De && same_in_german.contains(&key.as_str())) {
+                assert_ne!(text, english(&key), "{locale:?} {key} is still English");
             }
         }
     }
-    assert!(missing.is_empty(), "keys without text: {missing:?}");
+}
+
+#[test]
+fn arabic_text_is_arabic() {
+    // Latin letters may appear only in placeholders and in "QR".
+    for (key, text) in catalog(Locale::Ar) {
+        let mut stripped = text.replace("QR", "");
+        for name in placeholders(&text) {
+            stripped = stripped.replace(&format!("{{{name}}}"), "");
+        }
+        assert!(!stripped.chars().any(|c| c.is_ascii_alphabetic()), "Latin letters in AR {key}: {text}");
+    }
+}
+
+#[test]
+fn the_packed_catalogs_give_every_text_as_written() {
+    let en = catalog(Locale::En);
+    assert_eq!(Key::ALL.len(), en.len());
+    for (key, (name, _)) in Key::ALL.into_iter().zip(&en) {
+        assert_eq!(key.name(), name, "Key::{key:?} is not locales/en.json's key in its place");
+    }
+    for locale in Locale::ALL {
+        for (name, written) in catalog(locale) {
+            let key = Key::ALL.into_iter().find(|k| k.name() == name).unwrap();
+            assert_eq!(t(locale, key), written, "{locale:?} {name}");
+        }
+    }
+}
+
+#[test]
+fn the_build_refuses_a_key_english_lacks_and_other_placeholders() {
+    let entries = |pairs: &[(&str, &str)]| -> Entries {
+        pairs.iter().map(|(k, v)| (k.to_string(), v.to_string())).collect()
+    };
+    let en = entries(&[("mfa.sent", "We sent a code to {phone}."), ("a.b", "x"), ("a_b", "y")]);
+    let de = entries(&[("mfa.sent", "Code an {telefon} gesendet."), ("mfa.extra", "Extra")]);
+    let ar = entries(&[("mfa.sent", "{phone}"), ("mfa.sent", "{phone}")]);
+    let problems = build::check(&[en, de, ar]).join("\n");
+    assert!(problems.contains("locales/de.json \"mfa.sent\" has placeholders"), "{problems}");
+    assert!(
+        problems.contains("locales/de.json has \"mfa.extra\", which locales/en.json lacks"),
+        "{problems}"
+    );
+    assert!(problems.contains("locales/ar.json has \"mfa.sent\" twice"), "{problems}");
+    assert!(problems.contains("Key::AB"), "two keys, one variant: {problems}");
+    assert!(build::check(&[catalog(Locale::En), catalog(Locale::De), catalog(Locale::Ar)]).is_empty());
+}
+
+/// Every `.rs` file under `dir`, as (path, source without `//` comments).
+fn sources(dir: &Path, out: &mut Vec<(String, String)>) {
+    for entry in std::fs::read_dir(dir).unwrap() {
+        let path = entry.unwrap().path();
+        if path.is_dir() {
+            sources(&path, out);
+        } else if path.extension().is_some_and(|e| e == "rs") {
+            let source = std::fs::read_to_string(&path).unwrap();
+            let code: Vec<&str> = source.lines().map(|l| l.split("//").next().unwrap_or("")).collect();
+            out.push((path.display().to_string(), code.join("\n")));
+        }
+    }
+}
+
+/// Whether `source` names `Key::{variant}` itself, not a longer variant it begins.
+fn uses(source: &str, variant: &str) -> bool {
+    source.match_indices(variant).any(|(at, _)| {
+        let next = source[at + variant.len()..].chars().next();
+        !next.is_some_and(|c| c.is_alphanumeric() || c == '_')
+    })
+}
+
+#[test]
+fn every_english_key_is_used_by_the_code() {
+    let mut files = vec![];
+    sources(&root().join("src"), &mut files);
+    // text.rs holds the catalog's own tests, which use keys as examples.
+    files.retain(|(path, _)| !path.ends_with("text.rs"));
+    let unused: Vec<&str> = Key::ALL
+        .into_iter()
+        .filter(|key| !files.iter().any(|(_, source)| uses(source, &format!("Key::{key:?}"))))
+        .map(Key::name)
+        .collect();
+    assert!(unused.is_empty(), "keys in locales/en.json that no source under src/ uses: {unused:?}");
 }

@@ -49,6 +49,20 @@ async fn a_wrong_password_shows_a_message_by_the_field_and_keeps_the_input() {
 }
 
 #[wasm_bindgen_test]
+async fn a_message_on_screen_follows_a_change_of_language() {
+    let page = support::open();
+    page.sign_in("ada@contoso.example", "not-her-password").await;
+    page.expect_text("That username or password is not right.").await;
+    page.choose_locale("de").await;
+    page.expect_heading("Passwort eingeben").await;
+    let message = page.find("#rg-password-message").unwrap().text_content().unwrap();
+    assert_eq!(
+        message,
+        "Benutzername oder Passwort ist falsch. Überprüfen Sie Ihre Eingabe und versuchen Sie es erneut."
+    );
+}
+
+#[wasm_bindgen_test]
 async fn a_wrong_code_keeps_the_challenge_and_says_how_many_tries_are_left() {
     let page = support::open();
     page.sign_in("ravi@contoso.example", "Quiet-Meadow-17").await;
@@ -63,6 +77,24 @@ async fn a_wrong_code_keeps_the_challenge_and_says_how_many_tries_are_left() {
     assert_eq!(page.heading(), "Confirm it's you");
     let flow = page.backend.sign_in_log();
     assert!(flow.is_empty(), "the sign-in has not ended");
+}
+
+#[wasm_bindgen_test]
+async fn the_tries_left_follow_a_change_of_language_digits_and_all() {
+    let page = support::open();
+    page.sign_in("ravi@contoso.example", "Quiet-Meadow-17").await;
+    page.expect_heading("We noticed something unusual").await;
+    page.click("Continue").await;
+    page.expect_heading("Confirm it's you").await;
+    let right = page.app_code("ravi@contoso.example");
+    let wrong = if right == "000000" { "111111" } else { "000000" };
+    page.type_into("#rg-code", wrong).await;
+    page.click("Verify").await;
+    page.expect_text("That code didn't work. 4 tries left.").await;
+    page.choose_locale("ar").await;
+    page.expect_heading("تأكيد الهوية").await;
+    let message = page.find("#rg-code-message").unwrap().text_content().unwrap();
+    assert_eq!(message, "لم يُقبل هذا الرمز. عدد المحاولات المتبقية: ٤.");
 }
 
 #[wasm_bindgen_test]

@@ -9,7 +9,7 @@ use leptos::prelude::*;
 use riskgate::backend::mock::{MemoryStore, MockBackend, Store, StoreStatus};
 use riskgate::backend::platform::{OsEntropy, SystemClock};
 use riskgate::backend::IdentityBackend;
-use riskgate::ui::text::{self, Locale};
+use riskgate::ui::text::{self, Key, Locale};
 use riskgate::ui::App;
 use std::rc::Rc;
 use support::Page;
@@ -132,7 +132,7 @@ async fn a_store_notice_holding_markup_renders_as_text() {
     let mock = Rc::new(MockBackend::open(Rc::new(SystemClock), Rc::new(OsEntropy), store));
     let StoreStatus::Reset(why) = mock.store_status().clone() else { panic!("the store is reported") };
     let markup = "<img src=x onerror=window.rgPwned=3>";
-    let notice = text::tf(Locale::En, "store.reset", &[("why", &format!("{why} {markup}"))]);
+    let notice = text::tf(Locale::En, Key::StoreReset, &[("why", &format!("{why} {markup}"))]);
     let root: web_sys::HtmlElement = document().create_element("div").unwrap().unchecked_into();
     document().body().unwrap().append_child(&root).unwrap();
     let backend: Rc<dyn IdentityBackend> = mock;

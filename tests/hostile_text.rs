@@ -6,12 +6,12 @@
 #[allow(dead_code)]
 mod text;
 
-use text::{tf, Locale};
+use text::{tf, Arg, Key, Locale, Message};
 
 #[test]
 fn a_value_that_looks_like_a_placeholder_is_not_filled_in_again() {
     let args = [("name", "{tenant} {username}"), ("username", "ada@contoso.example"), ("tenant", "Contoso")];
-    let lead = tf(Locale::En, "account.lead", &args);
+    let lead = tf(Locale::En, Key::AccountLead, &args);
     assert!(lead.contains("{tenant} {username}"), "{lead}");
     assert!(lead.contains("ada@contoso.example") && lead.contains("Contoso"), "{lead}");
 }
@@ -20,14 +20,28 @@ fn a_value_that_looks_like_a_placeholder_is_not_filled_in_again() {
 fn markup_and_odd_characters_pass_through_unchanged() {
     let name = "<img src=x onerror=alert(1)>\u{202E}evil\u{200D}e\u{0301}{";
     for locale in Locale::ALL {
-        let text = tf(locale, "signedin.lead", &[("name", name)]);
+        let text = tf(locale, Key::SignedinLead, &[("name", name)]);
         assert!(text.contains(name), "{locale:?}: {text}");
     }
 }
 
 #[test]
 fn an_unknown_or_unclosed_placeholder_is_left_as_it_is() {
-    assert_eq!(tf(Locale::En, "no.such.key", &[("key", "x")]), "no.such.key");
-    let text = tf(Locale::En, "mfa.sent", &[("phone", "•••• 47"), ("other", "y")]);
+    let text = tf(Locale::En, Key::MfaSent, &[("phone", "•••• 47"), ("other", "y")]);
     assert_eq!(text, "We sent a code to •••• 47.");
+    assert_eq!(tf(Locale::En, Key::MfaSent, &[("other", "y")]), "We sent a code to {phone}.");
+    let args = [("name", "{tenant"), ("username", "ada}"), ("tenant", "Contoso")];
+    let lead = tf(Locale::En, Key::AccountLead, &args);
+    assert_eq!(lead, "Signed in as {tenant (ada}) at Contoso.");
+}
+
+#[test]
+fn a_message_keeps_hostile_arguments_as_they_are_in_every_locale() {
+    let name = "<b>{username}</b>\u{202E}{";
+    let message = Message::from(Key::AdminTempNote).with("name", Arg::Data(name.into()));
+    for locale in Locale::ALL {
+        let text = message.text(locale);
+        assert!(text.contains(name), "{locale:?}: {text}");
+        assert!(!text.contains("{name}"), "{locale:?}: {text}");
+    }
 }

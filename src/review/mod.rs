@@ -9,6 +9,7 @@ pub mod panel;
 use crate::backend::mock::{LocalStore, StoreStatus};
 use crate::backend::platform::{OsEntropy, ShiftedClock, SystemClock};
 use crate::backend::{IdentityBackend, MockBackend};
+use crate::ui::text::Key;
 use crate::ui::App;
 use leptos::prelude::*;
 use std::rc::Rc;
@@ -27,7 +28,7 @@ pub fn start() {
     }
     let locale = crate::ui::browser_locale();
     let notice = match mock.store_status() {
-        StoreStatus::Reset(why) => crate::ui::text::tf(locale, "store.reset", &[("why", why)]),
+        StoreStatus::Reset(why) => crate::ui::text::tf(locale, Key::StoreReset, &[("why", why)]),
         _ => String::new(),
     };
     let hash = RwSignal::new(location_hash());

@@ -1,6 +1,7 @@
 //! The backend calls screens make through `Ui`: each runs through `Ui::run`, the one place
 //! for pending state, double submits, host errors and unmounted screens.
-use super::{passkey, text, widgets, Screen, Ui, SHOW_PROGRESS_AFTER};
+use super::text::{self, Key};
+use super::{passkey, widgets, Screen, Ui, SHOW_PROGRESS_AFTER};
 use crate::backend::{
     AccountView, AdminAction, AdminReceipt, AdminView, BackendError, BackendFuture, Enrollment,
     IdentityBackend, Input, Reply, SignInRequest,
@@ -310,7 +311,7 @@ impl Ui {
 
     /// Signs in with a passkey instead of the password: the backend's challenge, the
     /// browser's passkey, the backend's check. `on_error` gets the message's text key.
-    pub fn passkey_sign_in(self, on_error: impl FnOnce(&'static str) + 'static) {
+    pub fn passkey_sign_in(self, on_error: impl FnOnce(Key) + 'static) {
         let backend = self.backend.get_value();
         let username = self.username.get_untracked();
         let tenant = self.tenant.get_value();

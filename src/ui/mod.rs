@@ -17,7 +17,7 @@ use screens::{
 };
 use std::rc::Rc;
 use std::time::Duration;
-use text::Locale;
+use text::{Key, Locale, Message};
 use view::{StepKind, View};
 use widgets::{effect, live_view};
 
@@ -59,19 +59,27 @@ pub struct Ui {
 }
 
 impl Ui {
-    pub fn t(self, key: &'static str) -> &'static str {
+    pub fn t(self, key: Key) -> &'static str {
         text::t(self.locale.get(), key)
     }
 
     /// `key`'s text in the chosen language, kept up to date as it changes. Every call
     /// returns the same closure type, so the view code that renders it is built once
     /// for all of them rather than once per text.
-    pub fn text(self, key: &'static str) -> impl Fn() -> &'static str + Copy + Send + Sync + 'static {
+    pub fn text(self, key: Key) -> impl Fn() -> &'static str + Copy + Send + Sync + 'static {
         move || self.t(key)
     }
 
-    pub fn tf(self, key: &'static str, args: &[(&str, &str)]) -> String {
+    pub fn tf(self, key: Key, args: &[(&str, &str)]) -> String {
         text::tf(self.locale.get(), key, args)
+    }
+
+    /// The message `slot` holds, in the chosen language, kept up to date as either changes.
+    pub fn message(
+        self,
+        slot: RwSignal<Option<Message>>,
+    ) -> impl Fn() -> Option<String> + Copy + Send + Sync + 'static {
+        move || slot.with(|m| m.as_ref().map(|m| m.text(self.locale.get())))
     }
 
     pub(crate) fn backend(self) -> Rc<dyn IdentityBackend> {

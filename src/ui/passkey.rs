@@ -3,6 +3,7 @@
 //! No decisions here: the backend checks everything.
 use crate::backend::webauthn::{b64url_decode, b64url_encode};
 use crate::backend::{PasskeyAssertion, PasskeyCreated, PasskeyOptions};
+use crate::ui::text::{Key, Message};
 use js_sys::{Array, Object, Reflect, Uint8Array};
 use wasm_bindgen::{JsCast, JsValue};
 use wasm_bindgen_futures::JsFuture;
@@ -22,12 +23,12 @@ pub enum Failure {
 
 impl Failure {
     /// The text key for the message the screen shows.
-    pub fn key(self) -> &'static str {
+    pub fn key(self) -> Key {
         match self {
-            Failure::Unavailable => "passkey.unavailable",
-            Failure::Cancelled => "passkey.cancelled",
-            Failure::AlreadyHere => "passkey.already_here",
-            Failure::Failed => "passkey.failed",
+            Failure::Unavailable => Key::PasskeyUnavailable,
+            Failure::Cancelled => Key::PasskeyCancelled,
+            Failure::AlreadyHere => Key::PasskeyAlreadyHere,
+            Failure::Failed => Key::PasskeyFailed,
         }
     }
 }
@@ -164,7 +165,7 @@ pub fn page_relying_party() -> Option<crate::backend::webauthn::RelyingParty> {
 
 /// In a flow: whenever a reply hands out a passkey challenge, asks the browser and
 /// sends back what it gives; a refusal or a closed prompt goes to `message`.
-pub fn answer_challenges(ui: super::Ui, message: leptos::prelude::RwSignal<Option<String>>) {
+pub fn answer_challenges(ui: super::Ui, message: leptos::prelude::RwSignal<Option<Message>>) {
     use crate::backend::Input;
     use leptos::prelude::*;
     each_challenge(
@@ -177,8 +178,8 @@ pub fn answer_challenges(ui: super::Ui, message: leptos::prelude::RwSignal<Optio
                 } else {
                     get(&options).await.map(Input::PasskeyAssertion)
                 };
-                let show = move |key: &'static str| {
-                    message.try_set(Some(ui.t(key).to_string()));
+                let show = move |key: Key| {
+                    message.try_set(Some(key.into()));
                 };
                 match input {
                     Ok(input) => ui.send(input, move |e| show(super::widgets::error_text(&e).1)),

@@ -1,5 +1,6 @@
 //! Small pieces every screen uses: the focused heading, labelled fields with their
 //! messages, the progress line, and the words for backend errors.
+use super::text::{Key, Message};
 use super::use_ui;
 use crate::backend::api::{BackendError, Field, Problem};
 use leptos::prelude::*;
@@ -7,7 +8,7 @@ use leptos::prelude::*;
 /// The screen's heading. It takes focus when the screen appears, so screen readers
 /// announce the new screen and keyboard users start from the top of it.
 #[component]
-pub fn Heading(key: &'static str) -> impl IntoView {
+pub fn Heading(key: Key) -> impl IntoView {
     let ui = use_ui();
     let node = NodeRef::<leptos::html::H1>::new();
     Effect::new(effect(move |_| {
@@ -55,12 +56,12 @@ pub fn When(
 #[component]
 pub fn TextField(
     id: &'static str,
-    label: &'static str,
+    label: Key,
     #[prop(default = "text")] kind: &'static str,
     autocomplete: &'static str,
     #[prop(optional)] inputmode: Option<&'static str>,
     value: RwSignal<String>,
-    error: RwSignal<Option<String>>,
+    error: RwSignal<Option<Message>>,
 ) -> impl IntoView {
     let ui = use_ui();
     let message_id = format!("{id}-message");
@@ -84,7 +85,7 @@ pub fn TextField(
                 })
             />
             <p id=message_id class="rg-error" aria-live="polite">
-                {move || error.get()}
+                {ui.message(error)}
             </p>
         </div>
     }
@@ -96,90 +97,89 @@ pub fn Progress() -> impl IntoView {
     let ui = use_ui();
     view! {
         <p class="rg-progress" role="status" aria-live="polite">
-            {move || ui.slow.get().then(|| ui.t("common.working"))}
+            {move || ui.slow.get().then(|| ui.t(Key::CommonWorking))}
         </p>
     }
 }
 
 /// The field a backend error belongs next to (`None`: the form as a whole) and its words.
-pub fn error_text(e: &BackendError) -> (Option<Field>, &'static str) {
+pub fn error_text(e: &BackendError) -> (Option<Field>, Key) {
     match e {
-        BackendError::InvalidCredentials => (Some(Field::Password), "error.invalid_credentials"),
+        BackendError::InvalidCredentials => (Some(Field::Password), Key::ErrorInvalidCredentials),
         // The field is gone with the method it was for: the message is the form's.
         BackendError::InvalidInput { problem: Problem::TooManyAttempts, .. } => {
-            (None, "error.too_many_attempts")
+            (None, Key::ErrorTooManyAttempts)
         }
         BackendError::InvalidInput { field, problem } => (Some(*field), problem_key(*field, *problem)),
-        BackendError::UnknownFlow | BackendError::FlowExpired => (None, "error.flow_gone"),
-        BackendError::StaleStep { .. } => (None, "error.stale"),
-        BackendError::Unexpected { .. } => (None, "error.unexpected"),
-        BackendError::NotAuthorized => (None, "error.not_authorized"),
-        BackendError::StepUpRequired => (None, "error.step_up"),
-        BackendError::UnknownUser => (None, "error.unknown_user"),
+        BackendError::UnknownFlow | BackendError::FlowExpired => (None, Key::ErrorFlowGone),
+        BackendError::StaleStep { .. } => (None, Key::ErrorStale),
+        BackendError::Unexpected { .. } => (None, Key::ErrorUnexpected),
+        BackendError::NotAuthorized => (None, Key::ErrorNotAuthorized),
+        BackendError::StepUpRequired => (None, Key::ErrorStepUp),
+        BackendError::UnknownUser => (None, Key::ErrorUnknownUser),
         // A wrong base URL or method is a service that cannot be reached as configured.
         BackendError::Unavailable | BackendError::NotFound | BackendError::MethodNotAllowed => {
-            (None, "error.unavailable")
+            (None, Key::ErrorUnavailable)
         }
-        BackendError::Timeout => (None, "error.timeout"),
-        BackendError::Malformed(_) | BackendError::TooLarge => (None, "error.malformed"),
+        BackendError::Timeout => (None, Key::ErrorTimeout),
+        BackendError::Malformed(_) | BackendError::TooLarge => (None, Key::ErrorMalformed),
         BackendError::Passkey(e) => (None, passkey_problem_key(*e)),
     }
 }
 
 /// Why the backend refused a passkey, in words a person can act on.
-fn passkey_problem_key(e: crate::backend::WebAuthnError) -> &'static str {
+fn passkey_problem_key(e: crate::backend::WebAuthnError) -> Key {
     use crate::backend::WebAuthnError::*;
     match e {
-        Malformed | WrongType | Unsupported => "passkey.error.unreadable",
-        ChallengeMismatch | ChallengeExpired => "passkey.error.stale",
-        WrongOrigin | WrongRelyingParty => "passkey.error.wrong_site",
-        UserNotPresent | UserNotVerified => "passkey.error.not_verified",
-        BadSignature | UnknownCredential => "passkey.error.not_recognised",
-        SignCountNotGrowing => "passkey.error.replayed",
-        DuplicateCredential => "passkey.error.duplicate",
+        Malformed | WrongType | Unsupported => Key::PasskeyErrorUnreadable,
+        ChallengeMismatch | ChallengeExpired => Key::PasskeyErrorStale,
+        WrongOrigin | WrongRelyingParty => Key::PasskeyErrorWrongSite,
+        UserNotPresent | UserNotVerified => Key::PasskeyErrorNotVerified,
+        BadSignature | UnknownCredential => Key::PasskeyErrorNotRecognised,
+        SignCountNotGrowing => Key::PasskeyErrorReplayed,
+        DuplicateCredential => Key::PasskeyErrorDuplicate,
     }
 }
 
-fn problem_key(field: Field, problem: Problem) -> &'static str {
+fn problem_key(field: Field, problem: Problem) -> Key {
     match (field, problem) {
-        (Field::Username, Problem::Empty) => "error.username_empty",
-        (Field::Password, Problem::Empty) => "error.password_empty",
-        (Field::NewPassword, Problem::Empty) => "error.new_password_empty",
-        (_, Problem::Empty) => "error.code_empty",
-        (Field::Username, Problem::TooLong) => "error.username_too_long",
-        (_, Problem::TooLong) => "error.too_long",
-        (_, Problem::NotACode) => "error.not_a_code",
-        (_, Problem::CodeExpired) => "error.code_expired",
-        (_, Problem::NoCodeSent) => "error.no_code_sent",
-        (Field::Confirm, Problem::Mismatch) => "error.confirm_mismatch",
-        (_, Problem::Mismatch) => "error.code_mismatch",
-        (_, Problem::NotAPhoneNumber) => "error.phone",
-        (_, Problem::InvalidList) => "error.invalid_list",
-        (_, Problem::LastMethod) => "error.last_method",
-        (_, Problem::TooManyAttempts) => "error.too_many_attempts",
+        (Field::Username, Problem::Empty) => Key::ErrorUsernameEmpty,
+        (Field::Password, Problem::Empty) => Key::ErrorPasswordEmpty,
+        (Field::NewPassword, Problem::Empty) => Key::ErrorNewPasswordEmpty,
+        (_, Problem::Empty) => Key::ErrorCodeEmpty,
+        (Field::Username, Problem::TooLong) => Key::ErrorUsernameTooLong,
+        (_, Problem::TooLong) => Key::ErrorTooLong,
+        (_, Problem::NotACode) => Key::ErrorNotACode,
+        (_, Problem::CodeExpired) => Key::ErrorCodeExpired,
+        (_, Problem::NoCodeSent) => Key::ErrorNoCodeSent,
+        (Field::Confirm, Problem::Mismatch) => Key::ErrorConfirmMismatch,
+        (_, Problem::Mismatch) => Key::ErrorCodeMismatch,
+        (_, Problem::NotAPhoneNumber) => Key::ErrorPhone,
+        (_, Problem::InvalidList) => Key::ErrorInvalidList,
+        (_, Problem::LastMethod) => Key::ErrorLastMethod,
+        (_, Problem::TooManyAttempts) => Key::ErrorTooManyAttempts,
     }
 }
 
 /// Puts a backend error's words next to `field` if it belongs there, else in `general`.
 pub fn show_error(
-    ui: super::Ui,
     e: BackendError,
     field: Field,
-    at_field: RwSignal<Option<String>>,
-    general: RwSignal<Option<String>>,
+    at_field: RwSignal<Option<Message>>,
+    general: RwSignal<Option<Message>>,
 ) {
     let (target, key) = error_text(&e);
-    let text = Some(ui.t(key).to_string());
     let slot = if target == Some(field) { at_field } else { general };
-    slot.try_set(text); // the screen may have gone in the meantime
+    slot.try_set(Some(key.into())); // the screen may have gone in the meantime
 }
 
-/// A message for the whole form, announced when it changes.
+/// A message for the whole form, announced when it changes, in the chosen language.
 #[component]
-pub fn FormMessage(message: RwSignal<Option<String>>) -> impl IntoView {
+pub fn FormMessage(message: RwSignal<Option<Message>>) -> impl IntoView {
+    let ui = use_ui();
     view! {
         <p class="rg-error rg-form-error" role="alert">
-            {move || message.get()}
+            {ui.message(message)}
         </p>
     }
 }
@@ -191,7 +191,7 @@ pub fn LocalePicker() -> impl IntoView {
     let ui = use_ui();
     view! {
         <div class="rg-locale">
-            <label for="rg-locale">{ui.text("common.language")}</label>
+            <label for="rg-locale">{ui.text(Key::CommonLanguage)}</label>
             <select
                 id="rg-locale"
                 on:change=handler(move |ev| {
@@ -216,25 +216,9 @@ pub fn LocalePicker() -> impl IntoView {
     }
 }
 
-/// Like `FormMessage`, for a message held as a text key, so it follows a change of language.
-#[component]
-pub fn KeyMessage(message: RwSignal<Option<&'static str>>) -> impl IntoView {
-    let ui = use_ui();
-    view! {
-        <p class="rg-error rg-form-error" role="alert">
-            {move || message.get().map(|key| ui.t(key))}
-        </p>
-    }
-}
-
 /// A labelled menu over a fixed set of choices, each named by a text key.
 #[component]
-pub fn Choice<T>(
-    id: &'static str,
-    label: &'static str,
-    options: Vec<(T, &'static str)>,
-    value: RwSignal<T>,
-) -> impl IntoView
+pub fn Choice<T>(id: &'static str, label: Key, options: Vec<(T, Key)>, value: RwSignal<T>) -> impl IntoView
 where
     T: Copy + PartialEq + Send + Sync + 'static,
 {
@@ -273,12 +257,12 @@ where
 pub struct TableSpec {
     /// The heading's id, which also names the scroll region.
     pub id: &'static str,
-    pub heading: &'static str,
-    pub caption: &'static str,
+    pub heading: Key,
+    pub caption: Key,
     pub class: &'static str,
-    pub columns: &'static [&'static str],
+    pub columns: &'static [Key],
     /// Shown instead of the table when there are no rows.
-    pub none: &'static str,
+    pub none: Key,
 }
 
 /// A captioned table under its own heading, in a region that scrolls sideways on a
@@ -294,7 +278,7 @@ where
             return view! { <p>{ui.t(spec.none)}</p> }.into_any();
         }
         let rows = rows.clone();
-        let columns = spec.columns.iter().map(|c| view! { <th scope="col">{ui.t(c)}</th> }).collect_view();
+        let columns = spec.columns.iter().map(|c| view! { <th scope="col">{ui.t(*c)}</th> }).collect_view();
         view! {
             <div class="rg-table" role="region" aria-labelledby=spec.id tabindex="0">
                 <table class=format!("{} rg-data", spec.class)>
@@ -316,10 +300,10 @@ where
 
 /// A load that failed: what went wrong, and a button to try again.
 #[component]
-pub fn LoadFailed(error: RwSignal<Option<&'static str>>, retry: Callback<()>) -> impl IntoView {
+pub fn LoadFailed(error: RwSignal<Option<Message>>, retry: Callback<()>) -> impl IntoView {
     let ui = use_ui();
     view! {
-        <KeyMessage message=error/>
+        <FormMessage message=error/>
         <When when=move || error.with(Option::is_some)>
             <div class="rg-actions">
                 <button
@@ -328,7 +312,7 @@ pub fn LoadFailed(error: RwSignal<Option<&'static str>>, retry: Callback<()>) ->
                     disabled=ui.pending
                     on:click=handler(move |_| retry.run(()))
                 >
-                    {ui.text("common.retry")}
+                    {ui.text(Key::CommonRetry)}
                 </button>
             </div>
         </When>
@@ -336,9 +320,9 @@ pub fn LoadFailed(error: RwSignal<Option<&'static str>>, retry: Callback<()>) ->
 }
 
 /// Checks, before anything is sent, that a code was typed; says so next to the field.
-pub fn code_typed(ui: super::Ui, code: RwSignal<String>, error: RwSignal<Option<String>>) -> bool {
+pub fn code_typed(code: RwSignal<String>, error: RwSignal<Option<Message>>) -> bool {
     if code.with_untracked(|c| c.trim().is_empty()) {
-        error.set(Some(ui.t("error.code_empty").to_string()));
+        error.set(Some(Key::ErrorCodeEmpty.into()));
         return false;
     }
     error.set(None);

@@ -11,80 +11,81 @@ use crate::backend::api::{BackendError, Field, Problem};
 use crate::backend::{AccountView, Enrollment};
 use crate::engine::{DetectionKind, MethodKind, RiskDetail, RiskLevel, RiskState};
 use crate::ui::passkey;
+use crate::ui::text::{Arg, Key, Message};
 use crate::ui::widgets::{
     code_typed, data_table, effect, error_text, handler, live_view, show_error, FormMessage, Heading,
-    KeyMessage, LoadFailed, TableSpec, TextField, When,
+    LoadFailed, TableSpec, TextField, When,
 };
 use crate::ui::{use_ui, Screen, Ui};
 use leptos::ev::SubmitEvent;
 use leptos::prelude::*;
 
-pub fn outcome_key(outcome: SignInOutcome) -> &'static str {
+pub fn outcome_key(outcome: SignInOutcome) -> Key {
     match outcome {
-        SignInOutcome::SignedIn => "outcome.SignedIn",
-        SignInOutcome::PasswordReset => "outcome.PasswordReset",
-        SignInOutcome::Blocked => "outcome.Blocked",
-        SignInOutcome::Cancelled => "outcome.Cancelled",
-        SignInOutcome::Failed => "outcome.Failed",
-        SignInOutcome::Interrupted => "outcome.Interrupted",
+        SignInOutcome::SignedIn => Key::OutcomeSignedIn,
+        SignInOutcome::PasswordReset => Key::OutcomePasswordReset,
+        SignInOutcome::Blocked => Key::OutcomeBlocked,
+        SignInOutcome::Cancelled => Key::OutcomeCancelled,
+        SignInOutcome::Failed => Key::OutcomeFailed,
+        SignInOutcome::Interrupted => Key::OutcomeInterrupted,
     }
 }
 
-pub fn risk_key(level: RiskLevel) -> &'static str {
+pub fn risk_key(level: RiskLevel) -> Key {
     match level {
-        RiskLevel::None => "risk.None",
-        RiskLevel::Low => "risk.Low",
-        RiskLevel::Medium => "risk.Medium",
-        RiskLevel::High => "risk.High",
+        RiskLevel::None => Key::RiskNone,
+        RiskLevel::Low => Key::RiskLow,
+        RiskLevel::Medium => Key::RiskMedium,
+        RiskLevel::High => Key::RiskHigh,
     }
 }
 
-fn risk_detail_key(detail: RiskDetail) -> &'static str {
+fn risk_detail_key(detail: RiskDetail) -> Key {
     match detail {
-        RiskDetail::UserPassedMfaDrivenByRiskPolicy => "riskdetail.UserPassedMfaDrivenByRiskPolicy",
-        RiskDetail::UserPerformedSecuredPasswordChange => "riskdetail.UserPerformedSecuredPasswordChange",
-        RiskDetail::UserPerformedSecuredPasswordReset => "riskdetail.UserPerformedSecuredPasswordReset",
-        RiskDetail::UserReauthenticatedPasswordless => "riskdetail.UserReauthenticatedPasswordless",
-        RiskDetail::AdminGeneratedTemporaryPassword => "riskdetail.AdminGeneratedTemporaryPassword",
-        RiskDetail::AdminResetPassword => "riskdetail.AdminResetPassword",
-        RiskDetail::AdminDismissedAllRisk => "riskdetail.AdminDismissedAllRisk",
-        RiskDetail::AdminConfirmedCompromised => "riskdetail.AdminConfirmedCompromised",
-        RiskDetail::AdminConfirmedSafe => "riskdetail.AdminConfirmedSafe",
-        RiskDetail::UserReportedSuspicious => "riskdetail.UserReportedSuspicious",
-        RiskDetail::SignInBlocked => "riskdetail.SignInBlocked",
+        RiskDetail::UserPassedMfaDrivenByRiskPolicy => Key::RiskdetailUserPassedMfaDrivenByRiskPolicy,
+        RiskDetail::UserPerformedSecuredPasswordChange => Key::RiskdetailUserPerformedSecuredPasswordChange,
+        RiskDetail::UserPerformedSecuredPasswordReset => Key::RiskdetailUserPerformedSecuredPasswordReset,
+        RiskDetail::UserReauthenticatedPasswordless => Key::RiskdetailUserReauthenticatedPasswordless,
+        RiskDetail::AdminGeneratedTemporaryPassword => Key::RiskdetailAdminGeneratedTemporaryPassword,
+        RiskDetail::AdminResetPassword => Key::RiskdetailAdminResetPassword,
+        RiskDetail::AdminDismissedAllRisk => Key::RiskdetailAdminDismissedAllRisk,
+        RiskDetail::AdminConfirmedCompromised => Key::RiskdetailAdminConfirmedCompromised,
+        RiskDetail::AdminConfirmedSafe => Key::RiskdetailAdminConfirmedSafe,
+        RiskDetail::UserReportedSuspicious => Key::RiskdetailUserReportedSuspicious,
+        RiskDetail::SignInBlocked => Key::RiskdetailSignInBlocked,
     }
 }
 
-pub fn risk_state_key(state: RiskState) -> &'static str {
+pub fn risk_state_key(state: RiskState) -> Key {
     match state {
-        RiskState::AtRisk => "riskstate.AtRisk",
-        RiskState::Remediated => "riskstate.Remediated",
-        RiskState::Dismissed => "riskstate.Dismissed",
-        RiskState::ConfirmedCompromised => "riskstate.ConfirmedCompromised",
-        RiskState::ConfirmedSafe => "riskstate.ConfirmedSafe",
+        RiskState::AtRisk => Key::RiskstateAtRisk,
+        RiskState::Remediated => Key::RiskstateRemediated,
+        RiskState::Dismissed => Key::RiskstateDismissed,
+        RiskState::ConfirmedCompromised => Key::RiskstateConfirmedCompromised,
+        RiskState::ConfirmedSafe => Key::RiskstateConfirmedSafe,
     }
 }
 
 /// How a logged sign-in's risk changed, in the neutral words of a log (the person's
 /// alerts speak to them instead).
-fn log_detail_key(detail: RiskDetail) -> &'static str {
+fn log_detail_key(detail: RiskDetail) -> Key {
     match detail {
-        RiskDetail::UserPassedMfaDrivenByRiskPolicy => "logdetail.UserPassedMfaDrivenByRiskPolicy",
-        RiskDetail::UserPerformedSecuredPasswordChange => "logdetail.UserPerformedSecuredPasswordChange",
-        RiskDetail::UserPerformedSecuredPasswordReset => "logdetail.UserPerformedSecuredPasswordReset",
-        RiskDetail::UserReauthenticatedPasswordless => "logdetail.UserReauthenticatedPasswordless",
-        RiskDetail::AdminGeneratedTemporaryPassword => "logdetail.AdminGeneratedTemporaryPassword",
-        RiskDetail::AdminResetPassword => "logdetail.AdminResetPassword",
-        RiskDetail::AdminDismissedAllRisk => "logdetail.AdminDismissedAllRisk",
-        RiskDetail::AdminConfirmedCompromised => "logdetail.AdminConfirmedCompromised",
-        RiskDetail::AdminConfirmedSafe => "logdetail.AdminConfirmedSafe",
-        RiskDetail::UserReportedSuspicious => "logdetail.UserReportedSuspicious",
-        RiskDetail::SignInBlocked => "logdetail.SignInBlocked",
+        RiskDetail::UserPassedMfaDrivenByRiskPolicy => Key::LogdetailUserPassedMfaDrivenByRiskPolicy,
+        RiskDetail::UserPerformedSecuredPasswordChange => Key::LogdetailUserPerformedSecuredPasswordChange,
+        RiskDetail::UserPerformedSecuredPasswordReset => Key::LogdetailUserPerformedSecuredPasswordReset,
+        RiskDetail::UserReauthenticatedPasswordless => Key::LogdetailUserReauthenticatedPasswordless,
+        RiskDetail::AdminGeneratedTemporaryPassword => Key::LogdetailAdminGeneratedTemporaryPassword,
+        RiskDetail::AdminResetPassword => Key::LogdetailAdminResetPassword,
+        RiskDetail::AdminDismissedAllRisk => Key::LogdetailAdminDismissedAllRisk,
+        RiskDetail::AdminConfirmedCompromised => Key::LogdetailAdminConfirmedCompromised,
+        RiskDetail::AdminConfirmedSafe => Key::LogdetailAdminConfirmedSafe,
+        RiskDetail::UserReportedSuspicious => Key::LogdetailUserReportedSuspicious,
+        RiskDetail::SignInBlocked => Key::LogdetailSignInBlocked,
     }
 }
 
 /// A logged sign-in's detections as a list, or `none` (a text key) if it had none.
-pub fn detections_cell(ui: Ui, r: &SignInRecord, none: &'static str) -> AnyView {
+pub fn detections_cell(ui: Ui, r: &SignInRecord, none: Key) -> AnyView {
     if r.detections.is_empty() {
         return view! { {ui.t(none)} }.into_any();
     }
@@ -99,15 +100,15 @@ pub fn detections_cell(ui: Ui, r: &SignInRecord, none: &'static str) -> AnyView 
 /// The risk a logged sign-in met and what became of it, e.g. "Medium · Remediated
 /// (passed multifactor authentication)"; "No risk" if it met none.
 pub fn risk_summary(ui: Ui, r: &SignInRecord) -> String {
-    let Some(state) = r.risk_state else { return ui.t("riskstate.none").to_string() };
+    let Some(state) = r.risk_state else { return ui.t(Key::RiskstateNone).to_string() };
     let level = ui.t(risk_key(r.level.max(r.user_level)));
     let state = ui.t(risk_state_key(state));
     match r.risk_detail {
         Some(d) => ui.tf(
-            "log.risk.detail",
+            Key::LogRiskDetail,
             &[("level", level), ("state", state), ("detail", ui.t(log_detail_key(d)))],
         ),
-        None => ui.tf("log.risk", &[("level", level), ("state", state)]),
+        None => ui.tf(Key::LogRisk, &[("level", level), ("state", state)]),
     }
 }
 
@@ -118,7 +119,7 @@ pub fn place(source: &SignInSource) -> String {
 
 /// A detection in words, with the sign-in's place, device and app where it has any.
 pub fn detection_text(ui: Ui, kind: DetectionKind, source: Option<&SignInSource>) -> String {
-    let unknown = ui.t("common.unknown");
+    let unknown = ui.t(Key::CommonUnknown);
     let (location, device, app) = match source {
         Some(s) => (place(s), s.device.clone(), s.app.clone()),
         None => (unknown.to_string(), unknown.to_string(), unknown.to_string()),
@@ -135,7 +136,7 @@ pub fn when(ui: Ui, ms: u64) -> String {
 fn method_name(ui: Ui, method: MethodKind, phone: &Option<String>) -> String {
     match phone {
         Some(phone) if method.is_phone() => {
-            ui.tf("account.method.phone", &[("method", ui.t(method_key(method))), ("phone", phone)])
+            ui.tf(Key::AccountMethodPhone, &[("method", ui.t(method_key(method))), ("phone", phone)])
         }
         _ => ui.t(method_key(method)).to_string(),
     }
@@ -163,13 +164,13 @@ where
 pub fn Account() -> impl IntoView {
     let ui = use_ui();
     let account = RwSignal::new(None::<AccountView>);
-    let load_error = RwSignal::new(None::<&'static str>);
-    let methods_error = RwSignal::new(None::<&'static str>);
-    let sign_ins_error = RwSignal::new(None::<&'static str>);
+    let load_error = RwSignal::new(None::<Message>);
+    let methods_error = RwSignal::new(None::<Message>);
+    let sign_ins_error = RwSignal::new(None::<Message>);
     // Changing methods needs a session that proved the person: the backend says when.
     let needs_step_up = RwSignal::new(false);
-    // What the last action did: a text key and its method, if any.
-    let status = RwSignal::new(None::<(&'static str, Option<MethodKind>)>);
+    // What the last action did.
+    let status = RwSignal::new(None::<Message>);
     let status_node = NodeRef::<leptos::html::P>::new();
 
     let load = move || {
@@ -179,7 +180,7 @@ pub fn Account() -> impl IntoView {
                 account.try_set(Some(view));
             }
             Err(e) => {
-                load_error.try_set(Some(error_text(&e).1));
+                load_error.try_set(Some(error_text(&e).1.into()));
             }
         });
     };
@@ -192,14 +193,12 @@ pub fn Account() -> impl IntoView {
         ui.report_sign_in(id, was_me, move |r| match r {
             Ok(view) => {
                 account.try_set(Some(view));
-                status.try_set(Some((
-                    if was_me { "account.thanks.me" } else { "account.thanks.not_me" },
-                    None,
-                )));
+                let thanks = if was_me { Key::AccountThanksMe } else { Key::AccountThanksNotMe };
+                status.try_set(Some(thanks.into()));
                 focus(status_node);
             }
             Err(e) => {
-                sign_ins_error.try_set(Some(error_text(&e).1));
+                sign_ins_error.try_set(Some(error_text(&e).1.into()));
             }
         });
     };
@@ -209,35 +208,31 @@ pub fn Account() -> impl IntoView {
         ui.remove_method(method, move |r| match r {
             Ok(view) => {
                 account.try_set(Some(view));
-                status.try_set(Some(("account.removed", Some(method))));
+                let removed =
+                    Message::from(Key::AccountRemoved).with("method", Arg::Text(method_key(method)));
+                status.try_set(Some(removed));
                 focus(status_node);
             }
             Err(e) => {
                 if !asks_step_up(&e, needs_step_up) {
-                    methods_error.try_set(Some(error_text(&e).1));
+                    methods_error.try_set(Some(error_text(&e).1.into()));
                 }
             }
         });
     };
 
-    let status_text = move || {
-        status.get().map(|(key, method)| match method {
-            Some(m) => ui.tf(key, &[("method", ui.t(method_key(m)))]),
-            None => ui.t(key).to_string(),
-        })
-    };
     let is_admin = move || account.with(|a| a.as_ref().is_some_and(|a| a.is_admin));
 
     view! {
         <section class="rg-form rg-account">
-            <Heading key="account.heading"/>
+            <Heading key=Key::AccountHeading/>
             {live_view(move || {
                 account
                     .with(|a| {
                         a.as_ref()
                             .map(|a| {
                                 ui.tf(
-                                    "account.lead",
+                                    Key::AccountLead,
                                     &[
                                         ("name", &a.display_name),
                                         ("username", &a.username),
@@ -250,7 +245,7 @@ pub fn Account() -> impl IntoView {
             })}
             <LoadFailed error=load_error retry=Callback::new(move |_| load())/>
             <p class="rg-status" role="status" tabindex="-1" node_ref=status_node>
-                {status_text}
+                {ui.message(status)}
             </p>
             {live_view(move || {
                 account
@@ -265,7 +260,7 @@ pub fn Account() -> impl IntoView {
                     })
             })}
             <When when=move || needs_step_up.get()>
-                <StepUpPanel lead="stepup.account.lead" back=Screen::Account/>
+                <StepUpPanel lead=Key::StepupAccountLead back=Screen::Account/>
             </When>
             <When when=move || account.with(Option::is_some)>
                 <AddMethod account needs_step_up/>
@@ -273,11 +268,11 @@ pub fn Account() -> impl IntoView {
             <div class="rg-actions">
                 <When when=is_admin>
                     <button type="button" class="rg-secondary" on:click=handler(move |_| ui.open(Screen::Admin))>
-                        {ui.text("signedin.admin")}
+                        {ui.text(Key::SignedinAdmin)}
                     </button>
                 </When>
                 <button type="button" class="rg-secondary" on:click=handler(move |_| ui.sign_out())>
-                    {ui.text("common.sign_out")}
+                    {ui.text(Key::CommonSignOut)}
                 </button>
             </div>
         </section>
@@ -292,7 +287,7 @@ fn find(account: &AccountView, id: u64) -> Option<&SignInRecord> {
 fn time_and_place(ui: Ui, account: &AccountView, id: u64) -> (String, String) {
     find(account, id)
         .map(|r| (when(ui, r.at_ms), place(&r.source)))
-        .unwrap_or_else(|| (ui.t("common.unknown").to_string(), ui.t("common.unknown").to_string()))
+        .unwrap_or_else(|| (ui.t(Key::CommonUnknown).to_string(), ui.t(Key::CommonUnknown).to_string()))
 }
 
 #[component]
@@ -305,16 +300,16 @@ fn Required(account: AccountView) -> impl IntoView {
             .iter()
             .map(|r| match r {
                 RequiredAction::RegisterMfa { days_left: 0 } => {
-                    ui.t("account.required.RegisterMfa.now").to_string()
+                    ui.t(Key::AccountRequiredRegisterMfaNow).to_string()
                 }
                 RequiredAction::RegisterMfa { days_left } => ui.tf(
-                    "account.required.RegisterMfa",
+                    Key::AccountRequiredRegisterMfa,
                     &[("days", &ui.locale.get().number(*days_left as u64))],
                 ),
-                RequiredAction::ChangePassword => ui.t("account.required.ChangePassword").to_string(),
+                RequiredAction::ChangePassword => ui.t(Key::AccountRequiredChangePassword).to_string(),
                 RequiredAction::ReviewSignIn { sign_in } => {
                     let (time, place) = time_and_place(ui, &account, *sign_in);
-                    ui.tf("account.required.ReviewSignIn", &[("time", &time), ("place", &place)])
+                    ui.tf(Key::AccountRequiredReviewSignIn, &[("time", &time), ("place", &place)])
                 }
             })
             .map(|text| view! { <li>{text}</li> })
@@ -322,7 +317,7 @@ fn Required(account: AccountView) -> impl IntoView {
     };
     any.then(|| {
         view! {
-            <h2>{ui.text("account.required")}</h2>
+            <h2>{ui.text(Key::AccountRequired)}</h2>
             <ul class="rg-required">{items}</ul>
         }
     })
@@ -339,30 +334,30 @@ fn Alerts(account: AccountView) -> impl IntoView {
             .map(|alert| match alert {
                 Alert::UnusualSignIn { sign_in } => {
                     let (time, place) = time_and_place(ui, &account, *sign_in);
-                    let text = ui.tf("account.alert.UnusualSignIn", &[("time", &time), ("place", &place)]);
+                    let text = ui.tf(Key::AccountAlertUnusualSignIn, &[("time", &time), ("place", &place)]);
                     view! { <li class="rg-alert">{text}</li> }.into_any()
                 }
                 Alert::PasswordChanged { at_ms } => {
-                    let text = ui.tf("account.alert.PasswordChanged", &[("time", &when(ui, *at_ms))]);
+                    let text = ui.tf(Key::AccountAlertPasswordChanged, &[("time", &when(ui, *at_ms))]);
                     view! { <li class="rg-alert">{text}</li> }.into_any()
                 }
                 Alert::RiskCleared { at_ms, detail } => {
-                    let text = ui.tf("account.alert.RiskCleared", &[("time", &when(ui, *at_ms))]);
+                    let text = ui.tf(Key::AccountAlertRiskCleared, &[("time", &when(ui, *at_ms))]);
                     let how = ui.t(risk_detail_key(*detail));
                     view! { <li class="rg-alert">{text}" "{how}</li> }.into_any()
                 }
                 Alert::AccountAtRisk { level } => {
-                    let text = ui.tf("account.alert.AccountAtRisk", &[("level", ui.t(risk_key(*level)))]);
+                    let text = ui.tf(Key::AccountAlertAccountAtRisk, &[("level", ui.t(risk_key(*level)))]);
                     view! { <li class="rg-alert rg-warning rg-at-risk">{text}</li> }.into_any()
                 }
             })
             .collect_view()
     };
     view! {
-        <h2>{ui.text("account.alerts")}</h2>
+        <h2>{ui.text(Key::AccountAlerts)}</h2>
         {live_view(move || {
             if empty {
-                view! { <p>{ui.t("account.alerts.none")}</p> }.into_any()
+                view! { <p>{ui.t(Key::AccountAlertsNone)}</p> }.into_any()
             } else {
                 view! { <ul class="rg-alerts">{items.clone()}</ul> }.into_any()
             }
@@ -374,7 +369,7 @@ fn Alerts(account: AccountView) -> impl IntoView {
 fn SignIns(
     account: AccountView,
     report: impl Fn(u64, bool) + Copy + Send + Sync + 'static,
-    error: RwSignal<Option<&'static str>>,
+    error: RwSignal<Option<Message>>,
 ) -> impl IntoView {
     let ui = use_ui();
     let empty = account.recent.is_empty();
@@ -385,16 +380,16 @@ fn SignIns(
             .map(|r| {
                 let time = when(ui, r.at_ms);
                 let place = place(&r.source);
-                let unusual = detections_cell(ui, r, "account.nothing_unusual");
+                let unusual = detections_cell(ui, r, Key::AccountNothingUnusual);
                 let answer = match (r.detections.is_empty(), r.confirmed_by_user) {
                     (true, _) => ().into_any(),
-                    (false, Some(true)) => view! { {ui.t("account.answered.me")} }.into_any(),
-                    (false, Some(false)) => view! { {ui.t("account.answered.not_me")} }.into_any(),
+                    (false, Some(true)) => view! { {ui.t(Key::AccountAnsweredMe)} }.into_any(),
+                    (false, Some(false)) => view! { {ui.t(Key::AccountAnsweredNotMe)} }.into_any(),
                     (false, None) => {
                         let id = r.id;
                         let args = [("time", time.as_str()), ("place", place.as_str())];
-                        let me_label = ui.tf("account.was_me.named", &args);
-                        let not_me_label = ui.tf("account.not_me.named", &args);
+                        let me_label = ui.tf(Key::AccountWasMeNamed, &args);
+                        let not_me_label = ui.tf(Key::AccountNotMeNamed, &args);
                         view! {
                             <div class="rg-answer">
                                 <button
@@ -404,7 +399,7 @@ fn SignIns(
                                     disabled=ui.pending
                                     on:click=handler(move |_| report(id, true))
                                 >
-                                    {ui.t("account.was_me")}
+                                    {ui.t(Key::AccountWasMe)}
                                 </button>
                                 <button
                                     type="button"
@@ -413,7 +408,7 @@ fn SignIns(
                                     disabled=ui.pending
                                     on:click=handler(move |_| report(id, false))
                                 >
-                                    {ui.t("account.not_me")}
+                                    {ui.t(Key::AccountNotMe)}
                                 </button>
                             </div>
                         }
@@ -437,24 +432,24 @@ fn SignIns(
     };
     let spec = TableSpec {
         id: "rg-sign-ins-heading",
-        heading: "account.sign_ins",
-        caption: "account.sign_ins.caption",
+        heading: Key::AccountSignIns,
+        caption: Key::AccountSignInsCaption,
         class: "rg-sign-ins",
         columns: &[
-            "col.time",
-            "col.place",
-            "col.device",
-            "col.app",
-            "col.unusual",
-            "col.log_risk",
-            "col.outcome",
-            "col.answer",
+            Key::ColTime,
+            Key::ColPlace,
+            Key::ColDevice,
+            Key::ColApp,
+            Key::ColUnusual,
+            Key::ColLogRisk,
+            Key::ColOutcome,
+            Key::ColAnswer,
         ],
-        none: "account.sign_ins.none",
+        none: Key::AccountSignInsNone,
     };
     view! {
         {data_table(spec, !empty, rows)}
-        <KeyMessage message=error/>
+        <FormMessage message=error/>
     }
 }
 
@@ -462,7 +457,7 @@ fn SignIns(
 fn Methods(
     account: AccountView,
     remove: impl Fn(MethodKind) + Copy + Send + Sync + 'static,
-    error: RwSignal<Option<&'static str>>,
+    error: RwSignal<Option<Message>>,
 ) -> impl IntoView {
     let ui = use_ui();
     let empty = account.methods.is_empty();
@@ -473,7 +468,7 @@ fn Methods(
             .map(|m| {
                 let m = *m;
                 let name = method_name(ui, m, &account.phone_hint);
-                let label = ui.tf("account.remove.named", &[("method", &name)]);
+                let label = ui.tf(Key::AccountRemoveNamed, &[("method", &name)]);
                 view! {
                     <tr>
                         <th scope="row">{name}</th>
@@ -485,7 +480,7 @@ fn Methods(
                                 disabled=ui.pending
                                 on:click=handler(move |_| remove(m))
                             >
-                                {ui.t("account.remove")}
+                                {ui.t(Key::AccountRemove)}
                             </button>
                         </td>
                     </tr>
@@ -494,19 +489,19 @@ fn Methods(
             .collect_view()
     };
     view! {
-        <h2>{ui.text("account.methods")}</h2>
+        <h2>{ui.text(Key::AccountMethods)}</h2>
         {live_view(move || {
             if empty {
-                view! { <p>{ui.t("account.methods.none")}</p> }.into_any()
+                view! { <p>{ui.t(Key::AccountMethodsNone)}</p> }.into_any()
             } else {
                 let rows = rows.clone();
                 view! {
                     <table class="rg-methods-table rg-data">
-                        <caption>{ui.t("account.methods.caption")}</caption>
+                        <caption>{ui.t(Key::AccountMethodsCaption)}</caption>
                         <thead>
                             <tr>
-                                <th scope="col">{ui.t("col.method")}</th>
-                                <th scope="col">{ui.t("col.actions")}</th>
+                                <th scope="col">{ui.t(Key::ColMethod)}</th>
+                                <th scope="col">{ui.t(Key::ColActions)}</th>
                             </tr>
                         </thead>
                         <tbody>{rows}</tbody>
@@ -515,7 +510,7 @@ fn Methods(
                 .into_any()
             }
         })}
-        <KeyMessage message=error/>
+        <FormMessage message=error/>
     }
 }
 
@@ -528,16 +523,16 @@ fn AddMethod(account: RwSignal<Option<AccountView>>, needs_step_up: RwSignal<boo
     let added = RwSignal::new(false);
     let phone = RwSignal::new(String::new());
     let code = RwSignal::new(String::new());
-    let phone_error = RwSignal::new(None::<String>);
-    let code_error = RwSignal::new(None::<String>);
+    let phone_error = RwSignal::new(None::<Message>);
+    let code_error = RwSignal::new(None::<Message>);
     // An error that belongs to no field shown (the service down, adding an app refused).
-    let general = RwSignal::new(None::<String>);
-    let passkey_error = RwSignal::new(None::<&'static str>);
+    let general = RwSignal::new(None::<Message>);
+    let passkey_error = RwSignal::new(None::<Message>);
     let add_passkey = move |_| {
         added.set(false);
         passkey_error.set(None);
         if !passkey::available() {
-            passkey_error.set(Some(passkey::Failure::Unavailable.key()));
+            passkey_error.set(Some(passkey::Failure::Unavailable.key().into()));
             return;
         }
         ui.begin_passkey(move |r| match r {
@@ -551,19 +546,19 @@ fn AddMethod(account: RwSignal<Option<AccountView>>, needs_step_up: RwSignal<boo
                             }
                             Err(e) => {
                                 if !asks_step_up(&e, needs_step_up) {
-                                    passkey_error.try_set(Some(error_text(&e).1));
+                                    passkey_error.try_set(Some(error_text(&e).1.into()));
                                 }
                             }
                         });
                     }
                     Err(f) => {
-                        passkey_error.try_set(Some(f.key()));
+                        passkey_error.try_set(Some(f.key().into()));
                     }
                 }
             }),
             Err(e) => {
                 if !asks_step_up(&e, needs_step_up) {
-                    passkey_error.try_set(Some(error_text(&e).1));
+                    passkey_error.try_set(Some(error_text(&e).1.into()));
                 }
             }
         });
@@ -578,12 +573,12 @@ fn AddMethod(account: RwSignal<Option<AccountView>>, needs_step_up: RwSignal<boo
                 enrollment.try_set(Some(e));
             }
             Err(e) if asks_step_up(&e, needs_step_up) => {}
-            Err(e) => show_error(ui, e, Field::Phone, phone_error, general),
+            Err(e) => show_error(e, Field::Phone, phone_error, general),
         });
     };
     let confirm = move |ev: SubmitEvent| {
         ev.prevent_default();
-        if !code_typed(ui, code, code_error) {
+        if !code_typed(code, code_error) {
             return;
         }
         general.set(None);
@@ -602,7 +597,7 @@ fn AddMethod(account: RwSignal<Option<AccountView>>, needs_step_up: RwSignal<boo
                     enrollment.try_set(None);
                     code.try_set(String::new());
                 }
-                show_error(ui, e, Field::Code, code_error, general)
+                show_error(e, Field::Code, code_error, general)
             }
         });
     };
@@ -612,35 +607,35 @@ fn AddMethod(account: RwSignal<Option<AccountView>>, needs_step_up: RwSignal<boo
                 view! { <AppKey enrollment=e/> }.into_any()
             } else {
                 let hint = e.phone_hint.unwrap_or_default();
-                view! { <p>{ui.tf("mfa.sent", &[("phone", &hint)])}</p> }.into_any()
+                view! { <p>{ui.tf(Key::MfaSent, &[("phone", &hint)])}</p> }.into_any()
             };
             view! {
                 {shown}
                 <form on:submit=handler(confirm) novalidate>
-                    <TextField id="rg-add-code" label="mfa.code" autocomplete="one-time-code" inputmode="numeric" value=code error=code_error/>
+                    <TextField id="rg-add-code" label=Key::MfaCode autocomplete="one-time-code" inputmode="numeric" value=code error=code_error/>
                     <div class="rg-actions">
-                        <button type="submit" class="rg-primary" disabled=ui.pending>{ui.t("common.verify")}</button>
+                        <button type="submit" class="rg-primary" disabled=ui.pending>{ui.t(Key::CommonVerify)}</button>
                     </div>
                 </form>
             }
         })
     };
     view! {
-        <h2>{ui.text("account.add")}</h2>
-        <p role="status">{move || added.get().then(|| ui.t("account.added"))}</p>
+        <h2>{ui.text(Key::AccountAdd)}</h2>
+        <p role="status">{move || added.get().then(|| ui.t(Key::AccountAdded))}</p>
         <When when=move || enrollment.with(Option::is_none)>
             <div class="rg-actions rg-add">
                 <button type="button" class="rg-secondary" on:click=handler(move |_| begin(MethodKind::AuthenticatorApp))>
-                    {ui.text("account.add.app")}
+                    {ui.text(Key::AccountAddApp)}
                 </button>
                 <button type="button" class="rg-secondary" on:click=handler(move |_| adding_phone.set(true))>
-                    {ui.text("account.add.phone")}
+                    {ui.text(Key::AccountAddPhone)}
                 </button>
                 <button type="button" class="rg-secondary rg-add-passkey" disabled=ui.pending on:click=handler(add_passkey)>
-                    {ui.text("account.add.passkey")}
+                    {ui.text(Key::AccountAddPasskey)}
                 </button>
             </div>
-            <KeyMessage message=passkey_error/>
+            <FormMessage message=passkey_error/>
             <When when=move || adding_phone.get()>
                 <PhoneEntry id="rg-add-phone" phone error=phone_error send=Callback::new(begin)/>
             </When>

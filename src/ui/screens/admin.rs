@@ -10,8 +10,9 @@ use crate::backend::api::{Field, SignInOutcome, SignInRecord, TenantView, UserSu
 use crate::backend::{AdminAction, AdminView};
 use crate::engine::password::BannedList;
 use crate::engine::{Enforcement, MethodKind, RiskLevel, RiskState, SignInAction, TenantPolicy, UserAction};
+use crate::ui::text::{Arg, Key, Message};
 use crate::ui::widgets::{
-    data_table, effect, error_text, handler, live_view, Choice, Heading, KeyMessage, LoadFailed, TableSpec,
+    data_table, effect, error_text, handler, live_view, Choice, FormMessage, Heading, LoadFailed, TableSpec,
     When,
 };
 use crate::ui::{use_ui, Screen, Ui};
@@ -19,44 +20,45 @@ use leptos::ev::SubmitEvent;
 use leptos::prelude::*;
 use wasm_bindgen::JsCast;
 
-fn action_keys(action: AdminAction) -> (&'static str, &'static str) {
+fn action_keys(action: AdminAction) -> (Key, Key) {
     match action {
-        AdminAction::DismissRisk => ("admin.action.DismissRisk", "admin.action.DismissRisk.named"),
+        AdminAction::DismissRisk => (Key::AdminActionDismissRisk, Key::AdminActionDismissRiskNamed),
         AdminAction::ConfirmCompromised => {
-            ("admin.action.ConfirmCompromised", "admin.action.ConfirmCompromised.named")
+            (Key::AdminActionConfirmCompromised, Key::AdminActionConfirmCompromisedNamed)
         }
-        AdminAction::ConfirmSafe => ("admin.action.ConfirmSafe", "admin.action.ConfirmSafe.named"),
+        AdminAction::ConfirmSafe => (Key::AdminActionConfirmSafe, Key::AdminActionConfirmSafeNamed),
         AdminAction::TemporaryPassword => {
-            ("admin.action.TemporaryPassword", "admin.action.TemporaryPassword.named")
+            (Key::AdminActionTemporaryPassword, Key::AdminActionTemporaryPasswordNamed)
         }
         AdminAction::RequireReregistration => {
-            ("admin.action.RequireReregistration", "admin.action.RequireReregistration.named")
+            (Key::AdminActionRequireReregistration, Key::AdminActionRequireReregistrationNamed)
         }
-        AdminAction::Unblock => ("admin.action.Unblock", "admin.action.Unblock.named"),
+        AdminAction::Unblock => (Key::AdminActionUnblock, Key::AdminActionUnblockNamed),
         AdminAction::ConfirmSignInSafe { .. } => {
-            ("admin.action.ConfirmSignInSafe", "admin.action.ConfirmSignInSafe.named")
+            (Key::AdminActionConfirmSignInSafe, Key::AdminActionConfirmSignInSafeNamed)
         }
-        AdminAction::Enable => ("admin.action.Enable", "admin.action.Enable.named"),
-        AdminAction::Disable => ("admin.action.Disable", "admin.action.Disable.named"),
+        AdminAction::Enable => (Key::AdminActionEnable, Key::AdminActionEnableNamed),
+        AdminAction::Disable => (Key::AdminActionDisable, Key::AdminActionDisableNamed),
     }
 }
 
-/// What the status line says once `action` went through.
-fn done_key(action: AdminAction) -> &'static str {
-    match action {
-        AdminAction::ConfirmSignInSafe { .. } => "admin.done.ConfirmSignInSafe",
-        _ => "admin.done",
-    }
+/// What the status line says once `action` went through for `name`.
+fn done_message(action: AdminAction, name: String) -> Message {
+    let key = match action {
+        AdminAction::ConfirmSignInSafe { .. } => Key::AdminDoneConfirmSignInSafe,
+        _ => Key::AdminDone,
+    };
+    Message::from(key).with("action", Arg::Text(action_keys(action).0)).with("name", Arg::Data(name))
 }
 
 /// What a destructive action does, asked before it is sent; `None` for the ones that
 /// only lift a block or clear risk.
-fn confirmation_key(action: AdminAction) -> Option<&'static str> {
+fn confirmation_key(action: AdminAction) -> Option<Key> {
     match action {
-        AdminAction::ConfirmCompromised => Some("admin.confirm.ConfirmCompromised"),
-        AdminAction::TemporaryPassword => Some("admin.confirm.TemporaryPassword"),
-        AdminAction::RequireReregistration => Some("admin.confirm.RequireReregistration"),
-        AdminAction::Disable => Some("admin.confirm.Disable"),
+        AdminAction::ConfirmCompromised => Some(Key::AdminConfirmConfirmCompromised),
+        AdminAction::TemporaryPassword => Some(Key::AdminConfirmTemporaryPassword),
+        AdminAction::RequireReregistration => Some(Key::AdminConfirmRequireReregistration),
+        AdminAction::Disable => Some(Key::AdminConfirmDisable),
         _ => None,
     }
 }
@@ -175,12 +177,12 @@ impl PolicyForm {
 pub fn Admin() -> impl IntoView {
     let ui = use_ui();
     let overview = RwSignal::new(None::<AdminView>);
-    let load_error = RwSignal::new(None::<&'static str>);
-    let action_error = RwSignal::new(None::<&'static str>);
+    let load_error = RwSignal::new(None::<Message>);
+    let action_error = RwSignal::new(None::<Message>);
     // The backend wants the admin to prove themselves again before it answers.
     let needs_step_up = RwSignal::new(false);
-    // The last action that went through, and for whom (by display name).
-    let done = RwSignal::new(None::<(AdminAction, String)>);
+    // What the last action that went through did, and for whom (by display name).
+    let done = RwSignal::new(None::<Message>);
     let done_node = NodeRef::<leptos::html::P>::new();
     // A temporary password just issued: for whom, and the password. Shown until the next
     // action, "Hide", or leaving the view; the backend keeps only its hash.
@@ -210,7 +212,7 @@ pub fn Admin() -> impl IntoView {
             }
             Err(e) => {
                 if !asks_step_up(&e, needs_step_up) {
-                    load_error.try_set(Some(error_text(&e).1));
+                    load_error.try_set(Some(error_text(&e).1.into()));
                 }
             }
         });
@@ -231,14 +233,14 @@ pub fn Admin() -> impl IntoView {
                         focus(temporary_node);
                     }
                     None => {
-                        done.try_set(Some((action, name)));
+                        done.try_set(Some(done_message(action, name)));
                         focus(done_node);
                     }
                 }
             }
             Err(e) => {
                 if !asks_step_up(&e, needs_step_up) {
-                    action_error.try_set(Some(error_text(&e).1));
+                    action_error.try_set(Some(error_text(&e).1.into()));
                 }
             }
         });
@@ -277,10 +279,10 @@ pub fn Admin() -> impl IntoView {
                     <p>{ui.tf(key, &[("name", &name)])}</p>
                     <div class="rg-actions">
                         <button type="button" class="rg-primary" on:click=handler(confirm)>
-                            {ui.tf("admin.confirm.yes", &[("action", ui.t(action_keys(action).0))])}
+                            {ui.tf(Key::AdminConfirmYes, &[("action", ui.t(action_keys(action).0))])}
                         </button>
                         <button type="button" class="rg-secondary" on:click=handler(cancel)>
-                            {ui.t("common.cancel")}
+                            {ui.t(Key::CommonCancel)}
                         </button>
                     </div>
                 </div>
@@ -290,12 +292,7 @@ pub fn Admin() -> impl IntoView {
 
     let tenant_name =
         move || overview.with(|v| v.as_ref().and_then(|v| v.tenants.first()).map(|t| t.name.clone()));
-    let done_text = move || {
-        done.get().map(|(action, name)| {
-            ui.tf(done_key(action), &[("action", ui.t(action_keys(action).0)), ("name", &name)])
-        })
-    };
-    let copy_label = move || ui.t(if copied.get() { "common.copied" } else { "admin.temp.copy" });
+    let copy_label = move || ui.t(if copied.get() { Key::CommonCopied } else { Key::AdminTempCopy });
     let copy = move |_| {
         let Some((_, password)) = temporary.get_untracked() else { return };
         if let Some(w) = web_sys::window() {
@@ -306,20 +303,20 @@ pub fn Admin() -> impl IntoView {
 
     view! {
         <section class="rg-form rg-admin">
-            <Heading key="admin.heading"/>
+            <Heading key=Key::AdminHeading/>
             {live_view(move || {
                 tenant_name()
-                    .map(|t| ui.tf("admin.lead", &[("tenant", &t)]))
+                    .map(|t| ui.tf(Key::AdminLead, &[("tenant", &t)]))
                     .map(|lead| view! { <p class="rg-identity">{lead}</p> })
             })}
             <LoadFailed error=load_error retry=Callback::new(move |_| load())/>
             <When when=move || needs_step_up.get()>
-                <StepUpPanel lead="stepup.admin.lead" back=Screen::Admin/>
+                <StepUpPanel lead=Key::StepupAdminLead back=Screen::Admin/>
             </When>
             <p class="rg-status" role="status" tabindex="-1" node_ref=done_node>
-                {done_text}
+                {ui.message(done)}
             </p>
-            <KeyMessage message=action_error/>
+            <FormMessage message=action_error/>
             <div class="rg-confirm" tabindex="-1" node_ref=confirm_node>
                 {question}
             </div>
@@ -330,7 +327,7 @@ pub fn Admin() -> impl IntoView {
                         .map(|(name, password)| {
                             view! {
                                 <div class="rg-warning" role="status">
-                                    <h2>{ui.tf("admin.temp.heading", &[("name", &name)])}</h2>
+                                    <h2>{ui.tf(Key::AdminTempHeading, &[("name", &name)])}</h2>
                                     <p>
                                         <code
                                             class="rg-temp-password"
@@ -340,7 +337,7 @@ pub fn Admin() -> impl IntoView {
                                             {password}
                                         </code>
                                     </p>
-                                    <p>{ui.tf("admin.temp.note", &[("name", &name)])}</p>
+                                    <p>{ui.tf(Key::AdminTempNote, &[("name", &name)])}</p>
                                     <div class="rg-actions">
                                         <button type="button" class="rg-secondary" on:click=handler(copy)>
                                             {copy_label}
@@ -350,7 +347,7 @@ pub fn Admin() -> impl IntoView {
                                             class="rg-secondary"
                                             on:click=handler(move |_| temporary.set(None))
                                         >
-                                            {ui.text("admin.temp.hide")}
+                                            {ui.text(Key::AdminTempHide)}
                                         </button>
                                     </div>
                                 </div>
@@ -373,10 +370,10 @@ pub fn Admin() -> impl IntoView {
             </When>
             <div class="rg-actions">
                 <button type="button" class="rg-secondary" on:click=handler(move |_| ui.open(Screen::Account))>
-                    {ui.text("admin.back")}
+                    {ui.text(Key::AdminBack)}
                 </button>
                 <button type="button" class="rg-secondary" on:click=handler(move |_| ui.sign_out())>
-                    {ui.text("common.sign_out")}
+                    {ui.text(Key::CommonSignOut)}
                 </button>
             </div>
         </section>
@@ -408,19 +405,19 @@ fn open_detections(ui: Ui, view: &AdminView, user: &UserSummary) -> Vec<String> 
 fn status_texts(ui: Ui, user: &UserSummary, guest: bool) -> Vec<String> {
     let mut out = vec![];
     if user.disabled {
-        out.push(ui.t("admin.status.disabled").to_string());
+        out.push(ui.t(Key::AdminStatusDisabled).to_string());
     }
     if let Some(until) = user.locked_until_ms {
-        out.push(ui.tf("admin.status.locked", &[("time", &when(ui, until))]));
+        out.push(ui.tf(Key::AdminStatusLocked, &[("time", &when(ui, until))]));
     }
     if user.temporary_password {
-        out.push(ui.t("admin.status.temporary").to_string());
+        out.push(ui.t(Key::AdminStatusTemporary).to_string());
     }
     if guest {
-        out.push(ui.t("admin.status.guest").to_string());
+        out.push(ui.t(Key::AdminStatusGuest).to_string());
     }
     if out.is_empty() {
-        out.push(ui.t("admin.status.active").to_string());
+        out.push(ui.t(Key::AdminStatusActive).to_string());
     }
     out
 }
@@ -439,19 +436,19 @@ fn Users(
                 let guest = u.home_tenant != tenant;
                 let detections = open_detections(ui, &view, u);
                 let detections = if detections.is_empty() {
-                    view! { {ui.t("admin.none")} }.into_any()
+                    view! { {ui.t(Key::AdminNone)} }.into_any()
                 } else {
                     let items = detections.into_iter().map(|d| view! { <li>{d}</li> }).collect_view();
                     view! { <ul class="rg-cell-list">{items}</ul> }.into_any()
                 };
                 let status = status_texts(ui, u, guest).join("; ");
                 let methods = if u.methods.is_empty() {
-                    ui.t("admin.methods.none").to_string()
+                    ui.t(Key::AdminMethodsNone).to_string()
                 } else {
                     u.methods.iter().map(|m| ui.t(method_key(*m))).collect::<Vec<_>>().join(", ")
                 };
                 let actions = if guest {
-                    view! { {ui.t("admin.guest_note")} }.into_any()
+                    view! { {ui.t(Key::AdminGuestNote)} }.into_any()
                 } else {
                     actions_for(u)
                         .into_iter()
@@ -497,7 +494,7 @@ fn Users(
             .collect_view()
     };
     view! {
-        <h2 id="rg-users-heading">{ui.text("admin.users")}</h2>
+        <h2 id="rg-users-heading">{ui.text(Key::AdminUsers)}</h2>
         <div
             class="rg-table"
             role="region"
@@ -505,15 +502,15 @@ fn Users(
             tabindex="0"
         >
             <table class="rg-users rg-data">
-                <caption>{ui.text("admin.users.caption")}</caption>
+                <caption>{ui.text(Key::AdminUsersCaption)}</caption>
                 <thead>
                     <tr>
-                        <th scope="col">{ui.text("col.user")}</th>
-                        <th scope="col">{ui.text("col.risk")}</th>
-                        <th scope="col">{ui.text("col.open_detections")}</th>
-                        <th scope="col">{ui.text("col.status")}</th>
-                        <th scope="col">{ui.text("col.methods")}</th>
-                        <th scope="col">{ui.text("col.actions")}</th>
+                        <th scope="col">{ui.text(Key::ColUser)}</th>
+                        <th scope="col">{ui.text(Key::ColRisk)}</th>
+                        <th scope="col">{ui.text(Key::ColOpenDetections)}</th>
+                        <th scope="col">{ui.text(Key::ColStatus)}</th>
+                        <th scope="col">{ui.text(Key::ColMethods)}</th>
+                        <th scope="col">{ui.text(Key::ColActions)}</th>
                     </tr>
                 </thead>
                 <tbody>{rows}</tbody>
@@ -573,14 +570,14 @@ impl StateFilter {
     }
 }
 
-const STATE_FILTERS: [(StateFilter, &str); 7] = [
-    (StateFilter::All, "admin.filter.all"),
-    (StateFilter::State(RiskState::AtRisk), "riskstate.AtRisk"),
-    (StateFilter::State(RiskState::Remediated), "riskstate.Remediated"),
-    (StateFilter::State(RiskState::Dismissed), "riskstate.Dismissed"),
-    (StateFilter::State(RiskState::ConfirmedCompromised), "riskstate.ConfirmedCompromised"),
-    (StateFilter::State(RiskState::ConfirmedSafe), "riskstate.ConfirmedSafe"),
-    (StateFilter::NoRisk, "riskstate.none"),
+const STATE_FILTERS: [(StateFilter, Key); 7] = [
+    (StateFilter::All, Key::AdminFilterAll),
+    (StateFilter::State(RiskState::AtRisk), Key::RiskstateAtRisk),
+    (StateFilter::State(RiskState::Remediated), Key::RiskstateRemediated),
+    (StateFilter::State(RiskState::Dismissed), Key::RiskstateDismissed),
+    (StateFilter::State(RiskState::ConfirmedCompromised), Key::RiskstateConfirmedCompromised),
+    (StateFilter::State(RiskState::ConfirmedSafe), Key::RiskstateConfirmedSafe),
+    (StateFilter::NoRisk, Key::RiskstateNone),
 ];
 
 /// The user filter: every person with a logged sign-in, by display name.
@@ -600,10 +597,10 @@ fn UserFilter(people: Vec<(String, String)>, value: RwSignal<String>) -> impl In
         .collect_view();
     view! {
         <div class="rg-field">
-            <label for="rg-log-user">{ui.text("admin.filter.user")}</label>
+            <label for="rg-log-user">{ui.text(Key::AdminFilterUser)}</label>
             <select id="rg-log-user" name="rg-log-user" on:change=handler(move |ev| value.set(event_target_value(&ev)))>
                 <option value="" prop:selected=move || value.with(String::is_empty)>
-                    {ui.text("admin.filter.all")}
+                    {ui.text(Key::AdminFilterAll)}
                 </option>
                 {options}
             </select>
@@ -647,24 +644,24 @@ fn SignIns(
     };
     let spec = TableSpec {
         id: "rg-admin-sign-ins-heading",
-        heading: "account.sign_ins",
-        caption: "admin.sign_ins.caption",
+        heading: Key::AccountSignIns,
+        caption: Key::AdminSignInsCaption,
         class: "rg-admin-sign-ins",
         columns: &[
-            "col.time",
-            "col.user",
-            "col.place",
-            "col.device",
-            "col.detections",
-            "col.log_risk",
-            "col.outcome",
-            "col.actions",
+            Key::ColTime,
+            Key::ColUser,
+            Key::ColPlace,
+            Key::ColDevice,
+            Key::ColDetections,
+            Key::ColLogRisk,
+            Key::ColOutcome,
+            Key::ColActions,
         ],
-        none: "account.sign_ins.none",
+        none: Key::AccountSignInsNone,
     };
     view! {
         <div class="rg-filters">
-            <Choice id="rg-log-state" label="admin.filter.state" options=STATE_FILTERS.to_vec() value=state/>
+            <Choice id="rg-log-state" label=Key::AdminFilterState options=STATE_FILTERS.to_vec() value=state/>
             <UserFilter people value=person/>
         </div>
         {data_table(spec, !empty, rows)}
@@ -685,7 +682,7 @@ fn sign_in_row(
     // Guests are their home organisation's to manage, as in the users table.
     let member = user.is_some_and(|u| u.home_tenant == tenant);
     let confirm = if member { confirm_button(ui, r, i + 1, &name, act) } else { ().into_any() };
-    let detections = detections_cell(ui, r, "admin.none");
+    let detections = detections_cell(ui, r, Key::AdminNone);
     view! {
         <tr>
             <th scope="row">{when(ui, r.at_ms)}</th>
@@ -700,14 +697,14 @@ fn sign_in_row(
     }
 }
 
-const ENFORCEMENT: [(Enforcement, &str); 3] = [
-    (Enforcement::Off, "enforcement.Off"),
-    (Enforcement::ReportOnly, "enforcement.ReportOnly"),
-    (Enforcement::On, "enforcement.On"),
+const ENFORCEMENT: [(Enforcement, Key); 3] = [
+    (Enforcement::Off, Key::EnforcementOff),
+    (Enforcement::ReportOnly, Key::EnforcementReportOnly),
+    (Enforcement::On, Key::EnforcementOn),
 ];
 
-const LEVELS: [(RiskLevel, &str); 3] =
-    [(RiskLevel::Low, "risk.Low"), (RiskLevel::Medium, "risk.Medium"), (RiskLevel::High, "risk.High")];
+const LEVELS: [(RiskLevel, Key); 3] =
+    [(RiskLevel::Low, Key::RiskLow), (RiskLevel::Medium, Key::RiskMedium), (RiskLevel::High, Key::RiskHigh)];
 
 /// One method a reset may take as proof, on or off.
 #[component]
@@ -740,8 +737,8 @@ fn Policy(
     needs_step_up: RwSignal<bool>,
 ) -> impl IntoView {
     let ui = use_ui();
-    let list_error = RwSignal::new(None::<&'static str>);
-    let general = RwSignal::new(None::<&'static str>);
+    let list_error = RwSignal::new(None::<Message>);
+    let general = RwSignal::new(None::<Message>);
     let saved = RwSignal::new(false);
     let save = move |ev: SubmitEvent| {
         ev.prevent_default();
@@ -761,10 +758,10 @@ fn Policy(
             Err(e) if asks_step_up(&e, needs_step_up) => {}
             Err(e) => match error_text(&e) {
                 (Some(Field::BannedList), key) => {
-                    list_error.try_set(Some(key));
+                    list_error.try_set(Some(key.into()));
                 }
                 (_, key) => {
-                    general.try_set(Some(key));
+                    general.try_set(Some(key.into()));
                 }
             },
         });
@@ -775,58 +772,58 @@ fn Policy(
     };
     view! {
         <form class="rg-policy" on:submit=handler(save) novalidate>
-            <h2>{move || ui.tf("policy.heading", &[("tenant", &tenant())])}</h2>
+            <h2>{move || ui.tf(Key::PolicyHeading, &[("tenant", &tenant())])}</h2>
             <fieldset>
-                <legend>{ui.text("policy.sign_in")}</legend>
+                <legend>{ui.text(Key::PolicySignIn)}</legend>
                 <Choice
                     id="rg-sign-in-enforcement"
-                    label="policy.enforcement"
+                    label=Key::PolicyEnforcement
                     options=ENFORCEMENT.to_vec()
                     value=form.sign_in_enforcement
                 />
                 <Choice
                     id="rg-sign-in-level"
-                    label="policy.min_level"
+                    label=Key::PolicyMinLevel
                     options=LEVELS.to_vec()
                     value=form.sign_in_level
                 />
                 <Choice
                     id="rg-sign-in-action"
-                    label="policy.action"
+                    label=Key::PolicyAction
                     options=vec![
-                        (SignInAction::RequireMfa, "signin_action.RequireMfa"),
-                        (SignInAction::Block, "signin_action.Block"),
+                        (SignInAction::RequireMfa, Key::SigninActionRequireMfa),
+                        (SignInAction::Block, Key::SigninActionBlock),
                     ]
                     value=form.sign_in_action
                 />
                 <Choice
                     id="rg-phishing-resistant"
-                    label="policy.phishing_resistant"
-                    options=vec![(false, "policy.reset.no"), (true, "policy.reset.yes")]
+                    label=Key::PolicyPhishingResistant
+                    options=vec![(false, Key::PolicyResetNo), (true, Key::PolicyResetYes)]
                     value=form.phishing_resistant
                 />
             </fieldset>
             <fieldset>
-                <legend>{ui.text("policy.user")}</legend>
+                <legend>{ui.text(Key::PolicyUser)}</legend>
                 <Choice
                     id="rg-user-enforcement"
-                    label="policy.enforcement"
+                    label=Key::PolicyEnforcement
                     options=ENFORCEMENT.to_vec()
                     value=form.user_enforcement
                 />
                 <Choice
                     id="rg-user-level"
-                    label="policy.min_level"
+                    label=Key::PolicyMinLevel
                     options=LEVELS.to_vec()
                     value=form.user_level
                 />
                 <Choice
                     id="rg-user-action"
-                    label="policy.action"
+                    label=Key::PolicyAction
                     options=vec![
-                        (UserAction::RequireMfaAndPasswordChange, "user_action.RequireMfaAndPasswordChange"),
-                        (UserAction::RequireRiskRemediation, "user_action.RequireRiskRemediation"),
-                        (UserAction::Block, "user_action.Block"),
+                        (UserAction::RequireMfaAndPasswordChange, Key::UserActionRequireMfaAndPasswordChange),
+                        (UserAction::RequireRiskRemediation, Key::UserActionRequireRiskRemediation),
+                        (UserAction::Block, Key::UserActionBlock),
                     ]
                     value=form.user_action
                 />
@@ -837,40 +834,40 @@ fn Policy(
                         prop:checked=move || form.block_unregistered.get()
                         on:change=handler(move |ev| form.block_unregistered.set(event_target_checked(&ev)))
                     />
-                    <label for="rg-block-unregistered">{ui.text("policy.block_unregistered")}</label>
+                    <label for="rg-block-unregistered">{ui.text(Key::PolicyBlockUnregistered)}</label>
                 </div>
             </fieldset>
             <fieldset>
-                <legend>{ui.text("policy.registration")}</legend>
+                <legend>{ui.text(Key::PolicyRegistration)}</legend>
                 <Choice
                     id="rg-registration-enforcement"
-                    label="policy.enforcement"
+                    label=Key::PolicyEnforcement
                     options=ENFORCEMENT.to_vec()
                     value=form.registration
                 />
             </fieldset>
             <fieldset>
-                <legend>{ui.text("policy.reset")}</legend>
+                <legend>{ui.text(Key::PolicyReset)}</legend>
                 <Choice
                     id="rg-reset-enabled"
-                    label="policy.reset.enabled"
-                    options=vec![(true, "policy.reset.yes"), (false, "policy.reset.no")]
+                    label=Key::PolicyResetEnabled
+                    options=vec![(true, Key::PolicyResetYes), (false, Key::PolicyResetNo)]
                     value=form.reset_enabled
                 />
                 <Choice
                     id="rg-reset-required"
-                    label="policy.reset.required"
-                    options=vec![(1u8, "policy.reset.one"), (2u8, "policy.reset.two")]
+                    label=Key::PolicyResetRequired
+                    options=vec![(1u8, Key::PolicyResetOne), (2u8, Key::PolicyResetTwo)]
                     value=form.reset_required
                 />
                 <fieldset class="rg-reset-methods">
-                    <legend>{ui.text("policy.reset.methods")}</legend>
+                    <legend>{ui.text(Key::PolicyResetMethods)}</legend>
                     {RESET_METHODS.into_iter().map(|m| view! { <ResetMethod form method=m/> }).collect_view()}
                 </fieldset>
             </fieldset>
             <div class="rg-field">
-                <label for="rg-banned">{ui.text("policy.banned")}</label>
-                <p id="rg-banned-hint" class="rg-identity">{ui.text("policy.banned.hint")}</p>
+                <label for="rg-banned">{ui.text(Key::PolicyBanned)}</label>
+                <p id="rg-banned-hint" class="rg-identity">{ui.text(Key::PolicyBannedHint)}</p>
                 <textarea
                     id="rg-banned"
                     name="rg-banned"
@@ -883,16 +880,16 @@ fn Policy(
                     on:input=handler(move |ev| form.banned.set(event_target_value(&ev)))
                 />
                 <p id="rg-banned-message" class="rg-error" aria-live="polite">
-                    {move || list_error.get().map(|k| ui.t(k))}
+                    {ui.message(list_error)}
                 </p>
             </div>
-            <KeyMessage message=general/>
+            <FormMessage message=general/>
             <p class="rg-status" role="status">
-                {move || saved.get().then(|| ui.t("policy.saved"))}
+                {move || saved.get().then(|| ui.t(Key::PolicySaved))}
             </p>
             <div class="rg-actions">
                 <button type="submit" class="rg-primary" disabled=ui.pending>
-                    {ui.text("policy.save")}
+                    {ui.text(Key::PolicySave)}
                 </button>
             </div>
         </form>

@@ -1,5 +1,6 @@
 //! Blocked: why, what the person can do, and details to give the help desk.
 use crate::engine::{BlockReason, Step};
+use crate::ui::text::Key;
 use crate::ui::use_ui;
 use crate::ui::widgets::{handler, live_view, Heading};
 use leptos::prelude::*;
@@ -18,16 +19,16 @@ pub fn error_code(reason: BlockReason) -> &'static str {
     }
 }
 
-fn reason_key(reason: BlockReason) -> &'static str {
+fn reason_key(reason: BlockReason) -> Key {
     match reason {
-        BlockReason::Disabled => "blocked.Disabled",
-        BlockReason::LockedOut { .. } => "blocked.LockedOut",
-        BlockReason::SignInRisk => "blocked.SignInRisk",
-        BlockReason::UserRisk => "blocked.UserRisk",
-        BlockReason::UnregisteredAtRisk => "blocked.UnregisteredAtRisk",
-        BlockReason::HomeTenantMustRemediate => "blocked.HomeTenantMustRemediate",
-        BlockReason::TooManyFailedCodes => "blocked.TooManyFailedCodes",
-        BlockReason::NoPhishingResistantMethod => "blocked.NoPhishingResistantMethod",
+        BlockReason::Disabled => Key::BlockedDisabled,
+        BlockReason::LockedOut { .. } => Key::BlockedLockedOut,
+        BlockReason::SignInRisk => Key::BlockedSignInRisk,
+        BlockReason::UserRisk => Key::BlockedUserRisk,
+        BlockReason::UnregisteredAtRisk => Key::BlockedUnregisteredAtRisk,
+        BlockReason::HomeTenantMustRemediate => Key::BlockedHomeTenantMustRemediate,
+        BlockReason::TooManyFailedCodes => Key::BlockedTooManyFailedCodes,
+        BlockReason::NoPhishingResistantMethod => Key::BlockedNoPhishingResistantMethod,
     }
 }
 
@@ -60,9 +61,9 @@ pub fn Blocked() -> impl IntoView {
         let (correlation, time) = ui.with_reply(|r| (r.correlation_id.clone(), r.time_ms));
         let time = local_time(time, ui.locale.get().tag());
         [
-            (ui.t("blocked.code"), error_code(reason).to_string()),
-            (ui.t("blocked.correlation"), correlation),
-            (ui.t("blocked.time"), time),
+            (ui.t(Key::BlockedCode), error_code(reason).to_string()),
+            (ui.t(Key::BlockedCorrelation), correlation),
+            (ui.t(Key::BlockedTime), time),
         ]
     };
     let copy = move |_| {
@@ -74,9 +75,9 @@ pub fn Blocked() -> impl IntoView {
     };
     view! {
         <section class="rg-form rg-blocked">
-            <Heading key="blocked.heading"/>
+            <Heading key=Key::BlockedHeading/>
             <p class="rg-reason">{message}</p>
-            <h2>{ui.text("blocked.details")}</h2>
+            <h2>{ui.text(Key::BlockedDetails)}</h2>
             <dl class="rg-details">
                 {live_view(move || {
                     details()
@@ -87,10 +88,10 @@ pub fn Blocked() -> impl IntoView {
             </dl>
             <div class="rg-actions">
                 <button type="button" class="rg-secondary" on:click=handler(copy)>
-                    {move || ui.t(if copied.get() { "common.copied" } else { "common.copy" })}
+                    {move || ui.t(if copied.get() { Key::CommonCopied } else { Key::CommonCopy })}
                 </button>
                 <button type="button" class="rg-primary" on:click=handler(move |_| ui.restart())>
-                    {ui.text("common.start_over")}
+                    {ui.text(Key::CommonStartOver)}
                 </button>
             </div>
         </section>

@@ -3,6 +3,7 @@ use crate::backend::api::Field;
 use crate::backend::{BackendError, Input};
 use crate::engine::password::{Rejection, Verdict};
 use crate::engine::{PasswordReason, Step};
+use crate::ui::text::{Key, Message};
 use crate::ui::widgets::{effect, error_text, handler, show_error, FormMessage, Heading, TextField};
 use crate::ui::{use_ui, Ui};
 use leptos::ev::SubmitEvent;
@@ -15,16 +16,16 @@ const FEEDBACK_AFTER: Duration = Duration::from_millis(250);
 /// Why a candidate was refused, without repeating any of it.
 pub fn rejection_text(ui: crate::ui::Ui, r: Rejection) -> String {
     match r {
-        Rejection::Empty => ui.t("password.rule.Empty").into(),
+        Rejection::Empty => ui.t(Key::PasswordRuleEmpty).into(),
         Rejection::TooShort { min } => {
-            ui.tf("password.rule.TooShort", &[("min", &ui.locale.get().number(min as u64))])
+            ui.tf(Key::PasswordRuleTooShort, &[("min", &ui.locale.get().number(min as u64))])
         }
         Rejection::TooLong { max } => {
-            ui.tf("password.rule.TooLong", &[("max", &ui.locale.get().number(max as u64))])
+            ui.tf(Key::PasswordRuleTooLong, &[("max", &ui.locale.get().number(max as u64))])
         }
-        Rejection::SameAsCurrent => ui.t("password.rule.SameAsCurrent").into(),
-        Rejection::Weak { .. } => ui.t("password.rule.Weak").into(),
-        Rejection::ContainsPersonalInfo => ui.t("password.rule.ContainsPersonalInfo").into(),
+        Rejection::SameAsCurrent => ui.t(Key::PasswordRuleSameAsCurrent).into(),
+        Rejection::Weak { .. } => ui.t(Key::PasswordRuleWeak).into(),
+        Rejection::ContainsPersonalInfo => ui.t(Key::PasswordRuleContainsPersonalInfo).into(),
     }
 }
 
@@ -34,7 +35,7 @@ pub fn rejection_text(ui: crate::ui::Ui, r: Rejection) -> String {
 #[derive(Clone, Copy)]
 pub struct Feedback {
     pub verdict: RwSignal<Option<Verdict>>,
-    pub failed: RwSignal<Option<(&'static str, bool)>>,
+    pub failed: RwSignal<Option<(Key, bool)>>,
     /// A submit bumps this so its own answer wins over any check still on its way.
     pub asked: StoredValue<u64>,
 }
@@ -49,7 +50,7 @@ pub fn live_feedback(
     submitted: impl Fn() -> Option<Verdict> + 'static,
 ) -> Feedback {
     let feedback = RwSignal::new(None::<Verdict>);
-    let failed = RwSignal::new(None::<(&'static str, bool)>);
+    let failed = RwSignal::new(None::<(Key, bool)>);
     let asked = StoredValue::new(0u64);
     Effect::new(effect(move |_| {
         if let Some(v) = submitted() {
@@ -97,20 +98,19 @@ pub fn live_feedback(
 /// Checks, before anything is sent, that a new password was typed and typed the same
 /// twice; says what is wrong next to the field.
 pub fn typed_twice(
-    ui: Ui,
     new: RwSignal<String>,
     confirm: RwSignal<String>,
-    new_error: RwSignal<Option<String>>,
-    confirm_error: RwSignal<Option<String>>,
+    new_error: RwSignal<Option<Message>>,
+    confirm_error: RwSignal<Option<Message>>,
 ) -> bool {
     new_error.set(None);
     confirm_error.set(None);
     if new.with_untracked(String::is_empty) {
-        new_error.set(Some(ui.t("error.new_password_empty").to_string()));
+        new_error.set(Some(Key::ErrorNewPasswordEmpty.into()));
         return false;
     }
     if new.get_untracked() != confirm.get_untracked() {
-        confirm_error.set(Some(ui.t("error.confirm_mismatch").to_string()));
+        confirm_error.set(Some(Key::ErrorConfirmMismatch.into()));
         return false;
     }
     true
@@ -122,13 +122,13 @@ pub fn feedback_lines(ui: Ui, feedback: Feedback) -> Vec<AnyView> {
     if let Some((key, refused)) = feedback.failed.get() {
         let text = match refused {
             true => ui.t(key).to_string(),
-            false => format!("{} {}", ui.t(key), ui.t("password.check_failed")),
+            false => format!("{} {}", ui.t(key), ui.t(Key::PasswordCheckFailed)),
         };
         return vec![view! { <li class="rg-error">{text}</li> }.into_any()];
     }
     match feedback.verdict.get() {
         None => vec![],
-        Some(v) if v.accepted() => vec![view! { <li class="rg-ok">{ui.t("password.ok")}</li> }.into_any()],
+        Some(v) if v.accepted() => vec![view! { <li class="rg-ok">{ui.t(Key::PasswordOk)}</li> }.into_any()],
         Some(v) => {
             v.rejections.into_iter().map(|r| view! { <li>{rejection_text(ui, r)}</li> }.into_any()).collect()
         }
@@ -144,9 +144,9 @@ pub fn ChangePassword() -> impl IntoView {
     });
     let (heading, lead) = match reason {
         Some(PasswordReason::TemporaryPassword) => {
-            ("password.heading.TemporaryPassword", "password.lead.TemporaryPassword")
+            (Key::PasswordHeadingTemporaryPassword, Key::PasswordLeadTemporaryPassword)
         }
-        _ => ("password.heading.UserRisk", "password.lead.UserRisk"),
+        _ => (Key::PasswordHeadingUserRisk, Key::PasswordLeadUserRisk),
     };
     let new = RwSignal::new(String::new());
     let confirm = RwSignal::new(String::new());
@@ -161,16 +161,16 @@ pub fn ChangePassword() -> impl IntoView {
     let submit = move |ev: SubmitEvent| {
         ev.prevent_default();
         general.set(None);
-        if !typed_twice(ui, new, confirm, new_error, confirm_error) {
+        if !typed_twice(new, confirm, new_error, confirm_error) {
             return;
         }
         feedback.asked.update_value(|n| *n += 1); // the answer to this submit wins over any pending check
         let input = Input::NewPassword { password: new.get_untracked(), confirm: confirm.get_untracked() };
         ui.send(input, move |e| {
             if matches!(e, BackendError::InvalidInput { field: Field::Confirm, .. }) {
-                show_error(ui, e, Field::Confirm, confirm_error, general)
+                show_error(e, Field::Confirm, confirm_error, general)
             } else {
-                show_error(ui, e, Field::NewPassword, new_error, general)
+                show_error(e, Field::NewPassword, new_error, general)
             }
         });
     };
@@ -178,15 +178,15 @@ pub fn ChangePassword() -> impl IntoView {
         <form class="rg-form" on:submit=handler(submit) novalidate>
             <Heading key=heading/>
             <p>{ui.text(lead)}</p>
-            <TextField id="rg-new-password" label="password.new" kind="password" autocomplete="new-password" value=new error=new_error/>
+            <TextField id="rg-new-password" label=Key::PasswordNew kind="password" autocomplete="new-password" value=new error=new_error/>
             <ul class="rg-rules" aria-live="polite">
                 {lines}
             </ul>
-            <TextField id="rg-confirm-password" label="password.confirm" kind="password" autocomplete="new-password" value=confirm error=confirm_error/>
+            <TextField id="rg-confirm-password" label=Key::PasswordConfirm kind="password" autocomplete="new-password" value=confirm error=confirm_error/>
             <FormMessage message=general/>
             <div class="rg-actions">
                 <button type="submit" class="rg-primary" disabled=ui.pending>
-                    {ui.text("password.submit")}
+                    {ui.text(Key::PasswordSubmit)}
                 </button>
             </div>
         </form>

@@ -2,6 +2,7 @@
 use crate::backend::api::Field;
 use crate::backend::Input;
 use crate::engine::Step;
+use crate::ui::text::Key;
 use crate::ui::use_ui;
 use crate::ui::widgets::{handler, show_error, FormMessage, Heading, When};
 use leptos::prelude::*;
@@ -15,28 +16,28 @@ pub fn Interrupt() -> impl IntoView {
         _ => (0, false),
     });
     let grace = move || match (can_skip, days_left) {
-        (false, _) => ui.t("interrupt.forced").to_string(),
-        (true, 1) => ui.t("interrupt.last_day").to_string(),
-        (true, d) => ui.tf("interrupt.days", &[("days", &ui.locale.get().number(d as u64))]),
+        (false, _) => ui.t(Key::InterruptForced).to_string(),
+        (true, 1) => ui.t(Key::InterruptLastDay).to_string(),
+        (true, d) => ui.tf(Key::InterruptDays, &[("days", &ui.locale.get().number(d as u64))]),
     };
     let send = move |input| {
         general.set(None);
-        ui.send(input, move |e| show_error(ui, e, Field::Code, general, general));
+        ui.send(input, move |e| show_error(e, Field::Code, general, general));
     };
     view! {
         <section class="rg-form">
-            <Heading key="interrupt.heading"/>
-            <p>{ui.text("interrupt.lead")}</p>
+            <Heading key=Key::InterruptHeading/>
+            <p>{ui.text(Key::InterruptLead)}</p>
             <p class="rg-grace">{grace}</p>
             <FormMessage message=general/>
             <div class="rg-actions">
                 <When when=move || can_skip>
                     <button type="button" class="rg-secondary" on:click=handler(move |_| send(Input::Skip))>
-                        {ui.text("interrupt.skip")}
+                        {ui.text(Key::InterruptSkip)}
                     </button>
                 </When>
                 <button type="button" class="rg-primary" on:click=handler(move |_| send(Input::Continue))>
-                    {ui.text("common.next")}
+                    {ui.text(Key::CommonNext)}
                 </button>
             </div>
         </section>

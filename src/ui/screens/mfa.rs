@@ -5,17 +5,18 @@ use crate::backend::Input;
 use crate::engine::flow::MAX_MFA_FAILURES;
 use crate::engine::{MethodKind, PolicyKind, Step};
 use crate::ui::passkey;
+use crate::ui::text::{Arg, Key, Message};
 use crate::ui::use_ui;
 use crate::ui::widgets::{code_typed, handler, show_error, FormMessage, Heading, TextField, When};
 use leptos::ev::SubmitEvent;
 use leptos::prelude::*;
 
-pub fn method_key(m: MethodKind) -> &'static str {
+pub fn method_key(m: MethodKind) -> Key {
     match m {
-        MethodKind::AuthenticatorApp => "method.AuthenticatorApp",
-        MethodKind::Sms => "method.Sms",
-        MethodKind::Voice => "method.Voice",
-        MethodKind::Passkey => "method.Passkey",
+        MethodKind::AuthenticatorApp => Key::MethodAuthenticatorApp,
+        MethodKind::Sms => Key::MethodSms,
+        MethodKind::Voice => Key::MethodVoice,
+        MethodKind::Passkey => Key::MethodPasskey,
     }
 }
 
@@ -27,11 +28,11 @@ fn challenge(step: &Step) -> (Vec<MethodKind>, u8) {
 }
 
 /// Why only a passkey will do here, when a policy says so.
-fn passkey_only_key(step: &Step) -> Option<&'static str> {
+fn passkey_only_key(step: &Step) -> Option<Key> {
     match step {
         Step::MfaChallenge { phishing_resistant: true, why, .. } => Some(match why.policy {
-            PolicyKind::UserRisk => "mfa.passkey.required.UserRisk",
-            _ => "mfa.passkey.required.SignInRisk",
+            PolicyKind::UserRisk => Key::MfaPasskeyRequiredUserRisk,
+            _ => Key::MfaPasskeyRequiredSignInRisk,
         }),
         _ => None,
     }
@@ -39,9 +40,9 @@ fn passkey_only_key(step: &Step) -> Option<&'static str> {
 
 /// Why the challenge is asked, when the screen cannot tell by itself: a signed-in
 /// person proving themselves again (step-up).
-fn reason_key(step: &Step) -> Option<&'static str> {
+fn reason_key(step: &Step) -> Option<Key> {
     match step {
-        Step::MfaChallenge { why, .. } if why.policy == PolicyKind::StepUp => Some("mfa.step_up.lead"),
+        Step::MfaChallenge { why, .. } if why.policy == PolicyKind::StepUp => Some(Key::MfaStepUpLead),
         _ => None,
     }
 }
@@ -78,19 +79,19 @@ pub fn Mfa() -> impl IntoView {
         let now = failures.get();
         if seen.is_some_and(|s| now > s) {
             code.set(String::new());
-            let left = ui.locale.get_untracked().number((MAX_MFA_FAILURES - now) as u64);
-            error.set(Some(ui.tf("mfa.wrong", &[("left", &left)])));
+            let left = Arg::Number((MAX_MFA_FAILURES - now) as u64);
+            error.set(Some(Message::from(Key::MfaWrong).with("left", left)));
         }
         now
     });
 
     let send = move |input| {
         general.set(None);
-        ui.send(input, move |e| show_error(ui, e, Field::Code, error, general));
+        ui.send(input, move |e| show_error(e, Field::Code, error, general));
     };
     let submit = move |ev: SubmitEvent| {
         ev.prevent_default();
-        if !code_typed(ui, code, error) {
+        if !code_typed(code, error) {
             return;
         }
         send(Input::Code { method: method.get_untracked(), code: code.get_untracked() });
@@ -101,7 +102,7 @@ pub fn Mfa() -> impl IntoView {
     passkey::answer_challenges(ui, general);
     let use_passkey = move |_| {
         if !passkey::available() {
-            general.set(Some(ui.t(passkey::Failure::Unavailable.key()).to_string()));
+            general.set(Some(passkey::Failure::Unavailable.key().into()));
             return;
         }
         send(Input::BeginPasskey);
@@ -109,38 +110,38 @@ pub fn Mfa() -> impl IntoView {
 
     view! {
         <form class="rg-form" on:submit=handler(submit) novalidate>
-            <Heading key="mfa.heading"/>
+            <Heading key=Key::MfaHeading/>
             {reason.map(|key| view! { <p class="rg-step-up-lead">{ui.text(key)}</p> })}
             {passkey_only.map(|key| view! { <p class="rg-warning rg-passkey-only" role="note">{ui.text(key)}</p> })}
             <p>
                 {move || {
                     if method.get() == MethodKind::Passkey {
-                        ui.t("mfa.passkey.lead").to_string()
+                        ui.t(Key::MfaPasskeyLead).to_string()
                     } else if method.get() == MethodKind::AuthenticatorApp {
-                        ui.t("mfa.app.lead").to_string()
+                        ui.t(Key::MfaAppLead).to_string()
                     } else if let Some(to) = sent_to.get() {
-                        ui.tf("mfa.sent", &[("phone", &to)])
+                        ui.tf(Key::MfaSent, &[("phone", &to)])
                     } else {
-                        ui.t("mfa.phone.lead").to_string()
+                        ui.t(Key::MfaPhoneLead).to_string()
                     }
                 }}
             </p>
             <When when=needs_sending>
                 <button type="button" class="rg-primary" on:click=handler(move |_| send(Input::SendCode { method: method.get_untracked() }))>
-                    {move || ui.t(if method.get() == MethodKind::Voice { "mfa.send_call" } else { "mfa.send_text" })}
+                    {move || ui.t(if method.get() == MethodKind::Voice { Key::MfaSendCall } else { Key::MfaSendText })}
                 </button>
             </When>
             <When when=by_passkey>
                 <div class="rg-actions">
                     <button type="button" class="rg-primary rg-use-passkey" disabled=ui.pending on:click=handler(use_passkey)>
-                        {ui.text("mfa.passkey.use")}
+                        {ui.text(Key::MfaPasskeyUse)}
                     </button>
                 </div>
             </When>
             <When when=move || !needs_sending() && !by_passkey()>
                 <TextField
                     id="rg-code"
-                    label="mfa.code"
+                    label=Key::MfaCode
                     autocomplete="one-time-code"
                     inputmode="numeric"
                     value=code
@@ -149,18 +150,18 @@ pub fn Mfa() -> impl IntoView {
                 <div class="rg-actions">
                     <When when=move || method.get().is_phone()>
                         <button type="button" class="rg-link" on:click=handler(move |_| send(Input::SendCode { method: method.get_untracked() }))>
-                            {ui.text("mfa.resend")}
+                            {ui.text(Key::MfaResend)}
                         </button>
                     </When>
                     <button type="submit" class="rg-primary" disabled=ui.pending>
-                        {ui.text("common.verify")}
+                        {ui.text(Key::CommonVerify)}
                     </button>
                 </div>
             </When>
             <FormMessage message=general/>
             <When when=move || { others.len() > 1 }>
                 <fieldset class="rg-methods">
-                    <legend>{ui.text("mfa.switch")}</legend>
+                    <legend>{ui.text(Key::MfaSwitch)}</legend>
                     {methods
                         .clone()
                         .into_iter()
@@ -184,13 +185,13 @@ pub fn Mfa() -> impl IntoView {
                 </fieldset>
             </When>
             <button type="button" class="rg-link" aria-expanded=move || cant_use.get().to_string() on:click=handler(move |_| cant_use.update(|v| *v = !*v))>
-                {ui.text("mfa.cant_use")}
+                {ui.text(Key::MfaCantUse)}
             </button>
             <When when=move || cant_use.get()>
                 <div class="rg-help">
-                    <p>{ui.text("mfa.cant_use.help")}</p>
+                    <p>{ui.text(Key::MfaCantUseHelp)}</p>
                     <button type="button" class="rg-secondary" on:click=handler(move |_| send(Input::Cancel))>
-                        {ui.text("common.cancel")}
+                        {ui.text(Key::CommonCancel)}
                     </button>
                 </div>
             </When>

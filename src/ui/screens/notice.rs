@@ -2,24 +2,25 @@
 use crate::backend::api::Field;
 use crate::backend::Input;
 use crate::engine::{DetectionKind, NoticeKind, Step};
+use crate::ui::text::Key;
 use crate::ui::use_ui;
 use crate::ui::widgets::{handler, live_view, show_error, FormMessage, Heading};
 use leptos::prelude::*;
 
-pub fn detection_key(kind: DetectionKind) -> &'static str {
+pub fn detection_key(kind: DetectionKind) -> Key {
     match kind {
-        DetectionKind::AnonymousIp => "unusual.AnonymousIp",
-        DetectionKind::UnfamiliarProperties => "unusual.UnfamiliarProperties",
-        DetectionKind::AtypicalTravel => "unusual.AtypicalTravel",
-        DetectionKind::ImpossibleTravel => "unusual.ImpossibleTravel",
-        DetectionKind::MaliciousIp => "unusual.MaliciousIp",
-        DetectionKind::NewCountry => "unusual.NewCountry",
-        DetectionKind::PasswordSpray => "unusual.PasswordSpray",
-        DetectionKind::ThreatActorIp => "unusual.ThreatActorIp",
-        DetectionKind::LeakedCredentials => "unusual.LeakedCredentials",
-        DetectionKind::AnomalousActivity => "unusual.AnomalousActivity",
-        DetectionKind::UserReportedSuspicious => "unusual.UserReportedSuspicious",
-        DetectionKind::AdminConfirmedCompromised => "unusual.AdminConfirmedCompromised",
+        DetectionKind::AnonymousIp => Key::UnusualAnonymousIp,
+        DetectionKind::UnfamiliarProperties => Key::UnusualUnfamiliarProperties,
+        DetectionKind::AtypicalTravel => Key::UnusualAtypicalTravel,
+        DetectionKind::ImpossibleTravel => Key::UnusualImpossibleTravel,
+        DetectionKind::MaliciousIp => Key::UnusualMaliciousIp,
+        DetectionKind::NewCountry => Key::UnusualNewCountry,
+        DetectionKind::PasswordSpray => Key::UnusualPasswordSpray,
+        DetectionKind::ThreatActorIp => Key::UnusualThreatActorIp,
+        DetectionKind::LeakedCredentials => Key::UnusualLeakedCredentials,
+        DetectionKind::AnomalousActivity => Key::UnusualAnomalousActivity,
+        DetectionKind::UserReportedSuspicious => Key::UnusualUserReportedSuspicious,
+        DetectionKind::AdminConfirmedCompromised => Key::UnusualAdminConfirmedCompromised,
     }
 }
 
@@ -29,9 +30,9 @@ pub fn Notice() -> impl IntoView {
     let general = RwSignal::new(None);
     let user_risk = ui.reply_now(|r| matches!(r.step, Step::Notice { kind: NoticeKind::UserRisk, .. }));
     let (heading, lead) = if user_risk {
-        ("notice.user.heading", "notice.user.lead")
+        (Key::NoticeUserHeading, Key::NoticeUserLead)
     } else {
-        ("notice.signin.heading", "notice.signin.lead")
+        (Key::NoticeSigninHeading, Key::NoticeSigninLead)
     };
     // What the person should recognise: for a risky sign-in, where it came from;
     // for a risky account, what was found.
@@ -59,7 +60,7 @@ pub fn Notice() -> impl IntoView {
     };
     let send = move |input| {
         general.set(None);
-        ui.send(input, move |e| show_error(ui, e, Field::Code, general, general));
+        ui.send(input, move |e| show_error(e, Field::Code, general, general));
     };
     view! {
         <section class="rg-form" class:rg-warning=user_risk>
@@ -69,10 +70,10 @@ pub fn Notice() -> impl IntoView {
             <FormMessage message=general/>
             <div class="rg-actions">
                 <button type="button" class="rg-secondary" on:click=handler(move |_| send(Input::Cancel))>
-                    {ui.text("common.cancel")}
+                    {ui.text(Key::CommonCancel)}
                 </button>
                 <button type="button" class="rg-primary" on:click=handler(move |_| send(Input::Continue))>
-                    {ui.text("common.continue")}
+                    {ui.text(Key::CommonContinue)}
                 </button>
             </div>
         </section>

@@ -6,6 +6,7 @@ use crate::backend::api::Field;
 use crate::backend::Input;
 use crate::engine::{MethodKind, Step};
 use crate::ui::passkey;
+use crate::ui::text::{Key, Message};
 use crate::ui::use_ui;
 use crate::ui::widgets::{code_typed, handler, show_error, FormMessage, Heading, TextField, When};
 use leptos::ev::SubmitEvent;
@@ -34,10 +35,10 @@ pub fn Register() -> impl IntoView {
         general.set(None);
         chosen.set(Some(MethodKind::Passkey));
         if !passkey::available() {
-            general.set(Some(ui.t(passkey::Failure::Unavailable.key()).to_string()));
+            general.set(Some(passkey::Failure::Unavailable.key().into()));
             return;
         }
-        ui.send(Input::BeginPasskey, move |e| show_error(ui, e, Field::Code, code_error, general));
+        ui.send(Input::BeginPasskey, move |e| show_error(e, Field::Code, code_error, general));
     };
 
     let begin = move |method: MethodKind| {
@@ -45,16 +46,16 @@ pub fn Register() -> impl IntoView {
         phone_error.set(None);
         let number = method.is_phone().then(|| phone.get_untracked());
         ui.send(Input::BeginRegistration { method, phone: number }, move |e| {
-            show_error(ui, e, Field::Phone, phone_error, general)
+            show_error(e, Field::Phone, phone_error, general)
         });
     };
     let confirm = move |ev: SubmitEvent| {
         ev.prevent_default();
-        if !code_typed(ui, code, code_error) {
+        if !code_typed(code, code_error) {
             return;
         }
         ui.send(Input::ConfirmRegistration { code: code.get_untracked() }, move |e| {
-            show_error(ui, e, Field::Code, code_error, general)
+            show_error(e, Field::Code, code_error, general)
         });
     };
     let app_view = move || {
@@ -67,21 +68,21 @@ pub fn Register() -> impl IntoView {
         enrollment
             .get()
             .and_then(|e| e.phone_hint)
-            .map(|hint| view! { <p>{move || ui.tf("mfa.sent", &[("phone", &hint)])}</p> })
+            .map(|hint| view! { <p>{move || ui.tf(Key::MfaSent, &[("phone", &hint)])}</p> })
     };
 
     view! {
         <section class="rg-form">
-            <Heading key="register.heading"/>
+            <Heading key=Key::RegisterHeading/>
             <When when=move || attacker_risk>
-                <p class="rg-warning" role="note">{ui.text("register.attacker_risk")}</p>
+                <p class="rg-warning" role="note">{ui.text(Key::RegisterAttackerRisk)}</p>
             </When>
             <When when=move || enrollment.get().is_none()>
                 <fieldset class="rg-methods">
-                    <legend>{ui.text("register.choose")}</legend>
+                    <legend>{ui.text(Key::RegisterChoose)}</legend>
                     <When when=move || offers_passkey>
                         <button type="button" class="rg-secondary rg-add-passkey" on:click=handler(create_passkey)>
-                            {ui.text("account.add.passkey")}
+                            {ui.text(Key::AccountAddPasskey)}
                         </button>
                     </When>
                     <When when=move || offers_app>
@@ -92,12 +93,12 @@ pub fn Register() -> impl IntoView {
                     </When>
                     <When when=move || offers_phone>
                         <button type="button" class="rg-secondary" aria-expanded=move || (chosen.get() == Some(MethodKind::Sms)).to_string() on:click=handler(move |_| chosen.set(Some(MethodKind::Sms)))>
-                            {ui.text("method.Sms")} " / " {ui.text("method.Voice")}
+                            {ui.text(Key::MethodSms)} " / " {ui.text(Key::MethodVoice)}
                         </button>
                     </When>
                 </fieldset>
                 <When when=move || chosen.get().is_some_and(|m| m.is_phone())>
-                    <p>{ui.text("register.phone.lead")}</p>
+                    <p>{ui.text(Key::RegisterPhoneLead)}</p>
                     <PhoneEntry id="rg-phone" phone error=phone_error send=Callback::new(begin)/>
                 </When>
             </When>
@@ -105,9 +106,9 @@ pub fn Register() -> impl IntoView {
             {phone_sent}
             <When when=move || enrollment.get().is_some()>
                 <form on:submit=handler(confirm) novalidate>
-                    <TextField id="rg-code" label="mfa.code" autocomplete="one-time-code" inputmode="numeric" value=code error=code_error/>
+                    <TextField id="rg-code" label=Key::MfaCode autocomplete="one-time-code" inputmode="numeric" value=code error=code_error/>
                     <div class="rg-actions">
-                        <button type="submit" class="rg-primary" disabled=ui.pending>{ui.text("common.verify")}</button>
+                        <button type="submit" class="rg-primary" disabled=ui.pending>{ui.text(Key::CommonVerify)}</button>
                     </div>
                 </form>
             </When>
@@ -121,9 +122,9 @@ pub fn Register() -> impl IntoView {
 pub fn AppKey(enrollment: Enrollment) -> impl IntoView {
     let ui = use_ui();
     view! {
-        <p>{ui.text("register.app.lead")}</p>
-        <div class="rg-qr" role="img" aria-label=ui.text("register.app.qr") inner_html=enrollment.qr_svg></div>
-        <p class="rg-key">{ui.text("register.app.key")} ": " <code>{enrollment.key}</code></p>
+        <p>{ui.text(Key::RegisterAppLead)}</p>
+        <div class="rg-qr" role="img" aria-label=ui.text(Key::RegisterAppQr) inner_html=enrollment.qr_svg></div>
+        <p class="rg-key">{ui.text(Key::RegisterAppKey)} ": " <code>{enrollment.key}</code></p>
     }
 }
 
@@ -132,18 +133,18 @@ pub fn AppKey(enrollment: Enrollment) -> impl IntoView {
 pub fn PhoneEntry(
     id: &'static str,
     phone: RwSignal<String>,
-    error: RwSignal<Option<String>>,
+    error: RwSignal<Option<Message>>,
     send: Callback<MethodKind>,
 ) -> impl IntoView {
     let ui = use_ui();
     view! {
-        <TextField id label="register.phone.number" kind="tel" autocomplete="tel" inputmode="tel" value=phone error/>
+        <TextField id label=Key::RegisterPhoneNumber kind="tel" autocomplete="tel" inputmode="tel" value=phone error/>
         <div class="rg-actions">
             <button type="button" class="rg-secondary" on:click=handler(move |_| send.run(MethodKind::Voice))>
-                {ui.text("mfa.send_call")}
+                {ui.text(Key::MfaSendCall)}
             </button>
             <button type="button" class="rg-primary" on:click=handler(move |_| send.run(MethodKind::Sms))>
-                {ui.text("mfa.send_text")}
+                {ui.text(Key::MfaSendText)}
             </button>
         </div>
     }

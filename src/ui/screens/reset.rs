@@ -6,6 +6,7 @@ use crate::backend::api::{BackendError, Field, ResetInput, ResetReply};
 use crate::engine::reset::{ResetBlock, ResetStep};
 use crate::engine::MethodKind;
 use crate::ui::passkey;
+use crate::ui::text::{Key, Message};
 use crate::ui::widgets::{code_typed, error_text, handler, live_view, FormMessage, Heading, TextField, When};
 use crate::ui::{use_ui, Ui};
 use leptos::ev::SubmitEvent;
@@ -39,12 +40,12 @@ fn part(reply: &Option<ResetReply>) -> Part {
 struct Reset {
     ui: Ui,
     reply: RwSignal<Option<ResetReply>>,
-    general: RwSignal<Option<String>>,
+    general: RwSignal<Option<Message>>,
 }
 
 impl Reset {
     /// Sends `input`; a field error goes to `field_error` when it names `field`.
-    fn send(self, input: ResetInput, field: Field, field_error: RwSignal<Option<String>>) {
+    fn send(self, input: ResetInput, field: Field, field_error: RwSignal<Option<Message>>) {
         let Some((id, seq)) = self.reply.with_untracked(|r| r.as_ref().map(|r| (r.flow_id.clone(), r.seq)))
         else {
             return;
@@ -59,7 +60,7 @@ impl Reset {
     }
 
     /// Shows the reset's current step, or why it could not be read.
-    fn catch_up(self, id: String, field: Field, field_error: RwSignal<Option<String>>) {
+    fn catch_up(self, id: String, field: Field, field_error: RwSignal<Option<Message>>) {
         let backend = self.ui.backend();
         self.run(async move { backend.current_reset(&id).await }, move |e| self.show(e, field, field_error));
     }
@@ -78,18 +79,14 @@ impl Reset {
         });
     }
 
-    fn show(self, e: BackendError, field: Field, field_error: RwSignal<Option<String>>) {
+    fn show(self, e: BackendError, field: Field, field_error: RwSignal<Option<Message>>) {
         let key = match e {
-            BackendError::FlowExpired | BackendError::UnknownFlow => "reset.expired",
+            BackendError::FlowExpired | BackendError::UnknownFlow => Key::ResetExpired,
             _ => error_text(&e).1,
         };
-        let text = Some(self.ui.t(key).to_string());
         let at_field = matches!(e, BackendError::InvalidInput { field: f, .. } if f == field);
-        if at_field {
-            field_error.try_set(text)
-        } else {
-            self.general.try_set(text)
-        };
+        let slot = if at_field { field_error } else { self.general };
+        slot.try_set(Some(key.into()));
         if matches!(e, BackendError::FlowExpired | BackendError::UnknownFlow) {
             self.reply.try_set(None); // back to the start, username kept
         }
@@ -124,7 +121,7 @@ fn AskUsername(reset: Reset) -> impl IntoView {
         ev.prevent_default();
         let username = ui.username.get_untracked();
         if username.trim().is_empty() {
-            error.set(Some(ui.t("error.username_empty").to_string()));
+            error.set(Some(Key::ErrorUsernameEmpty.into()));
             return;
         }
         error.set(None);
@@ -135,15 +132,15 @@ fn AskUsername(reset: Reset) -> impl IntoView {
     };
     view! {
         <form on:submit=handler(submit) novalidate>
-            <Heading key="reset.heading"/>
-            <p>{ui.text("reset.lead")}</p>
-            <TextField id="rg-reset-username" label="signin.username" autocomplete="username" value=ui.username error/>
+            <Heading key=Key::ResetHeading/>
+            <p>{ui.text(Key::ResetLead)}</p>
+            <TextField id="rg-reset-username" label=Key::SigninUsername autocomplete="username" value=ui.username error/>
             <div class="rg-actions">
                 <button type="button" class="rg-secondary" on:click=handler(move |_| ui.restart())>
-                    {ui.text("common.back")}
+                    {ui.text(Key::CommonBack)}
                 </button>
                 <button type="submit" class="rg-primary" disabled=ui.pending>
-                    {ui.text("common.next")}
+                    {ui.text(Key::CommonNext)}
                 </button>
             </div>
         </form>
@@ -177,7 +174,7 @@ fn Verify(reset: Reset) -> impl IntoView {
                 code.set(String::new());
             }
             if failures > f {
-                error.set(Some(ui.t("reset.wrong_code").to_string()));
+                error.set(Some(Key::ResetWrongCode.into()));
             }
             if proven > p {
                 // The same kind of proof does not count twice: offer another.
@@ -196,7 +193,7 @@ fn Verify(reset: Reset) -> impl IntoView {
     });
     let submit = move |ev: SubmitEvent| {
         ev.prevent_default();
-        if !code_typed(ui, code, error) {
+        if !code_typed(code, error) {
             return;
         }
         reset.send(
@@ -210,7 +207,7 @@ fn Verify(reset: Reset) -> impl IntoView {
     let progress = move || {
         let (_, proven, required, _, _) = state.get();
         ui.tf(
-            "reset.progress",
+            Key::ResetProgress,
             &[("done", &(proven + 1).min(required as usize).to_string()), ("of", &required.to_string())],
         )
     };
@@ -219,23 +216,23 @@ fn Verify(reset: Reset) -> impl IntoView {
     // The code field is hidden for a passkey: its messages are the form's.
     let use_passkey = move |_| {
         if !passkey::available() {
-            reset.general.set(Some(ui.t(passkey::Failure::Unavailable.key()).to_string()));
+            reset.general.set(Some(passkey::Failure::Unavailable.key().into()));
             return;
         }
         reset.send(ResetInput::BeginPasskey, Field::Code, error);
     };
     let lead = move || match (method.get(), state.get().4) {
-        (MethodKind::AuthenticatorApp, _) => ui.t("mfa.app.lead").to_string(),
-        (MethodKind::Passkey, _) => ui.t("mfa.passkey.lead").to_string(),
-        (_, Some(to)) => ui.tf("mfa.sent", &[("phone", &to)]),
-        _ => ui.t("mfa.phone.lead").to_string(),
+        (MethodKind::AuthenticatorApp, _) => ui.t(Key::MfaAppLead).to_string(),
+        (MethodKind::Passkey, _) => ui.t(Key::MfaPasskeyLead).to_string(),
+        (_, Some(to)) => ui.tf(Key::MfaSent, &[("phone", &to)]),
+        _ => ui.t(Key::MfaPhoneLead).to_string(),
     };
     view! {
         <form on:submit=handler(submit) novalidate>
-            <Heading key="reset.verify.heading"/>
+            <Heading key=Key::ResetVerifyHeading/>
             <p class="rg-grace">{progress}</p>
             <fieldset class="rg-methods">
-                <legend>{ui.text("register.choose")}</legend>
+                <legend>{ui.text(Key::RegisterChoose)}</legend>
                 {live_view(move || {
                     state.get().0.into_iter().map(|m| view! {
                         <button type="button" class="rg-link" aria-pressed=move || (method.get() == m).to_string()
@@ -248,24 +245,24 @@ fn Verify(reset: Reset) -> impl IntoView {
             <p>{lead}</p>
             <When when=move || method.get().is_phone()>
                 <button type="button" class="rg-secondary" on:click=handler(send_code)>
-                    {move || ui.t(if method.get() == MethodKind::Voice { "mfa.send_call" } else { "mfa.send_text" })}
+                    {move || ui.t(if method.get() == MethodKind::Voice { Key::MfaSendCall } else { Key::MfaSendText })}
                 </button>
             </When>
             <When when=move || !by_passkey()>
-                <TextField id="rg-reset-code" label="mfa.code" autocomplete="one-time-code" inputmode="numeric" value=code error/>
+                <TextField id="rg-reset-code" label=Key::MfaCode autocomplete="one-time-code" inputmode="numeric" value=code error/>
             </When>
             <div class="rg-actions">
                 <button type="button" class="rg-secondary" on:click=handler(move |_| reset.send(ResetInput::Cancel, Field::Code, error))>
-                    {ui.text("common.cancel")}
+                    {ui.text(Key::CommonCancel)}
                 </button>
                 <When
                     when=by_passkey
                     fallback=move || view! {
-                        <button type="submit" class="rg-primary" disabled=ui.pending>{ui.text("common.verify")}</button>
+                        <button type="submit" class="rg-primary" disabled=ui.pending>{ui.text(Key::CommonVerify)}</button>
                     }
                 >
                     <button type="button" class="rg-primary rg-use-passkey" disabled=ui.pending on:click=handler(use_passkey)>
-                        {ui.text("mfa.passkey.use")}
+                        {ui.text(Key::MfaPasskeyUse)}
                     </button>
                 </When>
             </div>
@@ -275,14 +272,14 @@ fn Verify(reset: Reset) -> impl IntoView {
 
 /// Whenever a reply hands out a passkey challenge, asks the browser and sends back its
 /// answer; a refusal or a closed prompt is the form's message.
-fn answer_passkey_challenges(reset: Reset, error: RwSignal<Option<String>>) {
+fn answer_passkey_challenges(reset: Reset, error: RwSignal<Option<Message>>) {
     passkey::each_challenge(
         move || reset.reply.with(|r| r.as_ref().and_then(|r| r.passkey.clone())),
         move |options| async move {
             match passkey::get(&options).await {
                 Ok(answer) => reset.send(ResetInput::PasskeyAssertion(answer), Field::Code, error),
                 Err(f) => {
-                    reset.general.try_set(Some(reset.ui.t(f.key()).to_string()));
+                    reset.general.try_set(Some(f.key().into()));
                 }
             }
         },
@@ -301,7 +298,7 @@ fn NewPassword(reset: Reset) -> impl IntoView {
     let feedback = live_feedback(ui, new, flow_id, submitted);
     let submit = move |ev: SubmitEvent| {
         ev.prevent_default();
-        if !typed_twice(ui, new, confirm, new_error, confirm_error) {
+        if !typed_twice(new, confirm, new_error, confirm_error) {
             return;
         }
         feedback.asked.update_value(|n| *n += 1); // the answer to this submit wins over any pending check
@@ -311,12 +308,12 @@ fn NewPassword(reset: Reset) -> impl IntoView {
     };
     view! {
         <form on:submit=handler(submit) novalidate>
-            <Heading key="reset.password.heading"/>
-            <TextField id="rg-new-password" label="password.new" kind="password" autocomplete="new-password" value=new error=new_error/>
+            <Heading key=Key::ResetPasswordHeading/>
+            <TextField id="rg-new-password" label=Key::PasswordNew kind="password" autocomplete="new-password" value=new error=new_error/>
             <ul class="rg-rules" aria-live="polite">{live_view(move || feedback_lines(ui, feedback))}</ul>
-            <TextField id="rg-confirm-password" label="password.confirm" kind="password" autocomplete="new-password" value=confirm error=confirm_error/>
+            <TextField id="rg-confirm-password" label=Key::PasswordConfirm kind="password" autocomplete="new-password" value=confirm error=confirm_error/>
             <div class="rg-actions">
-                <button type="submit" class="rg-primary" disabled=ui.pending>{ui.text("password.submit")}</button>
+                <button type="submit" class="rg-primary" disabled=ui.pending>{ui.text(Key::PasswordSubmit)}</button>
             </div>
         </form>
     }
@@ -331,25 +328,25 @@ fn Done(reset: Reset) -> impl IntoView {
     });
     view! {
         <div class="rg-success">
-            <Heading key="reset.done.heading"/>
-            <p>{ui.text("reset.done.lead")}</p>
-            <When when=move || unlocked><p>{ui.text("reset.done.unlocked")}</p></When>
-            <When when=move || remediated><p>{ui.text("remediation.User")}</p></When>
+            <Heading key=Key::ResetDoneHeading/>
+            <p>{ui.text(Key::ResetDoneLead)}</p>
+            <When when=move || unlocked><p>{ui.text(Key::ResetDoneUnlocked)}</p></When>
+            <When when=move || remediated><p>{ui.text(Key::RemediationUser)}</p></When>
             <div class="rg-actions">
-                <button type="button" class="rg-primary" on:click=handler(move |_| ui.restart())>{ui.text("signin.submit")}</button>
+                <button type="button" class="rg-primary" on:click=handler(move |_| ui.restart())>{ui.text(Key::SigninSubmit)}</button>
             </div>
         </div>
     }
 }
 
-fn block_key(reason: ResetBlock) -> &'static str {
+fn block_key(reason: ResetBlock) -> Key {
     match reason {
-        ResetBlock::NotEnabled => "reset.blocked.NotEnabled",
-        ResetBlock::Disabled => "blocked.Disabled",
-        ResetBlock::TooFewMethods => "reset.blocked.TooFewMethods",
-        ResetBlock::UserRiskPolicyBlocks => "blocked.UserRisk",
-        ResetBlock::TooManyFailedCodes => "blocked.TooManyFailedCodes",
-        ResetBlock::HomeTenantMustRemediate => "blocked.HomeTenantMustRemediate",
+        ResetBlock::NotEnabled => Key::ResetBlockedNotEnabled,
+        ResetBlock::Disabled => Key::BlockedDisabled,
+        ResetBlock::TooFewMethods => Key::ResetBlockedTooFewMethods,
+        ResetBlock::UserRiskPolicyBlocks => Key::BlockedUserRisk,
+        ResetBlock::TooManyFailedCodes => Key::BlockedTooManyFailedCodes,
+        ResetBlock::HomeTenantMustRemediate => Key::BlockedHomeTenantMustRemediate,
     }
 }
 
@@ -362,10 +359,10 @@ fn Refused(reset: Reset) -> impl IntoView {
     });
     view! {
         <div class="rg-blocked">
-            <Heading key="reset.blocked.heading"/>
+            <Heading key=Key::ResetBlockedHeading/>
             <p class="rg-reason">{ui.text(block_key(reason))}</p>
             <div class="rg-actions">
-                <button type="button" class="rg-primary" on:click=handler(move |_| ui.restart())>{ui.text("common.start_over")}</button>
+                <button type="button" class="rg-primary" on:click=handler(move |_| ui.restart())>{ui.text(Key::CommonStartOver)}</button>
             </div>
         </div>
     }
@@ -376,9 +373,9 @@ fn Ended(reset: Reset) -> impl IntoView {
     let ui = reset.ui;
     view! {
         <div>
-            <Heading key="reset.cancelled"/>
+            <Heading key=Key::ResetCancelled/>
             <div class="rg-actions">
-                <button type="button" class="rg-primary" on:click=handler(move |_| ui.restart())>{ui.text("common.start_over")}</button>
+                <button type="button" class="rg-primary" on:click=handler(move |_| ui.restart())>{ui.text(Key::CommonStartOver)}</button>
             </div>
         </div>
     }

@@ -1,6 +1,7 @@
 //! Sign-in: the username, then the password or a passkey.
 use crate::backend::api::Field;
 use crate::backend::SignInRequest;
+use crate::ui::text::Key;
 use crate::ui::widgets::{handler, show_error, FormMessage, Heading, TextField};
 use crate::ui::{use_ui, Screen};
 use leptos::ev::SubmitEvent;
@@ -13,7 +14,7 @@ pub fn Username() -> impl IntoView {
     let submit = move |ev: SubmitEvent| {
         ev.prevent_default();
         if ui.username.with_untracked(|u| u.trim().is_empty()) {
-            error.set(Some(ui.t("error.username_empty").to_string()));
+            error.set(Some(Key::ErrorUsernameEmpty.into()));
             return;
         }
         error.set(None);
@@ -21,13 +22,13 @@ pub fn Username() -> impl IntoView {
     };
     view! {
         <form class="rg-form" on:submit=handler(submit) novalidate>
-            <Heading key="signin.heading"/>
-            <TextField id="rg-username" label="signin.username" autocomplete="username" value=ui.username error/>
+            <Heading key=Key::SigninHeading/>
+            <TextField id="rg-username" label=Key::SigninUsername autocomplete="username" value=ui.username error/>
             <div class="rg-actions">
                 <button type="button" class="rg-link" on:click=handler(move |_| ui.screen.set(Screen::Reset))>
-                    {ui.text("signin.forgot")}
+                    {ui.text(Key::SigninForgot)}
                 </button>
-                <button type="submit" class="rg-primary">{ui.text("common.next")}</button>
+                <button type="submit" class="rg-primary">{ui.text(Key::CommonNext)}</button>
             </div>
         </form>
     }
@@ -42,7 +43,7 @@ pub fn Password() -> impl IntoView {
     let submit = move |ev: SubmitEvent| {
         ev.prevent_default();
         if password.with_untracked(String::is_empty) {
-            error.set(Some(ui.t("error.password_empty").to_string()));
+            error.set(Some(Key::ErrorPasswordEmpty.into()));
             return;
         }
         error.set(None);
@@ -53,28 +54,28 @@ pub fn Password() -> impl IntoView {
             source: None,
             tenant: ui.tenant.get_value(),
         };
-        ui.sign_in(request, move |e| show_error(ui, e, Field::Password, error, general));
+        ui.sign_in(request, move |e| show_error(e, Field::Password, error, general));
     };
     // Nothing typed is lost: a failed passkey leaves the password field as it was.
     let with_passkey = move |_| {
         general.set(None);
         if !crate::ui::passkey::available() {
-            general.set(Some(ui.t(crate::ui::passkey::Failure::Unavailable.key()).to_string()));
+            general.set(Some(crate::ui::passkey::Failure::Unavailable.key().into()));
             return;
         }
         ui.passkey_sign_in(move |key| {
-            general.try_set(Some(ui.t(key).to_string()));
+            general.try_set(Some(key.into()));
         });
     };
     view! {
         <form class="rg-form" on:submit=handler(submit) novalidate>
-            <Heading key="signin.password_heading"/>
+            <Heading key=Key::SigninPasswordHeading/>
             <p class="rg-identity">
-                {move || ui.tf("signin.signing_in_as", &[("username", &ui.username.get())])}
+                {move || ui.tf(Key::SigninSigningInAs, &[("username", &ui.username.get())])}
             </p>
             <TextField
                 id="rg-password"
-                label="signin.password"
+                label=Key::SigninPassword
                 kind="password"
                 autocomplete="current-password"
                 value=password
@@ -83,15 +84,15 @@ pub fn Password() -> impl IntoView {
             <FormMessage message=general/>
             <div class="rg-actions">
                 <button type="button" class="rg-secondary" on:click=handler(move |_| ui.screen.set(Screen::Username))>
-                    {ui.text("common.back")}
+                    {ui.text(Key::CommonBack)}
                 </button>
                 <button type="submit" class="rg-primary" disabled=ui.pending>
-                    {ui.text("signin.submit")}
+                    {ui.text(Key::SigninSubmit)}
                 </button>
             </div>
             <div class="rg-actions">
                 <button type="button" class="rg-link rg-passkey-sign-in" disabled=ui.pending on:click=handler(with_passkey)>
-                    {ui.text("signin.passkey")}
+                    {ui.text(Key::SigninPasskey)}
                 </button>
             </div>
         </form>

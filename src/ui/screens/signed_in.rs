@@ -1,5 +1,6 @@
 //! Signed in, and what was put right on the way.
 use crate::engine::{RiskKind, Step};
+use crate::ui::text::Key;
 use crate::ui::widgets::{effect, handler, Heading, When};
 use crate::ui::{use_ui, Screen};
 use leptos::prelude::*;
@@ -23,18 +24,18 @@ pub fn SignedIn() -> impl IntoView {
     }));
     view! {
         <section class="rg-form rg-success">
-            <Heading key="signedin.heading"/>
-            <p>{move || ui.tf("signedin.lead", &[("name", &name)])}</p>
+            <Heading key=Key::SignedinHeading/>
+            <p>{move || ui.tf(Key::SignedinLead, &[("name", &name)])}</p>
             <When when=move || any>
-                <p>{ui.text("signedin.remediated")}</p>
+                <p>{ui.text(Key::SignedinRemediated)}</p>
             </When>
             <ul class="rg-remediations">
                 {remediations
                     .iter()
                     .map(|r| {
                         let key = match r.risk {
-                            RiskKind::SignIn => "remediation.SignIn",
-                            RiskKind::User => "remediation.User",
+                            RiskKind::SignIn => Key::RemediationSignIn,
+                            RiskKind::User => Key::RemediationUser,
                         };
                         view! { <li>{ui.text(key)}</li> }
                     })
@@ -43,14 +44,14 @@ pub fn SignedIn() -> impl IntoView {
             <div class="rg-actions">
                 <When when=move || is_admin.get()>
                     <button type="button" class="rg-secondary" on:click=handler(move |_| ui.open(Screen::Admin))>
-                        {ui.text("signedin.admin")}
+                        {ui.text(Key::SignedinAdmin)}
                     </button>
                 </When>
                 <button type="button" class="rg-primary" on:click=handler(move |_| ui.open(Screen::Account))>
-                    {ui.text("signedin.review")}
+                    {ui.text(Key::SignedinReview)}
                 </button>
                 <button type="button" class="rg-secondary" on:click=handler(move |_| ui.sign_out())>
-                    {ui.text("common.sign_out")}
+                    {ui.text(Key::CommonSignOut)}
                 </button>
             </div>
         </section>

@@ -4,7 +4,8 @@
 //! comes back to the view that asked.
 use super::account::focus;
 use crate::backend::BackendError;
-use crate::ui::widgets::{effect, error_text, handler, KeyMessage};
+use crate::ui::text::{Key, Message};
+use crate::ui::widgets::{effect, error_text, handler, FormMessage};
 use crate::ui::{use_ui, Screen};
 use leptos::prelude::*;
 
@@ -20,16 +21,16 @@ pub fn asks_step_up(e: &BackendError, needed: RwSignal<bool>) -> bool {
 /// Why the view needs the person to prove themselves (`lead`, a text key), and a button
 /// that starts it; once passed, the component shows `back` again.
 #[component]
-pub fn StepUpPanel(lead: &'static str, back: Screen) -> impl IntoView {
+pub fn StepUpPanel(lead: Key, back: Screen) -> impl IntoView {
     let ui = use_ui();
-    let error = RwSignal::new(None::<&'static str>);
+    let error = RwSignal::new(None::<Message>);
     let node = NodeRef::<leptos::html::Div>::new();
     // It appears after a call, away from the control that was used: take focus there.
     Effect::new(effect(move |_| focus(node)));
     let start = move |_| {
         error.set(None);
         ui.step_up(back, move |e| {
-            error.try_set(Some(error_text(&e).1));
+            error.try_set(Some(error_text(&e).1.into()));
         });
     };
     view! {
@@ -40,12 +41,12 @@ pub fn StepUpPanel(lead: &'static str, back: Screen) -> impl IntoView {
             tabindex="-1"
             node_ref=node
         >
-            <h2 id="rg-step-up-heading">{ui.text("stepup.heading")}</h2>
+            <h2 id="rg-step-up-heading">{ui.text(Key::StepupHeading)}</h2>
             <p>{ui.text(lead)}</p>
-            <KeyMessage message=error/>
+            <FormMessage message=error/>
             <div class="rg-actions">
                 <button type="button" class="rg-primary" disabled=ui.pending on:click=handler(start)>
-                    {ui.text("stepup.start")}
+                    {ui.text(Key::StepupStart)}
                 </button>
             </div>
         </div>
