@@ -4,7 +4,7 @@ export PATH := $(CURDIR)/node_modules/.bin:$(HOME)/.cargo/bin:$(PATH)
 export CHROMEDRIVER ?= /usr/bin/chromedriver
 export WASM_BINDGEN_TEST_TIMEOUT ?= 300
 
-.PHONY: serve serve-service test build component setup setup-build test-native test-browser test-release bench screenshots clean
+.PHONY: serve serve-service test test-format build component setup setup-build test-native test-browser test-release bench screenshots clean
 
 ## Serve the app with the in-browser mock backend on http://127.0.0.1:8080
 serve: setup-build
@@ -17,7 +17,7 @@ serve-service: component
 	scripts/serve-service.sh
 
 ## Native tests, headless-browser tests, then the release bundle loaded in Chromium
-test: setup test-native test-browser test-release
+test: setup test-format test-native test-browser test-release
 
 ## Release bundle in dist/
 build: setup-build
@@ -33,6 +33,11 @@ setup:
 
 setup-build:
 	@scripts/setup.sh build
+
+# Views as leptosfmt writes them (leptosfmt.toml), everything else as rustfmt does.
+test-format:
+	leptosfmt --check --quiet src
+	cargo fmt --all --check
 
 test-native:
 	cargo test --workspace

@@ -8,6 +8,7 @@ TRUNK_VERSION=0.21.14
 WASM_BINDGEN_VERSION=0.2.130
 WASM_PACK_VERSION=0.15.1
 BINARYEN_VERSION=132
+LEPTOSFMT_VERSION=0.1.33
 
 export PATH="$PWD/node_modules/.bin:$HOME/.cargo/bin:$PATH"
 need_browser=${1:-browser}
@@ -44,6 +45,12 @@ fi
 if [ "$need_browser" = browser ] && ! has_version wasm-pack "wasm-pack $WASM_PACK_VERSION"; then
   say "installing wasm-pack $WASM_PACK_VERSION (about 4 minutes)"
   cargo install wasm-pack --version "$WASM_PACK_VERSION" --force
+fi
+
+# `make test` checks that the views are formatted (leptosfmt.toml) as rustfmt does the rest.
+if [ "$need_browser" = browser ] && ! has_version leptosfmt "$LEPTOSFMT_VERSION"; then
+  say "installing leptosfmt $LEPTOSFMT_VERSION (about 2 minutes)"
+  cargo install --locked leptosfmt --version "$LEPTOSFMT_VERSION" --force
 fi
 
 if ! command -v npm >/dev/null 2>&1; then

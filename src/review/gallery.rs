@@ -313,15 +313,17 @@ impl Address {
 #[component]
 pub fn Gallery(address: Address) -> impl IntoView {
     match address.entry.as_deref() {
-        None => view! { <Index/> }.into_any(),
-        Some("all") => view! { <All locale=address.locale theme=address.theme/> }.into_any(),
+        None => view! { <Index /> }.into_any(),
+        Some("all") => view! { <All locale=address.locale theme=address.theme /> }.into_any(),
         Some(id) => match find(id) {
-            Some(entry) => view! { <Single entry locale=address.locale theme=address.theme/> }.into_any(),
+            Some(entry) => view! { <Single entry locale=address.locale theme=address.theme /> }.into_any(),
             None => view! {
                 <main class="rg-gallery">
                     <h1>"No such screen"</h1>
                     <p>"There is no gallery entry called " <code>{id.to_string()}</code> "."</p>
-                    <p><a href="#/review">"Back to the gallery"</a></p>
+                    <p>
+                        <a href="#/review">"Back to the gallery"</a>
+                    </p>
                 </main>
             }
             .into_any(),
@@ -360,7 +362,12 @@ fn Index() -> impl IntoView {
                                 <span class="rg-gallery-variants">
                                     {VARIANTS[1..]
                                         .iter()
-                                        .map(|(l, t, name)| view! { <a href=Address::link(e.id, *l, *t)>{*name}</a> " " })
+                                        .map(|(l, t, name)| {
+                                            view! {
+                                                <a href=Address::link(e.id, *l, *t)>{*name}</a>
+                                                " "
+                                            }
+                                        })
                                         .collect_view()}
                                 </span>
                             </li>
@@ -377,14 +384,18 @@ fn All(locale: Locale, theme: Theme) -> impl IntoView {
     view! {
         <main class="rg-gallery">
             <h1>"Every screen"</h1>
-            <p><a href="#/review">"Back to the gallery"</a></p>
+            <p>
+                <a href="#/review">"Back to the gallery"</a>
+            </p>
             {ENTRIES
                 .iter()
                 .map(|entry| {
                     view! {
                         <section class="rg-gallery-entry" aria-label=entry.title>
-                            <h2><a href=Address::link(entry.id, locale, theme)>{entry.title}</a></h2>
-                            <Shown entry locale theme/>
+                            <h2>
+                                <a href=Address::link(entry.id, locale, theme)>{entry.title}</a>
+                            </h2>
+                            <Shown entry locale theme />
                         </section>
                     }
                 })
@@ -399,13 +410,20 @@ fn Single(entry: &'static Entry, locale: Locale, theme: Theme) -> impl IntoView 
         <div class="rg-gallery-single">
             <nav class="rg-gallery-bar" aria-label="Gallery">
                 <a href="#/review">"Gallery"</a>
-                " › " {entry.title} " · "
+                " › "
+                {entry.title}
+                " · "
                 {VARIANTS
                     .iter()
-                    .map(|(l, t, name)| view! { <a href=Address::link(entry.id, *l, *t)>{*name}</a> " " })
+                    .map(|(l, t, name)| {
+                        view! {
+                            <a href=Address::link(entry.id, *l, *t)>{*name}</a>
+                            " "
+                        }
+                    })
                     .collect_view()}
             </nav>
-            <Shown entry locale theme/>
+            <Shown entry locale theme />
         </div>
     }
 }
@@ -419,7 +437,12 @@ fn Shown(entry: &'static Entry, locale: Locale, theme: Theme) -> impl IntoView {
         Err(e) => {
             let problem = format!("gallery entry {} could not be prepared: {e:?}", entry.id);
             web_sys::console::error_1(&problem.clone().into());
-            return view! { <p class="rg-gallery-problem" role="alert">{problem}</p> }.into_any();
+            return view! {
+                <p class="rg-gallery-problem" role="alert">
+                    {problem}
+                </p>
+            }
+            .into_any();
         }
     };
     let holder = NodeRef::<leptos::html::Div>::new();
@@ -432,7 +455,7 @@ fn Shown(entry: &'static Entry, locale: Locale, theme: Theme) -> impl IntoView {
     let backend: Rc<dyn IdentityBackend> = stage.mock.clone();
     view! {
         <div class="rg-gallery-shown" data-entry=entry.id node_ref=holder>
-            <App backend locale theme username=entry.username preset/>
+            <App backend locale theme username=entry.username preset />
         </div>
     }
     .into_any()

@@ -187,43 +187,106 @@ pub fn ScenarioLab(mock: Rc<MockBackend>, clock: Rc<ShiftedClock>) -> impl IntoV
             <form on:submit=run novalidate>
                 <fieldset>
                     <legend>"Who and where"</legend>
-                    <LabSelect id="rg-lab-persona" label="Persona" value=form.persona
-                        options=PERSONAS.iter().map(|p| (p.username.to_string(), p.username.to_string())).collect()/>
-                    <LabSelect id="rg-lab-place" label="Place" value=form.place
-                        options=PLACES.iter().map(|p| (p.0.to_string(), format!("{}, {}", p.0, p.1))).collect()/>
-                    <LabText id="rg-lab-ip" label="IP address" value=form.ip
-                        hint="198.51.100.x: anonymising network; 203.0.113.x: known malicious"/>
-                    <LabText id="rg-lab-device" label="Device" value=form.device hint=""/>
-                    <LabText id="rg-lab-app" label="App" value=form.app hint=""/>
-                    <LabText id="rg-lab-hours" label="Hours from now" value=form.hours
-                        hint="Moves the mock's clock: travel speed, grace days"/>
+                    <LabSelect
+                        id="rg-lab-persona"
+                        label="Persona"
+                        value=form.persona
+                        options=PERSONAS
+                            .iter()
+                            .map(|p| (p.username.to_string(), p.username.to_string()))
+                            .collect()
+                    />
+                    <LabSelect
+                        id="rg-lab-place"
+                        label="Place"
+                        value=form.place
+                        options=PLACES
+                            .iter()
+                            .map(|p| (p.0.to_string(), format!("{}, {}", p.0, p.1)))
+                            .collect()
+                    />
+                    <LabText
+                        id="rg-lab-ip"
+                        label="IP address"
+                        value=form.ip
+                        hint="198.51.100.x: anonymising network; 203.0.113.x: known malicious"
+                    />
+                    <LabText id="rg-lab-device" label="Device" value=form.device hint="" />
+                    <LabText id="rg-lab-app" label="App" value=form.app hint="" />
+                    <LabText
+                        id="rg-lab-hours"
+                        label="Hours from now"
+                        value=form.hours
+                        hint="Moves the mock's clock: travel speed, grace days"
+                    />
                 </fieldset>
                 <fieldset>
                     <legend>"Tenant policy"</legend>
-                    <LabSelect id="rg-lab-sign-in" label="Sign-in risk policy" value=form.sign_in
-                        options=pairs(&[("off", "Off"), ("report", "Report only"), ("mfa", "Require MFA"), ("block", "Block")])/>
-                    <LabSelect id="rg-lab-sign-in-level" label="at or above" value=form.sign_in_level options=levels()/>
-                    <LabSelect id="rg-lab-user" label="User risk policy" value=form.user
-                        options=pairs(&[("off", "Off"), ("report", "Report only"), ("password", "MFA and password change"), ("remediate", "Require risk remediation"), ("block", "Block")])/>
-                    <LabSelect id="rg-lab-user-level" label="at or above" value=form.user_level options=levels()/>
+                    <LabSelect
+                        id="rg-lab-sign-in"
+                        label="Sign-in risk policy"
+                        value=form.sign_in
+                        options=pairs(
+                            &[
+                                ("off", "Off"),
+                                ("report", "Report only"),
+                                ("mfa", "Require MFA"),
+                                ("block", "Block"),
+                            ],
+                        )
+                    />
+                    <LabSelect
+                        id="rg-lab-sign-in-level"
+                        label="at or above"
+                        value=form.sign_in_level
+                        options=levels()
+                    />
+                    <LabSelect
+                        id="rg-lab-user"
+                        label="User risk policy"
+                        value=form.user
+                        options=pairs(
+                            &[
+                                ("off", "Off"),
+                                ("report", "Report only"),
+                                ("password", "MFA and password change"),
+                                ("remediate", "Require risk remediation"),
+                                ("block", "Block"),
+                            ],
+                        )
+                    />
+                    <LabSelect
+                        id="rg-lab-user-level"
+                        label="at or above"
+                        value=form.user_level
+                        options=levels()
+                    />
                     <label>
-                        <input type="checkbox" prop:checked=move || form.block_unregistered.get()
-                            on:change=move |ev| form.block_unregistered.set(event_target_checked(&ev))/>
+                        <input
+                            type="checkbox"
+                            prop:checked=move || form.block_unregistered.get()
+                            on:change=move |ev| form.block_unregistered.set(event_target_checked(&ev))
+                        />
                         " Block risky users with no MFA method"
                     </label>
                     <label>
-                        <input type="checkbox" prop:checked=move || form.registration.get()
-                            on:change=move |ev| form.registration.set(event_target_checked(&ev))/>
+                        <input
+                            type="checkbox"
+                            prop:checked=move || form.registration.get()
+                            on:change=move |ev| form.registration.set(event_target_checked(&ev))
+                        />
                         " MFA registration policy"
                     </label>
                 </fieldset>
                 <button type="submit">"Apply"</button>
-                <p class="rg-lab-status" role="status">{move || status.get()}</p>
+                <p class="rg-lab-status" role="status">
+                    {move || status.get()}
+                </p>
             </form>
             <h2>"Decision trace"</h2>
             {move || match trace.get() {
                 None => view! { <p>"No sign-in yet."</p> }.into_any(),
-                Some(t) => view! { <TraceView trace=t/> }.into_any(),
+                Some(t) => view! { <TraceView trace=t /> }.into_any(),
             }}
         </aside>
     }
@@ -251,7 +314,11 @@ fn LabSelect(
                 .into_iter()
                 .map(|(v, l)| {
                     let selected = v.clone();
-                    view! { <option value=v selected=move || value.get() == selected>{l}</option> }
+                    view! {
+                        <option value=v selected=move || value.get() == selected>
+                            {l}
+                        </option>
+                    }
                 })
                 .collect_view()}
         </select>
@@ -268,8 +335,13 @@ fn LabText(
     let hint_id = format!("{id}-hint");
     view! {
         <label for=id>{label}</label>
-        <input id=id type="text" prop:value=move || value.get() on:input=move |ev| value.set(event_target_value(&ev))
-            aria-describedby=(!hint.is_empty()).then(|| hint_id.clone())/>
+        <input
+            id=id
+            type="text"
+            prop:value=move || value.get()
+            on:input=move |ev| value.set(event_target_value(&ev))
+            aria-describedby=(!hint.is_empty()).then(|| hint_id.clone())
+        />
         {(!hint.is_empty()).then(|| view! { <small id=hint_id>{hint}</small> })}
     }
 }
@@ -323,16 +395,28 @@ fn TraceView(trace: Trace) -> impl IntoView {
         o.report_only.iter().map(|h| format!("{:?} at {:?}", h.policy, h.level)).collect();
     view! {
         <dl class="rg-lab-trace">
-            <dt>"Who"</dt><dd>{format!("{} signing in to {}", trace.username, trace.tenant)}</dd>
-            <dt>"From"</dt><dd>{source}</dd>
-            <dt>"Detections"</dt><dd>{list(detections, "none")}</dd>
-            <dt>"Levels"</dt><dd>{format!("sign-in risk {:?}, user risk {:?}", trace.sign_in_risk, trace.user_risk)}</dd>
-            <dt>"Steps"</dt><dd><ol>{trace.steps.iter().map(|s| view! { <li>{step_line(s)}</li> }).collect_view()}</ol></dd>
-            <dt>"Report-only policies that would have fired"</dt><dd>{list(report_only, "none")}</dd>
+            <dt>"Who"</dt>
+            <dd>{format!("{} signing in to {}", trace.username, trace.tenant)}</dd>
+            <dt>"From"</dt>
+            <dd>{source}</dd>
+            <dt>"Detections"</dt>
+            <dd>{list(detections, "none")}</dd>
+            <dt>"Levels"</dt>
+            <dd>{format!("sign-in risk {:?}, user risk {:?}", trace.sign_in_risk, trace.user_risk)}</dd>
+            <dt>"Steps"</dt>
+            <dd>
+                <ol>{trace.steps.iter().map(|s| view! { <li>{step_line(s)}</li> }).collect_view()}</ol>
+            </dd>
+            <dt>"Report-only policies that would have fired"</dt>
+            <dd>{list(report_only, "none")}</dd>
             <dt>"Recorded"</dt>
             <dd>
-                {format!("signed in: {}, proved with a method: {}, sessions revoked: {}", o.signed_in, o.verified, o.revoke_sessions)}
-                {list(remediations, "no remediation")}
+                {format!(
+                    "signed in: {}, proved with a method: {}, sessions revoked: {}",
+                    o.signed_in,
+                    o.verified,
+                    o.revoke_sessions,
+                )} {list(remediations, "no remediation")}
             </dd>
         </dl>
     }

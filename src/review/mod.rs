@@ -38,7 +38,7 @@ pub fn start() {
         let mock = StoredValue::new_local(mock);
         let clock = StoredValue::new_local(clock);
         move || match gallery::Address::parse(&hash.get()) {
-            Some(address) => view! { <gallery::Gallery address/> }.into_any(),
+            Some(address) => view! { <gallery::Gallery address /> }.into_any(),
             None => {
                 let mock = mock.get_value();
                 let backend: Rc<dyn IdentityBackend> = mock.clone();
@@ -46,9 +46,9 @@ pub fn start() {
                 let (lab_mock, clock) = (mock.clone(), clock.get_value());
                 view! {
                     <div class="rg-page">
-                        <App backend locale notice/>
-                        <panel::DemoPanel mock/>
-                        <lab::ScenarioLab mock=lab_mock clock/>
+                        <App backend locale notice />
+                        <panel::DemoPanel mock />
+                        <lab::ScenarioLab mock=lab_mock clock />
                     </div>
                 }
                 .into_any()

@@ -116,7 +116,9 @@ pub fn DemoPanel(mock: Rc<MockBackend>) -> impl IntoView {
                         passkeys()
                             .into_iter()
                             .map(|(user, counts)| {
-                                view! { <li data-user=user>{user} ": sign counts " <code>{counts}</code></li> }
+                                view! {
+                                    <li data-user=user>{user} ": sign counts " <code>{counts}</code></li>
+                                }
                             })
                             .collect_view()
                     }}
@@ -124,9 +126,11 @@ pub fn DemoPanel(mock: Rc<MockBackend>) -> impl IntoView {
             </details>
             <details>
                 <summary>"Faults"</summary>
-                {Operation::ALL.into_iter().map(|op| view! { <FaultRow mock op/> }).collect_view()}
+                {Operation::ALL.into_iter().map(|op| view! { <FaultRow mock op /> }).collect_view()}
             </details>
-            <button type="button" class="rg-secondary" on:click=reset>"Reset demo data"</button>
+            <button type="button" class="rg-secondary" on:click=reset>
+                "Reset demo data"
+            </button>
         </aside>
     }
 }
@@ -144,19 +148,49 @@ fn FaultRow(mock: StoredValue<Rc<MockBackend>, LocalStorage>, op: Operation) -> 
         <fieldset class="rg-fault">
             <legend>{op_name(op)}</legend>
             <label for=id("latency")>"Latency (ms)"</label>
-            <input id=id("latency") type="number" min="0" step="100" prop:value=move || fault.get().latency_ms
-                on:change=move |ev| apply(Fault { latency_ms: event_target_value(&ev).parse().unwrap_or(0), ..fault.get_untracked() })/>
+            <input
+                id=id("latency")
+                type="number"
+                min="0"
+                step="100"
+                prop:value=move || fault.get().latency_ms
+                on:change=move |ev| apply(Fault {
+                    latency_ms: event_target_value(&ev).parse().unwrap_or(0),
+                    ..fault.get_untracked()
+                })
+            />
             <label for=id("failure")>"Failure rate (%)"</label>
-            <input id=id("failure") type="number" min="0" max="100" prop:value=move || fault.get().failure_percent
-                on:change=move |ev| apply(Fault { failure_percent: event_target_value(&ev).parse::<u8>().unwrap_or(0).min(100), ..fault.get_untracked() })/>
+            <input
+                id=id("failure")
+                type="number"
+                min="0"
+                max="100"
+                prop:value=move || fault.get().failure_percent
+                on:change=move |ev| apply(Fault {
+                    failure_percent: event_target_value(&ev).parse::<u8>().unwrap_or(0).min(100),
+                    ..fault.get_untracked()
+                })
+            />
             <label>
-                <input type="checkbox" prop:checked=move || fault.get().timeout
-                    on:change=move |ev| apply(Fault { timeout: event_target_checked(&ev), ..fault.get_untracked() })/>
+                <input
+                    type="checkbox"
+                    prop:checked=move || fault.get().timeout
+                    on:change=move |ev| apply(Fault {
+                        timeout: event_target_checked(&ev),
+                        ..fault.get_untracked()
+                    })
+                />
                 " Time out"
             </label>
             <label>
-                <input type="checkbox" prop:checked=move || fault.get().malformed
-                    on:change=move |ev| apply(Fault { malformed: event_target_checked(&ev), ..fault.get_untracked() })/>
+                <input
+                    type="checkbox"
+                    prop:checked=move || fault.get().malformed
+                    on:change=move |ev| apply(Fault {
+                        malformed: event_target_checked(&ev),
+                        ..fault.get_untracked()
+                    })
+                />
                 " Malformed reply"
             </label>
         </fieldset>

@@ -16,7 +16,11 @@ pub fn Heading(key: Key) -> impl IntoView {
             let _ = h.focus();
         }
     }));
-    view! { <h1 node_ref=node tabindex="-1" class="rg-heading">{ui.text(key)}</h1> }
+    view! {
+        <h1 node_ref=node tabindex="-1" class="rg-heading">
+            {ui.text(key)}
+        </h1>
+    }
 }
 
 /// An event handler as one boxed type: Leptos builds its event-attribute code once per
@@ -303,7 +307,7 @@ where
 pub fn LoadFailed(error: RwSignal<Option<Message>>, retry: Callback<()>) -> impl IntoView {
     let ui = use_ui();
     view! {
-        <FormMessage message=error/>
+        <FormMessage message=error />
         <When when=move || error.with(Option::is_some)>
             <div class="rg-actions">
                 <button

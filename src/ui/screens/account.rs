@@ -225,7 +225,7 @@ pub fn Account() -> impl IntoView {
 
     view! {
         <section class="rg-form rg-account">
-            <Heading key=Key::AccountHeading/>
+            <Heading key=Key::AccountHeading />
             {live_view(move || {
                 account
                     .with(|a| {
@@ -243,7 +243,7 @@ pub fn Account() -> impl IntoView {
                     })
                     .map(|lead| view! { <p class="rg-identity">{lead}</p> })
             })}
-            <LoadFailed error=load_error retry=Callback::new(move |_| load())/>
+            <LoadFailed error=load_error retry=Callback::new(move |_| load()) />
             <p class="rg-status" role="status" tabindex="-1" node_ref=status_node>
                 {ui.message(status)}
             </p>
@@ -252,22 +252,26 @@ pub fn Account() -> impl IntoView {
                     .get()
                     .map(|a| {
                         view! {
-                            <Required account=a.clone()/>
-                            <Alerts account=a.clone()/>
-                            <SignIns account=a.clone() report error=sign_ins_error/>
-                            <Methods account=a remove error=methods_error/>
+                            <Required account=a.clone() />
+                            <Alerts account=a.clone() />
+                            <SignIns account=a.clone() report error=sign_ins_error />
+                            <Methods account=a remove error=methods_error />
                         }
                     })
             })}
             <When when=move || needs_step_up.get()>
-                <StepUpPanel lead=Key::StepupAccountLead back=Screen::Account/>
+                <StepUpPanel lead=Key::StepupAccountLead back=Screen::Account />
             </When>
             <When when=move || account.with(Option::is_some)>
-                <AddMethod account needs_step_up/>
+                <AddMethod account needs_step_up />
             </When>
             <div class="rg-actions">
                 <When when=is_admin>
-                    <button type="button" class="rg-secondary" on:click=handler(move |_| ui.open(Screen::Admin))>
+                    <button
+                        type="button"
+                        class="rg-secondary"
+                        on:click=handler(move |_| ui.open(Screen::Admin))
+                    >
                         {ui.text(Key::SignedinAdmin)}
                     </button>
                 </When>
@@ -449,7 +453,7 @@ fn SignIns(
     };
     view! {
         {data_table(spec, !empty, rows)}
-        <FormMessage message=error/>
+        <FormMessage message=error />
     }
 }
 
@@ -507,10 +511,10 @@ fn Methods(
                         <tbody>{rows}</tbody>
                     </table>
                 }
-                .into_any()
+                    .into_any()
             }
         })}
-        <FormMessage message=error/>
+        <FormMessage message=error />
     }
 }
 
@@ -604,7 +608,7 @@ fn AddMethod(account: RwSignal<Option<AccountView>>, needs_step_up: RwSignal<boo
     let setup = move || {
         enrollment.get().map(|e| {
             let shown = if e.method == MethodKind::AuthenticatorApp {
-                view! { <AppKey enrollment=e/> }.into_any()
+                view! { <AppKey enrollment=e /> }.into_any()
             } else {
                 let hint = e.phone_hint.unwrap_or_default();
                 view! { <p>{ui.tf(Key::MfaSent, &[("phone", &hint)])}</p> }.into_any()
@@ -612,9 +616,18 @@ fn AddMethod(account: RwSignal<Option<AccountView>>, needs_step_up: RwSignal<boo
             view! {
                 {shown}
                 <form on:submit=handler(confirm) novalidate>
-                    <TextField id="rg-add-code" label=Key::MfaCode autocomplete="one-time-code" inputmode="numeric" value=code error=code_error/>
+                    <TextField
+                        id="rg-add-code"
+                        label=Key::MfaCode
+                        autocomplete="one-time-code"
+                        inputmode="numeric"
+                        value=code
+                        error=code_error
+                    />
                     <div class="rg-actions">
-                        <button type="submit" class="rg-primary" disabled=ui.pending>{ui.t(Key::CommonVerify)}</button>
+                        <button type="submit" class="rg-primary" disabled=ui.pending>
+                            {ui.t(Key::CommonVerify)}
+                        </button>
                     </div>
                 </form>
             }
@@ -625,22 +638,31 @@ fn AddMethod(account: RwSignal<Option<AccountView>>, needs_step_up: RwSignal<boo
         <p role="status">{move || added.get().then(|| ui.t(Key::AccountAdded))}</p>
         <When when=move || enrollment.with(Option::is_none)>
             <div class="rg-actions rg-add">
-                <button type="button" class="rg-secondary" on:click=handler(move |_| begin(MethodKind::AuthenticatorApp))>
+                <button
+                    type="button"
+                    class="rg-secondary"
+                    on:click=handler(move |_| begin(MethodKind::AuthenticatorApp))
+                >
                     {ui.text(Key::AccountAddApp)}
                 </button>
                 <button type="button" class="rg-secondary" on:click=handler(move |_| adding_phone.set(true))>
                     {ui.text(Key::AccountAddPhone)}
                 </button>
-                <button type="button" class="rg-secondary rg-add-passkey" disabled=ui.pending on:click=handler(add_passkey)>
+                <button
+                    type="button"
+                    class="rg-secondary rg-add-passkey"
+                    disabled=ui.pending
+                    on:click=handler(add_passkey)
+                >
                     {ui.text(Key::AccountAddPasskey)}
                 </button>
             </div>
-            <FormMessage message=passkey_error/>
+            <FormMessage message=passkey_error />
             <When when=move || adding_phone.get()>
-                <PhoneEntry id="rg-add-phone" phone error=phone_error send=Callback::new(begin)/>
+                <PhoneEntry id="rg-add-phone" phone error=phone_error send=Callback::new(begin) />
             </When>
         </When>
         {setup}
-        <FormMessage message=general/>
+        <FormMessage message=general />
     }
 }

@@ -303,20 +303,20 @@ pub fn Admin() -> impl IntoView {
 
     view! {
         <section class="rg-form rg-admin">
-            <Heading key=Key::AdminHeading/>
+            <Heading key=Key::AdminHeading />
             {live_view(move || {
                 tenant_name()
                     .map(|t| ui.tf(Key::AdminLead, &[("tenant", &t)]))
                     .map(|lead| view! { <p class="rg-identity">{lead}</p> })
             })}
-            <LoadFailed error=load_error retry=Callback::new(move |_| load())/>
+            <LoadFailed error=load_error retry=Callback::new(move |_| load()) />
             <When when=move || needs_step_up.get()>
-                <StepUpPanel lead=Key::StepupAdminLead back=Screen::Admin/>
+                <StepUpPanel lead=Key::StepupAdminLead back=Screen::Admin />
             </When>
             <p class="rg-status" role="status" tabindex="-1" node_ref=done_node>
                 {ui.message(done)}
             </p>
-            <FormMessage message=action_error/>
+            <FormMessage message=action_error />
             <div class="rg-confirm" tabindex="-1" node_ref=confirm_node>
                 {question}
             </div>
@@ -329,11 +329,7 @@ pub fn Admin() -> impl IntoView {
                                 <div class="rg-warning" role="status">
                                     <h2>{ui.tf(Key::AdminTempHeading, &[("name", &name)])}</h2>
                                     <p>
-                                        <code
-                                            class="rg-temp-password"
-                                            translate="no"
-                                            dir="ltr"
-                                        >
+                                        <code class="rg-temp-password" translate="no" dir="ltr">
                                             {password}
                                         </code>
                                     </p>
@@ -360,16 +356,20 @@ pub fn Admin() -> impl IntoView {
                     .get()
                     .map(|v| {
                         view! {
-                            <Users view=v.clone() act=request/>
-                            <SignIns view=v act=request/>
+                            <Users view=v.clone() act=request />
+                            <SignIns view=v act=request />
                         }
                     })
             })}
             <When when=move || form_ready.get()>
-                <Policy form overview needs_step_up/>
+                <Policy form overview needs_step_up />
             </When>
             <div class="rg-actions">
-                <button type="button" class="rg-secondary" on:click=handler(move |_| ui.open(Screen::Account))>
+                <button
+                    type="button"
+                    class="rg-secondary"
+                    on:click=handler(move |_| ui.open(Screen::Account))
+                >
                     {ui.text(Key::AdminBack)}
                 </button>
                 <button type="button" class="rg-secondary" on:click=handler(move |_| ui.sign_out())>
@@ -477,8 +477,7 @@ fn Users(
                 view! {
                     <tr>
                         <th scope="row">
-                            {u.display_name.clone()}
-                            <br/>
+                            {u.display_name.clone()} <br />
                             <span class="rg-identity">{u.username.clone()}</span>
                         </th>
                         <td>{ui.t(risk_key(u.user_risk))}</td>
@@ -495,12 +494,7 @@ fn Users(
     };
     view! {
         <h2 id="rg-users-heading">{ui.text(Key::AdminUsers)}</h2>
-        <div
-            class="rg-table"
-            role="region"
-            aria-labelledby="rg-users-heading"
-            tabindex="0"
-        >
+        <div class="rg-table" role="region" aria-labelledby="rg-users-heading" tabindex="0">
             <table class="rg-users rg-data">
                 <caption>{ui.text(Key::AdminUsersCaption)}</caption>
                 <thead>
@@ -598,7 +592,11 @@ fn UserFilter(people: Vec<(String, String)>, value: RwSignal<String>) -> impl In
     view! {
         <div class="rg-field">
             <label for="rg-log-user">{ui.text(Key::AdminFilterUser)}</label>
-            <select id="rg-log-user" name="rg-log-user" on:change=handler(move |ev| value.set(event_target_value(&ev)))>
+            <select
+                id="rg-log-user"
+                name="rg-log-user"
+                on:change=handler(move |ev| value.set(event_target_value(&ev)))
+            >
                 <option value="" prop:selected=move || value.with(String::is_empty)>
                     {ui.text(Key::AdminFilterAll)}
                 </option>
@@ -661,8 +659,13 @@ fn SignIns(
     };
     view! {
         <div class="rg-filters">
-            <Choice id="rg-log-state" label=Key::AdminFilterState options=STATE_FILTERS.to_vec() value=state/>
-            <UserFilter people value=person/>
+            <Choice
+                id="rg-log-state"
+                label=Key::AdminFilterState
+                options=STATE_FILTERS.to_vec()
+                value=state
+            />
+            <UserFilter people value=person />
         </div>
         {data_table(spec, !empty, rows)}
     }
@@ -862,12 +865,17 @@ fn Policy(
                 />
                 <fieldset class="rg-reset-methods">
                     <legend>{ui.text(Key::PolicyResetMethods)}</legend>
-                    {RESET_METHODS.into_iter().map(|m| view! { <ResetMethod form method=m/> }).collect_view()}
+                    {RESET_METHODS
+                        .into_iter()
+                        .map(|m| view! { <ResetMethod form method=m /> })
+                        .collect_view()}
                 </fieldset>
             </fieldset>
             <div class="rg-field">
                 <label for="rg-banned">{ui.text(Key::PolicyBanned)}</label>
-                <p id="rg-banned-hint" class="rg-identity">{ui.text(Key::PolicyBannedHint)}</p>
+                <p id="rg-banned-hint" class="rg-identity">
+                    {ui.text(Key::PolicyBannedHint)}
+                </p>
                 <textarea
                     id="rg-banned"
                     name="rg-banned"
@@ -883,7 +891,7 @@ fn Policy(
                     {ui.message(list_error)}
                 </p>
             </div>
-            <FormMessage message=general/>
+            <FormMessage message=general />
             <p class="rg-status" role="status">
                 {move || saved.get().then(|| ui.t(Key::PolicySaved))}
             </p>

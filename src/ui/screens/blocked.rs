@@ -75,14 +75,19 @@ pub fn Blocked() -> impl IntoView {
     };
     view! {
         <section class="rg-form rg-blocked">
-            <Heading key=Key::BlockedHeading/>
+            <Heading key=Key::BlockedHeading />
             <p class="rg-reason">{message}</p>
             <h2>{ui.text(Key::BlockedDetails)}</h2>
             <dl class="rg-details">
                 {live_view(move || {
                     details()
                         .into_iter()
-                        .map(|(k, v)| view! { <dt>{k}</dt><dd>{v}</dd> })
+                        .map(|(k, v)| {
+                            view! {
+                                <dt>{k}</dt>
+                                <dd>{v}</dd>
+                            }
+                        })
                         .collect_view()
                 })}
             </dl>

@@ -176,14 +176,28 @@ pub fn ChangePassword() -> impl IntoView {
     };
     view! {
         <form class="rg-form" on:submit=handler(submit) novalidate>
-            <Heading key=heading/>
+            <Heading key=heading />
             <p>{ui.text(lead)}</p>
-            <TextField id="rg-new-password" label=Key::PasswordNew kind="password" autocomplete="new-password" value=new error=new_error/>
+            <TextField
+                id="rg-new-password"
+                label=Key::PasswordNew
+                kind="password"
+                autocomplete="new-password"
+                value=new
+                error=new_error
+            />
             <ul class="rg-rules" aria-live="polite">
                 {lines}
             </ul>
-            <TextField id="rg-confirm-password" label=Key::PasswordConfirm kind="password" autocomplete="new-password" value=confirm error=confirm_error/>
-            <FormMessage message=general/>
+            <TextField
+                id="rg-confirm-password"
+                label=Key::PasswordConfirm
+                kind="password"
+                autocomplete="new-password"
+                value=confirm
+                error=confirm_error
+            />
+            <FormMessage message=general />
             <div class="rg-actions">
                 <button type="submit" class="rg-primary" disabled=ui.pending>
                     {ui.text(Key::PasswordSubmit)}

@@ -19,7 +19,7 @@ pub fn Ended() -> impl IntoView {
         .unwrap_or((Key::EndedCancelled, None));
     view! {
         <section class="rg-form">
-            <Heading key=heading/>
+            <Heading key=heading />
             {lead.map(|key| view! { <p>{ui.text(key)}</p> })}
             <div class="rg-actions">
                 <button type="button" class="rg-primary" on:click=handler(move |_| ui.restart())>

@@ -26,10 +26,10 @@ pub fn Interrupt() -> impl IntoView {
     };
     view! {
         <section class="rg-form">
-            <Heading key=Key::InterruptHeading/>
+            <Heading key=Key::InterruptHeading />
             <p>{ui.text(Key::InterruptLead)}</p>
             <p class="rg-grace">{grace}</p>
-            <FormMessage message=general/>
+            <FormMessage message=general />
             <div class="rg-actions">
                 <When when=move || can_skip>
                     <button type="button" class="rg-secondary" on:click=handler(move |_| send(Input::Skip))>

@@ -110,9 +110,16 @@ pub fn Mfa() -> impl IntoView {
 
     view! {
         <form class="rg-form" on:submit=handler(submit) novalidate>
-            <Heading key=Key::MfaHeading/>
+            <Heading key=Key::MfaHeading />
             {reason.map(|key| view! { <p class="rg-step-up-lead">{ui.text(key)}</p> })}
-            {passkey_only.map(|key| view! { <p class="rg-warning rg-passkey-only" role="note">{ui.text(key)}</p> })}
+            {passkey_only
+                .map(|key| {
+                    view! {
+                        <p class="rg-warning rg-passkey-only" role="note">
+                            {ui.text(key)}
+                        </p>
+                    }
+                })}
             <p>
                 {move || {
                     if method.get() == MethodKind::Passkey {
@@ -127,13 +134,32 @@ pub fn Mfa() -> impl IntoView {
                 }}
             </p>
             <When when=needs_sending>
-                <button type="button" class="rg-primary" on:click=handler(move |_| send(Input::SendCode { method: method.get_untracked() }))>
-                    {move || ui.t(if method.get() == MethodKind::Voice { Key::MfaSendCall } else { Key::MfaSendText })}
+                <button
+                    type="button"
+                    class="rg-primary"
+                    on:click=handler(move |_| send(Input::SendCode {
+                        method: method.get_untracked(),
+                    }))
+                >
+                    {move || {
+                        ui.t(
+                            if method.get() == MethodKind::Voice {
+                                Key::MfaSendCall
+                            } else {
+                                Key::MfaSendText
+                            },
+                        )
+                    }}
                 </button>
             </When>
             <When when=by_passkey>
                 <div class="rg-actions">
-                    <button type="button" class="rg-primary rg-use-passkey" disabled=ui.pending on:click=handler(use_passkey)>
+                    <button
+                        type="button"
+                        class="rg-primary rg-use-passkey"
+                        disabled=ui.pending
+                        on:click=handler(use_passkey)
+                    >
                         {ui.text(Key::MfaPasskeyUse)}
                     </button>
                 </div>
@@ -149,7 +175,13 @@ pub fn Mfa() -> impl IntoView {
                 />
                 <div class="rg-actions">
                     <When when=move || method.get().is_phone()>
-                        <button type="button" class="rg-link" on:click=handler(move |_| send(Input::SendCode { method: method.get_untracked() }))>
+                        <button
+                            type="button"
+                            class="rg-link"
+                            on:click=handler(move |_| send(Input::SendCode {
+                                method: method.get_untracked(),
+                            }))
+                        >
                             {ui.text(Key::MfaResend)}
                         </button>
                     </When>
@@ -158,7 +190,7 @@ pub fn Mfa() -> impl IntoView {
                     </button>
                 </div>
             </When>
-            <FormMessage message=general/>
+            <FormMessage message=general />
             <When when=move || { others.len() > 1 }>
                 <fieldset class="rg-methods">
                     <legend>{ui.text(Key::MfaSwitch)}</legend>
@@ -184,7 +216,12 @@ pub fn Mfa() -> impl IntoView {
                         .collect_view()}
                 </fieldset>
             </When>
-            <button type="button" class="rg-link" aria-expanded=move || cant_use.get().to_string() on:click=handler(move |_| cant_use.update(|v| *v = !*v))>
+            <button
+                type="button"
+                class="rg-link"
+                aria-expanded=move || cant_use.get().to_string()
+                on:click=handler(move |_| cant_use.update(|v| *v = !*v))
+            >
                 {ui.text(Key::MfaCantUse)}
             </button>
             <When when=move || cant_use.get()>

@@ -64,10 +64,12 @@ pub fn Notice() -> impl IntoView {
     };
     view! {
         <section class="rg-form" class:rg-warning=user_risk>
-            <Heading key=heading/>
+            <Heading key=heading />
             <p>{ui.text(lead)}</p>
-            <ul class="rg-unusual">{live_view(move || items().into_iter().map(|i| view! { <li>{i}</li> }).collect_view())}</ul>
-            <FormMessage message=general/>
+            <ul class="rg-unusual">
+                {live_view(move || items().into_iter().map(|i| view! { <li>{i}</li> }).collect_view())}
+            </ul>
+            <FormMessage message=general />
             <div class="rg-actions">
                 <button type="button" class="rg-secondary" on:click=handler(move |_| send(Input::Cancel))>
                     {ui.text(Key::CommonCancel)}

@@ -62,7 +62,7 @@ pub fn Register() -> impl IntoView {
         enrollment
             .get()
             .filter(|e| e.method == MethodKind::AuthenticatorApp)
-            .map(|e| view! { <AppKey enrollment=e/> })
+            .map(|e| view! { <AppKey enrollment=e /> })
     };
     let phone_sent = move || {
         enrollment
@@ -73,46 +73,74 @@ pub fn Register() -> impl IntoView {
 
     view! {
         <section class="rg-form">
-            <Heading key=Key::RegisterHeading/>
+            <Heading key=Key::RegisterHeading />
             <When when=move || attacker_risk>
-                <p class="rg-warning" role="note">{ui.text(Key::RegisterAttackerRisk)}</p>
+                <p class="rg-warning" role="note">
+                    {ui.text(Key::RegisterAttackerRisk)}
+                </p>
             </When>
             <When when=move || enrollment.get().is_none()>
                 <fieldset class="rg-methods">
                     <legend>{ui.text(Key::RegisterChoose)}</legend>
                     <When when=move || offers_passkey>
-                        <button type="button" class="rg-secondary rg-add-passkey" on:click=handler(create_passkey)>
+                        <button
+                            type="button"
+                            class="rg-secondary rg-add-passkey"
+                            on:click=handler(create_passkey)
+                        >
                             {ui.text(Key::AccountAddPasskey)}
                         </button>
                     </When>
                     <When when=move || offers_app>
-                        <button type="button" class="rg-secondary" on:click=handler(move |_| {
-                            chosen.set(Some(MethodKind::AuthenticatorApp));
-                            begin(MethodKind::AuthenticatorApp);
-                        })>{ui.text(method_key(MethodKind::AuthenticatorApp))}</button>
+                        <button
+                            type="button"
+                            class="rg-secondary"
+                            on:click=handler(move |_| {
+                                chosen.set(Some(MethodKind::AuthenticatorApp));
+                                begin(MethodKind::AuthenticatorApp);
+                            })
+                        >
+                            {ui.text(method_key(MethodKind::AuthenticatorApp))}
+                        </button>
                     </When>
                     <When when=move || offers_phone>
-                        <button type="button" class="rg-secondary" aria-expanded=move || (chosen.get() == Some(MethodKind::Sms)).to_string() on:click=handler(move |_| chosen.set(Some(MethodKind::Sms)))>
-                            {ui.text(Key::MethodSms)} " / " {ui.text(Key::MethodVoice)}
+                        <button
+                            type="button"
+                            class="rg-secondary"
+                            aria-expanded=move || (chosen.get() == Some(MethodKind::Sms)).to_string()
+                            on:click=handler(move |_| chosen.set(Some(MethodKind::Sms)))
+                        >
+                            {ui.text(Key::MethodSms)}
+                            " / "
+                            {ui.text(Key::MethodVoice)}
                         </button>
                     </When>
                 </fieldset>
                 <When when=move || chosen.get().is_some_and(|m| m.is_phone())>
                     <p>{ui.text(Key::RegisterPhoneLead)}</p>
-                    <PhoneEntry id="rg-phone" phone error=phone_error send=Callback::new(begin)/>
+                    <PhoneEntry id="rg-phone" phone error=phone_error send=Callback::new(begin) />
                 </When>
             </When>
             {app_view}
             {phone_sent}
             <When when=move || enrollment.get().is_some()>
                 <form on:submit=handler(confirm) novalidate>
-                    <TextField id="rg-code" label=Key::MfaCode autocomplete="one-time-code" inputmode="numeric" value=code error=code_error/>
+                    <TextField
+                        id="rg-code"
+                        label=Key::MfaCode
+                        autocomplete="one-time-code"
+                        inputmode="numeric"
+                        value=code
+                        error=code_error
+                    />
                     <div class="rg-actions">
-                        <button type="submit" class="rg-primary" disabled=ui.pending>{ui.text(Key::CommonVerify)}</button>
+                        <button type="submit" class="rg-primary" disabled=ui.pending>
+                            {ui.text(Key::CommonVerify)}
+                        </button>
                     </div>
                 </form>
             </When>
-            <FormMessage message=general/>
+            <FormMessage message=general />
         </section>
     }
 }
@@ -123,7 +151,12 @@ pub fn AppKey(enrollment: Enrollment) -> impl IntoView {
     let ui = use_ui();
     view! {
         <p>{ui.text(Key::RegisterAppLead)}</p>
-        <div class="rg-qr" role="img" aria-label=ui.text(Key::RegisterAppQr) inner_html=enrollment.qr_svg></div>
+        <div
+            class="rg-qr"
+            role="img"
+            aria-label=ui.text(Key::RegisterAppQr)
+            inner_html=enrollment.qr_svg
+        ></div>
         <p class="rg-key">{ui.text(Key::RegisterAppKey)} ": " <code>{enrollment.key}</code></p>
     }
 }
@@ -138,7 +171,15 @@ pub fn PhoneEntry(
 ) -> impl IntoView {
     let ui = use_ui();
     view! {
-        <TextField id label=Key::RegisterPhoneNumber kind="tel" autocomplete="tel" inputmode="tel" value=phone error/>
+        <TextField
+            id
+            label=Key::RegisterPhoneNumber
+            kind="tel"
+            autocomplete="tel"
+            inputmode="tel"
+            value=phone
+            error
+        />
         <div class="rg-actions">
             <button type="button" class="rg-secondary" on:click=handler(move |_| send.run(MethodKind::Voice))>
                 {ui.text(Key::MfaSendCall)}

@@ -101,14 +101,13 @@ pub fn ForgotPassword() -> impl IntoView {
     view! {
         <section class="rg-form">
             {live_view(move || match current.get() {
-                Part::Username => view! { <AskUsername reset/> }.into_any(),
-                Part::Verify => view! { <Verify reset/> }.into_any(),
-                Part::NewPassword => view! { <NewPassword reset/> }.into_any(),
-                Part::Done => view! { <Done reset/> }.into_any(),
-                Part::Blocked => view! { <Refused reset/> }.into_any(),
-                Part::Ended => view! { <Ended reset/> }.into_any(),
-            })}
-            <FormMessage message=reset.general/>
+                Part::Username => view! { <AskUsername reset /> }.into_any(),
+                Part::Verify => view! { <Verify reset /> }.into_any(),
+                Part::NewPassword => view! { <NewPassword reset /> }.into_any(),
+                Part::Done => view! { <Done reset /> }.into_any(),
+                Part::Blocked => view! { <Refused reset /> }.into_any(),
+                Part::Ended => view! { <Ended reset /> }.into_any(),
+            })} <FormMessage message=reset.general />
         </section>
     }
 }
@@ -132,9 +131,15 @@ fn AskUsername(reset: Reset) -> impl IntoView {
     };
     view! {
         <form on:submit=handler(submit) novalidate>
-            <Heading key=Key::ResetHeading/>
+            <Heading key=Key::ResetHeading />
             <p>{ui.text(Key::ResetLead)}</p>
-            <TextField id="rg-reset-username" label=Key::SigninUsername autocomplete="username" value=ui.username error/>
+            <TextField
+                id="rg-reset-username"
+                label=Key::SigninUsername
+                autocomplete="username"
+                value=ui.username
+                error
+            />
             <div class="rg-actions">
                 <button type="button" class="rg-secondary" on:click=handler(move |_| ui.restart())>
                     {ui.text(Key::CommonBack)}
@@ -229,39 +234,81 @@ fn Verify(reset: Reset) -> impl IntoView {
     };
     view! {
         <form on:submit=handler(submit) novalidate>
-            <Heading key=Key::ResetVerifyHeading/>
+            <Heading key=Key::ResetVerifyHeading />
             <p class="rg-grace">{progress}</p>
             <fieldset class="rg-methods">
                 <legend>{ui.text(Key::RegisterChoose)}</legend>
                 {live_view(move || {
-                    state.get().0.into_iter().map(|m| view! {
-                        <button type="button" class="rg-link" aria-pressed=move || (method.get() == m).to_string()
-                            on:click=handler(move |_| { method.set(m); error.set(None); })>
-                            {ui.text(method_key(m))}
-                        </button>
-                    }).collect_view()
+                    state
+                        .get()
+                        .0
+                        .into_iter()
+                        .map(|m| {
+                            view! {
+                                <button
+                                    type="button"
+                                    class="rg-link"
+                                    aria-pressed=move || (method.get() == m).to_string()
+                                    on:click=handler(move |_| {
+                                        method.set(m);
+                                        error.set(None);
+                                    })
+                                >
+                                    {ui.text(method_key(m))}
+                                </button>
+                            }
+                        })
+                        .collect_view()
                 })}
             </fieldset>
             <p>{lead}</p>
             <When when=move || method.get().is_phone()>
                 <button type="button" class="rg-secondary" on:click=handler(send_code)>
-                    {move || ui.t(if method.get() == MethodKind::Voice { Key::MfaSendCall } else { Key::MfaSendText })}
+                    {move || {
+                        ui.t(
+                            if method.get() == MethodKind::Voice {
+                                Key::MfaSendCall
+                            } else {
+                                Key::MfaSendText
+                            },
+                        )
+                    }}
                 </button>
             </When>
             <When when=move || !by_passkey()>
-                <TextField id="rg-reset-code" label=Key::MfaCode autocomplete="one-time-code" inputmode="numeric" value=code error/>
+                <TextField
+                    id="rg-reset-code"
+                    label=Key::MfaCode
+                    autocomplete="one-time-code"
+                    inputmode="numeric"
+                    value=code
+                    error
+                />
             </When>
             <div class="rg-actions">
-                <button type="button" class="rg-secondary" on:click=handler(move |_| reset.send(ResetInput::Cancel, Field::Code, error))>
+                <button
+                    type="button"
+                    class="rg-secondary"
+                    on:click=handler(move |_| reset.send(ResetInput::Cancel, Field::Code, error))
+                >
                     {ui.text(Key::CommonCancel)}
                 </button>
                 <When
                     when=by_passkey
-                    fallback=move || view! {
-                        <button type="submit" class="rg-primary" disabled=ui.pending>{ui.text(Key::CommonVerify)}</button>
+                    fallback=move || {
+                        view! {
+                            <button type="submit" class="rg-primary" disabled=ui.pending>
+                                {ui.text(Key::CommonVerify)}
+                            </button>
+                        }
                     }
                 >
-                    <button type="button" class="rg-primary rg-use-passkey" disabled=ui.pending on:click=handler(use_passkey)>
+                    <button
+                        type="button"
+                        class="rg-primary rg-use-passkey"
+                        disabled=ui.pending
+                        on:click=handler(use_passkey)
+                    >
                         {ui.text(Key::MfaPasskeyUse)}
                     </button>
                 </When>
@@ -308,12 +355,30 @@ fn NewPassword(reset: Reset) -> impl IntoView {
     };
     view! {
         <form on:submit=handler(submit) novalidate>
-            <Heading key=Key::ResetPasswordHeading/>
-            <TextField id="rg-new-password" label=Key::PasswordNew kind="password" autocomplete="new-password" value=new error=new_error/>
-            <ul class="rg-rules" aria-live="polite">{live_view(move || feedback_lines(ui, feedback))}</ul>
-            <TextField id="rg-confirm-password" label=Key::PasswordConfirm kind="password" autocomplete="new-password" value=confirm error=confirm_error/>
+            <Heading key=Key::ResetPasswordHeading />
+            <TextField
+                id="rg-new-password"
+                label=Key::PasswordNew
+                kind="password"
+                autocomplete="new-password"
+                value=new
+                error=new_error
+            />
+            <ul class="rg-rules" aria-live="polite">
+                {live_view(move || feedback_lines(ui, feedback))}
+            </ul>
+            <TextField
+                id="rg-confirm-password"
+                label=Key::PasswordConfirm
+                kind="password"
+                autocomplete="new-password"
+                value=confirm
+                error=confirm_error
+            />
             <div class="rg-actions">
-                <button type="submit" class="rg-primary" disabled=ui.pending>{ui.text(Key::PasswordSubmit)}</button>
+                <button type="submit" class="rg-primary" disabled=ui.pending>
+                    {ui.text(Key::PasswordSubmit)}
+                </button>
             </div>
         </form>
     }
@@ -328,12 +393,18 @@ fn Done(reset: Reset) -> impl IntoView {
     });
     view! {
         <div class="rg-success">
-            <Heading key=Key::ResetDoneHeading/>
+            <Heading key=Key::ResetDoneHeading />
             <p>{ui.text(Key::ResetDoneLead)}</p>
-            <When when=move || unlocked><p>{ui.text(Key::ResetDoneUnlocked)}</p></When>
-            <When when=move || remediated><p>{ui.text(Key::RemediationUser)}</p></When>
+            <When when=move || unlocked>
+                <p>{ui.text(Key::ResetDoneUnlocked)}</p>
+            </When>
+            <When when=move || remediated>
+                <p>{ui.text(Key::RemediationUser)}</p>
+            </When>
             <div class="rg-actions">
-                <button type="button" class="rg-primary" on:click=handler(move |_| ui.restart())>{ui.text(Key::SigninSubmit)}</button>
+                <button type="button" class="rg-primary" on:click=handler(move |_| ui.restart())>
+                    {ui.text(Key::SigninSubmit)}
+                </button>
             </div>
         </div>
     }
@@ -359,10 +430,12 @@ fn Refused(reset: Reset) -> impl IntoView {
     });
     view! {
         <div class="rg-blocked">
-            <Heading key=Key::ResetBlockedHeading/>
+            <Heading key=Key::ResetBlockedHeading />
             <p class="rg-reason">{ui.text(block_key(reason))}</p>
             <div class="rg-actions">
-                <button type="button" class="rg-primary" on:click=handler(move |_| ui.restart())>{ui.text(Key::CommonStartOver)}</button>
+                <button type="button" class="rg-primary" on:click=handler(move |_| ui.restart())>
+                    {ui.text(Key::CommonStartOver)}
+                </button>
             </div>
         </div>
     }
@@ -373,9 +446,11 @@ fn Ended(reset: Reset) -> impl IntoView {
     let ui = reset.ui;
     view! {
         <div>
-            <Heading key=Key::ResetCancelled/>
+            <Heading key=Key::ResetCancelled />
             <div class="rg-actions">
-                <button type="button" class="rg-primary" on:click=handler(move |_| ui.restart())>{ui.text(Key::CommonStartOver)}</button>
+                <button type="button" class="rg-primary" on:click=handler(move |_| ui.restart())>
+                    {ui.text(Key::CommonStartOver)}
+                </button>
             </div>
         </div>
     }

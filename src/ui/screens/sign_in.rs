@@ -22,13 +22,21 @@ pub fn Username() -> impl IntoView {
     };
     view! {
         <form class="rg-form" on:submit=handler(submit) novalidate>
-            <Heading key=Key::SigninHeading/>
-            <TextField id="rg-username" label=Key::SigninUsername autocomplete="username" value=ui.username error/>
+            <Heading key=Key::SigninHeading />
+            <TextField
+                id="rg-username"
+                label=Key::SigninUsername
+                autocomplete="username"
+                value=ui.username
+                error
+            />
             <div class="rg-actions">
                 <button type="button" class="rg-link" on:click=handler(move |_| ui.screen.set(Screen::Reset))>
                     {ui.text(Key::SigninForgot)}
                 </button>
-                <button type="submit" class="rg-primary">{ui.text(Key::CommonNext)}</button>
+                <button type="submit" class="rg-primary">
+                    {ui.text(Key::CommonNext)}
+                </button>
             </div>
         </form>
     }
@@ -69,7 +77,7 @@ pub fn Password() -> impl IntoView {
     };
     view! {
         <form class="rg-form" on:submit=handler(submit) novalidate>
-            <Heading key=Key::SigninPasswordHeading/>
+            <Heading key=Key::SigninPasswordHeading />
             <p class="rg-identity">
                 {move || ui.tf(Key::SigninSigningInAs, &[("username", &ui.username.get())])}
             </p>
@@ -81,9 +89,13 @@ pub fn Password() -> impl IntoView {
                 value=password
                 error
             />
-            <FormMessage message=general/>
+            <FormMessage message=general />
             <div class="rg-actions">
-                <button type="button" class="rg-secondary" on:click=handler(move |_| ui.screen.set(Screen::Username))>
+                <button
+                    type="button"
+                    class="rg-secondary"
+                    on:click=handler(move |_| ui.screen.set(Screen::Username))
+                >
                     {ui.text(Key::CommonBack)}
                 </button>
                 <button type="submit" class="rg-primary" disabled=ui.pending>
@@ -91,7 +103,12 @@ pub fn Password() -> impl IntoView {
                 </button>
             </div>
             <div class="rg-actions">
-                <button type="button" class="rg-link rg-passkey-sign-in" disabled=ui.pending on:click=handler(with_passkey)>
+                <button
+                    type="button"
+                    class="rg-link rg-passkey-sign-in"
+                    disabled=ui.pending
+                    on:click=handler(with_passkey)
+                >
                     {ui.text(Key::SigninPasskey)}
                 </button>
             </div>

@@ -24,7 +24,7 @@ pub fn SignedIn() -> impl IntoView {
     }));
     view! {
         <section class="rg-form rg-success">
-            <Heading key=Key::SignedinHeading/>
+            <Heading key=Key::SignedinHeading />
             <p>{move || ui.tf(Key::SignedinLead, &[("name", &name)])}</p>
             <When when=move || any>
                 <p>{ui.text(Key::SignedinRemediated)}</p>
@@ -43,7 +43,11 @@ pub fn SignedIn() -> impl IntoView {
             </ul>
             <div class="rg-actions">
                 <When when=move || is_admin.get()>
-                    <button type="button" class="rg-secondary" on:click=handler(move |_| ui.open(Screen::Admin))>
+                    <button
+                        type="button"
+                        class="rg-secondary"
+                        on:click=handler(move |_| ui.open(Screen::Admin))
+                    >
                         {ui.text(Key::SignedinAdmin)}
                     </button>
                 </When>

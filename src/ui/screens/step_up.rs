@@ -43,7 +43,7 @@ pub fn StepUpPanel(lead: Key, back: Screen) -> impl IntoView {
         >
             <h2 id="rg-step-up-heading">{ui.text(Key::StepupHeading)}</h2>
             <p>{ui.text(lead)}</p>
-            <FormMessage message=error/>
+            <FormMessage message=error />
             <div class="rg-actions">
                 <button type="button" class="rg-primary" disabled=ui.pending on:click=handler(start)>
                     {ui.text(Key::StepupStart)}
