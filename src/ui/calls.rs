@@ -1,7 +1,7 @@
 //! The backend calls screens make through `Ui`: each runs through `Ui::run`, the one place
 //! for pending state, double submits, host errors and unmounted screens.
 use super::text::{self, Key};
-use super::{passkey, widgets, Screen, Ui, SHOW_PROGRESS_AFTER};
+use super::{errors, passkey, Screen, Ui, SHOW_PROGRESS_AFTER};
 use crate::backend::{
     AccountView, AdminAction, AdminReceipt, AdminView, BackendError, BackendFuture, Enrollment,
     IdentityBackend, Input, Reply, SignInRequest,
@@ -152,7 +152,7 @@ impl Ui {
 
     /// Tells the host page about a failed call, with the words the person is shown.
     fn report_error(self, e: &BackendError) {
-        let message = self.locale.try_get_untracked().map(|l| text::t(l, widgets::error_text(e).1));
+        let message = self.locale.try_get_untracked().map(|l| text::t(l, errors::error_text(e).1));
         self.emit(HostEvent::for_error(e, message.unwrap_or_default()));
     }
 
@@ -317,7 +317,7 @@ impl Ui {
         let tenant = self.tenant.get_value();
         let ui = self;
         let work = async move {
-            let words = |e: BackendError| widgets::error_text(&e).1;
+            let words = |e: BackendError| errors::error_text(&e).1;
             let options = backend.begin_passkey_sign_in(&username, tenant.clone()).await.map_err(words)?;
             let answer = passkey::get(&options).await.map_err(passkey::Failure::key)?;
             backend.passkey_sign_in(&username, tenant, answer).await.map_err(words)
@@ -325,7 +325,7 @@ impl Ui {
         self.run(async move { Ok::<_, BackendError>(work.await) }, move |result| match result {
             Ok(Ok(reply)) => ui.show(reply),
             Ok(Err(key)) => on_error(key),
-            Err(e) => on_error(widgets::error_text(&e).1),
+            Err(e) => on_error(errors::error_text(&e).1),
         });
     }
 }

@@ -1,15 +1,17 @@
 //! The screens. They send what the person did to the backend and render the step it
 //! returns; they never decide policy.
 mod calls;
+pub(crate) mod errors;
+pub(crate) mod kit;
 pub mod passkey;
 pub(crate) mod screens;
 pub mod text;
 mod view;
-pub(crate) mod widgets;
 
 use crate::backend::api::Branding;
 use crate::backend::{IdentityBackend, Reply};
 use crate::embed::events::{HostEvent, Listener, StepChanged};
+use kit::{effect, live_view};
 use leptos::prelude::*;
 use screens::{
     account, admin, blocked, change_password, ended, interrupt, mfa, notice, register, reset, sign_in,
@@ -19,7 +21,6 @@ use std::rc::Rc;
 use std::time::Duration;
 use text::{Key, Locale, Message};
 use view::{StepKind, View};
-use widgets::{effect, live_view};
 
 pub(crate) use view::finished_elsewhere;
 
@@ -216,7 +217,7 @@ pub fn App(
                 class:rg-wide=wide
                 style:max-width=move || if wide() { "72rem" } else { "" }
             >
-                <widgets::LocalePicker/>
+                <kit::LocalePicker/>
                 {(!notice.is_empty()).then(|| view! { <p class="rg-warning" role="status">{notice}</p> })}
                 {live_view(move || match view.get() {
                     View::Username => view! { <sign_in::Username/> }.into_any(),
@@ -237,7 +238,7 @@ pub fn App(
                     View::Admin => view! { <admin::Admin/> }.into_any(),
                     View::Reset => view! { <reset::ForgotPassword/> }.into_any(),
                 })}
-                <widgets::Progress/>
+                <kit::Progress/>
             </main>
         </div>
     }

@@ -182,7 +182,7 @@ pub fn answer_challenges(ui: super::Ui, message: leptos::prelude::RwSignal<Optio
                     message.try_set(Some(key.into()));
                 };
                 match input {
-                    Ok(input) => ui.send(input, move |e| show(super::widgets::error_text(&e).1)),
+                    Ok(input) => ui.send(input, move |e| show(super::errors::error_text(&e).1)),
                     Err(f) => show(f.key()),
                 }
             }
@@ -197,7 +197,7 @@ pub fn each_challenge<F>(
 ) where
     F: std::future::Future<Output = ()> + 'static,
 {
-    use super::widgets::effect;
+    use super::kit::effect;
     use leptos::prelude::*;
     let offered = Memo::new(move |_| offered());
     Effect::new(effect(move |_| {

@@ -10,14 +10,14 @@ use crate::backend::api::{Alert, RequiredAction, SignInOutcome, SignInRecord, Si
 use crate::backend::api::{BackendError, Field, Problem};
 use crate::backend::{AccountView, Enrollment};
 use crate::engine::{DetectionKind, MethodKind, RiskDetail, RiskLevel, RiskState};
+use crate::ui::errors::{error_text, show_error};
+use crate::ui::kit::{
+    code_typed, data_table, effect, live_view, on_submit, Button, FormMessage, Heading, LoadFailed,
+    TableSpec, TextField, When,
+};
 use crate::ui::passkey;
 use crate::ui::text::{Arg, Key, Message};
-use crate::ui::widgets::{
-    code_typed, data_table, effect, error_text, handler, live_view, show_error, FormMessage, Heading,
-    LoadFailed, TableSpec, TextField, When,
-};
 use crate::ui::{use_ui, Screen, Ui};
-use leptos::ev::SubmitEvent;
 use leptos::prelude::*;
 
 pub fn outcome_key(outcome: SignInOutcome) -> Key {
@@ -267,17 +267,9 @@ pub fn Account() -> impl IntoView {
             </When>
             <div class="rg-actions">
                 <When when=is_admin>
-                    <button
-                        type="button"
-                        class="rg-secondary"
-                        on:click=handler(move |_| ui.open(Screen::Admin))
-                    >
-                        {ui.text(Key::SignedinAdmin)}
-                    </button>
+                    <Button on_click=move |_| ui.open(Screen::Admin) label=Key::SignedinAdmin />
                 </When>
-                <button type="button" class="rg-secondary" on:click=handler(move |_| ui.sign_out())>
-                    {ui.text(Key::CommonSignOut)}
-                </button>
+                <Button on_click=move |_| ui.sign_out() label=Key::CommonSignOut />
             </div>
         </section>
     }
@@ -396,24 +388,20 @@ fn SignIns(
                         let not_me_label = ui.tf(Key::AccountNotMeNamed, &args);
                         view! {
                             <div class="rg-answer">
-                                <button
-                                    type="button"
-                                    class="rg-secondary"
-                                    aria-label=me_label
+                                <Button
+                                    attr:aria-label=me_label
                                     disabled=ui.pending
-                                    on:click=handler(move |_| report(id, true))
+                                    on_click=move |_| report(id, true)
                                 >
                                     {ui.t(Key::AccountWasMe)}
-                                </button>
-                                <button
-                                    type="button"
-                                    class="rg-secondary"
-                                    aria-label=not_me_label
+                                </Button>
+                                <Button
+                                    attr:aria-label=not_me_label
                                     disabled=ui.pending
-                                    on:click=handler(move |_| report(id, false))
+                                    on_click=move |_| report(id, false)
                                 >
                                     {ui.t(Key::AccountNotMe)}
-                                </button>
+                                </Button>
                             </div>
                         }
                         .into_any()
@@ -477,15 +465,9 @@ fn Methods(
                     <tr>
                         <th scope="row">{name}</th>
                         <td>
-                            <button
-                                type="button"
-                                class="rg-secondary"
-                                aria-label=label
-                                disabled=ui.pending
-                                on:click=handler(move |_| remove(m))
-                            >
+                            <Button attr:aria-label=label disabled=ui.pending on_click=move |_| remove(m)>
                                 {ui.t(Key::AccountRemove)}
-                            </button>
+                            </Button>
                         </td>
                     </tr>
                 }
@@ -580,8 +562,7 @@ fn AddMethod(account: RwSignal<Option<AccountView>>, needs_step_up: RwSignal<boo
             Err(e) => show_error(e, Field::Phone, phone_error, general),
         });
     };
-    let confirm = move |ev: SubmitEvent| {
-        ev.prevent_default();
+    let confirm = move || {
         if !code_typed(code, code_error) {
             return;
         }
@@ -615,7 +596,7 @@ fn AddMethod(account: RwSignal<Option<AccountView>>, needs_step_up: RwSignal<boo
             };
             view! {
                 {shown}
-                <form on:submit=handler(confirm) novalidate>
+                <form novalidate on:submit=on_submit(confirm)>
                     <TextField
                         id="rg-add-code"
                         label=Key::MfaCode
@@ -638,24 +619,14 @@ fn AddMethod(account: RwSignal<Option<AccountView>>, needs_step_up: RwSignal<boo
         <p role="status">{move || added.get().then(|| ui.t(Key::AccountAdded))}</p>
         <When when=move || enrollment.with(Option::is_none)>
             <div class="rg-actions rg-add">
-                <button
-                    type="button"
-                    class="rg-secondary"
-                    on:click=handler(move |_| begin(MethodKind::AuthenticatorApp))
-                >
-                    {ui.text(Key::AccountAddApp)}
-                </button>
-                <button type="button" class="rg-secondary" on:click=handler(move |_| adding_phone.set(true))>
-                    {ui.text(Key::AccountAddPhone)}
-                </button>
-                <button
-                    type="button"
-                    class="rg-secondary rg-add-passkey"
+                <Button on_click=move |_| begin(MethodKind::AuthenticatorApp) label=Key::AccountAddApp />
+                <Button on_click=move |_| adding_phone.set(true) label=Key::AccountAddPhone />
+                <Button
+                    class="rg-add-passkey"
                     disabled=ui.pending
-                    on:click=handler(add_passkey)
-                >
-                    {ui.text(Key::AccountAddPasskey)}
-                </button>
+                    on_click=add_passkey
+                    label=Key::AccountAddPasskey
+                />
             </div>
             <FormMessage message=passkey_error />
             <When when=move || adding_phone.get()>

@@ -10,13 +10,13 @@ use crate::backend::api::{Field, SignInOutcome, SignInRecord, TenantView, UserSu
 use crate::backend::{AdminAction, AdminView};
 use crate::engine::password::BannedList;
 use crate::engine::{Enforcement, MethodKind, RiskLevel, RiskState, SignInAction, TenantPolicy, UserAction};
-use crate::ui::text::{Arg, Key, Message};
-use crate::ui::widgets::{
-    data_table, effect, error_text, handler, live_view, Choice, FormMessage, Heading, LoadFailed, TableSpec,
-    When,
+use crate::ui::errors::error_text;
+use crate::ui::kit::{
+    data_table, effect, handler, live_view, on_submit, Button, Choice, FormMessage, Heading, LoadFailed,
+    Look, TableSpec, When,
 };
+use crate::ui::text::{Arg, Key, Message};
 use crate::ui::{use_ui, Screen, Ui};
-use leptos::ev::SubmitEvent;
 use leptos::prelude::*;
 use wasm_bindgen::JsCast;
 
@@ -278,12 +278,10 @@ pub fn Admin() -> impl IntoView {
                 <div class="rg-warning" role="alert">
                     <p>{ui.tf(key, &[("name", &name)])}</p>
                     <div class="rg-actions">
-                        <button type="button" class="rg-primary" on:click=handler(confirm)>
+                        <Button look=Look::Primary on_click=confirm>
                             {ui.tf(Key::AdminConfirmYes, &[("action", ui.t(action_keys(action).0))])}
-                        </button>
-                        <button type="button" class="rg-secondary" on:click=handler(cancel)>
-                            {ui.t(Key::CommonCancel)}
-                        </button>
+                        </Button>
+                        <Button on_click=cancel>{ui.t(Key::CommonCancel)}</Button>
                     </div>
                 </div>
             })
@@ -335,16 +333,11 @@ pub fn Admin() -> impl IntoView {
                                     </p>
                                     <p>{ui.tf(Key::AdminTempNote, &[("name", &name)])}</p>
                                     <div class="rg-actions">
-                                        <button type="button" class="rg-secondary" on:click=handler(copy)>
-                                            {copy_label}
-                                        </button>
-                                        <button
-                                            type="button"
-                                            class="rg-secondary"
-                                            on:click=handler(move |_| temporary.set(None))
-                                        >
-                                            {ui.text(Key::AdminTempHide)}
-                                        </button>
+                                        <Button on_click=copy>{copy_label}</Button>
+                                        <Button
+                                            on_click=move |_| temporary.set(None)
+                                            label=Key::AdminTempHide
+                                        />
                                     </div>
                                 </div>
                             }
@@ -365,16 +358,8 @@ pub fn Admin() -> impl IntoView {
                 <Policy form overview needs_step_up />
             </When>
             <div class="rg-actions">
-                <button
-                    type="button"
-                    class="rg-secondary"
-                    on:click=handler(move |_| ui.open(Screen::Account))
-                >
-                    {ui.text(Key::AdminBack)}
-                </button>
-                <button type="button" class="rg-secondary" on:click=handler(move |_| ui.sign_out())>
-                    {ui.text(Key::CommonSignOut)}
-                </button>
+                <Button on_click=move |_| ui.open(Screen::Account) label=Key::AdminBack />
+                <Button on_click=move |_| ui.sign_out() label=Key::CommonSignOut />
             </div>
         </section>
     }
@@ -457,18 +442,16 @@ fn Users(
                             let label = ui.tf(named, &[("name", &u.display_name)]);
                             let (username, name) = (u.username.clone(), u.display_name.clone());
                             view! {
-                                <button
-                                    type="button"
-                                    class="rg-secondary"
-                                    aria-label=label
+                                <Button
+                                    attr:aria-label=label
                                     disabled=ui.pending
-                                    on:click=handler(move |ev: leptos::ev::MouseEvent| {
+                                    on_click=move |ev: leptos::ev::MouseEvent| {
                                         let button = ev.current_target().and_then(|t| t.dyn_into().ok());
                                         act(username.clone(), name.clone(), action, button)
-                                    })
+                                    }
                                 >
                                     {ui.t(key)}
-                                </button>
+                                </Button>
                             }
                         })
                         .collect_view()
@@ -533,15 +516,13 @@ fn confirm_button(
     let label = ui.tf(named, &[("time", &time), ("place", &from), ("row", &row), ("name", name)]);
     let (username, name) = (r.username.clone(), name.to_string());
     view! {
-        <button
-            type="button"
-            class="rg-secondary"
-            aria-label=label
+        <Button
+            attr:aria-label=label
             disabled=ui.pending
-            on:click=handler(move |_| act(username.clone(), name.clone(), action, None))
+            on_click=move |_| act(username.clone(), name.clone(), action, None)
         >
             {ui.t(key)}
-        </button>
+        </Button>
     }
     .into_any()
 }
@@ -743,8 +724,7 @@ fn Policy(
     let list_error = RwSignal::new(None::<Message>);
     let general = RwSignal::new(None::<Message>);
     let saved = RwSignal::new(false);
-    let save = move |ev: SubmitEvent| {
-        ev.prevent_default();
+    let save = move || {
         list_error.set(None);
         general.set(None);
         saved.set(false);
@@ -774,7 +754,7 @@ fn Policy(
             .with(|v| v.as_ref().and_then(|v| v.tenants.first()).map(|t| t.name.clone()).unwrap_or_default())
     };
     view! {
-        <form class="rg-policy" on:submit=handler(save) novalidate>
+        <form class="rg-policy" novalidate on:submit=on_submit(save)>
             <h2>{move || ui.tf(Key::PolicyHeading, &[("tenant", &tenant())])}</h2>
             <fieldset>
                 <legend>{ui.text(Key::PolicySignIn)}</legend>

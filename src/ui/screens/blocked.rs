@@ -1,8 +1,8 @@
 //! Blocked: why, what the person can do, and details to give the help desk.
 use crate::engine::{BlockReason, Step};
+use crate::ui::kit::{live_view, Button, Heading, Look};
 use crate::ui::text::Key;
 use crate::ui::use_ui;
-use crate::ui::widgets::{handler, live_view, Heading};
 use leptos::prelude::*;
 
 /// Codes the help desk can look up; stable across releases and locales.
@@ -92,12 +92,10 @@ pub fn Blocked() -> impl IntoView {
                 })}
             </dl>
             <div class="rg-actions">
-                <button type="button" class="rg-secondary" on:click=handler(copy)>
+                <Button on_click=copy>
                     {move || ui.t(if copied.get() { Key::CommonCopied } else { Key::CommonCopy })}
-                </button>
-                <button type="button" class="rg-primary" on:click=handler(move |_| ui.restart())>
-                    {ui.text(Key::CommonStartOver)}
-                </button>
+                </Button>
+                <Button look=Look::Primary on_click=move |_| ui.restart() label=Key::CommonStartOver />
             </div>
         </section>
     }

@@ -3,10 +3,10 @@ use crate::backend::api::Field;
 use crate::backend::{BackendError, Input};
 use crate::engine::password::{Rejection, Verdict};
 use crate::engine::{PasswordReason, Step};
+use crate::ui::errors::{error_text, show_error};
+use crate::ui::kit::{effect, on_submit, FormMessage, Heading, TextField};
 use crate::ui::text::{Key, Message};
-use crate::ui::widgets::{effect, error_text, handler, show_error, FormMessage, Heading, TextField};
 use crate::ui::{use_ui, Ui};
-use leptos::ev::SubmitEvent;
 use leptos::prelude::*;
 use std::time::Duration;
 
@@ -158,8 +158,7 @@ pub fn ChangePassword() -> impl IntoView {
     let submitted = move || ui.reply.with(|r| r.as_ref().and_then(|r| r.verdict.clone()));
     let feedback = live_feedback(ui, new, flow_id, submitted);
     let lines = move || feedback_lines(ui, feedback);
-    let submit = move |ev: SubmitEvent| {
-        ev.prevent_default();
+    let submit = move || {
         general.set(None);
         if !typed_twice(new, confirm, new_error, confirm_error) {
             return;
@@ -175,7 +174,7 @@ pub fn ChangePassword() -> impl IntoView {
         });
     };
     view! {
-        <form class="rg-form" on:submit=handler(submit) novalidate>
+        <form class="rg-form" novalidate on:submit=on_submit(submit)>
             <Heading key=heading />
             <p>{ui.text(lead)}</p>
             <TextField

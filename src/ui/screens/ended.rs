@@ -2,9 +2,9 @@
 //! finished without this page (its reply lost, or another tab took the last step), so
 //! the session went elsewhere.
 use crate::engine::Step;
+use crate::ui::kit::{Button, Heading, Look};
 use crate::ui::text::Key;
 use crate::ui::use_ui;
-use crate::ui::widgets::{handler, Heading};
 use leptos::prelude::*;
 
 #[component]
@@ -22,9 +22,7 @@ pub fn Ended() -> impl IntoView {
             <Heading key=heading />
             {lead.map(|key| view! { <p>{ui.text(key)}</p> })}
             <div class="rg-actions">
-                <button type="button" class="rg-primary" on:click=handler(move |_| ui.restart())>
-                    {ui.text(Key::CommonStartOver)}
-                </button>
+                <Button look=Look::Primary on_click=move |_| ui.restart() label=Key::CommonStartOver />
             </div>
         </section>
     }

@@ -2,9 +2,10 @@
 use crate::backend::api::Field;
 use crate::backend::Input;
 use crate::engine::Step;
+use crate::ui::errors::show_error;
+use crate::ui::kit::{Button, FormMessage, Heading, Look, When};
 use crate::ui::text::Key;
 use crate::ui::use_ui;
-use crate::ui::widgets::{handler, show_error, FormMessage, Heading, When};
 use leptos::prelude::*;
 
 #[component]
@@ -32,13 +33,9 @@ pub fn Interrupt() -> impl IntoView {
             <FormMessage message=general />
             <div class="rg-actions">
                 <When when=move || can_skip>
-                    <button type="button" class="rg-secondary" on:click=handler(move |_| send(Input::Skip))>
-                        {ui.text(Key::InterruptSkip)}
-                    </button>
+                    <Button on_click=move |_| send(Input::Skip) label=Key::InterruptSkip />
                 </When>
-                <button type="button" class="rg-primary" on:click=handler(move |_| send(Input::Continue))>
-                    {ui.text(Key::CommonNext)}
-                </button>
+                <Button look=Look::Primary on_click=move |_| send(Input::Continue) label=Key::CommonNext />
             </div>
         </section>
     }

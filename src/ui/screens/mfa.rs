@@ -4,11 +4,11 @@ use crate::backend::api::Field;
 use crate::backend::Input;
 use crate::engine::flow::MAX_MFA_FAILURES;
 use crate::engine::{MethodKind, PolicyKind, Step};
+use crate::ui::errors::show_error;
+use crate::ui::kit::{code_typed, on_submit, Button, FormMessage, Heading, Look, TextField, When};
 use crate::ui::passkey;
 use crate::ui::text::{Arg, Key, Message};
 use crate::ui::use_ui;
-use crate::ui::widgets::{code_typed, handler, show_error, FormMessage, Heading, TextField, When};
-use leptos::ev::SubmitEvent;
 use leptos::prelude::*;
 
 pub fn method_key(m: MethodKind) -> Key {
@@ -89,8 +89,7 @@ pub fn Mfa() -> impl IntoView {
         general.set(None);
         ui.send(input, move |e| show_error(e, Field::Code, error, general));
     };
-    let submit = move |ev: SubmitEvent| {
-        ev.prevent_default();
+    let submit = move || {
         if !code_typed(code, error) {
             return;
         }
@@ -109,7 +108,7 @@ pub fn Mfa() -> impl IntoView {
     };
 
     view! {
-        <form class="rg-form" on:submit=handler(submit) novalidate>
+        <form class="rg-form" novalidate on:submit=on_submit(submit)>
             <Heading key=Key::MfaHeading />
             {reason.map(|key| view! { <p class="rg-step-up-lead">{ui.text(key)}</p> })}
             {passkey_only
@@ -134,12 +133,11 @@ pub fn Mfa() -> impl IntoView {
                 }}
             </p>
             <When when=needs_sending>
-                <button
-                    type="button"
-                    class="rg-primary"
-                    on:click=handler(move |_| send(Input::SendCode {
+                <Button
+                    look=Look::Primary
+                    on_click=move |_| send(Input::SendCode {
                         method: method.get_untracked(),
-                    }))
+                    })
                 >
                     {move || {
                         ui.t(
@@ -150,18 +148,17 @@ pub fn Mfa() -> impl IntoView {
                             },
                         )
                     }}
-                </button>
+                </Button>
             </When>
             <When when=by_passkey>
                 <div class="rg-actions">
-                    <button
-                        type="button"
-                        class="rg-primary rg-use-passkey"
+                    <Button
+                        look=Look::Primary
+                        class="rg-use-passkey"
                         disabled=ui.pending
-                        on:click=handler(use_passkey)
-                    >
-                        {ui.text(Key::MfaPasskeyUse)}
-                    </button>
+                        on_click=use_passkey
+                        label=Key::MfaPasskeyUse
+                    />
                 </div>
             </When>
             <When when=move || !needs_sending() && !by_passkey()>
@@ -175,15 +172,14 @@ pub fn Mfa() -> impl IntoView {
                 />
                 <div class="rg-actions">
                     <When when=move || method.get().is_phone()>
-                        <button
-                            type="button"
-                            class="rg-link"
-                            on:click=handler(move |_| send(Input::SendCode {
+                        <Button
+                            look=Look::Link
+                            on_click=move |_| send(Input::SendCode {
                                 method: method.get_untracked(),
-                            }))
+                            })
                         >
                             {ui.text(Key::MfaResend)}
-                        </button>
+                        </Button>
                     </When>
                     <button type="submit" class="rg-primary" disabled=ui.pending>
                         {ui.text(Key::CommonVerify)}
@@ -199,37 +195,32 @@ pub fn Mfa() -> impl IntoView {
                         .into_iter()
                         .map(|m| {
                             view! {
-                                <button
-                                    type="button"
-                                    class="rg-link"
-                                    aria-pressed=move || if method.get() == m { "true" } else { "false" }
-                                    on:click=handler(move |_| {
+                                <Button
+                                    look=Look::Link
+                                    attr:aria-pressed=move || if method.get() == m { "true" } else { "false" }
+                                    on_click=move |_| {
                                         method.set(m);
                                         error.set(None);
                                         general.set(None);
-                                    })
+                                    }
                                 >
                                     {ui.text(method_key(m))}
-                                </button>
+                                </Button>
                             }
                         })
                         .collect_view()}
                 </fieldset>
             </When>
-            <button
-                type="button"
-                class="rg-link"
-                aria-expanded=move || cant_use.get().to_string()
-                on:click=handler(move |_| cant_use.update(|v| *v = !*v))
-            >
-                {ui.text(Key::MfaCantUse)}
-            </button>
+            <Button
+                look=Look::Link
+                attr:aria-expanded=move || cant_use.get().to_string()
+                on_click=move |_| cant_use.update(|v| *v = !*v)
+                label=Key::MfaCantUse
+            />
             <When when=move || cant_use.get()>
                 <div class="rg-help">
                     <p>{ui.text(Key::MfaCantUseHelp)}</p>
-                    <button type="button" class="rg-secondary" on:click=handler(move |_| send(Input::Cancel))>
-                        {ui.text(Key::CommonCancel)}
-                    </button>
+                    <Button on_click=move |_| send(Input::Cancel) label=Key::CommonCancel />
                 </div>
             </When>
         </form>

@@ -2,9 +2,10 @@
 use crate::backend::api::Field;
 use crate::backend::Input;
 use crate::engine::{DetectionKind, NoticeKind, Step};
+use crate::ui::errors::show_error;
+use crate::ui::kit::{live_view, Button, FormMessage, Heading, Look};
 use crate::ui::text::Key;
 use crate::ui::use_ui;
-use crate::ui::widgets::{handler, live_view, show_error, FormMessage, Heading};
 use leptos::prelude::*;
 
 pub fn detection_key(kind: DetectionKind) -> Key {
@@ -71,12 +72,12 @@ pub fn Notice() -> impl IntoView {
             </ul>
             <FormMessage message=general />
             <div class="rg-actions">
-                <button type="button" class="rg-secondary" on:click=handler(move |_| send(Input::Cancel))>
-                    {ui.text(Key::CommonCancel)}
-                </button>
-                <button type="button" class="rg-primary" on:click=handler(move |_| send(Input::Continue))>
-                    {ui.text(Key::CommonContinue)}
-                </button>
+                <Button on_click=move |_| send(Input::Cancel) label=Key::CommonCancel />
+                <Button
+                    look=Look::Primary
+                    on_click=move |_| send(Input::Continue)
+                    label=Key::CommonContinue
+                />
             </div>
         </section>
     }

@@ -5,11 +5,11 @@ use crate::backend::api::Enrollment;
 use crate::backend::api::Field;
 use crate::backend::Input;
 use crate::engine::{MethodKind, Step};
+use crate::ui::errors::show_error;
+use crate::ui::kit::{code_typed, on_submit, Button, FormMessage, Heading, Look, TextField, When};
 use crate::ui::passkey;
 use crate::ui::text::{Key, Message};
 use crate::ui::use_ui;
-use crate::ui::widgets::{code_typed, handler, show_error, FormMessage, Heading, TextField, When};
-use leptos::ev::SubmitEvent;
 use leptos::prelude::*;
 
 #[component]
@@ -49,8 +49,7 @@ pub fn Register() -> impl IntoView {
             show_error(e, Field::Phone, phone_error, general)
         });
     };
-    let confirm = move |ev: SubmitEvent| {
-        ev.prevent_default();
+    let confirm = move || {
         if !code_typed(code, code_error) {
             return;
         }
@@ -83,37 +82,23 @@ pub fn Register() -> impl IntoView {
                 <fieldset class="rg-methods">
                     <legend>{ui.text(Key::RegisterChoose)}</legend>
                     <When when=move || offers_passkey>
-                        <button
-                            type="button"
-                            class="rg-secondary rg-add-passkey"
-                            on:click=handler(create_passkey)
-                        >
-                            {ui.text(Key::AccountAddPasskey)}
-                        </button>
+                        <Button class="rg-add-passkey" on_click=create_passkey label=Key::AccountAddPasskey />
                     </When>
                     <When when=move || offers_app>
-                        <button
-                            type="button"
-                            class="rg-secondary"
-                            on:click=handler(move |_| {
-                                chosen.set(Some(MethodKind::AuthenticatorApp));
-                                begin(MethodKind::AuthenticatorApp);
-                            })
-                        >
-                            {ui.text(method_key(MethodKind::AuthenticatorApp))}
-                        </button>
+                        <Button on_click=move |_| {
+                            chosen.set(Some(MethodKind::AuthenticatorApp));
+                            begin(MethodKind::AuthenticatorApp);
+                        }>{ui.text(method_key(MethodKind::AuthenticatorApp))}</Button>
                     </When>
                     <When when=move || offers_phone>
-                        <button
-                            type="button"
-                            class="rg-secondary"
-                            aria-expanded=move || (chosen.get() == Some(MethodKind::Sms)).to_string()
-                            on:click=handler(move |_| chosen.set(Some(MethodKind::Sms)))
+                        <Button
+                            attr:aria-expanded=move || (chosen.get() == Some(MethodKind::Sms)).to_string()
+                            on_click=move |_| chosen.set(Some(MethodKind::Sms))
                         >
                             {ui.text(Key::MethodSms)}
                             " / "
                             {ui.text(Key::MethodVoice)}
-                        </button>
+                        </Button>
                     </When>
                 </fieldset>
                 <When when=move || chosen.get().is_some_and(|m| m.is_phone())>
@@ -124,7 +109,7 @@ pub fn Register() -> impl IntoView {
             {app_view}
             {phone_sent}
             <When when=move || enrollment.get().is_some()>
-                <form on:submit=handler(confirm) novalidate>
+                <form novalidate on:submit=on_submit(confirm)>
                     <TextField
                         id="rg-code"
                         label=Key::MfaCode
@@ -169,7 +154,7 @@ pub fn PhoneEntry(
     error: RwSignal<Option<Message>>,
     send: Callback<MethodKind>,
 ) -> impl IntoView {
-    let ui = use_ui();
+    let _ui = use_ui();
     view! {
         <TextField
             id
@@ -181,12 +166,8 @@ pub fn PhoneEntry(
             error
         />
         <div class="rg-actions">
-            <button type="button" class="rg-secondary" on:click=handler(move |_| send.run(MethodKind::Voice))>
-                {ui.text(Key::MfaSendCall)}
-            </button>
-            <button type="button" class="rg-primary" on:click=handler(move |_| send.run(MethodKind::Sms))>
-                {ui.text(Key::MfaSendText)}
-            </button>
+            <Button on_click=move |_| send.run(MethodKind::Voice) label=Key::MfaSendCall />
+            <Button look=Look::Primary on_click=move |_| send.run(MethodKind::Sms) label=Key::MfaSendText />
         </div>
     }
 }

@@ -5,11 +5,11 @@ use super::mfa::method_key;
 use crate::backend::api::{BackendError, Field, ResetInput, ResetReply};
 use crate::engine::reset::{ResetBlock, ResetStep};
 use crate::engine::MethodKind;
+use crate::ui::errors::error_text;
+use crate::ui::kit::{code_typed, live_view, on_submit, Button, FormMessage, Heading, Look, TextField, When};
 use crate::ui::passkey;
 use crate::ui::text::{Key, Message};
-use crate::ui::widgets::{code_typed, error_text, handler, live_view, FormMessage, Heading, TextField, When};
 use crate::ui::{use_ui, Ui};
-use leptos::ev::SubmitEvent;
 use leptos::prelude::*;
 
 /// Which part of the reset is on screen; it changes only when the step's kind does,
@@ -116,8 +116,7 @@ pub fn ForgotPassword() -> impl IntoView {
 fn AskUsername(reset: Reset) -> impl IntoView {
     let ui = reset.ui;
     let error = RwSignal::new(None);
-    let submit = move |ev: SubmitEvent| {
-        ev.prevent_default();
+    let submit = move || {
         let username = ui.username.get_untracked();
         if username.trim().is_empty() {
             error.set(Some(Key::ErrorUsernameEmpty.into()));
@@ -130,7 +129,7 @@ fn AskUsername(reset: Reset) -> impl IntoView {
         });
     };
     view! {
-        <form on:submit=handler(submit) novalidate>
+        <form novalidate on:submit=on_submit(submit)>
             <Heading key=Key::ResetHeading />
             <p>{ui.text(Key::ResetLead)}</p>
             <TextField
@@ -141,9 +140,7 @@ fn AskUsername(reset: Reset) -> impl IntoView {
                 error
             />
             <div class="rg-actions">
-                <button type="button" class="rg-secondary" on:click=handler(move |_| ui.restart())>
-                    {ui.text(Key::CommonBack)}
-                </button>
+                <Button on_click=move |_| ui.restart() label=Key::CommonBack />
                 <button type="submit" class="rg-primary" disabled=ui.pending>
                     {ui.text(Key::CommonNext)}
                 </button>
@@ -196,8 +193,7 @@ fn Verify(reset: Reset) -> impl IntoView {
         }
         (proven, failures)
     });
-    let submit = move |ev: SubmitEvent| {
-        ev.prevent_default();
+    let submit = move || {
         if !code_typed(code, error) {
             return;
         }
@@ -233,7 +229,7 @@ fn Verify(reset: Reset) -> impl IntoView {
         _ => ui.t(Key::MfaPhoneLead).to_string(),
     };
     view! {
-        <form on:submit=handler(submit) novalidate>
+        <form novalidate on:submit=on_submit(submit)>
             <Heading key=Key::ResetVerifyHeading />
             <p class="rg-grace">{progress}</p>
             <fieldset class="rg-methods">
@@ -245,17 +241,16 @@ fn Verify(reset: Reset) -> impl IntoView {
                         .into_iter()
                         .map(|m| {
                             view! {
-                                <button
-                                    type="button"
-                                    class="rg-link"
-                                    aria-pressed=move || (method.get() == m).to_string()
-                                    on:click=handler(move |_| {
+                                <Button
+                                    look=Look::Link
+                                    attr:aria-pressed=move || (method.get() == m).to_string()
+                                    on_click=move |_| {
                                         method.set(m);
                                         error.set(None);
-                                    })
+                                    }
                                 >
                                     {ui.text(method_key(m))}
-                                </button>
+                                </Button>
                             }
                         })
                         .collect_view()
@@ -263,7 +258,7 @@ fn Verify(reset: Reset) -> impl IntoView {
             </fieldset>
             <p>{lead}</p>
             <When when=move || method.get().is_phone()>
-                <button type="button" class="rg-secondary" on:click=handler(send_code)>
+                <Button on_click=send_code>
                     {move || {
                         ui.t(
                             if method.get() == MethodKind::Voice {
@@ -273,7 +268,7 @@ fn Verify(reset: Reset) -> impl IntoView {
                             },
                         )
                     }}
-                </button>
+                </Button>
             </When>
             <When when=move || !by_passkey()>
                 <TextField
@@ -286,13 +281,10 @@ fn Verify(reset: Reset) -> impl IntoView {
                 />
             </When>
             <div class="rg-actions">
-                <button
-                    type="button"
-                    class="rg-secondary"
-                    on:click=handler(move |_| reset.send(ResetInput::Cancel, Field::Code, error))
-                >
-                    {ui.text(Key::CommonCancel)}
-                </button>
+                <Button
+                    on_click=move |_| reset.send(ResetInput::Cancel, Field::Code, error)
+                    label=Key::CommonCancel
+                />
                 <When
                     when=by_passkey
                     fallback=move || {
@@ -303,14 +295,13 @@ fn Verify(reset: Reset) -> impl IntoView {
                         }
                     }
                 >
-                    <button
-                        type="button"
-                        class="rg-primary rg-use-passkey"
+                    <Button
+                        look=Look::Primary
+                        class="rg-use-passkey"
                         disabled=ui.pending
-                        on:click=handler(use_passkey)
-                    >
-                        {ui.text(Key::MfaPasskeyUse)}
-                    </button>
+                        on_click=use_passkey
+                        label=Key::MfaPasskeyUse
+                    />
                 </When>
             </div>
         </form>
@@ -343,8 +334,7 @@ fn NewPassword(reset: Reset) -> impl IntoView {
     let flow_id = move || reset.reply.with_untracked(|r| r.as_ref().map(|r| r.flow_id.clone()));
     let submitted = move || reset.reply.with(|r| r.as_ref().and_then(|r| r.verdict.clone()));
     let feedback = live_feedback(ui, new, flow_id, submitted);
-    let submit = move |ev: SubmitEvent| {
-        ev.prevent_default();
+    let submit = move || {
         if !typed_twice(new, confirm, new_error, confirm_error) {
             return;
         }
@@ -354,7 +344,7 @@ fn NewPassword(reset: Reset) -> impl IntoView {
         reset.send(input, Field::NewPassword, new_error);
     };
     view! {
-        <form on:submit=handler(submit) novalidate>
+        <form novalidate on:submit=on_submit(submit)>
             <Heading key=Key::ResetPasswordHeading />
             <TextField
                 id="rg-new-password"
@@ -402,9 +392,7 @@ fn Done(reset: Reset) -> impl IntoView {
                 <p>{ui.text(Key::RemediationUser)}</p>
             </When>
             <div class="rg-actions">
-                <button type="button" class="rg-primary" on:click=handler(move |_| ui.restart())>
-                    {ui.text(Key::SigninSubmit)}
-                </button>
+                <Button look=Look::Primary on_click=move |_| ui.restart() label=Key::SigninSubmit />
             </div>
         </div>
     }
@@ -433,9 +421,7 @@ fn Refused(reset: Reset) -> impl IntoView {
             <Heading key=Key::ResetBlockedHeading />
             <p class="rg-reason">{ui.text(block_key(reason))}</p>
             <div class="rg-actions">
-                <button type="button" class="rg-primary" on:click=handler(move |_| ui.restart())>
-                    {ui.text(Key::CommonStartOver)}
-                </button>
+                <Button look=Look::Primary on_click=move |_| ui.restart() label=Key::CommonStartOver />
             </div>
         </div>
     }
@@ -448,9 +434,7 @@ fn Ended(reset: Reset) -> impl IntoView {
         <div>
             <Heading key=Key::ResetCancelled />
             <div class="rg-actions">
-                <button type="button" class="rg-primary" on:click=handler(move |_| ui.restart())>
-                    {ui.text(Key::CommonStartOver)}
-                </button>
+                <Button look=Look::Primary on_click=move |_| ui.restart() label=Key::CommonStartOver />
             </div>
         </div>
     }

@@ -1,18 +1,17 @@
 //! Sign-in: the username, then the password or a passkey.
 use crate::backend::api::Field;
 use crate::backend::SignInRequest;
+use crate::ui::errors::show_error;
+use crate::ui::kit::{on_submit, Button, FormMessage, Heading, Look, TextField};
 use crate::ui::text::Key;
-use crate::ui::widgets::{handler, show_error, FormMessage, Heading, TextField};
 use crate::ui::{use_ui, Screen};
-use leptos::ev::SubmitEvent;
 use leptos::prelude::*;
 
 #[component]
 pub fn Username() -> impl IntoView {
     let ui = use_ui();
     let error = RwSignal::new(None);
-    let submit = move |ev: SubmitEvent| {
-        ev.prevent_default();
+    let submit = move || {
         if ui.username.with_untracked(|u| u.trim().is_empty()) {
             error.set(Some(Key::ErrorUsernameEmpty.into()));
             return;
@@ -21,7 +20,7 @@ pub fn Username() -> impl IntoView {
         ui.screen.set(Screen::Password);
     };
     view! {
-        <form class="rg-form" on:submit=handler(submit) novalidate>
+        <form class="rg-form" novalidate on:submit=on_submit(submit)>
             <Heading key=Key::SigninHeading />
             <TextField
                 id="rg-username"
@@ -31,9 +30,11 @@ pub fn Username() -> impl IntoView {
                 error
             />
             <div class="rg-actions">
-                <button type="button" class="rg-link" on:click=handler(move |_| ui.screen.set(Screen::Reset))>
-                    {ui.text(Key::SigninForgot)}
-                </button>
+                <Button
+                    look=Look::Link
+                    on_click=move |_| ui.screen.set(Screen::Reset)
+                    label=Key::SigninForgot
+                />
                 <button type="submit" class="rg-primary">
                     {ui.text(Key::CommonNext)}
                 </button>
@@ -48,8 +49,7 @@ pub fn Password() -> impl IntoView {
     let password = RwSignal::new(String::new());
     let error = RwSignal::new(None);
     let general = RwSignal::new(None);
-    let submit = move |ev: SubmitEvent| {
-        ev.prevent_default();
+    let submit = move || {
         if password.with_untracked(String::is_empty) {
             error.set(Some(Key::ErrorPasswordEmpty.into()));
             return;
@@ -76,7 +76,7 @@ pub fn Password() -> impl IntoView {
         });
     };
     view! {
-        <form class="rg-form" on:submit=handler(submit) novalidate>
+        <form class="rg-form" novalidate on:submit=on_submit(submit)>
             <Heading key=Key::SigninPasswordHeading />
             <p class="rg-identity">
                 {move || ui.tf(Key::SigninSigningInAs, &[("username", &ui.username.get())])}
@@ -91,26 +91,19 @@ pub fn Password() -> impl IntoView {
             />
             <FormMessage message=general />
             <div class="rg-actions">
-                <button
-                    type="button"
-                    class="rg-secondary"
-                    on:click=handler(move |_| ui.screen.set(Screen::Username))
-                >
-                    {ui.text(Key::CommonBack)}
-                </button>
+                <Button on_click=move |_| ui.screen.set(Screen::Username) label=Key::CommonBack />
                 <button type="submit" class="rg-primary" disabled=ui.pending>
                     {ui.text(Key::SigninSubmit)}
                 </button>
             </div>
             <div class="rg-actions">
-                <button
-                    type="button"
-                    class="rg-link rg-passkey-sign-in"
+                <Button
+                    look=Look::Link
+                    class="rg-passkey-sign-in"
                     disabled=ui.pending
-                    on:click=handler(with_passkey)
-                >
-                    {ui.text(Key::SigninPasskey)}
-                </button>
+                    on_click=with_passkey
+                    label=Key::SigninPasskey
+                />
             </div>
         </form>
     }

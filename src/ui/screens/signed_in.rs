@@ -1,7 +1,7 @@
 //! Signed in, and what was put right on the way.
 use crate::engine::{RiskKind, Step};
+use crate::ui::kit::{effect, Button, Heading, Look, When};
 use crate::ui::text::Key;
-use crate::ui::widgets::{effect, handler, Heading, When};
 use crate::ui::{use_ui, Screen};
 use leptos::prelude::*;
 
@@ -43,20 +43,14 @@ pub fn SignedIn() -> impl IntoView {
             </ul>
             <div class="rg-actions">
                 <When when=move || is_admin.get()>
-                    <button
-                        type="button"
-                        class="rg-secondary"
-                        on:click=handler(move |_| ui.open(Screen::Admin))
-                    >
-                        {ui.text(Key::SignedinAdmin)}
-                    </button>
+                    <Button on_click=move |_| ui.open(Screen::Admin) label=Key::SignedinAdmin />
                 </When>
-                <button type="button" class="rg-primary" on:click=handler(move |_| ui.open(Screen::Account))>
-                    {ui.text(Key::SignedinReview)}
-                </button>
-                <button type="button" class="rg-secondary" on:click=handler(move |_| ui.sign_out())>
-                    {ui.text(Key::CommonSignOut)}
-                </button>
+                <Button
+                    look=Look::Primary
+                    on_click=move |_| ui.open(Screen::Account)
+                    label=Key::SignedinReview
+                />
+                <Button on_click=move |_| ui.sign_out() label=Key::CommonSignOut />
             </div>
         </section>
     }

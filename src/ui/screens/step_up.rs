@@ -4,8 +4,9 @@
 //! comes back to the view that asked.
 use super::account::focus;
 use crate::backend::BackendError;
+use crate::ui::errors::error_text;
+use crate::ui::kit::{effect, Button, FormMessage, Look};
 use crate::ui::text::{Key, Message};
-use crate::ui::widgets::{effect, error_text, handler, FormMessage};
 use crate::ui::{use_ui, Screen};
 use leptos::prelude::*;
 
@@ -45,9 +46,7 @@ pub fn StepUpPanel(lead: Key, back: Screen) -> impl IntoView {
             <p>{ui.text(lead)}</p>
             <FormMessage message=error />
             <div class="rg-actions">
-                <button type="button" class="rg-primary" disabled=ui.pending on:click=handler(start)>
-                    {ui.text(Key::StepupStart)}
-                </button>
+                <Button look=Look::Primary disabled=ui.pending on_click=start label=Key::StepupStart />
             </div>
         </div>
     }

@@ -1,0 +1,72 @@
+//! Buttons and form submits. Each takes a plain closure and boxes it inside (erased.rs),
+//! so screens write `on_click=move |_| ...` and still share one copy of Leptos's event code.
+use crate::ui::text::Key;
+use crate::ui::use_ui;
+use leptos::ev::{MouseEvent, SubmitEvent};
+use leptos::prelude::*;
+
+/// What a button is to the person: the screen's main action, another action, or a
+/// quiet one that reads like a link.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub enum Look {
+    Primary,
+    #[default]
+    Secondary,
+    Link,
+}
+
+impl Look {
+    fn class(self) -> &'static str {
+        match self {
+            Look::Primary => "rg-primary",
+            Look::Secondary => "rg-secondary",
+            Look::Link => "rg-link",
+        }
+    }
+}
+
+/// A click handler, boxed where it is taken.
+pub struct OnClick(Box<dyn FnMut(MouseEvent)>);
+
+impl<F: FnMut(MouseEvent) + 'static> From<F> for OnClick {
+    fn from(f: F) -> Self {
+        OnClick(Box::new(f))
+    }
+}
+
+/// A button that is not a form's submit. `class` adds to the look's class; other
+/// attributes (`attr:aria-pressed`, ...) pass through to the `<button>`.
+#[component]
+pub fn Button(
+    #[prop(into)] on_click: OnClick,
+    #[prop(optional)] look: Look,
+    #[prop(optional)] class: &'static str,
+    #[prop(optional, into)] disabled: Signal<bool>,
+    /// The button's words; `children` instead when they change.
+    #[prop(optional)]
+    label: Option<Key>,
+    #[prop(optional)] children: Option<Children>,
+) -> impl IntoView {
+    let ui = use_ui();
+    let class = [look.class(), class].join(" ");
+    let words = match (label, children) {
+        (Some(key), _) => ui.text(key).into_any(),
+        (None, Some(children)) => children(),
+        (None, None) => ().into_any(),
+    };
+    view! {
+        <button type="button" class=class disabled=disabled on:click=on_click.0>
+            {words}
+        </button>
+    }
+}
+
+/// A form's submit handler: `<form novalidate on:submit=on_submit(move || ...)>`. It keeps
+/// the page from loading, and boxes the closure like `handler`. (A `Form` component
+/// cost 2.1 KB gzipped more than this over ten forms: its children became boxed views.)
+pub fn on_submit(mut f: impl FnMut() + 'static) -> Box<dyn FnMut(SubmitEvent)> {
+    Box::new(move |ev: SubmitEvent| {
+        ev.prevent_default();
+        f();
+    })
+}

@@ -1,0 +1,13 @@
+//! The component's kit: pieces that know no screen. Screens build from these and plain
+//! Leptos; the size-minded parts (erased.rs) stay inside them.
+mod button;
+mod erased;
+mod field;
+mod status;
+mod table;
+
+pub use button::{on_submit, Button, Look};
+pub use erased::{effect, handler, live_view, When};
+pub use field::{code_typed, Choice, FormMessage, Heading, TextField};
+pub use status::{LoadFailed, LocalePicker, Progress};
+pub use table::{data_table, TableSpec};
