@@ -10,13 +10,16 @@ use crate::backend::api::{Alert, RequiredAction, SignInOutcome, SignInRecord, Si
 use crate::backend::api::{BackendError, Field, Problem};
 use crate::backend::{AccountView, Enrollment};
 use crate::engine::{DetectionKind, MethodKind, RiskDetail, RiskLevel, RiskState};
-use crate::ui::errors::{error_text, show_error};
+use crate::ui::errors::show_error;
 use crate::ui::kit::{
-    code_typed, data_table, effect, live_view, on_submit, Button, FormMessage, Heading, LoadFailed,
-    TableSpec, TextField, When,
+    code_typed, data_table, live_view, on_submit, Button, FormMessage, Heading, LoadFailed, TableSpec,
+    TextField, When,
 };
+use crate::ui::parts::load::{use_load, Loaded, StatusLine};
 use crate::ui::passkey;
 use crate::ui::text::{Arg, Key, Message};
+// step_up.rs takes `focus` from here.
+pub use crate::ui::parts::load::focus;
 use crate::ui::{use_ui, Screen, Ui};
 use leptos::prelude::*;
 
@@ -142,92 +145,46 @@ fn method_name(ui: Ui, method: MethodKind, phone: &Option<String>) -> String {
     }
 }
 
-/// Moves focus to a status line, so keyboard and screen-reader users hear what an
-/// action did after the control they used has gone from the page.
-pub fn focus<E>(node: NodeRef<E>)
-where
-    E: leptos::html::ElementType,
-    E::Output: wasm_bindgen::JsCast + Clone + 'static,
-{
-    use wasm_bindgen::JsCast;
-    // After the page has been redrawn, and only if the screen is still there.
-    request_animation_frame(move || {
-        if let Some(el) = node.try_get_untracked().flatten() {
-            if let Some(el) = el.dyn_ref::<web_sys::HtmlElement>() {
-                let _ = el.focus();
-            }
-        }
-    });
-}
-
+/// The signed-in person's account, loaded when the screen mounts.
 #[component]
 pub fn Account() -> impl IntoView {
     let ui = use_ui();
-    let account = RwSignal::new(None::<AccountView>);
-    let load_error = RwSignal::new(None::<Message>);
+    let account = use_load(|ui, done| ui.account(done));
+    // Each table's own error; here, so that they outlive the tables each answer redraws.
     let methods_error = RwSignal::new(None::<Message>);
     let sign_ins_error = RwSignal::new(None::<Message>);
-    // Changing methods needs a session that proved the person: the backend says when.
-    let needs_step_up = RwSignal::new(false);
-    // What the last action did.
-    let status = RwSignal::new(None::<Message>);
-    let status_node = NodeRef::<leptos::html::P>::new();
-
-    let load = move || {
-        load_error.set(None);
-        ui.account(move |r| match r {
-            Ok(view) => {
-                account.try_set(Some(view));
-            }
-            Err(e) => {
-                load_error.try_set(Some(error_text(&e).1.into()));
-            }
-        });
-    };
-    // After mounting, so the heading is in place (and focused) while it loads.
-    Effect::new(effect(move |_| load()));
 
     let report = move |id: u64, was_me: bool| {
-        sign_ins_error.set(None);
-        status.set(None);
+        account.begin(sign_ins_error);
         ui.report_sign_in(id, was_me, move |r| match r {
             Ok(view) => {
-                account.try_set(Some(view));
                 let thanks = if was_me { Key::AccountThanksMe } else { Key::AccountThanksNotMe };
-                status.try_set(Some(thanks.into()));
-                focus(status_node);
+                account.show(view, thanks.into());
             }
-            Err(e) => {
-                sign_ins_error.try_set(Some(error_text(&e).1.into()));
-            }
+            Err(e) => account.failed(&e, sign_ins_error),
         });
     };
     let remove = move |method: MethodKind| {
-        methods_error.set(None);
-        status.set(None);
+        account.begin(methods_error);
         ui.remove_method(method, move |r| match r {
             Ok(view) => {
-                account.try_set(Some(view));
-                let removed =
-                    Message::from(Key::AccountRemoved).with("method", Arg::Text(method_key(method)));
-                status.try_set(Some(removed));
-                focus(status_node);
+                account.show(
+                    view,
+                    Message::from(Key::AccountRemoved).with("method", Arg::Text(method_key(method))),
+                );
             }
-            Err(e) => {
-                if !asks_step_up(&e, needs_step_up) {
-                    methods_error.try_set(Some(error_text(&e).1.into()));
-                }
-            }
+            Err(e) => account.failed(&e, methods_error),
         });
     };
 
-    let is_admin = move || account.with(|a| a.as_ref().is_some_and(|a| a.is_admin));
+    let is_admin = move || account.view.with(|a| a.as_ref().is_some_and(|a| a.is_admin));
 
     view! {
         <section class="rg-form rg-account">
             <Heading key=Key::AccountHeading />
             {live_view(move || {
                 account
+                    .view
                     .with(|a| {
                         a.as_ref()
                             .map(|a| {
@@ -243,12 +200,11 @@ pub fn Account() -> impl IntoView {
                     })
                     .map(|lead| view! { <p class="rg-identity">{lead}</p> })
             })}
-            <LoadFailed error=load_error retry=Callback::new(move |_| load()) />
-            <p class="rg-status" role="status" tabindex="-1" node_ref=status_node>
-                {ui.message(status)}
-            </p>
+            <LoadFailed error=account.error retry=account.retry />
+            <StatusLine status=account.status />
             {live_view(move || {
                 account
+                    .view
                     .get()
                     .map(|a| {
                         view! {
@@ -259,11 +215,11 @@ pub fn Account() -> impl IntoView {
                         }
                     })
             })}
-            <When when=move || needs_step_up.get()>
+            <When when=move || account.needs_step_up.get()>
                 <StepUpPanel lead=Key::StepupAccountLead back=Screen::Account />
             </When>
-            <When when=move || account.with(Option::is_some)>
-                <AddMethod account needs_step_up />
+            <When when=move || account.view.with(Option::is_some)>
+                <AddMethod account />
             </When>
             <div class="rg-actions">
                 <When when=is_admin>
@@ -502,8 +458,9 @@ fn Methods(
 
 /// Adding a method: an authenticator app (QR code and key) or a phone, proven by a code.
 #[component]
-fn AddMethod(account: RwSignal<Option<AccountView>>, needs_step_up: RwSignal<bool>) -> impl IntoView {
+fn AddMethod(account: Loaded<AccountView>) -> impl IntoView {
     let ui = use_ui();
+    let needs_step_up = account.needs_step_up;
     let enrollment = RwSignal::new(None::<Enrollment>);
     let adding_phone = RwSignal::new(false);
     let added = RwSignal::new(false);
@@ -527,14 +484,10 @@ fn AddMethod(account: RwSignal<Option<AccountView>>, needs_step_up: RwSignal<boo
                     Ok(created) => {
                         ui.confirm_passkey(created, move |r| match r {
                             Ok(view) => {
-                                account.try_set(Some(view));
+                                account.view.try_set(Some(view));
                                 added.try_set(true);
                             }
-                            Err(e) => {
-                                if !asks_step_up(&e, needs_step_up) {
-                                    passkey_error.try_set(Some(error_text(&e).1.into()));
-                                }
-                            }
+                            Err(e) => account.failed(&e, passkey_error),
                         });
                     }
                     Err(f) => {
@@ -542,11 +495,7 @@ fn AddMethod(account: RwSignal<Option<AccountView>>, needs_step_up: RwSignal<boo
                     }
                 }
             }),
-            Err(e) => {
-                if !asks_step_up(&e, needs_step_up) {
-                    passkey_error.try_set(Some(error_text(&e).1.into()));
-                }
-            }
+            Err(e) => account.failed(&e, passkey_error),
         });
     };
     let begin = move |method: MethodKind| {
@@ -569,7 +518,7 @@ fn AddMethod(account: RwSignal<Option<AccountView>>, needs_step_up: RwSignal<boo
         general.set(None);
         ui.confirm_method(code.get_untracked(), move |r| match r {
             Ok(view) => {
-                account.try_set(Some(view));
+                account.view.try_set(Some(view));
                 enrollment.try_set(None);
                 adding_phone.try_set(false);
                 code.try_set(String::new());

@@ -1,9 +1,7 @@
 //! The admin view: the tenant's users with their risk and what IT staff can do about it,
 //! recent sign-ins, and the tenant's policy. Every action goes to the backend, which
 //! checks the session and answers with the view as it now stands.
-use super::account::{
-    detection_text, detections_cell, focus, outcome_key, place, risk_key, risk_summary, when,
-};
+use super::account::{detection_text, detections_cell, outcome_key, place, risk_key, risk_summary, when};
 use super::mfa::method_key;
 use super::step_up::{asks_step_up, StepUpPanel};
 use crate::backend::api::{Field, SignInOutcome, SignInRecord, TenantView, UserSummary};
@@ -12,9 +10,10 @@ use crate::engine::password::BannedList;
 use crate::engine::{Enforcement, MethodKind, RiskLevel, RiskState, SignInAction, TenantPolicy, UserAction};
 use crate::ui::errors::error_text;
 use crate::ui::kit::{
-    data_table, effect, handler, live_view, on_submit, Button, Choice, FormMessage, Heading, LoadFailed,
-    Look, TableSpec, When,
+    data_table, handler, live_view, on_submit, Button, Choice, FormMessage, Heading, LoadFailed, Look,
+    TableSpec, When,
 };
+use crate::ui::parts::load::{focus, use_load, Loaded, StatusLine};
 use crate::ui::text::{Arg, Key, Message};
 use crate::ui::{use_ui, Screen, Ui};
 use leptos::prelude::*;
@@ -113,9 +112,10 @@ fn reset_method_id(method: MethodKind) -> &'static str {
 }
 
 impl PolicyForm {
-    fn new() -> Self {
+    /// The form, filled from the policy of the first tenant `view` names.
+    fn new(view: Option<&AdminView>) -> Self {
         let p = TenantPolicy::default();
-        PolicyForm {
+        let form = PolicyForm {
             base: StoredValue::new(p.clone()),
             sign_in_enforcement: RwSignal::new(p.sign_in_risk.enforcement),
             sign_in_level: RwSignal::new(p.sign_in_risk.min_level),
@@ -130,7 +130,11 @@ impl PolicyForm {
             reset_required: RwSignal::new(p.reset.required() as u8),
             reset_methods: RwSignal::new(p.reset.allowed.clone()),
             banned: RwSignal::new(String::new()),
+        };
+        if let Some(t) = view.and_then(|v| v.tenants.first()) {
+            form.fill(t);
         }
+        form
     }
 
     fn fill(self, tenant: &TenantView) {
@@ -176,14 +180,8 @@ impl PolicyForm {
 #[component]
 pub fn Admin() -> impl IntoView {
     let ui = use_ui();
-    let overview = RwSignal::new(None::<AdminView>);
-    let load_error = RwSignal::new(None::<Message>);
+    let overview = use_load(|ui, done| ui.admin_overview(done));
     let action_error = RwSignal::new(None::<Message>);
-    // The backend wants the admin to prove themselves again before it answers.
-    let needs_step_up = RwSignal::new(false);
-    // What the last action that went through did, and for whom (by display name).
-    let done = RwSignal::new(None::<Message>);
-    let done_node = NodeRef::<leptos::html::P>::new();
     // A temporary password just issued: for whom, and the password. Shown until the next
     // action, "Hide", or leaving the view; the backend keeps only its hash.
     let temporary = RwSignal::new(None::<(String, String)>);
@@ -194,55 +192,21 @@ pub fn Admin() -> impl IntoView {
     let confirm_node = NodeRef::<leptos::html::Div>::new();
     // The button that asked, so that "Cancel" puts focus back where the admin was.
     let opener = StoredValue::new_local(None::<web_sys::HtmlElement>);
-    let form = PolicyForm::new();
-    let form_ready = RwSignal::new(false);
-
-    let load = move || {
-        load_error.set(None);
-        ui.admin_overview(move |r| match r {
-            Ok(view) => {
-                // Fill the form only once: a later refresh must not undo unsaved edits.
-                if form_ready.try_get_untracked() == Some(false) {
-                    if let Some(t) = view.tenants.first() {
-                        form.fill(t);
-                        form_ready.try_set(true);
-                    }
-                }
-                overview.try_set(Some(view));
-            }
-            Err(e) => {
-                if !asks_step_up(&e, needs_step_up) {
-                    load_error.try_set(Some(error_text(&e).1.into()));
-                }
-            }
-        });
-    };
-    Effect::new(effect(move |_| load()));
 
     let act = move |username: String, name: String, action: AdminAction| {
-        action_error.set(None);
-        done.set(None);
+        overview.begin(action_error);
         temporary.set(None);
         copied.set(false);
         ui.admin_act(username, action, move |r| match r {
-            Ok(receipt) => {
-                overview.try_set(Some(receipt.view));
-                match receipt.temporary_password {
-                    Some(password) => {
-                        temporary.try_set(Some((name, password)));
-                        focus(temporary_node);
-                    }
-                    None => {
-                        done.try_set(Some(done_message(action, name)));
-                        focus(done_node);
-                    }
+            Ok(receipt) => match receipt.temporary_password {
+                Some(password) => {
+                    overview.view.try_set(Some(receipt.view));
+                    temporary.try_set(Some((name, password)));
+                    focus(temporary_node);
                 }
-            }
-            Err(e) => {
-                if !asks_step_up(&e, needs_step_up) {
-                    action_error.try_set(Some(error_text(&e).1.into()));
-                }
-            }
+                None => overview.show(receipt.view, done_message(action, name)),
+            },
+            Err(e) => overview.failed(&e, action_error),
         });
     };
 
@@ -253,8 +217,7 @@ pub fn Admin() -> impl IntoView {
                 confirming.set(None);
                 return act(username, name, action);
             }
-            action_error.set(None);
-            done.set(None);
+            overview.begin(action_error);
             confirming.set(Some((username, name, action)));
             opener.set_value(button);
             focus(confirm_node);
@@ -289,7 +252,7 @@ pub fn Admin() -> impl IntoView {
     };
 
     let tenant_name =
-        move || overview.with(|v| v.as_ref().and_then(|v| v.tenants.first()).map(|t| t.name.clone()));
+        move || overview.view.with(|v| v.as_ref().and_then(|v| v.tenants.first()).map(|t| t.name.clone()));
     let copy_label = move || ui.t(if copied.get() { Key::CommonCopied } else { Key::AdminTempCopy });
     let copy = move |_| {
         let Some((_, password)) = temporary.get_untracked() else { return };
@@ -307,13 +270,11 @@ pub fn Admin() -> impl IntoView {
                     .map(|t| ui.tf(Key::AdminLead, &[("tenant", &t)]))
                     .map(|lead| view! { <p class="rg-identity">{lead}</p> })
             })}
-            <LoadFailed error=load_error retry=Callback::new(move |_| load()) />
-            <When when=move || needs_step_up.get()>
+            <LoadFailed error=overview.error retry=overview.retry />
+            <When when=move || overview.needs_step_up.get()>
                 <StepUpPanel lead=Key::StepupAdminLead back=Screen::Admin />
             </When>
-            <p class="rg-status" role="status" tabindex="-1" node_ref=done_node>
-                {ui.message(done)}
-            </p>
+            <StatusLine status=overview.status />
             <FormMessage message=action_error />
             <div class="rg-confirm" tabindex="-1" node_ref=confirm_node>
                 {question}
@@ -346,6 +307,7 @@ pub fn Admin() -> impl IntoView {
             </div>
             {live_view(move || {
                 overview
+                    .view
                     .get()
                     .map(|v| {
                         view! {
@@ -354,8 +316,10 @@ pub fn Admin() -> impl IntoView {
                         }
                     })
             })}
-            <When when=move || form_ready.get()>
-                <Policy form overview needs_step_up />
+            // Built once, from the first view that names the tenant: a later answer must not
+            // undo unsaved edits.
+            <When when=move || tenant_name().is_some()>
+                <Policy overview />
             </When>
             <div class="rg-actions">
                 <Button on_click=move |_| ui.open(Screen::Account) label=Key::AdminBack />
@@ -715,12 +679,9 @@ fn ResetMethod(form: PolicyForm, method: MethodKind) -> impl IntoView {
 }
 
 #[component]
-fn Policy(
-    form: PolicyForm,
-    overview: RwSignal<Option<AdminView>>,
-    needs_step_up: RwSignal<bool>,
-) -> impl IntoView {
+fn Policy(overview: Loaded<AdminView>) -> impl IntoView {
     let ui = use_ui();
+    let form = overview.view.with_untracked(|v| PolicyForm::new(v.as_ref()));
     let list_error = RwSignal::new(None::<Message>);
     let general = RwSignal::new(None::<Message>);
     let saved = RwSignal::new(false);
@@ -734,11 +695,11 @@ fn Policy(
                 if let Some(t) = view.tenants.first() {
                     form.fill(t);
                 }
-                overview.try_set(Some(view));
+                overview.view.try_set(Some(view));
                 saved.try_set(true);
             }
             // What was typed stays: the form is filled only from a saved policy.
-            Err(e) if asks_step_up(&e, needs_step_up) => {}
+            Err(e) if asks_step_up(&e, overview.needs_step_up) => {}
             Err(e) => match error_text(&e) {
                 (Some(Field::BannedList), key) => {
                     list_error.try_set(Some(key.into()));
@@ -751,6 +712,7 @@ fn Policy(
     };
     let tenant = move || {
         overview
+            .view
             .with(|v| v.as_ref().and_then(|v| v.tenants.first()).map(|t| t.name.clone()).unwrap_or_default())
     };
     view! {
