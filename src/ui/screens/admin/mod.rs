@@ -1,7 +1,9 @@
 //! The admin view: the tenant's users with their risk and what IT staff can do about it,
 //! recent sign-ins, and the tenant's policy. Every action goes to the backend, which
 //! checks the session and answers with the view as it now stands.
-use super::account::{detection_text, detections_cell, outcome_key, place, risk_key, risk_summary, when};
+use super::account::words::{
+    detection_text, detections_cell, outcome_key, place, risk_key, risk_summary, when,
+};
 use super::mfa::method_key;
 use super::step_up::{asks_step_up, StepUpPanel};
 use crate::backend::api::{Field, SignInOutcome, SignInRecord, TenantView, UserSummary};
