@@ -1,0 +1,231 @@
+//! The tenant's policy, as a form: sign-in risk, user risk, registration, self-service
+//! reset and the banned passwords.
+use super::super::mfa::method_key;
+use super::policy_form::PolicyForm;
+use crate::backend::AdminView;
+use crate::engine::{Enforcement, MethodKind, RiskLevel, SignInAction, UserAction};
+use crate::ui::kit::{handler, on_submit, Choice, FormMessage};
+use crate::ui::parts::load::Loaded;
+use crate::ui::text::Key;
+use crate::ui::use_ui;
+use leptos::prelude::*;
+
+const ENFORCEMENT: [(Enforcement, Key); 3] = [
+    (Enforcement::Off, Key::EnforcementOff),
+    (Enforcement::ReportOnly, Key::EnforcementReportOnly),
+    (Enforcement::On, Key::EnforcementOn),
+];
+
+const LEVELS: [(RiskLevel, Key); 3] =
+    [(RiskLevel::Low, Key::RiskLow), (RiskLevel::Medium, Key::RiskMedium), (RiskLevel::High, Key::RiskHigh)];
+
+/// The methods a reset may take as proof, in the order the form lists them.
+const RESET_METHODS: [MethodKind; 4] =
+    [MethodKind::AuthenticatorApp, MethodKind::Sms, MethodKind::Voice, MethodKind::Passkey];
+
+fn reset_method_id(method: MethodKind) -> &'static str {
+    match method {
+        MethodKind::AuthenticatorApp => "rg-reset-app",
+        MethodKind::Sms => "rg-reset-sms",
+        MethodKind::Voice => "rg-reset-voice",
+        MethodKind::Passkey => "rg-reset-passkey",
+    }
+}
+
+/// The policy of the first tenant `overview` names, filled once when this is built: a
+/// later answer must not undo unsaved edits.
+#[component]
+pub(super) fn Policy(overview: Loaded<AdminView>) -> impl IntoView {
+    let ui = use_ui();
+    let form = overview.view.with_untracked(|v| PolicyForm::new(v.as_ref()));
+    let tenant = move || {
+        overview
+            .view
+            .with(|v| v.as_ref().and_then(|v| v.tenants.first()).map(|t| t.name.clone()).unwrap_or_default())
+    };
+    view! {
+        <form class="rg-policy" novalidate on:submit=on_submit(move || form.save(ui, overview))>
+            <h2>{move || ui.tf(Key::PolicyHeading, &[("tenant", &tenant())])}</h2>
+            <SignInRisk form />
+            <UserRisk form />
+            <fieldset>
+                <legend>{ui.text(Key::PolicyRegistration)}</legend>
+                <Choice
+                    id="rg-registration-enforcement"
+                    label=Key::PolicyEnforcement
+                    options=ENFORCEMENT.to_vec()
+                    value=form.registration
+                />
+            </fieldset>
+            <Reset form />
+            <Banned form />
+            <FormMessage message=form.general />
+            <p class="rg-status" role="status">
+                {move || form.saved.get().then(|| ui.t(Key::PolicySaved))}
+            </p>
+            <div class="rg-actions">
+                <button type="submit" class="rg-primary" disabled=ui.pending>
+                    {ui.text(Key::PolicySave)}
+                </button>
+            </div>
+        </form>
+    }
+}
+
+#[component]
+fn SignInRisk(form: PolicyForm) -> impl IntoView {
+    let ui = use_ui();
+    view! {
+        <fieldset>
+            <legend>{ui.text(Key::PolicySignIn)}</legend>
+            <Choice
+                id="rg-sign-in-enforcement"
+                label=Key::PolicyEnforcement
+                options=ENFORCEMENT.to_vec()
+                value=form.sign_in_enforcement
+            />
+            <Choice
+                id="rg-sign-in-level"
+                label=Key::PolicyMinLevel
+                options=LEVELS.to_vec()
+                value=form.sign_in_level
+            />
+            <Choice
+                id="rg-sign-in-action"
+                label=Key::PolicyAction
+                options=vec![
+                    (SignInAction::RequireMfa, Key::SigninActionRequireMfa),
+                    (SignInAction::Block, Key::SigninActionBlock),
+                ]
+                value=form.sign_in_action
+            />
+            <Choice
+                id="rg-phishing-resistant"
+                label=Key::PolicyPhishingResistant
+                options=vec![(false, Key::PolicyResetNo), (true, Key::PolicyResetYes)]
+                value=form.phishing_resistant
+            />
+        </fieldset>
+    }
+}
+
+#[component]
+fn UserRisk(form: PolicyForm) -> impl IntoView {
+    let ui = use_ui();
+    view! {
+        <fieldset>
+            <legend>{ui.text(Key::PolicyUser)}</legend>
+            <Choice
+                id="rg-user-enforcement"
+                label=Key::PolicyEnforcement
+                options=ENFORCEMENT.to_vec()
+                value=form.user_enforcement
+            />
+            <Choice
+                id="rg-user-level"
+                label=Key::PolicyMinLevel
+                options=LEVELS.to_vec()
+                value=form.user_level
+            />
+            <Choice
+                id="rg-user-action"
+                label=Key::PolicyAction
+                options=vec![
+                    (UserAction::RequireMfaAndPasswordChange, Key::UserActionRequireMfaAndPasswordChange),
+                    (UserAction::RequireRiskRemediation, Key::UserActionRequireRiskRemediation),
+                    (UserAction::Block, Key::UserActionBlock),
+                ]
+                value=form.user_action
+            />
+            <div class="rg-check">
+                <input
+                    type="checkbox"
+                    id="rg-block-unregistered"
+                    prop:checked=move || form.block_unregistered.get()
+                    on:change=handler(move |ev| form.block_unregistered.set(event_target_checked(&ev)))
+                />
+                <label for="rg-block-unregistered">{ui.text(Key::PolicyBlockUnregistered)}</label>
+            </div>
+        </fieldset>
+    }
+}
+
+/// Self-service password reset: whether it is on, and what proof it takes.
+#[component]
+fn Reset(form: PolicyForm) -> impl IntoView {
+    let ui = use_ui();
+    view! {
+        <fieldset>
+            <legend>{ui.text(Key::PolicyReset)}</legend>
+            <Choice
+                id="rg-reset-enabled"
+                label=Key::PolicyResetEnabled
+                options=vec![(true, Key::PolicyResetYes), (false, Key::PolicyResetNo)]
+                value=form.reset_enabled
+            />
+            <Choice
+                id="rg-reset-required"
+                label=Key::PolicyResetRequired
+                options=vec![(1u8, Key::PolicyResetOne), (2u8, Key::PolicyResetTwo)]
+                value=form.reset_required
+            />
+            <fieldset class="rg-reset-methods">
+                <legend>{ui.text(Key::PolicyResetMethods)}</legend>
+                {RESET_METHODS.into_iter().map(|m| view! { <ResetMethod form method=m /> }).collect_view()}
+            </fieldset>
+        </fieldset>
+    }
+}
+
+/// One method a reset may take as proof, on or off.
+#[component]
+fn ResetMethod(form: PolicyForm, method: MethodKind) -> impl IntoView {
+    let ui = use_ui();
+    let id = reset_method_id(method);
+    let toggle = move |on: bool| {
+        form.reset_methods.update(|allowed| {
+            let keep = |m: &MethodKind| if *m == method { on } else { allowed.contains(m) };
+            *allowed = RESET_METHODS.into_iter().filter(keep).collect();
+        })
+    };
+    view! {
+        <div class="rg-check">
+            <input
+                type="checkbox"
+                id=id
+                prop:checked=move || form.reset_methods.with(|allowed| allowed.contains(&method))
+                on:change=handler(move |ev| toggle(event_target_checked(&ev)))
+            />
+            <label for=id>{ui.text(method_key(method))}</label>
+        </div>
+    }
+}
+
+/// The tenant's own banned passwords, one a line.
+#[component]
+fn Banned(form: PolicyForm) -> impl IntoView {
+    let ui = use_ui();
+    let error = form.banned_error;
+    view! {
+        <div class="rg-field">
+            <label for="rg-banned">{ui.text(Key::PolicyBanned)}</label>
+            <p id="rg-banned-hint" class="rg-identity">
+                {ui.text(Key::PolicyBannedHint)}
+            </p>
+            <textarea
+                id="rg-banned"
+                name="rg-banned"
+                rows="6"
+                spellcheck="false"
+                autocapitalize="off"
+                aria-describedby="rg-banned-hint rg-banned-message"
+                aria-invalid=move || if error.with(Option::is_some) { "true" } else { "false" }
+                prop:value=move || form.banned.get()
+                on:input=handler(move |ev| form.banned.set(event_target_value(&ev)))
+            />
+            <p id="rg-banned-message" class="rg-error" aria-live="polite">
+                {ui.message(error)}
+            </p>
+        </div>
+    }
+}

@@ -1,0 +1,139 @@
+//! The tenant's users: their risk, open detections, status and methods, and what IT
+//! staff can do about each.
+use super::super::account::words::{detection_text, risk_key, when};
+use super::super::mfa::method_key;
+use super::actions::{action_keys, actions_for, Actions, Request};
+use crate::backend::api::UserSummary;
+use crate::backend::AdminView;
+use crate::ui::kit::Button;
+use crate::ui::text::Key;
+use crate::ui::{use_ui, Ui};
+use leptos::prelude::*;
+use wasm_bindgen::JsCast;
+
+#[component]
+pub(super) fn Users(view: AdminView, actions: Actions) -> impl IntoView {
+    let ui = use_ui();
+    let tenant = view.tenants.first().map(|t| t.id.clone()).unwrap_or_default();
+    let rows = move || view.users.iter().map(|u| user_row(ui, &view, &tenant, u, actions)).collect_view();
+    view! {
+        <h2 id="rg-users-heading">{ui.text(Key::AdminUsers)}</h2>
+        <div class="rg-table" role="region" aria-labelledby="rg-users-heading" tabindex="0">
+            <table class="rg-users rg-data">
+                <caption>{ui.text(Key::AdminUsersCaption)}</caption>
+                <thead>
+                    <tr>
+                        <th scope="col">{ui.text(Key::ColUser)}</th>
+                        <th scope="col">{ui.text(Key::ColRisk)}</th>
+                        <th scope="col">{ui.text(Key::ColOpenDetections)}</th>
+                        <th scope="col">{ui.text(Key::ColStatus)}</th>
+                        <th scope="col">{ui.text(Key::ColMethods)}</th>
+                        <th scope="col">{ui.text(Key::ColActions)}</th>
+                    </tr>
+                </thead>
+                <tbody>{rows}</tbody>
+            </table>
+        </div>
+    }
+}
+
+/// One user of the tenant `tenant`; guests are their home organisation's to manage.
+fn user_row(ui: Ui, view: &AdminView, tenant: &str, u: &UserSummary, actions: Actions) -> impl IntoView {
+    let guest = u.home_tenant != tenant;
+    let detections = open_detections(ui, view, u);
+    let detections = if detections.is_empty() {
+        view! { {ui.t(Key::AdminNone)} }.into_any()
+    } else {
+        let items = detections.into_iter().map(|d| view! { <li>{d}</li> }).collect_view();
+        view! { <ul class="rg-cell-list">{items}</ul> }.into_any()
+    };
+    let status = status_texts(ui, u, guest).join("; ");
+    let methods = if u.methods.is_empty() {
+        ui.t(Key::AdminMethodsNone).to_string()
+    } else {
+        u.methods.iter().map(|m| ui.t(method_key(*m))).collect::<Vec<_>>().join(", ")
+    };
+    let buttons =
+        if guest { view! { {ui.t(Key::AdminGuestNote)} }.into_any() } else { buttons(ui, u, actions) };
+    view! {
+        <tr>
+            <th scope="row">
+                {u.display_name.clone()} <br /> <span class="rg-identity">{u.username.clone()}</span>
+            </th>
+            <td>{ui.t(risk_key(u.user_risk))}</td>
+            <td>{detections}</td>
+            <td>{status}</td>
+            <td>{methods}</td>
+            <td>
+                <div class="rg-row-actions">{buttons}</div>
+            </td>
+        </tr>
+    }
+}
+
+/// A button for each action worth offering for `u`, named with whom it is for.
+fn buttons(ui: Ui, u: &UserSummary, actions: Actions) -> AnyView {
+    actions_for(u)
+        .into_iter()
+        .map(|action| {
+            let keys = action_keys(action);
+            let label = ui.tf(keys.named, &[("name", &u.display_name)]);
+            let request = Request { username: u.username.clone(), name: u.display_name.clone(), action };
+            view! {
+                <Button
+                    attr:aria-label=label
+                    disabled=ui.pending
+                    on_click=move |ev: leptos::ev::MouseEvent| {
+                        let button = ev.current_target().and_then(|t| t.dyn_into().ok());
+                        actions.request(request.clone(), button)
+                    }
+                >
+                    {ui.t(keys.label)}
+                </Button>
+            }
+        })
+        .collect_view()
+        .into_any()
+}
+
+/// The open detections of `user`, in words, each kind once, with the place of the
+/// latest sign-in that raised it where the view has one.
+fn open_detections(ui: Ui, view: &AdminView, user: &UserSummary) -> Vec<String> {
+    let mut kinds = vec![];
+    for d in user.detections.iter().filter(|d| d.state.is_open()) {
+        if !kinds.contains(&d.kind) {
+            kinds.push(d.kind);
+        }
+    }
+    kinds
+        .into_iter()
+        .map(|kind| {
+            let source = view
+                .sign_ins
+                .iter()
+                .find(|r| r.username == user.username && r.detections.contains(&kind))
+                .map(|r| &r.source);
+            detection_text(ui, kind, source)
+        })
+        .collect()
+}
+
+fn status_texts(ui: Ui, user: &UserSummary, guest: bool) -> Vec<String> {
+    let mut out = vec![];
+    if user.disabled {
+        out.push(ui.t(Key::AdminStatusDisabled).to_string());
+    }
+    if let Some(until) = user.locked_until_ms {
+        out.push(ui.tf(Key::AdminStatusLocked, &[("time", &when(ui, until))]));
+    }
+    if user.temporary_password {
+        out.push(ui.t(Key::AdminStatusTemporary).to_string());
+    }
+    if guest {
+        out.push(ui.t(Key::AdminStatusGuest).to_string());
+    }
+    if out.is_empty() {
+        out.push(ui.t(Key::AdminStatusActive).to_string());
+    }
+    out
+}
