@@ -1,5 +1,5 @@
-//! The parts of a form: the screen's heading, labelled fields and menus with their
-//! messages, and the form's own message.
+//! The parts of a form: the screen's heading, labelled fields, menus and checkboxes with
+//! their messages, and the form's own message.
 use super::erased::{effect, handler};
 use crate::ui::text::{Key, Message};
 use crate::ui::use_ui;
@@ -96,6 +96,78 @@ where
                     })
                     .collect_view()}
             </select>
+        </div>
+    }
+}
+
+/// A checkbox's change handler, boxed where it is taken; it gets whether the box is now
+/// checked.
+pub struct OnToggle(Box<dyn FnMut(bool)>);
+
+impl<F: FnMut(bool) + 'static> From<F> for OnToggle {
+    fn from(f: F) -> Self {
+        OnToggle(Box::new(f))
+    }
+}
+
+/// A checkbox with its label after it.
+#[component]
+pub fn Checkbox(
+    id: &'static str,
+    label: Key,
+    #[prop(into)] checked: Signal<bool>,
+    #[prop(into)] on_toggle: OnToggle,
+) -> impl IntoView {
+    let ui = use_ui();
+    let mut on_toggle = on_toggle.0;
+    view! {
+        <div class="rg-check">
+            <input
+                type="checkbox"
+                id=id
+                prop:checked=move || checked.get()
+                on:change=handler(move |ev| on_toggle(event_target_checked(&ev)))
+            />
+            <label for=id>{ui.text(label)}</label>
+        </div>
+    }
+}
+
+/// A labelled text area with a hint under its label, and a message slot tied and
+/// announced like `TextField`'s.
+#[component]
+pub fn TextArea(
+    id: &'static str,
+    label: Key,
+    hint: Key,
+    rows: &'static str,
+    value: RwSignal<String>,
+    error: RwSignal<Option<Message>>,
+) -> impl IntoView {
+    let ui = use_ui();
+    let hint_id = format!("{id}-hint");
+    let message_id = format!("{id}-message");
+    let described = format!("{hint_id} {message_id}");
+    view! {
+        <div class="rg-field">
+            <label for=id>{ui.text(label)}</label>
+            <p id=hint_id class="rg-identity">
+                {ui.text(hint)}
+            </p>
+            <textarea
+                id=id
+                name=id
+                rows=rows
+                spellcheck="false"
+                autocapitalize="off"
+                aria-describedby=described
+                aria-invalid=move || if error.with(Option::is_some) { "true" } else { "false" }
+                prop:value=move || value.get()
+                on:input=handler(move |ev| value.set(event_target_value(&ev)))
+            />
+            <p id=message_id class="rg-error" aria-live="polite">
+                {ui.message(error)}
+            </p>
         </div>
     }
 }

@@ -4,7 +4,7 @@ use super::super::mfa::method_key;
 use super::policy_form::PolicyForm;
 use crate::backend::AdminView;
 use crate::engine::{Enforcement, MethodKind, RiskLevel, SignInAction, UserAction};
-use crate::ui::kit::{handler, on_submit, Choice, FormMessage};
+use crate::ui::kit::{on_submit, Checkbox, Choice, FormMessage, TextArea};
 use crate::ui::parts::load::Loaded;
 use crate::ui::text::Key;
 use crate::ui::use_ui;
@@ -58,7 +58,14 @@ pub(super) fn Policy(overview: Loaded<AdminView>) -> impl IntoView {
                 />
             </fieldset>
             <Reset form />
-            <Banned form />
+            <TextArea
+                id="rg-banned"
+                label=Key::PolicyBanned
+                hint=Key::PolicyBannedHint
+                rows="6"
+                value=form.banned
+                error=form.banned_error
+            />
             <FormMessage message=form.general />
             <p class="rg-status" role="status">
                 {move || form.saved.get().then(|| ui.t(Key::PolicySaved))}
@@ -137,15 +144,12 @@ fn UserRisk(form: PolicyForm) -> impl IntoView {
                 ]
                 value=form.user_action
             />
-            <div class="rg-check">
-                <input
-                    type="checkbox"
-                    id="rg-block-unregistered"
-                    prop:checked=move || form.block_unregistered.get()
-                    on:change=handler(move |ev| form.block_unregistered.set(event_target_checked(&ev)))
-                />
-                <label for="rg-block-unregistered">{ui.text(Key::PolicyBlockUnregistered)}</label>
-            </div>
+            <Checkbox
+                id="rg-block-unregistered"
+                label=Key::PolicyBlockUnregistered
+                checked=form.block_unregistered
+                on_toggle=move |on| form.block_unregistered.set(on)
+            />
         </fieldset>
     }
 }
@@ -180,8 +184,6 @@ fn Reset(form: PolicyForm) -> impl IntoView {
 /// One method a reset may take as proof, on or off.
 #[component]
 fn ResetMethod(form: PolicyForm, method: MethodKind) -> impl IntoView {
-    let ui = use_ui();
-    let id = reset_method_id(method);
     let toggle = move |on: bool| {
         form.reset_methods.update(|allowed| {
             let keep = |m: &MethodKind| if *m == method { on } else { allowed.contains(m) };
@@ -189,43 +191,11 @@ fn ResetMethod(form: PolicyForm, method: MethodKind) -> impl IntoView {
         })
     };
     view! {
-        <div class="rg-check">
-            <input
-                type="checkbox"
-                id=id
-                prop:checked=move || form.reset_methods.with(|allowed| allowed.contains(&method))
-                on:change=handler(move |ev| toggle(event_target_checked(&ev)))
-            />
-            <label for=id>{ui.text(method_key(method))}</label>
-        </div>
-    }
-}
-
-/// The tenant's own banned passwords, one a line.
-#[component]
-fn Banned(form: PolicyForm) -> impl IntoView {
-    let ui = use_ui();
-    let error = form.banned_error;
-    view! {
-        <div class="rg-field">
-            <label for="rg-banned">{ui.text(Key::PolicyBanned)}</label>
-            <p id="rg-banned-hint" class="rg-identity">
-                {ui.text(Key::PolicyBannedHint)}
-            </p>
-            <textarea
-                id="rg-banned"
-                name="rg-banned"
-                rows="6"
-                spellcheck="false"
-                autocapitalize="off"
-                aria-describedby="rg-banned-hint rg-banned-message"
-                aria-invalid=move || if error.with(Option::is_some) { "true" } else { "false" }
-                prop:value=move || form.banned.get()
-                on:input=handler(move |ev| form.banned.set(event_target_value(&ev)))
-            />
-            <p id="rg-banned-message" class="rg-error" aria-live="polite">
-                {ui.message(error)}
-            </p>
-        </div>
+        <Checkbox
+            id=reset_method_id(method)
+            label=method_key(method)
+            checked=move || form.reset_methods.with(|allowed| allowed.contains(&method))
+            on_toggle=toggle
+        />
     }
 }

@@ -62,7 +62,9 @@ fn display_name(view: &AdminView, username: &str) -> String {
     user.map(|u| u.display_name.clone()).unwrap_or_else(|| username.to_string())
 }
 
-/// The user filter: every person with a logged sign-in, by display name.
+/// The user filter: every person with a logged sign-in, by display name. (Its own
+/// `handler`: a kit `Select` taking the options as children came out 67 to 105 bytes
+/// gzipped bigger, for this one menu.)
 #[component]
 fn UserFilter(people: Vec<Person>, value: RwSignal<String>) -> impl IntoView {
     let ui = use_ui();
