@@ -2,7 +2,7 @@
 //! once per closure type, so a closure passed as itself costs a copy of that code at
 //! every call site. Boxed to one type, every use shares one copy (bench/size.md measured
 //! `handler` at 6.1 KB, `When` 3.2 KB, `effect` 1.5 KB, `live_view` 0.5 KB gzipped). The
-//! kit's components (`Button`, `Form`, the fields) do this inside, so screens pass plain
+//! kit's components (`Button`, `on_submit`, the fields) do this inside, so screens pass plain
 //! closures; these are for the few places no kit component fits.
 use leptos::prelude::*;
 
