@@ -254,7 +254,7 @@ impl Form {
 /// Puts the form into the mock: the persona's next sign-in, the clock, the policy.
 pub(super) fn apply(mock: &MockBackend, clock: &ShiftedClock, form: Form) -> Result<String, String> {
     let persona = form.persona.get_untracked();
-    let at = form.place.get_untracked();
+    let Place { city, country, lat, lon } = form.place.get_untracked();
     let ip = form.ip.get_untracked();
     if ip.trim().parse::<std::net::Ipv4Addr>().is_err() {
         return Err(format!("{ip:?} is not an IPv4 address such as 198.51.100.23"));
@@ -265,7 +265,7 @@ pub(super) fn apply(mock: &MockBackend, clock: &ShiftedClock, form: Form) -> Res
     }
     let (tenant, policy) = mock.policy_for(persona.username).ok_or("no such persona")?;
     let from = source(
-        place(at.city, at.country, at.lat, at.lon),
+        place(city, country, *lat, *lon),
         ip.trim(),
         &form.device.get_untracked(),
         &form.app.get_untracked(),
