@@ -9,13 +9,17 @@ pub mod panel;
 use crate::backend::mock::{LocalStore, StoreStatus};
 use crate::backend::platform::{OsEntropy, ShiftedClock, SystemClock};
 use crate::backend::{IdentityBackend, MockBackend};
-use crate::ui::text::Key;
+use crate::ui::text::{Key, Locale};
 use crate::ui::App;
 use leptos::prelude::*;
 use std::rc::Rc;
+use std::time::Duration;
 
 /// Where the mock keeps its directory in the browser.
 pub const STORE_KEY: &str = "riskgate.mock";
+
+/// The mock as the review tools hold it.
+type Mock = StoredValue<Rc<MockBackend>, LocalStorage>;
 
 /// The app as `make serve` runs it: the in-browser mock backend, saved in localStorage,
 /// with the real clock and randomness, beside the review tools; `#/review` is the gallery.
@@ -37,22 +41,38 @@ pub fn start() {
     leptos::mount::mount_to_body(move || {
         let mock = StoredValue::new_local(mock);
         let clock = StoredValue::new_local(clock);
-        move || match gallery::Address::parse(&hash.get()) {
+        move || {
+            match gallery::Address::parse(&hash.get()) {
             Some(address) => view! { <gallery::Gallery address /> }.into_any(),
             None => {
-                let mock = mock.get_value();
-                let backend: Rc<dyn IdentityBackend> = mock.clone();
-                let notice = notice.clone();
-                let (lab_mock, clock) = (mock.clone(), clock.get_value());
-                view! {
-                    <div class="rg-page">
-                        <App backend locale notice />
-                        <panel::DemoPanel mock />
-                        <lab::ScenarioLab mock=lab_mock clock />
-                    </div>
-                }
-                .into_any()
+                view! { <LivePage mock=mock.get_value() clock=clock.get_value() locale notice=notice.clone() /> }
+                    .into_any()
             }
+        }
+        }
+    });
+}
+
+/// The live flow: the component over the mock, beside the demo panel and the lab.
+#[component]
+fn LivePage(mock: Rc<MockBackend>, clock: Rc<ShiftedClock>, locale: Locale, notice: String) -> impl IntoView {
+    let backend: Rc<dyn IdentityBackend> = mock.clone();
+    let panel_mock = mock.clone();
+    view! {
+        <div class="rg-page">
+            <App backend locale notice />
+            <panel::DemoPanel mock=panel_mock />
+            <lab::ScenarioLab mock clock />
+        </div>
+    }
+}
+
+/// Runs `f` every `period` while the calling component is on the page.
+fn every(period: Duration, f: impl Fn() + 'static) {
+    let handle = set_interval_with_handle(f, period).ok();
+    on_cleanup(move || {
+        if let Some(h) = handle {
+            h.clear();
         }
     });
 }

@@ -1,8 +1,9 @@
 //! The reviewer's side panel beside the live flow: the simulated phone, the personas'
 //! authenticator apps, fault controls and a reset. It talks to the mock directly; the
 //! sign-in component itself never sees it.
-use crate::backend::mock::{Fault, MockBackend, Operation};
-use crate::backend::seed::PERSONAS;
+use super::{every, Mock};
+use crate::backend::mock::{Fault, MockBackend, Operation, PhoneMessage};
+use crate::backend::seed::{Persona, PERSONAS};
 use crate::backend::totp;
 use crate::engine::MethodKind;
 use crate::ui::screens::blocked::local_time;
@@ -32,46 +33,7 @@ fn op_name(op: Operation) -> &'static str {
 pub fn DemoPanel(mock: Rc<MockBackend>) -> impl IntoView {
     let mock = StoredValue::new_local(mock);
     let tick = RwSignal::new(0u64);
-    let handle = set_interval_with_handle(move || tick.update(|t| *t += 1), REFRESH).ok();
-    on_cleanup(move || {
-        if let Some(h) = handle {
-            h.clear();
-        }
-    });
-    // The mock's time, which the scenario lab may have moved, so the codes match.
-    let now_secs = move || {
-        tick.track();
-        mock.with_value(|m| m.now_ms()) / 1000
-    };
-    let phone = move || {
-        tick.track();
-        let mut messages = mock.with_value(|m| m.phone_messages());
-        messages.reverse();
-        messages.truncate(5);
-        messages
-    };
-    let apps = move || {
-        let now = now_secs();
-        PERSONAS
-            .iter()
-            .filter_map(|p| {
-                let secret = mock.with_value(|m| m.authenticator_secret(p.username))?;
-                Some((p.username, totp::code_at(&secret, now)))
-            })
-            .collect::<Vec<_>>()
-    };
-    // Each persona's registered passkeys, by the sign count the directory holds.
-    let passkeys = move || {
-        tick.track();
-        PERSONAS
-            .iter()
-            .filter_map(|p| {
-                let keys = mock.with_value(|m| m.account_of(p.username))?.passkeys;
-                let counts: Vec<String> = keys.iter().map(|k| k.sign_count.to_string()).collect();
-                (!counts.is_empty()).then(|| (p.username, counts.join(",")))
-            })
-            .collect::<Vec<_>>()
-    };
+    every(REFRESH, move || tick.update(|t| *t += 1));
     let reset = move |_| {
         mock.with_value(|m| m.reset());
         if let Some(w) = web_sys::window() {
@@ -80,50 +42,9 @@ pub fn DemoPanel(mock: Rc<MockBackend>) -> impl IntoView {
     };
     view! {
         <aside class="rg-demo" aria-label="Review tools">
-            <h2>"Simulated phone"</h2>
-            <ul class="rg-phone" aria-live="polite">
-                {move || phone().is_empty().then(|| view! { <li>"No texts or calls yet."</li> })}
-                {move || {
-                    phone()
-                        .into_iter()
-                        .map(|m| {
-                            let how = if m.method == MethodKind::Voice { "Call" } else { "Text" };
-                            view! {
-                                <li>
-                                    {format!("{how} to {} at {}: code ", m.to, local_time(m.at_ms, "en"))}
-                                    <strong class="rg-phone-code">{m.code}</strong>
-                                </li>
-                            }
-                        })
-                        .collect_view()
-                }}
-            </ul>
-            <details>
-                <summary>"Authenticator apps"</summary>
-                <ul class="rg-apps">
-                    {move || {
-                        apps()
-                            .into_iter()
-                            .map(|(user, code)| view! { <li>{user} ": " <code>{code}</code></li> })
-                            .collect_view()
-                    }}
-                </ul>
-            </details>
-            <details>
-                <summary>"Passkeys"</summary>
-                <ul class="rg-passkeys">
-                    {move || {
-                        passkeys()
-                            .into_iter()
-                            .map(|(user, counts)| {
-                                view! {
-                                    <li data-user=user>{user} ": sign counts " <code>{counts}</code></li>
-                                }
-                            })
-                            .collect_view()
-                    }}
-                </ul>
-            </details>
+            <Phone mock tick />
+            <AuthenticatorApps mock tick />
+            <Passkeys mock tick />
             <details>
                 <summary>"Faults"</summary>
                 {Operation::ALL.into_iter().map(|op| view! { <FaultRow mock op /> }).collect_view()}
@@ -135,11 +56,84 @@ pub fn DemoPanel(mock: Rc<MockBackend>) -> impl IntoView {
     }
 }
 
+/// The texts and calls the mock sent, newest first, five at most.
+#[component]
+fn Phone(mock: Mock, tick: RwSignal<u64>) -> impl IntoView {
+    let messages = move || {
+        tick.track();
+        let mut messages = mock.with_value(|m| m.phone_messages());
+        messages.reverse();
+        messages.truncate(5);
+        messages
+    };
+    let line = |m: PhoneMessage| {
+        let how = if m.method == MethodKind::Voice { "Call" } else { "Text" };
+        view! {
+            <li>
+                {format!("{how} to {} at {}: code ", m.to, local_time(m.at_ms, "en"))}
+                <strong class="rg-phone-code">{m.code}</strong>
+            </li>
+        }
+    };
+    view! {
+        <h2>"Simulated phone"</h2>
+        <ul class="rg-phone" aria-live="polite">
+            {move || messages().is_empty().then(|| view! { <li>"No texts or calls yet."</li> })}
+            {move || messages().into_iter().map(line).collect_view()}
+        </ul>
+    }
+}
+
+/// Each persona's authenticator app, showing its code at the mock's time (which the
+/// scenario lab may have moved, so the codes match).
+#[component]
+fn AuthenticatorApps(mock: Mock, tick: RwSignal<u64>) -> impl IntoView {
+    let codes = move || {
+        tick.track();
+        let now_secs = mock.with_value(|m| m.now_ms()) / 1000;
+        let line = move |p: &'static Persona| {
+            let secret = mock.with_value(|m| m.authenticator_secret(p.username))?;
+            let code = totp::code_at(&secret, now_secs);
+            Some(view! { <li>{p.username} ": " <code>{code}</code></li> })
+        };
+        PERSONAS.iter().filter_map(line).collect_view()
+    };
+    view! {
+        <details>
+            <summary>"Authenticator apps"</summary>
+            <ul class="rg-apps">{codes}</ul>
+        </details>
+    }
+}
+
+/// Each persona's registered passkeys, by the sign count the directory holds.
+#[component]
+fn Passkeys(mock: Mock, tick: RwSignal<u64>) -> impl IntoView {
+    let counts = move || {
+        tick.track();
+        let line = move |p: &'static Persona| {
+            let keys = mock.with_value(|m| m.account_of(p.username))?.passkeys;
+            let counts: Vec<String> = keys.iter().map(|k| k.sign_count.to_string()).collect();
+            let counts = (!counts.is_empty()).then(|| counts.join(","))?;
+            Some(view! { <li data-user=p.username>{p.username} ": sign counts " <code>{counts}</code></li> })
+        };
+        PERSONAS.iter().filter_map(line).collect_view()
+    };
+    view! {
+        <details>
+            <summary>"Passkeys"</summary>
+            <ul class="rg-passkeys">{counts}</ul>
+        </details>
+    }
+}
+
 /// Latency, failure rate, timeout and malformed reply for one operation.
 #[component]
-fn FaultRow(mock: StoredValue<Rc<MockBackend>, LocalStorage>, op: Operation) -> impl IntoView {
+fn FaultRow(mock: Mock, op: Operation) -> impl IntoView {
     let fault = RwSignal::new(mock.with_value(|m| m.fault(op)));
-    let apply = move |f: Fault| {
+    let change = move |edit: &dyn Fn(&mut Fault)| {
+        let mut f = fault.get_untracked();
+        edit(&mut f);
         fault.set(f);
         mock.with_value(|m| m.set_fault(op, f));
     };
@@ -154,10 +148,7 @@ fn FaultRow(mock: StoredValue<Rc<MockBackend>, LocalStorage>, op: Operation) -> 
                 min="0"
                 step="100"
                 prop:value=move || fault.get().latency_ms
-                on:change=move |ev| apply(Fault {
-                    latency_ms: event_target_value(&ev).parse().unwrap_or(0),
-                    ..fault.get_untracked()
-                })
+                on:change=move |ev| change(&|f| f.latency_ms = event_target_value(&ev).parse().unwrap_or(0))
             />
             <label for=id("failure")>"Failure rate (%)"</label>
             <input
@@ -166,19 +157,17 @@ fn FaultRow(mock: StoredValue<Rc<MockBackend>, LocalStorage>, op: Operation) -> 
                 min="0"
                 max="100"
                 prop:value=move || fault.get().failure_percent
-                on:change=move |ev| apply(Fault {
-                    failure_percent: event_target_value(&ev).parse::<u8>().unwrap_or(0).min(100),
-                    ..fault.get_untracked()
-                })
+                on:change=move |ev| {
+                    change(
+                        &|f| f.failure_percent = event_target_value(&ev).parse::<u8>().unwrap_or(0).min(100),
+                    )
+                }
             />
             <label>
                 <input
                     type="checkbox"
                     prop:checked=move || fault.get().timeout
-                    on:change=move |ev| apply(Fault {
-                        timeout: event_target_checked(&ev),
-                        ..fault.get_untracked()
-                    })
+                    on:change=move |ev| change(&|f| f.timeout = event_target_checked(&ev))
                 />
                 " Time out"
             </label>
@@ -186,10 +175,7 @@ fn FaultRow(mock: StoredValue<Rc<MockBackend>, LocalStorage>, op: Operation) -> 
                 <input
                     type="checkbox"
                     prop:checked=move || fault.get().malformed
-                    on:change=move |ev| apply(Fault {
-                        malformed: event_target_checked(&ev),
-                        ..fault.get_untracked()
-                    })
+                    on:change=move |ev| change(&|f| f.malformed = event_target_checked(&ev))
                 />
                 " Malformed reply"
             </label>

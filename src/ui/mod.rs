@@ -12,16 +12,12 @@ mod view;
 use crate::backend::api::Branding;
 use crate::backend::{IdentityBackend, Reply};
 use crate::embed::events::{HostEvent, Listener, StepChanged};
-use kit::{effect, live_view};
+use kit::effect;
 use leptos::prelude::*;
-use screens::{
-    account, admin, blocked, change_password, ended, interrupt, mfa, notice, register, reset, sign_in,
-    signed_in,
-};
 use std::rc::Rc;
 use std::time::Duration;
 use text::{Key, Locale, Message};
-use view::{StepKind, View};
+use view::View;
 
 pub(crate) use view::finished_elsewhere;
 
@@ -61,6 +57,30 @@ pub struct Ui {
 }
 
 impl Ui {
+    /// The state of a component that opens on `preset`.
+    fn new(
+        backend: Rc<dyn IdentityBackend>,
+        preset: Preset,
+        locale: Locale,
+        username: String,
+        tenant: Option<String>,
+        listener: Option<Listener>,
+    ) -> Ui {
+        Ui {
+            backend: StoredValue::new_local(backend),
+            screen: RwSignal::new(preset.screen),
+            username: RwSignal::new(username),
+            reply: RwSignal::new(preset.reply),
+            pending: RwSignal::new(false),
+            slow: RwSignal::new(false),
+            locale: RwSignal::new(locale),
+            session: RwSignal::new(preset.session),
+            tenant: StoredValue::new(tenant.filter(|t| !t.trim().is_empty())),
+            stepping_up: StoredValue::new(None),
+            listener: StoredValue::new_local(listener),
+        }
+    }
+
     pub fn t(self, key: Key) -> &'static str {
         text::t(self.locale.get(), key)
     }
@@ -169,36 +189,11 @@ pub fn App(
     #[prop(optional)] listener: Option<Listener>,
     #[prop(optional)] preset: Option<Preset>,
 ) -> impl IntoView {
-    let (screen, reply, session) = match preset {
-        Some(p) => (p.screen, p.reply, p.session),
-        None => (Screen::Username, None, None),
-    };
-    let ui = Ui {
-        backend: StoredValue::new_local(backend),
-        screen: RwSignal::new(screen),
-        username: RwSignal::new(username),
-        reply: RwSignal::new(reply),
-        pending: RwSignal::new(false),
-        slow: RwSignal::new(false),
-        locale: RwSignal::new(locale.unwrap_or_else(browser_locale)),
-        session: RwSignal::new(session),
-        tenant: StoredValue::new(tenant.filter(|t| !t.trim().is_empty())),
-        stepping_up: StoredValue::new(None),
-        listener: StoredValue::new_local(listener),
-    };
+    let preset = preset.unwrap_or(Preset { screen: Screen::Username, reply: None, session: None });
+    let ui = Ui::new(backend, preset, locale.unwrap_or_else(browser_locale), username, tenant, listener);
     provide_context(ui);
     let host_accent = branding.filter(Branding::is_valid).map(|b| b.accent);
-    let view = Memo::new(move |_| match ui.screen.get() {
-        Screen::Username => View::Username,
-        Screen::Password => View::Password,
-        Screen::Flow => ui.reply.with(|r| match r {
-            Some(r) => View::Step(r.flow_id.clone(), StepKind::of(r)),
-            None => View::Username,
-        }),
-        Screen::Account => View::Account,
-        Screen::Admin => View::Admin,
-        Screen::Reset => View::Reset,
-    });
+    let view = view::current(ui);
     announce(ui, view);
     let wide = move || matches!(view.get(), View::Account | View::Admin);
     let accent = move || accent(ui).or_else(|| host_accent.clone());
@@ -220,25 +215,7 @@ pub fn App(
             >
                 <kit::LocalePicker/>
                 {(!notice.is_empty()).then(|| view! { <p class="rg-warning" role="status">{notice}</p> })}
-                {live_view(move || match view.get() {
-                    View::Username => view! { <sign_in::Username/> }.into_any(),
-                    View::Password => view! { <sign_in::Password/> }.into_any(),
-                    View::Step(_, StepKind::Notice) => view! { <notice::Notice/> }.into_any(),
-                    View::Step(_, StepKind::Mfa) => view! { <mfa::Mfa/> }.into_any(),
-                    View::Step(_, StepKind::Interrupt) => view! { <interrupt::Interrupt/> }.into_any(),
-                    View::Step(_, StepKind::Register) => view! { <register::Register/> }.into_any(),
-                    View::Step(_, StepKind::NewPassword) => {
-                        view! { <change_password::ChangePassword/> }.into_any()
-                    }
-                    View::Step(_, StepKind::Blocked) => view! { <blocked::Blocked/> }.into_any(),
-                    View::Step(_, StepKind::SignedIn) => view! { <signed_in::SignedIn/> }.into_any(),
-                    View::Step(_, StepKind::SignedInElsewhere | StepKind::Ended) => {
-                        view! { <ended::Ended/> }.into_any()
-                    }
-                    View::Account => view! { <account::Account/> }.into_any(),
-                    View::Admin => view! { <admin::Admin/> }.into_any(),
-                    View::Reset => view! { <reset::ForgotPassword/> }.into_any(),
-                })}
+                {view::screen(view)}
                 <kit::Progress/>
             </main>
         </div>

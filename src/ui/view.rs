@@ -1,7 +1,14 @@
-//! Which screen is on, by a typed kind: the `App` picks the screen by it, and the host page
-//! hears its name in `riskgate:step`.
+//! Which screen is on, by a typed kind, and the screen component for each: the `App`
+//! shows the screen by it, and the host page hears its name in `riskgate:step`.
+use super::kit::live_view;
+use super::screens::{
+    account, admin, blocked, change_password, ended, interrupt, mfa, notice, register, reset, sign_in,
+    signed_in,
+};
+use super::{Screen, Ui};
 use crate::backend::Reply;
 use crate::engine::Step;
+use leptos::prelude::*;
 
 /// The kind of step a flow's reply shows. Each has its own screen and its own host name.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -74,6 +81,40 @@ impl View {
             View::Reset => "reset",
         }
     }
+}
+
+/// The view `ui` is on, changing only when it does.
+pub(crate) fn current(ui: Ui) -> Memo<View> {
+    Memo::new(move |_| match ui.screen.get() {
+        Screen::Username => View::Username,
+        Screen::Password => View::Password,
+        Screen::Flow => ui.reply.with(|r| match r {
+            Some(r) => View::Step(r.flow_id.clone(), StepKind::of(r)),
+            None => View::Username,
+        }),
+        Screen::Account => View::Account,
+        Screen::Admin => View::Admin,
+        Screen::Reset => View::Reset,
+    })
+}
+
+/// The screen component that shows `view`, following it: one for each view and step kind.
+pub(crate) fn screen(view: Memo<View>) -> impl IntoView {
+    live_view(move || match view.get() {
+        View::Username => view! { <sign_in::Username /> }.into_any(),
+        View::Password => view! { <sign_in::Password /> }.into_any(),
+        View::Step(_, StepKind::Notice) => view! { <notice::Notice /> }.into_any(),
+        View::Step(_, StepKind::Mfa) => view! { <mfa::Mfa /> }.into_any(),
+        View::Step(_, StepKind::Interrupt) => view! { <interrupt::Interrupt /> }.into_any(),
+        View::Step(_, StepKind::Register) => view! { <register::Register /> }.into_any(),
+        View::Step(_, StepKind::NewPassword) => view! { <change_password::ChangePassword /> }.into_any(),
+        View::Step(_, StepKind::Blocked) => view! { <blocked::Blocked /> }.into_any(),
+        View::Step(_, StepKind::SignedIn) => view! { <signed_in::SignedIn /> }.into_any(),
+        View::Step(_, StepKind::SignedInElsewhere | StepKind::Ended) => view! { <ended::Ended /> }.into_any(),
+        View::Account => view! { <account::Account /> }.into_any(),
+        View::Admin => view! { <admin::Admin /> }.into_any(),
+        View::Reset => view! { <reset::ForgotPassword /> }.into_any(),
+    })
 }
 
 /// A flow read back after it finished without this page (its reply lost, or another tab
