@@ -3,6 +3,7 @@
 mod calls;
 pub(crate) mod errors;
 pub(crate) mod kit;
+pub(crate) mod parts;
 pub mod passkey;
 pub(crate) mod screens;
 pub mod text;
