@@ -1,1 +1,2 @@
+pub(crate) mod code_challenge;
 pub(crate) mod passkey_button;
