@@ -1,12 +1,12 @@
 //! "Forgot my password?": the username, proofs with registered methods, a new password.
 //! The reply looks the same for an unknown username up to the code step.
-use super::change_password::{feedback_lines, live_feedback, typed_twice};
 use crate::backend::api::{BackendError, Field, ResetInput, ResetReply};
 use crate::engine::reset::{proof_of, ResetBlock, ResetStep};
 use crate::engine::MethodKind;
 use crate::ui::errors::error_text;
 use crate::ui::kit::{live_view, on_submit, Button, FormMessage, Heading, Look, TextField, When};
 use crate::ui::parts::code_challenge::{Act, Challenge, CodeChallenge, MethodSwitch};
+use crate::ui::parts::new_password::{ChoosePassword, PasswordChoice};
 use crate::ui::passkey;
 use crate::ui::text::{Key, Message};
 use crate::ui::{use_ui, Ui};
@@ -262,44 +262,18 @@ fn answer_passkey_challenges(reset: Reset, error: RwSignal<Option<Message>>) {
 #[component]
 fn NewPassword(reset: Reset) -> impl IntoView {
     let ui = reset.ui;
-    let new = RwSignal::new(String::new());
-    let confirm = RwSignal::new(String::new());
-    let new_error = RwSignal::new(None);
-    let confirm_error = RwSignal::new(None);
     let flow_id = move || reset.reply.with_untracked(|r| r.as_ref().map(|r| r.flow_id.clone()));
     let submitted = move || reset.reply.with(|r| r.as_ref().and_then(|r| r.verdict.clone()));
-    let feedback = live_feedback(ui, new, flow_id, submitted);
+    let choice = PasswordChoice::new(ui, flow_id, submitted);
     let submit = move || {
-        if !typed_twice(new, confirm, new_error, confirm_error) {
-            return;
+        if let Some((password, confirm)) = choice.typed() {
+            reset.send(ResetInput::NewPassword { password, confirm }, Field::NewPassword, choice.new_error);
         }
-        feedback.asked.update_value(|n| *n += 1); // the answer to this submit wins over any pending check
-        let input =
-            ResetInput::NewPassword { password: new.get_untracked(), confirm: confirm.get_untracked() };
-        reset.send(input, Field::NewPassword, new_error);
     };
     view! {
         <form novalidate on:submit=on_submit(submit)>
             <Heading key=Key::ResetPasswordHeading />
-            <TextField
-                id="rg-new-password"
-                label=Key::PasswordNew
-                kind="password"
-                autocomplete="new-password"
-                value=new
-                error=new_error
-            />
-            <ul class="rg-rules" aria-live="polite">
-                {live_view(move || feedback_lines(ui, feedback))}
-            </ul>
-            <TextField
-                id="rg-confirm-password"
-                label=Key::PasswordConfirm
-                kind="password"
-                autocomplete="new-password"
-                value=confirm
-                error=confirm_error
-            />
+            <ChoosePassword choice />
             <div class="rg-actions">
                 <button type="submit" class="rg-primary" disabled=ui.pending>
                     {ui.text(Key::PasswordSubmit)}
