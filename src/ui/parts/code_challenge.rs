@@ -105,6 +105,7 @@ pub fn CodeChallenge(challenge: Challenge, code_id: &'static str, act: Callback<
     let c = challenge;
     let send_key =
         move || if c.method.get() == MethodKind::Voice { Key::MfaSendCall } else { Key::MfaSendText };
+    let typing = move || !c.needs_sending() && !c.by_passkey();
     view! {
         <p>{move || c.lead(ui)}</p>
         <When when=move || c.needs_sending()>
@@ -123,9 +124,7 @@ pub fn CodeChallenge(challenge: Challenge, code_id: &'static str, act: Callback<
                 />
             </div>
         </When>
-        <When when=move || {
-            !c.needs_sending() && !c.by_passkey()
-        }>{code_entry(ui, challenge, code_id, act)}</When>
+        <When when=typing>{code_entry(ui, c, code_id, act)}</When>
     }
 }
 
