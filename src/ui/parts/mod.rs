@@ -1,3 +1,6 @@
 //! Shapes that more than one screen shares and that, unlike the kit's pieces, know the
-//! backend's calls.
+//! backend's calls or the flow's steps.
+pub(crate) mod code_challenge;
 pub(crate) mod load;
+pub(crate) mod new_password;
+pub(crate) mod passkey_button;

@@ -2,7 +2,7 @@
 use crate::engine::{BlockReason, Step};
 use crate::ui::kit::{live_view, Button, Heading, Look};
 use crate::ui::text::Key;
-use crate::ui::use_ui;
+use crate::ui::{use_ui, Ui};
 use leptos::prelude::*;
 
 /// Codes the help desk can look up; stable across releases and locales.
@@ -38,6 +38,35 @@ pub fn local_time(ms: u64, locale: &str) -> String {
     date.to_locale_string(locale, &wasm_bindgen::JsValue::UNDEFINED).into()
 }
 
+/// Why the person is blocked, and what they can do, in words.
+fn block_message(ui: Ui, reason: BlockReason) -> String {
+    let until = match reason {
+        BlockReason::LockedOut { until_ms } => local_time(until_ms, ui.locale.get().tag()),
+        _ => String::new(),
+    };
+    let home = ui.with_reply(|r| r.home_tenant_name.clone().unwrap_or_default());
+    ui.tf(reason_key(reason), &[("time", &until), ("home", &home)])
+}
+
+/// What the help desk needs: the code, the correlation ID and the time, each named.
+fn details(ui: Ui, reason: BlockReason) -> [(&'static str, String); 3] {
+    let (correlation, time) = ui.with_reply(|r| (r.correlation_id.clone(), r.time_ms));
+    let time = local_time(time, ui.locale.get().tag());
+    [
+        (ui.t(Key::BlockedCode), error_code(reason).to_string()),
+        (ui.t(Key::BlockedCorrelation), correlation),
+        (ui.t(Key::BlockedTime), time),
+    ]
+}
+
+/// Puts the details on the clipboard, a line each; true if the browser has one.
+fn copy_details(ui: Ui, reason: BlockReason) -> bool {
+    let lines: Vec<String> = details(ui, reason).iter().map(|(k, v)| format!("{k}: {v}")).collect();
+    let Some(w) = web_sys::window() else { return false };
+    let _ = w.navigator().clipboard().write_text(&lines.join("\n"));
+    true
+}
+
 #[component]
 pub fn Blocked() -> impl IntoView {
     let ui = use_ui();
@@ -48,49 +77,28 @@ pub fn Blocked() -> impl IntoView {
     // A step that is not a block cannot be shown here; fail towards the strongest message.
     let reason = reason.unwrap_or(BlockReason::UserRisk);
     let copied = RwSignal::new(false);
-    let message = move || {
-        let tag = ui.locale.get().tag();
-        let until = match reason {
-            BlockReason::LockedOut { until_ms } => local_time(until_ms, tag),
-            _ => String::new(),
-        };
-        let home = ui.with_reply(|r| r.home_tenant_name.clone().unwrap_or_default());
-        ui.tf(reason_key(reason), &[("time", &until), ("home", &home)])
-    };
-    let details = move || {
-        let (correlation, time) = ui.with_reply(|r| (r.correlation_id.clone(), r.time_ms));
-        let time = local_time(time, ui.locale.get().tag());
-        [
-            (ui.t(Key::BlockedCode), error_code(reason).to_string()),
-            (ui.t(Key::BlockedCorrelation), correlation),
-            (ui.t(Key::BlockedTime), time),
-        ]
-    };
     let copy = move |_| {
-        let text: Vec<String> = details().iter().map(|(k, v)| format!("{k}: {v}")).collect();
-        if let Some(w) = web_sys::window() {
-            let _ = w.navigator().clipboard().write_text(&text.join("\n"));
+        if copy_details(ui, reason) {
             copied.set(true);
         }
+    };
+    let rows = move || {
+        details(ui, reason)
+            .into_iter()
+            .map(|(k, v)| {
+                view! {
+                    <dt>{k}</dt>
+                    <dd>{v}</dd>
+                }
+            })
+            .collect_view()
     };
     view! {
         <section class="rg-form rg-blocked">
             <Heading key=Key::BlockedHeading />
-            <p class="rg-reason">{message}</p>
+            <p class="rg-reason">{move || block_message(ui, reason)}</p>
             <h2>{ui.text(Key::BlockedDetails)}</h2>
-            <dl class="rg-details">
-                {live_view(move || {
-                    details()
-                        .into_iter()
-                        .map(|(k, v)| {
-                            view! {
-                                <dt>{k}</dt>
-                                <dd>{v}</dd>
-                            }
-                        })
-                        .collect_view()
-                })}
-            </dl>
+            <dl class="rg-details">{live_view(rows)}</dl>
             <div class="rg-actions">
                 <Button on_click=copy>
                     {move || ui.t(if copied.get() { Key::CommonCopied } else { Key::CommonCopy })}

@@ -5,45 +5,43 @@ use crate::backend::Input;
 use crate::engine::flow::MAX_MFA_FAILURES;
 use crate::engine::{MethodKind, PolicyKind, Step};
 use crate::ui::errors::show_error;
-use crate::ui::kit::{code_typed, on_submit, Button, FormMessage, Heading, Look, TextField, When};
+use crate::ui::kit::{on_submit, Button, FormMessage, Heading, Look, When};
+use crate::ui::parts::code_challenge::{Act, Challenge, CodeChallenge, MethodSwitch};
 use crate::ui::passkey;
 use crate::ui::text::{Arg, Key, Message};
-use crate::ui::use_ui;
+use crate::ui::{use_ui, Ui};
 use leptos::prelude::*;
 
-pub fn method_key(m: MethodKind) -> Key {
-    match m {
-        MethodKind::AuthenticatorApp => Key::MethodAuthenticatorApp,
-        MethodKind::Sms => Key::MethodSms,
-        MethodKind::Voice => Key::MethodVoice,
-        MethodKind::Passkey => Key::MethodPasskey,
-    }
+// account.rs and admin.rs name it here.
+pub use crate::ui::parts::code_challenge::method_key;
+
+/// What the challenge step asks, read once when the screen is built.
+#[derive(Default)]
+struct Asked {
+    methods: Vec<MethodKind>,
+    /// Why only a passkey will do here, when a policy says so.
+    passkey_only: Option<Key>,
+    /// Why the challenge is asked, when the screen cannot tell by itself: a signed-in
+    /// person proving themselves again (step-up).
+    reason: Option<Key>,
 }
 
-fn challenge(step: &Step) -> (Vec<MethodKind>, u8) {
-    match step {
-        Step::MfaChallenge { methods, failures, .. } => (methods.clone(), *failures),
-        _ => (vec![], 0),
-    }
+fn asked(step: &Step) -> Asked {
+    let Step::MfaChallenge { methods, phishing_resistant, why, .. } = step else {
+        return Asked::default();
+    };
+    let passkey_only = phishing_resistant.then_some(match why.policy {
+        PolicyKind::UserRisk => Key::MfaPasskeyRequiredUserRisk,
+        _ => Key::MfaPasskeyRequiredSignInRisk,
+    });
+    let reason = (why.policy == PolicyKind::StepUp).then_some(Key::MfaStepUpLead);
+    Asked { methods: methods.clone(), passkey_only, reason }
 }
 
-/// Why only a passkey will do here, when a policy says so.
-fn passkey_only_key(step: &Step) -> Option<Key> {
+fn failures(step: &Step) -> u8 {
     match step {
-        Step::MfaChallenge { phishing_resistant: true, why, .. } => Some(match why.policy {
-            PolicyKind::UserRisk => Key::MfaPasskeyRequiredUserRisk,
-            _ => Key::MfaPasskeyRequiredSignInRisk,
-        }),
-        _ => None,
-    }
-}
-
-/// Why the challenge is asked, when the screen cannot tell by itself: a signed-in
-/// person proving themselves again (step-up).
-fn reason_key(step: &Step) -> Option<Key> {
-    match step {
-        Step::MfaChallenge { why, .. } if why.policy == PolicyKind::StepUp => Some(Key::MfaStepUpLead),
-        _ => None,
+        Step::MfaChallenge { failures, .. } => *failures,
+        _ => 0,
     }
 }
 
@@ -60,55 +58,49 @@ fn first_method(methods: &[MethodKind]) -> MethodKind {
         .unwrap_or(MethodKind::AuthenticatorApp)
 }
 
-#[component]
-pub fn Mfa() -> impl IntoView {
-    let ui = use_ui();
-    let methods = ui.reply_now(|r| challenge(&r.step).0);
-    let method = RwSignal::new(first_method(&methods));
-    let passkey_only = ui.reply_now(|r| passkey_only_key(&r.step));
-    let reason = ui.reply_now(|r| reason_key(&r.step));
-    let code = RwSignal::new(String::new());
-    let error = RwSignal::new(None);
-    let general = RwSignal::new(None);
-    let cant_use = RwSignal::new(false);
-    let failures = Memo::new(move |_| ui.with_reply(|r| challenge(&r.step).1));
-    let sent_to = Memo::new(move |_| ui.with_reply(|r| r.code_sent_to.clone()));
+/// Sends `input` for the challenge; an error about the code goes next to its field.
+fn send(ui: Ui, c: Challenge, input: Input) {
+    c.general.set(None);
+    ui.send(input, move |e| show_error(e, Field::Code, c.error, c.general));
+}
 
-    // A wrong code comes back as the same step with one more failure.
+fn input(act: Act) -> Input {
+    match act {
+        Act::SendCode(method) => Input::SendCode { method },
+        Act::BeginPasskey => Input::BeginPasskey,
+        Act::Code(method, code) => Input::Code { method, code },
+    }
+}
+
+/// A wrong code comes back as the same step with one more failure: the code is
+/// cleared, and the field says how many tries are left.
+fn count_wrong_codes(ui: Ui, c: Challenge) {
+    let failures = Memo::new(move |_| ui.with_reply(|r| failures(&r.step)));
     Effect::new(move |seen: Option<u8>| {
         let now = failures.get();
         if seen.is_some_and(|s| now > s) {
-            code.set(String::new());
+            c.code.set(String::new());
             let left = Arg::Number((MAX_MFA_FAILURES - now) as u64);
-            error.set(Some(Message::from(Key::MfaWrong).with("left", left)));
+            c.error.set(Some(Message::from(Key::MfaWrong).with("left", left)));
         }
         now
     });
+}
 
-    let send = move |input| {
-        general.set(None);
-        ui.send(input, move |e| show_error(e, Field::Code, error, general));
-    };
-    let submit = move || {
-        if !code_typed(code, error) {
-            return;
-        }
-        send(Input::Code { method: method.get_untracked(), code: code.get_untracked() });
-    };
-    let needs_sending = move || method.get().is_phone() && sent_to.get().is_none();
-    let by_passkey = move || method.get() == MethodKind::Passkey;
-    let others = methods.clone();
+#[component]
+pub fn Mfa() -> impl IntoView {
+    let ui = use_ui();
+    let Asked { methods, passkey_only, reason } = ui.reply_now(|r| asked(&r.step));
+    let general = RwSignal::new(None);
+    let sent_to = Memo::new(move |_| ui.with_reply(|r| r.code_sent_to.clone()));
+    let challenge = Challenge::new(first_method(&methods), sent_to, general);
+    count_wrong_codes(ui, challenge);
     passkey::answer_challenges(ui, general);
-    let use_passkey = move |_| {
-        if !passkey::available() {
-            general.set(Some(passkey::Failure::Unavailable.key().into()));
-            return;
-        }
-        send(Input::BeginPasskey);
-    };
-
+    let act = Callback::new(move |act| send(ui, challenge, input(act)));
+    let switch =
+        (methods.len() > 1).then(|| view! { <MethodSwitch challenge legend=Key::MfaSwitch methods /> });
     view! {
-        <form class="rg-form" novalidate on:submit=on_submit(submit)>
+        <form class="rg-form" novalidate on:submit=on_submit(move || challenge.submit(act))>
             <Heading key=Key::MfaHeading />
             {reason.map(|key| view! { <p class="rg-step-up-lead">{ui.text(key)}</p> })}
             {passkey_only
@@ -119,110 +111,29 @@ pub fn Mfa() -> impl IntoView {
                         </p>
                     }
                 })}
-            <p>
-                {move || {
-                    if method.get() == MethodKind::Passkey {
-                        ui.t(Key::MfaPasskeyLead).to_string()
-                    } else if method.get() == MethodKind::AuthenticatorApp {
-                        ui.t(Key::MfaAppLead).to_string()
-                    } else if let Some(to) = sent_to.get() {
-                        ui.tf(Key::MfaSent, &[("phone", &to)])
-                    } else {
-                        ui.t(Key::MfaPhoneLead).to_string()
-                    }
-                }}
-            </p>
-            <When when=needs_sending>
-                <Button
-                    look=Look::Primary
-                    on_click=move |_| send(Input::SendCode {
-                        method: method.get_untracked(),
-                    })
-                >
-                    {move || {
-                        ui.t(
-                            if method.get() == MethodKind::Voice {
-                                Key::MfaSendCall
-                            } else {
-                                Key::MfaSendText
-                            },
-                        )
-                    }}
-                </Button>
-            </When>
-            <When when=by_passkey>
-                <div class="rg-actions">
-                    <Button
-                        look=Look::Primary
-                        class="rg-use-passkey"
-                        disabled=ui.pending
-                        on_click=use_passkey
-                        label=Key::MfaPasskeyUse
-                    />
-                </div>
-            </When>
-            <When when=move || !needs_sending() && !by_passkey()>
-                <TextField
-                    id="rg-code"
-                    label=Key::MfaCode
-                    autocomplete="one-time-code"
-                    inputmode="numeric"
-                    value=code
-                    error
-                />
-                <div class="rg-actions">
-                    <When when=move || method.get().is_phone()>
-                        <Button
-                            look=Look::Link
-                            on_click=move |_| send(Input::SendCode {
-                                method: method.get_untracked(),
-                            })
-                        >
-                            {ui.text(Key::MfaResend)}
-                        </Button>
-                    </When>
-                    <button type="submit" class="rg-primary" disabled=ui.pending>
-                        {ui.text(Key::CommonVerify)}
-                    </button>
-                </div>
-            </When>
+            <CodeChallenge challenge code_id="rg-code" act />
             <FormMessage message=general />
-            <When when=move || { others.len() > 1 }>
-                <fieldset class="rg-methods">
-                    <legend>{ui.text(Key::MfaSwitch)}</legend>
-                    {methods
-                        .clone()
-                        .into_iter()
-                        .map(|m| {
-                            view! {
-                                <Button
-                                    look=Look::Link
-                                    attr:aria-pressed=move || if method.get() == m { "true" } else { "false" }
-                                    on_click=move |_| {
-                                        method.set(m);
-                                        error.set(None);
-                                        general.set(None);
-                                    }
-                                >
-                                    {ui.text(method_key(m))}
-                                </Button>
-                            }
-                        })
-                        .collect_view()}
-                </fieldset>
-            </When>
-            <Button
-                look=Look::Link
-                attr:aria-expanded=move || cant_use.get().to_string()
-                on_click=move |_| cant_use.update(|v| *v = !*v)
-                label=Key::MfaCantUse
-            />
-            <When when=move || cant_use.get()>
-                <div class="rg-help">
-                    <p>{ui.text(Key::MfaCantUseHelp)}</p>
-                    <Button on_click=move |_| send(Input::Cancel) label=Key::CommonCancel />
-                </div>
-            </When>
+            {switch}
+            {cant_use(ui, challenge)}
         </form>
+    }
+}
+
+/// "I can't use any of these": help that opens below it, and a way to cancel.
+fn cant_use(ui: Ui, c: Challenge) -> impl IntoView {
+    let open = RwSignal::new(false);
+    view! {
+        <Button
+            look=Look::Link
+            attr:aria-expanded=move || open.get().to_string()
+            on_click=move |_| open.update(|v| *v = !*v)
+            label=Key::MfaCantUse
+        />
+        <When when=open>
+            <div class="rg-help">
+                <p>{ui.text(Key::MfaCantUseHelp)}</p>
+                <Button on_click=move |_| send(ui, c, Input::Cancel) label=Key::CommonCancel />
+            </div>
+        </When>
     }
 }

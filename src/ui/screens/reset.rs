@@ -1,12 +1,12 @@
 //! "Forgot my password?": the username, proofs with registered methods, a new password.
 //! The reply looks the same for an unknown username up to the code step.
-use super::change_password::{feedback_lines, live_feedback, typed_twice};
-use super::mfa::method_key;
 use crate::backend::api::{BackendError, Field, ResetInput, ResetReply};
-use crate::engine::reset::{ResetBlock, ResetStep};
+use crate::engine::reset::{proof_of, ResetBlock, ResetStep};
 use crate::engine::MethodKind;
 use crate::ui::errors::error_text;
-use crate::ui::kit::{code_typed, live_view, on_submit, Button, FormMessage, Heading, Look, TextField, When};
+use crate::ui::kit::{live_view, on_submit, Button, FormMessage, Heading, Look, TextField, When};
+use crate::ui::parts::code_challenge::{Act, Challenge, CodeChallenge, MethodSwitch};
+use crate::ui::parts::new_password::{ChoosePassword, PasswordChoice};
 use crate::ui::passkey;
 use crate::ui::text::{Key, Message};
 use crate::ui::{use_ui, Ui};
@@ -149,160 +149,95 @@ fn AskUsername(reset: Reset) -> impl IntoView {
     }
 }
 
-fn verify_state(r: &Option<ResetReply>) -> (Vec<MethodKind>, usize, u8, u8, Option<String>) {
-    match r {
-        Some(ResetReply {
-            step: ResetStep::Verify { offered, proven, required, failures },
-            code_sent_to,
-            ..
-        }) => (offered.clone(), proven.len(), *required, *failures, code_sent_to.clone()),
-        _ => (vec![], 0, 1, 0, None),
+/// The proof step as the reply tells it.
+#[derive(Clone, Debug, PartialEq, Eq)]
+struct Proofs {
+    offered: Vec<MethodKind>,
+    /// How many proofs were accepted so far, of how many the policy asks for.
+    proven: usize,
+    required: u8,
+    failures: u8,
+    sent_to: Option<String>,
+}
+
+impl Proofs {
+    fn of(r: &Option<ResetReply>) -> Proofs {
+        match r {
+            Some(ResetReply {
+                step: ResetStep::Verify { offered, proven, required, failures },
+                code_sent_to,
+                ..
+            }) => Proofs {
+                offered: offered.clone(),
+                proven: proven.len(),
+                required: *required,
+                failures: *failures,
+                sent_to: code_sent_to.clone(),
+            },
+            _ => Proofs { offered: vec![], proven: 0, required: 1, failures: 0, sent_to: None },
+        }
+    }
+
+    /// "Check 1 of 2": the proof asked for now.
+    fn progress(&self, ui: Ui) -> String {
+        let now = (self.proven + 1).min(self.required as usize).to_string();
+        ui.tf(Key::ResetProgress, &[("done", &now), ("of", &self.required.to_string())])
     }
 }
 
-#[component]
-fn Verify(reset: Reset) -> impl IntoView {
-    let ui = reset.ui;
-    let state = Memo::new(move |_| reset.reply.with(verify_state));
-    let method =
-        RwSignal::new(state.get_untracked().0.first().copied().unwrap_or(MethodKind::AuthenticatorApp));
-    let code = RwSignal::new(String::new());
-    let error = RwSignal::new(None);
-    // A proof accepted or a wrong code: clear the code and say which.
+fn input(act: Act) -> ResetInput {
+    match act {
+        Act::SendCode(method) => ResetInput::SendCode { method },
+        Act::BeginPasskey => ResetInput::BeginPasskey,
+        Act::Code(method, code) => ResetInput::Code { method, code },
+    }
+}
+
+/// A proof accepted or a wrong code: clears the code and says which; after a proof,
+/// offers a method of another kind, as the same kind does not count twice.
+fn follow_proofs(proofs: Memo<Proofs>, c: Challenge) {
     Effect::new(move |seen: Option<(usize, u8)>| {
-        let (_, proven, _, failures, _) = state.get();
+        let (proven, failures) = proofs.with(|p| (p.proven, p.failures));
         if let Some((p, f)) = seen {
             if proven > p || failures > f {
-                code.set(String::new());
+                c.code.set(String::new());
             }
             if failures > f {
-                error.set(Some(Key::ResetWrongCode.into()));
+                c.error.set(Some(Key::ResetWrongCode.into()));
             }
             if proven > p {
-                // The same kind of proof does not count twice: offer another.
-                let used = method.get_untracked();
-                let next = state
-                    .get_untracked()
-                    .0
-                    .into_iter()
-                    .find(|m| crate::engine::reset::proof_of(*m) != crate::engine::reset::proof_of(used));
+                let used = proof_of(c.method.get_untracked());
+                let next =
+                    proofs.with_untracked(|p| p.offered.iter().copied().find(|m| proof_of(*m) != used));
                 if let Some(m) = next {
-                    method.set(m);
+                    c.method.set(m);
                 }
             }
         }
         (proven, failures)
     });
-    let submit = move || {
-        if !code_typed(code, error) {
-            return;
-        }
-        reset.send(
-            ResetInput::Code { method: method.get_untracked(), code: code.get_untracked() },
-            Field::Code,
-            error,
-        );
-    };
-    let send_code =
-        move |_| reset.send(ResetInput::SendCode { method: method.get_untracked() }, Field::Code, error);
-    let progress = move || {
-        let (_, proven, required, _, _) = state.get();
-        ui.tf(
-            Key::ResetProgress,
-            &[("done", &(proven + 1).min(required as usize).to_string()), ("of", &required.to_string())],
-        )
-    };
-    let by_passkey = move || method.get() == MethodKind::Passkey;
-    answer_passkey_challenges(reset, error);
-    // The code field is hidden for a passkey: its messages are the form's.
-    let use_passkey = move |_| {
-        if !passkey::available() {
-            reset.general.set(Some(passkey::Failure::Unavailable.key().into()));
-            return;
-        }
-        reset.send(ResetInput::BeginPasskey, Field::Code, error);
-    };
-    let lead = move || match (method.get(), state.get().4) {
-        (MethodKind::AuthenticatorApp, _) => ui.t(Key::MfaAppLead).to_string(),
-        (MethodKind::Passkey, _) => ui.t(Key::MfaPasskeyLead).to_string(),
-        (_, Some(to)) => ui.tf(Key::MfaSent, &[("phone", &to)]),
-        _ => ui.t(Key::MfaPhoneLead).to_string(),
-    };
+}
+
+#[component]
+fn Verify(reset: Reset) -> impl IntoView {
+    let ui = reset.ui;
+    let proofs = Memo::new(move |_| reset.reply.with(Proofs::of));
+    let first = proofs.with_untracked(|p| p.offered.first().copied()).unwrap_or(MethodKind::AuthenticatorApp);
+    let sent_to = Signal::derive(move || proofs.with(|p| p.sent_to.clone()));
+    let challenge = Challenge::new(first, sent_to, reset.general);
+    follow_proofs(proofs, challenge);
+    answer_passkey_challenges(reset, challenge.error);
+    let act = Callback::new(move |act| reset.send(input(act), Field::Code, challenge.error));
+    let offered = Signal::derive(move || proofs.with(|p| p.offered.clone()));
+    let cancel = move |_| reset.send(ResetInput::Cancel, Field::Code, challenge.error);
     view! {
-        <form novalidate on:submit=on_submit(submit)>
+        <form novalidate on:submit=on_submit(move || challenge.submit(act))>
             <Heading key=Key::ResetVerifyHeading />
-            <p class="rg-grace">{progress}</p>
-            <fieldset class="rg-methods">
-                <legend>{ui.text(Key::RegisterChoose)}</legend>
-                {live_view(move || {
-                    state
-                        .get()
-                        .0
-                        .into_iter()
-                        .map(|m| {
-                            view! {
-                                <Button
-                                    look=Look::Link
-                                    attr:aria-pressed=move || (method.get() == m).to_string()
-                                    on_click=move |_| {
-                                        method.set(m);
-                                        error.set(None);
-                                    }
-                                >
-                                    {ui.text(method_key(m))}
-                                </Button>
-                            }
-                        })
-                        .collect_view()
-                })}
-            </fieldset>
-            <p>{lead}</p>
-            <When when=move || method.get().is_phone()>
-                <Button on_click=send_code>
-                    {move || {
-                        ui.t(
-                            if method.get() == MethodKind::Voice {
-                                Key::MfaSendCall
-                            } else {
-                                Key::MfaSendText
-                            },
-                        )
-                    }}
-                </Button>
-            </When>
-            <When when=move || !by_passkey()>
-                <TextField
-                    id="rg-reset-code"
-                    label=Key::MfaCode
-                    autocomplete="one-time-code"
-                    inputmode="numeric"
-                    value=code
-                    error
-                />
-            </When>
+            <p class="rg-grace">{move || proofs.with(|p| p.progress(ui))}</p>
+            <MethodSwitch challenge legend=Key::RegisterChoose methods=offered />
+            <CodeChallenge challenge code_id="rg-reset-code" act />
             <div class="rg-actions">
-                <Button
-                    on_click=move |_| reset.send(ResetInput::Cancel, Field::Code, error)
-                    label=Key::CommonCancel
-                />
-                <When
-                    when=by_passkey
-                    fallback=move || {
-                        view! {
-                            <button type="submit" class="rg-primary" disabled=ui.pending>
-                                {ui.text(Key::CommonVerify)}
-                            </button>
-                        }
-                    }
-                >
-                    <Button
-                        look=Look::Primary
-                        class="rg-use-passkey"
-                        disabled=ui.pending
-                        on_click=use_passkey
-                        label=Key::MfaPasskeyUse
-                    />
-                </When>
+                <Button on_click=cancel label=Key::CommonCancel />
             </div>
         </form>
     }
@@ -327,44 +262,18 @@ fn answer_passkey_challenges(reset: Reset, error: RwSignal<Option<Message>>) {
 #[component]
 fn NewPassword(reset: Reset) -> impl IntoView {
     let ui = reset.ui;
-    let new = RwSignal::new(String::new());
-    let confirm = RwSignal::new(String::new());
-    let new_error = RwSignal::new(None);
-    let confirm_error = RwSignal::new(None);
     let flow_id = move || reset.reply.with_untracked(|r| r.as_ref().map(|r| r.flow_id.clone()));
     let submitted = move || reset.reply.with(|r| r.as_ref().and_then(|r| r.verdict.clone()));
-    let feedback = live_feedback(ui, new, flow_id, submitted);
+    let choice = PasswordChoice::new(ui, flow_id, submitted);
     let submit = move || {
-        if !typed_twice(new, confirm, new_error, confirm_error) {
-            return;
+        if let Some((password, confirm)) = choice.typed() {
+            reset.send(ResetInput::NewPassword { password, confirm }, Field::NewPassword, choice.new_error);
         }
-        feedback.asked.update_value(|n| *n += 1); // the answer to this submit wins over any pending check
-        let input =
-            ResetInput::NewPassword { password: new.get_untracked(), confirm: confirm.get_untracked() };
-        reset.send(input, Field::NewPassword, new_error);
     };
     view! {
         <form novalidate on:submit=on_submit(submit)>
             <Heading key=Key::ResetPasswordHeading />
-            <TextField
-                id="rg-new-password"
-                label=Key::PasswordNew
-                kind="password"
-                autocomplete="new-password"
-                value=new
-                error=new_error
-            />
-            <ul class="rg-rules" aria-live="polite">
-                {live_view(move || feedback_lines(ui, feedback))}
-            </ul>
-            <TextField
-                id="rg-confirm-password"
-                label=Key::PasswordConfirm
-                kind="password"
-                autocomplete="new-password"
-                value=confirm
-                error=confirm_error
-            />
+            <ChoosePassword choice />
             <div class="rg-actions">
                 <button type="submit" class="rg-primary" disabled=ui.pending>
                     {ui.text(Key::PasswordSubmit)}

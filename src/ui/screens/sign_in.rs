@@ -3,8 +3,9 @@ use crate::backend::api::Field;
 use crate::backend::SignInRequest;
 use crate::ui::errors::show_error;
 use crate::ui::kit::{on_submit, Button, FormMessage, Heading, Look, TextField};
-use crate::ui::text::Key;
-use crate::ui::{use_ui, Screen};
+use crate::ui::parts::passkey_button::PasskeyButton;
+use crate::ui::text::{Key, Message};
+use crate::ui::{use_ui, Screen, Ui};
 use leptos::prelude::*;
 
 #[component]
@@ -43,40 +44,42 @@ pub fn Username() -> impl IntoView {
     }
 }
 
+/// Signs in with the username and the password typed; says why not next to the field.
+fn sign_in(
+    ui: Ui,
+    password: RwSignal<String>,
+    error: RwSignal<Option<Message>>,
+    general: RwSignal<Option<Message>>,
+) {
+    if password.with_untracked(String::is_empty) {
+        error.set(Some(Key::ErrorPasswordEmpty.into()));
+        return;
+    }
+    error.set(None);
+    general.set(None);
+    let request = SignInRequest {
+        username: ui.username.get_untracked(),
+        password: password.get_untracked(),
+        source: None,
+        tenant: ui.tenant.get_value(),
+    };
+    ui.sign_in(request, move |e| show_error(e, Field::Password, error, general));
+}
+
 #[component]
 pub fn Password() -> impl IntoView {
     let ui = use_ui();
     let password = RwSignal::new(String::new());
     let error = RwSignal::new(None);
     let general = RwSignal::new(None);
-    let submit = move || {
-        if password.with_untracked(String::is_empty) {
-            error.set(Some(Key::ErrorPasswordEmpty.into()));
-            return;
-        }
-        error.set(None);
-        general.set(None);
-        let request = SignInRequest {
-            username: ui.username.get_untracked(),
-            password: password.get_untracked(),
-            source: None,
-            tenant: ui.tenant.get_value(),
-        };
-        ui.sign_in(request, move |e| show_error(e, Field::Password, error, general));
-    };
     // Nothing typed is lost: a failed passkey leaves the password field as it was.
-    let with_passkey = move |_| {
-        general.set(None);
-        if !crate::ui::passkey::available() {
-            general.set(Some(crate::ui::passkey::Failure::Unavailable.key().into()));
-            return;
-        }
+    let with_passkey = move || {
         ui.passkey_sign_in(move |key| {
             general.try_set(Some(key.into()));
-        });
+        })
     };
     view! {
-        <form class="rg-form" novalidate on:submit=on_submit(submit)>
+        <form class="rg-form" novalidate on:submit=on_submit(move || sign_in(ui, password, error, general))>
             <Heading key=Key::SigninPasswordHeading />
             <p class="rg-identity">
                 {move || ui.tf(Key::SigninSigningInAs, &[("username", &ui.username.get())])}
@@ -97,12 +100,12 @@ pub fn Password() -> impl IntoView {
                 </button>
             </div>
             <div class="rg-actions">
-                <Button
+                <PasskeyButton
                     look=Look::Link
                     class="rg-passkey-sign-in"
-                    disabled=ui.pending
-                    on_click=with_passkey
                     label=Key::SigninPasskey
+                    message=general
+                    on_click=with_passkey
                 />
             </div>
         </form>

@@ -1,0 +1,186 @@
+//! The code challenge MFA and the reset's proof share: a method to switch to, what to do
+//! with it (a code from the app, one sent by text or call, or a passkey), and the code.
+//! The screen decides what its actions send and which words frame them.
+use super::passkey_button::PasskeyButton;
+use crate::engine::MethodKind;
+use crate::ui::kit::{code_typed, live_view, Button, Look, TextField, When};
+use crate::ui::text::{Key, Message};
+use crate::ui::{use_ui, Ui};
+use leptos::prelude::*;
+
+/// A method's name, as the switch and the account's lists show it.
+pub fn method_key(m: MethodKind) -> Key {
+    match m {
+        MethodKind::AuthenticatorApp => Key::MethodAuthenticatorApp,
+        MethodKind::Sms => Key::MethodSms,
+        MethodKind::Voice => Key::MethodVoice,
+        MethodKind::Passkey => Key::MethodPasskey,
+    }
+}
+
+/// What the person asks of the challenge; the screen sends it as its own backend input.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Act {
+    /// "Text me a code", "Call me", or "Resend code".
+    SendCode(MethodKind),
+    /// "Use a passkey", once this browser is known to have passkeys.
+    BeginPasskey,
+    /// The code typed, for the method chosen.
+    Code(MethodKind, String),
+}
+
+/// The challenge's state: the method chosen, where a code went, what is typed.
+#[derive(Clone, Copy)]
+pub struct Challenge {
+    pub method: RwSignal<MethodKind>,
+    /// The masked number the last code was sent to, once one was.
+    pub sent_to: Signal<Option<String>>,
+    pub code: RwSignal<String>,
+    /// The code field's message.
+    pub error: RwSignal<Option<Message>>,
+    /// The form's message (a passkey this browser can't use, for one).
+    pub general: RwSignal<Option<Message>>,
+}
+
+impl Challenge {
+    pub fn new(
+        first: MethodKind,
+        sent_to: impl Into<Signal<Option<String>>>,
+        general: RwSignal<Option<Message>>,
+    ) -> Challenge {
+        Challenge {
+            method: RwSignal::new(first),
+            sent_to: sent_to.into(),
+            code: RwSignal::new(String::new()),
+            error: RwSignal::new(None),
+            general,
+        }
+    }
+
+    /// The form's submit: the typed code goes to `act`, or the field says none was typed.
+    pub fn submit(self, act: Callback<Act>) {
+        if code_typed(self.code, self.error) {
+            act.run(Act::Code(self.method.get_untracked(), self.code.get_untracked()));
+        }
+    }
+
+    fn choose(self, m: MethodKind) {
+        self.method.set(m);
+        self.error.set(None);
+        self.general.set(None);
+    }
+
+    /// A phone method before any code went out: there is nothing to type yet.
+    fn needs_sending(self) -> bool {
+        self.method.get().is_phone() && self.sent_to.with(Option::is_none)
+    }
+
+    fn by_passkey(self) -> bool {
+        self.method.get() == MethodKind::Passkey
+    }
+
+    /// What to do with the method chosen.
+    fn lead(self, ui: Ui) -> String {
+        match self.method.get() {
+            MethodKind::Passkey => ui.t(Key::MfaPasskeyLead).to_string(),
+            MethodKind::AuthenticatorApp => ui.t(Key::MfaAppLead).to_string(),
+            _ => match self.sent_to.get() {
+                Some(to) => ui.tf(Key::MfaSent, &[("phone", &to)]),
+                None => ui.t(Key::MfaPhoneLead).to_string(),
+            },
+        }
+    }
+
+    fn send_code(self, act: Callback<Act>) {
+        act.run(Act::SendCode(self.method.get_untracked()));
+    }
+}
+
+/// The lead for the method chosen; for a phone, "text me a code" or "call me" until a
+/// code went out; then the code field. A passkey has its button instead. The field's
+/// Verify submits the screen's form, whose handler calls `Challenge::submit`.
+#[component]
+pub fn CodeChallenge(challenge: Challenge, code_id: &'static str, act: Callback<Act>) -> impl IntoView {
+    let ui = use_ui();
+    let c = challenge;
+    let send_key =
+        move || if c.method.get() == MethodKind::Voice { Key::MfaSendCall } else { Key::MfaSendText };
+    let typing = move || !c.needs_sending() && !c.by_passkey();
+    view! {
+        <p>{move || c.lead(ui)}</p>
+        <When when=move || c.needs_sending()>
+            <Button look=Look::Primary on_click=move |_| c.send_code(act)>
+                {move || ui.t(send_key())}
+            </Button>
+        </When>
+        <When when=move || c.by_passkey()>
+            <div class="rg-actions">
+                <PasskeyButton
+                    look=Look::Primary
+                    class="rg-use-passkey"
+                    label=Key::MfaPasskeyUse
+                    message=c.general
+                    on_click=move || act.run(Act::BeginPasskey)
+                />
+            </div>
+        </When>
+        <When when=typing>{code_entry(ui, c, code_id, act)}</When>
+    }
+}
+
+/// The code field, "resend" for a phone, and the form's submit.
+fn code_entry(ui: Ui, c: Challenge, code_id: &'static str, act: Callback<Act>) -> impl IntoView {
+    view! {
+        <TextField
+            id=code_id
+            label=Key::MfaCode
+            autocomplete="one-time-code"
+            inputmode="numeric"
+            value=c.code
+            error=c.error
+        />
+        <div class="rg-actions">
+            <When when=move || c.method.get().is_phone()>
+                <Button look=Look::Link on_click=move |_| c.send_code(act) label=Key::MfaResend />
+            </When>
+            <button type="submit" class="rg-primary" disabled=ui.pending>
+                {ui.text(Key::CommonVerify)}
+            </button>
+        </div>
+    }
+}
+
+/// The methods to switch between, the chosen one pressed, under `legend`.
+#[component]
+pub fn MethodSwitch(
+    challenge: Challenge,
+    legend: Key,
+    #[prop(into)] methods: Signal<Vec<MethodKind>>,
+) -> impl IntoView {
+    let ui = use_ui();
+    let method = challenge.method;
+    let buttons = move || {
+        let pressed = move |m| move || if method.get() == m { "true" } else { "false" };
+        methods
+            .get()
+            .into_iter()
+            .map(|m| {
+                view! {
+                    <Button
+                        look=Look::Link
+                        attr:aria-pressed=pressed(m)
+                        on_click=move |_| challenge.choose(m)
+                    >
+                        {ui.text(method_key(m))}
+                    </Button>
+                }
+            })
+            .collect_view()
+    };
+    view! {
+        <fieldset class="rg-methods">
+            <legend>{ui.text(legend)}</legend>
+            {live_view(buttons)}
+        </fieldset>
+    }
+}

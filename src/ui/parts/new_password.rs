@@ -1,0 +1,201 @@
+//! A new password typed twice, with password protection's live feedback between the
+//! fields: the forced change and the reset's last step choose one the same way.
+use crate::backend::api::Field;
+use crate::backend::BackendError;
+use crate::engine::password::{Rejection, Verdict};
+use crate::ui::errors::error_text;
+use crate::ui::kit::{effect, live_view, TextField};
+use crate::ui::text::{Key, Message};
+use crate::ui::{use_ui, Ui};
+use leptos::prelude::*;
+use std::time::Duration;
+
+/// Live feedback waits for a pause in typing this long before asking the backend.
+const FEEDBACK_AFTER: Duration = Duration::from_millis(250);
+
+/// Why a candidate was refused, without repeating any of it.
+fn rejection_text(ui: Ui, r: Rejection) -> String {
+    match r {
+        Rejection::Empty => ui.t(Key::PasswordRuleEmpty).into(),
+        Rejection::TooShort { min } => {
+            ui.tf(Key::PasswordRuleTooShort, &[("min", &ui.locale.get().number(min as u64))])
+        }
+        Rejection::TooLong { max } => {
+            ui.tf(Key::PasswordRuleTooLong, &[("max", &ui.locale.get().number(max as u64))])
+        }
+        Rejection::SameAsCurrent => ui.t(Key::PasswordRuleSameAsCurrent).into(),
+        Rejection::Weak { .. } => ui.t(Key::PasswordRuleWeak).into(),
+        Rejection::ContainsPersonalInfo => ui.t(Key::PasswordRuleContainsPersonalInfo).into(),
+    }
+}
+
+/// What the rule list shows: the latest verdict, or the backend's error for the last
+/// check (a text key, and whether it refused the candidate itself rather than failing
+/// to check it), and a ticket counter.
+#[derive(Clone, Copy)]
+struct Feedback {
+    verdict: RwSignal<Option<Verdict>>,
+    failed: RwSignal<Option<(Key, bool)>>,
+    /// A submit bumps this so its own answer wins over any check still on its way.
+    asked: StoredValue<u64>,
+}
+
+/// Password protection's verdict on what is typed in `new`, asked of the backend for
+/// flow `flow_id` after a pause, or the verdict that came back with a refused submit
+/// (`submitted`), whichever is newer.
+fn live_feedback(
+    ui: Ui,
+    new: RwSignal<String>,
+    flow_id: impl Fn() -> Option<String> + Copy + 'static,
+    submitted: impl Fn() -> Option<Verdict> + 'static,
+) -> Feedback {
+    let feedback = RwSignal::new(None::<Verdict>);
+    let failed = RwSignal::new(None::<(Key, bool)>);
+    let asked = StoredValue::new(0u64);
+    Effect::new(effect(move |_| {
+        if let Some(v) = submitted() {
+            feedback.set(Some(v));
+            failed.set(None);
+        }
+    }));
+    Effect::new(move |first: Option<()>| {
+        let candidate = new.get();
+        if first.is_none() {
+            return; // nothing typed yet
+        }
+        let ticket = asked.get_value() + 1;
+        asked.set_value(ticket);
+        if candidate.is_empty() {
+            feedback.set(None);
+            return;
+        }
+        // An answer for an older keystroke is dropped, so a slow one can't overwrite a newer one.
+        let current = move || asked.try_get_value() == Some(ticket);
+        set_timeout(
+            move || {
+                let Some(id) = flow_id().filter(|_| current()) else { return };
+                ui.check_password(id, candidate, move |verdict| match (current(), verdict) {
+                    (false, _) => {}
+                    (true, Ok(v)) => {
+                        feedback.try_set(Some(v));
+                        failed.try_set(None);
+                    }
+                    (true, Err(e)) => {
+                        feedback.try_set(None);
+                        // Too long is refused before any check: a rule, not a failure.
+                        let refused =
+                            matches!(e, BackendError::InvalidInput { field: Field::NewPassword, .. });
+                        failed.try_set(Some((error_text(&e).1, refused)));
+                    }
+                });
+            },
+            FEEDBACK_AFTER,
+        );
+    });
+    Feedback { verdict: feedback, failed, asked }
+}
+
+/// Checks, before anything is sent, that a new password was typed and typed the same
+/// twice; says what is wrong next to the field.
+fn typed_twice(
+    new: RwSignal<String>,
+    confirm: RwSignal<String>,
+    new_error: RwSignal<Option<Message>>,
+    confirm_error: RwSignal<Option<Message>>,
+) -> bool {
+    new_error.set(None);
+    confirm_error.set(None);
+    if new.with_untracked(String::is_empty) {
+        new_error.set(Some(Key::ErrorNewPasswordEmpty.into()));
+        return false;
+    }
+    if new.get_untracked() != confirm.get_untracked() {
+        confirm_error.set(Some(Key::ErrorConfirmMismatch.into()));
+        return false;
+    }
+    true
+}
+
+/// The rule list: why a candidate is refused, that it meets the requirements, or why it
+/// could not be checked.
+fn feedback_lines(ui: Ui, feedback: Feedback) -> Vec<AnyView> {
+    if let Some((key, refused)) = feedback.failed.get() {
+        let text = match refused {
+            true => ui.t(key).to_string(),
+            false => format!("{} {}", ui.t(key), ui.t(Key::PasswordCheckFailed)),
+        };
+        return vec![view! { <li class="rg-error">{text}</li> }.into_any()];
+    }
+    match feedback.verdict.get() {
+        None => vec![],
+        Some(v) if v.accepted() => vec![view! { <li class="rg-ok">{ui.t(Key::PasswordOk)}</li> }.into_any()],
+        Some(v) => {
+            v.rejections.into_iter().map(|r| view! { <li>{rejection_text(ui, r)}</li> }.into_any()).collect()
+        }
+    }
+}
+
+/// A new password being chosen: both fields, their messages, and the live feedback.
+#[derive(Clone, Copy)]
+pub struct PasswordChoice {
+    pub new: RwSignal<String>,
+    pub confirm: RwSignal<String>,
+    pub new_error: RwSignal<Option<Message>>,
+    pub confirm_error: RwSignal<Option<Message>>,
+    feedback: Feedback,
+}
+
+impl PasswordChoice {
+    /// Feedback is asked for flow `flow_id`; `submitted` is the verdict a refused submit
+    /// came back with (see `live_feedback`).
+    pub fn new(
+        ui: Ui,
+        flow_id: impl Fn() -> Option<String> + Copy + 'static,
+        submitted: impl Fn() -> Option<Verdict> + 'static,
+    ) -> PasswordChoice {
+        let new = RwSignal::new(String::new());
+        PasswordChoice {
+            new,
+            confirm: RwSignal::new(String::new()),
+            new_error: RwSignal::new(None),
+            confirm_error: RwSignal::new(None),
+            feedback: live_feedback(ui, new, flow_id, submitted),
+        }
+    }
+
+    /// The password typed, twice alike, to submit; else what is wrong, next to the field.
+    pub fn typed(self) -> Option<(String, String)> {
+        if !typed_twice(self.new, self.confirm, self.new_error, self.confirm_error) {
+            return None;
+        }
+        self.feedback.asked.update_value(|n| *n += 1); // the answer to this submit wins over any pending check
+        Some((self.new.get_untracked(), self.confirm.get_untracked()))
+    }
+}
+
+/// The new password, the rule list, and the password again.
+#[component]
+pub fn ChoosePassword(choice: PasswordChoice) -> impl IntoView {
+    let ui = use_ui();
+    view! {
+        <TextField
+            id="rg-new-password"
+            label=Key::PasswordNew
+            kind="password"
+            autocomplete="new-password"
+            value=choice.new
+            error=choice.new_error
+        />
+        <ul class="rg-rules" aria-live="polite">
+            {live_view(move || feedback_lines(ui, choice.feedback))}
+        </ul>
+        <TextField
+            id="rg-confirm-password"
+            label=Key::PasswordConfirm
+            kind="password"
+            autocomplete="new-password"
+            value=choice.confirm
+            error=choice.confirm_error
+        />
+    }
+}
