@@ -13,7 +13,6 @@ use crate::ui::{use_ui, Ui};
 use leptos::prelude::*;
 
 // account.rs and admin.rs name it here.
-pub use crate::ui::parts::code_challenge::method_key;
 
 /// What the challenge step asks, read once when the screen is built.
 #[derive(Default)]

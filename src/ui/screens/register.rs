@@ -170,14 +170,29 @@ fn set_up(reg: Registration) -> impl IntoView {
     };
     view! {
         {shown}
-        <form novalidate on:submit=on_submit(move || reg.confirm())>
+        <CodeForm id="rg-code" code=reg.code error=reg.code_error confirm=move || reg.confirm() />
+    }
+}
+
+/// The code that proves a method being set up works, and Verify: the registration's and
+/// account health's add-method forms.
+#[component]
+pub fn CodeForm(
+    id: &'static str,
+    code: RwSignal<String>,
+    error: RwSignal<Option<Message>>,
+    confirm: impl FnMut() + 'static,
+) -> impl IntoView {
+    let ui = use_ui();
+    view! {
+        <form novalidate on:submit=on_submit(confirm)>
             <TextField
-                id="rg-code"
+                id=id
                 label=Key::MfaCode
                 autocomplete="one-time-code"
                 inputmode="numeric"
-                value=reg.code
-                error=reg.code_error
+                value=code
+                error
             />
             <div class="rg-actions">
                 <button type="submit" class="rg-primary" disabled=ui.pending>

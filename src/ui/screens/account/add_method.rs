@@ -1,12 +1,12 @@
 //! Adding a method: an authenticator app (QR code and key) or a phone, proven by a code;
 //! or a passkey, which the browser makes and the backend checks.
-use super::super::register::{AppKey, PhoneEntry};
+use super::super::register::{AppKey, CodeForm, PhoneEntry};
 use super::super::step_up::asks_step_up;
 use crate::backend::api::{BackendError, Field, Problem};
 use crate::backend::{AccountView, Enrollment, PasskeyOptions};
 use crate::engine::MethodKind;
 use crate::ui::errors::show_error;
-use crate::ui::kit::{code_typed, on_submit, Button, FormMessage, TextField, When};
+use crate::ui::kit::{code_typed, Button, FormMessage, When};
 use crate::ui::parts::load::Loaded;
 use crate::ui::passkey;
 use crate::ui::text::{Key, Message};
@@ -173,20 +173,11 @@ fn CodeEntry(adding: Adding, enrollment: Enrollment) -> impl IntoView {
     };
     view! {
         {shown}
-        <form novalidate on:submit=on_submit(move || adding.confirm())>
-            <TextField
-                id="rg-add-code"
-                label=Key::MfaCode
-                autocomplete="one-time-code"
-                inputmode="numeric"
-                value=adding.code
-                error=adding.code_error
-            />
-            <div class="rg-actions">
-                <button type="submit" class="rg-primary" disabled=ui.pending>
-                    {ui.t(Key::CommonVerify)}
-                </button>
-            </div>
-        </form>
+        <CodeForm
+            id="rg-add-code"
+            code=adding.code
+            error=adding.code_error
+            confirm=move || adding.confirm()
+        />
     }
 }

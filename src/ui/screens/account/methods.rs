@@ -1,8 +1,8 @@
 //! The person's methods, each with a button that removes it.
-use super::super::mfa::method_key;
 use crate::backend::AccountView;
 use crate::engine::MethodKind;
 use crate::ui::kit::{live_view, Button, FormMessage};
+use crate::ui::parts::code_challenge::method_key;
 use crate::ui::parts::load::Loaded;
 use crate::ui::text::{Arg, Key, Message};
 use crate::ui::{use_ui, Ui};

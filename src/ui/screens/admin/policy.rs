@@ -1,10 +1,10 @@
 //! The tenant's policy, as a form: sign-in risk, user risk, registration, self-service
 //! reset and the banned passwords.
-use super::super::mfa::method_key;
 use super::policy_form::PolicyForm;
 use crate::backend::AdminView;
 use crate::engine::{Enforcement, MethodKind, RiskLevel, SignInAction, UserAction};
 use crate::ui::kit::{on_submit, Checkbox, Choice, FormMessage, TextArea};
+use crate::ui::parts::code_challenge::method_key;
 use crate::ui::parts::load::Loaded;
 use crate::ui::text::Key;
 use crate::ui::use_ui;

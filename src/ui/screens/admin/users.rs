@@ -1,11 +1,11 @@
 //! The tenant's users: their risk, open detections, status and methods, and what IT
 //! staff can do about each.
 use super::super::account::words::{detection_text, risk_key, when};
-use super::super::mfa::method_key;
 use super::actions::{action_keys, actions_for, Actions, Request};
 use crate::backend::api::UserSummary;
 use crate::backend::AdminView;
 use crate::ui::kit::Button;
+use crate::ui::parts::code_challenge::method_key;
 use crate::ui::text::Key;
 use crate::ui::{use_ui, Ui};
 use leptos::prelude::*;
