@@ -148,20 +148,9 @@ pub fn reset_step_name(step: &ResetStep) -> &'static str {
 pub fn fields_and_problems() -> Vec<BackendError> {
     use Field::*;
     use Problem::*;
-    let fields = [Username, Password, Code, Phone, NewPassword, Confirm, BannedList];
-    let problems = [
-        Empty,
-        TooLong,
-        NotACode,
-        CodeExpired,
-        NoCodeSent,
-        Mismatch,
-        NotAPhoneNumber,
-        InvalidList,
-        LastMethod,
-        TooManyAttempts,
-    ];
-    // Exhaustive: a new field or problem does not compile until it is in the lists above.
+    let (fields, problems) = (Field::ALL, Problem::ALL);
+    // Exhaustive: a new field or problem does not compile until it is matched here, which
+    // is the reminder to add it to its `ALL`.
     let _ = |f: Field, p: Problem| match (f, p) {
         (Username | Password | Code | Phone | NewPassword | Confirm | BannedList, _) => match p {
             Empty | TooLong | NotACode | CodeExpired | NoCodeSent | Mismatch | NotAPhoneNumber => (),

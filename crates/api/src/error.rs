@@ -33,6 +33,35 @@ pub enum Problem {
     TooManyAttempts,
 }
 
+impl Field {
+    /// Every field, in the order declared.
+    pub const ALL: [Field; 7] = [
+        Field::Username,
+        Field::Password,
+        Field::Code,
+        Field::Phone,
+        Field::NewPassword,
+        Field::Confirm,
+        Field::BannedList,
+    ];
+}
+
+impl Problem {
+    /// Every problem, in the order declared.
+    pub const ALL: [Problem; 10] = [
+        Problem::Empty,
+        Problem::TooLong,
+        Problem::NotACode,
+        Problem::CodeExpired,
+        Problem::NoCodeSent,
+        Problem::Mismatch,
+        Problem::NotAPhoneNumber,
+        Problem::InvalidList,
+        Problem::LastMethod,
+        Problem::TooManyAttempts,
+    ];
+}
+
 /// Every way a backend call can fail. None of them signs anybody in.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub enum BackendError {
