@@ -248,9 +248,8 @@ impl Authority<'_> {
         // A passkey challenge is shown once; the flow keeps it until it is answered.
         rec.passkey_view = None;
         let step = rec.flow.step();
-        let unexpected = || BackendError::Unexpected { input: input_name(&input).into() };
         if step.is_terminal() {
-            return Err(unexpected());
+            return Err(unexpected(&input));
         }
         // Decided under facts that no longer hold: the flow ends, and no session comes of it.
         let event = match holds {
@@ -258,7 +257,7 @@ impl Authority<'_> {
             false => Some(Event::BackendError),
         };
         if let Some(event) = event {
-            flow_mut(w, flow_id)?.flow.advance(event).map_err(|_| unexpected())?;
+            flow_mut(w, flow_id)?.flow.advance(event).map_err(|_| unexpected(&input))?;
         }
         let rec = flow_mut(w, flow_id)?;
         rec.seq += 1;
@@ -324,61 +323,77 @@ impl Authority<'_> {
         input: &Input,
         now: u64,
     ) -> Result<Option<Event>, BackendError> {
-        let unexpected = || BackendError::Unexpected { input: input_name(input).into() };
         match (input, step) {
             (Input::Continue, _) => Ok(Some(Event::Continue)),
             (Input::Skip, _) => Ok(Some(Event::Skip)),
             (Input::Cancel, _) => Ok(Some(Event::Cancel)),
-            (Input::SendCode { method }, Step::MfaChallenge { methods, .. }) if methods.contains(method) => {
-                let idx = flow(w, flow_id)?.account;
-                let phone = w.account(idx)?.phone.clone().ok_or_else(unexpected)?;
-                self.send_phone_code(w, flow_id, *method, &phone, now)?;
-                Ok(None)
-            }
-            (Input::Code { method, code }, Step::MfaChallenge { methods, .. })
-                if methods.contains(method) =>
-            {
-                self.check_mfa_code(w, flow_id, *method, code, now).map(Some)
-            }
-            (Input::BeginRegistration { method, phone }, Step::Register { allowed, .. })
-                if allowed.contains(method) =>
-            {
-                self.begin_registration(w, flow_id, *method, phone.as_deref(), now)?;
-                Ok(None)
-            }
-            (Input::SendCode { method }, Step::Register { .. }) => {
-                let rec = flow(w, flow_id)?;
-                let phone = rec.enrollment.as_ref().and_then(|e| e.phone.clone()).ok_or_else(unexpected)?;
-                self.send_phone_code(w, flow_id, *method, &phone, now)?;
-                Ok(None)
-            }
-            (Input::ConfirmRegistration { code }, Step::Register { .. }) => {
-                self.confirm_registration(w, flow_id, code, now).map(Some)
-            }
+            (_, Step::MfaChallenge { methods, .. }) => self.mfa_event(w, flow_id, methods, input, now),
+            (_, Step::Register { allowed, .. }) => self.register_event(w, flow_id, allowed, input, now),
             (Input::NewPassword { password, confirm }, Step::ChangePassword { .. }) => {
                 self.change_password(w, flow_id, password, confirm).map(Some)
             }
-            (Input::BeginPasskey, Step::MfaChallenge { methods, .. })
-                if methods.contains(&MethodKind::Passkey) =>
-            {
+            _ => Err(unexpected(input)),
+        }
+    }
+
+    /// `input` on the MFA challenge, which offers `methods`.
+    fn mfa_event(
+        &self,
+        w: &mut Work,
+        flow_id: &str,
+        methods: &[MethodKind],
+        input: &Input,
+        now: u64,
+    ) -> Result<Option<Event>, BackendError> {
+        match input {
+            Input::SendCode { method } if methods.contains(method) => {
+                let idx = flow(w, flow_id)?.account;
+                let phone = w.account(idx)?.phone.clone().ok_or_else(|| unexpected(input))?;
+                self.send_phone_code(w, flow_id, *method, &phone, now)?;
+                Ok(None)
+            }
+            Input::Code { method, code } if methods.contains(method) => {
+                self.check_mfa_code(w, flow_id, *method, code, now).map(Some)
+            }
+            Input::BeginPasskey if methods.contains(&MethodKind::Passkey) => {
                 self.offer_passkey(w, flow_id, false, now).map(|_| None)
             }
-            (Input::BeginPasskey, Step::Register { allowed, .. })
-                if allowed.contains(&MethodKind::Passkey) =>
-            {
-                self.offer_passkey(w, flow_id, true, now).map(|_| None)
-            }
-            (Input::PasskeyAssertion(answer), Step::MfaChallenge { methods, .. })
-                if methods.contains(&MethodKind::Passkey) =>
-            {
+            Input::PasskeyAssertion(answer) if methods.contains(&MethodKind::Passkey) => {
                 self.check_flow_passkey(w, flow_id, answer, now).map(Some)
             }
-            (Input::PasskeyCreated(created), Step::Register { allowed, .. })
-                if allowed.contains(&MethodKind::Passkey) =>
-            {
+            _ => Err(unexpected(input)),
+        }
+    }
+
+    /// `input` on the registration step, which allows `allowed`.
+    fn register_event(
+        &self,
+        w: &mut Work,
+        flow_id: &str,
+        allowed: &[MethodKind],
+        input: &Input,
+        now: u64,
+    ) -> Result<Option<Event>, BackendError> {
+        match input {
+            Input::BeginRegistration { method, phone } if allowed.contains(method) => {
+                self.begin_registration(w, flow_id, *method, phone.as_deref(), now)?;
+                Ok(None)
+            }
+            Input::SendCode { method } => {
+                let rec = flow(w, flow_id)?;
+                let phone =
+                    rec.enrollment.as_ref().and_then(|e| e.phone.clone()).ok_or_else(|| unexpected(input))?;
+                self.send_phone_code(w, flow_id, *method, &phone, now)?;
+                Ok(None)
+            }
+            Input::ConfirmRegistration { code } => self.confirm_registration(w, flow_id, code, now).map(Some),
+            Input::BeginPasskey if allowed.contains(&MethodKind::Passkey) => {
+                self.offer_passkey(w, flow_id, true, now).map(|_| None)
+            }
+            Input::PasskeyCreated(created) if allowed.contains(&MethodKind::Passkey) => {
                 self.register_flow_passkey(w, flow_id, created, now).map(Some)
             }
-            _ => Err(unexpected()),
+            _ => Err(unexpected(input)),
         }
     }
 
@@ -491,6 +506,11 @@ pub(super) fn verdict_for(
 
 /// Whether what a flow was decided on still holds: the account enabled, the same
 /// policies, and no more user risk than at its start.
+/// The refusal of an input the current step does not expect.
+fn unexpected(input: &Input) -> BackendError {
+    BackendError::Unexpected { input: input_name(input).into() }
+}
+
 fn still_holds(w: &mut Work, flow_id: &str, now: u64) -> Result<bool, BackendError> {
     let rec = flow(w, flow_id)?;
     let (idx, policy, home_policy, risk) =

@@ -220,30 +220,15 @@ impl Authority<'_> {
         let Some(idx) = idx else {
             return Ok(ResetEvent::VerifyFailed);
         };
-        let event = self.reset_code_event(w, flow_id, idx, method, &code, now)?;
-        super::count_second_factor(w.account_mut(idx)?, event != ResetEvent::VerifyFailed, now);
-        Ok(event)
-    }
-
-    fn reset_code_event(
-        &self,
-        w: &mut Work,
-        flow_id: &str,
-        idx: AccountId,
-        method: MethodKind,
-        code: &str,
-        now: u64,
-    ) -> Result<ResetEvent, BackendError> {
-        if method == MethodKind::AuthenticatorApp {
-            let passed = super::app_code_passes(w.account_mut(idx)?, code, now)?.unwrap_or(false);
-            return Ok(if passed { ResetEvent::Verified(method) } else { ResetEvent::VerifyFailed });
-        }
-        let rec = reset_mut(w, flow_id)?;
-        Ok(if take_phone_code(&mut rec.code, |c| c.method.is_phone(), code, now)? {
-            ResetEvent::Verified(method)
-        } else {
-            ResetEvent::VerifyFailed
-        })
+        let passed = match method {
+            MethodKind::AuthenticatorApp => {
+                super::app_code_passes(w.account_mut(idx)?, &code, now)?.unwrap_or(false)
+            }
+            // Either phone method: the code went by text or call, whichever was asked for.
+            _ => take_phone_code(&mut reset_mut(w, flow_id)?.code, |c| c.method.is_phone(), &code, now)?,
+        };
+        super::count_second_factor(w.account_mut(idx)?, passed, now);
+        Ok(if passed { ResetEvent::Verified(method) } else { ResetEvent::VerifyFailed })
     }
 
     fn reset_password(

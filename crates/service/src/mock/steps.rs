@@ -102,31 +102,14 @@ impl Authority<'_> {
         if limits::second_factors_locked(w.account(idx)?, now) {
             return Ok(Event::MfaFailed);
         }
-        let event = self.mfa_code_event(w, flow_id, idx, method, &code, now)?;
-        count_second_factor(w.account_mut(idx)?, event == Event::MfaPassed(method), now);
-        Ok(event)
-    }
-
-    pub(super) fn mfa_code_event(
-        &self,
-        w: &mut Work,
-        flow_id: &str,
-        idx: AccountId,
-        method: MethodKind,
-        code: &str,
-        now: u64,
-    ) -> Result<Event, BackendError> {
-        if method == MethodKind::AuthenticatorApp {
-            let passed = app_code_passes(w.account_mut(idx)?, code, now)?;
-            let passed = passed.ok_or(BackendError::Unexpected { input: "Code".into() })?;
-            return Ok(if passed { Event::MfaPassed(method) } else { Event::MfaFailed });
-        }
-        let rec = flow_mut(w, flow_id)?;
-        Ok(if take_phone_code(&mut rec.code, |c| c.method == method, code, now)? {
-            Event::MfaPassed(method)
-        } else {
-            Event::MfaFailed
-        })
+        let passed = match method {
+            // Asked for an app code when the account has none: the flow never offered it.
+            MethodKind::AuthenticatorApp => app_code_passes(w.account_mut(idx)?, &code, now)?
+                .ok_or(BackendError::Unexpected { input: "Code".into() })?,
+            _ => take_phone_code(&mut flow_mut(w, flow_id)?.code, |c| c.method == method, &code, now)?,
+        };
+        count_second_factor(w.account_mut(idx)?, passed, now);
+        Ok(if passed { Event::MfaPassed(method) } else { Event::MfaFailed })
     }
 
     pub(super) fn begin_registration(
