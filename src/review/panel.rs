@@ -43,8 +43,8 @@ pub fn DemoPanel(mock: Rc<MockBackend>) -> impl IntoView {
     view! {
         <aside class="rg-demo" aria-label="Review tools">
             <Phone mock tick />
-            <AuthenticatorApps mock tick />
-            <Passkeys mock tick />
+            <PersonaLines mock tick summary="Authenticator apps" class="rg-apps" line=app_code />
+            <PersonaLines mock tick summary="Passkeys" class="rg-passkeys" line=passkey_counts />
             <details>
                 <summary>"Faults"</summary>
                 {Operation::ALL.into_iter().map(|op| view! { <FaultRow mock op /> }).collect_view()}
@@ -86,43 +86,40 @@ fn Phone(mock: Mock, tick: RwSignal<u64>) -> impl IntoView {
 
 /// Each persona's authenticator app, showing its code at the mock's time (which the
 /// scenario lab may have moved, so the codes match).
-#[component]
-fn AuthenticatorApps(mock: Mock, tick: RwSignal<u64>) -> impl IntoView {
-    let codes = move || {
-        tick.track();
-        let now_secs = mock.with_value(|m| m.now_ms()) / 1000;
-        let line = move |p: &'static Persona| {
-            let secret = mock.with_value(|m| m.authenticator_secret(p.username))?;
-            let code = totp::code_at(&secret, now_secs);
-            Some(view! { <li>{p.username} ": " <code>{code}</code></li> })
-        };
-        PERSONAS.iter().filter_map(line).collect_view()
-    };
-    view! {
-        <details>
-            <summary>"Authenticator apps"</summary>
-            <ul class="rg-apps">{codes}</ul>
-        </details>
-    }
+fn app_code(mock: Mock, p: &'static Persona) -> Option<AnyView> {
+    let secret = mock.with_value(|m| m.authenticator_secret(p.username))?;
+    let code = totp::code_at(&secret, mock.with_value(|m| m.now_ms()) / 1000);
+    Some(view! { <li>{p.username} ": " <code>{code}</code></li> }.into_any())
 }
 
 /// Each persona's registered passkeys, by the sign count the directory holds.
+fn passkey_counts(mock: Mock, p: &'static Persona) -> Option<AnyView> {
+    let keys = mock.with_value(|m| m.account_of(p.username))?.passkeys;
+    let counts: Vec<String> = keys.iter().map(|k| k.sign_count.to_string()).collect();
+    let counts = (!counts.is_empty()).then(|| counts.join(","))?;
+    Some(
+        view! { <li data-user=p.username>{p.username} ": sign counts " <code>{counts}</code></li> }
+            .into_any(),
+    )
+}
+
+/// A folding list of one line per persona that has one, read again at every tick.
 #[component]
-fn Passkeys(mock: Mock, tick: RwSignal<u64>) -> impl IntoView {
-    let counts = move || {
+fn PersonaLines(
+    mock: Mock,
+    tick: RwSignal<u64>,
+    summary: &'static str,
+    class: &'static str,
+    line: fn(Mock, &'static Persona) -> Option<AnyView>,
+) -> impl IntoView {
+    let lines = move || {
         tick.track();
-        let line = move |p: &'static Persona| {
-            let keys = mock.with_value(|m| m.account_of(p.username))?.passkeys;
-            let counts: Vec<String> = keys.iter().map(|k| k.sign_count.to_string()).collect();
-            let counts = (!counts.is_empty()).then(|| counts.join(","))?;
-            Some(view! { <li data-user=p.username>{p.username} ": sign counts " <code>{counts}</code></li> })
-        };
-        PERSONAS.iter().filter_map(line).collect_view()
+        PERSONAS.iter().filter_map(|p| line(mock, p)).collect_view()
     };
     view! {
         <details>
-            <summary>"Passkeys"</summary>
-            <ul class="rg-passkeys">{counts}</ul>
+            <summary>{summary}</summary>
+            <ul class=class>{lines}</ul>
         </details>
     }
 }

@@ -5,7 +5,7 @@ use crate::backend::directory::{place, source};
 use crate::backend::mock::MockBackend;
 use crate::backend::platform::ShiftedClock;
 use crate::backend::seed::{Persona, PERSONAS};
-use crate::engine::policy::{Enforcement, SignInAction, SignInRiskPolicy, UserAction, UserRiskPolicy};
+use crate::engine::policy::{Enforcement, SignInAction, UserAction};
 use crate::engine::{RiskLevel, TenantPolicy};
 use leptos::prelude::*;
 
@@ -33,125 +33,105 @@ pub(super) const PLACES: &[Place] = &[
 
 const HOUR_MS: i64 = 3_600_000;
 
-/// What the tenant's sign-in risk policy does, as the lab offers it.
+/// What a tenant's risk policy does, as the lab offers it: off, report only, or on
+/// with one of its actions.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub(super) enum SignInRule {
+pub(super) enum Rule<A> {
     Off,
     ReportOnly,
-    RequireMfa,
-    Block,
+    On(A),
 }
 
-impl SignInRule {
-    pub(super) const ALL: [SignInRule; 4] =
-        [SignInRule::Off, SignInRule::ReportOnly, SignInRule::RequireMfa, SignInRule::Block];
+impl<A: LabAction> Rule<A> {
+    /// Off, report only, then each action.
+    pub(super) fn all() -> Vec<Rule<A>> {
+        [Rule::Off, Rule::ReportOnly].into_iter().chain(A::ALL.iter().map(|a| Rule::On(*a))).collect()
+    }
 
-    fn of(policy: &SignInRiskPolicy) -> SignInRule {
-        match (policy.enforcement, policy.action) {
-            (Enforcement::Off, _) => SignInRule::Off,
-            (Enforcement::ReportOnly, _) => SignInRule::ReportOnly,
-            (Enforcement::On, SignInAction::RequireMfa) => SignInRule::RequireMfa,
-            (Enforcement::On, SignInAction::Block) => SignInRule::Block,
+    fn of(enforcement: Enforcement, action: A) -> Rule<A> {
+        match enforcement {
+            Enforcement::Off => Rule::Off,
+            Enforcement::ReportOnly => Rule::ReportOnly,
+            Enforcement::On => Rule::On(action),
         }
     }
 
-    /// Sets `policy` to this rule; off and report-only keep the action it had.
-    fn write(self, policy: &mut SignInRiskPolicy) {
-        let (enforcement, action) = match self {
-            SignInRule::Off => (Enforcement::Off, policy.action),
-            SignInRule::ReportOnly => (Enforcement::ReportOnly, policy.action),
-            SignInRule::RequireMfa => (Enforcement::On, SignInAction::RequireMfa),
-            SignInRule::Block => (Enforcement::On, SignInAction::Block),
+    /// Sets a policy's enforcement and action to this rule; off and report-only keep the
+    /// action it had.
+    fn write(self, enforcement: &mut Enforcement, action: &mut A) {
+        *enforcement = match self {
+            Rule::Off => Enforcement::Off,
+            Rule::ReportOnly => Enforcement::ReportOnly,
+            Rule::On(a) => {
+                *action = a;
+                Enforcement::On
+            }
         };
-        policy.enforcement = enforcement;
-        policy.action = action;
     }
 }
 
-impl LabChoice for SignInRule {
+impl<A: LabAction> LabChoice for Rule<A> {
     fn value(self) -> &'static str {
         match self {
-            SignInRule::Off => "off",
-            SignInRule::ReportOnly => "report",
-            SignInRule::RequireMfa => "mfa",
-            SignInRule::Block => "block",
+            Rule::Off => "off",
+            Rule::ReportOnly => "report",
+            Rule::On(a) => a.value(),
         }
     }
 
     fn label(self) -> String {
         match self {
-            SignInRule::Off => "Off",
-            SignInRule::ReportOnly => "Report only",
-            SignInRule::RequireMfa => "Require MFA",
-            SignInRule::Block => "Block",
+            Rule::Off => "Off",
+            Rule::ReportOnly => "Report only",
+            Rule::On(a) => a.label(),
         }
         .into()
     }
 }
 
-/// What the tenant's user risk policy does, as the lab offers it.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub(super) enum UserRule {
-    Off,
-    ReportOnly,
-    MfaAndPasswordChange,
-    RequireRemediation,
-    Block,
+/// A risk policy's action as the lab names it: in the page and in words.
+pub(super) trait LabAction: Copy + Send + Sync + 'static {
+    const ALL: &'static [Self];
+    fn value(self) -> &'static str;
+    fn label(self) -> &'static str;
 }
 
-impl UserRule {
-    pub(super) const ALL: [UserRule; 5] = [
-        UserRule::Off,
-        UserRule::ReportOnly,
-        UserRule::MfaAndPasswordChange,
-        UserRule::RequireRemediation,
-        UserRule::Block,
-    ];
+impl LabAction for SignInAction {
+    const ALL: &'static [Self] = &[SignInAction::RequireMfa, SignInAction::Block];
 
-    fn of(policy: &UserRiskPolicy) -> UserRule {
-        match (policy.enforcement, policy.action) {
-            (Enforcement::Off, _) => UserRule::Off,
-            (Enforcement::ReportOnly, _) => UserRule::ReportOnly,
-            (Enforcement::On, UserAction::RequireMfaAndPasswordChange) => UserRule::MfaAndPasswordChange,
-            (Enforcement::On, UserAction::RequireRiskRemediation) => UserRule::RequireRemediation,
-            (Enforcement::On, UserAction::Block) => UserRule::Block,
-        }
-    }
-
-    /// Sets `policy` to this rule; off and report-only keep the action it had.
-    fn write(self, policy: &mut UserRiskPolicy) {
-        let (enforcement, action) = match self {
-            UserRule::Off => (Enforcement::Off, policy.action),
-            UserRule::ReportOnly => (Enforcement::ReportOnly, policy.action),
-            UserRule::MfaAndPasswordChange => (Enforcement::On, UserAction::RequireMfaAndPasswordChange),
-            UserRule::RequireRemediation => (Enforcement::On, UserAction::RequireRiskRemediation),
-            UserRule::Block => (Enforcement::On, UserAction::Block),
-        };
-        policy.enforcement = enforcement;
-        policy.action = action;
-    }
-}
-
-impl LabChoice for UserRule {
     fn value(self) -> &'static str {
         match self {
-            UserRule::Off => "off",
-            UserRule::ReportOnly => "report",
-            UserRule::MfaAndPasswordChange => "password",
-            UserRule::RequireRemediation => "remediate",
-            UserRule::Block => "block",
+            SignInAction::RequireMfa => "mfa",
+            SignInAction::Block => "block",
         }
     }
 
-    fn label(self) -> String {
+    fn label(self) -> &'static str {
         match self {
-            UserRule::Off => "Off",
-            UserRule::ReportOnly => "Report only",
-            UserRule::MfaAndPasswordChange => "MFA and password change",
-            UserRule::RequireRemediation => "Require risk remediation",
-            UserRule::Block => "Block",
+            SignInAction::RequireMfa => "Require MFA",
+            SignInAction::Block => "Block",
         }
-        .into()
+    }
+}
+
+impl LabAction for UserAction {
+    const ALL: &'static [Self] =
+        &[UserAction::RequireMfaAndPasswordChange, UserAction::RequireRiskRemediation, UserAction::Block];
+
+    fn value(self) -> &'static str {
+        match self {
+            UserAction::RequireMfaAndPasswordChange => "password",
+            UserAction::RequireRiskRemediation => "remediate",
+            UserAction::Block => "block",
+        }
+    }
+
+    fn label(self) -> &'static str {
+        match self {
+            UserAction::RequireMfaAndPasswordChange => "MFA and password change",
+            UserAction::RequireRiskRemediation => "Require risk remediation",
+            UserAction::Block => "Block",
+        }
     }
 }
 
@@ -202,9 +182,9 @@ pub(super) struct Form {
     pub device: RwSignal<String>,
     pub app: RwSignal<String>,
     pub hours: RwSignal<String>,
-    pub sign_in: RwSignal<SignInRule>,
+    pub sign_in: RwSignal<Rule<SignInAction>>,
     pub sign_in_level: RwSignal<RiskLevel>,
-    pub user: RwSignal<UserRule>,
+    pub user: RwSignal<Rule<UserAction>>,
     pub user_level: RwSignal<RiskLevel>,
     pub block_unregistered: RwSignal<bool>,
     pub registration: RwSignal<bool>,
@@ -219,9 +199,9 @@ impl Form {
             device: RwSignal::new("Unknown Windows PC".into()),
             app: RwSignal::new("Browser".into()),
             hours: RwSignal::new("0".into()),
-            sign_in: RwSignal::new(SignInRule::RequireMfa),
+            sign_in: RwSignal::new(Rule::On(SignInAction::RequireMfa)),
             sign_in_level: RwSignal::new(RiskLevel::Medium),
-            user: RwSignal::new(UserRule::MfaAndPasswordChange),
+            user: RwSignal::new(Rule::On(UserAction::RequireMfaAndPasswordChange)),
             user_level: RwSignal::new(RiskLevel::High),
             block_unregistered: RwSignal::new(false),
             registration: RwSignal::new(true),
@@ -230,9 +210,9 @@ impl Form {
 
     /// Shows the policy of the chosen persona's tenant.
     pub(super) fn load_policy(self, policy: &TenantPolicy) {
-        self.sign_in.set(SignInRule::of(&policy.sign_in_risk));
+        self.sign_in.set(Rule::of(policy.sign_in_risk.enforcement, policy.sign_in_risk.action));
         self.sign_in_level.set(policy.sign_in_risk.min_level);
-        self.user.set(UserRule::of(&policy.user_risk));
+        self.user.set(Rule::of(policy.user_risk.enforcement, policy.user_risk.action));
         self.user_level.set(policy.user_risk.min_level);
         self.block_unregistered.set(policy.block_unregistered_at_risk);
         self.registration.set(policy.registration.enforcement == Enforcement::On);
@@ -240,9 +220,11 @@ impl Form {
 
     /// The policy as the form now says, on top of the tenant's current one.
     fn policy(self, mut policy: TenantPolicy) -> TenantPolicy {
-        self.sign_in.get_untracked().write(&mut policy.sign_in_risk);
+        let risk = &mut policy.sign_in_risk;
+        self.sign_in.get_untracked().write(&mut risk.enforcement, &mut risk.action);
         policy.sign_in_risk.min_level = self.sign_in_level.get_untracked();
-        self.user.get_untracked().write(&mut policy.user_risk);
+        let risk = &mut policy.user_risk;
+        self.user.get_untracked().write(&mut risk.enforcement, &mut risk.action);
         policy.user_risk.min_level = self.user_level.get_untracked();
         policy.block_unregistered_at_risk = self.block_unregistered.get_untracked();
         policy.registration.enforcement =

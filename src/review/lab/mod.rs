@@ -10,9 +10,10 @@ use super::{every, Mock};
 use crate::backend::mock::{MockBackend, Trace};
 use crate::backend::platform::ShiftedClock;
 use crate::backend::seed::PERSONAS;
+use crate::engine::RiskLevel;
 use crate::ui::kit::on_submit;
 use fields::{LabCheck, LabSelect, LabText};
-use form::{Form, SignInRule, UserRule, LEVELS, PLACES};
+use form::{Form, LabAction, Rule, LEVELS, PLACES};
 use leptos::prelude::*;
 use std::rc::Rc;
 use std::time::Duration;
@@ -107,32 +108,34 @@ fn PolicyFields(form: Form) -> impl IntoView {
     view! {
         <fieldset>
             <legend>"Tenant policy"</legend>
-            <LabSelect
-                id="rg-lab-sign-in"
+            <RuleFields
+                ids=["rg-lab-sign-in", "rg-lab-sign-in-level"]
                 label="Sign-in risk policy"
-                value=form.sign_in
-                options=SignInRule::ALL.to_vec()
+                rule=form.sign_in
+                level=form.sign_in_level
             />
-            <LabSelect
-                id="rg-lab-sign-in-level"
-                label="at or above"
-                value=form.sign_in_level
-                options=LEVELS.to_vec()
-            />
-            <LabSelect
-                id="rg-lab-user"
+            <RuleFields
+                ids=["rg-lab-user", "rg-lab-user-level"]
                 label="User risk policy"
-                value=form.user
-                options=UserRule::ALL.to_vec()
-            />
-            <LabSelect
-                id="rg-lab-user-level"
-                label="at or above"
-                value=form.user_level
-                options=LEVELS.to_vec()
+                rule=form.user
+                level=form.user_level
             />
             <LabCheck label="Block risky users with no MFA method" value=form.block_unregistered />
             <LabCheck label="MFA registration policy" value=form.registration />
         </fieldset>
+    }
+}
+
+/// A risk policy's rule and the level it starts at.
+#[component]
+fn RuleFields<A: LabAction>(
+    ids: [&'static str; 2],
+    label: &'static str,
+    rule: RwSignal<Rule<A>>,
+    level: RwSignal<RiskLevel>,
+) -> impl IntoView {
+    view! {
+        <LabSelect id=ids[0] label=label value=rule options=Rule::all() />
+        <LabSelect id=ids[1] label="at or above" value=level options=LEVELS.to_vec() />
     }
 }
