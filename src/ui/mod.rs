@@ -12,7 +12,7 @@ mod view;
 use crate::backend::api::Branding;
 use crate::backend::{IdentityBackend, Reply};
 use crate::embed::events::{HostEvent, Listener, StepChanged};
-use kit::effect;
+use kit::after_render;
 use leptos::prelude::*;
 use std::rc::Rc;
 use std::time::Duration;
@@ -224,7 +224,7 @@ pub fn App(
 
 /// Tells the host page about each new screen and how the flow ended.
 fn announce(ui: Ui, view: Memo<View>) {
-    Effect::new(effect(move |_| {
+    after_render(move || {
         let shown = view.get();
         let step = shown.name();
         let flow_id = match shown {
@@ -232,14 +232,14 @@ fn announce(ui: Ui, view: Memo<View>) {
             _ => None,
         };
         ui.emit(HostEvent::Step(StepChanged { step, flow_id }));
-    }));
-    Effect::new(effect(move |_| {
+    });
+    after_render(move || {
         let username = ui.username.get_untracked();
         let event = ui.reply.with(|r| r.as_ref().and_then(|r| HostEvent::for_outcome(r, &username)));
         if let Some(event) = event {
             ui.emit(event);
         }
-    }));
+    });
 }
 
 /// The tenant's accent colour, once a reply has named the tenant (already checked

@@ -197,12 +197,12 @@ pub fn each_challenge<F>(
 ) where
     F: std::future::Future<Output = ()> + 'static,
 {
-    use super::kit::effect;
+    use super::kit::after_render;
     use leptos::prelude::*;
     let offered = Memo::new(move |_| offered());
-    Effect::new(effect(move |_| {
+    after_render(move || {
         if let Some(options) = offered.get() {
             leptos::task::spawn_local(answer(options));
         }
-    }));
+    });
 }

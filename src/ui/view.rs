@@ -1,6 +1,6 @@
 //! Which screen is on, by a typed kind, and the screen component for each: the `App`
 //! shows the screen by it, and the host page hears its name in `riskgate:step`.
-use super::kit::live_view;
+use super::kit::Live;
 use super::screens::{
     account, admin, blocked, change_password, ended, interrupt, mfa, notice, register, reset, sign_in,
     signed_in,
@@ -100,21 +100,25 @@ pub(crate) fn current(ui: Ui) -> Memo<View> {
 
 /// The screen component that shows `view`, following it: one for each view and step kind.
 pub(crate) fn screen(view: Memo<View>) -> impl IntoView {
-    live_view(move || match view.get() {
-        View::Username => view! { <sign_in::Username /> }.into_any(),
-        View::Password => view! { <sign_in::Password /> }.into_any(),
-        View::Step(_, StepKind::Notice) => view! { <notice::Notice /> }.into_any(),
-        View::Step(_, StepKind::Mfa) => view! { <mfa::Mfa /> }.into_any(),
-        View::Step(_, StepKind::Interrupt) => view! { <interrupt::Interrupt /> }.into_any(),
-        View::Step(_, StepKind::Register) => view! { <register::Register /> }.into_any(),
-        View::Step(_, StepKind::NewPassword) => view! { <change_password::ChangePassword /> }.into_any(),
-        View::Step(_, StepKind::Blocked) => view! { <blocked::Blocked /> }.into_any(),
-        View::Step(_, StepKind::SignedIn) => view! { <signed_in::SignedIn /> }.into_any(),
-        View::Step(_, StepKind::SignedInElsewhere | StepKind::Ended) => view! { <ended::Ended /> }.into_any(),
-        View::Account => view! { <account::Account /> }.into_any(),
-        View::Admin => view! { <admin::Admin /> }.into_any(),
-        View::Reset => view! { <reset::ForgotPassword /> }.into_any(),
-    })
+    view! {
+        <Live render=move || match view.get() {
+            View::Username => view! { <sign_in::Username /> }.into_any(),
+            View::Password => view! { <sign_in::Password /> }.into_any(),
+            View::Step(_, StepKind::Notice) => view! { <notice::Notice /> }.into_any(),
+            View::Step(_, StepKind::Mfa) => view! { <mfa::Mfa /> }.into_any(),
+            View::Step(_, StepKind::Interrupt) => view! { <interrupt::Interrupt /> }.into_any(),
+            View::Step(_, StepKind::Register) => view! { <register::Register /> }.into_any(),
+            View::Step(_, StepKind::NewPassword) => view! { <change_password::ChangePassword /> }.into_any(),
+            View::Step(_, StepKind::Blocked) => view! { <blocked::Blocked /> }.into_any(),
+            View::Step(_, StepKind::SignedIn) => view! { <signed_in::SignedIn /> }.into_any(),
+            View::Step(_, StepKind::SignedInElsewhere | StepKind::Ended) => {
+                view! { <ended::Ended /> }.into_any()
+            }
+            View::Account => view! { <account::Account /> }.into_any(),
+            View::Admin => view! { <admin::Admin /> }.into_any(),
+            View::Reset => view! { <reset::ForgotPassword /> }.into_any(),
+        } />
+    }
 }
 
 /// A flow read back after it finished without this page (its reply lost, or another tab

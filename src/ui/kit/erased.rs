@@ -1,9 +1,9 @@
 //! Why some kit parts take boxed closures: Leptos builds its event, effect and view code
 //! once per closure type, so a closure passed as itself costs a copy of that code at
 //! every call site. Boxed to one type, every use shares one copy (bench/size.md measured
-//! `handler` at 6.1 KB, `When` 3.2 KB, `effect` 1.5 KB, `live_view` 0.5 KB gzipped). The
-//! kit's components (`Button`, `on_submit`, the fields) do this inside, so screens pass plain
-//! closures; these are for the few places no kit component fits.
+//! boxed handlers at 6.1 KB, `When` 3.2 KB, boxed effects 1.5 KB, boxed live views 0.5 KB
+//! gzipped). The kit's components (`Button`, `on_submit`, the fields, `Live`, `When`,
+//! `after_render`) do this inside, so screens pass plain closures and never name it.
 use leptos::prelude::*;
 
 /// An event handler as one boxed type: Leptos builds its event-attribute code once per
@@ -12,18 +12,22 @@ pub fn handler<E: 'static>(f: impl FnMut(E) + 'static) -> Box<dyn FnMut(E)> {
     Box::new(f)
 }
 
-/// An effect's body as one boxed type, for the same reason as `handler`: Leptos's effect
-/// code is then built once rather than once per effect.
-pub fn effect(f: impl FnMut(Option<()>) + 'static) -> Box<dyn FnMut(Option<()>)> {
-    Box::new(f)
+/// Runs `f` once the view is in the page, and again whenever a signal it reads changes:
+/// Leptos's `Effect::new`, with the effect's code built once for every use.
+pub fn after_render(f: impl FnMut() + 'static) {
+    run_after_render(Box::new(f));
 }
 
-/// A part of a view that changes, as one boxed type, for the same reason as `handler`:
-/// Leptos's code that re-renders it is built once, not once per such part.
-pub fn live_view<V: IntoView + 'static>(
-    f: impl Fn() -> V + Send + Sync + 'static,
-) -> Box<dyn Fn() -> AnyView + Send + Sync> {
-    Box::new(move || f().into_any())
+// Not generic, so Leptos's effect code is built for this one closure type.
+fn run_after_render(mut f: Box<dyn FnMut()>) {
+    Effect::new(move |_: Option<()>| f());
+}
+
+/// A part of a view that changes, `<Live render=move || … />`: Leptos's `{move || …}`,
+/// but its re-render code is built once, not once per such part (`ViewFn` is boxed).
+#[component]
+pub fn Live(#[prop(into)] render: ViewFn) -> impl IntoView {
+    move || render.run()
 }
 
 /// `children` while `when` holds, else `fallback`: Leptos's `Show`, but not generic, so

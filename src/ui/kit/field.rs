@@ -1,6 +1,6 @@
 //! The parts of a form: the screen's heading, labelled fields, menus and checkboxes with
 //! their messages, and the form's own message.
-use super::erased::{effect, handler};
+use super::erased::{after_render, handler};
 use crate::ui::text::{Key, Message};
 use crate::ui::use_ui;
 use leptos::prelude::*;
@@ -11,11 +11,11 @@ use leptos::prelude::*;
 pub fn Heading(key: Key) -> impl IntoView {
     let ui = use_ui();
     let node = NodeRef::<leptos::html::H1>::new();
-    Effect::new(effect(move |_| {
+    after_render(move || {
         if let Some(h) = node.get() {
             let _ = h.focus();
         }
-    }));
+    });
     view! {
         <h1 node_ref=node tabindex="-1" class="rg-heading">
             {ui.text(key)}

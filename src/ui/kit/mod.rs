@@ -6,8 +6,8 @@ mod field;
 mod status;
 mod table;
 
-pub use button::{on_submit, Button, Look};
-pub use erased::{effect, handler, live_view, When};
+pub use button::{on_submit, Button, Look, Submit};
+pub use erased::{after_render, Live, When};
 pub use field::{code_typed, Checkbox, Choice, FormMessage, Heading, TextArea, TextField};
 pub use status::{LoadFailed, LocalePicker, Progress};
 pub use table::{data_table, TableSpec};

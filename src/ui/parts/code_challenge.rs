@@ -3,7 +3,7 @@
 //! The screen decides what its actions send and which words frame them.
 use super::passkey_button::PasskeyButton;
 use crate::engine::MethodKind;
-use crate::ui::kit::{code_typed, live_view, Button, Look, TextField, When};
+use crate::ui::kit::{code_typed, Button, Live, Look, Submit, TextField, When};
 use crate::ui::text::{Key, Message};
 use crate::ui::{use_ui, Ui};
 use leptos::prelude::*;
@@ -124,12 +124,12 @@ pub fn CodeChallenge(challenge: Challenge, code_id: &'static str, act: Callback<
                 />
             </div>
         </When>
-        <When when=typing>{code_entry(ui, c, code_id, act)}</When>
+        <When when=typing>{code_entry(c, code_id, act)}</When>
     }
 }
 
 /// The code field, "resend" for a phone, and the form's submit.
-fn code_entry(ui: Ui, c: Challenge, code_id: &'static str, act: Callback<Act>) -> impl IntoView {
+fn code_entry(c: Challenge, code_id: &'static str, act: Callback<Act>) -> impl IntoView {
     view! {
         <TextField
             id=code_id
@@ -143,9 +143,7 @@ fn code_entry(ui: Ui, c: Challenge, code_id: &'static str, act: Callback<Act>) -
             <When when=move || c.method.get().is_phone()>
                 <Button look=Look::Link on_click=move |_| c.send_code(act) label=Key::MfaResend />
             </When>
-            <button type="submit" class="rg-primary" disabled=ui.pending>
-                {ui.text(Key::CommonVerify)}
-            </button>
+            <Submit label=Key::CommonVerify />
         </div>
     }
 }
@@ -180,7 +178,7 @@ pub fn MethodSwitch(
     view! {
         <fieldset class="rg-methods">
             <legend>{ui.text(legend)}</legend>
-            {live_view(buttons)}
+            <Live render=buttons />
         </fieldset>
     }
 }

@@ -3,7 +3,7 @@
 //! whose answer is the whole view as it now stands, said on a status line that takes focus.
 use crate::backend::BackendError;
 use crate::ui::errors::error_text;
-use crate::ui::kit::effect;
+use crate::ui::kit::after_render;
 use crate::ui::screens::step_up::asks_step_up;
 use crate::ui::text::Message;
 use crate::ui::{use_ui, Ui};
@@ -53,7 +53,7 @@ pub fn use_load<T: Send + Sync + 'static>(fetch: fn(Ui, Done<T>) -> bool) -> Loa
             }),
         );
     };
-    Effect::new(effect(move |_| load()));
+    after_render(load);
     Loaded { view, error, retry: Callback::new(move |_| load()), status: Status::new(), needs_step_up }
 }
 

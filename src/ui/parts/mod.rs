@@ -2,5 +2,6 @@
 //! backend's calls or the flow's steps.
 pub(crate) mod code_challenge;
 pub(crate) mod load;
+pub(crate) mod method_setup;
 pub(crate) mod new_password;
 pub(crate) mod passkey_button;

@@ -4,7 +4,7 @@ use crate::backend::api::Field;
 use crate::backend::BackendError;
 use crate::engine::password::{Rejection, Verdict};
 use crate::ui::errors::error_text;
-use crate::ui::kit::{effect, live_view, TextField};
+use crate::ui::kit::{after_render, Live, TextField};
 use crate::ui::text::{Key, Message};
 use crate::ui::{use_ui, Ui};
 use leptos::prelude::*;
@@ -52,12 +52,12 @@ fn live_feedback(
     let feedback = RwSignal::new(None::<Verdict>);
     let failed = RwSignal::new(None::<(Key, bool)>);
     let asked = StoredValue::new(0u64);
-    Effect::new(effect(move |_| {
+    after_render(move || {
         if let Some(v) = submitted() {
             feedback.set(Some(v));
             failed.set(None);
         }
-    }));
+    });
     Effect::new(move |first: Option<()>| {
         let candidate = new.get();
         if first.is_none() {
@@ -187,7 +187,7 @@ pub fn ChoosePassword(choice: PasswordChoice) -> impl IntoView {
             error=choice.new_error
         />
         <ul class="rg-rules" aria-live="polite">
-            {live_view(move || feedback_lines(ui, choice.feedback))}
+            <Live render=move || feedback_lines(ui, choice.feedback) />
         </ul>
         <TextField
             id="rg-confirm-password"

@@ -1,6 +1,6 @@
 //! Blocked: why, what the person can do, and details to give the help desk.
 use crate::engine::{BlockReason, Step};
-use crate::ui::kit::{live_view, Button, Heading, Look};
+use crate::ui::kit::{Button, Heading, Live, Look};
 use crate::ui::text::Key;
 use crate::ui::{use_ui, Ui};
 use leptos::prelude::*;
@@ -98,7 +98,9 @@ pub fn Blocked() -> impl IntoView {
             <Heading key=Key::BlockedHeading />
             <p class="rg-reason">{move || block_message(ui, reason)}</p>
             <h2>{ui.text(Key::BlockedDetails)}</h2>
-            <dl class="rg-details">{live_view(rows)}</dl>
+            <dl class="rg-details">
+                <Live render=rows />
+            </dl>
             <div class="rg-actions">
                 <Button on_click=copy>
                     {move || ui.t(if copied.get() { Key::CommonCopied } else { Key::CommonCopy })}

@@ -3,7 +3,7 @@ use crate::backend::api::Field;
 use crate::backend::{BackendError, Input};
 use crate::engine::{PasswordReason, Step};
 use crate::ui::errors::show_error;
-use crate::ui::kit::{on_submit, FormMessage, Heading};
+use crate::ui::kit::{on_submit, FormMessage, Heading, Submit};
 use crate::ui::parts::new_password::{ChoosePassword, PasswordChoice};
 use crate::ui::text::{Key, Message};
 use crate::ui::{use_ui, Ui};
@@ -52,9 +52,7 @@ pub fn ChangePassword() -> impl IntoView {
             <ChoosePassword choice />
             <FormMessage message=general />
             <div class="rg-actions">
-                <button type="submit" class="rg-primary" disabled=ui.pending>
-                    {ui.text(Key::PasswordSubmit)}
-                </button>
+                <Submit label=Key::PasswordSubmit />
             </div>
         </form>
     }

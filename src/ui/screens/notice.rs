@@ -3,7 +3,7 @@ use crate::backend::api::Field;
 use crate::backend::Input;
 use crate::engine::{DetectionKind, NoticeKind, Step};
 use crate::ui::errors::show_error;
-use crate::ui::kit::{live_view, Button, FormMessage, Heading, Look};
+use crate::ui::kit::{Button, FormMessage, Heading, Live, Look};
 use crate::ui::text::Key;
 use crate::ui::use_ui;
 use leptos::prelude::*;
@@ -68,7 +68,7 @@ pub fn Notice() -> impl IntoView {
             <Heading key=heading />
             <p>{ui.text(lead)}</p>
             <ul class="rg-unusual">
-                {live_view(move || items().into_iter().map(|i| view! { <li>{i}</li> }).collect_view())}
+                <Live render=move || items().into_iter().map(|i| view! { <li>{i}</li> }).collect_view() />
             </ul>
             <FormMessage message=general />
             <div class="rg-actions">

@@ -4,11 +4,12 @@ use crate::backend::api::{Enrollment, Field};
 use crate::backend::{BackendError, Input};
 use crate::engine::{MethodKind, Step};
 use crate::ui::errors::show_error;
-use crate::ui::kit::{code_typed, on_submit, Button, FormMessage, Heading, Look, TextField, When};
+use crate::ui::kit::{code_typed, Button, FormMessage, Heading, When};
 use crate::ui::parts::code_challenge::method_key;
+use crate::ui::parts::method_setup::{CodeForm, Enrolled, PhoneEntry, SetupForm};
 use crate::ui::parts::passkey_button::PasskeyButton;
 use crate::ui::passkey;
-use crate::ui::text::{Key, Message};
+use crate::ui::text::Key;
 use crate::ui::{use_ui, Ui};
 use leptos::prelude::*;
 
@@ -38,11 +39,7 @@ fn offer(step: &Step) -> Offer {
 struct Registration {
     ui: Ui,
     chosen: RwSignal<Option<MethodKind>>,
-    phone: RwSignal<String>,
-    code: RwSignal<String>,
-    phone_error: RwSignal<Option<Message>>,
-    code_error: RwSignal<Option<Message>>,
-    general: RwSignal<Option<Message>>,
+    form: SetupForm,
     /// The method being set up, once the backend began it.
     enrollment: Memo<Option<Enrollment>>,
 }
@@ -52,31 +49,28 @@ impl Registration {
         Registration {
             ui,
             chosen: RwSignal::new(None),
-            phone: RwSignal::new(String::new()),
-            code: RwSignal::new(String::new()),
-            phone_error: RwSignal::new(None),
-            code_error: RwSignal::new(None),
-            general: RwSignal::new(None),
+            form: SetupForm::default(),
             enrollment: Memo::new(move |_| ui.with_reply(|r| r.enrollment.clone())),
         }
     }
 
     /// Sets up `method`; a phone's with the number typed.
     fn begin(self, method: MethodKind) {
-        self.general.set(None);
-        self.phone_error.set(None);
-        let phone = method.is_phone().then(|| self.phone.get_untracked());
+        self.form.general.set(None);
+        self.form.phone_error.set(None);
+        let phone = method.is_phone().then(|| self.form.phone.get_untracked());
         self.ui.send(Input::BeginRegistration { method, phone }, move |e| {
-            show_error(e, Field::Phone, self.phone_error, self.general)
+            show_error(e, Field::Phone, self.form.phone_error, self.form.general)
         });
     }
 
     /// Proves the method being set up with the code typed.
     fn confirm(self) {
-        if !code_typed(self.code, self.code_error) {
+        if !code_typed(self.form.code, self.form.code_error) {
             return;
         }
-        self.ui.send(Input::ConfirmRegistration { code: self.code.get_untracked() }, self.on_code_error());
+        self.ui
+            .send(Input::ConfirmRegistration { code: self.form.code.get_untracked() }, self.on_code_error());
     }
 
     fn create_passkey(self) {
@@ -85,7 +79,7 @@ impl Registration {
     }
 
     fn on_code_error(self) -> impl FnOnce(BackendError) + 'static {
-        move |e| show_error(e, Field::Code, self.code_error, self.general)
+        move |e| show_error(e, Field::Code, self.form.code_error, self.form.general)
     }
 }
 
@@ -94,7 +88,7 @@ pub fn Register() -> impl IntoView {
     let ui = use_ui();
     let offer = ui.reply_now(|r| offer(&r.step));
     let reg = Registration::new(ui);
-    passkey::answer_challenges(ui, reg.general);
+    passkey::answer_challenges(ui, reg.form.general);
     let setting_up = move || reg.enrollment.with(Option::is_some);
     view! {
         <section class="rg-form">
@@ -106,7 +100,7 @@ pub fn Register() -> impl IntoView {
             </When>
             <When when=move || !setting_up()>{choose_method(reg, offer)}</When>
             <When when=setting_up>{set_up(reg)}</When>
-            <FormMessage message=reg.general />
+            <FormMessage message=reg.form.general />
         </section>
     }
 }
@@ -127,7 +121,7 @@ fn choose_method(reg: Registration, offer: Offer) -> impl IntoView {
                 <PasskeyButton
                     class="rg-add-passkey"
                     label=Key::AccountAddPasskey
-                    message=reg.general
+                    message=reg.form.general
                     on_click=move || reg.create_passkey()
                 />
             </When>
@@ -149,8 +143,8 @@ fn choose_method(reg: Registration, offer: Offer) -> impl IntoView {
             <p>{ui.text(Key::RegisterPhoneLead)}</p>
             <PhoneEntry
                 id="rg-phone"
-                phone=reg.phone
-                error=reg.phone_error
+                phone=reg.form.phone
+                error=reg.form.phone_error
                 send=Callback::new(move |m| reg.begin(m))
             />
         </When>
@@ -160,87 +154,9 @@ fn choose_method(reg: Registration, offer: Offer) -> impl IntoView {
 /// The method being set up (an app's QR code and key, or where a code was sent) and
 /// the code that proves it works.
 fn set_up(reg: Registration) -> impl IntoView {
-    let ui = reg.ui;
-    let shown = move || match reg.enrollment.get() {
-        Some(e) if e.method == MethodKind::AuthenticatorApp => view! { <AppKey enrollment=e /> }.into_any(),
-        Some(Enrollment { phone_hint: Some(hint), .. }) => {
-            view! { <p>{move || ui.tf(Key::MfaSent, &[("phone", &hint)])}</p> }.into_any()
-        }
-        _ => ().into_any(),
-    };
+    let form = reg.form;
     view! {
-        {shown}
-        <CodeForm id="rg-code" code=reg.code error=reg.code_error confirm=move || reg.confirm() />
-    }
-}
-
-/// The code that proves a method being set up works, and Verify: the registration's and
-/// account health's add-method forms.
-#[component]
-pub fn CodeForm(
-    id: &'static str,
-    code: RwSignal<String>,
-    error: RwSignal<Option<Message>>,
-    confirm: impl FnMut() + 'static,
-) -> impl IntoView {
-    let ui = use_ui();
-    view! {
-        <form novalidate on:submit=on_submit(confirm)>
-            <TextField
-                id=id
-                label=Key::MfaCode
-                autocomplete="one-time-code"
-                inputmode="numeric"
-                value=code
-                error
-            />
-            <div class="rg-actions">
-                <button type="submit" class="rg-primary" disabled=ui.pending>
-                    {ui.text(Key::CommonVerify)}
-                </button>
-            </div>
-        </form>
-    }
-}
-
-/// An authenticator app being set up: its QR code and the key to type by hand.
-#[component]
-pub fn AppKey(enrollment: Enrollment) -> impl IntoView {
-    let ui = use_ui();
-    view! {
-        <p>{ui.text(Key::RegisterAppLead)}</p>
-        <div
-            class="rg-qr"
-            role="img"
-            aria-label=ui.text(Key::RegisterAppQr)
-            inner_html=enrollment.qr_svg
-        ></div>
-        <p class="rg-key">{ui.text(Key::RegisterAppKey)} ": " <code>{enrollment.key}</code></p>
-    }
-}
-
-/// A phone number with "call me" and "text me": `send` gets the method chosen.
-#[component]
-pub fn PhoneEntry(
-    id: &'static str,
-    phone: RwSignal<String>,
-    error: RwSignal<Option<Message>>,
-    send: Callback<MethodKind>,
-) -> impl IntoView {
-    let _ui = use_ui();
-    view! {
-        <TextField
-            id
-            label=Key::RegisterPhoneNumber
-            kind="tel"
-            autocomplete="tel"
-            inputmode="tel"
-            value=phone
-            error
-        />
-        <div class="rg-actions">
-            <Button on_click=move |_| send.run(MethodKind::Voice) label=Key::MfaSendCall />
-            <Button look=Look::Primary on_click=move |_| send.run(MethodKind::Sms) label=Key::MfaSendText />
-        </div>
+        {move || reg.enrollment.get().map(|e| view! { <Enrolled enrollment=e /> })}
+        <CodeForm id="rg-code" code=form.code error=form.code_error confirm=move || reg.confirm() />
     }
 }

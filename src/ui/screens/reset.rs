@@ -4,7 +4,7 @@ use crate::backend::api::{BackendError, Field, ResetInput, ResetReply};
 use crate::engine::reset::{proof_of, ResetBlock, ResetStep};
 use crate::engine::MethodKind;
 use crate::ui::errors::error_text;
-use crate::ui::kit::{live_view, on_submit, Button, FormMessage, Heading, Look, TextField, When};
+use crate::ui::kit::{on_submit, Button, FormMessage, Heading, Live, Look, Submit, TextField, When};
 use crate::ui::parts::code_challenge::{Act, Challenge, CodeChallenge, MethodSwitch};
 use crate::ui::parts::new_password::{ChoosePassword, PasswordChoice};
 use crate::ui::passkey;
@@ -100,14 +100,15 @@ pub fn ForgotPassword() -> impl IntoView {
     let current = Memo::new(move |_| reset.reply.with(part));
     view! {
         <section class="rg-form">
-            {live_view(move || match current.get() {
+            <Live render=move || match current.get() {
                 Part::Username => view! { <AskUsername reset /> }.into_any(),
                 Part::Verify => view! { <Verify reset /> }.into_any(),
                 Part::NewPassword => view! { <NewPassword reset /> }.into_any(),
                 Part::Done => view! { <Done reset /> }.into_any(),
                 Part::Blocked => view! { <Refused reset /> }.into_any(),
                 Part::Ended => view! { <Ended reset /> }.into_any(),
-            })} <FormMessage message=reset.general />
+            } />
+            <FormMessage message=reset.general />
         </section>
     }
 }
@@ -141,9 +142,7 @@ fn AskUsername(reset: Reset) -> impl IntoView {
             />
             <div class="rg-actions">
                 <Button on_click=move |_| ui.restart() label=Key::CommonBack />
-                <button type="submit" class="rg-primary" disabled=ui.pending>
-                    {ui.text(Key::CommonNext)}
-                </button>
+                <Submit label=Key::CommonNext />
             </div>
         </form>
     }
@@ -275,9 +274,7 @@ fn NewPassword(reset: Reset) -> impl IntoView {
             <Heading key=Key::ResetPasswordHeading />
             <ChoosePassword choice />
             <div class="rg-actions">
-                <button type="submit" class="rg-primary" disabled=ui.pending>
-                    {ui.text(Key::PasswordSubmit)}
-                </button>
+                <Submit label=Key::PasswordSubmit />
             </div>
         </form>
     }

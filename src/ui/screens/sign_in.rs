@@ -2,7 +2,7 @@
 use crate::backend::api::Field;
 use crate::backend::SignInRequest;
 use crate::ui::errors::show_error;
-use crate::ui::kit::{on_submit, Button, FormMessage, Heading, Look, TextField};
+use crate::ui::kit::{on_submit, Button, FormMessage, Heading, Look, Submit, TextField};
 use crate::ui::parts::passkey_button::PasskeyButton;
 use crate::ui::text::{Key, Message};
 use crate::ui::{use_ui, Screen, Ui};
@@ -36,9 +36,7 @@ pub fn Username() -> impl IntoView {
                     on_click=move |_| ui.screen.set(Screen::Reset)
                     label=Key::SigninForgot
                 />
-                <button type="submit" class="rg-primary">
-                    {ui.text(Key::CommonNext)}
-                </button>
+                <Submit label=Key::CommonNext />
             </div>
         </form>
     }
@@ -95,9 +93,7 @@ pub fn Password() -> impl IntoView {
             <FormMessage message=general />
             <div class="rg-actions">
                 <Button on_click=move |_| ui.screen.set(Screen::Username) label=Key::CommonBack />
-                <button type="submit" class="rg-primary" disabled=ui.pending>
-                    {ui.text(Key::SigninSubmit)}
-                </button>
+                <Submit label=Key::SigninSubmit />
             </div>
             <div class="rg-actions">
                 <PasskeyButton

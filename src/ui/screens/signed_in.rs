@@ -1,6 +1,6 @@
 //! Signed in, and what was put right on the way.
 use crate::engine::{RiskKind, Step};
-use crate::ui::kit::{effect, Button, Heading, Look, When};
+use crate::ui::kit::{after_render, Button, Heading, Look, When};
 use crate::ui::text::Key;
 use crate::ui::{use_ui, Screen};
 use leptos::prelude::*;
@@ -17,11 +17,11 @@ pub fn SignedIn() -> impl IntoView {
     // The session opens the account and, for IT staff, the admin view. Whether the
     // person is staff is the backend's to say.
     let is_admin = RwSignal::new(false);
-    Effect::new(effect(move |_| {
+    after_render(move || {
         ui.peek_account(move |a| {
             is_admin.try_set(a.is_admin);
         });
-    }));
+    });
     view! {
         <section class="rg-form rg-success">
             <Heading key=Key::SignedinHeading />

@@ -5,7 +5,7 @@
 use super::account::focus;
 use crate::backend::BackendError;
 use crate::ui::errors::error_text;
-use crate::ui::kit::{effect, Button, FormMessage, Look};
+use crate::ui::kit::{after_render, Button, FormMessage, Look};
 use crate::ui::text::{Key, Message};
 use crate::ui::{use_ui, Screen};
 use leptos::prelude::*;
@@ -27,7 +27,7 @@ pub fn StepUpPanel(lead: Key, back: Screen) -> impl IntoView {
     let error = RwSignal::new(None::<Message>);
     let node = NodeRef::<leptos::html::Div>::new();
     // It appears after a call, away from the control that was used: take focus there.
-    Effect::new(effect(move |_| focus(node)));
+    after_render(move || focus(node));
     let start = move |_| {
         error.set(None);
         ui.step_up(back, move |e| {

@@ -1,6 +1,5 @@
 //! Adding a method: an authenticator app (QR code and key) or a phone, proven by a code;
 //! or a passkey, which the browser makes and the backend checks.
-use super::super::register::{AppKey, CodeForm, PhoneEntry};
 use super::super::step_up::asks_step_up;
 use crate::backend::api::{BackendError, Field, Problem};
 use crate::backend::{AccountView, Enrollment, PasskeyOptions};
@@ -8,6 +7,8 @@ use crate::engine::MethodKind;
 use crate::ui::errors::show_error;
 use crate::ui::kit::{code_typed, Button, FormMessage, When};
 use crate::ui::parts::load::Loaded;
+use crate::ui::parts::method_setup::{CodeForm, Enrolled, PhoneEntry, SetupForm};
+use crate::ui::parts::passkey_button::PasskeyButton;
 use crate::ui::passkey;
 use crate::ui::text::{Key, Message};
 use crate::ui::{use_ui, Ui};
@@ -23,12 +24,7 @@ struct Adding {
     adding_phone: RwSignal<bool>,
     /// A method was just added.
     added: RwSignal<bool>,
-    phone: RwSignal<String>,
-    code: RwSignal<String>,
-    phone_error: RwSignal<Option<Message>>,
-    code_error: RwSignal<Option<Message>>,
-    /// An error that belongs to no field shown (the service down, adding an app refused).
-    general: RwSignal<Option<Message>>,
+    form: SetupForm,
     passkey_error: RwSignal<Option<Message>>,
 }
 
@@ -40,42 +36,39 @@ impl Adding {
             enrollment: RwSignal::new(None),
             adding_phone: RwSignal::new(false),
             added: RwSignal::new(false),
-            phone: RwSignal::new(String::new()),
-            code: RwSignal::new(String::new()),
-            phone_error: RwSignal::new(None),
-            code_error: RwSignal::new(None),
-            general: RwSignal::new(None),
+            form: SetupForm::default(),
             passkey_error: RwSignal::new(None),
         }
     }
 
     /// Asks the backend to set up `method`: an app's key, or a code sent to the phone.
     fn begin(self, method: MethodKind) {
-        self.phone_error.set(None);
-        self.general.set(None);
+        self.passkey_error.set(None);
+        self.form.phone_error.set(None);
+        self.form.general.set(None);
         self.added.set(false);
-        let number = method.is_phone().then(|| self.phone.get_untracked());
+        let number = method.is_phone().then(|| self.form.phone.get_untracked());
         self.ui.begin_method(method, number, move |r| match r {
             Ok(e) => {
                 self.enrollment.try_set(Some(e));
             }
             Err(e) if asks_step_up(&e, self.health.needs_step_up) => {}
-            Err(e) => show_error(e, Field::Phone, self.phone_error, self.general),
+            Err(e) => show_error(e, Field::Phone, self.form.phone_error, self.form.general),
         });
     }
 
     /// Sends the code that proves the method being set up.
     fn confirm(self) {
-        if !code_typed(self.code, self.code_error) {
+        if !code_typed(self.form.code, self.form.code_error) {
             return;
         }
-        self.general.set(None);
-        self.ui.confirm_method(self.code.get_untracked(), move |r| match r {
+        self.form.general.set(None);
+        self.ui.confirm_method(self.form.code.get_untracked(), move |r| match r {
             Ok(view) => {
                 self.health.view.try_set(Some(view));
                 self.enrollment.try_set(None);
                 self.adding_phone.try_set(false);
-                self.code.try_set(String::new());
+                self.form.code.try_set(String::new());
                 self.added.try_set(true);
             }
             Err(e) if asks_step_up(&e, self.health.needs_step_up) => {}
@@ -83,9 +76,9 @@ impl Adding {
                 // The backend dropped the method being added: back to choosing one.
                 if matches!(e, BackendError::InvalidInput { problem: Problem::TooManyAttempts, .. }) {
                     self.enrollment.try_set(None);
-                    self.code.try_set(String::new());
+                    self.form.code.try_set(String::new());
                 }
-                show_error(e, Field::Code, self.code_error, self.general)
+                show_error(e, Field::Code, self.form.code_error, self.form.general)
             }
         });
     }
@@ -93,11 +86,6 @@ impl Adding {
     /// The backend's challenge, then the browser's passkey (`create_passkey`).
     fn add_passkey(self) {
         self.added.set(false);
-        self.passkey_error.set(None);
-        if !passkey::available() {
-            self.passkey_error.set(Some(passkey::Failure::Unavailable.key().into()));
-            return;
-        }
         self.ui.begin_passkey(move |r| match r {
             Ok(options) => leptos::task::spawn_local(self.create_passkey(options)),
             Err(e) => self.health.failed(&e, self.passkey_error),
@@ -127,10 +115,12 @@ impl Adding {
 pub(super) fn AddMethod(health: Loaded<AccountView>) -> impl IntoView {
     let ui = use_ui();
     let adding = Adding::new(ui, health);
-    let Adding { enrollment, adding_phone, added, phone, phone_error, .. } = adding;
+    let Adding { enrollment, adding_phone, added, form, .. } = adding;
+    // Not while the passkey button says passkeys can't be used here.
+    let added_shown = move || added.get() && adding.passkey_error.with(Option::is_none);
     view! {
         <h2>{ui.text(Key::AccountAdd)}</h2>
-        <p role="status">{move || added.get().then(|| ui.t(Key::AccountAdded))}</p>
+        <p role="status">{move || added_shown().then(|| ui.t(Key::AccountAdded))}</p>
         <When when=move || enrollment.with(Option::is_none)>
             <div class="rg-actions rg-add">
                 <Button
@@ -138,25 +128,25 @@ pub(super) fn AddMethod(health: Loaded<AccountView>) -> impl IntoView {
                     label=Key::AccountAddApp
                 />
                 <Button on_click=move |_| adding_phone.set(true) label=Key::AccountAddPhone />
-                <Button
+                <PasskeyButton
                     class="rg-add-passkey"
-                    disabled=ui.pending
-                    on_click=move |_| adding.add_passkey()
                     label=Key::AccountAddPasskey
+                    message=adding.passkey_error
+                    on_click=move || adding.add_passkey()
                 />
             </div>
             <FormMessage message=adding.passkey_error />
             <When when=move || adding_phone.get()>
                 <PhoneEntry
                     id="rg-add-phone"
-                    phone
-                    error=phone_error
+                    phone=form.phone
+                    error=form.phone_error
                     send=Callback::new(move |method| adding.begin(method))
                 />
             </When>
         </When>
         {move || enrollment.get().map(|e| view! { <CodeEntry adding enrollment=e /> })}
-        <FormMessage message=adding.general />
+        <FormMessage message=adding.form.general />
     }
 }
 
@@ -164,20 +154,9 @@ pub(super) fn AddMethod(health: Loaded<AccountView>) -> impl IntoView {
 /// form for its code.
 #[component]
 fn CodeEntry(adding: Adding, enrollment: Enrollment) -> impl IntoView {
-    let ui = use_ui();
-    let shown = if enrollment.method == MethodKind::AuthenticatorApp {
-        view! { <AppKey enrollment /> }.into_any()
-    } else {
-        let hint = enrollment.phone_hint.unwrap_or_default();
-        view! { <p>{ui.tf(Key::MfaSent, &[("phone", &hint)])}</p> }.into_any()
-    };
+    let form = adding.form;
     view! {
-        {shown}
-        <CodeForm
-            id="rg-add-code"
-            code=adding.code
-            error=adding.code_error
-            confirm=move || adding.confirm()
-        />
+        <Enrolled enrollment />
+        <CodeForm id="rg-add-code" code=form.code error=form.code_error confirm=move || adding.confirm() />
     }
 }

@@ -2,7 +2,7 @@
 use super::words::{place, risk_detail_key, risk_key, when};
 use crate::backend::api::{Alert, RequiredAction, SignInRecord};
 use crate::backend::AccountView;
-use crate::ui::kit::live_view;
+use crate::ui::kit::Live;
 use crate::ui::text::Key;
 use crate::ui::{use_ui, Ui};
 use leptos::prelude::*;
@@ -83,12 +83,12 @@ pub(super) fn Alerts(account: AccountView) -> impl IntoView {
     };
     view! {
         <h2>{ui.text(Key::AccountAlerts)}</h2>
-        {live_view(move || {
+        <Live render=move || {
             if empty {
                 view! { <p>{ui.t(Key::AccountAlertsNone)}</p> }.into_any()
             } else {
                 view! { <ul class="rg-alerts">{items.clone()}</ul> }.into_any()
             }
-        })}
+        } />
     }
 }

@@ -1,7 +1,7 @@
 //! The person's methods, each with a button that removes it.
 use crate::backend::AccountView;
 use crate::engine::MethodKind;
-use crate::ui::kit::{live_view, Button, FormMessage};
+use crate::ui::kit::{Button, FormMessage, Live};
 use crate::ui::parts::code_challenge::method_key;
 use crate::ui::parts::load::Loaded;
 use crate::ui::text::{Arg, Key, Message};
@@ -22,7 +22,7 @@ pub(super) fn Methods(
         move || account.methods.iter().map(|m| method_row(ui, health, error, *m, &account)).collect_view();
     view! {
         <h2>{ui.text(Key::AccountMethods)}</h2>
-        {live_view(move || {
+        <Live render=move || {
             if empty {
                 view! { <p>{ui.t(Key::AccountMethodsNone)}</p> }.into_any()
             } else {
@@ -41,7 +41,7 @@ pub(super) fn Methods(
                 }
                     .into_any()
             }
-        })}
+        } />
         <FormMessage message=error />
     }
 }

@@ -9,7 +9,7 @@ pub(crate) mod words;
 
 use super::step_up::StepUpPanel;
 use crate::backend::AccountView;
-use crate::ui::kit::{live_view, Button, Heading, LoadFailed, When};
+use crate::ui::kit::{Button, Heading, Live, LoadFailed, When};
 use crate::ui::parts::load::{use_load, StatusLine};
 use crate::ui::text::{Key, Message};
 use crate::ui::{use_ui, Screen, Ui};
@@ -33,15 +33,15 @@ pub fn Account() -> impl IntoView {
     view! {
         <section class="rg-form rg-account">
             <Heading key=Key::AccountHeading />
-            {live_view(move || {
+            <Live render=move || {
                 health
                     .view
                     .with(|a| a.as_ref().map(|a| lead(ui, a)))
                     .map(|lead| view! { <p class="rg-identity">{lead}</p> })
-            })}
+            } />
             <LoadFailed error=health.error retry=health.retry />
             <StatusLine status=health.status />
-            {live_view(move || {
+            <Live render=move || {
                 health
                     .view
                     .get()
@@ -53,7 +53,7 @@ pub fn Account() -> impl IntoView {
                             <Methods account=a health error=methods_error />
                         }
                     })
-            })}
+            } />
             <When when=move || health.needs_step_up.get()>
                 <StepUpPanel lead=Key::StepupAccountLead back=Screen::Account />
             </When>

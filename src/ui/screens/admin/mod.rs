@@ -9,7 +9,7 @@ mod temporary;
 mod users;
 
 use super::step_up::StepUpPanel;
-use crate::ui::kit::{live_view, Button, FormMessage, Heading, LoadFailed, When};
+use crate::ui::kit::{Button, FormMessage, Heading, Live, LoadFailed, When};
 use crate::ui::parts::load::{use_load, StatusLine};
 use crate::ui::text::Key;
 use crate::ui::{use_ui, Screen};
@@ -30,11 +30,11 @@ pub fn Admin() -> impl IntoView {
     view! {
         <section class="rg-form rg-admin">
             <Heading key=Key::AdminHeading />
-            {live_view(move || {
+            <Live render=move || {
                 tenant_name()
                     .map(|t| ui.tf(Key::AdminLead, &[("tenant", &t)]))
                     .map(|lead| view! { <p class="rg-identity">{lead}</p> })
-            })}
+            } />
             <LoadFailed error=overview.error retry=overview.retry />
             <When when=move || overview.needs_step_up.get()>
                 <StepUpPanel lead=Key::StepupAdminLead back=Screen::Admin />
@@ -43,7 +43,7 @@ pub fn Admin() -> impl IntoView {
             <FormMessage message=actions.error />
             <Question actions />
             <TemporaryPassword temporary=actions.temporary />
-            {live_view(move || {
+            <Live render=move || {
                 overview
                     .view
                     .get()
@@ -53,7 +53,7 @@ pub fn Admin() -> impl IntoView {
                             <SignIns view=v actions />
                         }
                     })
-            })}
+            } />
             <When when=move || tenant_name().is_some()>
                 <Policy overview />
             </When>

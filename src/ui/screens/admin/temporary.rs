@@ -1,6 +1,6 @@
 //! A temporary password just issued, shown once: until the next action, "Hide", or
 //! leaving the view. The backend keeps only its hash.
-use crate::ui::kit::{live_view, Button};
+use crate::ui::kit::{Button, Live};
 use crate::ui::parts::load::focus;
 use crate::ui::text::Key;
 use crate::ui::use_ui;
@@ -52,7 +52,7 @@ pub(super) fn TemporaryPassword(temporary: Temporary) -> impl IntoView {
     let copy_label = move || ui.t(if copied.get() { Key::CommonCopied } else { Key::AdminTempCopy });
     view! {
         <div class="rg-temporary" tabindex="-1" node_ref=temporary.node>
-            {live_view(move || {
+            <Live render=move || {
                 temporary
                     .issued
                     .get()
@@ -73,7 +73,7 @@ pub(super) fn TemporaryPassword(temporary: Temporary) -> impl IntoView {
                             </div>
                         }
                     })
-            })}
+            } />
         </div>
     }
 }
