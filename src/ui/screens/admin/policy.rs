@@ -1,9 +1,9 @@
 //! The tenant's policy, as a form: sign-in risk, user risk, registration, self-service
 //! reset and the banned passwords.
-use super::policy_form::PolicyForm;
+use super::policy_form::{PolicyForm, RiskFields};
 use crate::backend::AdminView;
 use crate::engine::{Enforcement, MethodKind, RiskLevel, SignInAction, UserAction};
-use crate::ui::kit::{on_submit, Checkbox, Choice, FormMessage, TextArea};
+use crate::ui::kit::{on_submit, Checkbox, Choice, FormMessage, Submit, TextArea};
 use crate::ui::parts::code_challenge::method_key;
 use crate::ui::parts::load::Loaded;
 use crate::ui::text::Key;
@@ -46,8 +46,7 @@ pub(super) fn Policy(overview: Loaded<AdminView>) -> impl IntoView {
     view! {
         <form class="rg-policy" novalidate on:submit=on_submit(move || form.save(ui, overview))>
             <h2>{move || ui.tf(Key::PolicyHeading, &[("tenant", &tenant())])}</h2>
-            <SignInRisk form />
-            <UserRisk form />
+            <RiskPolicies form />
             <fieldset>
                 <legend>{ui.text(Key::PolicyRegistration)}</legend>
                 <Choice
@@ -71,85 +70,80 @@ pub(super) fn Policy(overview: Loaded<AdminView>) -> impl IntoView {
                 {move || form.saved.get().then(|| ui.t(Key::PolicySaved))}
             </p>
             <div class="rg-actions">
-                <button type="submit" class="rg-primary" disabled=ui.pending>
-                    {ui.text(Key::PolicySave)}
-                </button>
+                <Submit label=Key::PolicySave />
             </div>
         </form>
     }
 }
 
+/// The sign-in risk and user risk policies, each with the one setting only it has.
 #[component]
-fn SignInRisk(form: PolicyForm) -> impl IntoView {
-    let ui = use_ui();
+fn RiskPolicies(form: PolicyForm) -> impl IntoView {
     view! {
-        <fieldset>
-            <legend>{ui.text(Key::PolicySignIn)}</legend>
-            <Choice
-                id="rg-sign-in-enforcement"
-                label=Key::PolicyEnforcement
-                options=ENFORCEMENT.to_vec()
-                value=form.sign_in_enforcement
-            />
-            <Choice
-                id="rg-sign-in-level"
-                label=Key::PolicyMinLevel
-                options=LEVELS.to_vec()
-                value=form.sign_in_level
-            />
-            <Choice
-                id="rg-sign-in-action"
-                label=Key::PolicyAction
-                options=vec![
-                    (SignInAction::RequireMfa, Key::SigninActionRequireMfa),
-                    (SignInAction::Block, Key::SigninActionBlock),
-                ]
-                value=form.sign_in_action
-            />
+        <RiskPolicy
+            legend=Key::PolicySignIn
+            ids=["rg-sign-in-enforcement", "rg-sign-in-level", "rg-sign-in-action"]
+            risk=form.sign_in
+            actions=SIGN_IN_ACTIONS.to_vec()
+        >
             <Choice
                 id="rg-phishing-resistant"
                 label=Key::PolicyPhishingResistant
                 options=vec![(false, Key::PolicyResetNo), (true, Key::PolicyResetYes)]
                 value=form.phishing_resistant
             />
-        </fieldset>
-    }
-}
-
-#[component]
-fn UserRisk(form: PolicyForm) -> impl IntoView {
-    let ui = use_ui();
-    view! {
-        <fieldset>
-            <legend>{ui.text(Key::PolicyUser)}</legend>
-            <Choice
-                id="rg-user-enforcement"
-                label=Key::PolicyEnforcement
-                options=ENFORCEMENT.to_vec()
-                value=form.user_enforcement
-            />
-            <Choice
-                id="rg-user-level"
-                label=Key::PolicyMinLevel
-                options=LEVELS.to_vec()
-                value=form.user_level
-            />
-            <Choice
-                id="rg-user-action"
-                label=Key::PolicyAction
-                options=vec![
-                    (UserAction::RequireMfaAndPasswordChange, Key::UserActionRequireMfaAndPasswordChange),
-                    (UserAction::RequireRiskRemediation, Key::UserActionRequireRiskRemediation),
-                    (UserAction::Block, Key::UserActionBlock),
-                ]
-                value=form.user_action
-            />
+        </RiskPolicy>
+        <RiskPolicy
+            legend=Key::PolicyUser
+            ids=["rg-user-enforcement", "rg-user-level", "rg-user-action"]
+            risk=form.user
+            actions=USER_ACTIONS.to_vec()
+        >
             <Checkbox
                 id="rg-block-unregistered"
                 label=Key::PolicyBlockUnregistered
                 checked=form.block_unregistered
                 on_toggle=move |on| form.block_unregistered.set(on)
             />
+        </RiskPolicy>
+    }
+}
+
+const SIGN_IN_ACTIONS: [(SignInAction, Key); 2] =
+    [(SignInAction::RequireMfa, Key::SigninActionRequireMfa), (SignInAction::Block, Key::SigninActionBlock)];
+
+const USER_ACTIONS: [(UserAction, Key); 3] = [
+    (UserAction::RequireMfaAndPasswordChange, Key::UserActionRequireMfaAndPasswordChange),
+    (UserAction::RequireRiskRemediation, Key::UserActionRequireRiskRemediation),
+    (UserAction::Block, Key::UserActionBlock),
+];
+
+/// A risk policy's fieldset: whether it is on, from which level and what it asks for;
+/// the children add what only this policy has. `ids` name the three menus.
+#[component]
+fn RiskPolicy<A>(
+    legend: Key,
+    ids: [&'static str; 3],
+    risk: RiskFields<A>,
+    actions: Vec<(A, Key)>,
+    children: Children,
+) -> impl IntoView
+where
+    A: Copy + PartialEq + Send + Sync + 'static,
+{
+    let ui = use_ui();
+    view! {
+        <fieldset>
+            <legend>{ui.text(legend)}</legend>
+            <Choice
+                id=ids[0]
+                label=Key::PolicyEnforcement
+                options=ENFORCEMENT.to_vec()
+                value=risk.enforcement
+            />
+            <Choice id=ids[1] label=Key::PolicyMinLevel options=LEVELS.to_vec() value=risk.level />
+            <Choice id=ids[2] label=Key::PolicyAction options=actions value=risk.action />
+            {children()}
         </fieldset>
     }
 }

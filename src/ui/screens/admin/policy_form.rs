@@ -10,18 +10,44 @@ use crate::ui::text::Message;
 use crate::ui::Ui;
 use leptos::prelude::*;
 
+/// A risk policy as the form holds it: whether it is on, from which level, and what
+/// it then asks for.
+#[derive(Clone, Copy)]
+pub(super) struct RiskFields<A: Send + Sync + 'static> {
+    pub enforcement: RwSignal<Enforcement>,
+    pub level: RwSignal<RiskLevel>,
+    pub action: RwSignal<A>,
+}
+
+impl<A: Copy + Send + Sync + 'static> RiskFields<A> {
+    fn new(enforcement: Enforcement, level: RiskLevel, action: A) -> Self {
+        RiskFields {
+            enforcement: RwSignal::new(enforcement),
+            level: RwSignal::new(level),
+            action: RwSignal::new(action),
+        }
+    }
+
+    fn fill(self, enforcement: Enforcement, level: RiskLevel, action: A) {
+        self.enforcement.try_set(enforcement);
+        // The engine reads a minimum of "none" as "low"; the menu says so.
+        self.level.try_set(level.max(RiskLevel::Low));
+        self.action.try_set(action);
+    }
+
+    fn read(self) -> (Enforcement, RiskLevel, A) {
+        (self.enforcement.get_untracked(), self.level.get_untracked(), self.action.get_untracked())
+    }
+}
+
 /// The policy as the form holds it, field by field; what the form does not show is kept
 /// from the policy it was filled from.
 #[derive(Clone, Copy)]
 pub(super) struct PolicyForm {
     base: StoredValue<TenantPolicy>,
-    pub sign_in_enforcement: RwSignal<Enforcement>,
-    pub sign_in_level: RwSignal<RiskLevel>,
-    pub sign_in_action: RwSignal<SignInAction>,
+    pub sign_in: RiskFields<SignInAction>,
     pub phishing_resistant: RwSignal<bool>,
-    pub user_enforcement: RwSignal<Enforcement>,
-    pub user_level: RwSignal<RiskLevel>,
-    pub user_action: RwSignal<UserAction>,
+    pub user: RiskFields<UserAction>,
     pub block_unregistered: RwSignal<bool>,
     pub registration: RwSignal<Enforcement>,
     pub reset_enabled: RwSignal<bool>,
@@ -39,15 +65,12 @@ impl PolicyForm {
     /// The form, filled from the policy of the first tenant `view` names.
     pub fn new(view: Option<&AdminView>) -> Self {
         let p = TenantPolicy::default();
+        let (s, u) = (&p.sign_in_risk, &p.user_risk);
         let form = PolicyForm {
             base: StoredValue::new(p.clone()),
-            sign_in_enforcement: RwSignal::new(p.sign_in_risk.enforcement),
-            sign_in_level: RwSignal::new(p.sign_in_risk.min_level),
-            sign_in_action: RwSignal::new(p.sign_in_risk.action),
+            sign_in: RiskFields::new(s.enforcement, s.min_level, s.action),
             phishing_resistant: RwSignal::new(p.phishing_resistant_for_high_risk),
-            user_enforcement: RwSignal::new(p.user_risk.enforcement),
-            user_level: RwSignal::new(p.user_risk.min_level),
-            user_action: RwSignal::new(p.user_risk.action),
+            user: RiskFields::new(u.enforcement, u.min_level, u.action),
             block_unregistered: RwSignal::new(p.block_unregistered_at_risk),
             registration: RwSignal::new(p.registration.enforcement),
             reset_enabled: RwSignal::new(p.reset.enabled),
@@ -67,14 +90,10 @@ impl PolicyForm {
     fn fill(self, tenant: &TenantView) {
         let p = &tenant.policy;
         self.base.try_set_value(p.clone());
-        self.sign_in_enforcement.try_set(p.sign_in_risk.enforcement);
-        // The engine reads a minimum of "none" as "low"; the menu says so.
-        self.sign_in_level.try_set(p.sign_in_risk.min_level.max(RiskLevel::Low));
-        self.sign_in_action.try_set(p.sign_in_risk.action);
+        let (s, u) = (&p.sign_in_risk, &p.user_risk);
+        self.sign_in.fill(s.enforcement, s.min_level, s.action);
         self.phishing_resistant.try_set(p.phishing_resistant_for_high_risk);
-        self.user_enforcement.try_set(p.user_risk.enforcement);
-        self.user_level.try_set(p.user_risk.min_level.max(RiskLevel::Low));
-        self.user_action.try_set(p.user_risk.action);
+        self.user.fill(u.enforcement, u.min_level, u.action);
         self.block_unregistered.try_set(p.block_unregistered_at_risk);
         self.registration.try_set(p.registration.enforcement);
         self.reset_enabled.try_set(p.reset.enabled);
@@ -85,13 +104,11 @@ impl PolicyForm {
 
     fn read(self) -> (TenantPolicy, BannedList) {
         let mut p = self.base.get_value();
-        p.sign_in_risk.enforcement = self.sign_in_enforcement.get_untracked();
-        p.sign_in_risk.min_level = self.sign_in_level.get_untracked();
-        p.sign_in_risk.action = self.sign_in_action.get_untracked();
+        let s = &mut p.sign_in_risk;
+        (s.enforcement, s.min_level, s.action) = self.sign_in.read();
         p.phishing_resistant_for_high_risk = self.phishing_resistant.get_untracked();
-        p.user_risk.enforcement = self.user_enforcement.get_untracked();
-        p.user_risk.min_level = self.user_level.get_untracked();
-        p.user_risk.action = self.user_action.get_untracked();
+        let u = &mut p.user_risk;
+        (u.enforcement, u.min_level, u.action) = self.user.read();
         p.block_unregistered_at_risk = self.block_unregistered.get_untracked();
         p.registration.enforcement = self.registration.get_untracked();
         p.reset.enabled = self.reset_enabled.get_untracked();
