@@ -35,74 +35,140 @@ fn english(key: &str) -> String {
     catalog(Locale::En).into_iter().find(|(k, _)| k == key).map(|(_, v)| v).unwrap()
 }
 
+/// Every file in locales/, as (tag, entries), English first; the files the build packs
+/// and those it does not yet (they are fetched when chosen) are held to the same rules.
+fn files() -> Vec<(String, Entries)> {
+    let mut tags: Vec<String> = std::fs::read_dir(root().join("locales"))
+        .unwrap()
+        .map(|e| e.unwrap().path())
+        .filter(|p| p.extension().is_some_and(|x| x == "json"))
+        .map(|p| p.file_stem().unwrap().to_string_lossy().into_owned())
+        .collect();
+    tags.sort_by_key(|t| (t != "en", t.clone()));
+    tags.into_iter()
+        .map(|t| (t.clone(), build::read(&root().join(format!("locales/{t}.json"))).unwrap()))
+        .collect()
+}
+
+fn translations() -> Vec<(String, Entries)> {
+    files().into_iter().filter(|(tag, _)| tag != "en").collect()
+}
+
+#[test]
+fn the_locale_files_are_the_ten_we_write_two_of_them_right_to_left() {
+    let tags: BTreeSet<String> = files().into_iter().map(|(t, _)| t).collect();
+    let want = ["ar", "de", "en", "es", "fr", "he", "hi", "ja", "pt", "zh"];
+    assert_eq!(tags, want.iter().map(|t| t.to_string()).collect());
+    for locale in Locale::ALL {
+        assert!(tags.contains(locale.tag()), "{locale:?} is packed but has no file");
+    }
+}
+
 #[test]
 fn keys_are_unique() {
-    for locale in Locale::ALL {
-        let entries = catalog(locale);
+    for (tag, entries) in files() {
         let unique: BTreeSet<_> = keys(&entries).into_iter().collect();
-        assert_eq!(unique.len(), entries.len(), "{locale:?} has a duplicate key");
+        assert_eq!(unique.len(), entries.len(), "{tag} has a duplicate key");
     }
 }
 
 #[test]
 fn every_locale_has_exactly_the_english_keys() {
     let en: BTreeSet<_> = keys(&catalog(Locale::En)).into_iter().map(String::from).collect();
-    for locale in Locale::ALL {
-        let entries = catalog(locale);
+    for (tag, entries) in files() {
         let found: BTreeSet<_> = keys(&entries).into_iter().map(String::from).collect();
         let missing: Vec<_> = en.difference(&found).collect();
         let extra: Vec<_> = found.difference(&en).collect();
-        assert!(missing.is_empty(), "{locale:?} is missing {missing:?}");
-        assert!(extra.is_empty(), "{locale:?} has keys English lacks: {extra:?}");
-        assert_eq!(entries.len(), en.len(), "{locale:?} repeats a key");
+        assert!(missing.is_empty(), "{tag} is missing {missing:?}");
+        assert!(extra.is_empty(), "{tag} has keys English lacks: {extra:?}");
+        assert_eq!(entries.len(), en.len(), "{tag} repeats a key");
     }
 }
 
 #[test]
 fn every_locale_lists_its_keys_in_the_english_order() {
     let en = catalog(Locale::En);
-    for locale in [Locale::De, Locale::Ar] {
-        let entries = catalog(locale);
-        assert_eq!(keys(&entries), keys(&en), "{locale:?} is not in locales/en.json's order");
+    for (tag, entries) in translations() {
+        assert_eq!(keys(&entries), keys(&en), "{tag} is not in locales/en.json's order");
     }
 }
 
 #[test]
 fn translations_keep_the_english_placeholders() {
-    for locale in Locale::ALL {
-        for (key, text) in catalog(locale) {
+    for (tag, entries) in files() {
+        for (key, text) in entries {
             assert_eq!(
                 placeholders(&text),
                 placeholders(&english(&key)),
-                "{locale:?} {key}: placeholders differ from English"
+                "{tag} {key}: placeholders differ from English"
             );
         }
     }
 }
 
+/// Words that read the same in a language as in English, by locale.
+const SAME_AS_ENGLISH: [(&str, &str); 5] = [
+    ("de", "mfa.code"),
+    ("de", "method.Passkey"),
+    ("fr", "col.actions"),
+    ("fr", "policy.action"),
+    ("es", "policy.reset.no"),
+];
+
 #[test]
 fn translations_are_not_empty_or_left_in_english() {
-    // Words that read the same in German as in English.
-    let same_in_german = ["mfa.code", "method.Passkey"];
-    for locale in [Locale::De, Locale::Ar] {
-        for (key, text) in catalog(locale) {
-            assert!(!text.trim().is_empty(), "{locale:?} {key} is empty");
-            if !(locale == Locale::De && same_in_german.contains(&key.as_str())) {
-                assert_ne!(text, english(&key), "{locale:?} {key} is still English");
+    for (tag, entries) in translations() {
+        for (key, text) in entries {
+            assert!(!text.trim().is_empty(), "{tag} {key} is empty");
+            if !SAME_AS_ENGLISH.contains(&(tag.as_str(), key.as_str())) {
+                assert_ne!(text, english(&key), "{tag} {key} is still English");
             }
         }
     }
 }
 
+/// The letters of the locales not written in the Latin alphabet.
+fn in_script(tag: &str, c: char) -> bool {
+    let cjk = ('\u{4E00}'..='\u{9FFF}').contains(&c);
+    match tag {
+        "ar" => ('\u{0600}'..='\u{06FF}').contains(&c),
+        "he" => ('\u{0590}'..='\u{05FF}').contains(&c),
+        "hi" => ('\u{0900}'..='\u{097F}').contains(&c),
+        "ja" => cjk || ('\u{3040}'..='\u{30FF}').contains(&c),
+        "zh" => cjk,
+        _ => unreachable!("{tag} is written in Latin letters"),
+    }
+}
+
 #[test]
-fn arabic_text_is_arabic() {
-    // Latin letters may appear only in placeholders and in "QR".
-    for (key, text) in catalog(Locale::Ar) {
-        let mut stripped = text.replace("QR", "");
-        for name in placeholders(&text) {
-            stripped = stripped.replace(&format!("{{{name}}}"), "");
+fn texts_in_other_scripts_are_written_in_them() {
+    // Latin letters may appear only in placeholders and in the abbreviations each
+    // language keeps.
+    let kept = [
+        ("ar", &["QR"][..]),
+        ("he", &["QR"]),
+        ("hi", &["QR"]),
+        ("ja", &["QR", "SMS", "ID"]),
+        ("zh", &["QR", "ID"]),
+    ];
+    for (tag, abbreviations) in kept {
+        let entries = files().into_iter().find(|(t, _)| t == tag).unwrap().1;
+        for (key, text) in entries {
+            let mut stripped = text.clone();
+            for name in placeholders(&text) {
+                stripped = stripped.replace(&format!("{{{name}}}"), "");
+            }
+            for word in abbreviations.iter() {
+                stripped = stripped.replace(word, "");
+            }
+            assert!(
+                !stripped.chars().any(|c| c.is_ascii_alphabetic()),
+                "Latin letters in {tag} {key}: {text}"
+            );
+            let letters = stripped.chars().filter(|c| c.is_alphabetic()).count();
+            let native = stripped.chars().filter(|&c| in_script(tag, c)).count();
+            assert!(letters == 0 || native > 0, "{tag} {key} has no letters of its script: {text}");
         }
-        assert!(!stripped.chars().any(|c| c.is_ascii_alphabetic()), "Latin letters in AR {key}: {text}");
     }
 }
 
