@@ -5,3 +5,4 @@ pub(crate) mod load;
 pub(crate) mod method_setup;
 pub(crate) mod new_password;
 pub(crate) mod passkey_button;
+pub(crate) mod username;

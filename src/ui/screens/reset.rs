@@ -4,9 +4,10 @@ use crate::backend::api::{BackendError, Field, ResetInput, ResetReply};
 use crate::engine::reset::{proof_of, ResetBlock, ResetStep};
 use crate::engine::MethodKind;
 use crate::ui::errors::error_text;
-use crate::ui::kit::{on_submit, Button, FormMessage, Heading, Live, Look, Submit, TextField, When};
+use crate::ui::kit::{on_submit, Button, FormMessage, Heading, Live, Look, Submit, When};
 use crate::ui::parts::code_challenge::{Act, Challenge, CodeChallenge, MethodSwitch};
 use crate::ui::parts::new_password::{ChoosePassword, PasswordChoice};
+use crate::ui::parts::username::UsernameField;
 use crate::ui::passkey;
 use crate::ui::text::{Key, Message};
 use crate::ui::{use_ui, Ui};
@@ -133,13 +134,7 @@ fn AskUsername(reset: Reset) -> impl IntoView {
         <form novalidate on:submit=on_submit(submit)>
             <Heading key=Key::ResetHeading />
             <p>{ui.text(Key::ResetLead)}</p>
-            <TextField
-                id="rg-reset-username"
-                label=Key::SigninUsername
-                autocomplete="username"
-                value=ui.username
-                error
-            />
+            <UsernameField id="rg-reset-username" error />
             <div class="rg-actions">
                 <Button on_click=move |_| ui.restart() label=Key::CommonBack />
                 <Submit label=Key::CommonNext />

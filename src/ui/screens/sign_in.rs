@@ -4,6 +4,7 @@ use crate::backend::SignInRequest;
 use crate::ui::errors::show_error;
 use crate::ui::kit::{on_submit, Button, FormMessage, Heading, Look, Submit, TextField};
 use crate::ui::parts::passkey_button::PasskeyButton;
+use crate::ui::parts::username::UsernameField;
 use crate::ui::text::{Key, Message};
 use crate::ui::{use_ui, Screen, Ui};
 use leptos::prelude::*;
@@ -23,13 +24,7 @@ pub fn Username() -> impl IntoView {
     view! {
         <form class="rg-form" novalidate on:submit=on_submit(submit)>
             <Heading key=Key::SigninHeading />
-            <TextField
-                id="rg-username"
-                label=Key::SigninUsername
-                autocomplete="username"
-                value=ui.username
-                error
-            />
+            <UsernameField id="rg-username" error />
             <div class="rg-actions">
                 <Button
                     look=Look::Link

@@ -1,0 +1,12 @@
+//! The username field of sign-in and of the reset's first step.
+use crate::ui::kit::TextField;
+use crate::ui::text::{Key, Message};
+use crate::ui::use_ui;
+use leptos::prelude::*;
+
+/// The username, kept in `Ui` so what was typed on one screen is there on the other.
+#[component]
+pub fn UsernameField(id: &'static str, error: RwSignal<Option<Message>>) -> impl IntoView {
+    let ui = use_ui();
+    view! { <TextField id label=Key::SigninUsername autocomplete="username" value=ui.username error /> }
+}
