@@ -135,6 +135,22 @@ fn FaultRow(mock: Mock, op: Operation) -> impl IntoView {
         mock.with_value(|m| m.set_fault(op, f));
     };
     let id = |what: &str| format!("rg-fault-{op:?}-{what}");
+    // A checkbox over one on/off part of the fault.
+    let toggle = move |text: &'static str, get: fn(&Fault) -> bool, set: fn(&mut Fault, bool)| {
+        view! {
+            <label>
+                <input
+                    type="checkbox"
+                    prop:checked=move || get(&fault.get())
+                    on:change=move |ev| {
+                        let on = event_target_checked(&ev);
+                        change(&|f| set(f, on))
+                    }
+                />
+                {text}
+            </label>
+        }
+    };
     view! {
         <fieldset class="rg-fault">
             <legend>{op_name(op)}</legend>
@@ -160,22 +176,8 @@ fn FaultRow(mock: Mock, op: Operation) -> impl IntoView {
                     )
                 }
             />
-            <label>
-                <input
-                    type="checkbox"
-                    prop:checked=move || fault.get().timeout
-                    on:change=move |ev| change(&|f| f.timeout = event_target_checked(&ev))
-                />
-                " Time out"
-            </label>
-            <label>
-                <input
-                    type="checkbox"
-                    prop:checked=move || fault.get().malformed
-                    on:change=move |ev| change(&|f| f.malformed = event_target_checked(&ev))
-                />
-                " Malformed reply"
-            </label>
+            {toggle(" Time out", |f| f.timeout, |f, on| f.timeout = on)}
+            {toggle(" Malformed reply", |f| f.malformed, |f, on| f.malformed = on)}
         </fieldset>
     }
 }
