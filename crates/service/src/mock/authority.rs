@@ -504,13 +504,13 @@ pub(super) fn verdict_for(
     Ok(password::check(candidate, is_current, &banned, &personal))
 }
 
-/// Whether what a flow was decided on still holds: the account enabled, the same
-/// policies, and no more user risk than at its start.
 /// The refusal of an input the current step does not expect.
 fn unexpected(input: &Input) -> BackendError {
     BackendError::Unexpected { input: input_name(input).into() }
 }
 
+/// Whether what a flow was decided on still holds: the account enabled, the same
+/// policies, and no more user risk than at its start.
 fn still_holds(w: &mut Work, flow_id: &str, now: u64) -> Result<bool, BackendError> {
     let rec = flow(w, flow_id)?;
     let (idx, policy, home_policy, risk) =
