@@ -5,7 +5,7 @@ use super::first_factor::{self, Checked};
 use super::sessions::{revoke, session_account};
 use super::{
     check_current, check_new_password_length, input_name, lab, limits, sign_in_outcome, unusual, use_up_pass,
-    MAX_INPUT_CHARS,
+    CodeTry, MAX_INPUT_CHARS,
 };
 use crate::api::{
     invalid, BackendError, Branding, Field, Input, Problem, Reply, SignInRecord, SignInRequest, SignInSource,
@@ -353,7 +353,7 @@ impl Authority<'_> {
                 Ok(None)
             }
             Input::Code { method, code } if methods.contains(method) => {
-                self.check_mfa_code(w, flow_id, *method, code, now).map(Some)
+                self.check_mfa_code(w, flow_id, CodeTry::new(*method, code, now)?).map(Some)
             }
             Input::BeginPasskey if methods.contains(&MethodKind::Passkey) => {
                 self.offer_passkey(w, flow_id, false, now).map(|_| None)

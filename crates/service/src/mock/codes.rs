@@ -169,6 +169,20 @@ pub(super) fn unusual(detections: &[Detection], source: &SignInSource) -> Vec<Un
         .collect()
 }
 
+/// A second-factor code as typed for one method, cleaned, with when it was typed.
+pub(super) struct CodeTry {
+    pub method: MethodKind,
+    pub code: String,
+    pub now: u64,
+}
+
+impl CodeTry {
+    /// Refuses what cannot be a code before any flow or account is looked at.
+    pub fn new(method: MethodKind, typed: &str, now: u64) -> Result<Self, BackendError> {
+        Ok(CodeTry { method, code: clean_code(typed)?, now })
+    }
+}
+
 /// Codes may be pasted with spaces, dashes or invisible joiners, and typed with
 /// Arabic-Indic or full-width digits.
 pub(super) fn clean_code(typed: &str) -> Result<String, BackendError> {

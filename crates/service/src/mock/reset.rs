@@ -2,7 +2,7 @@
 //! same checks of what was typed as a sign-in.
 use super::authority::{decoy_key, Authority};
 use super::sessions::revoke;
-use super::{check_confirmed, check_current, clean_code, mask_phone, take_phone_code, MockBackend};
+use super::{check_confirmed, check_current, mask_phone, take_phone_code, CodeTry, MockBackend};
 use crate::api::{
     invalid, BackendError, Field, Problem, ResetInput, ResetReply, SignInOutcome, SignInRecord,
 };
@@ -132,7 +132,7 @@ impl Authority<'_> {
             (ResetInput::Code { method, code }, ResetStep::Verify { offered, proven, .. })
                 if offered.contains(method) && !proven.contains(&proof_of(*method)) =>
             {
-                Some(self.check_reset_code(w, flow_id, *method, code, now)?)
+                Some(self.check_reset_code(w, flow_id, CodeTry::new(*method, code, now)?)?)
             }
             (ResetInput::BeginPasskey, ResetStep::Verify { offered, proven, .. })
                 if offered.contains(&MethodKind::Passkey) && !proven.contains(&Proof::Passkey) =>
@@ -202,11 +202,9 @@ impl Authority<'_> {
         &self,
         w: &mut Work,
         flow_id: &str,
-        method: MethodKind,
-        typed: &str,
-        now: u64,
+        tried: CodeTry,
     ) -> Result<ResetEvent, BackendError> {
-        let code = clean_code(typed)?;
+        let CodeTry { method, code, now } = tried;
         // An unknown username, a method the account lacks, or codes locked by wrong
         // second factors: nothing is checked, and it looks like any wrong code.
         let idx = match reset(w, flow_id)?.account {

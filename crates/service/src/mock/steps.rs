@@ -3,8 +3,8 @@
 use super::authority::{flow, flow_mut, Authority};
 use super::sessions::revoke;
 use super::{
-    app_code_passes, check_confirmed, check_enrollment_code, clean_code, clean_phone, count_second_factor,
-    enrol, is_wrong_code, limits, mask_phone, take_phone_code, PhoneMessage, PHONE_CODE_TTL_MS,
+    app_code_passes, check_confirmed, check_enrollment_code, clean_phone, count_second_factor, enrol,
+    is_wrong_code, limits, mask_phone, take_phone_code, CodeTry, PhoneMessage, PHONE_CODE_TTL_MS,
     WRONG_CODES_PER_ENROLLMENT,
 };
 use crate::api::{invalid, BackendError, Enrollment, Field, Problem};
@@ -92,11 +92,9 @@ impl Authority<'_> {
         &self,
         w: &mut Work,
         flow_id: &str,
-        method: MethodKind,
-        typed: &str,
-        now: u64,
+        tried: CodeTry,
     ) -> Result<Event, BackendError> {
-        let code = clean_code(typed)?;
+        let CodeTry { method, code, now } = tried;
         let idx = flow(w, flow_id)?.account;
         // Locked by wrong second factors (here, in resets, anywhere): no code is checked.
         if limits::second_factors_locked(w.account(idx)?, now) {
