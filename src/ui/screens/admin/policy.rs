@@ -80,12 +80,7 @@ pub(super) fn Policy(overview: Loaded<AdminView>) -> impl IntoView {
 #[component]
 fn RiskPolicies(form: PolicyForm) -> impl IntoView {
     view! {
-        <RiskPolicy
-            legend=Key::PolicySignIn
-            ids=["rg-sign-in-enforcement", "rg-sign-in-level", "rg-sign-in-action"]
-            risk=form.sign_in
-            actions=SIGN_IN_ACTIONS.to_vec()
-        >
+        <RiskPolicy names=SIGN_IN_POLICY risk=form.sign_in>
             <Choice
                 id="rg-phishing-resistant"
                 label=Key::PolicyPhishingResistant
@@ -93,12 +88,7 @@ fn RiskPolicies(form: PolicyForm) -> impl IntoView {
                 value=form.phishing_resistant
             />
         </RiskPolicy>
-        <RiskPolicy
-            legend=Key::PolicyUser
-            ids=["rg-user-enforcement", "rg-user-level", "rg-user-action"]
-            risk=form.user
-            actions=USER_ACTIONS.to_vec()
-        >
+        <RiskPolicy names=USER_POLICY risk=form.user>
             <Checkbox
                 id="rg-block-unregistered"
                 label=Key::PolicyBlockUnregistered
@@ -108,6 +98,26 @@ fn RiskPolicies(form: PolicyForm) -> impl IntoView {
         </RiskPolicy>
     }
 }
+
+/// What a risk policy's fieldset is called, the ids of its three menus and the actions
+/// it may ask for.
+struct PolicyNames<A: 'static> {
+    legend: Key,
+    ids: [&'static str; 3],
+    actions: &'static [(A, Key)],
+}
+
+const SIGN_IN_POLICY: PolicyNames<SignInAction> = PolicyNames {
+    legend: Key::PolicySignIn,
+    ids: ["rg-sign-in-enforcement", "rg-sign-in-level", "rg-sign-in-action"],
+    actions: &SIGN_IN_ACTIONS,
+};
+
+const USER_POLICY: PolicyNames<UserAction> = PolicyNames {
+    legend: Key::PolicyUser,
+    ids: ["rg-user-enforcement", "rg-user-level", "rg-user-action"],
+    actions: &USER_ACTIONS,
+};
 
 const SIGN_IN_ACTIONS: [(SignInAction, Key); 2] =
     [(SignInAction::RequireMfa, Key::SigninActionRequireMfa), (SignInAction::Block, Key::SigninActionBlock)];
@@ -119,19 +129,14 @@ const USER_ACTIONS: [(UserAction, Key); 3] = [
 ];
 
 /// A risk policy's fieldset: whether it is on, from which level and what it asks for;
-/// the children add what only this policy has. `ids` name the three menus.
+/// the children add what only this policy has.
 #[component]
-fn RiskPolicy<A>(
-    legend: Key,
-    ids: [&'static str; 3],
-    risk: RiskFields<A>,
-    actions: Vec<(A, Key)>,
-    children: Children,
-) -> impl IntoView
+fn RiskPolicy<A>(names: PolicyNames<A>, risk: RiskFields<A>, children: Children) -> impl IntoView
 where
     A: Copy + PartialEq + Send + Sync + 'static,
 {
     let ui = use_ui();
+    let PolicyNames { legend, ids, actions } = names;
     view! {
         <fieldset>
             <legend>{ui.text(legend)}</legend>
@@ -142,7 +147,7 @@ where
                 value=risk.enforcement
             />
             <Choice id=ids[1] label=Key::PolicyMinLevel options=LEVELS.to_vec() value=risk.level />
-            <Choice id=ids[2] label=Key::PolicyAction options=actions value=risk.action />
+            <Choice id=ids[2] label=Key::PolicyAction options=actions.to_vec() value=risk.action />
             {children()}
         </fieldset>
     }
