@@ -151,31 +151,36 @@ fn FaultRow(mock: Mock, op: Operation) -> impl IntoView {
             </label>
         }
     };
+    // A number box over one numeric part of the fault; what does not parse counts as 0.
+    let number = move |what: &str,
+                       text: &'static str,
+                       (step, max): (u32, Option<u32>),
+                       get: fn(&Fault) -> u32,
+                       set: fn(&mut Fault, u32)| {
+        view! {
+            <label for=id(what)>{text}</label>
+            <input
+                id=id(what)
+                type="number"
+                min="0"
+                step=step
+                max=max
+                prop:value=move || get(&fault.get())
+                on:change=move |ev| change(&|f| set(f, event_target_value(&ev).parse().unwrap_or(0)))
+            />
+        }
+    };
     view! {
         <fieldset class="rg-fault">
             <legend>{op_name(op)}</legend>
-            <label for=id("latency")>"Latency (ms)"</label>
-            <input
-                id=id("latency")
-                type="number"
-                min="0"
-                step="100"
-                prop:value=move || fault.get().latency_ms
-                on:change=move |ev| change(&|f| f.latency_ms = event_target_value(&ev).parse().unwrap_or(0))
-            />
-            <label for=id("failure")>"Failure rate (%)"</label>
-            <input
-                id=id("failure")
-                type="number"
-                min="0"
-                max="100"
-                prop:value=move || fault.get().failure_percent
-                on:change=move |ev| {
-                    change(
-                        &|f| f.failure_percent = event_target_value(&ev).parse::<u8>().unwrap_or(0).min(100),
-                    )
-                }
-            />
+            {number("latency", "Latency (ms)", (100, None), |f| f.latency_ms, |f, n| f.latency_ms = n)}
+            {number(
+                "failure",
+                "Failure rate (%)",
+                (1, Some(100)),
+                |f| u32::from(f.failure_percent),
+                |f, n| f.failure_percent = n.min(100) as u8,
+            )}
             {toggle(" Time out", |f| f.timeout, |f, on| f.timeout = on)}
             {toggle(" Malformed reply", |f| f.malformed, |f, on| f.malformed = on)}
         </fieldset>
