@@ -39,8 +39,7 @@ pub fn TextField(
     let message_id = format!("{id}-message");
     let described = message_id.clone();
     view! {
-        <div class="rg-field">
-            <label for=id>{ui.text(label)}</label>
+        <Labelled id label>
             <input
                 id=id
                 name=id
@@ -59,6 +58,18 @@ pub fn TextField(
             <p id=message_id class="rg-error" aria-live="polite">
                 {ui.message(error)}
             </p>
+        </Labelled>
+    }
+}
+
+/// A field's box with its label; the children are the control and anything after it.
+#[component]
+fn Labelled(id: &'static str, label: Key, children: Children) -> impl IntoView {
+    let ui = use_ui();
+    view! {
+        <div class="rg-field">
+            <label for=id>{ui.text(label)}</label>
+            {children()}
         </div>
     }
 }
@@ -72,11 +83,10 @@ where
     let ui = use_ui();
     let picked = options.clone();
     view! {
-        <div class="rg-field">
-            <label for=id>{ui.text(label)}</label>
+        <Labelled id label>
+            // No name: the form is never posted, and only text fields help password managers.
             <select
                 id=id
-                name=id
                 on:change=handler(move |ev| {
                     let index = event_target_value(&ev).parse::<usize>().ok();
                     if let Some((v, _)) = index.and_then(|i| picked.get(i)) {
@@ -96,7 +106,7 @@ where
                     })
                     .collect_view()}
             </select>
-        </div>
+        </Labelled>
     }
 }
 
@@ -149,8 +159,7 @@ pub fn TextArea(
     let message_id = format!("{id}-message");
     let described = format!("{hint_id} {message_id}");
     view! {
-        <div class="rg-field">
-            <label for=id>{ui.text(label)}</label>
+        <Labelled id label>
             <p id=hint_id class="rg-identity">
                 {ui.text(hint)}
             </p>
@@ -168,7 +177,7 @@ pub fn TextArea(
             <p id=message_id class="rg-error" aria-live="polite">
                 {ui.message(error)}
             </p>
-        </div>
+        </Labelled>
     }
 }
 

@@ -177,25 +177,14 @@ impl PasswordChoice {
 #[component]
 pub fn ChoosePassword(choice: PasswordChoice) -> impl IntoView {
     let ui = use_ui();
+    let field = |id, label, value, error| {
+        view! { <TextField id label kind="password" autocomplete="new-password" value error /> }
+    };
     view! {
-        <TextField
-            id="rg-new-password"
-            label=Key::PasswordNew
-            kind="password"
-            autocomplete="new-password"
-            value=choice.new
-            error=choice.new_error
-        />
+        {field("rg-new-password", Key::PasswordNew, choice.new, choice.new_error)}
         <ul class="rg-rules" aria-live="polite">
             <Live render=move || feedback_lines(ui, choice.feedback) />
         </ul>
-        <TextField
-            id="rg-confirm-password"
-            label=Key::PasswordConfirm
-            kind="password"
-            autocomplete="new-password"
-            value=choice.confirm
-            error=choice.confirm_error
-        />
+        {field("rg-confirm-password", Key::PasswordConfirm, choice.confirm, choice.confirm_error)}
     }
 }
