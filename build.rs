@@ -1,7 +1,11 @@
 //! Turns the translations in locales/ into Rust: `OUT_DIR/catalog.rs`, which
-//! src/ui/text.rs includes. It holds `Key`, one variant per key of locales/en.json
-//! ("mfa.heading" is `Key::MfaHeading`), and every locale's texts packed end to end, so
-//! a text is found by index. The build fails, naming the file and key, when a locale has
+//! src/ui/text/mod.rs includes. It holds `Key`, one variant per key of locales/en.json
+//! ("mfa.heading" is `Key::MfaHeading`), and the packed locales' texts end to end, so a
+//! text is found by index: every locale with the feature `packed-locales` (the demo app
+//! and the tests), else English alone. For the others it writes
+//! `OUT_DIR/locales/<tag>.json`, which scripts/component.sh ships beside the module for
+//! it to fetch when a person picks one: `{"catalog": id, "texts": [...]}`, the texts in
+//! `Key`'s order, `id` naming the key set so a file from another build is refused. The build fails, naming the file and key, when a locale has
 //! a key twice, a key English lacks, or a text whose placeholders differ from English's;
 //! a key a locale lacks shows English, with a warning. tests/catalogs.rs reads the files
 //! with `read` too.
@@ -11,7 +15,7 @@ use std::fmt::{self, Write};
 use std::path::Path;
 
 /// The locale files, in `Locale::ALL`'s order; English, first, is the source.
-const LOCALES: [&str; 3] = ["en", "de", "ar"];
+const LOCALES: [&str; 10] = ["en", "de", "fr", "es", "pt", "ja", "zh", "ar", "he", "hi"];
 
 /// A locale file's entries, in the order written.
 pub type Entries = Vec<(String, String)>;
@@ -23,12 +27,17 @@ fn main() {
         .iter()
         .map(|tag| read(&dir.join(format!("{tag}.json"))).unwrap_or_else(|e| fail(&[e])))
         .collect();
-    let problems = check(&catalogs);
+    let problems = check(&LOCALES, &catalogs);
     if !problems.is_empty() {
         fail(&problems);
     }
-    let out = Path::new(&std::env::var("OUT_DIR").unwrap()).join("catalog.rs");
-    std::fs::write(out, generate(&catalogs)).unwrap();
+    let out = Path::new(&std::env::var("OUT_DIR").unwrap()).to_path_buf();
+    let packed = if std::env::var_os("CARGO_FEATURE_PACKED_LOCALES").is_some() { LOCALES.len() } else { 1 };
+    std::fs::write(out.join("catalog.rs"), generate(&catalogs, packed)).unwrap();
+    std::fs::create_dir_all(out.join("locales")).unwrap();
+    for (tag, catalog) in LOCALES.iter().zip(&catalogs).skip(1) {
+        std::fs::write(out.join(format!("locales/{tag}.json")), fetched(&catalogs[0], catalog)).unwrap();
+    }
 }
 
 /// Stops the build, saying why.
@@ -85,18 +94,18 @@ pub fn placeholders(text: &str) -> BTreeSet<&str> {
     found
 }
 
-/// What is wrong with the translations (`catalogs` in `LOCALES`' order): keys written
-/// twice, keys English lacks, placeholders that differ, and keys that would make the
-/// same `Key` variant.
-pub fn check(catalogs: &[Entries]) -> Vec<String> {
+/// What is wrong with the translations (`catalogs` of the locales `tags`, English
+/// first): keys written twice, keys English lacks, placeholders that differ, and keys
+/// that would make the same `Key` variant.
+pub fn check(tags: &[&str], catalogs: &[Entries]) -> Vec<String> {
     let english = &catalogs[0];
     let mut problems = vec![];
-    for (tag, catalog) in LOCALES.iter().zip(catalogs) {
+    for (tag, catalog) in tags.iter().zip(catalogs) {
         for key in repeated(catalog) {
             problems.push(format!("locales/{tag}.json has \"{key}\" twice"));
         }
     }
-    for (tag, catalog) in LOCALES.iter().zip(catalogs).skip(1) {
+    for (tag, catalog) in tags.iter().zip(catalogs).skip(1) {
         for (key, text) in catalog {
             let Some((_, source)) = english.iter().find(|(k, _)| k == key) else {
                 problems.push(format!("locales/{tag}.json has \"{key}\", which locales/en.json lacks"));
@@ -136,7 +145,7 @@ fn text_of<'a>(catalog: &'a Entries, english: &'a str, key: &str) -> &'a str {
     catalog.iter().find(|(k, _)| k == key).map_or(english, |(_, v)| v.as_str())
 }
 
-/// Every locale's texts end to end, in `Key`'s order, and where each ends.
+/// The packed locales' texts end to end, in `Key`'s order, and where each ends.
 fn pack(catalogs: &[Entries]) -> (String, Vec<usize>) {
     let english = &catalogs[0];
     let mut text = String::new();
@@ -153,16 +162,38 @@ fn pack(catalogs: &[Entries]) -> (String, Vec<usize>) {
     (text, ends)
 }
 
-fn generate(catalogs: &[Entries]) -> String {
+fn generate(catalogs: &[Entries], packed: usize) -> String {
     let english = &catalogs[0];
-    let (text, ends) = pack(catalogs);
+    let (text, ends) = pack(&catalogs[..packed]);
     let mut out = key_enum(english);
     writeln!(out, "const KEYS: usize = {};\n", english.len()).unwrap();
-    out += "/// Every locale's texts end to end, in `Locale::ALL`'s order, each in `Key`'s order.\n";
+    out += "/// How many locales `TEXT` holds, the first of `Locale::ALL`.\n";
+    writeln!(out, "const PACKED: usize = {packed};\n").unwrap();
+    out += "/// Names this build's key set; a fetched catalog must carry the same.\n";
+    writeln!(out, "const CATALOG_ID: &str = {:?};\n", catalog_id(english)).unwrap();
+    out += "/// The packed locales' texts end to end, in `Locale::ALL`'s order, each in `Key`'s order.\n";
     writeln!(out, "static TEXT: &str = {text:?};\n").unwrap();
     out += "/// Where each text ends in `TEXT`: locale `l`'s text of key `k` at `l * KEYS + k`.\n";
     writeln!(out, "static ENDS: [u32; {}] = {ends:?};\n", ends.len()).unwrap();
     out + &names(english)
+}
+
+/// A locale's file to fetch: its texts in `Key`'s order (English's where it lacks one).
+fn fetched(english: &Entries, catalog: &Entries) -> String {
+    let texts: Vec<&str> = english.iter().map(|(key, source)| text_of(catalog, source, key)).collect();
+    serde_json::json!({ "catalog": catalog_id(english), "texts": texts }).to_string()
+}
+
+/// FNV-1a over the keys in order: it changes when a key is added, removed or moved, as
+/// the texts' places do.
+fn catalog_id(english: &Entries) -> String {
+    let mut hash: u64 = 0xcbf2_9ce4_8422_2325;
+    for (key, _) in english {
+        for byte in key.bytes().chain([b'\n']) {
+            hash = (hash ^ u64::from(byte)).wrapping_mul(0x0100_0000_01b3);
+        }
+    }
+    format!("{hash:016x}")
 }
 
 /// `Key`, each variant documented with its key and English text.

@@ -1,8 +1,11 @@
 // The shipped component (target/component/, `make component`) in headless Chromium, on a
 // bare host page with a strict CSP: it refuses the mock it does not carry, mounts against
 // an HTTP backend, and walks a sign-in whose replies are the examples of
-// docs/backend-api.md, served by Playwright. A broken release build shows here.
-import { copyFile, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
+// docs/backend-api.md, served by Playwright. Then the languages: English needs no
+// fetch, another is fetched from locales/ when chosen or asked for by the host page, and a
+// fetch that fails or brings another build's file leaves the page as it was, with a retry
+// and the typed username kept. A broken release build shows here.
+import { copyFile, cp, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { serve, launch, watchErrors } from './browser.mjs';
@@ -30,7 +33,8 @@ try {
 } catch (e) {
   window.mockRefusal = String(e.message ?? e);
 }
-window.handle = mount(slot, { backend: "/api", locale: "en", theme: "light" });
+const locale = new URLSearchParams(location.search).get("locale") ?? "en";
+window.handle = mount(slot, { backend: "/api", locale, theme: "light" });
 `;
 
 /** The JSON block after `<!-- example: name -->` in the API document. */
@@ -44,8 +48,77 @@ function example(doc, name) {
 const doc = await readFile('docs/backend-api.md', 'utf8');
 const dir = await mkdtemp(join(tmpdir(), 'riskgate-component-'));
 for (const name of ['riskgate.js', 'riskgate_bg.wasm']) await copyFile(join(bundle, name), join(dir, name));
+await cp(join(bundle, 'locales'), join(dir, 'locales'), { recursive: true });
 await writeFile(join(dir, 'index.html'), HOST);
 await writeFile(join(dir, 'host.js'), HOST_JS);
+
+/** The language the component shows, by its language menu's label and its lang and dir. */
+async function shown(page) {
+  return page.$eval('#login .riskgate', (root) => ({
+    lang: root.getAttribute('lang'),
+    dir: root.getAttribute('dir'),
+    label: root.querySelector('label[for=rg-locale]').textContent,
+    status: root.querySelector('.rg-locale-status').textContent,
+  }));
+}
+
+async function waitForLang(page, lang) {
+  await page.waitForSelector(`#login .riskgate[lang=${lang}]`, { timeout: 15000 });
+  return shown(page);
+}
+
+function expect(what, got, want) {
+  if (JSON.stringify(got) !== JSON.stringify(want)) throw new Error(`${what}: got ${JSON.stringify(got)}, want ${JSON.stringify(want)}`);
+}
+
+async function checkLanguages(page, errors) {
+  const fetched = [];
+  page.on('request', (r) => { if (r.url().includes('/locales/')) fetched.push(new URL(r.url()).pathname); });
+  await page.goto(site.url);
+  await page.waitForSelector('#login #rg-username', { timeout: 15000 });
+  expect('English, packed', fetched, []);
+  await page.fill('#login #rg-username', 'ravi@contoso.example');
+  // A network failure, then a file of another build: the page stays English, says so, keeps the name.
+  await page.route('**/locales/fr.json', (route) => route.abort());
+  await page.selectOption('#login #rg-locale', 'fr');
+  await page.waitForSelector('#login .rg-locale-status:has-text("Français")', { timeout: 15000 });
+  const failed = await shown(page);
+  expect('after a failed fetch', [failed.lang, failed.label], ['en', 'Language']);
+  if (!failed.status.includes('could not be loaded')) throw new Error(`the failure said: ${failed.status}`);
+  expect('the username after a failed fetch', await page.inputValue('#login #rg-username'), 'ravi@contoso.example');
+  await page.unroute('**/locales/fr.json');
+  let served;
+  const foreignServed = new Promise((resolve) => (served = resolve));
+  await page.route('**/locales/fr.json', async (route) => {
+    await route.fulfill({ status: 200, contentType: 'application/json', body: '{"catalog":"0000000000000000","texts":["x"]}' });
+    served();
+  });
+  await page.click('#login .rg-locale button');
+  await foreignServed;
+  // Retry is hidden while loading and back once the file is refused.
+  await page.waitForSelector('#login .rg-locale button', { timeout: 15000 });
+  expect('after another build\'s file', (await shown(page)).lang, 'en');
+  // The real file on retry.
+  await page.unroute('**/locales/fr.json');
+  await page.click('#login .rg-locale button');
+  const french = await waitForLang(page, 'fr');
+  expect('French', [french.label, french.status], ['Langue', '']);
+  expect('the username in French', await page.inputValue('#login #rg-username'), 'ravi@contoso.example');
+  await page.selectOption('#login #rg-locale', 'ar');
+  const arabic = await waitForLang(page, 'ar');
+  expect('Arabic', [arabic.dir, arabic.label], ['rtl', 'اللغة']);
+  // Back to French: already here, so no second fetch.
+  await page.selectOption('#login #rg-locale', 'fr');
+  await waitForLang(page, 'fr');
+  expect('fetches', fetched, ['/locales/fr.json', '/locales/fr.json', '/locales/fr.json', '/locales/ar.json']);
+  // A host page that asks for Japanese gets it once fetched.
+  fetched.length = 0;
+  await page.goto(`${site.url}?locale=ja`);
+  const japanese = await waitForLang(page, 'ja');
+  expect('Japanese', [japanese.label, fetched], ['言語', ['/locales/ja.json']]);
+  const unexpected = errors.filter((e) => !e.includes('locales/fr.json') && !e.includes('ERR_FAILED'));
+  if (unexpected.length) throw new Error(`console errors:\n${unexpected.join('\n')}`);
+}
 
 const site = await serve(dir);
 const browser = await launch();
@@ -82,6 +155,8 @@ try {
   if (violations.length) throw new Error(`CSP violations: ${violations.join(', ')}`);
   if (errors.length) throw new Error(`console errors:\n${errors.join('\n')}`);
   console.log('component: refuses the mock, mounts over HTTP, signs in to the MFA step; strict CSP, no errors');
+  await checkLanguages(page, errors);
+  console.log('component: English fetches no texts; French and Arabic are fetched when chosen, Japanese when the host asks; a failed or foreign file keeps the page and the username, and Retry fetches again');
 } catch (e) {
   console.error(`component: FAILED: ${e.message}`);
   failed = true;

@@ -1,5 +1,6 @@
 #!/usr/bin/env bash
-# Builds the library's `mount()` for host pages into OUT: riskgate.js and riskgate_bg.wasm.
+# Builds the library's `mount()` for host pages into OUT: riskgate.js, riskgate_bg.wasm
+# and locales/<tag>.json.
 # Usage: scripts/component.sh OUT debug|release [cargo feature options...]
 # The library is built as a cdylib alone: built together with its rlib, the same
 # release Wasm comes out about 58 KB (gzipped) bigger.
@@ -8,13 +9,19 @@ out=$1 profile=$2
 shift 2
 flags=(--lib --crate-type cdylib --target wasm32-unknown-unknown --offline --message-format json-render-diagnostics "$@")
 if [ "$profile" = release ]; then flags+=(--release); fi
-# Cargo names the file by its features' hash when two builds share a name, so ask it.
-wasm=$(cargo rustc "${flags[@]}" |
-  node -e 'let s="";process.stdin.on("data",d=>s+=d).on("end",()=>{for(const l of s.split("\n")){try{const m=JSON.parse(l);if(m.reason==="compiler-artifact"&&m.target.name==="riskgate")for(const f of m.filenames)if(f.endsWith(".wasm"))console.log(f)}catch{}}})' |
-  tail -n 1)
+# Cargo names the file by its features' hash when two builds share a name, so ask it;
+# it names the build script's OUT_DIR, where build.rs wrote the locale files, the same way.
+found=$(cargo rustc "${flags[@]}" |
+  node -e 'let s="";process.stdin.on("data",d=>s+=d).on("end",()=>{for(const l of s.split("\n")){try{const m=JSON.parse(l);if(m.reason==="compiler-artifact"&&m.target.name==="riskgate")for(const f of m.filenames)if(f.endsWith(".wasm"))console.log("wasm "+f);if(m.reason==="build-script-executed"&&/[#/]riskgate[@#]/.test(m.package_id))console.log("locales "+m.out_dir+"/locales")}catch{}}})')
+wasm=$(grep '^wasm ' <<<"$found" | tail -n 1 | cut -d' ' -f2-)
+locales=$(grep '^locales ' <<<"$found" | tail -n 1 | cut -d' ' -f2-)
 [ -n "$wasm" ] || { echo "component.sh: cargo reported no riskgate.wasm" >&2; exit 1; }
+[ -d "$locales" ] || { echo "component.sh: cargo reported no locale files for riskgate" >&2; exit 1; }
 mkdir -p "$out"
 wasm-bindgen --target web --no-typescript --out-dir "$out" --out-name riskgate "$wasm"
+# The locales not packed into the module, fetched from locales/ beside it when chosen.
+rm -rf "$out/locales"
+cp -r "$locales" "$out/locales"
 # KEEP_NAMES=FILE keeps a copy with function names, before wasm-opt, for a size breakdown.
 if [ -n "${KEEP_NAMES:-}" ]; then cp "$out/riskgate_bg.wasm" "$KEEP_NAMES"; fi
 if [ "$profile" = release ]; then

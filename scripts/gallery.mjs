@@ -1,9 +1,10 @@
 // Every review-gallery entry (#/review) in headless Chromium, against a built bundle.
 //   node scripts/gallery.mjs check [dist]        each entry in light, dark and right to
-//       left: no console error, and axe-core finds no WCAG 2.2 A/AA violation
+//       left, and a few in every other locale of locales/: no console error, and axe-core
+//       finds no WCAG 2.2 A/AA violation
 //   node scripts/gallery.mjs screenshots [dist]  docs/screens/<entry>.png (light, English),
 //       plus dark and Arabic versions of a few
-import { readFile, mkdir } from 'node:fs/promises';
+import { readFile, readdir, mkdir } from 'node:fs/promises';
 import { serve, launch, watchErrors } from './browser.mjs';
 
 const [mode = 'check', root = 'dist'] = process.argv.slice(2);
@@ -69,9 +70,12 @@ try {
   if (ids.length < 30) throw new Error(`the gallery lists only ${ids.length} entries`);
   if (mode === 'check') {
     for (const id of ids) for (const variant of VARIANTS) await audit(id, variant);
-    const checked = ids.length * VARIANTS.length;
+    // The other locales on the showcase: their lang, direction and longer words.
+    const others = (await readdir('locales')).map((f) => f.replace(/\.json$/, '')).filter((t) => !VARIANTS.some((v) => v.locale === t));
+    for (const tag of others) for (const id of SHOWCASE) await audit(id, { name: tag, locale: tag, theme: 'light' });
+    const checked = ids.length * VARIANTS.length + others.length * SHOWCASE.length;
     if (failures) throw new Error(`${failures} of ${checked} gallery pages have problems (above)`);
-    console.log(`gallery: ${ids.length} entries x ${VARIANTS.length} (light, dark, rtl): no console error, no axe violation (WCAG 2.2 AA)`);
+    console.log(`gallery: ${ids.length} entries x ${VARIANTS.length} (light, dark, rtl) and ${SHOWCASE.length} x ${others.length} more locales (${others.join(', ')}): no console error, no axe violation (WCAG 2.2 AA)`);
   } else if (mode === 'screenshots') {
     await mkdir('docs/screens', { recursive: true });
     for (const id of ids) await shoot(id, VARIANTS[0], `docs/screens/${id}.png`);

@@ -1,10 +1,11 @@
-//! The translations, natively: text.rs's own unit tests, which live in a browser-only
-//! module and so would otherwise not run, and checks of the files in locales/: every
-//! locale has English's keys and placeholders and is really translated, the texts the app
-//! holds are the files', the build refuses what would break them, and every key is used.
+//! The translations, natively: src/ui/text/'s own unit tests, which live in a
+//! browser-only module and so would otherwise not run, and checks of the files in
+//! locales/: every locale has English's keys and placeholders and is really translated,
+//! the texts the app holds and the files the component fetches are the locale files',
+//! the build refuses what would break them, and every key is used.
 #![cfg(not(target_arch = "wasm32"))]
 
-#[path = "../src/ui/text.rs"]
+#[path = "../src/ui/text/mod.rs"]
 #[allow(dead_code)]
 mod text;
 
@@ -187,6 +188,29 @@ fn the_packed_catalogs_give_every_text_as_written() {
     }
 }
 
+/// The file build.rs wrote for the component to fetch for `locale`.
+fn fetched_file(locale: Locale) -> text::Fetched {
+    let path = Path::new(env!("OUT_DIR")).join(format!("locales/{}.json", locale.tag()));
+    serde_json::from_str(&std::fs::read_to_string(path).unwrap()).unwrap()
+}
+
+#[test]
+fn the_files_the_component_fetches_are_this_builds_and_hold_each_locales_texts() {
+    for locale in Locale::ALL.into_iter().skip(1) {
+        let file = fetched_file(locale);
+        let by_key: Vec<(Key, String)> = Key::ALL.into_iter().zip(file.texts.iter().cloned()).collect();
+        assert_eq!(by_key.len(), Key::ALL.len(), "{locale:?}");
+        for (key, fetched) in by_key {
+            assert_eq!(fetched, t(locale, key), "{locale:?} {}", key.name());
+        }
+        // Hindi is left to text/fetched.rs's own test, which installs made-up texts.
+        if locale != Locale::Hi {
+            text::install(locale, file).unwrap_or_else(|e| panic!("{locale:?}'s file was refused: {e:?}"));
+        }
+    }
+    assert!(!Path::new(env!("OUT_DIR")).join("locales/en.json").exists(), "English is always packed");
+}
+
 #[test]
 fn the_build_refuses_a_key_english_lacks_and_other_placeholders() {
     let entries = |pairs: &[(&str, &str)]| -> Entries {
@@ -195,7 +219,7 @@ fn the_build_refuses_a_key_english_lacks_and_other_placeholders() {
     let en = entries(&[("mfa.sent", "We sent a code to {phone}."), ("a.b", "x"), ("a_b", "y")]);
     let de = entries(&[("mfa.sent", "Code an {telefon} gesendet."), ("mfa.extra", "Extra")]);
     let ar = entries(&[("mfa.sent", "{phone}"), ("mfa.sent", "{phone}")]);
-    let problems = build::check(&[en, de, ar]).join("\n");
+    let problems = build::check(&["en", "de", "ar"], &[en, de, ar]).join("\n");
     assert!(problems.contains("locales/de.json \"mfa.sent\" has placeholders"), "{problems}");
     assert!(
         problems.contains("locales/de.json has \"mfa.extra\", which locales/en.json lacks"),
@@ -203,7 +227,8 @@ fn the_build_refuses_a_key_english_lacks_and_other_placeholders() {
     );
     assert!(problems.contains("locales/ar.json has \"mfa.sent\" twice"), "{problems}");
     assert!(problems.contains("Key::AB"), "two keys, one variant: {problems}");
-    assert!(build::check(&[catalog(Locale::En), catalog(Locale::De), catalog(Locale::Ar)]).is_empty());
+    let tags = Locale::ALL.map(Locale::tag);
+    assert!(build::check(&tags, &Locale::ALL.map(catalog)).is_empty());
 }
 
 /// Every `.rs` file under `dir`, as (path, source without `//` comments).
@@ -232,8 +257,8 @@ fn uses(source: &str, variant: &str) -> bool {
 fn every_english_key_is_used_by_the_code() {
     let mut files = vec![];
     sources(&root().join("src"), &mut files);
-    // text.rs holds the catalog's own tests, which use keys as examples.
-    files.retain(|(path, _)| !path.ends_with("text.rs"));
+    // src/ui/text/ holds the catalog's own tests, which use keys as examples.
+    files.retain(|(path, _)| !path.contains("/ui/text/"));
     let unused: Vec<&str> = Key::ALL
         .into_iter()
         .filter(|key| !files.iter().any(|(_, source)| uses(source, &format!("Key::{key:?}"))))

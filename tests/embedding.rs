@@ -185,6 +185,7 @@ fn options_from_javascript_are_read_and_wrong_ones_named() {
     let options = js_options(&[
         ("backend", "https://id.example/api/".into()),
         ("locale", "de-AT".into()),
+        ("locales", "https://cdn.example/riskgate/locales".into()),
         ("theme", "dark".into()),
         ("branding", branding),
         ("username", "ada@contoso.example".into()),
@@ -193,6 +194,7 @@ fn options_from_javascript_are_read_and_wrong_ones_named() {
     let read = Options::from_js(&options).unwrap();
     assert_eq!(read.backend, BackendChoice::Http("https://id.example/api".into()));
     assert_eq!(read.locale, Some(riskgate::ui::text::Locale::De));
+    assert_eq!(read.locales.as_deref(), Some("https://cdn.example/riskgate/locales/"));
     assert_eq!(read.theme, Theme::Dark);
     assert_eq!(read.branding.unwrap().accent, "#6b2c91");
     assert_eq!(read.username, "ada@contoso.example");
@@ -200,7 +202,11 @@ fn options_from_javascript_are_read_and_wrong_ones_named() {
     assert_eq!(Options::from_js(&JsValue::UNDEFINED).unwrap(), Options::default());
 
     let wrong = |key: &str, value: JsValue| Options::from_js(&js_options(&[(key, value)])).unwrap_err();
-    assert!(wrong("locale", "fr".into()).contains("locale"));
+    let unknown = wrong("locale", "it".into());
+    assert!(
+        unknown.contains("locale \"it\" is not one of en, de, fr, es, pt, ja, zh, ar, he, hi"),
+        "{unknown}"
+    );
     assert!(wrong("theme", "pink".into()).contains("theme"));
     assert!(wrong("backend", "ftp://x".into()).contains("backend"));
     assert!(wrong("backend", "http://id.example/api".into()).contains("must use https"));

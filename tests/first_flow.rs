@@ -62,6 +62,30 @@ async fn a_message_on_screen_follows_a_change_of_language() {
     );
 }
 
+#[wasm_bindgen_test]
+async fn every_language_in_the_menu_shows_its_own_words_and_direction() {
+    use riskgate::ui::text::{t, Key, Locale};
+    let page = support::open();
+    page.expect_heading("Sign in").await;
+    for locale in Locale::ALL.into_iter().rev() {
+        page.choose_locale(locale.tag()).await;
+        page.expect_heading(t(locale, Key::SigninHeading)).await;
+        let root = page.find(".riskgate").unwrap();
+        assert_eq!(root.get_attribute("lang").as_deref(), Some(locale.tag()));
+        assert_eq!(root.get_attribute("dir").as_deref(), Some(locale.dir()));
+        let label = page.find("label[for=rg-locale]").unwrap().text_content().unwrap();
+        assert_eq!(label, t(locale, Key::CommonLanguage), "{locale:?}");
+        let status = page.find(".rg-locale-status").unwrap().text_content().unwrap();
+        assert_eq!(status, "", "{locale:?} is packed in tests: nothing to load");
+    }
+    let names: Vec<String> = (0..10)
+        .map(|i| {
+            page.find(&format!("#rg-locale option:nth-child({})", i + 1)).unwrap().text_content().unwrap()
+        })
+        .collect();
+    assert_eq!(names, Locale::ALL.map(|l| l.name().to_string()));
+}
+
 /// Ravi at the MFA challenge after one wrong app code, told how many tries are left.
 async fn one_wrong_code() -> support::Page {
     let page = support::open();

@@ -2,7 +2,7 @@
 //! natively: a value that looks like a placeholder stays as it is.
 #![cfg(not(target_arch = "wasm32"))]
 
-#[path = "../src/ui/text.rs"]
+#[path = "../src/ui/text/mod.rs"]
 #[allow(dead_code)]
 mod text;
 

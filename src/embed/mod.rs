@@ -48,6 +48,8 @@ pub enum BackendChoice {
 pub struct Options {
     pub backend: BackendChoice,
     pub locale: Option<Locale>,
+    /// Where the locale files are, ending in '/'; by default locales/ beside the module.
+    pub locales: Option<String>,
     pub theme: Theme,
     pub branding: Option<Branding>,
     pub username: String,
@@ -55,7 +57,7 @@ pub struct Options {
 }
 
 impl Options {
-    /// Reads `{ backend, locale, theme, branding: { accent }, username, tenant }`; every
+    /// Reads `{ backend, locale, locales, theme, branding: { accent }, username, tenant }`; every
     /// key is optional. A value of the wrong kind is an error naming the key.
     pub fn from_js(options: &JsValue) -> Result<Options, String> {
         if options.is_undefined() || options.is_null() {
@@ -69,8 +71,10 @@ impl Options {
             out.backend = backend_choice(&url)?;
         }
         if let Some(tag) = string_at(options, "locale")? {
-            out.locale =
-                Some(Locale::from_tag(&tag).ok_or(format!("locale \"{tag}\" is not one of en, de, ar"))?);
+            out.locale = Some(Locale::from_tag(&tag).ok_or_else(|| unknown_locale(&tag))?);
+        }
+        if let Some(url) = string_at(options, "locales")? {
+            out.locales = Some(if url.ends_with('/') { url } else { url + "/" });
         }
         if let Some(name) = string_at(options, "theme")? {
             out.theme =
@@ -89,6 +93,11 @@ impl Options {
         out.tenant = string_at(options, "tenant")?;
         Ok(out)
     }
+}
+
+fn unknown_locale(tag: &str) -> String {
+    let known: Vec<&str> = Locale::ALL.iter().map(|l| l.tag()).collect();
+    format!("locale \"{tag}\" is not one of {}", known.join(", "))
 }
 
 fn backend_choice(value: &str) -> Result<BackendChoice, String> {
@@ -290,10 +299,11 @@ pub fn mount_over(
     shadow.append_child(&container).map_err(|_| "cannot add to the shadow root")?;
     let alive = Rc::new(Cell::new(true));
     let listener = dispatcher(element.clone(), alive.clone());
-    let Options { locale, theme, branding, username, tenant, .. } = options;
+    let Options { locale, locales, theme, branding, username, tenant, .. } = options;
     let props = crate::ui::AppProps {
         backend,
         locale,
+        locales,
         notice: String::new(),
         theme,
         branding,

@@ -46,7 +46,11 @@ pub struct Ui {
     pub reply: RwSignal<Option<Reply>>,
     pub pending: RwSignal<bool>,
     pub slow: RwSignal<bool>,
+    /// The language shown; `switch` says whether another is on its way.
     pub locale: RwSignal<Locale>,
+    pub switch: RwSignal<parts::language::Switch>,
+    /// Where the locale files are fetched from, ending in '/'.
+    locales: StoredValue<String>,
     /// The session of the last sign-in that finished; opens the account and admin views.
     pub session: RwSignal<Option<String>>,
     /// The tenant the host page signs in to, if it named one.
@@ -61,7 +65,7 @@ impl Ui {
     fn new(
         backend: Rc<dyn IdentityBackend>,
         preset: Preset,
-        locale: Locale,
+        locales: String,
         username: String,
         tenant: Option<String>,
         listener: Option<Listener>,
@@ -73,7 +77,10 @@ impl Ui {
             reply: RwSignal::new(preset.reply),
             pending: RwSignal::new(false),
             slow: RwSignal::new(false),
-            locale: RwSignal::new(locale),
+            // English, which is always here, until `App` chooses the wanted language.
+            locale: RwSignal::new(Locale::En),
+            switch: RwSignal::new(parts::language::Switch::Idle),
+            locales: StoredValue::new(locales),
             session: RwSignal::new(preset.session),
             tenant: StoredValue::new(tenant.filter(|t| !t.trim().is_empty())),
             stepping_up: StoredValue::new(None),
@@ -102,6 +109,11 @@ impl Ui {
         slot: RwSignal<Option<Message>>,
     ) -> impl Fn() -> Option<String> + Copy + Send + Sync + 'static {
         move || slot.with(|m| m.as_ref().map(|m| m.text(self.locale.get())))
+    }
+
+    /// Where the locale files are, ending in '/'.
+    pub(crate) fn locales_url(self) -> String {
+        self.locales.get_value()
     }
 
     pub(crate) fn backend(self) -> Rc<dyn IdentityBackend> {
@@ -172,7 +184,9 @@ pub fn browser_locale() -> Locale {
     Locale::from_preferences(tags.iter().map(String::as_str))
 }
 
-/// The sign-in component. `locale` overrides the browser's language; `notice` is shown
+/// The sign-in component. `locale` overrides the browser's language, and `locales` is
+/// where the files of locales not packed into the module are (by default, locales/
+/// beside the module); `notice` is shown
 /// above the first screen (for example, that saved demo data had to be reset).
 /// `branding` is the host page's look until a tenant's own is known; `username` fills
 /// the first field; `tenant` limits sign-in to one organisation; `listener` hears
@@ -181,6 +195,7 @@ pub fn browser_locale() -> Locale {
 pub fn App(
     backend: Rc<dyn IdentityBackend>,
     #[prop(optional)] locale: Option<Locale>,
+    #[prop(optional)] locales: Option<String>,
     #[prop(optional, into)] notice: String,
     #[prop(optional)] theme: Theme,
     #[prop(optional)] branding: Option<Branding>,
@@ -190,8 +205,10 @@ pub fn App(
     #[prop(optional)] preset: Option<Preset>,
 ) -> impl IntoView {
     let preset = preset.unwrap_or(Preset { screen: Screen::Username, reply: None, session: None });
-    let ui = Ui::new(backend, preset, locale.unwrap_or_else(browser_locale), username, tenant, listener);
+    let locales = locales.unwrap_or_else(parts::language::default_locales_url);
+    let ui = Ui::new(backend, preset, locales, username, tenant, listener);
     provide_context(ui);
+    parts::language::choose(ui, locale.unwrap_or_else(browser_locale));
     let host_accent = branding.filter(Branding::is_valid).map(|b| b.accent);
     let view = view::current(ui);
     announce(ui, view);
@@ -213,7 +230,7 @@ pub fn App(
                 class:rg-wide=wide
                 style:max-width=move || if wide() { "72rem" } else { "" }
             >
-                <kit::LocalePicker/>
+                <parts::language::LanguagePicker />
                 {(!notice.is_empty()).then(|| view! { <p class="rg-warning" role="status">{notice}</p> })}
                 {view::screen(view)}
                 <kit::Progress/>

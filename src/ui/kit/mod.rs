@@ -9,5 +9,5 @@ mod table;
 pub use button::{on_submit, Button, Look, Submit};
 pub use erased::{after_render, Live, When};
 pub use field::{code_typed, Checkbox, Choice, FormMessage, Heading, TextArea, TextField};
-pub use status::{LoadFailed, LocalePicker, Progress};
+pub use status::{LoadFailed, Progress};
 pub use table::{data_table, TableSpec};

@@ -1,6 +1,5 @@
-//! What a screen says about itself: a slow call's progress, a load that failed and its
-//! retry, and the language menu.
-use super::erased::handler;
+//! What a screen says about itself: a slow call's progress, and a load that failed and
+//! its retry.
 use super::{Button, FormMessage, Look, When};
 use crate::ui::text::{Key, Message};
 use crate::ui::use_ui;
@@ -33,37 +32,5 @@ pub fn LoadFailed(error: RwSignal<Option<Message>>, retry: Callback<()>) -> impl
                 />
             </div>
         </When>
-    }
-}
-
-/// The language menu: the browser's choice, overridable.
-#[component]
-pub fn LocalePicker() -> impl IntoView {
-    use crate::ui::text::Locale;
-    let ui = use_ui();
-    view! {
-        <div class="rg-locale">
-            <label for="rg-locale">{ui.text(Key::CommonLanguage)}</label>
-            <select
-                id="rg-locale"
-                on:change=handler(move |ev| {
-                    if let Some(l) = Locale::from_tag(&event_target_value(&ev)) {
-                        ui.locale.set(l);
-                    }
-                })
-            >
-                {Locale::ALL
-                    .iter()
-                    .map(|l| {
-                        let l = *l;
-                        view! {
-                            <option value=l.tag() selected=move || ui.locale.get() == l lang=l.tag()>
-                                {l.name()}
-                            </option>
-                        }
-                    })
-                    .collect_view()}
-            </select>
-        </div>
     }
 }

@@ -1,6 +1,7 @@
 //! Shapes that more than one screen shares and that, unlike the kit's pieces, know the
 //! backend's calls or the flow's steps.
 pub(crate) mod code_challenge;
+pub(crate) mod language;
 pub(crate) mod load;
 pub(crate) mod method_setup;
 pub(crate) mod new_password;
