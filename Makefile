@@ -23,10 +23,13 @@ test: setup test-format test-native test-browser test-release
 build: setup-build
 	trunk build --release
 
-## The component host pages ship, in target/component/: every flow and locale, the HTTP
-## adapter, the stylesheet inside; no mock and no review tools (docs/embedding.md)
+## The component host pages ship, in target/component/: the sign-in flows, the HTTP
+## adapter, the stylesheet and English inside, the other locales beside it; and in
+## target/component/console/ the same with account health and the admin view, for IT
+## pages. No mock and no review tools (docs/embedding.md)
 component: setup-build
 	scripts/component.sh target/component release --no-default-features --features embed
+	scripts/component.sh target/component/console release --no-default-features --features embed,admin
 
 setup:
 	@scripts/setup.sh browser
@@ -54,7 +57,7 @@ test-release: build component
 	node scripts/embed-smoke.mjs dist
 	node scripts/passkeys.mjs dist
 	node scripts/component-smoke.mjs target/component
-	node scripts/review-absent.mjs dist target/component
+	node scripts/review-absent.mjs dist target/component target/component/console
 	cargo build -p riskgate-server
 	node scripts/service-smoke.mjs target/component $${CARGO_TARGET_DIR:-target}/debug/riskgate-server
 

@@ -1,8 +1,10 @@
 // The review tools (gallery, scenario lab, demo panel) are built only with the `review`
-// feature: the shipped component must carry none of them. Each tool's own English words
-// are looked for in both Wasm files: present in the demo build (so the probe can find
-// them), absent from the component.
-// Usage: node scripts/review-absent.mjs DEMO_DIST COMPONENT_DIR
+// feature: neither shipped build may carry them. Each tool's own English words are looked
+// for in the Wasm files: present in the demo build (so the probe can find them), absent
+// from the sign-in component and the console. The account and admin views (features
+// `account`, `admin`) are in the console only: their own element ids are present there
+// and absent from the sign-in component a login page loads.
+// Usage: node scripts/review-absent.mjs DEMO_DIST COMPONENT_DIR CONSOLE_DIR
 import { readdir, readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 
@@ -18,16 +20,28 @@ async function wasmIn(dir) {
   return readFile(join(dir, names[0]));
 }
 
-const [demoDir = 'dist', componentDir = 'target/component'] = process.argv.slice(2);
+// Ids only the views' own code writes (not the stylesheet, which both builds carry).
+const VIEWS = {
+  'account health': 'rg-add-phone',
+  'admin view': 'rg-sign-in-enforcement',
+};
+
+const [demoDir = 'dist', componentDir = 'target/component', consoleDir = 'target/component/console'] = process.argv.slice(2);
 const demo = await wasmIn(demoDir);
 const component = await wasmIn(componentDir);
+const consoleBuild = await wasmIn(consoleDir);
 const problems = [];
 for (const [tool, marker] of Object.entries(MARKERS)) {
   if (!demo.includes(marker)) problems.push(`the demo build has no "${marker}": the probe for the ${tool} is stale`);
   if (component.includes(marker)) problems.push(`the component carries the ${tool} ("${marker}")`);
+  if (consoleBuild.includes(marker)) problems.push(`the console carries the ${tool} ("${marker}")`);
+}
+for (const [view, marker] of Object.entries(VIEWS)) {
+  if (!consoleBuild.includes(marker)) problems.push(`the console has no "${marker}": no ${view}, or a stale probe`);
+  if (component.includes(marker)) problems.push(`the sign-in component carries the ${view} ("${marker}")`);
 }
 if (problems.length) {
   console.error(problems.join('\n'));
   process.exit(1);
 }
-console.log(`review tools absent from ${componentDir}: ${Object.keys(MARKERS).join(', ')}`);
+console.log(`review tools absent from ${componentDir} and ${consoleDir}: ${Object.keys(MARKERS).join(', ')}; ${Object.keys(VIEWS).join(' and ')} in the console only`);

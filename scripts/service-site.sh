@@ -1,11 +1,19 @@
 #!/usr/bin/env bash
 # The example host page (examples/embed.*) beside the shipped component
 # (target/component/, `make component`), in one directory riskgate-server can serve
-# with --static. Usage: scripts/service-site.sh OUT [COMPONENT_DIR]
+# with --static; in console/, the same page over the console build (account health and
+# the admin view). Usage: scripts/service-site.sh OUT [COMPONENT_DIR]
 set -euo pipefail
 out="${1:?usage: scripts/service-site.sh OUT [COMPONENT_DIR]}"
 component="${2:-target/component}"
-mkdir -p "$out"
-cp "$component/riskgate.js" "$component/riskgate_bg.wasm" "$out/"
-cp examples/embed.html "$out/index.html"
-cp examples/embed.js examples/embed.css "$out/"
+# The page and the build it loads, with the locale files the build fetches.
+page() {
+  mkdir -p "$2"
+  cp "$1/riskgate.js" "$1/riskgate_bg.wasm" "$2/"
+  rm -rf "$2/locales"
+  cp -r "$1/locales" "$2/locales"
+  cp examples/embed.html "$2/index.html"
+  cp examples/embed.js examples/embed.css "$2/"
+}
+page "$component" "$out"
+page "$component/console" "$out/console"

@@ -4,12 +4,14 @@
 // example host page (examples/embed.html) beside the component, and walks in headless
 // Chromium a clean sign-in, a risky sign-in with MFA, a risky user (MFA and a new
 // password), the registration interrupt with an authenticator app and a self-service
-// reset. Then the host's own server exchanges a hand-off code from the
-// riskgate:signed-in event: once it works, the second time it is refused.
+// reset; the sign-in component offers no account or admin view. An administrator on the
+// console build (COMPONENT/console/) steps up and opens the admin view. Then the host's
+// own server exchanges a hand-off code from the riskgate:signed-in event: once it works,
+// the second time it is refused.
 // Usage: node scripts/service-smoke.mjs [target/component] [target/debug/riskgate-server]
 import { spawn } from 'node:child_process';
 import { createHmac, randomBytes } from 'node:crypto';
-import { copyFile, mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { copyFile, cp, mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -43,9 +45,14 @@ function totp(base32, at = Date.now()) {
 const dir = await mkdtemp(join(tmpdir(), 'riskgate-service-'));
 const site = join(dir, 'site');
 await mkdir(site);
-for (const name of ['riskgate.js', 'riskgate_bg.wasm']) await copyFile(join(bundle, name), join(site, name));
-await copyFile('examples/embed.html', join(site, 'index.html'));
-for (const name of ['embed.js', 'embed.css', 'bare.html', 'bare.js']) await copyFile(join('examples', name), join(site, name));
+for (const [from, to] of [[bundle, site], [join(bundle, 'console'), join(site, 'console')]]) {
+  await mkdir(to, { recursive: true });
+  for (const name of ['riskgate.js', 'riskgate_bg.wasm']) await copyFile(join(from, name), join(to, name));
+  await cp(join(from, 'locales'), join(to, 'locales'), { recursive: true });
+  await copyFile('examples/embed.html', join(to, 'index.html'));
+  for (const name of ['embed.js', 'embed.css']) await copyFile(join('examples', name), join(to, name));
+}
+for (const name of ['bare.html', 'bare.js']) await copyFile(join('examples', name), join(site, name));
 const hostSecret = randomBytes(24).toString('hex');
 await writeFile(join(dir, 'host-secret'), hostSecret);
 
@@ -88,8 +95,8 @@ try {
   // gc() in the page: a host that drops the handle must not lose the component.
   browser = await launch(['--js-flags=--expose-gc']);
 
-  /** A fresh visit to the host page, listening for signed-in events. */
-  async function visit() {
+  /** A fresh visit to the host page (at `path`), listening for signed-in events. */
+  async function visit(path = '/') {
     const page = await browser.newPage();
     const errors = watchErrors(page);
     await page.addInitScript(() => {
@@ -98,7 +105,7 @@ try {
       document.addEventListener('riskgate:signed-in', (e) => window.signedIn.push(e.detail), true);
       document.addEventListener('securitypolicyviolation', (e) => window.cspViolations.push(`${e.violatedDirective} ${e.blockedURI}`));
     });
-    await page.goto(`${origin}/?backend=/api`);
+    await page.goto(`${origin}${path}?backend=/api`);
     const heading = (text) => page.waitForSelector(`#riskgate h1:has-text(${JSON.stringify(text)})`, { timeout: 15000 });
     const press = (name) => page.getByRole('button', { name, exact: true }).click();
     const fill = (selector, value) => page.fill(`#riskgate ${selector}`, value);
@@ -110,10 +117,12 @@ try {
       await fill('#rg-password', password);
       await press('Sign in');
     }
-    async function finish(what) {
+    /** Closes the page; `expected` matches console errors the walk itself caused. */
+    async function finish(what, expected = null) {
       const violations = await page.evaluate(() => window.cspViolations);
       if (violations.length) throw new Error(`${what}: CSP violations: ${violations.join(', ')}`);
-      if (errors.length) throw new Error(`${what}: console errors:\n${errors.join('\n')}`);
+      const unexpected = errors.filter((e) => !expected?.test(e));
+      if (unexpected.length) throw new Error(`${what}: console errors:\n${unexpected.join('\n')}`);
       const heard = await page.evaluate(() => window.signedIn);
       await page.close();
       done.push(what);
@@ -126,6 +135,10 @@ try {
   let v = await visit();
   await v.signIn('ada@contoso.example', 'Harbor-Lantern-61');
   await v.heading("You're signed in");
+  await v.page.getByRole('button', { name: 'Sign out', exact: true }).waitFor({ timeout: 15000 });
+  for (const view of ['Review your account', 'Open admin view']) {
+    if (await v.page.getByRole('button', { name: view, exact: true }).count()) throw new Error(`the sign-in component offers "${view}"`);
+  }
   const ada = await v.finish('clean sign-in');
 
   // 2. Risky sign-in: the notice, then the authenticator app's code.
@@ -189,6 +202,20 @@ try {
     body: JSON.stringify({ username: 'mia@contoso.example', password: 'Copper-Falcon-28', source: null }),
   });
   if (old.status !== 401) throw new Error(`mia's old password after the reset: ${old.status}`);
+
+  // The console build: an administrator steps up and sees the users.
+  v = await visit('/console/');
+  await v.signIn('admin@contoso.example', 'Steady-Compass-27');
+  await v.heading("You're signed in");
+  await v.press('Open admin view');
+  await v.heading('Admin view');
+  await v.press("Confirm it's you");
+  await v.heading("Confirm it's you");
+  await v.fill('#rg-code', await appCode('admin@contoso.example'));
+  await v.press('Verify');
+  await v.page.waitForSelector('#riskgate table.rg-users tr:has-text("ada@contoso.example")', { timeout: 15000 });
+  // The admin view asked before the step-up: the service's 403, which Chromium logs.
+  await v.finish('the console: an administrator steps up and opens the admin view', /status of 403/);
 
   // 6. A bare host page that keeps no handle: garbage collected, the component stays.
   const bare = async (query) => {

@@ -2,8 +2,7 @@
 //! shows the screen by it, and the host page hears its name in `riskgate:step`.
 use super::kit::Live;
 use super::screens::{
-    account, admin, blocked, change_password, ended, interrupt, mfa, notice, register, reset, sign_in,
-    signed_in,
+    blocked, change_password, ended, interrupt, mfa, notice, register, reset, sign_in, signed_in,
 };
 use super::{Screen, Ui};
 use crate::backend::Reply;
@@ -114,11 +113,32 @@ pub(crate) fn screen(view: Memo<View>) -> impl IntoView {
             View::Step(_, StepKind::SignedInElsewhere | StepKind::Ended) => {
                 view! { <ended::Ended /> }.into_any()
             }
-            View::Account => view! { <account::Account /> }.into_any(),
-            View::Admin => view! { <admin::Admin /> }.into_any(),
+            View::Account => account_view(),
+            View::Admin => admin_view(),
             View::Reset => view! { <reset::ForgotPassword /> }.into_any(),
         } />
     }
+}
+
+#[cfg(feature = "account")]
+fn account_view() -> AnyView {
+    view! { <super::screens::account::Account /> }.into_any()
+}
+
+#[cfg(feature = "admin")]
+fn admin_view() -> AnyView {
+    view! { <super::screens::admin::Admin /> }.into_any()
+}
+
+/// Builds without the view offer no way to it; were one asked for, the first screen shows.
+#[cfg(not(feature = "account"))]
+fn account_view() -> AnyView {
+    view! { <sign_in::Username /> }.into_any()
+}
+
+#[cfg(not(feature = "admin"))]
+fn admin_view() -> AnyView {
+    view! { <sign_in::Username /> }.into_any()
 }
 
 /// A flow read back after it finished without this page (its reply lost, or another tab

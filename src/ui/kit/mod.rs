@@ -3,11 +3,17 @@
 mod button;
 mod erased;
 mod field;
+#[cfg(feature = "admin")]
+mod settings;
 mod status;
+#[cfg(feature = "account")]
 mod table;
 
 pub use button::{on_submit, Button, Look, Submit};
 pub use erased::{after_render, Live, When};
-pub use field::{code_typed, Checkbox, Choice, FormMessage, Heading, TextArea, TextField};
-pub use status::{LoadFailed, Progress};
+pub use field::{code_typed, FormMessage, Heading, TextField};
+#[cfg(feature = "admin")]
+pub use settings::{Checkbox, Choice, TextArea};
+pub use status::Progress;
+#[cfg(feature = "account")]
 pub use table::{data_table, TableSpec};

@@ -3,9 +3,9 @@
 //! whose answer is the whole view as it now stands, said on a status line that takes focus.
 use crate::backend::BackendError;
 use crate::ui::errors::error_text;
-use crate::ui::kit::after_render;
+use crate::ui::kit::{after_render, Button, FormMessage, Look, When};
 use crate::ui::screens::step_up::asks_step_up;
-use crate::ui::text::Message;
+use crate::ui::text::{Key, Message};
 use crate::ui::{use_ui, Ui};
 use leptos::prelude::*;
 
@@ -132,4 +132,23 @@ where
             }
         }
     });
+}
+
+/// A load that failed: what went wrong, and a button to try again.
+#[component]
+pub fn LoadFailed(error: RwSignal<Option<Message>>, retry: Callback<()>) -> impl IntoView {
+    let ui = use_ui();
+    view! {
+        <FormMessage message=error />
+        <When when=move || error.with(Option::is_some)>
+            <div class="rg-actions">
+                <Button
+                    look=Look::Primary
+                    disabled=ui.pending
+                    on_click=move |_| retry.run(())
+                    label=Key::CommonRetry
+                />
+            </div>
+        </When>
+    }
 }

@@ -2,6 +2,7 @@
 //! backend's calls or the flow's steps.
 pub(crate) mod code_challenge;
 pub(crate) mod language;
+#[cfg(feature = "account")]
 pub(crate) mod load;
 pub(crate) mod method_setup;
 pub(crate) mod new_password;

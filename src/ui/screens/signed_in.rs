@@ -14,14 +14,16 @@ pub fn SignedIn() -> impl IntoView {
     });
     let name = ui.reply_now(|r| r.display_name.clone());
     let any = !remediations.is_empty();
-    // The session opens the account and, for IT staff, the admin view. Whether the
-    // person is staff is the backend's to say.
+    // Where the build has them, the session opens the account and, for IT staff, the
+    // admin view. Whether the person is staff is the backend's to say.
     let is_admin = RwSignal::new(false);
-    after_render(move || {
-        ui.peek_account(move |a| {
-            is_admin.try_set(a.is_admin);
+    if cfg!(feature = "admin") {
+        after_render(move || {
+            ui.peek_account(move |a| {
+                is_admin.try_set(a.is_admin);
+            });
         });
-    });
+    }
     view! {
         <section class="rg-form rg-success">
             <Heading key=Key::SignedinHeading />
@@ -45,11 +47,13 @@ pub fn SignedIn() -> impl IntoView {
                 <When when=move || is_admin.get()>
                     <Button on_click=move |_| ui.open(Screen::Admin) label=Key::SignedinAdmin />
                 </When>
-                <Button
-                    look=Look::Primary
-                    on_click=move |_| ui.open(Screen::Account)
-                    label=Key::SignedinReview
-                />
+                <When when=|| cfg!(feature = "account")>
+                    <Button
+                        look=Look::Primary
+                        on_click=move |_| ui.open(Screen::Account)
+                        label=Key::SignedinReview
+                    />
+                </When>
                 <Button on_click=move |_| ui.sign_out() label=Key::CommonSignOut />
             </div>
         </section>

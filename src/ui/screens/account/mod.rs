@@ -9,8 +9,8 @@ pub(crate) mod words;
 
 use super::step_up::StepUpPanel;
 use crate::backend::AccountView;
-use crate::ui::kit::{Button, Heading, Live, LoadFailed, When};
-use crate::ui::parts::load::{use_load, StatusLine};
+use crate::ui::kit::{Button, Heading, Live, When};
+use crate::ui::parts::load::{use_load, LoadFailed, StatusLine};
 use crate::ui::text::{Key, Message};
 use crate::ui::{use_ui, Screen, Ui};
 use add_method::AddMethod;
@@ -29,7 +29,9 @@ pub fn Account() -> impl IntoView {
     // Each table's error, kept here to outlive the tables that every answer redraws.
     let methods_error = RwSignal::new(None::<Message>);
     let sign_ins_error = RwSignal::new(None::<Message>);
-    let is_admin = move || health.view.with(|a| a.as_ref().is_some_and(|a| a.is_admin));
+    // The account build (no admin view) has nowhere to send staff.
+    let is_admin =
+        move || cfg!(feature = "admin") && health.view.with(|a| a.as_ref().is_some_and(|a| a.is_admin));
     view! {
         <section class="rg-form rg-account">
             <Heading key=Key::AccountHeading />

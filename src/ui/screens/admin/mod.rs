@@ -9,8 +9,8 @@ mod temporary;
 mod users;
 
 use super::step_up::StepUpPanel;
-use crate::ui::kit::{Button, FormMessage, Heading, Live, LoadFailed, When};
-use crate::ui::parts::load::{use_load, StatusLine};
+use crate::ui::kit::{Button, FormMessage, Heading, Live, When};
+use crate::ui::parts::load::{use_load, LoadFailed, StatusLine};
 use crate::ui::text::Key;
 use crate::ui::{use_ui, Screen};
 use actions::{Actions, Question};
