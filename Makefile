@@ -28,7 +28,7 @@ build: setup-build
 ## target/component/console/ the same with account health and the admin view, for IT
 ## pages. No mock and no review tools (docs/embedding.md)
 component: setup-build
-	scripts/component.sh target/component release --no-default-features --features embed
+	scripts/component.sh target/component release --no-default-features --features embed,split
 	scripts/component.sh target/component/console release --no-default-features --features embed,admin
 
 setup:
@@ -69,7 +69,7 @@ test-release: build component
 # builds of the library to one file name. Every part runs even when a size is over its
 # budget (the server load reads the transitions bench.mjs wrote); make bench fails then.
 bench: setup setup-build
-	KEEP_NAMES=target/component-names.wasm scripts/component.sh target/component release --no-default-features --features embed
+	KEEP_NAMES=target/component-names.wasm scripts/component.sh target/component release --no-default-features --features embed,split
 	scripts/component.sh target/component/console release --no-default-features --features embed,admin
 	cargo build -p riskgate-server
 	CARGO_PROFILE_RELEASE_PANIC=unwind cargo bench --bench engine

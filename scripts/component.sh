@@ -9,6 +9,12 @@ out=$1 profile=$2
 shift 2
 flags=(--lib --crate-type cdylib --target wasm32-unknown-unknown --offline --message-format json-render-diagnostics "$@")
 if [ "$profile" = release ]; then flags+=(--release); fi
+# With the feature `split` the screens past the first become parts of their own
+# (src/ui/split.rs): the splitter reads the linker's relocations, asked of the final
+# crate only (after `--`), so the dependencies' builds are shared with unsplit builds.
+split=false
+for a in "$@"; do [[ $a == *split* ]] && split=true; done
+if $split; then flags+=(-- -Clink-args=--emit-relocs); fi
 # Cargo names the file by its features' hash when two builds share a name, so ask it;
 # it names the build script's OUT_DIR, where build.rs wrote the locale files, the same way.
 found=$(cargo rustc "${flags[@]}" |
@@ -18,7 +24,20 @@ locales=$(grep '^locales ' <<<"$found" | tail -n 1 | cut -d' ' -f2-)
 [ -n "$wasm" ] || { echo "component.sh: cargo reported no riskgate.wasm" >&2; exit 1; }
 [ -d "$locales" ] || { echo "component.sh: cargo reported no locale files for riskgate" >&2; exit 1; }
 mkdir -p "$out"
-wasm-bindgen --target web --no-typescript --out-dir "$out" --out-name riskgate "$wasm"
+rm -f "$out"/*.wasm "$out"/__wasm_split*.js
+if $split; then
+  # As cargo-leptos does: split the raw Wasm (wasm_split_cli_support's wasm-split-cli),
+  # bind the main part keeping the linker's exports the parts need, and ship the parts
+  # and their loader (__wasm_split.js) beside it.
+  parts=$(mktemp -d)
+  trap 'rm -rf "$parts"' EXIT
+  wasm-split-cli "$wasm" "$parts" --target web --out-name riskgate
+  wasm-bindgen --target web --no-typescript --keep-lld-exports --out-dir "$out" --out-name riskgate "$parts/riskgate.wasm"
+  rm "$parts/riskgate.wasm"
+  cp "$parts"/* "$out/"
+else
+  wasm-bindgen --target web --no-typescript --out-dir "$out" --out-name riskgate "$wasm"
+fi
 # The locales not packed into the module, fetched from locales/ beside it when chosen.
 rm -rf "$out/locales"
 cp -r "$locales" "$out/locales"
@@ -29,8 +48,9 @@ if [ "$profile" = release ]; then
   # --low-memory-unused lets it fold more address arithmetic (about 1.6 KB gzipped): Rust
   # puts the 1 MiB stack first, growing down to 0, so the low 1 KiB would be reached
   # only by a stack overflow. The producers and target-features sections are metadata.
-  wasm-opt -Oz --low-memory-unused --strip-producers --strip-target-features \
-    "$out/riskgate_bg.wasm" -o "$out/riskgate_bg.wasm"
+  for part in "$out"/*.wasm; do
+    wasm-opt -Oz --low-memory-unused --strip-producers --strip-target-features "$part" -o "$part"
+  done
   # wasm-bindgen's glue, minified (npm's terser): about 2.5 KB less gzipped. Export and
   # import names are kept, so host pages and the Wasm see the same module.
   terser "$out/riskgate.js" --module --compress --mangle -o "$out/riskgate.min.js"

@@ -22,7 +22,13 @@ const budgets = JSON.parse(await readFile('bench/budgets.json', 'utf8')).fetched
 const KB = 1024;
 const kb = (n) => `${(n / KB).toFixed(1)} KB`;
 const sum = (files) => files.reduce((total, f) => total + f.gzip, 0);
-const names = (files) => files.map((f) => f.path.replace(/^.*\//, '')).join(', ');
+/** The files by name, a split build's shared chunks counted rather than named. */
+function names(files) {
+  const base = files.map((f) => f.path.replace(/^.*\//, ''));
+  const chunks = base.filter((n) => n.startsWith('chunk_')).length;
+  const named = base.filter((n) => !n.startsWith('chunk_'));
+  return chunks ? `${named.join(', ')} and ${chunks} shared chunks` : named.join(', ');
+}
 
 /** The component files a page fetched until its username field was usable. */
 async function firstLoad(browser, origin, path, query, lang) {

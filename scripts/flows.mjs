@@ -7,9 +7,12 @@ import { totp } from './service.mjs';
 
 export const NEW_PASSWORD = 'Lantern-Bicycle-Ocean-93';
 
-/** The component's own files (its module, Wasm and locale files), not the host page's. */
+/**
+ * The component's own files (its module and Wasm, the parts of a split build and their
+ * loader, locale files), not the host page's.
+ */
 export function isComponentFile(url) {
-  return /\/riskgate(_bg)?\.(js|wasm)$|\/locales\/[a-z]+\.json$/.test(new URL(url).pathname);
+  return /\/(riskgate(_bg)?\.(js|wasm)|__wasm_split\.js|(split|chunk)_\w+\.wasm|locales\/[a-z]+\.json)$/.test(new URL(url).pathname);
 }
 
 /**

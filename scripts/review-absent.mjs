@@ -14,10 +14,11 @@ const MARKERS = {
   'demo panel': 'Simulated phone',
 };
 
+/** Every .wasm file in `dir` (a split build has its parts beside the module), as one buffer. */
 async function wasmIn(dir) {
   const names = (await readdir(dir)).filter((n) => n.endsWith('.wasm'));
-  if (names.length !== 1) throw new Error(`${dir}: expected one .wasm file, found ${names.length}`);
-  return readFile(join(dir, names[0]));
+  if (names.length === 0) throw new Error(`${dir}: no .wasm file`);
+  return Buffer.concat(await Promise.all(names.map((n) => readFile(join(dir, n)))));
 }
 
 // Ids only the views' own code writes (not the stylesheet, which both builds carry).

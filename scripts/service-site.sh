@@ -9,8 +9,9 @@ component="${2:-target/component}"
 # The page and the build it loads, with the locale files the build fetches.
 page() {
   mkdir -p "$2"
-  cp "$1/riskgate.js" "$1/riskgate_bg.wasm" "$2/"
-  rm -rf "$2/locales"
+  rm -rf "$2/locales" "$2"/*.wasm "$2"/__wasm_split*.js
+  # Every file of the build: module, Wasm, a split build's parts and their loader, locales.
+  find "$1" -maxdepth 1 -type f -exec cp {} "$2/" \;
   cp -r "$1/locales" "$2/locales"
   cp examples/embed.html "$2/index.html"
   cp examples/embed.js examples/embed.css "$2/"

@@ -33,9 +33,8 @@ export function totp(base32, at = Date.now()) {
 /** The host pages over `bundle` (target/component) and `bundle`/console in `site`. */
 async function buildSite(bundle, site) {
   for (const [from, to] of [[bundle, site], [join(bundle, 'console'), join(site, 'console')]]) {
-    await mkdir(to, { recursive: true });
-    for (const name of ['riskgate.js', 'riskgate_bg.wasm']) await copyFile(join(from, name), join(to, name));
-    await cp(join(from, 'locales'), join(to, 'locales'), { recursive: true });
+    // Every file of the build: module, Wasm, a split build's parts and loader, locales.
+    await cp(from, to, { recursive: true, filter: (src) => !src.startsWith(join(from, 'console')) });
     await copyFile('examples/embed.html', join(to, 'index.html'));
     for (const name of ['embed.js', 'embed.css']) await copyFile(join('examples', name), join(to, name));
   }

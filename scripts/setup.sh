@@ -9,6 +9,7 @@ WASM_BINDGEN_VERSION=0.2.130
 WASM_PACK_VERSION=0.15.1
 BINARYEN_VERSION=132
 LEPTOSFMT_VERSION=0.1.33
+WASM_SPLIT_VERSION=0.2.4
 
 export PATH="$PWD/node_modules/.bin:$HOME/.cargo/bin:$PATH"
 need_browser=${1:-browser}
@@ -40,6 +41,14 @@ fi
 if ! has_version trunk "trunk $TRUNK_VERSION"; then
   say "installing trunk $TRUNK_VERSION (10 to 15 minutes)"
   cargo install --locked trunk --version "$TRUNK_VERSION" --force
+fi
+
+# The splitter of the sign-in component's parts (scripts/component.sh), at least 0.2.3 for
+# wasm-bindgen 0.2.130. Its binary has no --version, and Dioxus's unrelated crate
+# wasm-split-cli installs a binary of the same name, so ask cargo which crate put it there.
+if ! cargo install --list | grep -q "^wasm_split_cli_support v$WASM_SPLIT_VERSION:" || ! command -v wasm-split-cli >/dev/null; then
+  say "installing wasm_split_cli_support $WASM_SPLIT_VERSION (about 3 minutes)"
+  cargo install --locked wasm_split_cli_support --version "$WASM_SPLIT_VERSION" --features build-binary --force
 fi
 
 if [ "$need_browser" = browser ] && ! has_version wasm-pack "wasm-pack $WASM_PACK_VERSION"; then

@@ -6,6 +6,7 @@ pub(crate) mod kit;
 pub(crate) mod parts;
 pub mod passkey;
 pub(crate) mod screens;
+mod split;
 pub mod text;
 mod view;
 

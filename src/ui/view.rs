@@ -1,9 +1,8 @@
 //! Which screen is on, by a typed kind, and the screen component for each: the `App`
 //! shows the screen by it, and the host page hears its name in `riskgate:step`.
 use super::kit::Live;
-use super::screens::{
-    blocked, change_password, ended, interrupt, mfa, notice, register, reset, sign_in, signed_in,
-};
+use super::screens::sign_in;
+use super::split::{self, show};
 use super::{Screen, Ui};
 use crate::backend::Reply;
 use crate::engine::Step;
@@ -98,24 +97,31 @@ pub(crate) fn current(ui: Ui) -> Memo<View> {
 }
 
 /// The screen component that shows `view`, following it: one for each view and step kind.
+/// The username and password screens are in the module; the others are parts fetched
+/// when shown in a split build (split.rs). A failed fetch's retry renders the view again.
 pub(crate) fn screen(view: Memo<View>) -> impl IntoView {
+    let attempt = RwSignal::new(0u32);
+    let retry = Callback::new(move |()| attempt.update(|n| *n += 1));
     view! {
-        <Live render=move || match view.get() {
-            View::Username => view! { <sign_in::Username /> }.into_any(),
-            View::Password => view! { <sign_in::Password /> }.into_any(),
-            View::Step(_, StepKind::Notice) => view! { <notice::Notice /> }.into_any(),
-            View::Step(_, StepKind::Mfa) => view! { <mfa::Mfa /> }.into_any(),
-            View::Step(_, StepKind::Interrupt) => view! { <interrupt::Interrupt /> }.into_any(),
-            View::Step(_, StepKind::Register) => view! { <register::Register /> }.into_any(),
-            View::Step(_, StepKind::NewPassword) => view! { <change_password::ChangePassword /> }.into_any(),
-            View::Step(_, StepKind::Blocked) => view! { <blocked::Blocked /> }.into_any(),
-            View::Step(_, StepKind::SignedIn) => view! { <signed_in::SignedIn /> }.into_any(),
-            View::Step(_, StepKind::SignedInElsewhere | StepKind::Ended) => {
-                view! { <ended::Ended /> }.into_any()
+        <Live render=move || {
+            attempt.track();
+            match view.get() {
+                View::Username => view! { <sign_in::Username /> }.into_any(),
+                View::Password => view! { <sign_in::Password /> }.into_any(),
+                View::Step(_, StepKind::Notice) => show(split::notice_view(), retry),
+                View::Step(_, StepKind::Mfa) => show(split::mfa_view(), retry),
+                View::Step(_, StepKind::Interrupt) => show(split::interrupt_view(), retry),
+                View::Step(_, StepKind::Register) => show(split::register_view(), retry),
+                View::Step(_, StepKind::NewPassword) => show(split::new_password_view(), retry),
+                View::Step(_, StepKind::Blocked) => show(split::blocked_view(), retry),
+                View::Step(_, StepKind::SignedIn) => show(split::signed_in_view(), retry),
+                View::Step(_, StepKind::SignedInElsewhere | StepKind::Ended) => {
+                    show(split::ended_view(), retry)
+                }
+                View::Account => account_view(),
+                View::Admin => admin_view(),
+                View::Reset => show(split::reset_view(), retry),
             }
-            View::Account => account_view(),
-            View::Admin => admin_view(),
-            View::Reset => view! { <reset::ForgotPassword /> }.into_any(),
         } />
     }
 }
