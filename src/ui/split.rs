@@ -9,6 +9,8 @@ use super::text::Key;
 use super::use_ui;
 use leptos::__reexports::send_wrapper::SendWrapper;
 use leptos::prelude::*;
+#[cfg(feature = "split")]
+use leptos::wasm_split::wasm_split;
 use leptos::wasm_split::SplitLoaderError;
 use std::future::Future;
 
@@ -26,12 +28,7 @@ impl From<SplitLoaderError> for PartMissing {
 macro_rules! part {
     ($name:ident, $preload:ident, $part:ident => $body:expr) => {
         #[cfg(feature = "split")]
-        #[leptos::wasm_split::wasm_split(
-                            $part,
-                            wasm_split_path = ::leptos::wasm_split,
-                            preload($preload),
-                            fallible
-                        )]
+        #[wasm_split($part, wasm_split_path = ::leptos::wasm_split, preload($preload), fallible)]
         pub fn $name() -> Result<AnyView, PartMissing> {
             Ok($body.into_any())
         }
