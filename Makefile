@@ -30,6 +30,7 @@ build: setup-build
 component: setup-build
 	scripts/component.sh target/component release --no-default-features --features embed,split
 	scripts/component.sh target/component/console release --no-default-features --features embed,admin
+	node scripts/package.mjs target/component
 
 setup:
 	@scripts/setup.sh browser
@@ -57,6 +58,7 @@ test-release: build component
 	node scripts/embed-smoke.mjs dist
 	node scripts/passkeys.mjs dist
 	node scripts/component-smoke.mjs target/component
+	node scripts/types-check.mjs target/component
 	node scripts/review-absent.mjs dist target/component target/component/console
 	cargo build -p riskgate-server
 	node scripts/service-smoke.mjs target/component $${CARGO_TARGET_DIR:-target}/debug/riskgate-server

@@ -32,11 +32,11 @@ if $split; then
   parts=$(mktemp -d)
   trap 'rm -rf "$parts"' EXIT
   wasm-split-cli "$wasm" "$parts" --target web --out-name riskgate
-  wasm-bindgen --target web --no-typescript --keep-lld-exports --out-dir "$out" --out-name riskgate "$parts/riskgate.wasm"
+  wasm-bindgen --target web --keep-lld-exports --out-dir "$out" --out-name riskgate "$parts/riskgate.wasm"
   rm "$parts/riskgate.wasm"
   cp "$parts"/* "$out/"
 else
-  wasm-bindgen --target web --no-typescript --out-dir "$out" --out-name riskgate "$wasm"
+  wasm-bindgen --target web --out-dir "$out" --out-name riskgate "$wasm"
 fi
 # The locales not packed into the module, fetched from locales/ beside it when chosen.
 rm -rf "$out/locales"

@@ -67,8 +67,8 @@ if ! command -v npm >/dev/null 2>&1; then
   apt_install nodejs npm
 fi
 
-if ! has_version wasm-opt "version $BINARYEN_VERSION" || [ ! -d node_modules/playwright-core ] || [ ! -d node_modules/axe-core ] || [ ! -d node_modules/terser ]; then
-  say "installing npm tools from package-lock.json (binaryen $BINARYEN_VERSION, terser, playwright-core, axe-core)"
+if ! has_version wasm-opt "version $BINARYEN_VERSION" || [ ! -d node_modules/playwright-core ] || [ ! -d node_modules/axe-core ] || [ ! -d node_modules/terser ] || [ ! -d node_modules/typescript ]; then
+  say "installing npm tools from package-lock.json (binaryen $BINARYEN_VERSION, terser, playwright-core, axe-core, typescript)"
   npm ci --no-audit --no-fund --loglevel=error
 fi
 # Debian's binaryen builds a bundle that renders nothing: make sure npm's comes first.

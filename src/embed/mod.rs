@@ -30,6 +30,13 @@ use web_sys::{CssStyleSheet, CustomEvent, CustomEventInit, HtmlElement, ShadowRo
 /// The component's whole stylesheet, adopted by each shadow root.
 const STYLESHEET: &str = include_str!("../../style/riskgate.css");
 
+/// The TypeScript types of the options and of the host events' details, added to the
+/// declarations wasm-bindgen writes (riskgate.d.ts); tests/typescript.rs keeps the
+/// names in them the code's.
+#[cfg(feature = "embed")]
+#[wasm_bindgen(typescript_custom_section)]
+const TYPES: &str = include_str!("types.d.ts");
+
 /// Marks the element inside a shadow root that holds a mounted component.
 const ROOT_CLASS: &str = "riskgate-host-root";
 
@@ -267,7 +274,16 @@ pub fn instance(element: &HtmlElement) -> Option<Handle> {
 
 /// Mounts the sign-in component into `element`. Throws, naming the problem, if an option
 /// is wrong or a component is already mounted there.
-#[cfg_attr(feature = "embed", wasm_bindgen)]
+#[cfg(feature = "embed")]
+#[wasm_bindgen(js_name = mount)]
+pub fn mount_js(
+    element: &HtmlElement,
+    #[wasm_bindgen(unchecked_param_type = "MountOptions")] options: JsValue,
+) -> Result<Handle, JsError> {
+    mount(element, options)
+}
+
+/// `mount` as JavaScript calls it, `options` a JavaScript object.
 pub fn mount(element: &HtmlElement, options: JsValue) -> Result<Handle, JsError> {
     let options = Options::from_js(&options).map_err(|e| JsError::new(&format!("riskgate: {e}")))?;
     mount_with(element, options).map_err(|e| JsError::new(&format!("riskgate: {e}")))
