@@ -6,7 +6,7 @@
 #![cfg(not(target_arch = "wasm32"))]
 
 #[path = "../src/ui/text/mod.rs"]
-#[allow(dead_code)]
+#[allow(dead_code, unused_imports)]
 mod text;
 
 // The build script's reader and checks, so the tests read the files as the build does.

@@ -3,7 +3,7 @@
 #![cfg(not(target_arch = "wasm32"))]
 
 #[path = "../src/ui/text/mod.rs"]
-#[allow(dead_code)]
+#[allow(dead_code, unused_imports)]
 mod text;
 
 use text::{tf, Arg, Key, Locale, Message};

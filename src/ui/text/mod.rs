@@ -18,7 +18,7 @@
 mod fetched;
 mod locale;
 
-pub use fetched::{install, Fetched, Refused};
+pub use fetched::{install, Fetched};
 pub use locale::Locale;
 
 include!(concat!(env!("OUT_DIR"), "/catalog.rs"));
