@@ -64,22 +64,26 @@ test-release: build component
 	node scripts/service-smoke.mjs target/component $${CARGO_TARGET_DIR:-target}/debug/riskgate-server
 
 ## Speed (engine natively and in Chromium, first screen, transitions), what a page fetches
-## of the component per flow against bench/budgets.json (bench/first-load.md), and full
-## risky sign-ins per second against riskgate-server (SQLite, PostgreSQL, two nodes; goose
-## in bench/load) beside the argon2id ceiling. Fails when a size is over its budget.
+## of the component per flow against bench/budgets.json (bench/first-load.md), the split
+## component's first screen beside Leptos's hello world and its transitions while parts
+## arrive (bench/parts.md), and full risky sign-ins per second against riskgate-server
+## (SQLite, PostgreSQL, two nodes; goose in bench/load) beside the argon2id ceiling. Fails
+## when a size, or a transition of the split component, is over its budget.
 # The bench binary unwinds; building the app that way too keeps Cargo from writing two
 # builds of the library to one file name. Every part runs even when a size is over its
 # budget (the server load reads the transitions bench.mjs wrote); make bench fails then.
 bench: setup setup-build
 	KEEP_NAMES=target/component-names.wasm scripts/component.sh target/component release --no-default-features --features embed,split
 	scripts/component.sh target/component/console release --no-default-features --features embed,admin
+	scripts/hello.sh target/hello
 	cargo build -p riskgate-server
 	CARGO_PROFILE_RELEASE_PANIC=unwind cargo bench --bench engine
 	trunk build --release
 	trunk build --release --features bench --dist target/bench-dist
 	node scripts/bench.mjs dist target/bench-dist target/component; speed=$$?; \
 	  node scripts/fetched-bench.mjs target/component $${CARGO_TARGET_DIR:-target}/debug/riskgate-server; sizes=$$?; \
-	  node scripts/load-bench.mjs && exit $$((speed || sizes))
+	  node scripts/parts-bench.mjs target/component target/hello; parts=$$?; \
+	  node scripts/load-bench.mjs && exit $$((speed || sizes || parts))
 
 ## Every review-gallery entry as a picture in docs/screens/
 screenshots: setup build

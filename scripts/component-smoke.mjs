@@ -148,10 +148,11 @@ try {
   await page.click('#login button[type=submit]');
   await page.fill('#login #rg-password', 'Quiet-Meadow-17');
   // The notice's part fails to arrive once: the step says so and offers a retry.
-  const notice = '**/split_notice.wasm';
-  if (await exists(join(bundle, 'split_notice.wasm'))) await page.route(notice, (route) => route.abort());
+  const notice = '**/split_challenge.wasm';
+  const split = await exists(join(bundle, 'split_challenge.wasm'));
+  if (split) await page.route(notice, (route) => route.abort());
   await page.click('#login button[type=submit]');
-  if (await exists(join(bundle, 'split_notice.wasm'))) {
+  if (split) {
     await page.waitForSelector('#login .rg-error:has-text("This step could not be loaded")', { timeout: 15000 });
     await page.unroute(notice);
     await page.getByRole('button', { name: 'Retry', exact: true }).click();

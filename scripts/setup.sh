@@ -96,6 +96,8 @@ if [ "$need_browser" = browser ] && ! ls /usr/lib/postgresql/*/bin/initdb >/dev/
   apt_install postgresql
 fi
 
-# Trunk runs offline and cargo with --offline: fetch the crates first.
+# Trunk runs offline and cargo with --offline: fetch the crates first, for make bench's
+# yardstick (bench/hello, a project of its own) too.
 cargo fetch --quiet
+cargo fetch --quiet --manifest-path bench/hello/Cargo.toml
 say "tools ready"

@@ -7,8 +7,10 @@ use super::kit::{Button, Look};
 use super::screens::{blocked, change_password, ended, interrupt, mfa, notice, register, reset, signed_in};
 use super::text::Key;
 use super::use_ui;
+use super::view::{StepKind, View};
 use leptos::__reexports::send_wrapper::SendWrapper;
 use leptos::prelude::*;
+use leptos::task::spawn_local;
 #[cfg(feature = "split")]
 use leptos::wasm_split::wasm_split;
 use leptos::wasm_split::SplitLoaderError;
@@ -24,11 +26,11 @@ impl From<SplitLoaderError> for PartMissing {
 }
 
 /// `$name()` gives the view `$body` once its part `$part` is here; `$preload()` fetches
-/// the part ahead of need.
+/// the part ahead of need (see `preload_next`).
 macro_rules! part {
     ($name:ident, $preload:ident, $part:ident => $body:expr) => {
         #[cfg(feature = "split")]
-        #[wasm_split($part, wasm_split_path = ::leptos::wasm_split, preload($preload), fallible)]
+        #[wasm_split($part, wasm_split_path = ::leptos::wasm_split, preload(#[allow(dead_code)] $preload), fallible)]
         pub fn $name() -> Result<AnyView, PartMissing> {
             Ok($body.into_any())
         }
@@ -39,22 +41,40 @@ macro_rules! part {
         }
 
         #[cfg(not(feature = "split"))]
-        #[allow(dead_code)]
+        #[allow(dead_code)] // only the parts preload_next fetches ahead
         pub async fn $preload() -> Result<(), SplitLoaderError> {
             Ok(())
         }
     };
 }
 
-part!(notice_view, preload_notice, notice => view! { <notice::Notice /> });
-part!(mfa_view, preload_mfa, mfa => view! { <mfa::Mfa /> });
-part!(interrupt_view, preload_interrupt, interrupt => view! { <interrupt::Interrupt /> });
-part!(register_view, preload_register, register => view! { <register::Register /> });
-part!(new_password_view, preload_new_password, new_password => view! { <change_password::ChangePassword /> });
-part!(blocked_view, preload_blocked, blocked => view! { <blocked::Blocked /> });
-part!(signed_in_view, preload_signed_in, signed_in => view! { <signed_in::SignedIn /> });
-part!(ended_view, preload_ended, ended => view! { <ended::Ended /> });
+// Four parts, not one per screen: a part brings the chunks of code it shares with others,
+// and with a part per screen a flow fetched about twenty files and a transition waited on
+// several (to the reset: 97 to 108 ms median, against 41 to 61 ms grouped; bench/parts.md).
+// challenge: a risky sign-in's steps; signed: how a flow ends; registration; reset.
+part!(notice_view, preload_notice, challenge => view! { <notice::Notice /> });
+part!(mfa_view, preload_mfa, challenge => view! { <mfa::Mfa /> });
+part!(interrupt_view, preload_interrupt, registration => view! { <interrupt::Interrupt /> });
+part!(register_view, preload_register, registration => view! { <register::Register /> });
+part!(new_password_view, preload_new_password, challenge => view! { <change_password::ChangePassword /> });
+part!(blocked_view, preload_blocked, challenge => view! { <blocked::Blocked /> });
+part!(signed_in_view, preload_signed_in, signed => view! { <signed_in::SignedIn /> });
+part!(ended_view, preload_ended, signed => view! { <ended::Ended /> });
 part!(reset_view, preload_reset, reset => view! { <reset::ForgotPassword /> });
+
+/// Fetches ahead the part the step after `view` most often needs, so that its
+/// transition does not wait for it: after the password, the signed-in screen; a flow that
+/// goes elsewhere fetches its own part when it gets there.
+pub fn preload_next(view: &View) {
+    if matches!(
+        view,
+        View::Password | View::Step(_, StepKind::Mfa | StepKind::Register | StepKind::NewPassword)
+    ) {
+        spawn_local(async {
+            let _ = preload_signed_in().await;
+        });
+    }
+}
 
 /// Shows `part` once it is here: at once in an unsplit build, or after its fetch. A
 /// fetch that fails says so, with a retry that calls `retry`.

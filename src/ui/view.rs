@@ -105,7 +105,9 @@ pub(crate) fn screen(view: Memo<View>) -> impl IntoView {
     view! {
         <Live render=move || {
             attempt.track();
-            match view.get() {
+            let shown = view.get();
+            split::preload_next(&shown);
+            match shown {
                 View::Username => view! { <sign_in::Username /> }.into_any(),
                 View::Password => view! { <sign_in::Password /> }.into_any(),
                 View::Step(_, StepKind::Notice) => show(split::notice_view(), retry),
