@@ -19,3 +19,6 @@ pub use riskgate_service::{
 pub mod http;
 #[cfg(target_arch = "wasm32")]
 mod js_json;
+/// The HTTP adapter as a Wasm part of its own, in the split build.
+#[cfg(all(target_arch = "wasm32", feature = "split"))]
+pub mod lazy_http;

@@ -15,6 +15,7 @@
 pub mod events;
 
 use crate::backend::api::Branding;
+#[cfg(not(feature = "split"))]
 use crate::backend::http::HttpBackend;
 use crate::backend::IdentityBackend;
 use crate::ui::text::Locale;
@@ -152,6 +153,9 @@ fn string_at(object: &JsValue, key: &str) -> Result<Option<String>, String> {
 fn make_backend(choice: &BackendChoice) -> Result<Rc<dyn IdentityBackend>, String> {
     match choice {
         BackendChoice::Mock => mock_backend(),
+        #[cfg(feature = "split")]
+        BackendChoice::Http(url) => Ok(Rc::new(crate::backend::lazy_http::LazyHttp::new(url.clone()))),
+        #[cfg(not(feature = "split"))]
         BackendChoice::Http(url) => Ok(Rc::new(HttpBackend::new(url.clone()))),
     }
 }

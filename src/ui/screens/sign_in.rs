@@ -22,7 +22,16 @@ pub fn Username() -> impl IntoView {
         ui.screen.set(Screen::Password);
     };
     view! {
-        <form class="rg-form" novalidate on:submit=on_submit(submit)>
+        // Typing, a key or a press on the first screen tells the backend a call is coming
+        // (not focus: the heading takes it when the screen appears).
+        <form
+            class="rg-form"
+            novalidate
+            on:submit=on_submit(submit)
+            on:input=move |_| ui.backend().warm_up()
+            on:keydown=move |_| ui.backend().warm_up()
+            on:pointerdown=move |_| ui.backend().warm_up()
+        >
             <Heading key=Key::SigninHeading />
             <UsernameField id="rg-username" error />
             <div class="rg-actions">
