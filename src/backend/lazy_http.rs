@@ -49,122 +49,68 @@ impl LazyHttp {
     }
 }
 
-// Each call waits for the adapter, then is the adapter's. Borrowed arguments are copied
-// first: the call's future may outlive them.
-impl IdentityBackend for LazyHttp {
-    /// Fetches the adapter's part ahead of the first call; a failure is left to that call.
-    fn warm_up(&self) {
-        if self.adapter.borrow().is_none() {
-            leptos::task::spawn_local(async {
-                let _ = preload_adapter().await;
-            });
+/// An argument as the call's future keeps it: a borrowed one (`name: &str => String`)
+/// copied, since the future may outlive it.
+macro_rules! keep {
+    ($arg:ident) => {
+        $arg
+    };
+    ($arg:ident, $owned:ty) => {
+        <$owned>::from($arg)
+    };
+}
+
+/// The kept argument as the adapter takes it.
+macro_rules! pass {
+    ($arg:ident) => {
+        $arg
+    };
+    ($arg:ident, $owned:ty) => {
+        &$arg
+    };
+}
+
+/// Each call waits for the adapter, then is the adapter's.
+macro_rules! forward {
+    ($($name:ident($($arg:ident: $ty:ty $(=> $owned:ty)?),*) -> $out:ty;)*) => {
+        impl IdentityBackend for LazyHttp {
+            /// Fetches the adapter's part ahead of the first call; a failure is left to that call.
+            fn warm_up(&self) {
+                if self.adapter.borrow().is_none() {
+                    leptos::task::spawn_local(async {
+                        let _ = preload_adapter().await;
+                    });
+                }
+            }
+
+            $(fn $name(&self, $($arg: $ty),*) -> BackendFuture<'_, $out> {
+                $(let $arg = keep!($arg $(, $owned)?);)*
+                Box::pin(async move { self.adapter().await?.$name($(pass!($arg $(, $owned)?)),*).await })
+            })*
         }
-    }
-    fn sign_in(&self, request: SignInRequest) -> BackendFuture<'_, Reply> {
-        Box::pin(async move { self.adapter().await?.sign_in(request).await })
-    }
-    fn send(&self, flow_id: &str, seq: u32, input: Input) -> BackendFuture<'_, Reply> {
-        let flow_id = flow_id.to_owned();
-        Box::pin(async move { self.adapter().await?.send(&flow_id, seq, input).await })
-    }
-    fn current(&self, flow_id: &str) -> BackendFuture<'_, Reply> {
-        let flow_id = flow_id.to_owned();
-        Box::pin(async move { self.adapter().await?.current(&flow_id).await })
-    }
-    fn start_reset(&self, username: &str) -> BackendFuture<'_, ResetReply> {
-        let username = username.to_owned();
-        Box::pin(async move { self.adapter().await?.start_reset(&username).await })
-    }
-    fn send_reset(&self, flow_id: &str, seq: u32, input: ResetInput) -> BackendFuture<'_, ResetReply> {
-        let flow_id = flow_id.to_owned();
-        Box::pin(async move { self.adapter().await?.send_reset(&flow_id, seq, input).await })
-    }
-    fn current_reset(&self, flow_id: &str) -> BackendFuture<'_, ResetReply> {
-        let flow_id = flow_id.to_owned();
-        Box::pin(async move { self.adapter().await?.current_reset(&flow_id).await })
-    }
-    fn check_password(&self, flow_id: &str, candidate: &str) -> BackendFuture<'_, Verdict> {
-        let (flow_id, candidate) = (flow_id.to_owned(), candidate.to_owned());
-        Box::pin(async move { self.adapter().await?.check_password(&flow_id, &candidate).await })
-    }
-    fn account(&self, session: &str) -> BackendFuture<'_, AccountView> {
-        let session = session.to_owned();
-        Box::pin(async move { self.adapter().await?.account(&session).await })
-    }
-    fn report_sign_in(&self, session: &str, sign_in: u64, was_me: bool) -> BackendFuture<'_, AccountView> {
-        let session = session.to_owned();
-        Box::pin(async move { self.adapter().await?.report_sign_in(&session, sign_in, was_me).await })
-    }
-    fn remove_method(&self, session: &str, method: MethodKind) -> BackendFuture<'_, AccountView> {
-        let session = session.to_owned();
-        Box::pin(async move { self.adapter().await?.remove_method(&session, method).await })
-    }
-    fn begin_method(
-        &self,
-        session: &str,
-        method: MethodKind,
-        phone: Option<String>,
-    ) -> BackendFuture<'_, Enrollment> {
-        let session = session.to_owned();
-        Box::pin(async move { self.adapter().await?.begin_method(&session, method, phone).await })
-    }
-    fn confirm_method(&self, session: &str, code: &str) -> BackendFuture<'_, AccountView> {
-        let (session, code) = (session.to_owned(), code.to_owned());
-        Box::pin(async move { self.adapter().await?.confirm_method(&session, &code).await })
-    }
-    fn admin_overview(&self, session: &str) -> BackendFuture<'_, AdminView> {
-        let session = session.to_owned();
-        Box::pin(async move { self.adapter().await?.admin_overview(&session).await })
-    }
-    fn admin_act(
-        &self,
-        session: &str,
-        username: &str,
-        action: AdminAction,
-    ) -> BackendFuture<'_, AdminReceipt> {
-        let (session, username) = (session.to_owned(), username.to_owned());
-        Box::pin(async move { self.adapter().await?.admin_act(&session, &username, action).await })
-    }
-    fn set_policy(
-        &self,
-        session: &str,
-        policy: TenantPolicy,
-        banned: BannedList,
-    ) -> BackendFuture<'_, AdminView> {
-        let session = session.to_owned();
-        Box::pin(async move { self.adapter().await?.set_policy(&session, policy, banned).await })
-    }
-    fn begin_passkey_sign_in(
-        &self,
-        username: &str,
-        tenant: Option<String>,
-    ) -> BackendFuture<'_, PasskeyOptions> {
-        let username = username.to_owned();
-        Box::pin(async move { self.adapter().await?.begin_passkey_sign_in(&username, tenant).await })
-    }
-    fn passkey_sign_in(
-        &self,
-        username: &str,
-        tenant: Option<String>,
-        answer: PasskeyAssertion,
-    ) -> BackendFuture<'_, Reply> {
-        let username = username.to_owned();
-        Box::pin(async move { self.adapter().await?.passkey_sign_in(&username, tenant, answer).await })
-    }
-    fn begin_passkey(&self, session: &str) -> BackendFuture<'_, PasskeyOptions> {
-        let session = session.to_owned();
-        Box::pin(async move { self.adapter().await?.begin_passkey(&session).await })
-    }
-    fn confirm_passkey(&self, session: &str, created: PasskeyCreated) -> BackendFuture<'_, AccountView> {
-        let session = session.to_owned();
-        Box::pin(async move { self.adapter().await?.confirm_passkey(&session, created).await })
-    }
-    fn sign_out(&self, session: &str) -> BackendFuture<'_, ()> {
-        let session = session.to_owned();
-        Box::pin(async move { self.adapter().await?.sign_out(&session).await })
-    }
-    fn step_up(&self, session: &str) -> BackendFuture<'_, Reply> {
-        let session = session.to_owned();
-        Box::pin(async move { self.adapter().await?.step_up(&session).await })
-    }
+    };
+}
+
+forward! {
+    sign_in(request: SignInRequest) -> Reply;
+    send(flow_id: &str => String, seq: u32, input: Input) -> Reply;
+    current(flow_id: &str => String) -> Reply;
+    start_reset(username: &str => String) -> ResetReply;
+    send_reset(flow_id: &str => String, seq: u32, input: ResetInput) -> ResetReply;
+    current_reset(flow_id: &str => String) -> ResetReply;
+    check_password(flow_id: &str => String, candidate: &str => String) -> Verdict;
+    account(session: &str => String) -> AccountView;
+    report_sign_in(session: &str => String, sign_in: u64, was_me: bool) -> AccountView;
+    remove_method(session: &str => String, method: MethodKind) -> AccountView;
+    begin_method(session: &str => String, method: MethodKind, phone: Option<String>) -> Enrollment;
+    confirm_method(session: &str => String, code: &str => String) -> AccountView;
+    admin_overview(session: &str => String) -> AdminView;
+    admin_act(session: &str => String, username: &str => String, action: AdminAction) -> AdminReceipt;
+    set_policy(session: &str => String, policy: TenantPolicy, banned: BannedList) -> AdminView;
+    begin_passkey_sign_in(username: &str => String, tenant: Option<String>) -> PasskeyOptions;
+    passkey_sign_in(username: &str => String, tenant: Option<String>, answer: PasskeyAssertion) -> Reply;
+    begin_passkey(session: &str => String) -> PasskeyOptions;
+    confirm_passkey(session: &str => String, created: PasskeyCreated) -> AccountView;
+    sign_out(session: &str => String) -> ();
+    step_up(session: &str => String) -> Reply;
 }
