@@ -86,6 +86,10 @@ async fn one_method_under_a_two_method_policy_is_sent_to_the_admin() {
     start_reset(&page, "ada@contoso.example").await;
     page.expect_heading("Confirm it's you").await;
     page.expect_text("Check 1 of 2").await;
+    // Counted in the language's own digits.
+    page.choose_locale("ar").await;
+    page.expect_text("التحقق ١ من ٢").await;
+    page.choose_locale("en").await;
     page.type_into("#rg-reset-code", &page.app_code("ada@contoso.example")).await;
     page.click("Verify").await;
     page.expect_heading("You can't reset your password here").await;

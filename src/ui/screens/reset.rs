@@ -172,10 +172,11 @@ impl Proofs {
         }
     }
 
-    /// "Check 1 of 2": the proof asked for now.
+    /// "Check 1 of 2": the proof asked for now, in the locale's digits.
     fn progress(&self, ui: Ui) -> String {
-        let now = (self.proven + 1).min(self.required as usize).to_string();
-        ui.tf(Key::ResetProgress, &[("done", &now), ("of", &self.required.to_string())])
+        let locale = ui.locale.get();
+        let now = locale.number((self.proven + 1).min(self.required as usize) as u64);
+        ui.tf(Key::ResetProgress, &[("done", &now), ("of", &locale.number(self.required.into()))])
     }
 }
 
