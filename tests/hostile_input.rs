@@ -9,7 +9,7 @@ use leptos::prelude::*;
 use riskgate::backend::mock::{MemoryStore, MockBackend, Store, StoreStatus};
 use riskgate::backend::platform::{OsEntropy, SystemClock};
 use riskgate::backend::IdentityBackend;
-use riskgate::ui::text::{self, Key, Locale};
+use riskgate::ui::text::{Arg, Key, Locale, Message};
 use riskgate::ui::App;
 use std::rc::Rc;
 use support::Page;
@@ -132,17 +132,29 @@ async fn a_store_notice_holding_markup_renders_as_text() {
     let mock = Rc::new(MockBackend::open(Rc::new(SystemClock), Rc::new(OsEntropy), store));
     let StoreStatus::Reset(why) = mock.store_status().clone() else { panic!("the store is reported") };
     let markup = "<img src=x onerror=window.rgPwned=3>";
-    let notice = text::tf(Locale::En, Key::StoreReset, &[("why", &format!("{why} {markup}"))]);
+    let notice = Message::from(Key::StoreReset).with("why", Arg::Data(format!("{why} {markup}")));
     let root: web_sys::HtmlElement = document().create_element("div").unwrap().unchecked_into();
     document().body().unwrap().append_child(&root).unwrap();
     let backend: Rc<dyn IdentityBackend> = mock;
     let shown = notice.clone();
     let _mounted = leptos::mount::mount_to(root.clone(), move || {
-        view! { <App backend locale=Locale::En notice=shown.clone()/> }
+        view! { <App backend locale=Locale::En notice=Some(shown.clone()) /> }
     });
     leptos::task::tick().await;
     let status = root.query_selector(".rg-warning").unwrap().expect("the notice is shown");
-    assert_eq!(status.text_content().unwrap(), notice);
+    assert_eq!(status.text_content().unwrap(), notice.text(Locale::En));
+    assert!(root.query_selector("img").unwrap().is_none(), "no element from the notice");
+    // It follows a change of language, as every message does.
+    let menu: web_sys::HtmlSelectElement =
+        root.query_selector("#rg-locale").unwrap().unwrap().unchecked_into();
+    menu.set_value("de");
+    let init = web_sys::EventInit::new();
+    init.set_bubbles(true);
+    menu.dispatch_event(&web_sys::Event::new_with_event_init_dict("change", &init).unwrap()).unwrap();
+    leptos::task::tick().await;
+    let status = root.query_selector(".rg-warning").unwrap().expect("the notice is shown");
+    assert_eq!(status.text_content().unwrap(), notice.text(Locale::De));
+    assert_ne!(notice.text(Locale::De), notice.text(Locale::En));
     assert!(root.query_selector("img").unwrap().is_none(), "no element from the notice");
     root.remove();
 }

@@ -324,7 +324,7 @@ pub fn mount_over(
         backend,
         locale,
         locales,
-        notice: String::new(),
+        notice: None,
         theme,
         branding,
         username,

@@ -9,7 +9,7 @@ pub mod panel;
 use crate::backend::mock::{LocalStore, StoreStatus};
 use crate::backend::platform::{OsEntropy, ShiftedClock, SystemClock};
 use crate::backend::{IdentityBackend, MockBackend};
-use crate::ui::text::{Key, Locale};
+use crate::ui::text::{Arg, Key, Locale, Message};
 use crate::ui::App;
 use leptos::prelude::*;
 use std::rc::Rc;
@@ -31,9 +31,10 @@ pub fn start() {
         mock.set_relying_party(rp);
     }
     let locale = crate::ui::browser_locale();
+    // Put into words when shown, so it follows a change of language.
     let notice = match mock.store_status() {
-        StoreStatus::Reset(why) => crate::ui::text::tf(locale, Key::StoreReset, &[("why", why)]),
-        _ => String::new(),
+        StoreStatus::Reset(why) => Some(Message::from(Key::StoreReset).with("why", Arg::Data(why.clone()))),
+        _ => None,
     };
     let hash = RwSignal::new(location_hash());
     let listener = window_event_listener(leptos::ev::hashchange, move |_| hash.set(location_hash()));
@@ -55,7 +56,12 @@ pub fn start() {
 
 /// The live flow: the component over the mock, beside the demo panel and the lab.
 #[component]
-fn LivePage(mock: Rc<MockBackend>, clock: Rc<ShiftedClock>, locale: Locale, notice: String) -> impl IntoView {
+fn LivePage(
+    mock: Rc<MockBackend>,
+    clock: Rc<ShiftedClock>,
+    locale: Locale,
+    notice: Option<Message>,
+) -> impl IntoView {
     let backend: Rc<dyn IdentityBackend> = mock.clone();
     let panel_mock = mock.clone();
     view! {

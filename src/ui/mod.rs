@@ -187,8 +187,8 @@ pub fn browser_locale() -> Locale {
 
 /// The sign-in component. `locale` overrides the browser's language, and `locales` is
 /// where the files of locales not packed into the module are (by default, locales/
-/// beside the module); `notice` is shown
-/// above the first screen (for example, that saved demo data had to be reset).
+/// beside the module); `notice` is shown above the first screen, in the language shown
+/// (for example, that saved demo data had to be reset).
 /// `branding` is the host page's look until a tenant's own is known; `username` fills
 /// the first field; `tenant` limits sign-in to one organisation; `listener` hears
 /// every step, the outcome and errors; `preset` opens on a given screen.
@@ -197,7 +197,7 @@ pub fn App(
     backend: Rc<dyn IdentityBackend>,
     #[prop(optional)] locale: Option<Locale>,
     #[prop(optional)] locales: Option<String>,
-    #[prop(optional, into)] notice: String,
+    #[prop(default = None)] notice: Option<Message>,
     #[prop(optional)] theme: Theme,
     #[prop(optional)] branding: Option<Branding>,
     #[prop(optional, into)] username: String,
@@ -232,7 +232,14 @@ pub fn App(
                 style:max-width=move || if wide() { "72rem" } else { "" }
             >
                 <parts::language::LanguagePicker />
-                {(!notice.is_empty()).then(|| view! { <p class="rg-warning" role="status">{notice}</p> })}
+                {notice
+                    .map(|notice| {
+                        view! {
+                            <p class="rg-warning" role="status">
+                                {move || notice.text(ui.locale.get())}
+                            </p>
+                        }
+                    })}
                 {view::screen(view)}
                 <kit::Progress/>
             </main>
