@@ -16,7 +16,7 @@ import { execFileSync } from 'node:child_process';
 import { extname, join } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { cpus } from 'node:os';
-import { serve, launch } from './browser.mjs';
+import { serve, launch, percentile } from './browser.mjs';
 import { breakdown, breakdownTable } from './wasm-breakdown.mjs';
 
 const [root = 'dist', benchRoot = 'target/bench-dist', componentRoot = 'target/component'] = process.argv.slice(2);
@@ -25,12 +25,6 @@ const LOADS = 20;
 const RUNS = 50;
 const KINDS = ['wasm', 'js', 'css'];
 const KB = 1024;
-
-/** Nearest-rank percentile of non-empty `values`. */
-function percentile(values, p) {
-  const sorted = [...values].sort((a, b) => a - b);
-  return sorted[Math.max(1, Math.ceil((p * sorted.length) / 100)) - 1];
-}
 
 /** Opens `url` in a fresh context; `prepare(context)` runs before loading. */
 async function open(browser, url, prepare = async () => {}) {

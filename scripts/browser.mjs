@@ -1,5 +1,6 @@
-// Shared by the scripts that drive Chromium: a static server for dist/ and a
-// launched browser. Chromium comes from Debian; Playwright never downloads one.
+// Shared by the scripts that drive Chromium: a static server for dist/, a launched
+// browser, and the small helpers they have in common. Chromium comes from Debian;
+// Playwright never downloads one.
 import { createServer } from 'node:http';
 import { readFile } from 'node:fs/promises';
 import { extname, join, normalize } from 'node:path';
@@ -52,4 +53,18 @@ export function watchErrors(page) {
   page.on('console', (m) => { if (m.type() === 'error') errors.push(m.text()); });
   page.on('pageerror', (e) => errors.push(String(e)));
   return errors;
+}
+
+/** Nearest-rank percentile of non-empty `values`. */
+export function percentile(values, p) {
+  const sorted = [...values].sort((a, b) => a - b);
+  return sorted[Math.max(1, Math.ceil((p * sorted.length) / 100)) - 1];
+}
+
+/** The JSON block after `<!-- example: name -->` in the API document's text `doc`. */
+export function example(doc, name) {
+  const at = doc.indexOf(`<!-- example: ${name} -->`);
+  if (at < 0) throw new Error(`docs/backend-api.md has no example ${name}`);
+  const start = doc.indexOf('```json', at) + '```json'.length;
+  return doc.slice(start, doc.indexOf('```', start)).trim();
 }

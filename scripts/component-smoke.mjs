@@ -8,7 +8,7 @@
 import { access, cp, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { serve, launch, watchErrors } from './browser.mjs';
+import { serve, launch, watchErrors, example } from './browser.mjs';
 
 const bundle = process.argv[2] ?? 'target/component';
 
@@ -38,14 +38,6 @@ window.handle = mount(slot, { backend: "/api", locale, theme: "light" });
 `;
 
 const exists = (path) => access(path).then(() => true, () => false);
-
-/** The JSON block after `<!-- example: name -->` in the API document. */
-function example(doc, name) {
-  const at = doc.indexOf(`<!-- example: ${name} -->`);
-  if (at < 0) throw new Error(`docs/backend-api.md has no example ${name}`);
-  const start = doc.indexOf('```json', at) + '```json'.length;
-  return doc.slice(start, doc.indexOf('```', start)).trim();
-}
 
 const doc = await readFile('docs/backend-api.md', 'utf8');
 const dir = await mkdtemp(join(tmpdir(), 'riskgate-component-'));

@@ -15,7 +15,7 @@
 import { cp, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { serve, launch } from './browser.mjs';
+import { serve, launch, percentile, example } from './browser.mjs';
 
 const [bundle = 'target/component', hello = 'target/hello'] = process.argv.slice(2);
 const LOADS = Number(process.env.LOADS ?? 20);
@@ -26,18 +26,6 @@ const HOST = `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>
 </head><body><div id="login"></div></body></html>`;
 const HELLO = `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Hello</title>
 <script type="module">import init from "./riskgate_hello.js"; await init();</script></head><body></body></html>`;
-
-/** Nearest-rank percentile of non-empty `values`. */
-function percentile(values, p) {
-  const sorted = [...values].sort((a, b) => a - b);
-  return sorted[Math.max(1, Math.ceil((p * sorted.length) / 100)) - 1];
-}
-
-function example(doc, name) {
-  const at = doc.indexOf(`<!-- example: ${name} -->`);
-  const start = doc.indexOf('```json', at) + '```json'.length;
-  return doc.slice(start, doc.indexOf('```', start)).trim();
-}
 
 // Runs in the page first: `rgWhen(test, from)` resolves to [ms until `test()` holds, ms
 // until the frame after that has been painted], both from `from` (0: navigation start).
