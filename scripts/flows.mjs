@@ -5,7 +5,7 @@ import { gzipSync } from 'node:zlib';
 import { watchErrors } from './browser.mjs';
 import { totp } from './service.mjs';
 
-export const NEW_PASSWORD = 'Lantern-Bicycle-Ocean-93';
+const NEW_PASSWORD = 'Lantern-Bicycle-Ocean-93';
 
 /**
  * The component's own files (its module and Wasm, the parts of a split build and their
@@ -47,6 +47,19 @@ export async function visit(browser, origin, path = '/', query = '') {
     await fill('#rg-password', password);
     await press('Sign in');
   }
+  /** The MFA challenge, answered with `username`'s authenticator code from `service`. */
+  async function confirmWithApp(service, username) {
+    await heading("Confirm it's you");
+    await fill('#rg-code', await service.appCode(username));
+    await press('Verify');
+  }
+  /** The new password, typed twice and sent. */
+  async function choosePassword() {
+    await heading('Choose a new password');
+    await fill('#rg-new-password', NEW_PASSWORD);
+    await fill('#rg-confirm-password', NEW_PASSWORD);
+    await press('Change password');
+  }
   /** The component files fetched so far: [{ path, gzip }]. */
   const fetched = () => Promise.all(weighed);
   /** Closes the visit; `expected` matches console errors the walk itself caused. */
@@ -60,7 +73,7 @@ export async function visit(browser, origin, path = '/', query = '') {
     await context.close();
     return { heard, files };
   }
-  return { page, heading, press, fill, signIn, fetched, finish };
+  return { page, heading, press, fill, signIn, confirmWithApp, choosePassword, fetched, finish };
 }
 
 /**
@@ -86,9 +99,7 @@ export const FLOWS = [
       await v.signIn('ravi@contoso.example', 'Quiet-Meadow-17');
       await v.heading('We noticed something unusual');
       await v.press('Continue');
-      await v.heading("Confirm it's you");
-      await v.fill('#rg-code', await service.appCode('ravi@contoso.example'));
-      await v.press('Verify');
+      await v.confirmWithApp(service, 'ravi@contoso.example');
       await v.heading("You're signed in");
     },
   },
@@ -98,13 +109,8 @@ export const FLOWS = [
       await v.signIn('kim@contoso.example', 'Silver-Orchard-44');
       await v.heading('Your account may be at risk');
       await v.press('Continue');
-      await v.heading("Confirm it's you");
-      await v.fill('#rg-code', await service.appCode('kim@contoso.example'));
-      await v.press('Verify');
-      await v.heading('Choose a new password');
-      await v.fill('#rg-new-password', NEW_PASSWORD);
-      await v.fill('#rg-confirm-password', NEW_PASSWORD);
-      await v.press('Change password');
+      await v.confirmWithApp(service, 'kim@contoso.example');
+      await v.choosePassword();
       await v.heading("You're signed in");
     },
   },
@@ -134,10 +140,7 @@ export const FLOWS = [
       await v.page.waitForSelector('#riskgate #rg-reset-code', { timeout: 15000 });
       await v.fill('#rg-reset-code', await service.appCode('mia@contoso.example'));
       await v.press('Verify');
-      await v.heading('Choose a new password');
-      await v.fill('#rg-new-password', NEW_PASSWORD);
-      await v.fill('#rg-confirm-password', NEW_PASSWORD);
-      await v.press('Change password');
+      await v.choosePassword();
       await v.heading('Your password has been reset');
     },
   },
@@ -152,9 +155,7 @@ export const FLOWS = [
       await v.press('Open admin view');
       await v.heading('Admin view');
       await v.press("Confirm it's you");
-      await v.heading("Confirm it's you");
-      await v.fill('#rg-code', await service.appCode('admin@contoso.example'));
-      await v.press('Verify');
+      await v.confirmWithApp(service, 'admin@contoso.example');
       await v.page.waitForSelector('#riskgate table.rg-users tr:has-text("ada@contoso.example")', { timeout: 15000 });
     },
   },

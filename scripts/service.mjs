@@ -2,9 +2,9 @@
 // nothing) on a free loopback port, with a temporary SQLite database and the demo seed,
 // serving the example host pages beside the shipped component (and, in console/, beside
 // the console build). It stops with `stop()`, or when this process ends.
-import { spawn } from 'node:child_process';
+import { execFileSync, spawn } from 'node:child_process';
 import { createHmac, randomBytes } from 'node:crypto';
-import { copyFile, cp, mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { copyFile, mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -30,14 +30,10 @@ export function totp(base32, at = Date.now()) {
   return String((mac.readUInt32BE(offset) & 0x7fffffff) % 1000000).padStart(6, '0');
 }
 
-/** The host pages over `bundle` (target/component) and `bundle`/console in `site`. */
+/** The host pages over `bundle` (target/component) and `bundle`/console in `site`, as
+ * `make serve-service` serves them (scripts/service-site.sh), plus the bare host page. */
 async function buildSite(bundle, site) {
-  for (const [from, to] of [[bundle, site], [join(bundle, 'console'), join(site, 'console')]]) {
-    // Every file of the build: module, Wasm, a split build's parts and loader, locales.
-    await cp(from, to, { recursive: true, filter: (src) => !src.startsWith(join(from, 'console')) });
-    await copyFile('examples/embed.html', join(to, 'index.html'));
-    for (const name of ['embed.js', 'embed.css']) await copyFile(join('examples', name), join(to, name));
-  }
+  execFileSync('scripts/service-site.sh', [site, bundle], { stdio: 'inherit' });
   for (const name of ['bare.html', 'bare.js']) await copyFile(join('examples', name), join(site, name));
 }
 
