@@ -25,12 +25,12 @@ impl From<SplitLoaderError> for PartMissing {
     }
 }
 
-/// `$name()` gives the view `$body` once its part `$part` is here; `$preload()` fetches
-/// the part ahead of need (see `preload_next`).
+/// `$name()` gives the view `$body` once its part `$part` is here; `$preload()`, where
+/// named, fetches the part ahead of need (see `preload_next`).
 macro_rules! part {
-    ($name:ident, $preload:ident, $part:ident => $body:expr) => {
+    ($name:ident, $part:ident => $body:expr $(, preload $preload:ident)?) => {
         #[cfg(feature = "split")]
-        #[wasm_split($part, wasm_split_path = ::leptos::wasm_split, preload(#[allow(dead_code)] $preload), fallible)]
+        #[wasm_split($part, wasm_split_path = ::leptos::wasm_split, $(preload($preload),)? fallible)]
         pub fn $name() -> Result<AnyView, PartMissing> {
             Ok($body.into_any())
         }
@@ -40,11 +40,12 @@ macro_rules! part {
             Ok($body.into_any())
         }
 
-        #[cfg(not(feature = "split"))]
-        #[allow(dead_code)] // only the parts preload_next fetches ahead
-        pub async fn $preload() -> Result<(), SplitLoaderError> {
-            Ok(())
-        }
+        $(
+            #[cfg(not(feature = "split"))]
+            pub async fn $preload() -> Result<(), SplitLoaderError> {
+                Ok(())
+            }
+        )?
     };
 }
 
@@ -52,15 +53,15 @@ macro_rules! part {
 // and with a part per screen a flow fetched about twenty files and a transition waited on
 // several (to the reset: 97 to 108 ms median, against 41 to 61 ms grouped; bench/parts.md).
 // challenge: a risky sign-in's steps; signed: how a flow ends; registration; reset.
-part!(notice_view, preload_notice, challenge => view! { <notice::Notice /> });
-part!(mfa_view, preload_mfa, challenge => view! { <mfa::Mfa /> });
-part!(interrupt_view, preload_interrupt, registration => view! { <interrupt::Interrupt /> });
-part!(register_view, preload_register, registration => view! { <register::Register /> });
-part!(new_password_view, preload_new_password, challenge => view! { <change_password::ChangePassword /> });
-part!(blocked_view, preload_blocked, challenge => view! { <blocked::Blocked /> });
-part!(signed_in_view, preload_signed_in, signed => view! { <signed_in::SignedIn /> });
-part!(ended_view, preload_ended, signed => view! { <ended::Ended /> });
-part!(reset_view, preload_reset, reset => view! { <reset::ForgotPassword /> });
+part!(notice_view, challenge => view! { <notice::Notice /> });
+part!(mfa_view, challenge => view! { <mfa::Mfa /> });
+part!(interrupt_view, registration => view! { <interrupt::Interrupt /> });
+part!(register_view, registration => view! { <register::Register /> });
+part!(new_password_view, challenge => view! { <change_password::ChangePassword /> });
+part!(blocked_view, challenge => view! { <blocked::Blocked /> });
+part!(signed_in_view, signed => view! { <signed_in::SignedIn /> }, preload preload_signed);
+part!(ended_view, signed => view! { <ended::Ended /> });
+part!(reset_view, reset => view! { <reset::ForgotPassword /> });
 
 /// Fetches ahead the part the step after `view` most often needs, so that its
 /// transition does not wait for it: after the password, the signed-in screen; a flow that
@@ -71,7 +72,7 @@ pub fn preload_next(view: &View) {
         View::Password | View::Step(_, StepKind::Mfa | StepKind::Register | StepKind::NewPassword)
     ) {
         spawn_local(async {
-            let _ = preload_signed_in().await;
+            let _ = preload_signed().await;
         });
     }
 }
