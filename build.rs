@@ -5,14 +5,14 @@
 //! and the tests), else English alone. For the others it writes
 //! `OUT_DIR/locales/<tag>.json`, which scripts/component.sh ships beside the module for
 //! it to fetch when a person picks one: `{"catalog": id, "texts": [...]}`, the texts in
-//! `Key`'s order, `id` naming the key set so a file from another build is refused. The build fails, naming the file and key, when a locale has
-//! a key twice, a key English lacks, or a text whose placeholders differ from English's;
-//! a key a locale lacks shows English, with a warning. tests/catalogs.rs reads the files
-//! with `read` too.
+//! `Key`'s order, `id` naming the key set so a file from another build is refused. The
+//! build fails, naming the file and key, when a locale has a key twice, a key English
+//! lacks, or a text whose placeholders differ from English's; a key a locale lacks shows
+//! English, with a warning. tests/catalogs.rs reads the files with `read` too.
 use serde::de::{Deserializer, MapAccess, Visitor};
 use std::collections::BTreeSet;
 use std::fmt::{self, Write};
-use std::path::Path;
+use std::path::{Path, PathBuf};
 
 /// The locale files, in `Locale::ALL`'s order; English, first, is the source.
 const LOCALES: [&str; 10] = ["en", "de", "fr", "es", "pt", "ja", "zh", "ar", "he", "hi"];
@@ -31,7 +31,7 @@ fn main() {
     if !problems.is_empty() {
         fail(&problems);
     }
-    let out = Path::new(&std::env::var("OUT_DIR").unwrap()).to_path_buf();
+    let out = PathBuf::from(std::env::var("OUT_DIR").unwrap());
     let packed = if std::env::var_os("CARGO_FEATURE_PACKED_LOCALES").is_some() { LOCALES.len() } else { 1 };
     std::fs::write(out.join("catalog.rs"), generate(&catalogs, packed)).unwrap();
     std::fs::create_dir_all(out.join("locales")).unwrap();
