@@ -28,8 +28,8 @@ build: setup-build
 ## target/component/console/ the same with account health and the admin view, for IT
 ## pages. No mock and no review tools (docs/embedding.md)
 component: setup-build
-	scripts/component.sh target/component release --no-default-features --features embed,split
-	scripts/component.sh target/component/console release --no-default-features --features embed,admin
+	scripts/component.sh target/component shipped --no-default-features --features embed,split
+	scripts/component.sh target/component/console shipped --no-default-features --features embed,admin
 	node scripts/package.mjs target/component
 
 setup:
@@ -73,8 +73,8 @@ test-release: build component
 # builds of the library to one file name. Every part runs even when a size is over its
 # budget (the server load reads the transitions bench.mjs wrote); make bench fails then.
 bench: setup setup-build
-	KEEP_NAMES=target/component-names.wasm scripts/component.sh target/component release --no-default-features --features embed,split
-	scripts/component.sh target/component/console release --no-default-features --features embed,admin
+	KEEP_NAMES=target/component-names.wasm scripts/component.sh target/component shipped --no-default-features --features embed,split
+	scripts/component.sh target/component/console shipped --no-default-features --features embed,admin
 	scripts/hello.sh target/hello
 	cargo build -p riskgate-server
 	CARGO_PROFILE_RELEASE_PANIC=unwind cargo bench --bench engine

@@ -1,13 +1,20 @@
 #!/usr/bin/env bash
 # Builds the library's `mount()` for host pages into OUT: riskgate.js, riskgate_bg.wasm
 # and locales/<tag>.json.
-# Usage: scripts/component.sh OUT debug|release [cargo feature options...]
+# Usage: scripts/component.sh OUT debug|release|shipped [cargo feature options...]
+# `shipped` is `release` with the standard library built for size (sized-std.sh): what
+# `make component` writes for login pages. The example page's build stays on `release`.
 # The library is built as a cdylib alone: built together with its rlib, the same
 # release Wasm comes out about 58 KB (gzipped) bigger.
 set -euo pipefail
 out=$1 profile=$2
 shift 2
-flags=(--lib --crate-type cdylib --target wasm32-unknown-unknown --offline --message-format json-render-diagnostics "$@")
+sized_std_args=()
+if [ "$profile" = shipped ]; then
+  source "$(dirname "$0")/sized-std.sh"
+  profile=release
+fi
+flags=(--lib --crate-type cdylib --target wasm32-unknown-unknown --offline --message-format json-render-diagnostics "${sized_std_args[@]}" "$@")
 if [ "$profile" = release ]; then flags+=(--release); fi
 # With the feature `split` the screens past the first become parts of their own
 # (src/ui/split.rs): the splitter reads the linker's relocations, asked of the final

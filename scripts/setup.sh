@@ -32,6 +32,12 @@ if [[ $'\n'$targets$'\n' != *$'\n'wasm32-unknown-unknown$'\n'* ]]; then
   rustup target add wasm32-unknown-unknown
 fi
 
+# The shipped component's standard library is built from source (scripts/sized-std.sh).
+if ! rustup component list --installed | grep -q '^rust-src'; then
+  say "adding rust-src, the standard library's source"
+  rustup component add rust-src
+fi
+
 if ! has_version wasm-bindgen "wasm-bindgen $WASM_BINDGEN_VERSION"; then
   say "installing wasm-bindgen-cli $WASM_BINDGEN_VERSION (about 6 minutes)"
   # No --locked: its lock file names a crate version the registry no longer has.
@@ -100,4 +106,6 @@ fi
 # yardstick (bench/hello, a project of its own) too.
 cargo fetch --quiet
 cargo fetch --quiet --manifest-path bench/hello/Cargo.toml
+# ...and the crates the standard library's own build needs (scripts/sized-std.sh).
+RUSTC_BOOTSTRAP=1 cargo fetch --quiet -Zbuild-std=std,panic_abort --target wasm32-unknown-unknown
 say "tools ready"
