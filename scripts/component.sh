@@ -45,6 +45,8 @@ if $split; then
 else
   wasm-bindgen --target web --out-dir "$out" --out-name riskgate "$wasm"
 fi
+# The stream adapters a dependency exports, unused here, out of the module and the glue.
+node "$(dirname "$0")/unexport.mjs" "$out" riskgate
 # The locales not packed into the module, fetched from locales/ beside it when chosen.
 rm -rf "$out/locales"
 cp -r "$locales" "$out/locales"
