@@ -279,13 +279,11 @@ async fn remove_method_deletes_the_method_by_name() {
 }
 
 #[wasm_bindgen_test]
-async fn begin_method_posts_the_method_and_draws_the_qr_code_itself() {
+async fn begin_method_posts_the_method_and_reads_the_enrollment() {
     let http = backend();
     answer("enrollment");
     let enrollment = http.begin_method(ex::SESSION, MethodKind::AuthenticatorApp, None).await.unwrap();
-    let drawn = totp::qr_svg(&ex::enrollment().uri);
-    assert!(drawn.starts_with("<svg") || drawn.contains("<svg"), "a QR code was drawn");
-    assert_eq!(enrollment, Enrollment { qr_svg: drawn, ..ex::enrollment() });
+    assert_eq!(enrollment, ex::enrollment());
     let endpoint = "POST /account/methods";
     check(
         &only_request(),
@@ -581,20 +579,24 @@ async fn a_branding_colour_that_is_not_rrggbb_is_malformed() {
     assert!(matches!(result, Err(BackendError::Malformed(why)) if why.contains("branding")));
 }
 
+/// The screen draws the QR code from the setup link itself: markup a service puts in
+/// `qr_svg` is never inserted into the page.
 #[wasm_bindgen_test]
 async fn markup_from_the_service_never_reaches_the_qr_code() {
-    let evil = "<img src=x onerror=\"alert(1)\">";
+    let page = app_over_http();
+    let evil = "<img class=\"rg-evil\" src=x onerror=\"alert(1)\">";
     let hostile = Enrollment { qr_svg: evil.into(), ..ex::enrollment() };
     let reply = Reply { enrollment: Some(hostile.clone()), ..ex::reply_register() };
-    let got = sign_in_answered(200, &serde_json::to_string(&reply).unwrap()).await.unwrap();
+    stub_reply(200, &serde_json::to_string(&reply).unwrap());
+    page.sign_in("ravi@contoso.example", "Quiet-Meadow-17").await;
+    page.expect_text(&hostile.key).await;
+    let qr = page.find(".rg-qr").expect("the QR code's box");
+    assert!(qr.query_selector(".rg-evil").unwrap().is_none(), "no markup from the service");
+    let modules = qr.query_selector("svg path").unwrap().and_then(|p| p.get_attribute("d"));
     let drawn = totp::qr_svg(&hostile.uri);
-    assert_eq!(got.enrollment.map(|e| e.qr_svg), Some(drawn.clone()));
-
-    let http = backend();
-    stub_reply(200, &serde_json::to_string(&hostile).unwrap());
-    let enrollment = http.begin_method(ex::SESSION, MethodKind::AuthenticatorApp, None).await.unwrap();
-    assert_eq!(enrollment.qr_svg, drawn);
-    assert!(!enrollment.qr_svg.contains("onerror"));
+    let want = drawn.split(" d=\"").nth(1).and_then(|rest| rest.split('"').next());
+    assert!(want.is_some_and(|d| d.len() > 100), "a QR code was drawn: {drawn}");
+    assert_eq!(modules.as_deref(), want, "the QR code of the setup link");
 }
 
 #[wasm_bindgen_test]

@@ -292,20 +292,14 @@ fn method_segment(method: MethodKind) -> Result<String, BackendError> {
     name.ok_or_else(|| BackendError::Malformed("request: method name".into()))
 }
 
-/// The reply's promises the screens take on trust from the mock: a branding colour that
-/// is a plain `#rrggbb`, and a QR code that is our own SVG (it is inserted as markup).
-fn checked_reply(mut reply: Reply) -> Result<Reply, BackendError> {
+/// The reply's promise the screens take on trust from the mock: a branding colour that
+/// is a plain `#rrggbb`. (The QR code is drawn by the screen from the URI: the reply's
+/// `qr_svg` is never inserted.)
+fn checked_reply(reply: Reply) -> Result<Reply, BackendError> {
     if reply.branding.as_ref().is_some_and(|b| !b.is_valid()) {
         return Err(BackendError::Malformed("reply: branding accent is not #rrggbb".into()));
     }
-    reply.enrollment = reply.enrollment.map(redraw_qr);
     Ok(reply)
-}
-
-/// Draws the QR code from the URI here, so no markup from the service reaches the page.
-fn redraw_qr(mut enrollment: Enrollment) -> Enrollment {
-    enrollment.qr_svg = riskgate_api::qr::qr_svg(&enrollment.uri);
-    enrollment
 }
 
 #[wasm_bindgen]
@@ -431,7 +425,7 @@ impl IdentityBackend for HttpBackend {
     ) -> BackendFuture<'_, Enrollment> {
         let body = json(&MethodRequest { method, phone });
         let reply = self.exchange(Method::POST, Ok("/account/methods".into()), Some(session), Some(body));
-        Box::pin(async move { view_reply(reply).await.map(redraw_qr) })
+        Box::pin(view_reply(reply))
     }
 
     fn confirm_method(&self, session: &str, code: &str) -> BackendFuture<'_, AccountView> {

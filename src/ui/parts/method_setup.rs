@@ -68,18 +68,16 @@ pub fn CodeForm(
     }
 }
 
-/// An authenticator app being set up: its QR code and the key to type by hand.
+/// An authenticator app being set up: its QR code and the key to type by hand. The QR
+/// code is drawn here from the URI, so no markup from the backend is ever inserted (the
+/// reply's `qr_svg` is not used), and only the flows that set up an app carry the drawing.
 #[component]
 fn AppKey(enrollment: Enrollment) -> impl IntoView {
     let ui = use_ui();
+    let qr = crate::backend::api::qr::qr_svg(&enrollment.uri);
     view! {
         <p>{ui.text(Key::RegisterAppLead)}</p>
-        <div
-            class="rg-qr"
-            role="img"
-            aria-label=ui.text(Key::RegisterAppQr)
-            inner_html=enrollment.qr_svg
-        ></div>
+        <div class="rg-qr" role="img" aria-label=ui.text(Key::RegisterAppQr) inner_html=qr></div>
         <p class="rg-key">{ui.text(Key::RegisterAppKey)} ": " <code>{enrollment.key}</code></p>
     }
 }
