@@ -47,6 +47,23 @@ impl LazyHttp {
         *self.adapter.borrow_mut() = Some(adapter.clone());
         Ok(adapter)
     }
+
+    /// `call` on the adapter once it is here. One copy of the waiting per reply type, not
+    /// one per call: the calls are boxed closures.
+    fn then<T: 'static>(&self, call: Call<T>) -> BackendFuture<'_, T> {
+        Box::pin(async move { call(&*self.adapter().await?).await })
+    }
+}
+
+/// A call to make on the adapter, with its arguments.
+type Call<T> = Box<dyn for<'b> FnOnce(&'b dyn IdentityBackend) -> BackendFuture<'b, T>>;
+
+/// Boxes `f`; passing it through here lets Rust see that its future borrows the adapter.
+fn call<T, F>(f: F) -> Call<T>
+where
+    F: for<'b> FnOnce(&'b dyn IdentityBackend) -> BackendFuture<'b, T> + 'static,
+{
+    Box::new(f)
 }
 
 /// An argument as the call's future keeps it: a borrowed one (`name: &str => String`)
@@ -85,7 +102,7 @@ macro_rules! forward {
 
             $(fn $name(&self, $($arg: $ty),*) -> BackendFuture<'_, $out> {
                 $(let $arg = keep!($arg $(, $owned)?);)*
-                Box::pin(async move { self.adapter().await?.$name($(pass!($arg $(, $owned)?)),*).await })
+                self.then(call(move |adapter| adapter.$name($(pass!($arg $(, $owned)?)),*)))
             })*
         }
     };
