@@ -20,6 +20,15 @@ const LOCALES: [&str; 10] = ["en", "de", "fr", "es", "pt", "ja", "zh", "ar", "he
 /// A locale file's entries, in the order written.
 pub type Entries = Vec<(String, String)>;
 
+/// Keys (by their first word) that only a feature's views show: a build without the
+/// feature has no `Key` for them, so they are neither packed nor fetched, and a screen
+/// of that build that used one would not compile.
+const ONLY_WITH: [(&str, &[&str]); 3] = [
+    ("ACCOUNT", &["account", "stepup", "log", "logdetail", "col", "outcome", "riskstate"]),
+    ("ADMIN", &["admin", "policy", "enforcement", "user_action", "signin_action"]),
+    ("MOCK", &["store"]),
+];
+
 fn main() {
     println!("cargo:rerun-if-changed=locales");
     let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("locales");
@@ -31,6 +40,7 @@ fn main() {
     if !problems.is_empty() {
         fail(&problems);
     }
+    let catalogs: Vec<Entries> = catalogs.into_iter().map(in_this_build).collect();
     let out = PathBuf::from(std::env::var("OUT_DIR").unwrap());
     let packed = if std::env::var_os("CARGO_FEATURE_PACKED_LOCALES").is_some() { LOCALES.len() } else { 1 };
     std::fs::write(out.join("catalog.rs"), generate(&catalogs, packed)).unwrap();
@@ -38,6 +48,17 @@ fn main() {
     for (tag, catalog) in LOCALES.iter().zip(&catalogs).skip(1) {
         std::fs::write(out.join(format!("locales/{tag}.json")), fetched(&catalogs[0], catalog)).unwrap();
     }
+}
+
+/// The entries whose views this build has (`ONLY_WITH`).
+fn in_this_build(entries: Entries) -> Entries {
+    let left_out: Vec<&str> = ONLY_WITH
+        .iter()
+        .filter(|(feature, _)| std::env::var_os(format!("CARGO_FEATURE_{feature}")).is_none())
+        .flat_map(|(_, words)| words.iter().copied())
+        .collect();
+    let first_word = |key: &str| key.split('.').next().unwrap_or_default().to_string();
+    entries.into_iter().filter(|(key, _)| !left_out.contains(&first_word(key).as_str())).collect()
 }
 
 /// Stops the build, saying why.

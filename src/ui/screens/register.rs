@@ -120,7 +120,7 @@ fn choose_method(reg: Registration, offer: Offer) -> impl IntoView {
             <When when=move || offer.passkey>
                 <PasskeyButton
                     class="rg-add-passkey"
-                    label=Key::AccountAddPasskey
+                    label=Key::PasskeyAdd
                     message=reg.form.general
                     on_click=move || reg.create_passkey()
                 />

@@ -130,7 +130,7 @@ pub(super) fn AddMethod(health: Loaded<AccountView>) -> impl IntoView {
                 <Button on_click=move |_| adding_phone.set(true) label=Key::AccountAddPhone />
                 <PasskeyButton
                     class="rg-add-passkey"
-                    label=Key::AccountAddPasskey
+                    label=Key::PasskeyAdd
                     message=adding.passkey_error
                     on_click=move || adding.add_passkey()
                 />
