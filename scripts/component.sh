@@ -65,6 +65,10 @@ if [ "$profile" = release ]; then
   done
   # wasm-bindgen's glue, minified (npm's terser): about 2.5 KB less gzipped. Export and
   # import names are kept, so host pages and the Wasm see the same module.
-  terser "$out/riskgate.js" --module --compress --mangle -o "$out/riskgate.min.js"
-  mv "$out/riskgate.min.js" "$out/riskgate.js"
+  # The parts' loader too, in a split build (its exports are what the module imports).
+  for glue in "$out/riskgate.js" "$out/__wasm_split.js"; do
+    [ -f "$glue" ] || continue
+    terser "$glue" --module --compress --mangle -o "$glue.min"
+    mv "$glue.min" "$glue"
+  done
 fi
