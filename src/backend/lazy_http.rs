@@ -87,9 +87,15 @@ macro_rules! pass {
     };
 }
 
-/// Each call waits for the adapter, then is the adapter's.
+/// Each call waits for the adapter, then is the adapter's. The calls only account health
+/// and the admin view make (`views`) are forwarded in builds with those views; the
+/// sign-in component has none, and answers them `Unavailable` without the code that
+/// would wait for and call the adapter.
 macro_rules! forward {
-    ($($name:ident($($arg:ident: $ty:ty $(=> $owned:ty)?),*) -> $out:ty;)*) => {
+    (
+        always { $($name:ident($($arg:ident: $ty:ty $(=> $owned:ty)?),*) -> $out:ty;)* }
+        views { $($view:ident($($varg:ident: $vty:ty $(=> $vowned:ty)?),*) -> $vout:ty;)* }
+    ) => {
         impl IdentityBackend for LazyHttp {
             /// Fetches the adapter's part ahead of the first call; a failure is left to that call.
             fn warm_up(&self) {
@@ -104,30 +110,47 @@ macro_rules! forward {
                 $(let $arg = keep!($arg $(, $owned)?);)*
                 self.then(call(move |adapter| adapter.$name($(pass!($arg $(, $owned)?)),*)))
             })*
+
+            $(fn $view(&self, $($varg: $vty),*) -> BackendFuture<'_, $vout> {
+                #[cfg(feature = "account")]
+                {
+                    $(let $varg = keep!($varg $(, $vowned)?);)*
+                    self.then(call(move |adapter| adapter.$view($(pass!($varg $(, $vowned)?)),*)))
+                }
+                #[cfg(not(feature = "account"))]
+                {
+                    let _ = ($($varg),*);
+                    Box::pin(std::future::ready(Err(BackendError::Unavailable)))
+                }
+            })*
         }
     };
 }
 
 forward! {
-    sign_in(request: SignInRequest) -> Reply;
-    send(flow_id: &str => String, seq: u32, input: Input) -> Reply;
-    current(flow_id: &str => String) -> Reply;
-    start_reset(username: &str => String) -> ResetReply;
-    send_reset(flow_id: &str => String, seq: u32, input: ResetInput) -> ResetReply;
-    current_reset(flow_id: &str => String) -> ResetReply;
-    check_password(flow_id: &str => String, candidate: &str => String) -> Verdict;
-    account(session: &str => String) -> AccountView;
-    report_sign_in(session: &str => String, sign_in: u64, was_me: bool) -> AccountView;
-    remove_method(session: &str => String, method: MethodKind) -> AccountView;
-    begin_method(session: &str => String, method: MethodKind, phone: Option<String>) -> Enrollment;
-    confirm_method(session: &str => String, code: &str => String) -> AccountView;
-    admin_overview(session: &str => String) -> AdminView;
-    admin_act(session: &str => String, username: &str => String, action: AdminAction) -> AdminReceipt;
-    set_policy(session: &str => String, policy: TenantPolicy, banned: BannedList) -> AdminView;
-    begin_passkey_sign_in(username: &str => String, tenant: Option<String>) -> PasskeyOptions;
-    passkey_sign_in(username: &str => String, tenant: Option<String>, answer: PasskeyAssertion) -> Reply;
-    begin_passkey(session: &str => String) -> PasskeyOptions;
-    confirm_passkey(session: &str => String, created: PasskeyCreated) -> AccountView;
-    sign_out(session: &str => String) -> ();
-    step_up(session: &str => String) -> Reply;
+    always {
+        sign_in(request: SignInRequest) -> Reply;
+        send(flow_id: &str => String, seq: u32, input: Input) -> Reply;
+        current(flow_id: &str => String) -> Reply;
+        start_reset(username: &str => String) -> ResetReply;
+        send_reset(flow_id: &str => String, seq: u32, input: ResetInput) -> ResetReply;
+        current_reset(flow_id: &str => String) -> ResetReply;
+        check_password(flow_id: &str => String, candidate: &str => String) -> Verdict;
+        begin_passkey_sign_in(username: &str => String, tenant: Option<String>) -> PasskeyOptions;
+        passkey_sign_in(username: &str => String, tenant: Option<String>, answer: PasskeyAssertion) -> Reply;
+        sign_out(session: &str => String) -> ();
+    }
+    views {
+        account(session: &str => String) -> AccountView;
+        report_sign_in(session: &str => String, sign_in: u64, was_me: bool) -> AccountView;
+        remove_method(session: &str => String, method: MethodKind) -> AccountView;
+        begin_method(session: &str => String, method: MethodKind, phone: Option<String>) -> Enrollment;
+        confirm_method(session: &str => String, code: &str => String) -> AccountView;
+        admin_overview(session: &str => String) -> AdminView;
+        admin_act(session: &str => String, username: &str => String, action: AdminAction) -> AdminReceipt;
+        set_policy(session: &str => String, policy: TenantPolicy, banned: BannedList) -> AdminView;
+        begin_passkey(session: &str => String) -> PasskeyOptions;
+        confirm_passkey(session: &str => String, created: PasskeyCreated) -> AccountView;
+        step_up(session: &str => String) -> Reply;
+    }
 }
