@@ -4,7 +4,9 @@
 //! reaches it. Unsplit builds (the demo app, the console, the tests) call the same
 //! functions, which are then ready at once.
 use super::kit::{Button, Look};
-use super::screens::{blocked, change_password, ended, interrupt, mfa, notice, register, reset, signed_in};
+use super::screens::{
+    blocked, change_password, ended, interrupt, mfa, notice, register, reset, sign_in, signed_in,
+};
 use super::text::Key;
 use super::use_ui;
 use super::view::{StepKind, View};
@@ -49,10 +51,12 @@ macro_rules! part {
     };
 }
 
-// Four parts, not one per screen: a part brings the chunks of code it shares with others,
+// Five parts, not one per screen: a part brings the chunks of code it shares with others,
 // and with a part per screen a flow fetched about twenty files and a transition waited on
 // several (to the reset: 97 to 108 ms median, against 41 to 61 ms grouped; bench/parts.md).
+// password: the password and passkey sign-in, fetched while the username is typed;
 // challenge: a risky sign-in's steps; signed: how a flow ends; registration; reset.
+part!(password_view, password => view! { <sign_in::Password /> }, preload preload_password);
 part!(notice_view, challenge => view! { <notice::Notice /> });
 part!(mfa_view, challenge => view! { <mfa::Mfa /> });
 part!(interrupt_view, registration => view! { <interrupt::Interrupt /> });
@@ -62,6 +66,22 @@ part!(blocked_view, challenge => view! { <blocked::Blocked /> });
 part!(signed_in_view, signed => view! { <signed_in::SignedIn /> }, preload preload_signed);
 part!(ended_view, signed => view! { <ended::Ended /> });
 part!(reset_view, reset => view! { <reset::ForgotPassword /> });
+
+thread_local! {
+    static PASSWORD_ASKED: std::cell::Cell<bool> = const { std::cell::Cell::new(false) };
+}
+
+/// Fetches the password screen's part ahead, once: called as the username is typed.
+pub fn preload_password_once() {
+    if !PASSWORD_ASKED.replace(true) {
+        spawn_local(async {
+            if preload_password().await.is_err() {
+                // Asked again on the next keystroke; the screen itself retries when shown.
+                PASSWORD_ASKED.set(false);
+            }
+        });
+    }
+}
 
 /// Fetches ahead the part the step after `view` most often needs, so that its
 /// transition does not wait for it: after the password, the signed-in screen; a flow that

@@ -97,8 +97,8 @@ pub(crate) fn current(ui: Ui) -> Memo<View> {
 }
 
 /// The screen component that shows `view`, following it: one for each view and step kind.
-/// The username and password screens are in the module; the others are parts fetched
-/// when shown in a split build (split.rs). A failed fetch's retry renders the view again.
+/// The username screen is in the module; the others are parts fetched when shown in a
+/// split build (split.rs). A failed fetch's retry renders the view again.
 pub(crate) fn screen(view: Memo<View>) -> impl IntoView {
     let attempt = RwSignal::new(0u32);
     let retry = Callback::new(move |()| attempt.update(|n| *n += 1));
@@ -109,7 +109,7 @@ pub(crate) fn screen(view: Memo<View>) -> impl IntoView {
             split::preload_next(&shown);
             match shown {
                 View::Username => view! { <sign_in::Username /> }.into_any(),
-                View::Password => view! { <sign_in::Password /> }.into_any(),
+                View::Password => show(split::password_view(), retry),
                 View::Step(_, StepKind::Notice) => show(split::notice_view(), retry),
                 View::Step(_, StepKind::Mfa) => show(split::mfa_view(), retry),
                 View::Step(_, StepKind::Interrupt) => show(split::interrupt_view(), retry),

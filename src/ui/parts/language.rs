@@ -6,6 +6,10 @@ use crate::ui::text::{self, Arg, Fetched, Key, Locale, Message};
 use crate::ui::{use_ui, Ui};
 use leptos::prelude::*;
 use leptos::task::spawn_local;
+#[cfg(feature = "split")]
+use leptos::wasm_split::wasm_split;
+use std::future::Future;
+use std::pin::Pin;
 use wasm_bindgen::JsCast;
 use wasm_bindgen_futures::JsFuture;
 
@@ -40,7 +44,10 @@ pub fn choose(ui: Ui, locale: Locale) {
     ui.switch.set(Switch::Loading(locale));
     let url = format!("{}{}.json", ui.locales_url(), locale.tag());
     spawn_local(async move {
-        let kept = fetch(&url).await.and_then(|file| text::install(locale, file).map_err(|_| ()));
+        let kept = match loader(url, locale).await {
+            Ok(load) => load.await,
+            Err(_) => Err(()),
+        };
         // A later choice, or an unmounted component, wins over this answer.
         if ui.switch.try_get_untracked() != Some(Switch::Loading(locale)) {
             return;
@@ -74,6 +81,39 @@ pub fn default_locales_url() -> String {
 #[cfg(feature = "packed-locales")]
 pub fn default_locales_url() -> String {
     "locales/".into()
+}
+
+/// Fetching and keeping a locale's texts.
+type Load = Pin<Box<dyn Future<Output = Result<(), ()>>>>;
+
+fn load(url: String, locale: Locale) -> Load {
+    Box::pin(async move {
+        let file = fetch(&url).await?;
+        text::install(locale, file).map_err(|_| ())
+    })
+}
+
+/// `load`, which in the split build is a part of its own, fetched with the first locale
+/// that is not packed (English is): a page that stays in English never loads it.
+#[cfg(feature = "split")]
+#[wasm_split(locale, wasm_split_path = ::leptos::wasm_split, fallible)]
+fn loader(url: String, locale: Locale) -> Result<Load, LoaderMissing> {
+    Ok(load(url, locale))
+}
+
+#[cfg(not(feature = "split"))]
+async fn loader(url: String, locale: Locale) -> Result<Load, LoaderMissing> {
+    Ok(load(url, locale))
+}
+
+/// The loader's part could not be fetched: the same as a failed fetch of the file.
+struct LoaderMissing;
+
+#[cfg(feature = "split")]
+impl From<leptos::wasm_split::SplitLoaderError> for LoaderMissing {
+    fn from(_: leptos::wasm_split::SplitLoaderError) -> Self {
+        LoaderMissing
+    }
 }
 
 /// A locale's file; any failure (network, status, not our JSON) is one `Err`. Read

@@ -5,6 +5,7 @@ use crate::ui::errors::show_error;
 use crate::ui::kit::{on_submit, Button, FormMessage, Heading, Look, Submit, TextField};
 use crate::ui::parts::passkey_button::PasskeyButton;
 use crate::ui::parts::username::UsernameField;
+use crate::ui::split;
 use crate::ui::text::{Key, Message};
 use crate::ui::{use_ui, Screen, Ui};
 use leptos::prelude::*;
@@ -23,14 +24,15 @@ pub fn Username() -> impl IntoView {
     };
     view! {
         // Typing, a key or a press on the first screen tells the backend a call is coming
-        // (not focus: the heading takes it when the screen appears).
+        // and fetches the password screen's part (not focus: the heading takes it when the
+        // screen appears).
         <form
             class="rg-form"
             novalidate
             on:submit=on_submit(submit)
-            on:input=move |_| ui.backend().warm_up()
-            on:keydown=move |_| ui.backend().warm_up()
-            on:pointerdown=move |_| ui.backend().warm_up()
+            on:input=move |_| warm_up(ui)
+            on:keydown=move |_| warm_up(ui)
+            on:pointerdown=move |_| warm_up(ui)
         >
             <Heading key=Key::SigninHeading />
             <UsernameField id="rg-username" error />
@@ -44,6 +46,12 @@ pub fn Username() -> impl IntoView {
             </div>
         </form>
     }
+}
+
+/// Readies what the next screen needs while the username is typed.
+fn warm_up(ui: Ui) {
+    ui.backend().warm_up();
+    split::preload_password_once();
 }
 
 /// Signs in with the username and the password typed; says why not next to the field.
