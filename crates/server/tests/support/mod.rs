@@ -342,7 +342,9 @@ impl Binary {
         let binary = Binary { child, client };
         let deadline = Instant::now() + Duration::from_secs(30);
         loop {
-            if TcpStream::connect(client.0).is_ok() && client.get("/health/ready", &[]).status == 200 {
+            // A connection the starting server drops is "not ready yet", not a failure.
+            let ready = try_request(client.0, "GET", "/health/ready", &[], None);
+            if ready.is_some_and(|r| r.status == 200) {
                 return binary;
             }
             assert!(Instant::now() < deadline, "the server never became ready");
