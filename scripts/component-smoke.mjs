@@ -151,38 +151,38 @@ try {
     window.cspViolations = [];
     document.addEventListener('securitypolicyviolation', (e) => window.cspViolations.push(`${e.violatedDirective} ${e.blockedURI}`));
   });
-  // The HTTP adapter's part is refused until the first sign-in attempt has failed.
-  const adapter = '**/split_http.wasm';
-  const adapterSplit = await exists(join(bundle, 'split_http.wasm'));
-  if (adapterSplit) await page.route(adapter, (route) => route.abort());
+  // The reset asks for the HTTP adapter before anything else did: its part (the sign-in
+  // part) is refused, the person is told the service can't be reached, and keeps the name.
+  const signinPart = '**/split_signin.wasm';
+  const split = await exists(join(bundle, 'split_signin.wasm'));
+  if (split) await page.route(signinPart, (route) => route.abort());
   await page.goto(site.url);
   await page.waitForSelector('#login #rg-username', { timeout: 15000 });
   const refusal = await page.evaluate(() => window.mockRefusal);
   if (!refusal.includes('no mock backend')) throw new Error(`backend "mock" was not refused clearly: ${refusal}`);
-  // The password screen's part fails to arrive once, while the username is typed and when
-  // the screen is shown: the step says so, Retry brings it, and the username is kept.
-  const passwordPart = '**/split_password.wasm';
-  const passwordSplit = await exists(join(bundle, 'split_password.wasm'));
-  if (passwordSplit) await page.route(passwordPart, (route) => route.abort());
-  await page.fill('#login #rg-username', 'ravi@contoso.example');
-  await page.click('#login button[type=submit]');
-  if (passwordSplit) {
-    await page.waitForSelector('#login .rg-error:has-text("This step could not be loaded")', { timeout: 15000 });
-    await page.unroute(passwordPart);
-    await page.getByRole('button', { name: 'Retry', exact: true }).click();
-  }
-  await page.fill('#login #rg-password', 'Quiet-Meadow-17');
-  if (passwordSplit) await page.waitForSelector('#login .rg-identity:has-text("ravi@contoso.example")', { timeout: 15000 });
-  if (adapterSplit) {
+  if (split) {
+    await page.click('#login button.rg-link');
+    await page.fill('#login #rg-reset-username', 'ravi@contoso.example');
     await page.click('#login button[type=submit]');
     await page.getByText("We couldn't reach the sign-in service", { exact: false }).waitFor({ timeout: 15000 });
-    if (sent.length) throw new Error('a sign-in was sent without the adapter');
-    expect('the password after the adapter failed to arrive', await page.inputValue('#login #rg-password'), 'Quiet-Meadow-17');
-    await page.unroute(adapter);
+    if (sent.length) throw new Error('a request was sent without the adapter');
+    expect('the name after the adapter failed to arrive', await page.inputValue('#login #rg-reset-username'), 'ravi@contoso.example');
+    await page.goto(site.url);
+    await page.waitForSelector('#login #rg-username', { timeout: 15000 });
   }
+  // The sign-in part fails to arrive while the username is typed and when the password
+  // screen is shown: the step says so, Retry brings it, and the username is kept.
+  await page.fill('#login #rg-username', 'ravi@contoso.example');
+  await page.click('#login button[type=submit]');
+  if (split) {
+    await page.waitForSelector('#login .rg-error:has-text("This step could not be loaded")', { timeout: 15000 });
+    await page.unroute(signinPart);
+    await page.getByRole('button', { name: 'Retry', exact: true }).click();
+    await page.waitForSelector('#login .rg-identity:has-text("ravi@contoso.example")', { timeout: 15000 });
+  }
+  await page.fill('#login #rg-password', 'Quiet-Meadow-17');
   // The notice's part fails to arrive once: the step says so and offers a retry.
   const notice = '**/split_challenge.wasm';
-  const split = await exists(join(bundle, 'split_challenge.wasm'));
   if (split) await page.route(notice, (route) => route.abort());
   await page.click('#login button[type=submit]');
   if (split) {
@@ -201,7 +201,7 @@ try {
   // The part refused on purpose: Chromium's and the part loader's (__wasm_split.js) own logs.
   const unexpected = errors.filter((e) => !e.includes('ERR_FAILED') && !e.startsWith('TypeError: Failed to fetch'));
   if (unexpected.length) throw new Error(`console errors:\n${unexpected.join('\n')}`);
-  console.log('component: refuses the mock, mounts over HTTP, signs in to the MFA step (the password screen\'s, the adapter\'s and the notice\'s parts each failed to arrive once, and were retried with nothing typed lost); strict CSP, no errors');
+  console.log('component: refuses the mock, mounts over HTTP, signs in to the MFA step (the adapter, the password screen\'s and the notice\'s parts each failed to arrive once, and were retried with nothing typed lost); strict CSP, no errors');
   await checkLanguages(page, errors);
   console.log('component: English fetches no texts; French and Arabic are fetched when chosen, Japanese when the host asks; a failed locale part, a failed or foreign file keep the page and the username, and Retry fetches again');
 } catch (e) {

@@ -7,8 +7,9 @@
 //                  paint, and the ratio of the two
 //   transitions    click to the new screen's heading painted, median of 20: the sign-in
 //                  screen to the reset and the password to the notice, each waiting for
-//                  its part to be fetched on the click; the notice to MFA, in the part
-//                  the notice came in (src/ui/split.rs)
+//                  its part to be fetched on the click; the username to the password,
+//                  whose part is asked for as the name is filled in just before the
+//                  click; the notice to MFA, in the part the notice came in (src/ui/split.rs)
 // The transitions are held to bench/budgets.json's speed_ms.transition_median; writes
 // bench/parts.md and exits non-zero when a median is over it.
 // Usage: node scripts/parts-bench.mjs [target/component] [target/hello]
@@ -90,7 +91,7 @@ function clickUntil(page, button, heading) {
   })()`);
 }
 
-/** One walk on a fresh context: password to notice, notice to MFA. */
+/** One walk on a fresh context: username to password, password to notice, notice to MFA. */
 async function walk(browser, url, doc) {
   const { page, close } = await fresh(browser, url, async (context) => {
     await context.route('**/api/sign-in', (r) => r.fulfill({ contentType: 'application/json', body: example(doc, 'reply_notice') }));
@@ -100,12 +101,11 @@ async function walk(browser, url, doc) {
     await page.goto(url);
     await page.waitForSelector('#login #rg-username', { timeout: 30000 });
     await page.fill('#login #rg-username', 'ravi@contoso.example');
-    await page.click('#login button[type=submit]');
-    await page.waitForSelector('#login #rg-password', { timeout: 30000 });
+    const password = (await clickUntil(page, 'button[type=submit]', 'Enter your password'))[1];
     await page.fill('#login #rg-password', 'Quiet-Meadow-17');
     const notice = (await clickUntil(page, 'button[type=submit]', 'We noticed something unusual'))[1];
     const mfa = (await clickUntil(page, 'button.rg-primary', "Confirm it's you"))[1];
-    return [notice, mfa];
+    return [password, notice, mfa];
   } finally {
     await close();
   }
@@ -133,12 +133,13 @@ const site = await serve(dir);
 const browser = await launch();
 let rows;
 try {
-  const times = { component: [], hello: [], reset: [], notice: [], mfa: [] };
+  const times = { component: [], hello: [], reset: [], password: [], notice: [], mfa: [] };
   await firstPaint(browser, site.url, inShadow('#rg-username')); // warms the disk cache
   for (let i = 0; i < LOADS; i++) {
     times.component.push(await firstPaint(browser, site.url, `${inShadow('#rg-username')} && !${inShadow('#rg-username')}.disabled`));
     times.hello.push(await firstPaint(browser, `${site.url}hello/`, "document.getElementById('hello')"));
-    const [notice, mfa] = await walk(browser, site.url, doc);
+    const [password, notice, mfa] = await walk(browser, site.url, doc);
+    times.password.push(password);
     times.notice.push(notice);
     times.mfa.push(mfa);
     times.reset.push(await toReset(browser, site.url));
@@ -164,12 +165,13 @@ docs/backend-api.md's examples; ${LOADS} fresh browser contexts each.
 | Leptos's hello world (bench/hello): navigation start to its text painted | ${ms(rows.hello.median)} | ${ms(rows.hello.p95)} | | |
 | Ratio, first screen to hello world (medians) | ${(rows.component.median / rows.hello.median).toFixed(2)} | | | |
 | Sign-in screen to the reset, its part fetched on the click | ${ms(rows.reset.median)} | ${ms(rows.reset.p95)} | ${ms(budget)} | ${ok(rows.reset.median)} |
+| Username to the password, the sign-in part asked for as the name was filled in just before | ${ms(rows.password.median)} | ${ms(rows.password.p95)} | ${ms(budget)} | ${ok(rows.password.median)} |
 | Password to the notice (risky sign-in), its part fetched on the click | ${ms(rows.notice.median)} | ${ms(rows.notice.p95)} | ${ms(budget)} | ${ok(rows.notice.median)} |
 | Notice to MFA, in the part the notice came in | ${ms(rows.mfa.median)} | ${ms(rows.mfa.p95)} | ${ms(budget)} | ${ok(rows.mfa.median)} |
 `;
 await writeFile('bench/parts.md', text);
 console.log(text);
-if ([rows.reset, rows.notice, rows.mfa].some((r) => r.median > budget)) {
+if ([rows.reset, rows.password, rows.notice, rows.mfa].some((r) => r.median > budget)) {
   console.error('parts-bench: FAILED, a transition is over its budget');
   process.exit(1);
 }

@@ -23,7 +23,7 @@ impl From<SplitLoaderError> for AdapterMissing {
     }
 }
 
-#[wasm_split(http, wasm_split_path = ::leptos::wasm_split, preload(preload_adapter), fallible)]
+#[wasm_split(signin, wasm_split_path = ::leptos::wasm_split, preload(preload_adapter), fallible)]
 fn adapter_for(base_url: String) -> Result<Rc<dyn IdentityBackend>, AdapterMissing> {
     Ok(Rc::new(HttpBackend::new(base_url)))
 }

@@ -9,7 +9,6 @@ use super::screens::{
 };
 use super::text::Key;
 use super::use_ui;
-use super::view::{StepKind, View};
 use leptos::__reexports::send_wrapper::SendWrapper;
 use leptos::prelude::*;
 use leptos::task::spawn_local;
@@ -28,7 +27,7 @@ impl From<SplitLoaderError> for PartMissing {
 }
 
 /// `$name()` gives the view `$body` once its part `$part` is here; `$preload()`, where
-/// named, fetches the part ahead of need (see `preload_next`).
+/// named, fetches the part ahead of need (see `preload_password_once`).
 macro_rules! part {
     ($name:ident, $part:ident => $body:expr $(, preload $preload:ident)?) => {
         #[cfg(feature = "split")]
@@ -51,20 +50,21 @@ macro_rules! part {
     };
 }
 
-// Five parts, not one per screen: a part brings the chunks of code it shares with others,
+// Four parts, not one per screen: a part brings the chunks of code it shares with others,
 // and with a part per screen a flow fetched about twenty files and a transition waited on
 // several (to the reset: 97 to 108 ms median, against 41 to 61 ms grouped; bench/parts.md).
-// password: the password and passkey sign-in, fetched while the username is typed;
-// challenge: a risky sign-in's steps; signed: how a flow ends; registration; reset.
-part!(password_view, password => view! { <sign_in::Password /> }, preload preload_password);
+// signin: what every sign-in needs after the username (the password and passkey sign-in,
+// how a flow ends, and the HTTP adapter, src/backend/lazy_http.rs), fetched while the
+// username is typed; challenge: a risky sign-in's steps; registration; reset.
+part!(password_view, signin => view! { <sign_in::Password /> }, preload preload_password);
 part!(notice_view, challenge => view! { <notice::Notice /> });
 part!(mfa_view, challenge => view! { <mfa::Mfa /> });
 part!(interrupt_view, registration => view! { <interrupt::Interrupt /> });
 part!(register_view, registration => view! { <register::Register /> });
 part!(new_password_view, challenge => view! { <change_password::ChangePassword /> });
 part!(blocked_view, challenge => view! { <blocked::Blocked /> });
-part!(signed_in_view, signed => view! { <signed_in::SignedIn /> }, preload preload_signed);
-part!(ended_view, signed => view! { <ended::Ended /> });
+part!(signed_in_view, signin => view! { <signed_in::SignedIn /> });
+part!(ended_view, signin => view! { <ended::Ended /> });
 part!(reset_view, reset => view! { <reset::ForgotPassword /> });
 
 thread_local! {
@@ -79,20 +79,6 @@ pub fn preload_password_once() {
                 // Asked again on the next keystroke; the screen itself retries when shown.
                 PASSWORD_ASKED.set(false);
             }
-        });
-    }
-}
-
-/// Fetches ahead the part the step after `view` most often needs, so that its
-/// transition does not wait for it: after the password, the signed-in screen; a flow that
-/// goes elsewhere fetches its own part when it gets there.
-pub fn preload_next(view: &View) {
-    if matches!(
-        view,
-        View::Password | View::Step(_, StepKind::Mfa | StepKind::Register | StepKind::NewPassword)
-    ) {
-        spawn_local(async {
-            let _ = preload_signed().await;
         });
     }
 }

@@ -106,7 +106,6 @@ pub(crate) fn screen(view: Memo<View>) -> impl IntoView {
         <Live render=move || {
             attempt.track();
             let shown = view.get();
-            split::preload_next(&shown);
             match shown {
                 View::Username => view! { <sign_in::Username /> }.into_any(),
                 View::Password => show(split::password_view(), retry),
