@@ -1,8 +1,9 @@
-//! The HTTP adapter as a Wasm part of its own, in the split build: the username screen
-//! makes no call, so the first module goes without the adapter and the JSON code of every
-//! reply it reads. The part is fetched once the person starts on the first screen
-//! (`warm_up`), or at the first call; a part that cannot be fetched is `Unavailable`,
-//! which the screens already answer with a message and a retry.
+//! The HTTP adapter in a Wasm part, in the split build: the username screen makes no
+//! call, so the first module goes without the adapter and the JSON code of every reply it
+//! reads. It shares the `signin` part with the password screen (src/ui/split.rs), fetched
+//! once the person starts on the first screen (`warm_up`), or at the first call; a part
+//! that cannot be fetched is `Unavailable`, which the screens already answer with a
+//! message and a retry.
 use super::api::{AccountView, AdminAction, AdminReceipt, AdminView, BackendError, Enrollment, Input};
 use super::api::{Reply, ResetInput, ResetReply, SignInRequest};
 use super::http::HttpBackend;
