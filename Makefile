@@ -54,6 +54,7 @@ test-browser:
 # shipped component over HTTP, then over a real riskgate-server.
 test-release: build component
 	node scripts/smoke.mjs dist
+	node scripts/focus.mjs dist
 	node scripts/gallery.mjs check dist
 	node scripts/embed-smoke.mjs dist
 	node scripts/passkeys.mjs dist
