@@ -1,7 +1,9 @@
 // Every review-gallery entry (#/review) in headless Chromium, against a built bundle.
 //   node scripts/gallery.mjs check [dist]        each entry in light, dark and right to
 //       left, and a few in every other locale of locales/: no console error, and axe-core
-//       finds no WCAG 2.2 A/AA violation
+//       finds no WCAG 2.2 A/AA violation; and each entry 320 px wide, left to right and
+//       right to left: no horizontal scroll and nothing outside the card (WCAG 1.4.10),
+//       but for data tables, which scroll inside their own box
 //   node scripts/gallery.mjs screenshots [dist]  docs/screens/<entry>.png (light, English),
 //       plus dark and Arabic versions of a few
 import { readFile, readdir, mkdir } from 'node:fs/promises';
@@ -59,6 +61,31 @@ async function audit(id, variant) {
   }
 }
 
+/** At 320 px: the page does not scroll sideways, and nothing sticks out of the card but
+ *  what is inside a table's own scrolling box (`.rg-table`). */
+async function narrow(id, variant) {
+  await page.setViewportSize({ width: 320, height: 800 });
+  try {
+    const shown = await open(id, variant);
+    const problem = await page.evaluate((shown) => {
+      if (document.documentElement.scrollWidth > innerWidth) return `the page is ${document.documentElement.scrollWidth} px wide`;
+      const card = document.querySelector(`${shown} .rg-card`).getBoundingClientRect();
+      const out = [...document.querySelectorAll(`${shown} .rg-card *`)].filter((e) => {
+        if (e.closest('.rg-table')) return false;
+        const box = e.getBoundingClientRect();
+        return box.right > card.right + 1 || box.left < card.left - 1;
+      });
+      return out.length ? `outside the card: ${out.slice(0, 3).map((e) => `${e.tagName.toLowerCase()}.${e.className}`).join(', ')}` : null;
+    }, shown);
+    if (problem) {
+      failures += 1;
+      console.error(`  ${id} [${variant.name}, 320 px]: ${problem}`);
+    }
+  } finally {
+    await page.setViewportSize({ width: 1100, height: 900 });
+  }
+}
+
 async function shoot(id, variant, file) {
   const shown = await open(id, variant);
   await page.locator(`${shown} .rg-card`).screenshot({ path: file, animations: 'disabled' });
@@ -73,9 +100,10 @@ try {
     // The other locales on the showcase: their lang, direction and longer words.
     const others = (await readdir('locales')).map((f) => f.replace(/\.json$/, '')).filter((t) => !VARIANTS.some((v) => v.locale === t));
     for (const tag of others) for (const id of SHOWCASE) await audit(id, { name: tag, locale: tag, theme: 'light' });
-    const checked = ids.length * VARIANTS.length + others.length * SHOWCASE.length;
+    for (const id of ids) for (const variant of [VARIANTS[0], VARIANTS[2]]) await narrow(id, variant);
+    const checked = ids.length * (VARIANTS.length + 2) + others.length * SHOWCASE.length;
     if (failures) throw new Error(`${failures} of ${checked} gallery pages have problems (above)`);
-    console.log(`gallery: ${ids.length} entries x ${VARIANTS.length} (light, dark, rtl) and ${SHOWCASE.length} x ${others.length} more locales (${others.join(', ')}): no console error, no axe violation (WCAG 2.2 AA)`);
+    console.log(`gallery: ${ids.length} entries x ${VARIANTS.length} (light, dark, rtl) and ${SHOWCASE.length} x ${others.length} more locales (${others.join(', ')}): no console error, no axe violation (WCAG 2.2 AA); every entry at 320 px, left to right and right to left: no sideways scroll`);
   } else if (mode === 'screenshots') {
     await mkdir('docs/screens', { recursive: true });
     for (const id of ids) await shoot(id, VARIANTS[0], `docs/screens/${id}.png`);
