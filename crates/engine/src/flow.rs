@@ -161,6 +161,16 @@ pub enum RiskKind {
     User,
 }
 
+impl RiskKind {
+    /// The variant's name, as on the wire.
+    pub fn name(self) -> &'static str {
+        match self {
+            Self::SignIn => "SignIn",
+            Self::User => "User",
+        }
+    }
+}
+
 /// A risk closed by this sign-in, to be persisted with its detail.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
 pub struct Remediation {

@@ -48,6 +48,39 @@ pub enum RiskDetail {
     SignInBlocked,
 }
 
+impl RiskDetail {
+    pub const ALL: [RiskDetail; 11] = [
+        Self::UserPassedMfaDrivenByRiskPolicy,
+        Self::UserPerformedSecuredPasswordChange,
+        Self::UserPerformedSecuredPasswordReset,
+        Self::UserReauthenticatedPasswordless,
+        Self::AdminGeneratedTemporaryPassword,
+        Self::AdminResetPassword,
+        Self::AdminDismissedAllRisk,
+        Self::AdminConfirmedCompromised,
+        Self::AdminConfirmedSafe,
+        Self::UserReportedSuspicious,
+        Self::SignInBlocked,
+    ];
+
+    /// The variant's name, as on the wire (the component's host events are built by hand).
+    pub fn name(self) -> &'static str {
+        match self {
+            Self::UserPassedMfaDrivenByRiskPolicy => "UserPassedMfaDrivenByRiskPolicy",
+            Self::UserPerformedSecuredPasswordChange => "UserPerformedSecuredPasswordChange",
+            Self::UserPerformedSecuredPasswordReset => "UserPerformedSecuredPasswordReset",
+            Self::UserReauthenticatedPasswordless => "UserReauthenticatedPasswordless",
+            Self::AdminGeneratedTemporaryPassword => "AdminGeneratedTemporaryPassword",
+            Self::AdminResetPassword => "AdminResetPassword",
+            Self::AdminDismissedAllRisk => "AdminDismissedAllRisk",
+            Self::AdminConfirmedCompromised => "AdminConfirmedCompromised",
+            Self::AdminConfirmedSafe => "AdminConfirmedSafe",
+            Self::UserReportedSuspicious => "UserReportedSuspicious",
+            Self::SignInBlocked => "SignInBlocked",
+        }
+    }
+}
+
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
 pub enum Timing {
     RealTime,
@@ -143,6 +176,16 @@ mod tests {
 
     fn det(kind: DetectionKind, level: RiskLevel, timing: Timing, at: u64) -> Detection {
         Detection::new(kind, level, timing, at)
+    }
+
+    #[test]
+    fn each_risk_detail_is_named_as_serde_writes_it() {
+        for detail in RiskDetail::ALL {
+            assert_eq!(serde_json::to_value(detail).unwrap(), detail.name(), "{detail:?}");
+        }
+        for kind in [crate::RiskKind::SignIn, crate::RiskKind::User] {
+            assert_eq!(serde_json::to_value(kind).unwrap(), kind.name(), "{kind:?}");
+        }
     }
 
     #[test]
