@@ -356,3 +356,48 @@ async fn a_sign_in_finished_elsewhere_is_not_announced_as_signed_in_here() {
     page.expect_heading("Sign in").await;
     assert_eq!(page.value("#rg-username"), "ravi@contoso.example", "the username is kept");
 }
+
+/// The details are built by hand; each reads back as what serde writes for its type.
+#[wasm_bindgen_test]
+fn each_event_detail_is_what_serde_would_write() {
+    use riskgate::embed::events::{Blocked, Failure, HostEvent, SignedIn, StepChanged};
+    use riskgate::engine::{Remediation, RiskDetail, RiskKind};
+    let remediations = vec![
+        Remediation { risk: RiskKind::SignIn, detail: RiskDetail::UserPassedMfaDrivenByRiskPolicy },
+        Remediation { risk: RiskKind::User, detail: RiskDetail::UserPerformedSecuredPasswordChange },
+    ];
+    let signed_in = SignedIn {
+        username: "ravi@contoso.example".into(),
+        display_name: "Ravi Patel".into(),
+        tenant: "Contoso".into(),
+        remediations,
+        correlation_id: "5d20b7e4".into(),
+        handoff: Some("h-1".into()),
+    };
+    let cases: Vec<(HostEvent, serde_json::Value)> = vec![
+        step(StepChanged { step: "password", flow_id: None }),
+        step(StepChanged { step: "mfa", flow_id: Some("f-1".into()) }),
+        (HostEvent::SignedIn(signed_in.clone()), serde_json::to_value(&signed_in).unwrap()),
+        {
+            let d = SignedIn { handoff: None, remediations: vec![], ..signed_in };
+            (HostEvent::SignedIn(d.clone()), serde_json::to_value(&d).unwrap())
+        },
+        {
+            let d = Blocked { reason: "SignInRisk".into(), code: "RG2001", correlation_id: "c".into() };
+            (HostEvent::Blocked(d.clone()), serde_json::to_value(&d).unwrap())
+        },
+        {
+            let d = Failure { error: "Unavailable".into(), message: "We couldn't reach it".into() };
+            (HostEvent::Error(d.clone()), serde_json::to_value(&d).unwrap())
+        },
+    ];
+    for (event, want) in cases {
+        let got: serde_json::Value = serde_json::from_str(&event.detail_json()).unwrap();
+        assert_eq!(got, want, "{}", event.name());
+    }
+}
+
+fn step(d: riskgate::embed::events::StepChanged) -> (riskgate::embed::events::HostEvent, serde_json::Value) {
+    let want = serde_json::to_value(&d).unwrap();
+    (riskgate::embed::events::HostEvent::Step(d), want)
+}

@@ -2,9 +2,22 @@
 //! `CustomEvent`s on the host element; the detail is plain JSON so any page can read it.
 use crate::backend::{BackendError, Reply};
 use crate::engine::{Remediation, Step};
+use js_sys::{Array, Object, Reflect};
 use serde::Serialize;
 use std::rc::Rc;
 use wasm_bindgen::JsValue;
+
+fn set(object: &Object, key: &str, value: JsValue) {
+    // Setting a key on a plain object made here cannot fail.
+    let _ = Reflect::set(object, &key.into(), &value);
+}
+
+fn remediation(r: &Remediation) -> JsValue {
+    let o = Object::new();
+    set(&o, "risk", r.risk.name().into());
+    set(&o, "detail", r.detail.name().into());
+    o.into()
+}
 
 /// Called with every event; the embedding API dispatches them to the host page.
 pub type Listener = Rc<dyn Fn(HostEvent)>;
@@ -75,16 +88,38 @@ impl HostEvent {
         }
     }
 
-    /// The event's detail, the JavaScript value of its JSON form.
+    /// The event's detail, the JavaScript value of its JSON form, built by hand: serde's
+    /// serializer to JavaScript would weigh 1.6 KB in the first module (it loads before
+    /// any reply). tests/embedding.rs holds it to what serde would write.
     pub fn detail(&self) -> JsValue {
-        let serializer = serde_wasm_bindgen::Serializer::json_compatible();
-        let detail = match self {
-            HostEvent::Step(d) => d.serialize(&serializer),
-            HostEvent::SignedIn(d) => d.serialize(&serializer),
-            HostEvent::Blocked(d) => d.serialize(&serializer),
-            HostEvent::Error(d) => d.serialize(&serializer),
-        };
-        detail.unwrap_or(JsValue::NULL)
+        let o = Object::new();
+        match self {
+            HostEvent::Step(d) => {
+                set(&o, "step", d.step.into());
+                set(&o, "flowId", d.flow_id.as_deref().map_or(JsValue::NULL, JsValue::from));
+            }
+            HostEvent::SignedIn(d) => {
+                set(&o, "username", d.username.as_str().into());
+                set(&o, "displayName", d.display_name.as_str().into());
+                set(&o, "tenant", d.tenant.as_str().into());
+                let remediations: Array = d.remediations.iter().map(remediation).collect();
+                set(&o, "remediations", remediations.into());
+                set(&o, "correlationId", d.correlation_id.as_str().into());
+                if let Some(handoff) = &d.handoff {
+                    set(&o, "handoff", handoff.as_str().into());
+                }
+            }
+            HostEvent::Blocked(d) => {
+                set(&o, "reason", d.reason.as_str().into());
+                set(&o, "code", d.code.into());
+                set(&o, "correlationId", d.correlation_id.as_str().into());
+            }
+            HostEvent::Error(d) => {
+                set(&o, "error", d.error.as_str().into());
+                set(&o, "message", d.message.as_str().into());
+            }
+        }
+        o.into()
     }
 
     /// The event's detail as JSON.
