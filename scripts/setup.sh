@@ -33,7 +33,8 @@ if [[ $'\n'$targets$'\n' != *$'\n'wasm32-unknown-unknown$'\n'* ]]; then
 fi
 
 # The shipped component's standard library is built from source (scripts/sized-std.sh).
-if ! rustup component list --installed | grep -q '^rust-src'; then
+components=$(rustup component list --installed)
+if [[ $'\n'$components != *$'\n'rust-src* ]]; then
   say "adding rust-src, the standard library's source"
   rustup component add rust-src
 fi

@@ -6,9 +6,20 @@
 # 19 KB gzipped of the first load (bench/size.md). Both are unstable flags, so cargo and
 # rustc are asked to accept them on this stable toolchain (RUSTC_BOOTSTRAP), and the build
 # gets a target directory of its own, so the everyday builds keep theirs.
-# RISKGATE_PREBUILT_STD=1 builds with the toolchain's own standard library instead, for a
-# toolchain that no longer accepts these flags or to see a panic's message.
+# The flags are checked on Rust 1.95 (the machines' toolchain, Cargo.toml's rust-version),
+# so another version builds with the toolchain's own standard library, with a warning:
+# unstable flags may change from one release to the next. RUSTC_BOOTSTRAP also reaches
+# the dependencies' build scripts: proc-macro2's then turns on its nightly-only spans,
+# which this toolchain compiles.
+# RISKGATE_PREBUILT_STD=1 builds with the toolchain's own standard library too, to see a
+# panic's message.
+# Sourcing this replaces RUSTFLAGS and CARGO_TARGET_DIR (SIZED_TARGET_DIR names the latter).
+SIZED_STD_RUST=1.95.
 sized_std_args=()
+if [ -z "${RISKGATE_PREBUILT_STD:-}" ] && [[ $(rustc -V) != "rustc $SIZED_STD_RUST"* ]]; then
+  echo "sized-std.sh: $(rustc -V) is not Rust ${SIZED_STD_RUST%.}; building with its own standard library (a bigger component)" >&2
+  RISKGATE_PREBUILT_STD=1
+fi
 if [ -z "${RISKGATE_PREBUILT_STD:-}" ]; then
   export RUSTC_BOOTSTRAP=1
   # RUSTFLAGS replaces .cargo/config.toml's target flags, so erase_components is repeated.
