@@ -6,6 +6,7 @@
 // Usage: node scripts/unexport.mjs DIR NAME   (DIR/NAME.js, NAME_bg.wasm, the .d.ts files)
 // Fails if the glue still calls a Wasm export that is gone.
 import { readFile, writeFile } from 'node:fs/promises';
+import { minify } from 'terser';
 
 const CLASSES = ['IntoUnderlyingByteSource', 'IntoUnderlyingSink', 'IntoUnderlyingSource'];
 const [dir, name] = process.argv.slice(2);
@@ -84,6 +85,8 @@ function withoutClasses(text) {
     text = text.replace(new RegExp(`^if \\(Symbol\\.dispose\\) ${c}\\.prototype.*\\n`, 'm'), '');
     text = text.replace(new RegExp(`^const ${c}Finalization = [\\s\\S]*?\\);\\n`, 'm'), '');
   }
+  // The stream type only those classes take, with its doc comment.
+  text = text.replace(/^\/\*\*\n \* The `ReadableStreamType` enum\.\n(?: \*.*\n)* \*\/\n\nexport type ReadableStreamType = .*\n/m, '');
   // Declarations of the raw exports (riskgate.d.ts's InitOutput, riskgate_bg.wasm.d.ts).
   return text.replace(/^.*\b(?:__wbg_)?intounderlying\w*.*\n/gm, '');
 }
@@ -102,6 +105,8 @@ for (const file of [`${dir}/${name}.js`, `${dir}/${name}.d.ts`, `${dir}/${name}_
 }
 
 const glue = await readFile(`${dir}/${name}.js`, 'utf8');
+// Lines were cut out of the glue: it must still parse (terser throws if it does not).
+await minify(glue, { module: true, compress: false, mangle: false });
 const exported = new Set(kept);
 const missing = [...new Set([...glue.matchAll(/\bwasm\.(\w+)/g)].map((m) => m[1]))].filter((e) => !exported.has(e));
 const leftover = CLASSES.filter((c) => glue.includes(c));
