@@ -339,10 +339,14 @@ impl Binary {
             .spawn()
             .expect("the server binary starts");
         let client = Client(SocketAddr::from(([127, 0, 0, 1], port)));
-        let binary = Binary { child, client };
+        let mut binary = Binary { child, client };
         let deadline = Instant::now() + Duration::from_secs(30);
         loop {
-            // A connection the starting server drops is "not ready yet", not a failure.
+            // A connection the starting server drops is "not ready yet", not a failure; a
+            // server that exited is.
+            if let Ok(Some(status)) = binary.child.try_wait() {
+                panic!("the server exited while starting: {status}");
+            }
             let ready = try_request(client.0, "GET", "/health/ready", &[], None);
             if ready.is_some_and(|r| r.status == 200) {
                 return binary;
