@@ -1,7 +1,6 @@
-//! The screens past the first, each in a Wasm part of its own where the build is split
-//! (feature `split`: the shipped sign-in component). A login page then fetches the
-//! username and password screens with the module, and a step's part only when its flow
-//! reaches it. Unsplit builds (the demo app, the console, the tests) call the same
+//! The screens past the first, in Wasm parts where the build is split (feature `split`:
+//! the shipped sign-in component). A login page then fetches the username screen with
+//! the module, and a step's part only when its flow reaches it. Unsplit builds (the demo app, the console, the tests) call the same
 //! functions, which are then ready at once.
 use super::kit::{Button, Look};
 use super::screens::{
@@ -50,7 +49,7 @@ macro_rules! part {
     };
 }
 
-// Four parts, not one per screen: a part brings the chunks of code it shares with others,
+// Four parts of screens, not one per screen (the fifth, locale, is language.rs's): a part brings the chunks of code it shares with others,
 // and with a part per screen a flow fetched about twenty files and a transition waited on
 // several (to the reset: 97 to 108 ms median, against 41 to 61 ms grouped; bench/parts.md).
 // signin: what every sign-in needs after the username (the password and passkey sign-in,
