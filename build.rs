@@ -30,7 +30,11 @@ const ONLY_WITH: [(&str, &[&str]); 3] = [
 ];
 
 fn main() {
+    // Each file: a directory alone is not always seen to change when a file in it is rewritten.
     println!("cargo:rerun-if-changed=locales");
+    for tag in LOCALES {
+        println!("cargo:rerun-if-changed=locales/{tag}.json");
+    }
     let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("locales");
     let catalogs: Vec<Entries> = LOCALES
         .iter()
