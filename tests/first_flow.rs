@@ -145,3 +145,31 @@ async fn a_user_blocked_by_sign_in_risk_sees_why_and_the_troubleshooting_details
     let log = page.backend.sign_in_log();
     assert_eq!(log.last().map(|e| e.outcome), Some(SignInOutcome::Blocked));
 }
+
+/// After the username each step says whose sign-in it is; "Not you?" goes back to the
+/// username, filled in, from the password or from a step deep in the flow.
+#[wasm_bindgen_test]
+async fn each_step_shows_the_account_and_not_you_goes_back_to_the_username() {
+    let page = support::open();
+    page.expect_heading("Sign in").await;
+    assert!(page.find(".rg-chip").is_none(), "no account shown before one is typed");
+    page.type_into("#rg-username", "ravi@contoso.example").await;
+    page.click("Next").await;
+    page.expect_heading("Enter your password").await;
+    page.expect_text_in(".rg-chip", "Signing in as ravi@contoso.example").await;
+    let chip = page.find(".rg-chip .rg-identity").unwrap();
+    assert_eq!(chip.get_attribute("title").as_deref(), Some("ravi@contoso.example"));
+    page.click("Not you?").await;
+    page.expect_heading("Sign in").await;
+    page.expect_value("#rg-username", "ravi@contoso.example").await;
+
+    page.sign_in_from_username("Quiet-Meadow-17").await;
+    page.expect_heading("We noticed something unusual").await;
+    page.click("Continue").await;
+    page.expect_heading("Confirm it's you").await;
+    page.expect_text_in(".rg-chip", "ravi@contoso.example").await;
+    page.click("Not you?").await;
+    page.expect_heading("Sign in").await;
+    page.expect_value("#rg-username", "ravi@contoso.example").await;
+    assert!(page.find(".rg-chip").is_none(), "the first screen shows no account");
+}

@@ -289,6 +289,11 @@ impl Ui {
         self.screen.set(Screen::Username);
     }
 
+    /// Whether a signed-in person is proving themselves again (a step-up).
+    pub fn stepping_up(self) -> bool {
+        self.stepping_up.with_value(Option::is_some)
+    }
+
     /// Back to the first screen, keeping the username.
     pub fn restart(self) {
         self.reply.set(None);

@@ -1,6 +1,7 @@
 //! Blocked: why, what the person can do, and details to give the help desk.
 use crate::engine::{BlockReason, Step};
 use crate::ui::kit::{Button, Heading, Live, Look};
+use crate::ui::parts::identity::IdentityChip;
 use crate::ui::text::Key;
 use crate::ui::{use_ui, Ui};
 use leptos::prelude::*;
@@ -96,6 +97,7 @@ pub fn Blocked() -> impl IntoView {
     view! {
         <section class="rg-form rg-blocked">
             <Heading key=Key::BlockedHeading />
+            <IdentityChip />
             <p class="rg-reason">{move || block_message(ui, reason)}</p>
             <h2>{ui.text(Key::BlockedDetails)}</h2>
             <dl class="rg-details">

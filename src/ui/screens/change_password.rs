@@ -4,6 +4,7 @@ use crate::backend::{BackendError, Input};
 use crate::engine::{PasswordReason, Step};
 use crate::ui::errors::show_error;
 use crate::ui::kit::{on_submit, FormMessage, Heading, Submit};
+use crate::ui::parts::identity::IdentityChip;
 use crate::ui::parts::new_password::{ChoosePassword, PasswordChoice};
 use crate::ui::text::{Key, Message};
 use crate::ui::{use_ui, Ui};
@@ -48,6 +49,7 @@ pub fn ChangePassword() -> impl IntoView {
     view! {
         <form class="rg-form" novalidate on:submit=on_submit(move || submit(ui, choice, general))>
             <Heading key=heading />
+            <IdentityChip />
             <p>{ui.text(lead)}</p>
             <ChoosePassword choice />
             <FormMessage message=general />

@@ -4,6 +4,7 @@ use crate::backend::Input;
 use crate::engine::Step;
 use crate::ui::errors::show_error;
 use crate::ui::kit::{Button, FormMessage, Heading, Look, When};
+use crate::ui::parts::identity::IdentityChip;
 use crate::ui::text::Key;
 use crate::ui::use_ui;
 use leptos::prelude::*;
@@ -28,6 +29,7 @@ pub fn Interrupt() -> impl IntoView {
     view! {
         <section class="rg-form">
             <Heading key=Key::InterruptHeading />
+            <IdentityChip />
             <p>{ui.text(Key::InterruptLead)}</p>
             <p class="rg-grace">{grace}</p>
             <FormMessage message=general />

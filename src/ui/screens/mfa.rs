@@ -7,6 +7,7 @@ use crate::engine::{MethodKind, PolicyKind, Step};
 use crate::ui::errors::show_error;
 use crate::ui::kit::{on_submit, Button, FormMessage, Heading, Look, When};
 use crate::ui::parts::code_challenge::{Act, Challenge, CodeChallenge, MethodSwitch};
+use crate::ui::parts::identity::IdentityChip;
 use crate::ui::passkey;
 use crate::ui::text::{Arg, Key, Message};
 use crate::ui::{use_ui, Ui};
@@ -101,6 +102,7 @@ pub fn Mfa() -> impl IntoView {
     view! {
         <form class="rg-form" novalidate on:submit=on_submit(move || challenge.submit(act))>
             <Heading key=Key::MfaHeading />
+            <IdentityChip />
             {reason.map(|key| view! { <p class="rg-step-up-lead">{ui.text(key)}</p> })}
             {passkey_only
                 .map(|key| {

@@ -4,6 +4,7 @@ use crate::backend::Input;
 use crate::engine::{DetectionKind, NoticeKind, Step};
 use crate::ui::errors::show_error;
 use crate::ui::kit::{Button, FormMessage, Heading, Live, Look};
+use crate::ui::parts::identity::IdentityChip;
 use crate::ui::text::Key;
 use crate::ui::use_ui;
 use leptos::prelude::*;
@@ -66,6 +67,7 @@ pub fn Notice() -> impl IntoView {
     view! {
         <section class="rg-form" class:rg-warning=user_risk>
             <Heading key=heading />
+            <IdentityChip />
             <p>{ui.text(lead)}</p>
             <ul class="rg-unusual">
                 <Live render=move || items().into_iter().map(|i| view! { <li>{i}</li> }).collect_view() />

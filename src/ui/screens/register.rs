@@ -6,6 +6,7 @@ use crate::engine::{MethodKind, Step};
 use crate::ui::errors::show_error;
 use crate::ui::kit::{code_typed, Button, FormMessage, Heading, When};
 use crate::ui::parts::code_challenge::method_key;
+use crate::ui::parts::identity::IdentityChip;
 use crate::ui::parts::method_setup::{CodeForm, Enrolled, PhoneEntry, SetupForm};
 use crate::ui::parts::passkey_button::PasskeyButton;
 use crate::ui::passkey;
@@ -93,6 +94,7 @@ pub fn Register() -> impl IntoView {
     view! {
         <section class="rg-form">
             <Heading key=Key::RegisterHeading />
+            <IdentityChip />
             <When when=move || offer.attacker_risk>
                 <p class="rg-warning" role="note">
                     {ui.text(Key::RegisterAttackerRisk)}

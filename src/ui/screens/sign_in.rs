@@ -3,6 +3,7 @@ use crate::backend::api::Field;
 use crate::backend::SignInRequest;
 use crate::ui::errors::show_error;
 use crate::ui::kit::{on_submit, Button, FormMessage, Heading, Look, Submit, TextField};
+use crate::ui::parts::identity::IdentityChip;
 use crate::ui::parts::passkey_button::PasskeyButton;
 use crate::ui::parts::username::UsernameField;
 use crate::ui::split;
@@ -91,9 +92,7 @@ pub fn Password() -> impl IntoView {
     view! {
         <form class="rg-form" novalidate on:submit=on_submit(move || sign_in(ui, password, error, general))>
             <Heading key=Key::SigninPasswordHeading />
-            <p class="rg-identity">
-                {move || ui.tf(Key::SigninSigningInAs, &[("username", &ui.username.get())])}
-            </p>
+            <IdentityChip />
             <TextField
                 id="rg-password"
                 label=Key::SigninPassword
