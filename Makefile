@@ -72,7 +72,7 @@ test-release: build component
 ## component's first screen beside Leptos's hello world and its transitions while parts
 ## arrive (bench/parts.md), and full risky sign-ins per second against riskgate-server
 ## (SQLite, PostgreSQL, two nodes; goose in bench/load) beside the argon2id ceiling. Fails
-## when a size, or a transition of the split component, is over its budget.
+## when a size, the first screen or a transition is over its budget.
 # The bench binary unwinds; building the app that way too keeps Cargo from writing two
 # builds of the library to one file name. Every part runs even when a size is over its
 # budget (the server load reads the transitions bench.mjs wrote); make bench fails then.
