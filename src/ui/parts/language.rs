@@ -2,6 +2,7 @@
 //! Until they are here the page stays in the language it shows; a failed fetch says so
 //! and offers a retry, and nothing typed is lost because nothing is re-mounted.
 use crate::ui::kit::{Button, Look, When};
+use crate::ui::split::PartMissing;
 use crate::ui::text::{self, Arg, Fetched, Key, Locale, Message};
 use crate::ui::{use_ui, Ui};
 use leptos::prelude::*;
@@ -95,25 +96,16 @@ fn load(url: String, locale: Locale) -> Load {
 
 /// `load`, which in the split build is a part of its own, fetched with the first locale
 /// that is not packed (English is): a page that stays in English never loads it.
+/// A part that cannot be fetched reads as a failed fetch of the file.
 #[cfg(feature = "split")]
 #[wasm_split(locale, wasm_split_path = ::leptos::wasm_split, fallible)]
-fn loader(url: String, locale: Locale) -> Result<Load, LoaderMissing> {
+fn loader(url: String, locale: Locale) -> Result<Load, PartMissing> {
     Ok(load(url, locale))
 }
 
 #[cfg(not(feature = "split"))]
-async fn loader(url: String, locale: Locale) -> Result<Load, LoaderMissing> {
+async fn loader(url: String, locale: Locale) -> Result<Load, PartMissing> {
     Ok(load(url, locale))
-}
-
-/// The loader's part could not be fetched: the same as a failed fetch of the file.
-struct LoaderMissing;
-
-#[cfg(feature = "split")]
-impl From<leptos::wasm_split::SplitLoaderError> for LoaderMissing {
-    fn from(_: leptos::wasm_split::SplitLoaderError) -> Self {
-        LoaderMissing
-    }
 }
 
 /// A locale's file; any failure (network, status, not our JSON) is one `Err`. Read
