@@ -61,8 +61,10 @@ fn in_this_build(entries: Entries) -> Entries {
         .filter(|(feature, _)| std::env::var_os(format!("CARGO_FEATURE_{feature}")).is_none())
         .flat_map(|(_, words)| words.iter().copied())
         .collect();
-    let first_word = |key: &str| key.split('.').next().unwrap_or_default().to_string();
-    entries.into_iter().filter(|(key, _)| !left_out.contains(&first_word(key).as_str())).collect()
+    entries
+        .into_iter()
+        .filter(|(key, _)| !left_out.contains(&key.split('.').next().unwrap_or_default()))
+        .collect()
 }
 
 /// Stops the build, saying why.

@@ -1,7 +1,7 @@
 //! The screens past the first, in Wasm parts where the build is split (feature `split`:
 //! the shipped sign-in component). A login page then fetches the username screen with
-//! the module, and a step's part only when its flow reaches it. Unsplit builds (the demo app, the console, the tests) call the same
-//! functions, which are then ready at once.
+//! the module, and a step's part only when its flow reaches it. Unsplit builds (the demo
+//! app, the console, the tests) call the same functions, which are then ready at once.
 use super::kit::{Button, Look};
 use super::screens::{
     blocked, change_password, ended, interrupt, mfa, notice, register, reset, sign_in, signed_in,
@@ -49,9 +49,9 @@ macro_rules! part {
     };
 }
 
-// Four parts of screens, not one per screen (the fifth, locale, is language.rs's): a part brings the chunks of code it shares with others,
-// and with a part per screen a flow fetched about twenty files and a transition waited on
-// several (to the reset: 97 to 108 ms median, against 41 to 61 ms grouped; bench/parts.md).
+// Four parts of screens, not one per screen (the fifth, locale, is language.rs's): a part
+// brings the chunks of code it shares with others, and with a part per screen a flow
+// fetched about twenty files and a transition waited on several (to the reset: 97 to 108 ms median, against 41 to 61 ms grouped; bench/parts.md).
 // signin: what every sign-in needs after the username (the password and passkey sign-in,
 // how a flow ends, and the HTTP adapter, src/backend/lazy_http.rs), fetched while the
 // username is typed; challenge: a risky sign-in's steps; registration; reset.

@@ -105,8 +105,7 @@ pub(crate) fn screen(view: Memo<View>) -> impl IntoView {
     view! {
         <Live render=move || {
             attempt.track();
-            let shown = view.get();
-            match shown {
+            match view.get() {
                 View::Username => view! { <sign_in::Username /> }.into_any(),
                 View::Password => show(split::password_view(), retry),
                 View::Step(_, StepKind::Notice) => show(split::notice_view(), retry),
