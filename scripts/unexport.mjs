@@ -7,6 +7,7 @@
 // Fails if the glue still calls a Wasm export that is gone.
 import { readFile, writeFile } from 'node:fs/promises';
 import { minify } from 'terser';
+import { leb, sections } from './wasm-breakdown.mjs';
 
 const CLASSES = ['IntoUnderlyingByteSource', 'IntoUnderlyingSink', 'IntoUnderlyingSource'];
 const [dir, name] = process.argv.slice(2);
@@ -16,18 +17,6 @@ if (!dir || !name) throw new Error('usage: node scripts/unexport.mjs DIR NAME');
 const prefixes = CLASSES.map((c) => c.toLowerCase());
 const dropped = (exportName) =>
   prefixes.some((p) => exportName.startsWith(`${p}_`) || exportName.startsWith(`__wbg_${p}_`));
-
-function leb(bytes, at) {
-  let result = 0;
-  let shift = 0;
-  let byte;
-  do {
-    byte = bytes[at++];
-    result |= (byte & 0x7f) << shift;
-    shift += 7;
-  } while (byte & 0x80);
-  return [result >>> 0, at];
-}
 
 function toLeb(n) {
   const out = [];
@@ -40,40 +29,34 @@ function toLeb(n) {
   return out;
 }
 
+/** The export section (id 7) without the dropped exports; the names kept go to `kept`. */
+function exportSection(bytes, section, kept) {
+  let [count, at] = leb(bytes, section.start);
+  const entries = [];
+  for (let i = 0; i < count; i++) {
+    const entryStart = at;
+    let len;
+    [len, at] = leb(bytes, at);
+    const exportName = new TextDecoder().decode(bytes.subarray(at, at + len));
+    at += len + 1;
+    [, at] = leb(bytes, at);
+    if (!dropped(exportName)) {
+      entries.push(bytes.subarray(entryStart, at));
+      kept.push(exportName);
+    }
+  }
+  const body = [...toLeb(entries.length), ...entries.flatMap((e) => [...e])];
+  return Uint8Array.from([7, ...toLeb(body.length), ...body]);
+}
+
 /** The module with its export section rewritten without the dropped exports. */
 function withoutExports(bytes) {
   const parts = [bytes.subarray(0, 8)];
   const kept = [];
-  let at = 8;
-  while (at < bytes.length) {
-    const start = at;
-    const id = bytes[at++];
-    let size;
-    [size, at] = leb(bytes, at);
-    const end = at + size;
-    if (id !== 7) {
-      parts.push(bytes.subarray(start, end));
-      at = end;
-      continue;
-    }
-    let count;
-    [count, at] = leb(bytes, at);
-    const entries = [];
-    for (let i = 0; i < count; i++) {
-      const entryStart = at;
-      let len;
-      [len, at] = leb(bytes, at);
-      const exportName = new TextDecoder().decode(bytes.subarray(at, at + len));
-      at += len + 1;
-      [, at] = leb(bytes, at);
-      if (!dropped(exportName)) {
-        entries.push(bytes.subarray(entryStart, at));
-        kept.push(exportName);
-      }
-    }
-    const body = [...toLeb(entries.length), ...entries.flatMap((e) => [...e])];
-    parts.push(Uint8Array.from([7, ...toLeb(body.length), ...body]));
-    at = end;
+  let sectionStart = 8; // sections follow one another from the header on
+  for (const section of sections(bytes)) {
+    parts.push(section.id === 7 ? exportSection(bytes, section, kept) : bytes.subarray(sectionStart, section.end));
+    sectionStart = section.end;
   }
   return { bytes: Buffer.concat(parts), kept };
 }

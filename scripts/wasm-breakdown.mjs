@@ -18,7 +18,8 @@ const PARTS = [
   ['Rust standard library (core, alloc, std, dlmalloc, hashbrown)', /core::|alloc::|std::|core\[|alloc\[|std\[|__rustc|__rdl|dlmalloc|hashbrown|indexmap|compiler_builtins|<str>|<char>|<\[/],
 ];
 
-function leb(bytes, at) {
+/** An unsigned LEB128 number at `at`: [value, the offset after it]. */
+export function leb(bytes, at) {
   let value = 0;
   let shift = 0;
   for (;;) {
@@ -29,7 +30,8 @@ function leb(bytes, at) {
   }
 }
 
-function sections(bytes) {
+/** Each section of a Wasm module: its id and where its body starts and ends. */
+export function sections(bytes) {
   const found = [];
   let at = 8;
   while (at < bytes.length) {
