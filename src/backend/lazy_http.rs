@@ -1,9 +1,9 @@
 //! The HTTP adapter in a Wasm part, in the split build: the username screen makes no
 //! call, so the first module goes without the adapter and the JSON code of every reply it
-//! reads. It shares the `signin` part with the password screen (src/ui/split.rs), fetched
-//! once the person starts on the first screen (`warm_up`), or at the first call; a part
-//! that cannot be fetched is `Unavailable`, which the screens already answer with a
-//! message and a retry.
+//! reads. It shares the `signin` part with the password screen (src/ui/split.rs), so it
+//! is fetched with that screen's preload once the person starts on the first screen, or
+//! at the first call; a part that cannot be fetched is `Unavailable`, which the screens
+//! already answer with a message and a retry.
 use super::api::{AccountView, AdminAction, AdminReceipt, AdminView, BackendError, Enrollment, Input};
 use super::api::{Reply, ResetInput, ResetReply, SignInRequest};
 use super::http::HttpBackend;
@@ -24,7 +24,7 @@ impl From<SplitLoaderError> for AdapterMissing {
     }
 }
 
-#[wasm_split(signin, wasm_split_path = ::leptos::wasm_split, preload(preload_adapter), fallible)]
+#[wasm_split(signin, wasm_split_path = ::leptos::wasm_split, fallible)]
 fn adapter_for(base_url: String) -> Result<Rc<dyn IdentityBackend>, AdapterMissing> {
     Ok(Rc::new(HttpBackend::new(base_url)))
 }
@@ -98,15 +98,6 @@ macro_rules! forward {
         views { $($view:ident($($varg:ident: $vty:ty $(=> $vowned:ty)?),*) -> $vout:ty;)* }
     ) => {
         impl IdentityBackend for LazyHttp {
-            /// Fetches the adapter's part ahead of the first call; a failure is left to that call.
-            fn warm_up(&self) {
-                if self.adapter.borrow().is_none() {
-                    leptos::task::spawn_local(async {
-                        let _ = preload_adapter().await;
-                    });
-                }
-            }
-
             $(fn $name(&self, $($arg: $ty),*) -> BackendFuture<'_, $out> {
                 $(let $arg = keep!($arg $(, $owned)?);)*
                 self.then(call(move |adapter| adapter.$name($(pass!($arg $(, $owned)?)),*)))

@@ -70,7 +70,8 @@ thread_local! {
     static PASSWORD_ASKED: std::cell::Cell<bool> = const { std::cell::Cell::new(false) };
 }
 
-/// Fetches the password screen's part ahead, once: called as the username is typed.
+/// Fetches the password screen's part ahead, once: called as the username is typed. The
+/// part holds the HTTP adapter too, so the first call does not wait for it either.
 pub fn preload_password_once() {
     if !PASSWORD_ASKED.replace(true) {
         spawn_local(async {

@@ -422,17 +422,10 @@ pub trait IdentityBackend {
     /// answer `StepUpRequired` otherwise). Its `SignedIn` reply carries a fresh session,
     /// proven now, that replaces `session`; the old one ends then.
     fn step_up(&self, session: &str) -> BackendFuture<'_, Reply>;
-
-    /// A hint that a call is coming (the person has started on the first screen): an
-    /// adapter whose code is fetched on demand fetches it now. Does nothing by default.
-    fn warm_up(&self) {}
 }
 
 /// Lets the app and a test share one mock: the app holds it as a trait object.
 impl<T: IdentityBackend + ?Sized> IdentityBackend for Rc<T> {
-    fn warm_up(&self) {
-        (**self).warm_up()
-    }
     fn sign_in(&self, request: SignInRequest) -> BackendFuture<'_, Reply> {
         (**self).sign_in(request)
     }

@@ -24,16 +24,16 @@ pub fn Username() -> impl IntoView {
         ui.screen.set(Screen::Password);
     };
     view! {
-        // Typing, a key or a press on the first screen tells the backend a call is coming
-        // and fetches the password screen's part (not focus: the heading takes it when the
-        // screen appears).
+        // Typing, a key or a press on the first screen fetches the password screen's part,
+        // which holds the HTTP adapter too (not focus: the heading takes it when the screen
+        // appears).
         <form
             class="rg-form"
             novalidate
             on:submit=on_submit(submit)
-            on:input=move |_| warm_up(ui)
-            on:keydown=move |_| warm_up(ui)
-            on:pointerdown=move |_| warm_up(ui)
+            on:input=move |_| split::preload_password_once()
+            on:keydown=move |_| split::preload_password_once()
+            on:pointerdown=move |_| split::preload_password_once()
         >
             <Heading key=Key::SigninHeading />
             <UsernameField id="rg-username" error />
@@ -47,12 +47,6 @@ pub fn Username() -> impl IntoView {
             </div>
         </form>
     }
-}
-
-/// Readies what the next screen needs while the username is typed.
-fn warm_up(ui: Ui) {
-    ui.backend().warm_up();
-    split::preload_password_once();
 }
 
 /// Signs in with the username and the password typed; says why not next to the field.
