@@ -418,11 +418,29 @@ pub fn reply_mfa() -> Reply {
     Reply { seq: 1, step: mfa_step(), time_ms: T0 + 4_000, ..reply_notice() }
 }
 
+/// A tenant's whole branding, as a reply carries it (already checked by the service).
+pub fn branding() -> Branding {
+    let text = |locale: &str, sign_in_text: &str, username_hint: &str| BrandText {
+        locale: locale.into(),
+        sign_in_text: sign_in_text.into(),
+        username_hint: username_hint.into(),
+    };
+    Branding {
+        logo: Some(Logo { url: "https://id.contoso.example/brand/logo.svg".into(), alt: "Contoso".into() }),
+        background: Some("#f3f4f6".into()),
+        texts: vec![
+            text("", "Contoso staff: sign in with your work account.", "name@contoso.example"),
+            text("de", "Für Mitarbeitende von Contoso.", "name@contoso.example"),
+        ],
+        ..Branding::accent("#0b5cad")
+    }
+}
+
 pub fn reply_signed_in() -> Reply {
     Reply {
         seq: 2,
         step: signed_in_step(),
-        branding: Some(Branding::accent("#0b5cad")),
+        branding: Some(branding()),
         time_ms: T0 + 21_000,
         session: Some(SESSION.into()),
         ..reply_notice()

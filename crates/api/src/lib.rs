@@ -1,10 +1,12 @@
 //! What crosses the line between the screens and an identity backend. Plain serde
 //! types, so the mock and an HTTP adapter speak the same language.
+mod branding;
 mod error;
 pub mod passkey;
 pub mod qr;
 mod wire;
 
+pub use branding::{safe_url, BrandText, Branding, BrandingProblem, Logo};
 pub use error::{invalid, BackendError, Field, Problem};
 pub use wire::*;
 
@@ -106,25 +108,6 @@ pub struct Enrollment {
     pub qr_svg: String,
     /// For a phone: the number, partly hidden.
     pub phone_hint: Option<String>,
-}
-
-/// A tenant's look on the sign-in screens.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
-pub struct Branding {
-    /// The accent colour as `#rrggbb`; white text must read on it at 4.5:1.
-    pub accent: String,
-}
-
-impl Branding {
-    pub fn accent(hex: &str) -> Self {
-        Branding { accent: hex.into() }
-    }
-
-    /// Only a plain `#rrggbb` is passed on, so nothing else can reach a style.
-    pub fn is_valid(&self) -> bool {
-        let b = self.accent.as_bytes();
-        b.len() == 7 && b[0] == b'#' && b[1..].iter().all(u8::is_ascii_hexdigit)
-    }
 }
 
 /// The step the person should see now, with what the screen needs to explain it.

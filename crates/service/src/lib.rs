@@ -1,6 +1,7 @@
 //! The authority: it checks what was typed, runs the engine and returns the next step;
 //! an input the current step does not take is refused. Today it holds its directory in
 //! memory (and, in the browser, in localStorage) as the mock.
+pub mod brands;
 pub mod detect;
 pub mod directory;
 pub mod geo;

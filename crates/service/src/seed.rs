@@ -1,7 +1,7 @@
 //! The seeded directory: one persona per scenario, so a reviewer can try each.
 //! Passwords are listed in the README; the directory holds only their hashes.
-use super::api::Branding;
 use super::api::SignInSource;
+use super::brands;
 use super::detect::PastSignIn;
 use super::directory::{place, source, Account, Lockout, Tenant, TotpDevice};
 use super::platform::Entropy;
@@ -205,28 +205,28 @@ fn tenants() -> Vec<Tenant> {
             name: "Contoso".into(),
             policy: contoso,
             banned: custom(&["contoso", "blank"]),
-            branding: Branding::accent("#0b5cad"),
+            branding: brands::contoso(),
         },
         Tenant {
             id: WOODGROVE.into(),
             name: "Woodgrove Bank".into(),
             policy: strict,
             banned: custom(&["woodgrove"]),
-            branding: Branding::accent("#00704a"),
+            branding: brands::woodgrove(),
         },
         Tenant {
             id: FABRIKAM.into(),
             name: "Fabrikam Managed Services".into(),
             policy: TenantPolicy::default(),
             banned: custom(&["fabrikam"]),
-            branding: Branding::accent("#6a2c91"),
+            branding: brands::fabrikam(),
         },
         Tenant {
             id: NORTHWIND.into(),
             name: "Northwind IT Partners".into(),
             policy: hands_off,
             banned: custom(&["northwind"]),
-            branding: Branding::accent("#8a4b00"),
+            branding: brands::northwind(),
         },
     ]
 }

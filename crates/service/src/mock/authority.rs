@@ -8,7 +8,7 @@ use super::{
     CodeTry, MAX_INPUT_CHARS,
 };
 use crate::api::{
-    invalid, BackendError, Branding, Field, Input, Problem, Reply, SignInRecord, SignInRequest, SignInSource,
+    invalid, BackendError, Field, Input, Problem, Reply, SignInRecord, SignInRequest, SignInSource,
 };
 use crate::detect::{detect, PastSignIn};
 use crate::directory::Account;
@@ -559,7 +559,9 @@ fn reply(w: &mut Work, flow_id: &str, now: u64) -> Result<Reply, BackendError> {
         (account.display_name.clone(), account.signs_in_to.clone(), account.state.home_tenant.clone());
     let tenant = w.tenant(&signs_in_to)?;
     let tenant_name = tenant.map(|t| t.name.clone()).unwrap_or_default();
-    let branding = tenant.map(|t| t.branding.clone()).filter(Branding::is_valid);
+    // A tenant record's branding is shown as far as it can be: a pale accent darkened
+    // until white reads on it, any part that fails its check left out.
+    let branding = tenant.and_then(|t| t.branding.readable());
     let home_tenant_name = match home {
         Some(home) => w.tenant(&home)?.map(|t| t.name.clone()),
         None => None,
