@@ -19,7 +19,11 @@ await init();
 const el = document.querySelector<HTMLElement>("#login")!;
 const options: MountOptions = {
   backend: "/api", locale: "de-AT", locales: "/riskgate/locales/", theme: "dark",
-  branding: { accent: "#6b2c91" }, username: "ada@contoso.example", tenant: "contoso",
+  branding: {
+    accent: "#6b2c91", name: "Contoso", logo: { url: "/logo.svg", alt: "Contoso" }, background: "#f3f4f6",
+    backgroundImage: "https://cdn.example/bg.jpg", texts: [{ signInText: "Staff only." }, { locale: "de", usernameHint: "name@contoso.example" }],
+  },
+  username: "ada@contoso.example", tenant: "contoso",
 };
 const handle = mount(el, options);
 el.addEventListener("riskgate:signed-in", (e) => {

@@ -220,6 +220,125 @@ fn options_from_javascript_are_read_and_wrong_ones_named() {
     assert!(wrong("branding", bad_accent).contains("branding.accent"));
 }
 
+/// A data: address of a tiny SVG, as a host page might inline its logo.
+const LOGO: &str = "data:image/svg+xml;base64,PHN2ZyB4bWxucz0iaHR0cDovL3d3dy53My5vcmcvMjAwMC9zdmciIHdpZHRoPSI4IiBoZWlnaHQ9IjgiLz4=";
+
+fn js_array(items: Vec<JsValue>) -> JsValue {
+    items.into_iter().collect::<js_sys::Array>().into()
+}
+
+fn host_branding() -> JsValue {
+    let logo = js_options(&[("url", LOGO.into()), ("alt", "Tailspin Toys".into())]);
+    let english = js_options(&[
+        ("signInText", "Tailspin staff only.\nHelp: ext. 200.".into()),
+        ("usernameHint", "name@tailspin.example".into()),
+    ]);
+    let german = js_options(&[
+        ("locale", "de".into()),
+        ("signInText", "Nur für Tailspin.".into()),
+        ("usernameHint", "name@tailspin.example (Arbeit)".into()),
+    ]);
+    js_options(&[
+        ("accent", "#8a1538".into()),
+        ("name", "Tailspin Toys".into()),
+        ("logo", logo),
+        ("background", "#f2e8eb".into()),
+        ("texts", js_array(vec![english, german])),
+    ])
+}
+
+#[wasm_bindgen_test]
+fn branding_from_javascript_is_read_and_what_cannot_be_shown_is_refused_with_a_reason() {
+    let read = Options::from_js(&js_options(&[("branding", host_branding())])).unwrap().branding.unwrap();
+    assert_eq!(read.accent, "#8a1538");
+    assert_eq!(read.logo.as_ref().map(|l| l.alt.as_str()), Some("Tailspin Toys"));
+    assert_eq!(read.background.as_deref(), Some("#f2e8eb"));
+    assert_eq!(read.text_for("de-CH").map(|t| t.sign_in_text.as_str()), Some("Nur für Tailspin."));
+    assert_eq!(read.text_for("fr").map(|t| t.username_hint.as_str()), Some("name@tailspin.example"));
+
+    let refused = |pairs: &[(&str, JsValue)]| {
+        Options::from_js(&js_options(&[("branding", js_options(pairs))])).unwrap_err()
+    };
+    // White on this yellow is 1.5:1: refused, naming the contrast and a colour that reads.
+    let pale = refused(&[("accent", "#ffcc00".into())]);
+    assert!(pale.contains("1.5:1") && pale.contains("4.5:1"), "{pale}");
+    let suggested = pale.split_whitespace().find(|w| w.starts_with('#') && *w != "#ffcc00").unwrap();
+    let retried = Options::from_js(&js_options(&[("branding", js_options(&[("accent", suggested.into())]))]));
+    assert!(retried.is_ok(), "the suggested {suggested} reads: {retried:?}");
+    let no_alt = js_options(&[("url", LOGO.into())]);
+    assert!(refused(&[("logo", no_alt)]).contains("alternative text"));
+    let script = js_options(&[("url", "javascript:alert(1)".into()), ("alt", "x".into())]);
+    assert!(refused(&[("logo", script)]).contains("branding.logo.url"));
+    assert!(refused(&[("backgroundImage", "https://x.example/a.png\")".into())]).contains("backgroundImage"));
+    assert!(refused(&[("background", "pink".into())]).contains("branding.background"));
+    assert!(refused(&[("texts", "hello".into())]).contains("branding.texts must be an array"));
+    let long_hint = js_options(&[("usernameHint", "x".repeat(65).into())]);
+    assert!(refused(&[("texts", js_array(vec![long_hint]))]).contains("usernameHint"));
+    assert!(refused(&[("name", 7.into())]).contains("branding.name must be a string"));
+}
+
+#[wasm_bindgen_test]
+async fn the_host_pages_branding_shows_until_the_tenant_brings_its_own() {
+    let options =
+        Options::from_js(&js_options(&[("locale", "en".into()), ("branding", host_branding())])).unwrap();
+    let e = embed(options, mock());
+    let window = web_sys::window().unwrap();
+    let computed = |el: &web_sys::Element, prop: &str| {
+        window.get_computed_style(el).unwrap().unwrap().get_property_value(prop).unwrap()
+    };
+    e.page.expect_heading("Sign in").await;
+    let logo = e.page.find(".rg-logo").unwrap();
+    assert_eq!(logo.get_attribute("alt").as_deref(), Some("Tailspin Toys"));
+    assert_eq!(logo.get_attribute("src").as_deref(), Some(LOGO));
+    let words = e.page.find(".rg-brand-text").unwrap();
+    assert_eq!(words.text_content().as_deref(), Some("Tailspin staff only.\nHelp: ext. 200."));
+    let field = e.page.find("#rg-username").unwrap();
+    assert_eq!(
+        field.get_attribute("aria-describedby").as_deref(),
+        Some("rg-username-hint rg-username-message")
+    );
+    let hint = e.page.find("#rg-username-hint").unwrap();
+    assert_eq!(hint.text_content().as_deref(), Some("name@tailspin.example"));
+    let root = e.page.find(".riskgate").unwrap();
+    assert_eq!(computed(&root, "background-color"), "rgb(242, 232, 235)");
+    assert_eq!(computed(&e.page.find(".rg-primary").unwrap(), "background-color"), "rgb(138, 21, 56)");
+
+    // In German, the German words and hint.
+    e.page.choose_locale("de").await;
+    e.page.expect_text("Nur für Tailspin.").await;
+    assert_eq!(
+        e.page.find("#rg-username-hint").unwrap().text_content().as_deref(),
+        Some("name@tailspin.example (Arbeit)")
+    );
+    e.page.choose_locale("en").await;
+
+    // Once a reply names the tenant, its own look: Woodgrove's logo, page and accent;
+    // the sign-in page text belongs to the first screens only.
+    e.page.sign_in("sam@woodgrove.example", "Ivory-Summit-64").await;
+    e.page.expect_heading("You can't sign in right now").await;
+    let logo = e.page.find(".rg-logo").unwrap();
+    assert_eq!(logo.get_attribute("alt").as_deref(), Some("Woodgrove Bank"));
+    assert!(logo.get_attribute("src").unwrap().starts_with("data:image/svg+xml;base64,"));
+    assert_eq!(computed(&root, "background-color"), "rgb(227, 239, 232)");
+    assert!(e.page.find(".rg-brand-text").is_none(), "no page text past the password");
+}
+
+#[wasm_bindgen_test]
+async fn without_a_logo_the_card_names_the_organisation() {
+    let branding = js_options(&[("name", "Tailspin Toys".into())]);
+    let options = Options::from_js(&js_options(&[("locale", "en".into()), ("branding", branding)])).unwrap();
+    let e = embed(options, mock());
+    e.page.expect_heading("Sign in").await;
+    assert!(e.page.find(".rg-logo").is_none());
+    assert_eq!(e.page.find(".rg-org").unwrap().text_content().as_deref(), Some("Tailspin Toys"));
+    let field = e.page.find("#rg-username").unwrap();
+    assert_eq!(
+        field.get_attribute("aria-describedby").as_deref(),
+        Some("rg-username-hint rg-username-message")
+    );
+    assert!(e.page.find("#rg-username-hint").unwrap().has_attribute("hidden"), "no hint: none shown");
+}
+
 #[wasm_bindgen_test]
 async fn the_options_set_language_theme_accent_username_and_tenant() {
     let options = Options {

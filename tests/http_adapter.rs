@@ -7,7 +7,7 @@ mod api_examples;
 mod support;
 
 use api_examples as ex;
-use riskgate::backend::api::{Branding, ErrorReply, Problem, Reply, ResetReply};
+use riskgate::backend::api::{Branding, ErrorReply, Logo, Problem, Reply, ResetReply};
 use riskgate::backend::http::{HttpBackend, DEFAULT_TIMEOUT};
 use riskgate::backend::{totp, AdminAction, BackendError, Enrollment, IdentityBackend, Input, ResetInput};
 use riskgate::engine::MethodKind;
@@ -570,13 +570,26 @@ async fn a_number_that_is_not_the_fields_type_is_malformed() {
 }
 
 #[wasm_bindgen_test]
-async fn a_branding_colour_that_is_not_rrggbb_is_malformed() {
+async fn a_branding_the_screens_cannot_show_is_malformed() {
     let reply = Reply {
         branding: Some(Branding::accent("red; background: url(https://x.test)")),
         ..ex::reply_signed_in()
     };
     let result = sign_in_answered(200, &serde_json::to_string(&reply).unwrap()).await;
     assert!(matches!(result, Err(BackendError::Malformed(why)) if why.contains("branding")));
+    // A service must send branding the screens can show: white text readable on the
+    // accent, pictures only from safe addresses.
+    let pale = Reply { branding: Some(Branding::accent("#ffcc00")), ..ex::reply_signed_in() };
+    let mut unsafe_logo = Branding::accent("#0b5cad");
+    unsafe_logo.logo = Some(Logo { url: "javascript:alert(1)".into(), alt: "Evil".into() });
+    let unsafe_logo = Reply { branding: Some(unsafe_logo), ..ex::reply_signed_in() };
+    for reply in [pale, unsafe_logo] {
+        let result = sign_in_answered(200, &serde_json::to_string(&reply).unwrap()).await;
+        assert!(
+            matches!(&result, Err(BackendError::Malformed(why)) if why.contains("branding")),
+            "{result:?}"
+        );
+    }
 }
 
 /// The screen draws the QR code from the setup link itself: markup a service puts in

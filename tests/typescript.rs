@@ -66,3 +66,28 @@ fn the_declared_options_are_the_ones_mount_reads() {
     assert_eq!(declared, read);
     assert!(declared.contains("locales") && declared.contains("backend"), "{declared:?}");
 }
+
+/// The keys between `export interface <name> {` and its closing brace.
+fn declared_keys(text: &str, name: &str) -> BTreeSet<String> {
+    let start = text.find(&format!("export interface {name} {{")).unwrap();
+    let body = &text[start..start + text[start..].find("\n}").unwrap()];
+    let key = |l: &str| l.trim().split_once(['?', ':']).map(|(key, _)| key.to_string());
+    body.lines().skip(1).filter_map(key).filter(|key| !key.is_empty() && !key.contains(' ')).collect()
+}
+
+#[test]
+fn the_declared_branding_is_what_mount_reads() {
+    let text = declarations();
+    let source =
+        std::fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/src/embed/branding.rs")).unwrap();
+    let read: BTreeSet<String> =
+        source.split("at(\"").skip(1).map(|rest| rest[..rest.find('"').unwrap()].to_string()).collect();
+    let mut declared = declared_keys(&text, "Branding");
+    declared.extend(declared_keys(&text, "BrandingText"));
+    // The logo's two keys are declared inline.
+    declared.extend(["url".to_string(), "alt".to_string()]);
+    declared.remove("logo");
+    declared.remove("texts");
+    assert_eq!(declared, read);
+    assert!(read.contains("usernameHint") && read.contains("backgroundImage"), "{read:?}");
+}

@@ -3,8 +3,8 @@
 //! It fails closed: only a 2xx reply whose body decodes to the expected type, and keeps
 //! the promises the screens rely on, is a success.
 use super::api::{
-    AccountView, AdminActRequest, AdminAction, AdminReceipt, AdminView, BackendError, Enrollment, ErrorReply,
-    Input, MethodCode, MethodRequest, PasswordCheck, PolicyUpdate, Reply, ResetInput, ResetReply,
+    AccountView, AdminActRequest, AdminAction, AdminReceipt, AdminView, BackendError, Branding, Enrollment,
+    ErrorReply, Input, MethodCode, MethodRequest, PasswordCheck, PolicyUpdate, Reply, ResetInput, ResetReply,
     ResetRequest, SignInReport, SignInRequest,
 };
 use super::api::{FlowSecret, PasskeySignInAnswer, PasskeySignInStart, FLOW_SECRET_HEADER};
@@ -292,12 +292,12 @@ fn method_segment(method: MethodKind) -> Result<String, BackendError> {
     name.ok_or_else(|| BackendError::Malformed("request: method name".into()))
 }
 
-/// The reply's promise the screens take on trust from the mock: a branding colour that
-/// is a plain `#rrggbb`. (The QR code is drawn by the screen from the URI: the reply's
-/// `qr_svg` is never inserted.)
+/// The reply's promise the screens take on trust from the mock: branding they can show
+/// (a plain `#rrggbb` accent white text reads on, pictures from safe addresses). (The QR
+/// code is drawn by the screen from the URI: the reply's `qr_svg` is never inserted.)
 fn checked_reply(reply: Reply) -> Result<Reply, BackendError> {
-    if reply.branding.as_ref().is_some_and(|b| !b.is_valid()) {
-        return Err(BackendError::Malformed("reply: branding accent is not #rrggbb".into()));
+    if let Some(Err(problem)) = reply.branding.as_ref().map(Branding::check) {
+        return Err(BackendError::Malformed(format!("reply: {problem}")));
     }
     Ok(reply)
 }

@@ -11,7 +11,7 @@ pub use riskgate_api::{
 pub use riskgate_api::{BackendFuture, Enrollment, IdentityBackend, ResetInput, ResetReply};
 #[cfg(feature = "mock")]
 pub use riskgate_service::{
-    detect, directory, geo, hash, mock, platform, seed, soft_key, totp, webauthn, MockBackend,
+    brands, detect, directory, geo, hash, mock, platform, seed, soft_key, totp, webauthn, MockBackend,
 };
 
 /// The HTTP adapter: the same trait over the JSON API of docs/backend-api.md.

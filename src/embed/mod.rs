@@ -12,6 +12,7 @@
 //! The component lives in an open shadow root on the host element, with its stylesheet
 //! adopted there: the page's CSS cannot reach in and the component's cannot leak out.
 //! It reports to the page with `CustomEvent`s dispatched on the host element.
+mod branding;
 pub mod events;
 
 use crate::backend::api::Branding;
@@ -65,7 +66,7 @@ pub struct Options {
 }
 
 impl Options {
-    /// Reads `{ backend, locale, locales, theme, branding: { accent }, username, tenant }`; every
+    /// Reads `{ backend, locale, locales, theme, branding, username, tenant }`; every
     /// key is optional. A value of the wrong kind is an error naming the key.
     pub fn from_js(options: &JsValue) -> Result<Options, String> {
         if options.is_undefined() || options.is_null() {
@@ -90,12 +91,7 @@ impl Options {
         }
         let branding = get(options, "branding");
         if !branding.is_undefined() && !branding.is_null() {
-            let accent = string_at(&branding, "accent")?.unwrap_or_default();
-            let branding = Branding::accent(&accent);
-            if !branding.is_valid() {
-                return Err(format!("branding.accent \"{accent}\" is not a colour like #0b5cad"));
-            }
-            out.branding = Some(branding);
+            out.branding = Some(branding::from_js(&branding)?);
         }
         out.username = string_at(options, "username")?.unwrap_or_default();
         out.tenant = string_at(options, "tenant")?;

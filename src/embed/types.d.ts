@@ -8,12 +8,40 @@ export interface MountOptions {
   /** Where the locale files are; by default locales/ beside riskgate.js. */
   locales?: string;
   theme?: "light" | "dark" | "system";
-  /** The main buttons' colour until the tenant's own branding is known. */
-  branding?: { accent: string };
+  /** The page's look until the tenant's own branding is known. */
+  branding?: Branding;
   /** Fills the first field. */
   username?: string;
   /** Only this tenant's members and guests can sign in. */
   tenant?: string;
+}
+
+/**
+ * A look for the sign-in screens. Refused by `mount`, with the reason, when it cannot
+ * be shown: an accent white text does not read on at 4.5:1 (the message names a darker
+ * colour that does), an address other than https:, a path on this site or a
+ * data:image/ picture, a logo without `alt`, or a text over its length.
+ */
+export interface Branding {
+  /** The main button's colour, `#rrggbb`; by default the component's own. */
+  accent?: string;
+  /** The organisation's name, shown when there is no logo. */
+  name?: string;
+  logo?: { url: string; alt: string };
+  /** The page behind the card, `#rrggbb`. */
+  background?: string;
+  /** A picture behind the card. */
+  backgroundImage?: string;
+  /** Per language tag; the entry without `locale` is for every other language. */
+  texts?: BrandingText[];
+}
+
+export interface BrandingText {
+  locale?: string;
+  /** Under the first screens, at most 1024 characters, shown as text. */
+  signInText?: string;
+  /** Under the username's label, at most 64 characters. */
+  usernameHint?: string;
 }
 
 export type LocaleTag = "en" | "de" | "fr" | "es" | "pt" | "ja" | "zh" | "ar" | "he" | "hi";

@@ -56,6 +56,8 @@ pub struct Ui {
     pub session: RwSignal<Option<String>>,
     /// The tenant the host page signs in to, if it named one.
     pub tenant: StoredValue<Option<String>>,
+    /// The host page's look, until a reply brings the tenant's.
+    host_branding: StoredValue<Option<Branding>>,
     /// A step-up under way: its flow, and the view that asked for it, to go back to.
     stepping_up: StoredValue<Option<(String, Screen)>>,
     listener: StoredValue<Option<Listener>, LocalStorage>,
@@ -69,6 +71,7 @@ impl Ui {
         locales: String,
         username: String,
         tenant: Option<String>,
+        host_branding: Option<Branding>,
         listener: Option<Listener>,
     ) -> Ui {
         Ui {
@@ -84,6 +87,7 @@ impl Ui {
             locales: StoredValue::new(locales),
             session: RwSignal::new(preset.session),
             tenant: StoredValue::new(tenant.filter(|t| !t.trim().is_empty())),
+            host_branding: StoredValue::new(host_branding.filter(Branding::is_valid)),
             stepping_up: StoredValue::new(None),
             listener: StoredValue::new_local(listener),
         }
@@ -126,6 +130,18 @@ impl Ui {
         if let Some(Some(listener)) = self.listener.try_get_value() {
             listener(event);
         }
+    }
+
+    /// The look to show: the tenant's once a reply brought it (named after the tenant),
+    /// else the host page's. Follows the reply in a reactive closure.
+    pub fn branding(self) -> Option<Branding> {
+        let tenant = self.reply.with(|r| {
+            let r = r.as_ref()?;
+            let mut branding = r.branding.clone()?;
+            branding.name = branding.name.or_else(|| Some(r.tenant_name.clone()));
+            Some(branding)
+        });
+        tenant.or_else(|| self.host_branding.get_value())
     }
 
     /// Reads the current reply, and in a reactive closure follows it; screens are only
@@ -199,7 +215,7 @@ pub fn App(
     #[prop(optional)] locales: Option<String>,
     #[prop(default = None)] notice: Option<Message>,
     #[prop(optional)] theme: Theme,
-    #[prop(optional)] branding: Option<Branding>,
+    #[prop(default = None)] branding: Option<Branding>,
     #[prop(optional, into)] username: String,
     #[prop(optional)] tenant: Option<String>,
     #[prop(optional)] listener: Option<Listener>,
@@ -207,22 +223,24 @@ pub fn App(
 ) -> impl IntoView {
     let preset = preset.unwrap_or(Preset { screen: Screen::Username, reply: None, session: None });
     let locales = locales.unwrap_or_else(parts::language::default_locales_url);
-    let ui = Ui::new(backend, preset, locales, username, tenant, listener);
+    let ui = Ui::new(backend, preset, locales, username, tenant, branding, listener);
     provide_context(ui);
     parts::language::choose(ui, locale.unwrap_or_else(browser_locale));
-    let host_accent = branding.filter(Branding::is_valid).map(|b| b.accent);
     let view = view::current(ui);
+    let branding = Memo::new(move |_| ui.branding());
+    let look = move |f: fn(&Branding) -> Option<String>| move || branding.with(|b| b.as_ref().and_then(f));
     announce(ui, view);
     let wide = move || matches!(view.get(), View::Account | View::Admin);
-    let accent = move || accent(ui).or_else(|| host_accent.clone());
     view! {
         <div
             class="riskgate"
             lang=move || ui.locale.get().tag()
             dir=move || ui.locale.get().dir()
             data-theme=theme.attr()
-            style:--rg-accent=accent.clone()
-            class:rg-branded=move || accent().is_some()
+            style:--rg-accent=look(|b| Some(b.accent.clone()))
+            style:background-color=look(|b| b.background.clone())
+            style:background-image=look(|b| b.background_image.as_ref().map(|url| format!("url(\"{url}\")")))
+            class:rg-branded=move || branding.with(Option::is_some)
         >
             // The account and admin views hold tables: they get a wider card.
             <main
@@ -231,7 +249,10 @@ pub fn App(
                 class:rg-wide=wide
                 style:max-width=move || if wide() { "72rem" } else { "" }
             >
-                <parts::language::LanguagePicker />
+                <div class="rg-top">
+                    <parts::brand::BrandMark branding />
+                    <parts::language::LanguagePicker />
+                </div>
                 {notice
                     .map(|notice| {
                         view! {
@@ -242,6 +263,7 @@ pub fn App(
                     })}
                 {view::screen(view)}
                 <kit::Progress/>
+                <parts::brand::SignInText branding />
             </main>
         </div>
     }
@@ -265,12 +287,6 @@ fn announce(ui: Ui, view: Memo<View>) {
             ui.emit(event);
         }
     });
-}
-
-/// The tenant's accent colour, once a reply has named the tenant (already checked
-/// by the backend to be a plain `#rrggbb`).
-fn accent(ui: Ui) -> Option<String> {
-    ui.reply.with(|r| r.as_ref().and_then(|r| r.branding.as_ref()).map(|b| b.accent.clone()))
 }
 
 pub fn use_ui() -> Ui {

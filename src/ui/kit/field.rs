@@ -34,12 +34,27 @@ pub fn TextField(
     #[prop(optional)] inputmode: Option<&'static str>,
     value: RwSignal<String>,
     error: RwSignal<Option<Message>>,
+    /// Said between the label and the field, e.g. what a username looks like here.
+    #[prop(optional)]
+    hint: Option<Signal<String>>,
 ) -> impl IntoView {
     let ui = use_ui();
     let message_id = format!("{id}-message");
-    let described = message_id.clone();
+    let hint_id = format!("{id}-hint");
+    let described = match hint {
+        Some(_) => format!("{hint_id} {message_id}"),
+        None => message_id.clone(),
+    };
+    let hint = hint.map(|hint| {
+        view! {
+            <p id=hint_id class="rg-hint" hidden=move || hint.with(String::is_empty)>
+                {hint}
+            </p>
+        }
+    });
     view! {
         <Labelled id label>
+            {hint}
             <input
                 id=id
                 name=id

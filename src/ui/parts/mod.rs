@@ -1,5 +1,6 @@
 //! Shapes that more than one screen shares and that, unlike the kit's pieces, know the
 //! backend's calls or the flow's steps.
+pub(crate) mod brand;
 pub(crate) mod code_challenge;
 pub(crate) mod identity;
 pub(crate) mod language;

@@ -8,5 +8,6 @@ use leptos::prelude::*;
 #[component]
 pub fn UsernameField(id: &'static str, error: RwSignal<Option<Message>>) -> impl IntoView {
     let ui = use_ui();
-    view! { <TextField id label=Key::SigninUsername autocomplete="username" value=ui.username error /> }
+    let hint = super::brand::username_hint(ui);
+    view! { <TextField id label=Key::SigninUsername autocomplete="username" value=ui.username error hint /> }
 }
