@@ -50,6 +50,11 @@ const EXPECTED: &[(&str, &str, &str)] = &[
     ("notice-guest", "Your account may be at risk", ""),
     ("cancelled", "Sign-in cancelled", ""),
     ("reset", "Reset your password", ""),
+    ("brand-contoso", "Sign in", "Locked out? Call the service desk on extension 4100."),
+    ("brand-woodgrove", "Sign in", "Woodgrove Bank will never ask for your password"),
+    ("brand-woodgrove-password", "Enter your password", "jo@woodgrove.example"),
+    ("brand-fabrikam", "Sign in", "For Fabrikam technicians"),
+    ("brand-northwind", "Sign in", "Northwind IT Partners"),
     ("account", "Your account", "Recent sign-ins"),
     ("account-step-up", "Your account", "One more check"),
     ("admin-step-up", "Admin view", "One more check"),
@@ -120,6 +125,13 @@ async fn states_are_real_not_pictures() {
     ready(&loading.root).await;
     let submit = loading.root.query_selector("button[type=submit]").unwrap().unwrap();
     assert!(submit.has_attribute("disabled"));
+    drop(loading);
+
+    // A tenant's branding is its logo, with the name as its alternative text.
+    let branded = show("#/review/brand-contoso");
+    ready(&branded.root).await;
+    let logo = branded.root.query_selector(".rg-logo").unwrap().expect("Contoso's logo");
+    assert_eq!(logo.get_attribute("alt").as_deref(), Some("Contoso"));
 }
 
 #[wasm_bindgen_test]

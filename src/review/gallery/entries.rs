@@ -1,7 +1,8 @@
 //! Every gallery entry: which screen in which state, how the stage is brought there,
 //! and what a person would do once it shows.
 use super::stage::{admin_view, flow, screen, signed_in_view, Prepared, Stage};
-use crate::backend::Input;
+use crate::backend::api::Branding;
+use crate::backend::{brands, Input};
 use crate::engine::{MethodKind, Step};
 use crate::ui::Screen;
 
@@ -31,10 +32,12 @@ pub struct Entry {
     pub username: &'static str,
     pub prepare: fn(&Stage) -> Prepared,
     pub then: Then,
+    /// The branding the host page passes, as a page made for one tenant would.
+    pub brand: Option<fn() -> Branding>,
 }
 
 const fn entry(id: &'static str, title: &'static str, prepare: fn(&Stage) -> Prepared) -> Entry {
-    Entry { id, title, username: "", prepare, then: Then::Nothing }
+    Entry { id, title, username: "", prepare, then: Then::Nothing, brand: None }
 }
 
 /// Every entry, in the order a person meets the screens.
@@ -46,7 +49,7 @@ pub const ENTRIES: &[Entry] = &[
     },
     Entry {
         username: "ada@contoso.example",
-        ..entry("password", "Sign in: password", |_| screen(Screen::Password))
+        ..entry("password", "Sign in: password, the account in view", |_| screen(Screen::Password))
     },
     Entry {
         username: "ada@contoso.example",
@@ -137,6 +140,35 @@ pub const ENTRIES: &[Entry] = &[
         flow(s.send(&notice, Input::Cancel)?)
     }),
     entry("reset", "Forgot password: start", |_| screen(Screen::Reset)),
+    // Each demo tenant's branding as its own sign-in page would pass it; from the first
+    // reply on, the tenant's own comes from the service (e.g. the Woodgrove blocks above).
+    Entry {
+        brand: Some(brands::contoso),
+        ..entry("brand-contoso", "Branding: Contoso (logo, page text, username hint)", |_| {
+            screen(Screen::Username)
+        })
+    },
+    Entry {
+        brand: Some(brands::woodgrove),
+        ..entry("brand-woodgrove", "Branding: Woodgrove Bank (page colour)", |_| screen(Screen::Username))
+    },
+    Entry {
+        brand: Some(brands::woodgrove),
+        username: "jo@woodgrove.example",
+        ..entry("brand-woodgrove-password", "Branding: Woodgrove Bank, password", |_| {
+            screen(Screen::Password)
+        })
+    },
+    Entry {
+        brand: Some(brands::fabrikam),
+        ..entry("brand-fabrikam", "Branding: Fabrikam (background picture)", |_| screen(Screen::Username))
+    },
+    Entry {
+        brand: Some(brands::northwind),
+        ..entry("brand-northwind", "Branding: Northwind (colour and name, no logo)", |_| {
+            screen(Screen::Username)
+        })
+    },
     entry("account", "Account health", |s| signed_in_view(s, "ada@contoso.example", Screen::Account)),
     Entry {
         then: Then::Click("Add an authenticator app"),

@@ -148,9 +148,10 @@ fn Shown(entry: &'static Entry, locale: Locale, theme: Theme) -> impl IntoView {
         }
     });
     let backend: Rc<dyn IdentityBackend> = stage.mock.clone();
+    let username = if entry.username.is_empty() { stage.username() } else { entry.username.to_string() };
     view! {
         <div class="rg-gallery-shown" data-entry=entry.id node_ref=holder>
-            <App backend locale theme username=entry.username preset />
+            <App backend locale theme username preset branding=entry.brand.map(|brand| brand()) />
         </div>
     }
     .into_any()

@@ -15,6 +15,8 @@ const NOW_MS: u64 = 1_795_253_400_000;
 pub struct Stage {
     pub mock: Rc<MockBackend>,
     clock: Rc<FixedClock>,
+    /// Who signed in last, for the account the screens show as being signed in.
+    username: std::cell::RefCell<String>,
 }
 
 pub(super) type Prepared = Result<Preset, BackendError>;
@@ -23,11 +25,12 @@ impl Stage {
     pub fn new() -> Stage {
         let clock = Rc::new(FixedClock::at(NOW_MS));
         let mock = Rc::new(MockBackend::seeded(clock.clone(), Rc::new(SeededEntropy::default())));
-        Stage { mock, clock }
+        Stage { mock, clock, username: Default::default() }
     }
 
     pub(super) fn sign_in(&self, username: &str) -> Result<Reply, BackendError> {
         let password = PERSONAS.iter().find(|p| p.username == username).map(|p| p.password);
+        self.username.replace(username.into());
         let request = SignInRequest {
             username: username.into(),
             password: password.unwrap_or_default().into(),
@@ -35,6 +38,11 @@ impl Stage {
             tenant: None,
         };
         self.mock.sign_in_now(request)
+    }
+
+    /// The username of the last sign-in, as the person would have typed it.
+    pub(super) fn username(&self) -> String {
+        self.username.borrow().clone()
     }
 
     pub(super) fn send(&self, reply: &Reply, input: Input) -> Result<Reply, BackendError> {
