@@ -559,7 +559,7 @@ async fn a_number_that_is_not_the_fields_type_is_malformed() {
         assert!(is_malformed(&result, "200"), "{key}: {number} gave {result:?}");
     }
     let result = sign_in_answered(200, &with("seq", "1.5")).await;
-    let expected = "HTTP 200: invalid type: floating point `1.5`";
+    let expected = "HTTP 200: invalid type: floating point `1.5` at `seq`";
     assert_eq!(result, Err(BackendError::Malformed(expected.into())));
     let mut json = serde_json::to_value(ex::reply_signed_in()).unwrap();
     json.as_object_mut().unwrap().remove("seq");
