@@ -4,14 +4,17 @@
 //! Requests and replies are the JSON blocks of docs/backend-api.md themselves.
 #![cfg(target_arch = "wasm32")]
 mod api_examples;
+mod every_variant;
 mod support;
 
 use api_examples as ex;
-use riskgate::backend::api::{Branding, ErrorReply, Logo, Problem, Reply, ResetReply};
+use every_variant as every;
+use riskgate::backend::api::{AdminReceipt, Branding, ErrorReply, Logo, Problem, Reply, ResetReply};
 use riskgate::backend::http::{HttpBackend, DEFAULT_TIMEOUT};
 use riskgate::backend::{totp, AdminAction, BackendError, Enrollment, IdentityBackend, Input, ResetInput};
 use riskgate::engine::MethodKind;
-use serde::Deserialize;
+use serde::de::DeserializeOwned;
+use serde::{Deserialize, Serialize};
 use std::collections::BTreeMap;
 use std::rc::Rc;
 use std::task::Poll;
@@ -512,25 +515,275 @@ async fn a_gateway_page_means_unavailable_or_timeout() {
     assert_eq!(sign_in_answered(504, page).await, Err(BackendError::Timeout));
 }
 
-/// The adapter reads replies with the browser's `JSON.parse`: every variant the api.rs
-/// types have must come back as serde_json wrote it.
+/// `value` as serde_json writes it.
+fn json<T: Serialize>(value: &T) -> String {
+    serde_json::to_string(value).unwrap()
+}
+
+/// A backend whose next call is answered 200 with `value`.
+fn answered<T: Serialize>(value: &T) -> HttpBackend {
+    let http = backend();
+    stub_reply(200, &json(value));
+    http
+}
+
+/// The adapter reads replies by hand (src/backend/replies.rs): every variant of every
+/// type it reads must come back as serde_json wrote it.
 #[wasm_bindgen_test]
 async fn every_step_and_error_reads_back_as_serde_json_wrote_it() {
-    for step in ex::steps() {
+    for step in every::steps() {
         let reply = Reply { step, ..ex::reply_notice() };
-        let got = sign_in_answered(200, &serde_json::to_string(&reply).unwrap()).await;
-        assert_eq!(got, Ok(reply));
+        assert_eq!(sign_in_answered(200, &json(&reply)).await, Ok(reply));
     }
-    for step in ex::reset_steps() {
-        let reply = ResetReply { step, ..ex::reset_reply() };
-        let http = backend();
-        stub_reply(200, &serde_json::to_string(&reply).unwrap());
-        assert_eq!(http.start_reset("kim@contoso.example").await, Ok(reply));
+    for reply in every::replies() {
+        assert_eq!(sign_in_answered(200, &json(&reply)).await, Ok(reply));
     }
-    for error in ex::errors().into_iter().chain(ex::fields_and_problems()) {
-        let body = serde_json::to_string(&ErrorReply::new(error.clone())).unwrap();
+    for reply in every::reset_replies() {
+        assert_eq!(answered(&reply).start_reset("kim@contoso.example").await, Ok(reply));
+    }
+    for error in every::errors() {
+        let body = json(&ErrorReply::new(error.clone()));
         assert_eq!(sign_in_answered(error.http_status(), &body).await, Err(error));
     }
+    let with_request_id = ex::error_with_request_id();
+    assert_eq!(sign_in_answered(404, &json(&with_request_id)).await, Err(with_request_id.error));
+}
+
+/// The same for the replies of the other calls: views, receipts, set-ups and verdicts.
+#[wasm_bindgen_test]
+async fn every_view_and_setup_reads_back_as_serde_json_wrote_it() {
+    for view in every::accounts() {
+        assert_eq!(answered(&view).account(ex::SESSION).await, Ok(view));
+    }
+    for view in every::admin_views() {
+        assert_eq!(answered(&view).admin_overview(ex::SESSION).await, Ok(view.clone()));
+        let receipt = AdminReceipt { view, temporary_password: None };
+        let act = answered(&receipt).admin_act(ex::SESSION, "kim", AdminAction::Unblock).await;
+        assert_eq!(act, Ok(receipt));
+    }
+    for method in every::methods() {
+        let enrollment = Enrollment { method, phone_hint: Some("+1 ••42".into()), ..ex::enrollment() };
+        let begun = answered(&enrollment).begin_method(ex::SESSION, method, None).await;
+        assert_eq!(begun, Ok(enrollment));
+    }
+    for create in [false, true] {
+        let options = riskgate::backend::PasskeyOptions { create, ..ex::passkey_options() };
+        assert_eq!(answered(&options).begin_passkey(ex::SESSION).await, Ok(options));
+    }
+    let verdict = every::verdict();
+    assert_eq!(answered(&verdict).check_password(ex::FLOW_ID, "x").await, Ok(verdict));
+}
+
+/// `json` with the value at `pointer` replaced by the JSON text `with`, or removed when
+/// `with` is empty.
+fn edited(json: &str, pointer: &str, with: &str) -> String {
+    use serde_json::Value;
+    let mut value: Value = serde_json::from_str(json).unwrap();
+    let (parent, key) = pointer.rsplit_once('/').unwrap();
+    let parent = value.pointer_mut(parent).unwrap_or_else(|| panic!("{pointer} in {json}"));
+    let index = || key.parse::<usize>().unwrap();
+    match (parent, with) {
+        (Value::Array(items), "") => drop(items.remove(index())),
+        (Value::Array(items), with) => items[index()] = serde_json::from_str(with).unwrap(),
+        (Value::Object(fields), "") => assert!(fields.remove(key).is_some(), "{pointer} in {json}"),
+        (parent, with) => parent[key] = serde_json::from_str(with).unwrap(),
+    }
+    value.to_string()
+}
+
+/// A key serde fills in when it is missing (`#[serde(default)]`) reads as serde_json
+/// reads it, in every type that has one.
+#[wasm_bindgen_test]
+async fn a_missing_key_with_a_serde_default_reads_as_serde_json_reads_it() {
+    fn serde_reads<T: DeserializeOwned>(text: &str) -> T {
+        serde_json::from_str(text).unwrap()
+    }
+    let mfa = json(&ex::reply_mfa());
+    let without = edited(&mfa, "/step/MfaChallenge/phishing_resistant", "");
+    assert_eq!(sign_in_answered(200, &without).await, Ok(serde_reads(&without)));
+    let with_handoff =
+        json(&Reply { passkey: Some(ex::passkey_options()), ..ex::reply_signed_in_with_handoff() });
+    let without = edited(&edited(&with_handoff, "/handoff", ""), "/passkey", "");
+    assert_eq!(sign_in_answered(200, &without).await, Ok(serde_reads(&without)));
+
+    let mut account = json(&every::accounts()[1]);
+    for key in ["user_level", "risk_state", "risk_detail"] {
+        account = edited(&account, &format!("/recent/1/{key}"), "");
+    }
+    assert_eq!(backend_answered(&account).account(ex::SESSION).await, Ok(serde_reads(&account)));
+
+    let mut admin = json(&every::admin_views()[1]);
+    for pointer in ["/tenants/0/policy/reset", "/tenants/2/policy/phishing_resistant_for_high_risk"] {
+        admin = edited(&admin, pointer, "");
+    }
+    let read = backend_answered(&admin).admin_overview(ex::SESSION).await;
+    assert_eq!(read, Ok(serde_reads(&admin)));
+    assert_ne!(read, Ok(every::admin_views()[1].clone()), "the defaults differ from what was removed");
+}
+
+/// A backend whose next call is answered 200 with the JSON text `body`.
+fn backend_answered(body: &str) -> HttpBackend {
+    let http = backend();
+    stub_reply(200, body);
+    http
+}
+
+/// Forms serde_json takes or refuses, each read the same way: where serde_json reads
+/// the reply the adapter reads the same reply, and where it refuses the adapter does.
+#[wasm_bindgen_test]
+async fn the_adapter_takes_and_refuses_what_serde_json_does() {
+    let mfa = json(&ex::reply_mfa());
+    let signed_in = json(&ex::reply_signed_in());
+    // `usize`: at most 2^32 - 1 in Wasm, for serde_json as for the adapter.
+    let verdict = json(&every::verdict());
+    let cases = [
+        (&mfa, "/step", r#"{"Cancelled": null}"#),
+        (&mfa, "/step", r#""Failed""#),
+        (&mfa, "/step", r#"{"Cancelled": {}}"#),
+        (&mfa, "/step", r#""Notice""#),
+        (&mfa, "/step", r#"{"Cancelled": null, "Failed": null}"#),
+        (&mfa, "/step", "{}"),
+        (&mfa, "/step", "[]"),
+        (&mfa, "/step", "null"),
+        (&mfa, "/step", "0"),
+        (&mfa, "/step", r#""cancelled""#),
+        (&mfa, "/step/MfaChallenge/extra", r#"{"added": [1, 2.5, null]}"#),
+        (&mfa, "/step/MfaChallenge/failures", "255"),
+        (&mfa, "/step/MfaChallenge/failures", "256"),
+        (&mfa, "/step/MfaChallenge/failures", "\"1\""),
+        (&mfa, "/step/MfaChallenge/methods", "[]"),
+        (&mfa, "/step/MfaChallenge/methods", "null"),
+        (&mfa, "/step/MfaChallenge/methods", r#"{"0": "Sms"}"#),
+        (&mfa, "/step/MfaChallenge/methods/0", r#"{"Sms": null}"#),
+        (&mfa, "/step/MfaChallenge/phishing_resistant", "null"),
+        (&mfa, "/step/MfaChallenge/why", ""),
+        (&mfa, "/step/MfaChallenge/why/detections", ""),
+        (&mfa, "/seq", "4294967295"),
+        (&mfa, "/seq", "4294967296"),
+        (&mfa, "/seq", "-1"),
+        (&mfa, "/seq", "null"),
+        (&mfa, "/time_ms", "9007199254740991"),
+        (&mfa, "/display_name", r#""Zoë \"Z\" \u2028 \ud83d\ude00""#),
+        (&mfa, "/display_name", "7"),
+        (&mfa, "/tenant_name", "null"),
+        (&mfa, "/tenant_name", ""),
+        (&mfa, "/code_sent_to", "null"),
+        (&mfa, "/code_sent_to", ""),
+        (&mfa, "/code_sent_to", "false"),
+        (&mfa, "/unusual", "null"),
+        (&mfa, "/unusual/0/detection", r#""NotADetection""#),
+        (&mfa, "/verdict", r#"{"score": 0, "banned_terms": 0, "personal_terms": 0, "rejections": []}"#),
+        (&mfa, "/verdict", &edited(&verdict, "/rejections/1/TooShort/min", "4294967295")),
+        (&mfa, "/verdict", &edited(&verdict, "/rejections/1/TooShort/min", "4294967296")),
+        (&mfa, "/branding", r##"{"accent": "#0b5cad", "theme": "dark"}"##),
+        (&signed_in, "/session", "null"),
+        (&signed_in, "/session", "5"),
+        (&signed_in, "/step/SignedIn", "null"),
+        (&signed_in, "/step/SignedIn/remediations/0/risk", r#""Everything""#),
+        (&signed_in, "/step/SignedIn/remediations/0", ""),
+    ];
+    for (reply, pointer, with) in cases {
+        let text = edited(reply, pointer, with);
+        let serde = serde_json::from_str::<Reply>(&text);
+        let read = sign_in_answered(200, &text).await;
+        match serde {
+            Ok(serde) => assert_eq!(read, Ok(serde), "{pointer}: {with}"),
+            Err(_) => assert!(is_malformed(&read, "200"), "{pointer}: {with} gave {read:?}"),
+        }
+    }
+}
+
+/// A key the reply lacks is missing even when the page gave every object one, through
+/// `Object.prototype`: only the reply's own keys are read.
+#[wasm_bindgen_test]
+async fn only_the_replys_own_keys_are_read() {
+    let prototype = js_sys::Object::get_prototype_of(&js_sys::Object::new());
+    let key = JsValue::from_str("session");
+    js_sys::Reflect::set(&prototype, &key, &"s-planted".into()).unwrap();
+    let read = sign_in_answered(200, &edited(&json(&ex::reply_mfa()), "/session", "")).await;
+    js_sys::Reflect::delete_property(&prototype, &key).unwrap();
+    assert_eq!(read, Ok(ex::reply_mfa()));
+}
+
+/// A reply that is not its type is refused, and the message names the field or variant
+/// at fault and what came, for whoever runs the service. None of them signs anyone in.
+#[wasm_bindgen_test]
+async fn a_wrong_reply_is_refused_naming_the_field_or_variant_at_fault() {
+    let mfa = json(&ex::reply_mfa());
+    let signed_in = json(&ex::reply_signed_in());
+    let cases = [
+        (&mfa, "/seq", "\"2\"", "invalid type: string \"2\" at `seq`"),
+        (&mfa, "/seq", "-1", "invalid value: integer `-1` at `seq`"),
+        (&mfa, "/seq", "4294967296", "invalid value: integer `4294967296` at `seq`"),
+        (&mfa, "/time_ms", "1.5", "invalid type: floating point `1.5` at `time_ms`"),
+        (&mfa, "/unusual", "{}", "invalid type: map at `unusual`"),
+        (&mfa, "/flow_id", "", "missing field `flow_id`"),
+        (&mfa, "/step", "\"Teleport\"", "unknown variant `Teleport` at `step`"),
+        (&mfa, "/step", r#"{"Failed": null, "Cancelled": null}"#, "invalid length 2 at `step`"),
+        (&mfa, "/step", "\"MfaChallenge\"", "invalid type: unit variant at `step.MfaChallenge`"),
+        (&mfa, "/step", r#"{"Cancelled": 0}"#, "invalid type: integer `0` at `step.Cancelled`"),
+        (&mfa, "/step/MfaChallenge/why", "", "missing field `why` at `step.MfaChallenge`"),
+        (
+            &mfa,
+            "/step/MfaChallenge/failures",
+            "256",
+            "invalid value: integer `256` at `step.MfaChallenge.failures`",
+        ),
+        (
+            &mfa,
+            "/step/MfaChallenge/methods/1",
+            "\"Pigeon\"",
+            "unknown variant `Pigeon` at `step.MfaChallenge.methods.1`",
+        ),
+        (
+            &mfa,
+            "/step/MfaChallenge/why/level",
+            "[\"High\"]",
+            "invalid type: sequence at `step.MfaChallenge.why.level`",
+        ),
+        (&signed_in, "/session", "true", "invalid type: boolean `true` at `session`"),
+        (
+            &signed_in,
+            "/step/SignedIn/remediations/0/detail",
+            "null",
+            "invalid type: null at `step.SignedIn.remediations.0.detail`",
+        ),
+    ];
+    for (reply, pointer, with, message) in cases {
+        let read = sign_in_answered(200, &edited(reply, pointer, with)).await;
+        assert_eq!(read, Err(BackendError::Malformed(format!("HTTP 200: {message}"))), "{pointer}: {with}");
+    }
+
+    let error = |body: &str| {
+        edited(&json(&ErrorReply::new(ex::errors()[1].clone())), "/error/InvalidInput/problem", body)
+    };
+    let read = sign_in_answered(400, &error("\"Sideways\"")).await;
+    let message = "HTTP 400: unknown variant `Sideways` at `error.InvalidInput.problem`";
+    assert_eq!(read, Err(BackendError::Malformed(message.into())));
+    let stale = edited(
+        &json(&ErrorReply::new(BackendError::StaleStep { expected: 1 })),
+        "/error/StaleStep/expected",
+        "-3",
+    );
+    let message = "HTTP 409: invalid value: integer `-3` at `error.StaleStep.expected`";
+    assert_eq!(sign_in_answered(409, &stale).await, Err(BackendError::Malformed(message.into())));
+
+    let reset = edited(&json(&ex::reset_reply()), "/step/Verify/required", "300");
+    let read = backend_answered(&reset).start_reset("kim@contoso.example").await;
+    let message = "HTTP 200: invalid value: integer `300` at `step.Verify.required`";
+    assert_eq!(read, Err(BackendError::Malformed(message.into())));
+    let verdict = edited(&json(&every::verdict()), "/rejections/1/TooShort/min", "-1");
+    let read = backend_answered(&verdict).check_password(ex::FLOW_ID, "x").await;
+    let message = "HTTP 200: invalid value: integer `-1` at `rejections.1.TooShort.min`";
+    assert_eq!(read, Err(BackendError::Malformed(message.into())));
+    let account = edited(&json(&ex::account_view()), "/alerts/1", r#"{"PasswordChanged": {}}"#);
+    let read = backend_answered(&account).account(ex::SESSION).await;
+    let message = "HTTP 200: missing field `at_ms` at `alerts.1.PasswordChanged`";
+    assert_eq!(read, Err(BackendError::Malformed(message.into())));
+    let admin = edited(&json(&ex::admin_view()), "/tenants/0/policy/reset/methods_required", "300");
+    let read = backend_answered(&admin).admin_overview(ex::SESSION).await;
+    let message = "HTTP 200: invalid value: integer `300` at `tenants.0.policy.reset.methods_required`";
+    assert_eq!(read, Err(BackendError::Malformed(message.into())));
 }
 
 #[wasm_bindgen_test]
@@ -559,7 +812,7 @@ async fn a_number_that_is_not_the_fields_type_is_malformed() {
         assert!(is_malformed(&result, "200"), "{key}: {number} gave {result:?}");
     }
     let result = sign_in_answered(200, &with("seq", "1.5")).await;
-    let expected = "HTTP 200: invalid type: floating point `1.5`";
+    let expected = "HTTP 200: invalid type: floating point `1.5` at `seq`";
     assert_eq!(result, Err(BackendError::Malformed(expected.into())));
     let mut json = serde_json::to_value(ex::reply_signed_in()).unwrap();
     json.as_object_mut().unwrap().remove("seq");

@@ -8,14 +8,14 @@ use super::api::{
     ResetRequest, SignInReport, SignInRequest,
 };
 use super::api::{FlowSecret, PasskeySignInAnswer, PasskeySignInStart, FLOW_SECRET_HEADER};
+use super::read::{self, Read};
 use super::webauthn::{PasskeyAssertion, PasskeyCreated, PasskeyOptions};
-use super::{js_json, BackendFuture, IdentityBackend};
+use super::{BackendFuture, IdentityBackend};
 use crate::engine::password::{BannedList, Verdict};
 use crate::engine::{MethodKind, TenantPolicy};
 use gloo_net::http::{Method, RequestBuilder};
 use gloo_timers::callback::Timeout;
-use serde::de::DeserializeOwned;
-use serde::{Deserialize, Serialize};
+use serde::Serialize;
 use std::cell::RefCell;
 use std::collections::VecDeque;
 use std::future::Future;
@@ -133,14 +133,14 @@ impl HttpBackend {
 
     /// A reply that starts a flow or a reset: the reply, and the flow's secret kept
     /// for the calls that follow.
-    fn started<T: DeserializeOwned>(
+    fn started<T: Read>(
         &self,
         reply: (u16, String),
         flow_id: impl Fn(&T) -> &str,
     ) -> Result<T, BackendError> {
         let (status, value) = success(reply)?;
-        let secret = FlowSecret::deserialize(value.clone()).map(|s| s.flow_secret).unwrap_or_default();
-        let reply = T::deserialize(value).map_err(|e| malformed(status, &e))?;
+        let secret = FlowSecret::read(&value).map(|s| s.flow_secret).unwrap_or_default();
+        let reply = T::read(&value).map_err(|e| malformed(status, &e))?;
         self.secrets.keep(flow_id(&reply), secret.filter(|s| header_safe(s)));
         Ok(reply)
     }
@@ -191,7 +191,7 @@ impl HttpBackend {
 /// The reply of an account-health or admin call, decoded only where the build has those
 /// views: the sign-in component makes no such call, and leaves out the code that would
 /// read their replies. Were one made there, it fails and signs no one in.
-fn view_reply<'a, T: DeserializeOwned + 'a>(reply: Exchange<'a>) -> BackendFuture<'a, T> {
+fn view_reply<'a, T: Read + 'a>(reply: Exchange<'a>) -> BackendFuture<'a, T> {
     #[cfg(feature = "account")]
     return Box::pin(async move { decode(reply.await?) });
     #[cfg(not(feature = "account"))]
@@ -210,19 +210,19 @@ type Exchange<'a> = Pin<Box<dyn Future<Output = Result<(u16, String), BackendErr
 
 /// A 2xx body must decode as `T`; any other status must carry an `ErrorReply`. A
 /// gateway's own 502, 503 or 504 page (not our JSON) still means the service is away.
-fn decode<T: DeserializeOwned>(reply: (u16, String)) -> Result<T, BackendError> {
+fn decode<T: Read>(reply: (u16, String)) -> Result<T, BackendError> {
     let (status, value) = success(reply)?;
-    T::deserialize(value).map_err(|e| malformed(status, &e))
+    T::read(&value).map_err(|e| malformed(status, &e))
 }
 
 /// The JSON of a 2xx reply, or the error any other reply means. The browser's
 /// `JSON.parse` reads the text, so each reply type only maps the parsed value.
-fn success((status, body): (u16, String)) -> Result<(u16, js_json::Value), BackendError> {
-    let parsed = js_json::parse(&body);
+fn success((status, body): (u16, String)) -> Result<(u16, JsValue), BackendError> {
+    let parsed = read::parse(&body);
     if (200..300).contains(&status) {
         return parsed.map(|value| (status, value)).map_err(|e| malformed(status, &e));
     }
-    match parsed.and_then(ErrorReply::deserialize) {
+    match parsed.and_then(|value| ErrorReply::read(&value)) {
         Ok(reply) => Err(reply.error),
         Err(_) if status == 504 => Err(BackendError::Timeout),
         Err(_) if status == 502 || status == 503 => Err(BackendError::Unavailable),
@@ -230,9 +230,9 @@ fn success((status, body): (u16, String)) -> Result<(u16, js_json::Value), Backe
     }
 }
 
-/// serde's message for a reply that is not the type, e.g. "HTTP 200: missing field
-/// `seq`", or the browser's for one that is not JSON.
-fn malformed(status: u16, error: &js_json::Error) -> BackendError {
+/// Why a reply is not the type, e.g. "HTTP 200: missing field `seq`", or the
+/// browser's words for one that is not JSON.
+fn malformed(status: u16, error: &read::Error) -> BackendError {
     BackendError::Malformed(format!("HTTP {status}: {error}"))
 }
 

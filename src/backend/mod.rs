@@ -17,8 +17,10 @@ pub use riskgate_service::{
 /// The HTTP adapter: the same trait over the JSON API of docs/backend-api.md.
 #[cfg(target_arch = "wasm32")]
 pub mod http;
-#[cfg(target_arch = "wasm32")]
-mod js_json;
 /// The HTTP adapter as a Wasm part of its own, in the split build.
 #[cfg(all(target_arch = "wasm32", feature = "split"))]
 pub mod lazy_http;
+#[cfg(target_arch = "wasm32")]
+mod read;
+#[cfg(target_arch = "wasm32")]
+mod replies;
