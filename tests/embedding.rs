@@ -196,7 +196,7 @@ fn options_from_javascript_are_read_and_wrong_ones_named() {
     assert_eq!(read.locale, Some(riskgate::ui::text::Locale::De));
     assert_eq!(read.locales.as_deref(), Some("https://cdn.example/riskgate/locales/"));
     assert_eq!(read.theme, Theme::Dark);
-    assert_eq!(read.branding.unwrap().accent, "#6b2c91");
+    assert!(read.branding.is_some_and(|b| b.is_object()), "kept for the branding's part to read");
     assert_eq!(read.username, "ada@contoso.example");
     assert_eq!(read.tenant.as_deref(), Some("contoso"));
     assert_eq!(Options::from_js(&JsValue::UNDEFINED).unwrap(), Options::default());
@@ -216,8 +216,18 @@ fn options_from_javascript_are_read_and_wrong_ones_named() {
         assert_eq!(read.backend, BackendChoice::Http(local.into()), "{local}");
     }
     assert!(wrong("username", 7.into()).contains("username must be a string"));
-    let bad_accent = js_options(&[("accent", "red; background: url(x)".into())]);
-    assert!(wrong("branding", bad_accent).contains("branding.accent"));
+    assert!(wrong("branding", "red".into()).contains("branding must be an object"));
+}
+
+/// Waits until `cond` holds (the branding's part arrives after the first render).
+async fn until(what: &str, cond: impl Fn() -> bool) {
+    for _ in 0..300 {
+        if cond() {
+            return;
+        }
+        sleep(10).await;
+    }
+    panic!("never: {what}");
 }
 
 /// A data: address of a tiny SVG, as a host page might inline its logo.
@@ -249,21 +259,20 @@ fn host_branding() -> JsValue {
 
 #[wasm_bindgen_test]
 fn branding_from_javascript_is_read_and_what_cannot_be_shown_is_refused_with_a_reason() {
-    let read = Options::from_js(&js_options(&[("branding", host_branding())])).unwrap().branding.unwrap();
+    let read = riskgate::embed::branding::from_js(&host_branding()).unwrap();
     assert_eq!(read.accent, "#8a1538");
     assert_eq!(read.logo.as_ref().map(|l| l.alt.as_str()), Some("Tailspin Toys"));
     assert_eq!(read.background.as_deref(), Some("#f2e8eb"));
     assert_eq!(read.text_for("de-CH").map(|t| t.sign_in_text.as_str()), Some("Nur für Tailspin."));
     assert_eq!(read.text_for("fr").map(|t| t.username_hint.as_str()), Some("name@tailspin.example"));
 
-    let refused = |pairs: &[(&str, JsValue)]| {
-        Options::from_js(&js_options(&[("branding", js_options(pairs))])).unwrap_err()
-    };
+    let refused =
+        |pairs: &[(&str, JsValue)]| riskgate::embed::branding::from_js(&js_options(pairs)).unwrap_err();
     // White on this yellow is 1.5:1: refused, naming the contrast and a colour that reads.
     let pale = refused(&[("accent", "#ffcc00".into())]);
     assert!(pale.contains("1.5:1") && pale.contains("4.5:1"), "{pale}");
     let suggested = pale.split_whitespace().find(|w| w.starts_with('#') && *w != "#ffcc00").unwrap();
-    let retried = Options::from_js(&js_options(&[("branding", js_options(&[("accent", suggested.into())]))]));
+    let retried = riskgate::embed::branding::from_js(&js_options(&[("accent", suggested.into())]));
     assert!(retried.is_ok(), "the suggested {suggested} reads: {retried:?}");
     let no_alt = js_options(&[("url", LOGO.into())]);
     assert!(refused(&[("logo", no_alt)]).contains("alternative text"));
@@ -287,6 +296,7 @@ async fn the_host_pages_branding_shows_until_the_tenant_brings_its_own() {
         window.get_computed_style(el).unwrap().unwrap().get_property_value(prop).unwrap()
     };
     e.page.expect_heading("Sign in").await;
+    until("the logo", || e.page.find(".rg-logo").is_some()).await;
     let logo = e.page.find(".rg-logo").unwrap();
     assert_eq!(logo.get_attribute("alt").as_deref(), Some("Tailspin Toys"));
     assert_eq!(logo.get_attribute("src").as_deref(), Some(LOGO));
@@ -300,12 +310,15 @@ async fn the_host_pages_branding_shows_until_the_tenant_brings_its_own() {
     let hint = e.page.find("#rg-username-hint").unwrap();
     assert_eq!(hint.text_content().as_deref(), Some("name@tailspin.example"));
     let root = e.page.find(".riskgate").unwrap();
-    assert_eq!(computed(&root, "background-color"), "rgb(242, 232, 235)");
-    assert_eq!(computed(&e.page.find(".rg-primary").unwrap(), "background-color"), "rgb(138, 21, 56)");
+    until("the page colour", || computed(&root, "background-color") == "rgb(242, 232, 235)").await;
+    // The button's colour eases in (a 120 ms transition).
+    let button = e.page.find(".rg-primary").unwrap();
+    until("the accent", || computed(&button, "background-color") == "rgb(138, 21, 56)").await;
 
     // In German, the German words and hint.
     e.page.choose_locale("de").await;
     e.page.expect_text("Nur für Tailspin.").await;
+    until("the German hint", || e.page.text().contains("(Arbeit)")).await;
     assert_eq!(
         e.page.find("#rg-username-hint").unwrap().text_content().as_deref(),
         Some("name@tailspin.example (Arbeit)")
@@ -316,10 +329,12 @@ async fn the_host_pages_branding_shows_until_the_tenant_brings_its_own() {
     // the sign-in page text belongs to the first screens only.
     e.page.sign_in("sam@woodgrove.example", "Ivory-Summit-64").await;
     e.page.expect_heading("You can't sign in right now").await;
+    let alt = || e.page.find(".rg-logo").and_then(|l| l.get_attribute("alt"));
+    until("Woodgrove's logo", || alt().as_deref() == Some("Woodgrove Bank")).await;
     let logo = e.page.find(".rg-logo").unwrap();
     assert_eq!(logo.get_attribute("alt").as_deref(), Some("Woodgrove Bank"));
     assert!(logo.get_attribute("src").unwrap().starts_with("data:image/svg+xml;base64,"));
-    assert_eq!(computed(&root, "background-color"), "rgb(227, 239, 232)");
+    until("Woodgrove's page colour", || computed(&root, "background-color") == "rgb(227, 239, 232)").await;
     assert!(e.page.find(".rg-brand-text").is_none(), "no page text past the password");
 }
 
@@ -329,6 +344,7 @@ async fn without_a_logo_the_card_names_the_organisation() {
     let options = Options::from_js(&js_options(&[("locale", "en".into()), ("branding", branding)])).unwrap();
     let e = embed(options, mock());
     e.page.expect_heading("Sign in").await;
+    until("the name", || e.page.find(".rg-org").is_some()).await;
     assert!(e.page.find(".rg-logo").is_none());
     assert_eq!(e.page.find(".rg-org").unwrap().text_content().as_deref(), Some("Tailspin Toys"));
     let field = e.page.find("#rg-username").unwrap();
@@ -336,7 +352,25 @@ async fn without_a_logo_the_card_names_the_organisation() {
         field.get_attribute("aria-describedby").as_deref(),
         Some("rg-username-hint rg-username-message")
     );
-    assert!(e.page.find("#rg-username-hint").unwrap().has_attribute("hidden"), "no hint: none shown");
+    let hint = e.page.find("#rg-username-hint").unwrap().text_content();
+    assert_eq!(hint.as_deref(), Some(""), "no hint: none shown");
+}
+
+/// A branding that cannot be shown is refused when its part reads it: the component
+/// keeps its own look and tells the host page why, naming the contrast.
+#[wasm_bindgen_test]
+async fn a_branding_that_cannot_be_shown_is_refused_and_the_host_page_told_why() {
+    let pale = js_options(&[("accent", "#ffcc00".into()), ("name", "Pale Inc".into())]);
+    let options = Options::from_js(&js_options(&[("locale", "en".into()), ("branding", pale)])).unwrap();
+    let e = embed(options, mock());
+    e.page.expect_heading("Sign in").await;
+    let error = e.expect_event("riskgate:error").await;
+    assert_eq!(error["error"], "Malformed");
+    let message = error["message"].as_str().unwrap();
+    assert!(message.contains("branding.accent \"#ffcc00\"") && message.contains("1.5:1"), "{message}");
+    let root = e.page.find(".riskgate").unwrap();
+    assert!(!root.class_list().contains("rg-branded"), "the component's own look");
+    assert!(e.page.find(".rg-org").is_none(), "nothing of the refused branding is shown");
 }
 
 #[wasm_bindgen_test]
@@ -344,7 +378,7 @@ async fn the_options_set_language_theme_accent_username_and_tenant() {
     let options = Options {
         locale: Some(riskgate::ui::text::Locale::De),
         theme: Theme::Dark,
-        branding: Some(riskgate::backend::api::Branding::accent("#6b2c91")),
+        branding: Some(js_options(&[("accent", "#6b2c91".into())])),
         username: "sam@woodgrove.example".into(),
         tenant: Some("contoso".into()),
         ..Options::default()
@@ -359,7 +393,8 @@ async fn the_options_set_language_theme_accent_username_and_tenant() {
     assert_eq!(style.get_property_value("background-color").unwrap(), "rgb(28, 33, 40)", "dark card");
     let button = e.page.find(".rg-primary").unwrap();
     let style = web_sys::window().unwrap().get_computed_style(&button).unwrap().unwrap();
-    assert_eq!(style.get_property_value("background-color").unwrap(), "rgb(107, 44, 145)", "host accent");
+    let colour = || style.get_property_value("background-color").unwrap();
+    until("the host accent", || colour() == "rgb(107, 44, 145)").await;
 
     // A Woodgrove account cannot sign in on a page for Contoso.
     e.page.click("Weiter").await;

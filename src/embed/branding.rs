@@ -1,4 +1,5 @@
-//! `mount`'s `branding` option: the host page's look until a tenant's own is known.
+//! `mount`'s `branding` option: the host page's look until a tenant's own is known. Read
+//! by the branding's part (ui/parts/brand.rs) when it arrives, not by `mount`.
 use super::{get, string_at};
 use crate::backend::api::{BrandText, Branding, Logo};
 use wasm_bindgen::JsValue;

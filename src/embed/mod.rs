@@ -12,10 +12,9 @@
 //! The component lives in an open shadow root on the host element, with its stylesheet
 //! adopted there: the page's CSS cannot reach in and the component's cannot leak out.
 //! It reports to the page with `CustomEvent`s dispatched on the host element.
-mod branding;
+pub mod branding;
 pub mod events;
 
-use crate::backend::api::Branding;
 #[cfg(not(feature = "split"))]
 use crate::backend::http::HttpBackend;
 use crate::backend::IdentityBackend;
@@ -60,7 +59,8 @@ pub struct Options {
     /// Where the locale files are, ending in '/'; by default locales/ beside the module.
     pub locales: Option<String>,
     pub theme: Theme,
-    pub branding: Option<Branding>,
+    /// Read and checked by the branding's part when it arrives (`embed::branding`).
+    pub branding: Option<JsValue>,
     pub username: String,
     pub tenant: Option<String>,
 }
@@ -91,7 +91,10 @@ impl Options {
         }
         let branding = get(options, "branding");
         if !branding.is_undefined() && !branding.is_null() {
-            out.branding = Some(branding::from_js(&branding)?);
+            if !branding.is_object() {
+                return Err("branding must be an object".into());
+            }
+            out.branding = Some(branding);
         }
         out.username = string_at(options, "username")?.unwrap_or_default();
         out.tenant = string_at(options, "tenant")?;
@@ -322,7 +325,7 @@ pub fn mount_over(
         locales,
         notice: None,
         theme,
-        branding,
+        branding: branding.map(crate::ui::parts::brand::HostBranding::FromPage),
         username,
         tenant,
         listener: Some(listener),

@@ -17,10 +17,12 @@ export interface MountOptions {
 }
 
 /**
- * A look for the sign-in screens. Refused by `mount`, with the reason, when it cannot
- * be shown: an accent white text does not read on at 4.5:1 (the message names a darker
- * colour that does), an address other than https:, a path on this site or a
- * data:image/ picture, a logo without `alt`, or a text over its length.
+ * A look for the sign-in screens. When it cannot be shown, it is refused whole: the
+ * component keeps its own look, and a `riskgate:error` event (`error: "Malformed"`) and
+ * the console say why. That happens for an accent white text does not read on at 4.5:1
+ * (the message names a darker colour that does), an address other than https:, a path
+ * on this site or a data:image/ picture, a logo without `alt`, or a text over its
+ * length.
  */
 export interface Branding {
   /** The main button's colour, `#rrggbb`; by default the component's own. */

@@ -10,7 +10,6 @@ mod split;
 pub mod text;
 mod view;
 
-use crate::backend::api::Branding;
 use crate::backend::{IdentityBackend, Reply};
 use crate::embed::events::{HostEvent, Listener, StepChanged};
 use kit::after_render;
@@ -56,8 +55,8 @@ pub struct Ui {
     pub session: RwSignal<Option<String>>,
     /// The tenant the host page signs in to, if it named one.
     pub tenant: StoredValue<Option<String>>,
-    /// The host page's look, until a reply brings the tenant's.
-    host_branding: StoredValue<Option<Branding>>,
+    /// The host page's look, until a reply brings the tenant's (`parts::brand` reads it).
+    host_branding: StoredValue<Option<parts::brand::HostBranding>, LocalStorage>,
     /// A step-up under way: its flow, and the view that asked for it, to go back to.
     stepping_up: StoredValue<Option<(String, Screen)>>,
     listener: StoredValue<Option<Listener>, LocalStorage>,
@@ -71,7 +70,7 @@ impl Ui {
         locales: String,
         username: String,
         tenant: Option<String>,
-        host_branding: Option<Branding>,
+        host_branding: Option<parts::brand::HostBranding>,
         listener: Option<Listener>,
     ) -> Ui {
         Ui {
@@ -87,7 +86,7 @@ impl Ui {
             locales: StoredValue::new(locales),
             session: RwSignal::new(preset.session),
             tenant: StoredValue::new(tenant.filter(|t| !t.trim().is_empty())),
-            host_branding: StoredValue::new(host_branding.filter(Branding::is_valid)),
+            host_branding: StoredValue::new_local(host_branding),
             stepping_up: StoredValue::new(None),
             listener: StoredValue::new_local(listener),
         }
@@ -132,16 +131,11 @@ impl Ui {
         }
     }
 
-    /// The look to show: the tenant's once a reply brought it (named after the tenant),
-    /// else the host page's. Follows the reply in a reactive closure.
-    pub fn branding(self) -> Option<Branding> {
-        let tenant = self.reply.with(|r| {
-            let r = r.as_ref()?;
-            let mut branding = r.branding.clone()?;
-            branding.name = branding.name.or_else(|| Some(r.tenant_name.clone()));
-            Some(branding)
-        });
-        tenant.or_else(|| self.host_branding.get_value())
+    /// Whether there is a branding to show (the host page's, or the tenant's once a reply
+    /// named it): only then is the branding's part fetched.
+    pub fn branded(self) -> bool {
+        self.host_branding.with_value(Option::is_some)
+            || self.reply.with(|r| r.as_ref().is_some_and(|r| r.branding.is_some()))
     }
 
     /// Reads the current reply, and in a reactive closure follows it; screens are only
@@ -215,7 +209,7 @@ pub fn App(
     #[prop(optional)] locales: Option<String>,
     #[prop(default = None)] notice: Option<Message>,
     #[prop(optional)] theme: Theme,
-    #[prop(default = None)] branding: Option<Branding>,
+    #[prop(default = None)] branding: Option<parts::brand::HostBranding>,
     #[prop(optional, into)] username: String,
     #[prop(optional)] tenant: Option<String>,
     #[prop(optional)] listener: Option<Listener>,
@@ -227,8 +221,6 @@ pub fn App(
     provide_context(ui);
     parts::language::choose(ui, locale.unwrap_or_else(browser_locale));
     let view = view::current(ui);
-    let branding = Memo::new(move |_| ui.branding());
-    let look = move |f: fn(&Branding) -> Option<String>| move || branding.with(|b| b.as_ref().and_then(f));
     announce(ui, view);
     let wide = move || matches!(view.get(), View::Account | View::Admin);
     view! {
@@ -237,10 +229,6 @@ pub fn App(
             lang=move || ui.locale.get().tag()
             dir=move || ui.locale.get().dir()
             data-theme=theme.attr()
-            style:--rg-accent=look(|b| Some(b.accent.clone()))
-            style:background-color=look(|b| b.background.clone())
-            style:background-image=look(|b| b.background_image.as_ref().map(|url| format!("url(\"{url}\")")))
-            class:rg-branded=move || branding.with(Option::is_some)
         >
             // The account and admin views hold tables: they get a wider card.
             <main
@@ -250,7 +238,7 @@ pub fn App(
                 style:max-width=move || if wide() { "72rem" } else { "" }
             >
                 <div class="rg-top">
-                    <parts::brand::BrandMark branding />
+                    <kit::When when=move || ui.branded()>{split::brand(split::brand_top_view())}</kit::When>
                     <parts::language::LanguagePicker />
                 </div>
                 {notice
@@ -262,8 +250,8 @@ pub fn App(
                         }
                     })}
                 {view::screen(view)}
-                <kit::Progress/>
-                <parts::brand::SignInText branding />
+                <kit::Progress />
+                <kit::When when=move || ui.branded()>{split::brand(split::brand_words_view())}</kit::When>
             </main>
         </div>
     }

@@ -3,6 +3,7 @@
 //! the module, and a step's part only when its flow reaches it. Unsplit builds (the demo
 //! app, the console, the tests) call the same functions, which are then ready at once.
 use super::kit::{Button, Look};
+use super::parts::brand;
 use super::screens::{
     blocked, change_password, ended, interrupt, mfa, notice, register, reset, sign_in, signed_in,
 };
@@ -65,6 +66,10 @@ part!(blocked_view, challenge => view! { <blocked::Blocked /> });
 part!(signed_in_view, signin => view! { <signed_in::SignedIn /> });
 part!(ended_view, signin => view! { <ended::Ended /> });
 part!(reset_view, reset => view! { <reset::ForgotPassword /> });
+// brand: the tenant's or host page's branding, fetched only when there is one.
+part!(brand_top_view, brand => view! { <brand::BrandTop /> });
+part!(brand_words_view, brand => view! { <brand::BrandWords /> });
+part!(brand_hint_view, brand => view! { <brand::UsernameHint /> });
 
 thread_local! {
     static PASSWORD_ASKED: std::cell::Cell<bool> = const { std::cell::Cell::new(false) };
@@ -97,6 +102,13 @@ pub fn show(
         }
     })
     .into_any()
+}
+
+/// A piece of the branding once its part is here; nothing while it comes, or if it
+/// cannot be fetched (the component's own look stays, and the next showing asks again).
+pub fn brand(part: impl Future<Output = Result<AnyView, PartMissing>> + 'static) -> AnyView {
+    let part = SendWrapper::new(part);
+    Suspend::new(async move { part.await.unwrap_or_else(|PartMissing| ().into_any()) }).into_any()
 }
 
 /// A step whose code could not be fetched: what happened and a retry. What was typed on

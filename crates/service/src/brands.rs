@@ -82,7 +82,7 @@ fn svg_data(svg: &str) -> String {
             c => c,
         })
         .collect();
-    while b64.len() % 4 != 0 {
+    while !b64.len().is_multiple_of(4) {
         b64.push('=');
     }
     format!("data:image/svg+xml;base64,{b64}")

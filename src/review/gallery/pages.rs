@@ -5,6 +5,7 @@ use super::entries::{Entry, ENTRIES};
 use super::stage::Stage;
 use super::Address;
 use crate::backend::IdentityBackend;
+use crate::ui::parts::brand::HostBranding;
 use crate::ui::text::Locale;
 use crate::ui::{App, Theme};
 use leptos::prelude::*;
@@ -151,7 +152,14 @@ fn Shown(entry: &'static Entry, locale: Locale, theme: Theme) -> impl IntoView {
     let username = if entry.username.is_empty() { stage.username() } else { entry.username.to_string() };
     view! {
         <div class="rg-gallery-shown" data-entry=entry.id node_ref=holder>
-            <App backend locale theme username preset branding=entry.brand.map(|brand| brand()) />
+            <App
+                backend
+                locale
+                theme
+                username
+                preset
+                branding=entry.brand.map(|brand| HostBranding::Given(brand()))
+            />
         </div>
     }
     .into_any()

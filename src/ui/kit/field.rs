@@ -36,7 +36,7 @@ pub fn TextField(
     error: RwSignal<Option<Message>>,
     /// Said between the label and the field, e.g. what a username looks like here.
     #[prop(optional)]
-    hint: Option<Signal<String>>,
+    hint: Option<AnyView>,
 ) -> impl IntoView {
     let ui = use_ui();
     let message_id = format!("{id}-message");
@@ -47,9 +47,9 @@ pub fn TextField(
     };
     let hint = hint.map(|hint| {
         view! {
-            <p id=hint_id class="rg-hint" hidden=move || hint.with(String::is_empty)>
+            <div id=hint_id class="rg-hint-slot">
                 {hint}
-            </p>
+            </div>
         }
     });
     view! {

@@ -1,45 +1,131 @@
 //! The tenant's (or host page's) branding on the card: the logo or the organisation's
-//! name at the top, the sign-in page text under the first screens, and the username hint.
-use crate::backend::api::Branding;
+//! name at the top, the main button's colour, the page's colour or picture, the sign-in
+//! page text under the first screens, and the username hint.
+//!
+//! All of it is a Wasm part of its own (`split::brand_*`), fetched only once there is a
+//! branding to show: a page without one does not pay for it. In the first module it
+//! weighed 5.3 KB gzipped (reading and checking 3.4, drawing 1.9), which the 100 KB
+//! first load could not hold. The host page's branding is read and checked here
+//! too, so a branding that cannot be shown is refused when the part arrives, not by
+//! `mount`: the component keeps its own look, logs why, and tells the host page with a
+//! `riskgate:error` event. Texts are shown as text, never as markup.
+use crate::backend::api::{BrandText, Branding};
+use crate::backend::BackendError;
+use crate::embed::events::HostEvent;
 use crate::ui::{use_ui, Screen, Ui};
 use leptos::prelude::*;
+use wasm_bindgen::{JsCast, JsValue};
 
-/// The logo with its alternative text; without one, the organisation's name.
+/// The host page's branding, as `App` takes it.
+#[derive(Clone, Debug)]
+pub enum HostBranding {
+    /// From Rust (the gallery, tests).
+    Given(Branding),
+    /// `mount`'s `branding` option, read when the part arrives.
+    FromPage(JsValue),
+}
+
+/// The branding to show and the organisation's name: the tenant's once a reply brought
+/// it, else the host page's if it can be shown.
+fn current(ui: Ui) -> Option<(Branding, Option<String>)> {
+    let tenant = ui.reply.with(|r| {
+        let r = r.as_ref()?;
+        let b = r.branding.clone()?;
+        let name = b.name.clone().unwrap_or_else(|| r.tenant_name.clone());
+        Some((b, Some(name)))
+    });
+    tenant.or_else(|| host(ui).ok().flatten().map(|b| (b.clone(), b.name)))
+}
+
+/// The host page's branding read and checked, or why it cannot be shown.
+fn host(ui: Ui) -> Result<Option<Branding>, String> {
+    let Some(given) = ui.host_branding.get_value() else { return Ok(None) };
+    let branding = match given {
+        HostBranding::Given(b) => b,
+        HostBranding::FromPage(js) => crate::embed::branding::from_js(&js)?,
+    };
+    branding.check().map_err(|problem| problem.to_string())?;
+    Ok(Some(branding))
+}
+
+/// Says once, in the console and to the host page, why its branding is not shown.
+fn refuse_once(ui: Ui) {
+    if let Err(why) = host(ui) {
+        let why = format!("riskgate: the branding option is not used: {why}");
+        web_sys::console::error_1(&why.clone().into());
+        ui.emit(HostEvent::for_error(&BackendError::Malformed(why.clone()), &why));
+    }
+}
+
+fn text_for(ui: Ui, pick: fn(&BrandText) -> &str) -> Option<String> {
+    let tag = ui.locale.get().tag();
+    let (b, _) = current(ui)?;
+    let text = b.text_for(tag).map(pick).unwrap_or_default().trim().to_string();
+    (!text.is_empty()).then_some(text)
+}
+
+/// The logo (or the organisation's name) at the top of the card, and the card's colours
+/// on the component's root.
 #[component]
-pub fn BrandMark(branding: Memo<Option<Branding>>) -> impl IntoView {
-    move || {
-        branding.with(|b| {
-            let b = b.as_ref()?;
+pub fn BrandTop() -> impl IntoView {
+    let ui = use_ui();
+    refuse_once(ui);
+    let look = Memo::new(move |_| current(ui));
+    let node = NodeRef::<leptos::html::Span>::new();
+    Effect::new(move |_| {
+        let root = node.get().and_then(|n| n.closest(".riskgate").ok().flatten());
+        if let Some(root) = root.and_then(|r| r.dyn_into::<web_sys::HtmlElement>().ok()) {
+            look.with(|l| paint(&root, l.as_ref().map(|(b, _)| b)));
+        }
+    });
+    let mark = move || {
+        look.with(|l| {
+            let (b, name) = l.as_ref()?;
             Some(match &b.logo {
                 Some(logo) => {
                     view! { <img class="rg-logo" src=logo.url.clone() alt=logo.alt.clone() /> }.into_any()
                 }
-                None => view! { <p class="rg-org">{b.name.clone()?}</p> }.into_any(),
+                None => view! { <span class="rg-org">{name.clone()}</span> }.into_any(),
             })
         })
+    };
+    view! {
+        <span class="rg-brand" node_ref=node>
+            {mark}
+        </span>
     }
 }
 
-/// The organisation's words under the username and password screens, as text.
-#[component]
-pub fn SignInText(branding: Memo<Option<Branding>>) -> impl IntoView {
-    let ui = use_ui();
-    let text = move || {
-        if !matches!(ui.screen.get(), Screen::Username | Screen::Password) {
-            return None;
-        }
-        let tag = ui.locale.get().tag();
-        let text = branding.with(|b| b.as_ref()?.text_for(tag).map(|t| t.sign_in_text.clone()));
-        text.filter(|t| !t.trim().is_empty())
+/// The accent, the page's colour and picture on the component's root (through the
+/// CSSOM, which a strict style-src allows).
+fn paint(root: &web_sys::HtmlElement, b: Option<&Branding>) {
+    let style = root.style();
+    let set = |property: &str, value: Option<String>| {
+        let _ = match value {
+            Some(value) => style.set_property(property, &value),
+            None => style.remove_property(property).map(drop),
+        };
     };
-    move || text().map(|text| view! { <p class="rg-brand-text">{text}</p> })
+    set("--rg-accent", b.map(|b| b.accent.clone()));
+    set("background-color", b.and_then(|b| b.background.clone()));
+    set("background-image", b.and_then(|b| b.background_image.as_ref()).map(|url| format!("url(\"{url}\")")));
+    let _ = root.class_list().toggle_with_force("rg-branded", b.is_some());
+}
+
+/// The organisation's words under the username and password screens.
+#[component]
+pub fn BrandWords() -> impl IntoView {
+    let ui = use_ui();
+    let words = move || {
+        let first_screens = matches!(ui.screen.get(), Screen::Username | Screen::Password);
+        text_for(ui, |t| &t.sign_in_text).filter(|_| first_screens)
+    };
+    move || words().map(|text| view! { <p class="rg-brand-text">{text}</p> })
 }
 
 /// The organisation's hint for the username field, in the language shown.
-pub fn username_hint(ui: Ui) -> Signal<String> {
-    Signal::derive(move || {
-        let tag = ui.locale.get().tag();
-        let hint = ui.branding().and_then(|b| b.text_for(tag).map(|t| t.username_hint.clone()));
-        hint.unwrap_or_default()
-    })
+#[component]
+pub fn UsernameHint() -> impl IntoView {
+    let ui = use_ui();
+    move || text_for(ui, |t| &t.username_hint).map(|text| view! { <p class="rg-hint">{text}</p> })
 }

@@ -1,5 +1,6 @@
 //! The username field of sign-in and of the reset's first step.
-use crate::ui::kit::TextField;
+use crate::ui::kit::{TextField, When};
+use crate::ui::split;
 use crate::ui::text::{Key, Message};
 use crate::ui::use_ui;
 use leptos::prelude::*;
@@ -8,6 +9,7 @@ use leptos::prelude::*;
 #[component]
 pub fn UsernameField(id: &'static str, error: RwSignal<Option<Message>>) -> impl IntoView {
     let ui = use_ui();
-    let hint = super::brand::username_hint(ui);
+    let hint =
+        view! { <When when=move || ui.branded()>{split::brand(split::brand_hint_view())}</When> }.into_any();
     view! { <TextField id label=Key::SigninUsername autocomplete="username" value=ui.username error hint /> }
 }
