@@ -5,6 +5,7 @@ mod support;
 
 use riskgate::backend::api::SignInOutcome;
 
+use wasm_bindgen::JsCast;
 use wasm_bindgen_test::*;
 wasm_bindgen_test_configure!(run_in_browser);
 
@@ -46,6 +47,44 @@ async fn a_wrong_password_shows_a_message_by_the_field_and_keeps_the_input() {
     assert_eq!(field.get_attribute("aria-describedby").as_deref(), Some("rg-password-message"));
     let message = page.find("#rg-password-message").unwrap().text_content().unwrap();
     assert!(message.contains("not right"), "{message}");
+}
+
+/// GOV.UK's pattern: a summary at the top takes focus and links to the field, whose own
+/// message and value stay.
+#[wasm_bindgen_test]
+async fn a_wrong_password_is_summarised_at_the_top_with_a_link_to_the_field() {
+    let page = support::open();
+    page.expect_heading("Sign in").await;
+    page.type_into("#rg-username", "ada@contoso.example").await;
+    page.click("Next").await;
+    page.expect_heading("Enter your password").await;
+    let summary = page.find(".rg-error-summary").unwrap();
+    assert!(summary.has_attribute("hidden"), "no summary before anything was sent");
+    page.type_into("#rg-password", "not-her-password").await;
+    page.click("Sign in").await;
+    page.expect_text("That username or password is not right.").await;
+    let summary = page.find(".rg-error-summary").unwrap();
+    assert!(!summary.has_attribute("hidden"));
+    assert_eq!(
+        summary.query_selector("h2").unwrap().unwrap().text_content().as_deref(),
+        Some("There is a problem")
+    );
+    let active = || web_sys::window().unwrap().document().unwrap().active_element().unwrap();
+    assert_eq!(active().class_name(), "rg-error-summary", "the summary takes focus");
+    let link: web_sys::HtmlElement = summary
+        .query_selector("a[href='#rg-password']")
+        .unwrap()
+        .expect("a link to the field")
+        .unchecked_into();
+    let field_message = page.find("#rg-password-message").unwrap().text_content().unwrap();
+    assert_eq!(link.text_content().unwrap(), field_message, "the same words as beside the field");
+    link.click();
+    assert_eq!(active().id(), "rg-password", "the link moves focus to the field");
+    assert_eq!(page.value("#rg-password"), "not-her-password", "what was typed stays");
+    // Set right, the summary goes.
+    page.type_into("#rg-password", "Harbor-Lantern-61").await;
+    page.click("Sign in").await;
+    page.expect_heading("You're signed in").await;
 }
 
 #[wasm_bindgen_test]

@@ -6,6 +6,7 @@ mod field;
 #[cfg(feature = "admin")]
 mod settings;
 mod status;
+mod summary;
 #[cfg(feature = "account")]
 mod table;
 
@@ -15,5 +16,6 @@ pub use field::{code_typed, FormMessage, Heading, TextField};
 #[cfg(feature = "admin")]
 pub use settings::{Checkbox, Choice, TextArea};
 pub use status::Progress;
+pub use summary::ErrorSummary;
 #[cfg(feature = "account")]
 pub use table::{data_table, TableSpec};

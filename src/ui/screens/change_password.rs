@@ -3,7 +3,7 @@ use crate::backend::api::Field;
 use crate::backend::{BackendError, Input};
 use crate::engine::{PasswordReason, Step};
 use crate::ui::errors::show_error;
-use crate::ui::kit::{on_submit, FormMessage, Heading, Submit};
+use crate::ui::kit::{on_submit, ErrorSummary, Heading, Submit};
 use crate::ui::parts::identity::IdentityChip;
 use crate::ui::parts::new_password::{ChoosePassword, PasswordChoice};
 use crate::ui::text::{Key, Message};
@@ -50,9 +50,15 @@ pub fn ChangePassword() -> impl IntoView {
         <form class="rg-form" novalidate on:submit=on_submit(move || submit(ui, choice, general))>
             <Heading key=heading />
             <IdentityChip />
+            <ErrorSummary
+                fields=vec![
+                    ("rg-new-password", choice.new_error),
+                    ("rg-confirm-password", choice.confirm_error),
+                ]
+                general
+            />
             <p>{ui.text(lead)}</p>
             <ChoosePassword choice />
-            <FormMessage message=general />
             <div class="rg-actions">
                 <Submit label=Key::PasswordSubmit />
             </div>

@@ -5,7 +5,7 @@ use crate::backend::Input;
 use crate::engine::flow::MAX_MFA_FAILURES;
 use crate::engine::{MethodKind, PolicyKind, Step};
 use crate::ui::errors::show_error;
-use crate::ui::kit::{on_submit, Button, FormMessage, Heading, Look, When};
+use crate::ui::kit::{on_submit, Button, ErrorSummary, Heading, Look, When};
 use crate::ui::parts::code_challenge::{Act, Challenge, CodeChallenge, MethodSwitch};
 use crate::ui::parts::identity::IdentityChip;
 use crate::ui::passkey;
@@ -103,6 +103,7 @@ pub fn Mfa() -> impl IntoView {
         <form class="rg-form" novalidate on:submit=on_submit(move || challenge.submit(act))>
             <Heading key=Key::MfaHeading />
             <IdentityChip />
+            <ErrorSummary fields=vec![("rg-code", challenge.error)] general />
             {reason.map(|key| view! { <p class="rg-step-up-lead">{ui.text(key)}</p> })}
             {passkey_only
                 .map(|key| {
@@ -113,7 +114,6 @@ pub fn Mfa() -> impl IntoView {
                     }
                 })}
             <CodeChallenge challenge code_id="rg-code" act />
-            <FormMessage message=general />
             {switch}
             {cant_use(ui, challenge)}
         </form>

@@ -4,7 +4,7 @@ use crate::backend::api::{Enrollment, Field};
 use crate::backend::{BackendError, Input};
 use crate::engine::{MethodKind, Step};
 use crate::ui::errors::show_error;
-use crate::ui::kit::{code_typed, Button, FormMessage, Heading, When};
+use crate::ui::kit::{code_typed, Button, ErrorSummary, Heading, When};
 use crate::ui::parts::code_challenge::method_key;
 use crate::ui::parts::identity::IdentityChip;
 use crate::ui::parts::method_setup::{CodeForm, Enrolled, PhoneEntry, SetupForm};
@@ -95,6 +95,10 @@ pub fn Register() -> impl IntoView {
         <section class="rg-form">
             <Heading key=Key::RegisterHeading />
             <IdentityChip />
+            <ErrorSummary
+                fields=vec![("rg-phone", reg.form.phone_error), ("rg-code", reg.form.code_error)]
+                general=reg.form.general
+            />
             <When when=move || offer.attacker_risk>
                 <p class="rg-warning" role="note">
                     {ui.text(Key::RegisterAttackerRisk)}
@@ -102,7 +106,6 @@ pub fn Register() -> impl IntoView {
             </When>
             <When when=move || !setting_up()>{choose_method(reg, offer)}</When>
             <When when=setting_up>{set_up(reg)}</When>
-            <FormMessage message=reg.form.general />
         </section>
     }
 }

@@ -2,7 +2,7 @@
 use crate::backend::api::Field;
 use crate::backend::SignInRequest;
 use crate::ui::errors::show_error;
-use crate::ui::kit::{on_submit, Button, FormMessage, Heading, Look, Submit, TextField};
+use crate::ui::kit::{on_submit, Button, ErrorSummary, Heading, Look, Submit, TextField};
 use crate::ui::parts::identity::IdentityChip;
 use crate::ui::parts::passkey_button::PasskeyButton;
 use crate::ui::parts::username::UsernameField;
@@ -87,6 +87,7 @@ pub fn Password() -> impl IntoView {
         <form class="rg-form" novalidate on:submit=on_submit(move || sign_in(ui, password, error, general))>
             <Heading key=Key::SigninPasswordHeading />
             <IdentityChip />
+            <ErrorSummary fields=vec![("rg-password", error)] general />
             <TextField
                 id="rg-password"
                 label=Key::SigninPassword
@@ -95,7 +96,6 @@ pub fn Password() -> impl IntoView {
                 value=password
                 error
             />
-            <FormMessage message=general />
             <div class="rg-actions">
                 <Button on_click=move |_| ui.screen.set(Screen::Username) label=Key::CommonBack />
                 <Submit label=Key::SigninSubmit />
