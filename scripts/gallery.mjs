@@ -5,7 +5,7 @@
 //       right to left: no horizontal scroll and nothing outside the card (WCAG 1.4.10),
 //       but for data tables, which scroll inside their own box
 //   node scripts/gallery.mjs screenshots [dist]  docs/screens/<entry>.png (light, English),
-//       plus dark and Arabic versions of a few
+//       plus dark, Arabic and 320 px wide versions of a few
 import { readFile, readdir, mkdir } from 'node:fs/promises';
 import { serve, launch, watchErrors } from './browser.mjs';
 
@@ -16,7 +16,7 @@ const VARIANTS = [
   { name: 'dark', locale: 'en', theme: 'dark' },
   { name: 'rtl', locale: 'ar', theme: 'light' },
 ];
-const SHOWCASE = ['sign-in', 'mfa-app', 'register-app', 'blocked-sign-in-risk', 'password-change-rejected'];
+const SHOWCASE = ['sign-in', 'mfa-app', 'register-app', 'blocked-sign-in-risk', 'password-change-rejected', 'password-wrong', 'brand-woodgrove'];
 
 const site = await serve(root);
 const browser = await launch();
@@ -91,6 +91,17 @@ async function shoot(id, variant, file) {
   await page.locator(`${shown} .rg-card`).screenshot({ path: file, animations: 'disabled' });
 }
 
+/** The whole page 320 px wide, as a phone shows it (WCAG 1.4.10's width). */
+async function shootNarrow(id, variant, file) {
+  await page.setViewportSize({ width: 320, height: 720 });
+  try {
+    const shown = await open(id, variant);
+    await page.locator(shown).screenshot({ path: file, animations: 'disabled' });
+  } finally {
+    await page.setViewportSize({ width: 1100, height: 900 });
+  }
+}
+
 const axeSource = await readFile('node_modules/axe-core/axe.min.js', 'utf8');
 try {
   const ids = await entries();
@@ -110,8 +121,9 @@ try {
     for (const id of SHOWCASE) {
       await shoot(id, VARIANTS[1], `docs/screens/${id}.dark.png`);
       await shoot(id, VARIANTS[2], `docs/screens/${id}.ar.png`);
+      await shootNarrow(id, VARIANTS[0], `docs/screens/${id}.320.png`);
     }
-    console.log(`screenshots: ${ids.length + 2 * SHOWCASE.length} pictures in docs/screens/`);
+    console.log(`screenshots: ${ids.length + 3 * SHOWCASE.length} pictures in docs/screens/`);
   } else {
     throw new Error(`unknown mode ${mode}: use check or screenshots`);
   }
