@@ -127,6 +127,39 @@ async fn states_are_real_not_pictures() {
     assert!(submit.has_attribute("disabled"));
     drop(loading);
 
+    // Choosing a method: a list, recommended first, each button described by its line,
+    // and the registration's steps counted.
+    let choose = show("#/review/register-choose");
+    let text = ready(&choose.root).await;
+    assert!(text.contains("Step 1 of 2"), "{text}");
+    let rows = choose.root.query_selector_all(".rg-options .rg-option").unwrap();
+    let names: Vec<String> = (0..rows.length())
+        .map(|i| rows.item(i).unwrap().unchecked_into::<web_sys::Element>())
+        .map(|row| row.query_selector("button").unwrap().unwrap().text_content().unwrap())
+        .collect();
+    assert_eq!(
+        names,
+        ["Add a passkey", "Authenticator app", "Text message / Phone call"],
+        "a passkey, an app, a phone"
+    );
+    let recommended: Vec<bool> = (0..rows.length())
+        .map(|i| rows.item(i).unwrap().text_content().unwrap().contains("Recommended"))
+        .collect();
+    assert_eq!(recommended, [true, true, false], "a passkey and an app are recommended");
+    let app = rows.item(1).unwrap().unchecked_into::<web_sys::Element>();
+    let button = app.query_selector("button").unwrap().unwrap();
+    let about = button.get_attribute("aria-describedby").expect("described");
+    let line = choose.root.query_selector(&format!("#{about}")).unwrap().expect("its line");
+    assert!(line.text_content().unwrap().contains("6-digit code"), "{:?}", line.text_content());
+    assert!(
+        app.query_selector("svg[aria-hidden=true]").unwrap().is_some(),
+        "an icon, hidden from screen readers"
+    );
+    drop(choose);
+    let set_up = show("#/review/register-app");
+    assert!(ready(&set_up.root).await.contains("Step 2 of 2"));
+    drop(set_up);
+
     // A tenant's branding is its logo, with the name as its alternative text.
     let branded = show("#/review/brand-contoso");
     ready(&branded.root).await;

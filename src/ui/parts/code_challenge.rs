@@ -1,6 +1,7 @@
 //! The code challenge MFA and the reset's proof share: a method to switch to, what to do
 //! with it (a code from the app, one sent by text or call, or a passkey), and the code.
 //! The screen decides what its actions send and which words frame them.
+use super::method_option::{about_id, recommended_first, MethodOption};
 use super::passkey_button::PasskeyButton;
 use crate::engine::MethodKind;
 use crate::ui::kit::{code_typed, Button, Live, Look, Submit, TextField, When};
@@ -159,18 +160,20 @@ pub fn MethodSwitch(
     let method = challenge.method;
     let buttons = move || {
         let pressed = move |m| move || if method.get() == m { "true" } else { "false" };
-        methods
-            .get()
+        recommended_first(methods.get())
             .into_iter()
             .map(|m| {
                 view! {
-                    <Button
-                        look=Look::Link
-                        attr:aria-pressed=pressed(m)
-                        on_click=move |_| challenge.choose(m)
-                    >
-                        {ui.text(method_key(m))}
-                    </Button>
+                    <MethodOption method=m>
+                        <Button
+                            look=Look::Link
+                            attr:aria-pressed=pressed(m)
+                            attr:aria-describedby=about_id(m)
+                            on_click=move |_| challenge.choose(m)
+                        >
+                            {ui.text(method_key(m))}
+                        </Button>
+                    </MethodOption>
                 }
             })
             .collect_view()
@@ -178,7 +181,9 @@ pub fn MethodSwitch(
     view! {
         <fieldset class="rg-methods">
             <legend>{ui.text(legend)}</legend>
-            <Live render=buttons />
+            <ul class="rg-options">
+                <Live render=buttons />
+            </ul>
         </fieldset>
     }
 }

@@ -6,6 +6,7 @@ pub(crate) mod identity;
 pub(crate) mod language;
 #[cfg(feature = "account")]
 pub(crate) mod load;
+pub(crate) mod method_option;
 pub(crate) mod method_setup;
 pub(crate) mod new_password;
 pub(crate) mod passkey_button;

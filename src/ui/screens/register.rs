@@ -7,10 +7,11 @@ use crate::ui::errors::show_error;
 use crate::ui::kit::{code_typed, Button, ErrorSummary, Heading, When};
 use crate::ui::parts::code_challenge::method_key;
 use crate::ui::parts::identity::IdentityChip;
+use crate::ui::parts::method_option::{about_id, MethodOption};
 use crate::ui::parts::method_setup::{CodeForm, Enrolled, PhoneEntry, SetupForm};
 use crate::ui::parts::passkey_button::PasskeyButton;
 use crate::ui::passkey;
-use crate::ui::text::Key;
+use crate::ui::text::{Arg, Key, Message};
 use crate::ui::{use_ui, Ui};
 use leptos::prelude::*;
 
@@ -95,6 +96,16 @@ pub fn Register() -> impl IntoView {
         <section class="rg-form">
             <Heading key=Key::RegisterHeading />
             <IdentityChip />
+            // Choosing a method is the first step, setting it up the second.
+            <p class="rg-step">
+                {move || {
+                    let n = if setting_up() { 2 } else { 1 };
+                    let step = Message::from(Key::RegisterStep)
+                        .with("n", Arg::Number(n))
+                        .with("total", Arg::Number(2));
+                    step.text(ui.locale.get())
+                }}
+            </p>
             <ErrorSummary
                 fields=vec![("rg-phone", reg.form.phone_error), ("rg-code", reg.form.code_error)]
                 general=reg.form.general
@@ -122,27 +133,40 @@ fn choose_method(reg: Registration, offer: Offer) -> impl IntoView {
     view! {
         <fieldset class="rg-methods">
             <legend>{ui.text(Key::RegisterChoose)}</legend>
-            <When when=move || offer.passkey>
-                <PasskeyButton
-                    class="rg-add-passkey"
-                    label=Key::PasskeyAdd
-                    message=reg.form.general
-                    on_click=move || reg.create_passkey()
-                />
-            </When>
-            <When when=move || offer.app>
-                <Button on_click=choose_app>{ui.text(method_key(app))}</Button>
-            </When>
-            <When when=move || offer.phone>
-                <Button
-                    attr:aria-expanded=move || (reg.chosen.get() == Some(MethodKind::Sms)).to_string()
-                    on_click=move |_| reg.chosen.set(Some(MethodKind::Sms))
-                >
-                    {ui.text(Key::MethodSms)}
-                    " / "
-                    {ui.text(Key::MethodVoice)}
-                </Button>
-            </When>
+            // Recommended first: a passkey, then an app, then a phone.
+            <ul class="rg-options">
+                <When when=move || offer.passkey>
+                    <MethodOption method=MethodKind::Passkey>
+                        <PasskeyButton
+                            class="rg-add-passkey"
+                            label=Key::PasskeyAdd
+                            message=reg.form.general
+                            on_click=move || reg.create_passkey()
+                            attr:aria-describedby=about_id(MethodKind::Passkey)
+                        />
+                    </MethodOption>
+                </When>
+                <When when=move || offer.app>
+                    <MethodOption method=app>
+                        <Button on_click=choose_app attr:aria-describedby=about_id(app)>
+                            {ui.text(method_key(app))}
+                        </Button>
+                    </MethodOption>
+                </When>
+                <When when=move || offer.phone>
+                    <MethodOption method=MethodKind::Sms>
+                        <Button
+                            attr:aria-expanded=move || (reg.chosen.get() == Some(MethodKind::Sms)).to_string()
+                            attr:aria-describedby=about_id(MethodKind::Sms)
+                            on_click=move |_| reg.chosen.set(Some(MethodKind::Sms))
+                        >
+                            {ui.text(Key::MethodSms)}
+                            " / "
+                            {ui.text(Key::MethodVoice)}
+                        </Button>
+                    </MethodOption>
+                </When>
+            </ul>
         </fieldset>
         <When when=phone_chosen>
             <p>{ui.text(Key::RegisterPhoneLead)}</p>
