@@ -160,3 +160,18 @@ async fn an_answer_taken_elsewhere_brings_the_reset_up_to_date() {
     page.expect_heading("Choose a new password").await;
     assert!(!page.text().contains("out of date"), "caught up, so no error: {}", page.text());
 }
+
+/// The reset's forms summarise their problems at the top, as the sign-in's do.
+#[wasm_bindgen_test]
+async fn a_reset_sent_empty_is_summarised_with_a_link_to_the_field() {
+    let page = support::open();
+    start_reset(&page, "").await;
+    page.expect_text("Enter your email or username.").await;
+    let summary = page.find(".rg-error-summary").unwrap();
+    assert!(!summary.has_attribute("hidden"));
+    let link = summary.query_selector("a[href='#rg-reset-username']").unwrap().expect("a link to the field");
+    assert_eq!(link.text_content().as_deref(), Some("Enter your email or username."));
+    page.type_into("#rg-reset-username", "lou@contoso.example").await;
+    page.click("Next").await;
+    page.expect_heading("Confirm it's you").await;
+}

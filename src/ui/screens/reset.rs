@@ -4,7 +4,7 @@ use crate::backend::api::{BackendError, Field, ResetInput, ResetReply};
 use crate::engine::reset::{proof_of, ResetBlock, ResetStep};
 use crate::engine::MethodKind;
 use crate::ui::errors::error_text;
-use crate::ui::kit::{on_submit, Button, FormMessage, Heading, Live, Look, Submit, When};
+use crate::ui::kit::{on_submit, Button, ErrorSummary, FormMessage, Heading, Live, Look, Submit, When};
 use crate::ui::parts::code_challenge::{Act, Challenge, CodeChallenge, MethodSwitch};
 use crate::ui::parts::new_password::{ChoosePassword, PasswordChoice};
 use crate::ui::parts::username::UsernameField;
@@ -133,6 +133,7 @@ fn AskUsername(reset: Reset) -> impl IntoView {
     view! {
         <form novalidate on:submit=on_submit(submit)>
             <Heading key=Key::ResetHeading />
+            <ErrorSummary fields=vec![("rg-reset-username", error)] />
             <p>{ui.text(Key::ResetLead)}</p>
             <UsernameField id="rg-reset-username" error />
             <div class="rg-actions">
@@ -228,6 +229,7 @@ fn Verify(reset: Reset) -> impl IntoView {
     view! {
         <form novalidate on:submit=on_submit(move || challenge.submit(act))>
             <Heading key=Key::ResetVerifyHeading />
+            <ErrorSummary fields=vec![("rg-reset-code", challenge.error)] />
             <p class="rg-grace">{move || proofs.with(|p| p.progress(ui))}</p>
             <MethodSwitch challenge legend=Key::RegisterChoose methods=offered />
             <CodeChallenge challenge code_id="rg-reset-code" act />
@@ -268,6 +270,10 @@ fn NewPassword(reset: Reset) -> impl IntoView {
     view! {
         <form novalidate on:submit=on_submit(submit)>
             <Heading key=Key::ResetPasswordHeading />
+            <ErrorSummary fields=vec![
+                ("rg-new-password", choice.new_error),
+                ("rg-confirm-password", choice.confirm_error),
+            ] />
             <ChoosePassword choice />
             <div class="rg-actions">
                 <Submit label=Key::PasswordSubmit />
