@@ -8,6 +8,7 @@ use riskgate::backend::api::SignInOutcome;
 use riskgate::backend::mock::{Fault, Operation};
 use riskgate::engine::reset::ResetStep;
 use riskgate::engine::DetectionKind;
+use wasm_bindgen::JsCast;
 use wasm_bindgen_test::*;
 wasm_bindgen_test_configure!(run_in_browser);
 
@@ -392,6 +393,45 @@ async fn admin_tables_are_labelled_and_actions_name_the_user() {
         let label = page.find(&format!("label[for={id}]")).expect("each menu has a label");
         assert!(!label.text_content().unwrap().is_empty());
     }
+}
+
+/// Triage: people at risk first, the highest risk first; a filter to them alone; and
+/// the actions that restrict an account grouped apart from those that lift a block.
+#[wasm_bindgen_test]
+async fn the_admin_view_puts_people_at_risk_first_and_sets_restricting_actions_apart() {
+    let page = support::open();
+    page.open_admin_view("admin@contoso.example", "Steady-Compass-27").await;
+    // Each row: the person, their risk level (the second column, as a rank) and whether a
+    // detection is open (the third column names it, or says "None").
+    let rows = |page: &support::Page| -> Vec<(String, usize, bool)> {
+        let rows = page.find("table.rg-users tbody").unwrap().query_selector_all("tr").unwrap();
+        (0..rows.length())
+            .map(|i| rows.item(i).unwrap().unchecked_into::<web_sys::Element>())
+            .map(|row| {
+                let cell = |n: usize| row.children().item(n as u32).unwrap().text_content().unwrap();
+                let rank =
+                    ["None", "Low", "Medium", "High"].iter().position(|l| *l == cell(1)).expect("a level");
+                (cell(0), rank, cell(2) != "None")
+            })
+            .collect()
+    };
+    let all = rows(&page);
+    let at_risk = |r: &(String, usize, bool)| r.1 > 0 || r.2;
+    let first_safe = all.iter().position(|r| !at_risk(r)).unwrap_or(all.len());
+    assert!(first_safe > 0, "someone at risk: {all:?}");
+    assert!(all[first_safe..].iter().all(|r| !at_risk(r)), "at risk first: {all:?}");
+    assert!(all[..first_safe].windows(2).all(|w| w[0].1 >= w[1].1), "highest risk first: {all:?}");
+
+    let filter: web_sys::HtmlElement = page.find("#rg-users-at-risk").unwrap().unchecked_into();
+    filter.click();
+    support::sleep(20).await;
+    assert_eq!(rows(&page), all[..first_safe].to_vec(), "only people at risk");
+
+    let kim = page.button_named("Disable Kim Park").expect("Disable Kim Park");
+    let group = kim.closest(".rg-restricting").unwrap().expect("set apart");
+    assert_eq!(group.get_attribute("aria-label").as_deref(), Some("Restricts the account"));
+    let unblock = page.button_named("Unblock Kim Park").unwrap();
+    assert!(unblock.closest(".rg-restricting").unwrap().is_none(), "lifting a block is not with them");
 }
 
 #[wasm_bindgen_test]

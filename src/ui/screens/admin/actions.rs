@@ -60,11 +60,20 @@ fn confirmation_key(action: AdminAction) -> Option<Key> {
     }
 }
 
+/// Whether `u` is at risk: a risk level, or a detection still open.
+pub(super) fn at_risk(u: &UserSummary) -> bool {
+    u.user_risk > RiskLevel::None || u.detections.iter().any(|d| d.state.is_open())
+}
+
+/// Whether `action` restricts the account (and so is asked about before it is sent).
+pub(super) fn restricts(action: AdminAction) -> bool {
+    confirmation_key(action).is_some()
+}
+
 /// The actions worth offering for `user`, in the order they are listed.
 pub(super) fn actions_for(user: &UserSummary) -> Vec<AdminAction> {
-    let at_risk = user.user_risk > RiskLevel::None || user.detections.iter().any(|d| d.state.is_open());
     let mut out = vec![];
-    if at_risk {
+    if at_risk(user) {
         out.extend([AdminAction::DismissRisk, AdminAction::ConfirmSafe]);
     }
     out.extend([AdminAction::ConfirmCompromised, AdminAction::TemporaryPassword]);

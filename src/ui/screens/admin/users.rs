@@ -1,10 +1,11 @@
-//! The tenant's users: their risk, open detections, status and methods, and what IT
-//! staff can do about each.
+//! The tenant's users for triage: those at risk first, highest risk first, with a
+//! filter to them alone; their risk, open detections, status and methods; and what IT
+//! staff can do about each, the actions that restrict the account set apart.
 use super::super::account::words::{detection_text, risk_key, when};
-use super::actions::{action_keys, actions_for, Actions, Request};
+use super::actions::{action_keys, actions_for, at_risk, restricts, Actions, Request};
 use crate::backend::api::UserSummary;
-use crate::backend::AdminView;
-use crate::ui::kit::Button;
+use crate::backend::{AdminAction, AdminView};
+use crate::ui::kit::{Button, Checkbox};
 use crate::ui::parts::code_challenge::method_key;
 use crate::ui::text::Key;
 use crate::ui::{use_ui, Ui};
@@ -15,9 +16,24 @@ use wasm_bindgen::JsCast;
 pub(super) fn Users(view: AdminView, actions: Actions) -> impl IntoView {
     let ui = use_ui();
     let tenant = view.tenants.first().map(|t| t.id.clone()).unwrap_or_default();
-    let rows = move || view.users.iter().map(|u| user_row(ui, &view, &tenant, u, actions)).collect_view();
+    let at_risk_only = RwSignal::new(false);
+    let users = triage_order(&view.users);
+    let rows = move || {
+        let only = at_risk_only.get();
+        users
+            .iter()
+            .filter(|u| !only || at_risk(u))
+            .map(|u| user_row(ui, &view, &tenant, u, actions))
+            .collect_view()
+    };
     view! {
         <h2 id="rg-users-heading">{ui.text(Key::AdminUsers)}</h2>
+        <Checkbox
+            id="rg-users-at-risk"
+            label=Key::AdminUsersAtRiskOnly
+            checked=at_risk_only
+            on_toggle=move |on| at_risk_only.set(on)
+        />
         <div class="rg-table" role="region" aria-labelledby="rg-users-heading" tabindex="0">
             <table class="rg-users rg-data">
                 <caption>{ui.text(Key::AdminUsersCaption)}</caption>
@@ -35,6 +51,19 @@ pub(super) fn Users(view: AdminView, actions: Actions) -> impl IntoView {
             </table>
         </div>
     }
+}
+
+/// Users at risk first, the highest risk first, then by name.
+pub(super) fn triage_order(users: &[UserSummary]) -> Vec<UserSummary> {
+    let mut out = users.to_vec();
+    out.sort_by(|a, b| {
+        (!at_risk(a), std::cmp::Reverse(a.user_risk), &a.display_name).cmp(&(
+            !at_risk(b),
+            std::cmp::Reverse(b.user_risk),
+            &b.display_name,
+        ))
+    });
+    out
 }
 
 /// One user of the tenant `tenant`; guests are their home organisation's to manage.
@@ -64,17 +93,29 @@ fn user_row(ui: Ui, view: &AdminView, tenant: &str, u: &UserSummary, actions: Ac
             <td>{detections}</td>
             <td>{status}</td>
             <td>{methods}</td>
-            <td>
-                <div class="rg-row-actions">{buttons}</div>
-            </td>
+            <td>{buttons}</td>
         </tr>
     }
 }
 
-/// A button for each action worth offering for `u`, named with whom it is for.
+/// A button for each action worth offering for `u`, named with whom it is for: first
+/// those that lift a block or clear risk, then, set apart and asked about before they
+/// are sent, those that restrict the account.
 fn buttons(ui: Ui, u: &UserSummary, actions: Actions) -> AnyView {
-    actions_for(u)
-        .into_iter()
+    let (restricting, lifting): (Vec<_>, Vec<_>) = actions_for(u).into_iter().partition(|a| restricts(*a));
+    let lifting = action_buttons(ui, u, actions, lifting);
+    let restricting = action_buttons(ui, u, actions, restricting);
+    view! {
+        <div class="rg-row-actions">{lifting}</div>
+        <div class="rg-row-actions rg-restricting" role="group" aria-label=ui.t(Key::AdminUsersRestricting)>
+            {restricting}
+        </div>
+    }
+    .into_any()
+}
+
+fn action_buttons(ui: Ui, u: &UserSummary, actions: Actions, list: Vec<AdminAction>) -> AnyView {
+    list.into_iter()
         .map(|action| {
             let keys = action_keys(action);
             let label = ui.tf(keys.named, &[("name", &u.display_name)]);
