@@ -432,6 +432,22 @@ async fn the_admin_view_puts_people_at_risk_first_and_sets_restricting_actions_a
     assert_eq!(group.get_attribute("aria-label").as_deref(), Some("Restricts the account"));
     let unblock = page.button_named("Unblock Kim Park").unwrap();
     assert!(unblock.closest(".rg-restricting").unwrap().is_none(), "lifting a block is not with them");
+
+    // The name opens the person's detail below the table, which takes focus.
+    page.click("Kim Park").await;
+    let panel = page.wait_for(".rg-user-detail").await;
+    let text = panel.text_content().unwrap();
+    for part in
+        ["Kim Park", "Detections", "Recent sign-ins", "Methods", "Authenticator app", "Risk history", "High"]
+    {
+        assert!(text.contains(part), "{part} in {text}");
+    }
+    let active = web_sys::window().unwrap().document().unwrap().active_element().unwrap();
+    assert_eq!(active.id(), "rg-user-detail-heading");
+    let name = page.button_named("Kim Park").unwrap();
+    assert_eq!(name.get_attribute("aria-expanded").as_deref(), Some("true"));
+    page.click("Close").await;
+    assert!(page.find(".rg-user-detail").is_none(), "closed");
 }
 
 #[wasm_bindgen_test]

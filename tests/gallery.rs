@@ -60,6 +60,7 @@ const EXPECTED: &[(&str, &str, &str)] = &[
     ("admin-step-up", "Admin view", "One more check"),
     ("mfa-step-up", "Confirm it's you", "You're already signed in."),
     ("admin", "Admin view", "sam@woodgrove.example"),
+    ("admin-detail", "Admin view", "Risk history"),
     ("admin-confirm", "Admin view", "Disable Sam Rivera's account?"),
 ];
 

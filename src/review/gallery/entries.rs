@@ -184,6 +184,12 @@ pub const ENTRIES: &[Entry] = &[
     }),
     entry("admin", "Admin view", |s| admin_view(s, "admin@woodgrove.example")),
     Entry {
+        then: Then::Click("Sam Rivera"),
+        ..entry("admin-detail", "Admin view: one person's detections, sign-ins, methods and history", |s| {
+            admin_view(s, "admin@woodgrove.example")
+        })
+    },
+    Entry {
         then: Then::Click("Disable Sam Rivera"),
         ..entry("admin-confirm", "Admin view: asked before disabling an account", |s| {
             admin_view(s, "admin@woodgrove.example")

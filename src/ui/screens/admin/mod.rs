@@ -2,6 +2,7 @@
 //! recent sign-ins, and the tenant's policy. Every action goes to the backend, which
 //! checks the session and answers with the view as it now stands.
 mod actions;
+mod detail;
 mod policy;
 mod policy_form;
 mod sign_ins;

@@ -3,9 +3,10 @@
 //! staff can do about each, the actions that restrict the account set apart.
 use super::super::account::words::{detection_text, risk_key, when};
 use super::actions::{action_keys, actions_for, at_risk, restricts, Actions, Request};
+use super::detail;
 use crate::backend::api::UserSummary;
 use crate::backend::{AdminAction, AdminView};
-use crate::ui::kit::{Button, Checkbox};
+use crate::ui::kit::{Button, Checkbox, Look};
 use crate::ui::parts::code_challenge::method_key;
 use crate::ui::text::Key;
 use crate::ui::{use_ui, Ui};
@@ -17,13 +18,15 @@ pub(super) fn Users(view: AdminView, actions: Actions) -> impl IntoView {
     let ui = use_ui();
     let tenant = view.tenants.first().map(|t| t.id.clone()).unwrap_or_default();
     let at_risk_only = RwSignal::new(false);
+    let chosen = RwSignal::new(None::<String>);
     let users = triage_order(&view.users);
+    let detail = detail::panel(ui, &view, chosen);
     let rows = move || {
         let only = at_risk_only.get();
         users
             .iter()
             .filter(|u| !only || at_risk(u))
-            .map(|u| user_row(ui, &view, &tenant, u, actions))
+            .map(|u| user_row(ui, &view, &tenant, u, actions, chosen))
             .collect_view()
     };
     view! {
@@ -50,6 +53,7 @@ pub(super) fn Users(view: AdminView, actions: Actions) -> impl IntoView {
                 <tbody>{rows}</tbody>
             </table>
         </div>
+        {detail}
     }
 }
 
@@ -67,7 +71,14 @@ pub(super) fn triage_order(users: &[UserSummary]) -> Vec<UserSummary> {
 }
 
 /// One user of the tenant `tenant`; guests are their home organisation's to manage.
-fn user_row(ui: Ui, view: &AdminView, tenant: &str, u: &UserSummary, actions: Actions) -> impl IntoView {
+fn user_row(
+    ui: Ui,
+    view: &AdminView,
+    tenant: &str,
+    u: &UserSummary,
+    actions: Actions,
+    chosen: RwSignal<Option<String>>,
+) -> impl IntoView {
     let guest = u.home_tenant != tenant;
     let detections = open_detections(ui, view, u);
     let detections = if detections.is_empty() {
@@ -87,7 +98,7 @@ fn user_row(ui: Ui, view: &AdminView, tenant: &str, u: &UserSummary, actions: Ac
     view! {
         <tr>
             <th scope="row">
-                {u.display_name.clone()} <br /> <span class="rg-identity">{u.username.clone()}</span>
+                {name_button(u, chosen)} <br /> <span class="rg-identity">{u.username.clone()}</span>
             </th>
             <td>{ui.t(risk_key(u.user_risk))}</td>
             <td>{detections}</td>
@@ -95,6 +106,23 @@ fn user_row(ui: Ui, view: &AdminView, tenant: &str, u: &UserSummary, actions: Ac
             <td>{methods}</td>
             <td>{buttons}</td>
         </tr>
+    }
+}
+
+/// The person's name, which opens their detail below the table.
+fn name_button(u: &UserSummary, chosen: RwSignal<Option<String>>) -> impl IntoView {
+    let username = u.username.clone();
+    let open = username.clone();
+    let name = u.display_name.clone();
+    view! {
+        <Button
+            look=Look::Link
+            attr:aria-expanded=move || chosen.with(|c| c.as_deref() == Some(username.as_str())).to_string()
+            attr:aria-controls="rg-user-detail-heading"
+            on_click=move |_| chosen.set(Some(open.clone()))
+        >
+            {name}
+        </Button>
     }
 }
 

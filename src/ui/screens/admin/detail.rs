@@ -1,0 +1,106 @@
+//! One person's detail, opened from their row: what was detected, their recent
+//! sign-ins, their methods, and the history of their risk, with what administrators
+//! did about it (dismissed, confirmed safe or compromised).
+use super::super::account::words::{
+    detection_text, outcome_key, place, risk_detail_key, risk_key, risk_state_key, when,
+};
+use crate::backend::AdminView;
+use crate::ui::kit::{after_render, Button};
+use crate::ui::parts::code_challenge::method_key;
+use crate::ui::text::Key;
+use crate::ui::Ui;
+use leptos::prelude::*;
+
+/// How many of the person's sign-ins the panel lists, newest first.
+const RECENT: usize = 5;
+
+/// The panel for `username`, or nothing when no one is chosen; `close` empties `chosen`.
+pub(super) fn panel(ui: Ui, view: &AdminView, chosen: RwSignal<Option<String>>) -> impl IntoView {
+    let view = view.clone();
+    move || {
+        let username = chosen.get()?;
+        let u = view.users.iter().find(|u| u.username == username)?.clone();
+        let heading = NodeRef::<leptos::html::H3>::new();
+        after_render(move || {
+            if let Some(h) = heading.get() {
+                let _ = h.focus();
+            }
+        });
+        let detections = u
+            .detections
+            .iter()
+            .map(|d| {
+                let source =
+                    view.sign_ins.iter().find(|r| r.username == u.username && r.detections.contains(&d.kind));
+                let text = format!(
+                    "{} · {} · {} · {}",
+                    detection_text(ui, d.kind, source.map(|r| &r.source)),
+                    ui.t(risk_key(d.level)),
+                    ui.t(risk_state_key(d.state)),
+                    when(ui, d.at_ms)
+                );
+                view! { <li>{text}</li> }
+            })
+            .collect_view();
+        let sign_ins = view
+            .sign_ins
+            .iter()
+            .filter(|r| r.username == u.username)
+            .take(RECENT)
+            .map(|r| {
+                let text = format!(
+                    "{} · {} · {}",
+                    when(ui, r.at_ms),
+                    place(&r.source),
+                    ui.t(outcome_key(r.outcome))
+                );
+                view! { <li>{text}</li> }
+            })
+            .collect_view();
+        let methods = u.methods.iter().map(|m| view! { <li>{ui.t(method_key(*m))}</li> }).collect_view();
+        let history = u
+            .risk_history
+            .iter()
+            .rev()
+            .map(|c| {
+                let text = format!(
+                    "{} · {} · {}",
+                    when(ui, c.at_ms),
+                    ui.t(risk_state_key(c.state)),
+                    ui.t(risk_detail_key(c.detail))
+                );
+                view! { <li>{text}</li> }
+            })
+            .collect_view();
+        let list = |title: Key, items: AnyView, empty: bool| {
+            view! {
+                <h4>{ui.text(title)}</h4>
+                {if empty {
+                    view! { <p>{ui.t(Key::AdminNone)}</p> }.into_any()
+                } else {
+                    view! { <ul class="rg-cell-list">{items}</ul> }.into_any()
+                }}
+            }
+        };
+        Some(view! {
+            <section class="rg-user-detail" aria-labelledby="rg-user-detail-heading">
+                <h3 id="rg-user-detail-heading" tabindex="-1" node_ref=heading>
+                    {u.display_name.clone()}
+                    " "
+                    <span class="rg-identity">{u.username.clone()}</span>
+                </h3>
+                {list(Key::ColDetections, detections.into_any(), u.detections.is_empty())}
+                {list(
+                    Key::AccountSignIns,
+                    sign_ins.into_any(),
+                    !view.sign_ins.iter().any(|r| r.username == u.username),
+                )}
+                {list(Key::ColMethods, methods.into_any(), u.methods.is_empty())}
+                {list(Key::AdminDetailHistory, history.into_any(), u.risk_history.is_empty())}
+                <div class="rg-actions">
+                    <Button on_click=move |_| chosen.set(None) label=Key::AdminDetailClose />
+                </div>
+            </section>
+        })
+    }
+}
