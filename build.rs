@@ -52,6 +52,32 @@ fn main() {
     for (tag, catalog) in LOCALES.iter().zip(&catalogs).skip(1) {
         std::fs::write(out.join(format!("locales/{tag}.json")), fetched(&catalogs[0], catalog)).unwrap();
     }
+    println!("cargo:rerun-if-changed=style/riskgate.css");
+    let css =
+        std::fs::read_to_string(Path::new(env!("CARGO_MANIFEST_DIR")).join("style/riskgate.css")).unwrap();
+    std::fs::write(out.join("riskgate.css"), minified_css(&css)).unwrap();
+}
+
+/// The stylesheet without its comments and the whitespace it does not need: the
+/// component packs it into the first module, which has a budget (bench/size.md). Only
+/// comments and whitespace go (tests/layout.rs holds it to that); the space before a
+/// `:` stays, as it can be a descendant combinator.
+fn minified_css(css: &str) -> String {
+    let mut text = String::with_capacity(css.len());
+    let mut rest = css;
+    while let Some(start) = rest.find("/*") {
+        text.push_str(&rest[..start]);
+        rest = rest[start + 2..].split_once("*/").map_or("", |(_, after)| after);
+    }
+    text.push_str(rest);
+    let mut out = text.split_whitespace().collect::<Vec<_>>().join(" ");
+    for c in ['{', '}', ';', ','] {
+        out = out.replace(&format!("{c} "), &c.to_string());
+    }
+    for c in ['{', '}', ';'] {
+        out = out.replace(&format!(" {c}"), &c.to_string());
+    }
+    out.replace(";}", "}")
 }
 
 /// The entries whose views this build has (`ONLY_WITH`).

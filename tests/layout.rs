@@ -67,3 +67,24 @@ fn lines_before_tests_stops_at_the_test_module() {
     assert_eq!(lines_before_tests("a\nb\n#[cfg(test)]\nmod tests;\n"), 2);
     assert_eq!(lines_before_tests("a\nb\n"), 2);
 }
+
+/// The stylesheet the component packs is style/riskgate.css less its comments and some
+/// whitespace, nothing else: with all whitespace gone, the two read the same.
+#[test]
+fn the_packed_stylesheet_is_the_source_without_comments_and_spaces() {
+    let source = std::fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/style/riskgate.css")).unwrap();
+    let mut uncommented = String::new();
+    let mut rest = source.as_str();
+    while let Some(start) = rest.find("/*") {
+        uncommented.push_str(&rest[..start]);
+        rest = rest[start + 2..].split_once("*/").unwrap().1;
+    }
+    uncommented.push_str(rest);
+    let squeeze = |s: &str| s.chars().filter(|c| !c.is_whitespace()).collect::<String>().replace(";}", "}");
+    let packed = include_str!(concat!(env!("OUT_DIR"), "/riskgate.css"));
+    assert_eq!(squeeze(packed), squeeze(&uncommented));
+    assert!(!packed.contains("/*") && !packed.contains('\n'), "minified");
+    assert!(packed.len() < source.len() * 4 / 5, "{} of {} bytes", packed.len(), source.len());
+    // A descendant `:focus-visible` keeps its space.
+    assert!(packed.contains(".riskgate :focus-visible"));
+}

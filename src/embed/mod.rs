@@ -28,8 +28,9 @@ use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
 use web_sys::{CssStyleSheet, CustomEvent, CustomEventInit, HtmlElement, ShadowRoot};
 
-/// The component's whole stylesheet, adopted by each shadow root.
-const STYLESHEET: &str = include_str!("../../style/riskgate.css");
+/// The component's whole stylesheet, adopted by each shadow root: style/riskgate.css
+/// minified by build.rs.
+pub const STYLESHEET: &str = include_str!(concat!(env!("OUT_DIR"), "/riskgate.css"));
 
 /// The TypeScript types of the options and of the host events' details, added to the
 /// declarations wasm-bindgen writes (riskgate.d.ts); tests/typescript.rs keeps the
