@@ -64,6 +64,8 @@ try {
   await b.page.fill('#riskgate #rg-password', 'Harbor-Lantern-61');
   await b.page.getByRole('button', { name: 'Sign in', exact: true }).click();
   await b.heading("You're signed in");
+  // Contoso's branding came with the reply: its part drew the logo.
+  await b.page.waitForSelector('#riskgate img.rg-logo[alt="Contoso"]', { timeout: 15000 });
   await b.collect();
   const heardBare = await b.page.evaluate(() => window.events);
   if (!heardBare.includes('riskgate:signed-in')) throw new Error(`no signed-in event on the bare page: ${heardBare}`);
@@ -96,6 +98,23 @@ try {
   if (b.errors.length) throw new Error(`bare page: console errors:\n${b.errors.join('\n')}`);
   await b.page.close();
   done.push('the handle kept and unmount() called: gone, no event after');
+
+  // 8. The branding's part does not arrive: the flow goes on in the component's own look.
+  b = await bare('');
+  await b.page.route('**/split_brand.wasm', (route) => route.abort());
+  await b.heading('Sign in');
+  await b.page.fill('#riskgate #rg-username', 'ada@contoso.example');
+  await b.page.getByRole('button', { name: 'Next', exact: true }).click();
+  await b.heading('Enter your password');
+  await b.page.fill('#riskgate #rg-password', 'Harbor-Lantern-61');
+  await b.page.getByRole('button', { name: 'Sign in', exact: true }).click();
+  await b.heading("You're signed in");
+  await new Promise((r) => setTimeout(r, 500));
+  if (await b.page.locator('#riskgate .rg-logo').count()) throw new Error('a logo without the branding part');
+  const unexpected = b.errors.filter((e) => !e.includes('ERR_FAILED') && !e.startsWith('TypeError: Failed to fetch'));
+  if (unexpected.length) throw new Error(`no branding part: console errors:\n${unexpected.join('\n')}`);
+  await b.page.close();
+  done.push("the branding's part drew Contoso's logo, and its failure left the sign-in working");
 
   // The host's own server: each signed-in event carried a hand-off code, exchanged once.
   const exchange = (code) => fetch(`${api}/handoffs/exchange`, {
