@@ -7,11 +7,11 @@ import { gzipSync } from 'node:zlib';
 
 // First match wins; a function's name says which crate's generic code it is.
 const PARTS = [
-  ['JSON (serde, serde_json, and the derived code of the API types)', /serde|riskgate::backend::http::decode/],
+  ['JSON (serde, serde_json, the derived code of the API types, the replies\' readers)', /serde|riskgate(_api)?::backend::(read|replies)/],
   ['Leptos (tachys, reactive_graph, leptos and their closures)', /tachys|reactive_graph|leptos|either_of|guardian|send_wrapper|any_spawner|throw_error|oco_ref|^<F as |^F$/],
   ['Screens and embedding (riskgate::ui, riskgate::embed)', /riskgate::ui|riskgate::embed/],
   ['HTTP adapter (riskgate::backend::http)', /riskgate::backend::http/],
-  ['Engine, mock and API types (riskgate::engine, riskgate::backend)', /riskgate::/],
+  ['Engine, mock and API types (riskgate_engine, riskgate_api, riskgate::backend)', /riskgate(_engine|_api|_service)?::/],
   ['Browser bindings (wasm-bindgen, js-sys, web-sys, gloo)', /wasm_bindgen|js_sys|web_sys|gloo|wasm_streams|__wbg|__wbindgen/],
   ['QR code (qrcode)', /qrcode/],
   ['Crypto (p256, sha2, hmac, pbkdf2)', /p256|primeorder|elliptic_curve|sha1|sha2|hmac|pbkdf2|crypto_bigint|der::|ecdsa/],
@@ -110,7 +110,8 @@ export async function breakdown(file) {
     let size;
     const begin = at;
     [size, at] = leb(bytes, at);
-    const name = names.get(firstLocal + i) ?? '';
+    // Symbols carry their crate's hash (`riskgate[d09264e6c75b7309]::ui`): matched without it.
+    const name = (names.get(firstLocal + i) ?? '').replace(/\[[0-9a-f]{16}\]/g, '');
     const part = PARTS.find(([, pattern]) => pattern.test(name))?.[0] ?? 'Other';
     totals.set(part, totals.get(part) + (at - begin) + size);
     at += size;

@@ -60,7 +60,7 @@ const EXPECTED: &[(&str, &str, &str)] = &[
     ("admin-step-up", "Admin view", "One more check"),
     ("mfa-step-up", "Confirm it's you", "You're already signed in."),
     ("admin", "Admin view", "sam@woodgrove.example"),
-    ("admin-detail", "Admin view", "Risk history"),
+    ("admin-detail", "Admin view", "Your password turned up in a list of leaked passwords"),
     ("admin-confirm", "Admin view", "Disable Sam Rivera's account?"),
 ];
 

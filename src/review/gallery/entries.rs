@@ -184,7 +184,7 @@ pub const ENTRIES: &[Entry] = &[
     }),
     entry("admin", "Admin view", |s| admin_view(s, "admin@woodgrove.example")),
     Entry {
-        then: Then::Click("Sam Rivera"),
+        then: Then::Click("Jo Tanaka"),
         ..entry("admin-detail", "Admin view: one person's detections, sign-ins, methods and history", |s| {
             admin_view(s, "admin@woodgrove.example")
         })
