@@ -212,3 +212,24 @@ async fn each_step_shows_the_account_and_not_you_goes_back_to_the_username() {
     page.expect_value("#rg-username", "ravi@contoso.example").await;
     assert!(page.find(".rg-chip").is_none(), "the first screen shows no account");
 }
+
+/// The username screen summarises its problem too (its summary comes with the part the
+/// password screen needs, fetched as the name is typed).
+#[wasm_bindgen_test]
+async fn an_empty_username_is_summarised_at_the_top_with_a_link_to_the_field() {
+    let page = support::open();
+    page.expect_heading("Sign in").await;
+    assert!(page.find(".rg-error-summary").is_none(), "no summary before anything was sent");
+    page.click("Next").await;
+    let summary = page.wait_for(".rg-error-summary").await;
+    let link = summary.query_selector("a[href='#rg-username']").unwrap().expect("a link to the field");
+    assert_eq!(link.text_content().as_deref(), Some("Enter your email or username."));
+    let message = page.find("#rg-username-message").unwrap().text_content();
+    assert_eq!(message.as_deref(), Some("Enter your email or username."), "and beside the field");
+    support::sleep(20).await;
+    let active = web_sys::window().unwrap().document().unwrap().active_element().unwrap();
+    assert_eq!(active.class_name(), "rg-error-summary", "the summary takes focus");
+    page.type_into("#rg-username", "ada@contoso.example").await;
+    page.click("Next").await;
+    page.expect_heading("Enter your password").await;
+}

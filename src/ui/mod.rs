@@ -238,7 +238,9 @@ pub fn App(
                 style:max-width=move || if wide() { "72rem" } else { "" }
             >
                 <div class="rg-top">
-                    <kit::When when=move || ui.branded()>{split::brand(split::brand_top_view())}</kit::When>
+                    <kit::When when=move || {
+                        ui.branded()
+                    }>{split::if_fetched(split::brand_top_view())}</kit::When>
                     <parts::language::LanguagePicker />
                 </div>
                 {notice
@@ -251,7 +253,9 @@ pub fn App(
                     })}
                 {view::screen(view)}
                 <kit::Progress />
-                <kit::When when=move || ui.branded()>{split::brand(split::brand_words_view())}</kit::When>
+                <kit::When when=move || {
+                    ui.branded()
+                }>{split::if_fetched(split::brand_words_view())}</kit::When>
             </main>
         </div>
     }

@@ -63,6 +63,7 @@ part!(interrupt_view, registration => view! { <interrupt::Interrupt /> });
 part!(register_view, registration => view! { <register::Register /> });
 part!(new_password_view, challenge => view! { <change_password::ChangePassword /> });
 part!(blocked_view, challenge => view! { <blocked::Blocked /> });
+part!(username_summary_view, signin => view! { <sign_in::UsernameSummary /> });
 part!(signed_in_view, signin => view! { <signed_in::SignedIn /> });
 part!(ended_view, signin => view! { <ended::Ended /> });
 part!(reset_view, reset => view! { <reset::ForgotPassword /> });
@@ -104,9 +105,10 @@ pub fn show(
     .into_any()
 }
 
-/// A piece of the branding once its part is here; nothing while it comes, or if it
-/// cannot be fetched (the component's own look stays, and the next showing asks again).
-pub fn brand(part: impl Future<Output = Result<AnyView, PartMissing>> + 'static) -> AnyView {
+/// A piece that may be missing, once its part is here: nothing while it comes, or if it
+/// cannot be fetched (the next showing asks again). The branding (the component's own
+/// look stays) and the username screen's error summary (the message by the field stays).
+pub fn if_fetched(part: impl Future<Output = Result<AnyView, PartMissing>> + 'static) -> AnyView {
     let part = SendWrapper::new(part);
     Suspend::new(async move { part.await.unwrap_or_else(|PartMissing| ().into_any()) }).into_any()
 }

@@ -9,7 +9,7 @@ use leptos::prelude::*;
 #[component]
 pub fn UsernameField(id: &'static str, error: RwSignal<Option<Message>>) -> impl IntoView {
     let ui = use_ui();
-    let hint =
-        view! { <When when=move || ui.branded()>{split::brand(split::brand_hint_view())}</When> }.into_any();
+    let hint = view! { <When when=move || ui.branded()>{split::if_fetched(split::brand_hint_view())}</When> }
+        .into_any();
     view! { <TextField id label=Key::SigninUsername autocomplete="username" value=ui.username error hint /> }
 }

@@ -2,7 +2,7 @@
 use crate::backend::api::Field;
 use crate::backend::SignInRequest;
 use crate::ui::errors::show_error;
-use crate::ui::kit::{on_submit, Button, ErrorSummary, Heading, Look, Submit, TextField};
+use crate::ui::kit::{on_submit, Button, ErrorSummary, Heading, Look, Submit, TextField, When};
 use crate::ui::parts::identity::IdentityChip;
 use crate::ui::parts::passkey_button::PasskeyButton;
 use crate::ui::parts::username::UsernameField;
@@ -11,10 +11,23 @@ use crate::ui::text::{Key, Message};
 use crate::ui::{use_ui, Screen, Ui};
 use leptos::prelude::*;
 
+/// The username screen's message, for its error summary in the `signin` part.
+#[derive(Clone, Copy)]
+struct UsernameError(RwSignal<Option<Message>>);
+
+/// The username screen's error summary. It lives in the `signin` part, fetched while the
+/// name is typed, as the first module has no room for the summary's code.
+#[component]
+pub fn UsernameSummary() -> impl IntoView {
+    let error = expect_context::<UsernameError>().0;
+    view! { <ErrorSummary fields=vec![("rg-username", error)] /> }
+}
+
 #[component]
 pub fn Username() -> impl IntoView {
     let ui = use_ui();
     let error = RwSignal::new(None);
+    provide_context(UsernameError(error));
     let submit = move || {
         if ui.username.with_untracked(|u| u.trim().is_empty()) {
             error.set(Some(Key::ErrorUsernameEmpty.into()));
@@ -36,6 +49,9 @@ pub fn Username() -> impl IntoView {
             on:pointerdown=move |_| split::preload_password_once()
         >
             <Heading key=Key::SigninHeading />
+            <When when=move || {
+                error.with(Option::is_some)
+            }>{split::if_fetched(split::username_summary_view())}</When>
             <UsernameField id="rg-username" error />
             <div class="rg-actions">
                 <Button
