@@ -448,6 +448,16 @@ async fn the_admin_view_puts_people_at_risk_first_and_sets_restricting_actions_a
     assert_eq!(name.get_attribute("aria-expanded").as_deref(), Some("true"));
     page.click("Close").await;
     assert!(page.find(".rg-user-detail").is_none(), "closed");
+
+    // What an administrator does is kept, with who did it.
+    let unblock: web_sys::HtmlElement = page.button_named("Unblock Kim Park").unwrap().unchecked_into();
+    unblock.click();
+    page.expect_text("Unblock").await;
+    support::sleep(50).await;
+    page.click("Kim Park").await;
+    let panel = page.wait_for(".rg-user-detail").await;
+    let text = panel.text_content().unwrap();
+    assert!(text.contains("What administrators did") && text.contains("Unblock · Alex Admin"), "{text}");
 }
 
 #[wasm_bindgen_test]

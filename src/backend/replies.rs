@@ -3,9 +3,9 @@
 //! are all `default`s (none renames or changes the tagging): here `field = value` where
 //! the field is not an `Option`, which reads a missing key as `None` anyway.
 use super::api::{
-    AccountView, AdminReceipt, AdminView, Alert, BackendError, BrandText, Branding, Coordinates, Enrollment,
-    ErrorReply, Field, FlowSecret, Location, Logo, Problem, Reply, RequiredAction, ResetReply, RiskChange,
-    SignInOutcome, SignInRecord, SignInSource, TenantView, Unusual, UserSummary,
+    AccountView, AdminAction, AdminReceipt, AdminRecord, AdminView, Alert, BackendError, BrandText, Branding,
+    Coordinates, Enrollment, ErrorReply, Field, FlowSecret, Location, Logo, Problem, Reply, RequiredAction,
+    ResetReply, RiskChange, SignInOutcome, SignInRecord, SignInSource, TenantView, Unusual, UserSummary,
 };
 use super::read::{field, field_or, object, unit, variant, within, Error, Read};
 use super::webauthn::{PasskeyOptions, WebAuthnError};
@@ -234,8 +234,9 @@ structs! {
     AdminReceipt { view, temporary_password }
     UserSummary {
         username, display_name, tenant, home_tenant, user_risk, detections, risk_history, methods, disabled,
-        locked_until_ms, temporary_password,
+        locked_until_ms, temporary_password, admin_actions = Vec::new(),
     }
+    AdminRecord { at_ms, action, by }
     Detection { kind, level, timing, at_ms, state }
     RiskChange { at_ms, state, detail }
     TenantView { id, name, policy, banned }
@@ -251,6 +252,10 @@ structs! {
 }
 
 enums! {
+    AdminAction {
+        DismissRisk, ConfirmCompromised, ConfirmSafe, TemporaryPassword, RequireReregistration, Unblock,
+        ConfirmSignInSafe { sign_in }, Enable, Disable,
+    }
     Alert {
         UnusualSignIn { sign_in },
         PasswordChanged { at_ms },

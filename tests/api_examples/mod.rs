@@ -641,6 +641,18 @@ pub fn admin_view() -> AdminView {
             disabled: false,
             locked_until_ms: None,
             temporary_password: false,
+            admin_actions: vec![
+                AdminRecord {
+                    at_ms: T0 - 2 * 86_400_000,
+                    action: AdminAction::Unblock,
+                    by: "Alex Admin".into(),
+                },
+                AdminRecord {
+                    at_ms: T0 - 86_400_000,
+                    action: AdminAction::ConfirmSignInSafe { sign_in: 41 },
+                    by: "Alex Admin".into(),
+                },
+            ],
         }],
         sign_ins: vec![sign_in_record()],
         tenants: vec![TenantView {

@@ -233,6 +233,12 @@ pub fn admin_views() -> Vec<AdminView> {
         disabled: true,
         locked_until_ms: Some(ex::T0),
         temporary_password: true,
+        admin_actions: every!(AdminAction:
+            DismissRisk, ConfirmCompromised, ConfirmSafe, TemporaryPassword, RequireReregistration, Unblock,
+            ConfirmSignInSafe { sign_in: 7 }, Enable, Disable)
+        .into_iter()
+        .map(|action| AdminRecord { at_ms: 11, action, by: "Alex Admin".into() })
+        .collect(),
         ..documented.users[0].clone()
     };
     let tenant = |policy| TenantView { policy, ..documented.tenants[0].clone() };

@@ -230,9 +230,21 @@ pub struct UserSummary {
     pub disabled: bool,
     pub locked_until_ms: Option<u64>,
     pub temporary_password: bool,
+    /// What administrators did to the account, oldest first (at most the last 50).
+    #[serde(default)]
+    pub admin_actions: Vec<AdminRecord>,
 }
 
 /// One change of a user's risk, with why it changed.
+/// One thing an administrator did to an account: when, what, and who.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct AdminRecord {
+    pub at_ms: u64,
+    pub action: AdminAction,
+    /// The administrator's display name.
+    pub by: String,
+}
+
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct RiskChange {
     pub at_ms: u64,

@@ -75,6 +75,10 @@ pub struct Account {
     /// Registered passkeys. Missing in older saved data: none.
     #[serde(default)]
     pub passkeys: Vec<super::webauthn::StoredPasskey>,
+    /// What administrators did to the account, oldest first (the last `ADMIN_LOG_KEPT`).
+    /// Missing in older saved data: none.
+    #[serde(default)]
+    pub admin_log: Vec<super::api::AdminRecord>,
     /// Ids of passkeys removed from the account: never accepted or registered again.
     pub revoked_passkeys: Vec<String>,
     /// When a passwordless account's temporary access pass (kept as its password

@@ -285,6 +285,7 @@ fn plain_account(
         password_changed_ms: None,
         passkeys: vec![],
         revoked_passkeys: vec![],
+        admin_log: vec![],
         pass_expires_ms: None,
         codes_sent_ms: vec![],
     };

@@ -4,8 +4,8 @@ use super::authority::Authority;
 use super::sessions::{admin_account, revoke};
 use super::MockBackend;
 use crate::api::{
-    invalid, AdminAction, AdminReceipt, AdminView, BackendError, Field, Problem, SignInOutcome, SignInSource,
-    TenantView, UserSummary,
+    invalid, AdminAction, AdminReceipt, AdminRecord, AdminView, BackendError, Field, Problem, SignInOutcome,
+    SignInSource, TenantView, UserSummary,
 };
 use crate::detect::PastSignIn;
 use crate::directory::Account;
@@ -69,7 +69,9 @@ impl Authority<'_> {
         action: AdminAction,
     ) -> Result<AdminReceipt, BackendError> {
         let now = self.clock.now_ms();
-        let tenant = admin_tenant(w, session, now)?;
+        let admin = admin_account(w, session, now)?;
+        let by = w.account(admin)?.display_name.clone();
+        let tenant = w.account(admin)?.home_tenant.clone();
         let idx = match w.account_named(username)? {
             Some(i) if w.account(i)?.home_tenant == tenant => i,
             _ => return Err(BackendError::UnknownUser),
@@ -87,6 +89,7 @@ impl Authority<'_> {
         let account = w.account_mut(idx)?;
         let changes_before = account.risk_log.len();
         apply(account, action, how);
+        record(account, AdminRecord { at_ms: now, action, by });
         // What the action did to the account's risk reaches its logged sign-ins too.
         let changes = account.risk_log[changes_before..].to_vec();
         for change in changes {
@@ -209,6 +212,16 @@ fn set_temporary_password(account: &mut Account, how: How) {
     }
 }
 
+/// How many of an account's administrator actions are kept.
+const ADMIN_LOG_KEPT: usize = 50;
+
+/// Keeps `entry` in the account's record of administrator actions, the oldest going first.
+fn record(account: &mut Account, entry: AdminRecord) {
+    account.admin_log.push(entry);
+    let over = account.admin_log.len().saturating_sub(ADMIN_LOG_KEPT);
+    account.admin_log.drain(..over);
+}
+
 /// Actions after which nobody may go on with what they had open.
 fn revokes(action: AdminAction) -> bool {
     matches!(
@@ -262,5 +275,6 @@ fn summary(a: &Account, now: u64) -> UserSummary {
         disabled: a.state.disabled,
         locked_until_ms: a.state.locked_until_ms.filter(|t| *t > now),
         temporary_password: a.state.temporary_password,
+        admin_actions: a.admin_log.clone(),
     }
 }

@@ -8,7 +8,8 @@ use std::cell::RefCell;
 /// phishing-resistant knob on policies (postcard has no field defaults to fall back on).
 /// 5: separate place locks, one second-factor count, revoked passkeys, pass expiry.
 /// 6: every table of `MemoryRows` (flows, resets, sessions, challenges, the decoy key too).
-/// 7: a tenant's branding has a logo, a name, a background and texts.
+/// 7: a tenant's branding has a logo, a name, a background and texts; an account keeps
+/// what administrators did to it.
 pub const STORE_VERSION: u32 = 7;
 
 pub trait Store {

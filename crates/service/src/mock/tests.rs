@@ -889,6 +889,30 @@ fn sessions_end_when_an_admin_resets_the_password_or_disables_the_account() {
     assert_eq!(f.backend.account_now(&ada).unwrap_err(), BackendError::NotAuthorized);
 }
 
+#[test]
+fn each_admin_action_is_kept_on_the_account_with_when_and_by_whom() {
+    let f = fixture();
+    let admin = admin_session(&f, "admin@contoso.example");
+    f.backend.admin_act_now(&admin, "kim@contoso.example", AdminAction::Unblock).unwrap();
+    f.clock.advance(60_000);
+    let receipt = f.backend.admin_act_now(&admin, "kim@contoso.example", AdminAction::Disable).unwrap();
+    let kim = receipt.view.users.iter().find(|u| u.username == "kim@contoso.example").unwrap();
+    let done: Vec<_> = kim.admin_actions.iter().map(|r| (r.action, r.by.as_str(), r.at_ms)).collect();
+    assert_eq!(
+        done,
+        [(AdminAction::Unblock, "Alex Admin", START), (AdminAction::Disable, "Alex Admin", START + 60_000)]
+    );
+    let ada = receipt.view.users.iter().find(|u| u.username == "ada@contoso.example").unwrap();
+    assert!(ada.admin_actions.is_empty(), "only the account acted on");
+    // Kept in the directory, and only the latest fifty.
+    for _ in 0..60 {
+        f.backend.admin_act_now(&admin, "kim@contoso.example", AdminAction::Enable).unwrap();
+    }
+    let log = f.backend.account_of("kim@contoso.example").unwrap().admin_log;
+    assert_eq!(log.len(), 50);
+    assert!(log.iter().all(|r| r.action == AdminAction::Enable), "the oldest went first");
+}
+
 mod lab {
     use super::*;
     use crate::directory::{place, source};

@@ -1,9 +1,10 @@
 //! One person's detail, opened from their row: what was detected, their recent
-//! sign-ins, their methods, and the history of their risk, with what administrators
-//! did about it (dismissed, confirmed safe or compromised).
+//! sign-ins, their methods, the history of their risk, and what administrators did to
+//! the account, by whom.
 use super::super::account::words::{
     detection_text, outcome_key, place, risk_detail_key, risk_key, risk_state_key, when,
 };
+use super::actions::action_keys;
 use crate::backend::AdminView;
 use crate::ui::kit::{after_render, Button};
 use crate::ui::parts::code_challenge::method_key;
@@ -72,6 +73,16 @@ pub(super) fn panel(ui: Ui, view: &AdminView, chosen: RwSignal<Option<String>>) 
                 view! { <li>{text}</li> }
             })
             .collect_view();
+        let admin_actions = u
+            .admin_actions
+            .iter()
+            .rev()
+            .map(|a| {
+                let text =
+                    format!("{} · {} · {}", when(ui, a.at_ms), ui.t(action_keys(a.action).label), a.by);
+                view! { <li>{text}</li> }
+            })
+            .collect_view();
         let list = |title: Key, items: AnyView, empty: bool| {
             view! {
                 <h4>{ui.text(title)}</h4>
@@ -97,6 +108,7 @@ pub(super) fn panel(ui: Ui, view: &AdminView, chosen: RwSignal<Option<String>>) 
                 )}
                 {list(Key::ColMethods, methods.into_any(), u.methods.is_empty())}
                 {list(Key::AdminDetailHistory, history.into_any(), u.risk_history.is_empty())}
+                {list(Key::AdminDetailActions, admin_actions.into_any(), u.admin_actions.is_empty())}
                 <div class="rg-actions">
                     <Button on_click=move |_| chosen.set(None) label=Key::AdminDetailClose />
                 </div>
