@@ -140,19 +140,9 @@ impl Branding {
             return Err(BrandingProblem::UnsafeUrl { field: "backgroundImage" });
         }
         if let Some(logo) = &self.logo {
-            if !safe_url(&logo.url) {
-                return Err(BrandingProblem::UnsafeUrl { field: "logo.url" });
-            }
-            if logo.alt.trim().is_empty() {
-                return Err(BrandingProblem::NoAlt);
-            }
-            longest("logo.alt", &logo.alt, MAX_ALT)?;
+            check_logo(logo)?;
         }
-        for text in &self.texts {
-            longest("texts.signInText", &text.sign_in_text, MAX_SIGN_IN_TEXT)?;
-            longest("texts.usernameHint", &text.username_hint, MAX_USERNAME_HINT)?;
-        }
-        Ok(())
+        self.texts.iter().try_for_each(check_text)
     }
 
     /// What of this branding can be shown: the accent darkened until white reads on
@@ -164,13 +154,8 @@ impl Branding {
         out.accent = if reads_on(rgb) { self.accent.clone() } else { hex(darkened(rgb)) };
         out.background = out.background.filter(|bg| colour(bg).is_some());
         out.background_image = out.background_image.filter(|url| safe_url(url));
-        out.logo = out
-            .logo
-            .filter(|l| safe_url(&l.url) && !l.alt.trim().is_empty() && l.alt.chars().count() <= MAX_ALT);
-        out.texts.retain(|t| {
-            t.sign_in_text.chars().count() <= MAX_SIGN_IN_TEXT
-                && t.username_hint.chars().count() <= MAX_USERNAME_HINT
-        });
+        out.logo = out.logo.filter(|l| check_logo(l).is_ok());
+        out.texts.retain(|t| check_text(t).is_ok());
         debug_assert!(out.check().is_ok());
         Some(out)
     }
@@ -183,6 +168,21 @@ impl Branding {
             .or_else(|| find(&|l| !l.is_empty() && language(l) == language(tag)))
             .or_else(|| find(&|l| l.is_empty()))
     }
+}
+
+fn check_logo(logo: &Logo) -> Result<(), BrandingProblem> {
+    if !safe_url(&logo.url) {
+        return Err(BrandingProblem::UnsafeUrl { field: "logo.url" });
+    }
+    if logo.alt.trim().is_empty() {
+        return Err(BrandingProblem::NoAlt);
+    }
+    longest("logo.alt", &logo.alt, MAX_ALT)
+}
+
+fn check_text(text: &BrandText) -> Result<(), BrandingProblem> {
+    longest("texts.signInText", &text.sign_in_text, MAX_SIGN_IN_TEXT)?;
+    longest("texts.usernameHint", &text.username_hint, MAX_USERNAME_HINT)
 }
 
 fn longest(field: &'static str, text: &str, max: usize) -> Result<(), BrandingProblem> {
