@@ -5,6 +5,7 @@ use super::super::account::words::{
     detection_text, outcome_key, place, risk_detail_key, risk_key, risk_state_key, when,
 };
 use super::actions::action_keys;
+use super::users::source_of;
 use crate::backend::AdminView;
 use crate::ui::kit::{after_render, Button};
 use crate::ui::parts::code_challenge::method_key;
@@ -31,11 +32,9 @@ pub(super) fn panel(ui: Ui, view: &AdminView, chosen: RwSignal<Option<String>>) 
             .detections
             .iter()
             .map(|d| {
-                let source =
-                    view.sign_ins.iter().find(|r| r.username == u.username && r.detections.contains(&d.kind));
                 let text = format!(
                     "{} · {} · {} · {}",
-                    detection_text(ui, d.kind, source.map(|r| &r.source)),
+                    detection_text(ui, d.kind, source_of(&view, &u, d.kind)),
                     ui.t(risk_key(d.level)),
                     ui.t(risk_state_key(d.state)),
                     when(ui, d.at_ms)
@@ -43,11 +42,10 @@ pub(super) fn panel(ui: Ui, view: &AdminView, chosen: RwSignal<Option<String>>) 
                 view! { <li>{text}</li> }
             })
             .collect_view();
-        let sign_ins = view
-            .sign_ins
-            .iter()
-            .filter(|r| r.username == u.username)
-            .take(RECENT)
+        let recent: Vec<_> = view.sign_ins.iter().filter(|r| r.username == u.username).take(RECENT).collect();
+        let no_sign_ins = recent.is_empty();
+        let sign_ins = recent
+            .into_iter()
             .map(|r| {
                 let text = format!(
                     "{} · {} · {}",
@@ -101,11 +99,7 @@ pub(super) fn panel(ui: Ui, view: &AdminView, chosen: RwSignal<Option<String>>) 
                     <span class="rg-identity">{u.username.clone()}</span>
                 </h3>
                 {list(Key::ColDetections, detections.into_any(), u.detections.is_empty())}
-                {list(
-                    Key::AccountSignIns,
-                    sign_ins.into_any(),
-                    !view.sign_ins.iter().any(|r| r.username == u.username),
-                )}
+                {list(Key::AccountSignIns, sign_ins.into_any(), no_sign_ins)}
                 {list(Key::ColMethods, methods.into_any(), u.methods.is_empty())}
                 {list(Key::AdminDetailHistory, history.into_any(), u.risk_history.is_empty())}
                 {list(Key::AdminDetailActions, admin_actions.into_any(), u.admin_actions.is_empty())}

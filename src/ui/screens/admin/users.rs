@@ -4,8 +4,9 @@
 use super::super::account::words::{detection_text, risk_key, when};
 use super::actions::{action_keys, actions_for, at_risk, restricts, Actions, Request};
 use super::detail;
-use crate::backend::api::UserSummary;
+use crate::backend::api::{SignInSource, UserSummary};
 use crate::backend::{AdminAction, AdminView};
+use crate::engine::DetectionKind;
 use crate::ui::kit::{Button, Checkbox, Look};
 use crate::ui::parts::code_challenge::method_key;
 use crate::ui::text::Key;
@@ -174,17 +175,19 @@ fn open_detections(ui: Ui, view: &AdminView, user: &UserSummary) -> Vec<String> 
             kinds.push(d.kind);
         }
     }
-    kinds
-        .into_iter()
-        .map(|kind| {
-            let source = view
-                .sign_ins
-                .iter()
-                .find(|r| r.username == user.username && r.detections.contains(&kind))
-                .map(|r| &r.source);
-            detection_text(ui, kind, source)
-        })
-        .collect()
+    kinds.into_iter().map(|kind| detection_text(ui, kind, source_of(view, user, kind))).collect()
+}
+
+/// Where the latest of `user`'s sign-ins in the view that raised `kind` came from.
+pub(super) fn source_of<'a>(
+    view: &'a AdminView,
+    user: &UserSummary,
+    kind: DetectionKind,
+) -> Option<&'a SignInSource> {
+    view.sign_ins
+        .iter()
+        .find(|r| r.username == user.username && r.detections.contains(&kind))
+        .map(|r| &r.source)
 }
 
 fn status_texts(ui: Ui, user: &UserSummary, guest: bool) -> Vec<String> {
