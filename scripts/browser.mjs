@@ -55,6 +55,12 @@ export function watchErrors(page) {
   return errors;
 }
 
+/** The console errors left once a part or file refused on purpose is set aside: Chromium's
+ * own log of the refused fetch, and the part loader's (__wasm_split.js). */
+export function unexpectedErrors(errors) {
+  return errors.filter((e) => !e.includes('ERR_FAILED') && !e.startsWith('TypeError: Failed to fetch'));
+}
+
 /** Nearest-rank percentile of non-empty `values`. */
 export function percentile(values, p) {
   const sorted = [...values].sort((a, b) => a - b);

@@ -8,7 +8,7 @@
 import { access, cp, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { serve, launch, watchErrors, example } from './browser.mjs';
+import { serve, launch, watchErrors, unexpectedErrors, example } from './browser.mjs';
 
 const bundle = process.argv[2] ?? 'target/component';
 
@@ -206,7 +206,7 @@ try {
   const violations = await page.evaluate(() => window.cspViolations);
   if (violations.length) throw new Error(`CSP violations: ${violations.join(', ')}`);
   // The part refused on purpose: Chromium's and the part loader's (__wasm_split.js) own logs.
-  const unexpected = errors.filter((e) => !e.includes('ERR_FAILED') && !e.startsWith('TypeError: Failed to fetch'));
+  const unexpected = unexpectedErrors(errors);
   if (unexpected.length) throw new Error(`console errors:\n${unexpected.join('\n')}`);
   console.log('component: refuses the mock, mounts over HTTP, signs in to the MFA step (the adapter, the password screen\'s and the notice\'s parts each failed to arrive once, and were retried with nothing typed lost); strict CSP, no errors');
   await checkLanguages(page, errors);

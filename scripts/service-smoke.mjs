@@ -9,7 +9,7 @@
 // own server exchanges a hand-off code from the riskgate:signed-in event: once it works,
 // the second time it is refused.
 // Usage: node scripts/service-smoke.mjs [target/component] [target/debug/riskgate-server]
-import { launch, watchErrors } from './browser.mjs';
+import { launch, watchErrors, unexpectedErrors } from './browser.mjs';
 import { FLOWS, walk } from './flows.mjs';
 import { startService } from './service.mjs';
 
@@ -111,7 +111,7 @@ try {
   await b.heading("You're signed in");
   await new Promise((r) => setTimeout(r, 500));
   if (await b.page.locator('#riskgate .rg-logo').count()) throw new Error('a logo without the branding part');
-  const unexpected = b.errors.filter((e) => !e.includes('ERR_FAILED') && !e.startsWith('TypeError: Failed to fetch'));
+  const unexpected = unexpectedErrors(b.errors);
   if (unexpected.length) throw new Error(`no branding part: console errors:\n${unexpected.join('\n')}`);
   await b.page.close();
   done.push("the branding's part drew Contoso's logo, and its failure left the sign-in working");
