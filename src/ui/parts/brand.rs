@@ -34,26 +34,29 @@ fn current(ui: Ui) -> Option<(Branding, Option<String>)> {
         let name = b.name.clone().unwrap_or_else(|| r.tenant_name.clone());
         Some((b, Some(name)))
     });
-    tenant.or_else(|| host(ui).ok().flatten().map(|b| (b.clone(), b.name)))
+    tenant.or_else(|| host(ui).map(|b| (b.clone(), b.name)))
 }
 
-/// The host page's branding read and checked, or why it cannot be shown.
-fn host(ui: Ui) -> Result<Option<Branding>, String> {
-    let Some(given) = ui.host_branding.get_value() else { return Ok(None) };
-    let branding = match given {
-        HostBranding::Given(b) => b,
-        HostBranding::FromPage(js) => crate::embed::branding::from_js(&js)?,
+/// The host page's branding, read and checked the first time any piece asks: kept as
+/// read, or, when it cannot be shown, dropped after saying why once, in the console and
+/// to the host page.
+fn host(ui: Ui) -> Option<Branding> {
+    let read = match ui.host_branding.get_value()? {
+        HostBranding::Given(b) => b.check().map(|()| b).map_err(|problem| problem.to_string()),
+        HostBranding::FromPage(js) => crate::embed::branding::from_js(&js),
     };
-    branding.check().map_err(|problem| problem.to_string())?;
-    Ok(Some(branding))
-}
-
-/// Says once, in the console and to the host page, why its branding is not shown.
-fn refuse_once(ui: Ui) {
-    if let Err(why) = host(ui) {
-        let why = format!("riskgate: the branding option is not used: {why}");
-        web_sys::console::error_1(&why.clone().into());
-        ui.emit(HostEvent::for_error(&BackendError::Malformed(why.clone()), &why));
+    match read {
+        Ok(branding) => {
+            ui.host_branding.set_value(Some(HostBranding::Given(branding.clone())));
+            Some(branding)
+        }
+        Err(why) => {
+            ui.host_branding.set_value(None);
+            let why = format!("riskgate: the branding option is not used: {why}");
+            web_sys::console::error_1(&why.clone().into());
+            ui.emit(HostEvent::for_error(&BackendError::Malformed(why.clone()), &why));
+            None
+        }
     }
 }
 
@@ -69,7 +72,6 @@ fn text_for(ui: Ui, pick: fn(&BrandText) -> &str) -> Option<String> {
 #[component]
 pub fn BrandTop() -> impl IntoView {
     let ui = use_ui();
-    refuse_once(ui);
     let look = Memo::new(move |_| current(ui));
     let node = NodeRef::<leptos::html::Span>::new();
     Effect::new(move |_| {
