@@ -12,15 +12,27 @@ use crate::engine::password::{BannedList, Verdict};
 use crate::engine::{MethodKind, Step, TenantPolicy};
 use leptos::prelude::*;
 use leptos::task::spawn_local;
+use std::future::Future;
+use std::pin::Pin;
+
+/// A backend call, boxed, and what is done with its result. `run`'s task is then built
+/// once per result type instead of once per call site (about 1.5 KB of Wasm each).
+pub(crate) type Work<T> = Pin<Box<dyn Future<Output = Result<T, BackendError>>>>;
+pub(crate) type Done<T> = Box<dyn FnOnce(Result<T, BackendError>)>;
+pub(crate) type OnError = Box<dyn FnOnce(BackendError)>;
 
 impl Ui {
     pub fn sign_in(self, request: SignInRequest, on_error: impl FnOnce(BackendError) + 'static) {
         let backend = self.backend.get_value();
-        self.call(async move { backend.sign_in(request).await }, on_error);
+        self.call(Box::pin(async move { backend.sign_in(request).await }), Box::new(on_error));
     }
 
     /// Sends `input` for the step on screen.
     pub fn send(self, input: Input, on_error: impl FnOnce(BackendError) + 'static) {
+        self.send_boxed(input, Box::new(on_error));
+    }
+
+    fn send_boxed(self, input: Input, on_error: OnError) {
         let Some((flow_id, seq)) =
             self.reply.with_untracked(|r| r.as_ref().map(|r| (r.flow_id.clone(), r.seq)))
         else {
@@ -29,30 +41,30 @@ impl Ui {
         let backend = self.backend.get_value();
         let ui = self;
         let flow = flow_id.clone();
-        self.call(async move { backend.send(&flow, seq, input).await }, move |e| match e {
+        let on_error: OnError = Box::new(move |e| match e {
             // The service took an earlier answer whose reply was lost: show where it stands.
             BackendError::StaleStep { .. } => ui.catch_up(flow_id, on_error),
             e => on_error(e),
         });
+        self.call(Box::pin(async move { backend.send(&flow, seq, input).await }), on_error);
     }
 
     /// Shows the flow's current step, or why it could not be read. A flow that finished
     /// there comes without its session (see `finished_elsewhere`).
-    fn catch_up(self, flow_id: String, on_error: impl FnOnce(BackendError) + 'static) {
+    fn catch_up(self, flow_id: String, on_error: OnError) {
         let backend = self.backend.get_value();
-        self.call(async move { backend.current(&flow_id).await }, on_error);
+        self.call(Box::pin(async move { backend.current(&flow_id).await }), on_error);
     }
 
-    fn call(
-        self,
-        work: impl std::future::Future<Output = Result<Reply, BackendError>> + 'static,
-        on_error: impl FnOnce(BackendError) + 'static,
-    ) {
+    fn call(self, work: Work<Reply>, on_error: OnError) {
         let ui = self;
-        self.run(work, move |result| match result {
-            Ok(reply) => ui.show(reply),
-            Err(e) => on_error(e),
-        });
+        self.run_boxed(
+            work,
+            Box::new(move |result| match result {
+                Ok(reply) => ui.show(reply),
+                Err(e) => on_error(e),
+            }),
+        );
     }
 
     /// Shows a flow's reply and keeps the session it brings. A step-up that passed goes
@@ -101,9 +113,13 @@ impl Ui {
     /// another is still under way, so a double click does not send twice.
     pub(crate) fn run<T: 'static>(
         self,
-        work: impl std::future::Future<Output = Result<T, BackendError>> + 'static,
+        work: impl Future<Output = Result<T, BackendError>> + 'static,
         done: impl FnOnce(Result<T, BackendError>) + 'static,
     ) -> bool {
+        self.run_boxed(Box::pin(work), Box::new(done))
+    }
+
+    pub(crate) fn run_boxed<T: 'static>(self, work: Work<T>, done: Done<T>) -> bool {
         if !self.begin_pending() {
             return false;
         }

@@ -3,6 +3,7 @@
 use crate::backend::api::{BackendError, Field, ResetInput, ResetReply};
 use crate::engine::reset::{proof_of, ResetBlock, ResetStep};
 use crate::engine::MethodKind;
+use crate::ui::calls::{OnError, Work};
 use crate::ui::errors::error_text;
 use crate::ui::kit::{on_submit, Button, ErrorSummary, FormMessage, Heading, Live, Look, Submit, When};
 use crate::ui::parts::code_challenge::{Act, Challenge, CodeChallenge, MethodSwitch};
@@ -53,31 +54,37 @@ impl Reset {
         };
         let backend = self.ui.backend();
         let reset = id.clone();
-        self.run(async move { backend.send_reset(&reset, seq, input).await }, move |e| match e {
-            // The service took an earlier answer whose reply was lost: show where it stands.
-            BackendError::StaleStep { .. } => self.catch_up(id, field, field_error),
-            e => self.show(e, field, field_error),
-        });
+        self.run(
+            Box::pin(async move { backend.send_reset(&reset, seq, input).await }),
+            Box::new(move |e| match e {
+                // The service took an earlier answer whose reply was lost: show where it stands.
+                BackendError::StaleStep { .. } => self.catch_up(id, field, field_error),
+                e => self.show(e, field, field_error),
+            }),
+        );
     }
 
     /// Shows the reset's current step, or why it could not be read.
     fn catch_up(self, id: String, field: Field, field_error: RwSignal<Option<Message>>) {
         let backend = self.ui.backend();
-        self.run(async move { backend.current_reset(&id).await }, move |e| self.show(e, field, field_error));
+        self.run(
+            Box::pin(async move { backend.current_reset(&id).await }),
+            Box::new(move |e| self.show(e, field, field_error)),
+        );
     }
 
-    fn run(
-        self,
-        work: impl std::future::Future<Output = Result<ResetReply, BackendError>> + 'static,
-        on_error: impl FnOnce(BackendError) + 'static,
-    ) {
+    /// Boxed, as `Ui::run_boxed` is, so its task is built once.
+    fn run(self, work: Work<ResetReply>, on_error: OnError) {
         self.general.set(None);
-        self.ui.run(work, move |result| match result {
-            Ok(r) => {
-                self.reply.try_set(Some(r));
-            }
-            Err(e) => on_error(e),
-        });
+        self.ui.run_boxed(
+            work,
+            Box::new(move |result| match result {
+                Ok(r) => {
+                    self.reply.try_set(Some(r));
+                }
+                Err(e) => on_error(e),
+            }),
+        );
     }
 
     fn show(self, e: BackendError, field: Field, field_error: RwSignal<Option<Message>>) {
@@ -126,9 +133,10 @@ fn AskUsername(reset: Reset) -> impl IntoView {
         }
         error.set(None);
         let backend = ui.backend();
-        reset.run(async move { backend.start_reset(&username).await }, move |e| {
-            reset.show(e, Field::Username, error)
-        });
+        reset.run(
+            Box::pin(async move { backend.start_reset(&username).await }),
+            Box::new(move |e| reset.show(e, Field::Username, error)),
+        );
     };
     view! {
         <form novalidate on:submit=on_submit(submit)>
