@@ -24,15 +24,23 @@ impl From<SplitLoaderError> for AdapterMissing {
     }
 }
 
+/// What the part hands over: every call in builds with account health and the admin
+/// view, and otherwise the sign-in calls alone (`SignInCalls`), so that the part leaves
+/// out the code of the others (their request bodies, about 4.7 KB before wasm-opt).
+#[cfg(feature = "account")]
+type Adapter = dyn IdentityBackend;
+#[cfg(not(feature = "account"))]
+type Adapter = dyn SignInCalls;
+
 #[wasm_split(signin, wasm_split_path = ::leptos::wasm_split, fallible)]
-fn adapter_for(base_url: String) -> Result<Rc<dyn IdentityBackend>, AdapterMissing> {
+fn adapter_for(base_url: String) -> Result<Rc<Adapter>, AdapterMissing> {
     Ok(Rc::new(HttpBackend::new(base_url)))
 }
 
 /// `HttpBackend` once its part is here.
 pub struct LazyHttp {
     base_url: String,
-    adapter: RefCell<Option<Rc<dyn IdentityBackend>>>,
+    adapter: RefCell<Option<Rc<Adapter>>>,
 }
 
 impl LazyHttp {
@@ -40,7 +48,7 @@ impl LazyHttp {
         LazyHttp { base_url, adapter: RefCell::new(None) }
     }
 
-    async fn adapter(&self) -> Result<Rc<dyn IdentityBackend>, BackendError> {
+    async fn adapter(&self) -> Result<Rc<Adapter>, BackendError> {
         if let Some(adapter) = self.adapter.borrow().clone() {
             return Ok(adapter);
         }
@@ -57,12 +65,12 @@ impl LazyHttp {
 }
 
 /// A call to make on the adapter, with its arguments.
-type Call<T> = Box<dyn for<'b> FnOnce(&'b dyn IdentityBackend) -> BackendFuture<'b, T>>;
+type Call<T> = Box<dyn for<'b> FnOnce(&'b Adapter) -> BackendFuture<'b, T>>;
 
 /// Boxes `f`; passing it through here lets Rust see that its future borrows the adapter.
 fn call<T, F>(f: F) -> Call<T>
 where
-    F: for<'b> FnOnce(&'b dyn IdentityBackend) -> BackendFuture<'b, T> + 'static,
+    F: for<'b> FnOnce(&'b Adapter) -> BackendFuture<'b, T> + 'static,
 {
     Box::new(f)
 }
@@ -97,6 +105,19 @@ macro_rules! forward {
         always { $($name:ident($($arg:ident: $ty:ty $(=> $owned:ty)?),*) -> $out:ty;)* }
         views { $($view:ident($($varg:ident: $vty:ty $(=> $vowned:ty)?),*) -> $vout:ty;)* }
     ) => {
+        /// The calls every build makes, as `IdentityBackend` has them.
+        #[cfg(not(feature = "account"))]
+        trait SignInCalls {
+            $(fn $name(&self, $($arg: $ty),*) -> BackendFuture<'_, $out>;)*
+        }
+
+        #[cfg(not(feature = "account"))]
+        impl SignInCalls for HttpBackend {
+            $(fn $name(&self, $($arg: $ty),*) -> BackendFuture<'_, $out> {
+                IdentityBackend::$name(self, $($arg),*)
+            })*
+        }
+
         impl IdentityBackend for LazyHttp {
             $(fn $name(&self, $($arg: $ty),*) -> BackendFuture<'_, $out> {
                 $(let $arg = keep!($arg $(, $owned)?);)*
