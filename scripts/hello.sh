@@ -11,4 +11,5 @@ target="${CARGO_TARGET_DIR:-$PWD/target}"
 cargo build --manifest-path bench/hello/Cargo.toml --release --target wasm32-unknown-unknown --offline --target-dir "$target" "${sized_std_args[@]}"
 mkdir -p "$out"
 wasm-bindgen --target web --no-typescript --out-dir "$out" --out-name riskgate_hello "$target/wasm32-unknown-unknown/release/riskgate_hello.wasm"
-wasm-opt -Oz --low-memory-unused --strip-producers --strip-target-features "$out/riskgate_hello_bg.wasm" -o "$out/riskgate_hello_bg.wasm"
+# Optimised as scripts/component.sh optimises the component, for a like-for-like comparison.
+wasm-opt -Os --low-memory-unused --strip-producers --strip-target-features "$out/riskgate_hello_bg.wasm" -o "$out/riskgate_hello_bg.wasm"
