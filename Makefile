@@ -47,6 +47,7 @@ test-format:
 # which no shipped build is: checking one keeps that branch compiling.
 test-native:
 	cargo test --workspace
+	node --test scripts/
 	cargo check --target wasm32-unknown-unknown --lib --no-default-features --features embed,split,admin
 
 test-browser:
