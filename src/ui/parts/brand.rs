@@ -12,6 +12,7 @@
 use crate::backend::api::{BrandText, Branding};
 use crate::backend::BackendError;
 use crate::embed::events::HostEvent;
+use crate::ui::kit::{after_render, Live};
 use crate::ui::{use_ui, Screen, Ui};
 use leptos::prelude::*;
 use wasm_bindgen::{JsCast, JsValue};
@@ -74,26 +75,24 @@ pub fn BrandTop() -> impl IntoView {
     let ui = use_ui();
     let look = Memo::new(move |_| current(ui));
     let node = NodeRef::<leptos::html::Span>::new();
-    Effect::new(move |_| {
+    after_render(move || {
         let root = node.get().and_then(|n| n.closest(".riskgate").ok().flatten());
         if let Some(root) = root.and_then(|r| r.dyn_into::<web_sys::HtmlElement>().ok()) {
             look.with(|l| paint(&root, l.as_ref().map(|(b, _)| b)));
         }
     });
     let mark = move || {
-        look.with(|l| {
-            let (b, name) = l.as_ref()?;
-            Some(match &b.logo {
-                Some(logo) => {
-                    view! { <img class="rg-logo" src=logo.url.clone() alt=logo.alt.clone() /> }.into_any()
-                }
-                None => view! { <span class="rg-org">{name.clone()}</span> }.into_any(),
-            })
+        look.with(|l| match l {
+            Some((Branding { logo: Some(logo), .. }, _)) => {
+                view! { <img class="rg-logo" src=logo.url.clone() alt=logo.alt.clone() /> }.into_any()
+            }
+            Some((_, name)) => view! { <span class="rg-org">{name.clone()}</span> }.into_any(),
+            None => ().into_any(),
         })
     };
     view! {
         <span class="rg-brand" node_ref=node>
-            {mark}
+            <Live render=mark />
         </span>
     }
 }
@@ -122,12 +121,22 @@ pub fn BrandWords() -> impl IntoView {
         let first_screens = matches!(ui.screen.get(), Screen::Username | Screen::Password);
         text_for(ui, |t| &t.sign_in_text).filter(|_| first_screens)
     };
-    move || words().map(|text| view! { <p class="rg-brand-text">{text}</p> })
+    view! { <Live render=move || paragraph("rg-brand-text", words()) /> }
 }
 
 /// The organisation's hint for the username field, in the language shown.
 #[component]
 pub fn UsernameHint() -> impl IntoView {
     let ui = use_ui();
-    move || text_for(ui, |t| &t.username_hint).map(|text| view! { <p class="rg-hint">{text}</p> })
+    view! { <Live render=move || paragraph("rg-hint", text_for(ui, |t| &t.username_hint)) /> }
+}
+
+/// A paragraph of `text` when there is one. Through `Live`, whose re-render code the
+/// first module already has, rather than a closure type of its own (Leptos builds that
+/// code once per type).
+fn paragraph(class: &'static str, text: Option<String>) -> AnyView {
+    match text {
+        Some(text) => view! { <p class=class>{text}</p> }.into_any(),
+        None => ().into_any(),
+    }
 }
