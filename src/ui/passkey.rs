@@ -191,17 +191,23 @@ pub fn answer_challenges(ui: super::Ui, message: leptos::prelude::RwSignal<Optio
 }
 
 /// Whenever `offered` gives a new passkey challenge, runs `answer` on it, once each.
+/// The challenge last answered is kept in the effect itself, not in a memo of the
+/// options: each reactive type a part uses brings its own copy of Leptos's code.
 pub fn each_challenge<F>(
-    offered: impl Fn() -> Option<PasskeyOptions> + Send + Sync + 'static,
+    offered: impl Fn() -> Option<PasskeyOptions> + 'static,
     answer: impl Fn(PasskeyOptions) -> F + 'static,
 ) where
     F: std::future::Future<Output = ()> + 'static,
 {
-    use super::kit::after_render;
-    use leptos::prelude::*;
-    let offered = Memo::new(move |_| offered());
-    after_render(move || {
-        if let Some(options) = offered.get() {
+    let mut answered: Option<String> = None;
+    super::kit::after_render(move || {
+        let options = offered();
+        let challenge = options.as_ref().map(|o| o.challenge.clone());
+        if challenge == answered {
+            return;
+        }
+        answered = challenge;
+        if let Some(options) = options {
             leptos::task::spawn_local(answer(options));
         }
     });

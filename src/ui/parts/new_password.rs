@@ -58,9 +58,10 @@ fn live_feedback(
             failed.set(None);
         }
     });
-    Effect::new(move |first: Option<()>| {
+    let mut typed = false;
+    after_render(move || {
         let candidate = new.get();
-        if first.is_none() {
+        if !std::mem::replace(&mut typed, true) {
             return; // nothing typed yet
         }
         let ticket = asked.get_value() + 1;

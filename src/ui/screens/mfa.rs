@@ -5,7 +5,7 @@ use crate::backend::Input;
 use crate::engine::flow::MAX_MFA_FAILURES;
 use crate::engine::{MethodKind, PolicyKind, Step};
 use crate::ui::errors::show_error;
-use crate::ui::kit::{on_submit, Button, ErrorSummary, Heading, Look, When};
+use crate::ui::kit::{after_render, on_submit, Button, ErrorSummary, Heading, Look, When};
 use crate::ui::parts::code_challenge::{Act, Challenge, CodeChallenge, MethodSwitch};
 use crate::ui::parts::identity::IdentityChip;
 use crate::ui::passkey;
@@ -75,15 +75,15 @@ fn input(act: Act) -> Input {
 /// A wrong code comes back as the same step with one more failure: the code is
 /// cleared, and the field says how many tries are left.
 fn count_wrong_codes(ui: Ui, c: Challenge) {
-    let failures = Memo::new(move |_| ui.with_reply(|r| failures(&r.step)));
-    Effect::new(move |seen: Option<u8>| {
-        let now = failures.get();
+    let mut seen: Option<u8> = None;
+    after_render(move || {
+        let now = ui.with_reply(|r| failures(&r.step));
         if seen.is_some_and(|s| now > s) {
             c.code.set(String::new());
             let left = Arg::Number((MAX_MFA_FAILURES - now) as u64);
             c.error.set(Some(Message::from(Key::MfaWrong).with("left", left)));
         }
-        now
+        seen = Some(now);
     });
 }
 

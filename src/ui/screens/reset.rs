@@ -5,7 +5,9 @@ use crate::engine::reset::{proof_of, ResetBlock, ResetStep};
 use crate::engine::MethodKind;
 use crate::ui::calls::{OnError, Work};
 use crate::ui::errors::error_text;
-use crate::ui::kit::{on_submit, Button, ErrorSummary, FormMessage, Heading, Live, Look, Submit, When};
+use crate::ui::kit::{
+    after_render, on_submit, Button, ErrorSummary, FormMessage, Heading, Live, Look, Submit, When,
+};
 use crate::ui::parts::code_challenge::{Act, Challenge, CodeChallenge, MethodSwitch};
 use crate::ui::parts::new_password::{ChoosePassword, PasswordChoice};
 use crate::ui::parts::username::UsernameField;
@@ -200,7 +202,8 @@ fn input(act: Act) -> ResetInput {
 /// A proof accepted or a wrong code: clears the code and says which; after a proof,
 /// offers a method of another kind, as the same kind does not count twice.
 fn follow_proofs(proofs: Memo<Proofs>, c: Challenge) {
-    Effect::new(move |seen: Option<(usize, u8)>| {
+    let mut seen: Option<(usize, u8)> = None;
+    after_render(move || {
         let (proven, failures) = proofs.with(|p| (p.proven, p.failures));
         if let Some((p, f)) = seen {
             if proven > p || failures > f {
@@ -218,7 +221,7 @@ fn follow_proofs(proofs: Memo<Proofs>, c: Challenge) {
                 }
             }
         }
-        (proven, failures)
+        seen = Some((proven, failures));
     });
 }
 
