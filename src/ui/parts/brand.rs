@@ -69,31 +69,48 @@ fn text_for(ui: Ui, pick: fn(&BrandText) -> &str) -> Option<String> {
 }
 
 /// The logo (or the organisation's name) at the top of the card, and the card's colours
-/// on the component's root.
+/// on the component's root. Drawn by hand when the branding changes, not by a view and
+/// a memo: each reactive or view type a part uses brings its own copy of Leptos's code.
 #[component]
 pub fn BrandTop() -> impl IntoView {
     let ui = use_ui();
-    let look = Memo::new(move |_| current(ui));
     let node = NodeRef::<leptos::html::Span>::new();
+    let mut drawn = None;
     after_render(move || {
-        let root = node.get().and_then(|n| n.closest(".riskgate").ok().flatten());
-        if let Some(root) = root.and_then(|r| r.dyn_into::<web_sys::HtmlElement>().ok()) {
-            look.with(|l| paint(&root, l.as_ref().map(|(b, _)| b)));
+        let Some(mark) = node.get() else { return };
+        let look = current(ui);
+        if look == drawn {
+            return;
         }
+        let root = mark.closest(".riskgate").ok().flatten();
+        if let Some(root) = root.and_then(|r| r.dyn_into::<web_sys::HtmlElement>().ok()) {
+            paint(&root, look.as_ref().map(|(b, _)| b));
+        }
+        draw_mark(&mark, look.as_ref());
+        drawn = look;
     });
-    let mark = move || {
-        look.with(|l| match l {
-            Some((Branding { logo: Some(logo), .. }, _)) => {
-                view! { <img class="rg-logo" src=logo.url.clone() alt=logo.alt.clone() /> }.into_any()
-            }
-            Some((_, name)) => view! { <span class="rg-org">{name.clone()}</span> }.into_any(),
-            None => ().into_any(),
-        })
+    view! { <span class="rg-brand" node_ref=node></span> }
+}
+
+/// The logo, or else the organisation's name, in `mark`; as text and attributes, never
+/// markup (the logo's address was checked with the rest of the branding).
+fn draw_mark(mark: &web_sys::Element, look: Option<&(Branding, Option<String>)>) {
+    mark.set_text_content(None);
+    let (Some((b, name)), Some(page)) = (look, mark.owner_document()) else { return };
+    let drawn = match &b.logo {
+        Some(logo) => page.create_element("img").and_then(|img| {
+            img.set_attribute("src", &logo.url)?;
+            img.set_attribute("alt", &logo.alt)?;
+            img.set_class_name("rg-logo");
+            Ok(img)
+        }),
+        None => page.create_element("span").inspect(|org| {
+            org.set_class_name("rg-org");
+            org.set_text_content(name.as_deref());
+        }),
     };
-    view! {
-        <span class="rg-brand" node_ref=node>
-            <Live render=mark />
-        </span>
+    if let Ok(drawn) = drawn {
+        let _ = mark.append_child(&drawn);
     }
 }
 
