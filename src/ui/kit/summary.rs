@@ -42,6 +42,7 @@ pub fn ErrorSummary(
                 </a>
             </li>
         }
+        .into_any()
     });
     let general = general.map(|slot| {
         let text = ui.message(slot);

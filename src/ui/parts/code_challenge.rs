@@ -34,8 +34,9 @@ pub enum Act {
 #[derive(Clone, Copy)]
 pub struct Challenge {
     pub method: RwSignal<MethodKind>,
-    /// The masked number the last code was sent to, once one was.
-    pub sent_to: Signal<Option<String>>,
+    /// The masked number the last code was sent to, once one was. A memo, not a
+    /// `Signal`: the wrapper's reading code would be one more copy in the parts.
+    pub sent_to: Memo<Option<String>>,
     pub code: RwSignal<String>,
     /// The code field's message.
     pub error: RwSignal<Option<Message>>,
@@ -46,12 +47,12 @@ pub struct Challenge {
 impl Challenge {
     pub fn new(
         first: MethodKind,
-        sent_to: impl Into<Signal<Option<String>>>,
+        sent_to: Memo<Option<String>>,
         general: RwSignal<Option<Message>>,
     ) -> Challenge {
         Challenge {
             method: RwSignal::new(first),
-            sent_to: sent_to.into(),
+            sent_to,
             code: RwSignal::new(String::new()),
             error: RwSignal::new(None),
             general,
@@ -175,6 +176,7 @@ pub fn MethodSwitch(
                         </Button>
                     </MethodOption>
                 }
+                .into_any()
             })
             .collect_view()
     };

@@ -91,6 +91,7 @@ pub fn Blocked() -> impl IntoView {
                     <dt>{k}</dt>
                     <dd>{v}</dd>
                 }
+                .into_any()
             })
             .collect_view()
     };

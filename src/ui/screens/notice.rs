@@ -70,7 +70,9 @@ pub fn Notice() -> impl IntoView {
             <IdentityChip />
             <p>{ui.text(lead)}</p>
             <ul class="rg-unusual">
-                <Live render=move || items().into_iter().map(|i| view! { <li>{i}</li> }).collect_view() />
+                <Live render=move || {
+                    items().into_iter().map(|i| view! { <li>{i}</li> }.into_any()).collect_view()
+                } />
             </ul>
             <FormMessage message=general />
             <div class="rg-actions">

@@ -230,7 +230,7 @@ fn Verify(reset: Reset) -> impl IntoView {
     let ui = reset.ui;
     let proofs = Memo::new(move |_| reset.reply.with(Proofs::of));
     let first = proofs.with_untracked(|p| p.offered.first().copied()).unwrap_or(MethodKind::AuthenticatorApp);
-    let sent_to = Signal::derive(move || proofs.with(|p| p.sent_to.clone()));
+    let sent_to = Memo::new(move |_| proofs.with(|p| p.sent_to.clone()));
     let challenge = Challenge::new(first, sent_to, reset.general);
     follow_proofs(proofs, challenge);
     answer_passkey_challenges(reset, challenge.error);

@@ -39,7 +39,7 @@ pub fn SignedIn() -> impl IntoView {
                             RiskKind::SignIn => Key::RemediationSignIn,
                             RiskKind::User => Key::RemediationUser,
                         };
-                        view! { <li>{ui.text(key)}</li> }
+                        view! { <li>{ui.text(key)}</li> }.into_any()
                     })
                     .collect_view()}
             </ul>
