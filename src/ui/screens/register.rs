@@ -4,7 +4,7 @@ use crate::backend::api::{Enrollment, Field};
 use crate::backend::{BackendError, Input};
 use crate::engine::{MethodKind, Step};
 use crate::ui::errors::show_error;
-use crate::ui::kit::{code_typed, Button, ErrorSummary, Heading, When};
+use crate::ui::kit::{code_typed, Button, ErrorSummary, Heading, Live, When};
 use crate::ui::parts::code_challenge::method_key;
 use crate::ui::parts::identity::IdentityChip;
 use crate::ui::parts::method_option::{about_id, MethodOption};
@@ -185,7 +185,10 @@ fn choose_method(reg: Registration, offer: Offer) -> impl IntoView {
 fn set_up(reg: Registration) -> impl IntoView {
     let form = reg.form;
     view! {
-        {move || reg.enrollment.get().map(|e| view! { <Enrolled enrollment=e /> })}
+        <Live render=move || match reg.enrollment.get() {
+            Some(e) => view! { <Enrolled enrollment=e /> }.into_any(),
+            None => ().into_any(),
+        } />
         <CodeForm id="rg-code" code=form.code error=form.code_error confirm=move || reg.confirm() />
     }
 }
