@@ -1,8 +1,13 @@
 //! Signed in, and what was put right on the way.
 use crate::engine::{RiskKind, Step};
-use crate::ui::kit::{after_render, Button, Heading, Look, When};
+use crate::ui::kit::{Button, Heading, When};
 use crate::ui::text::Key;
-use crate::ui::{use_ui, Screen};
+#[cfg(feature = "account")]
+use crate::ui::{
+    kit::{after_render, Look},
+    Screen,
+};
+use crate::ui::{use_ui, Ui};
 use leptos::prelude::*;
 
 #[component]
@@ -14,16 +19,6 @@ pub fn SignedIn() -> impl IntoView {
     });
     let name = ui.reply_now(|r| r.display_name.clone());
     let any = !remediations.is_empty();
-    // Where the build has them, the session opens the account and, for IT staff, the
-    // admin view. Whether the person is staff is the backend's to say.
-    let is_admin = RwSignal::new(false);
-    if cfg!(feature = "admin") {
-        after_render(move || {
-            ui.peek_account(move |a| {
-                is_admin.try_set(a.is_admin);
-            });
-        });
-    }
     view! {
         <section class="rg-form rg-success">
             <Heading key=Key::SignedinHeading />
@@ -44,18 +39,35 @@ pub fn SignedIn() -> impl IntoView {
                     .collect_view()}
             </ul>
             <div class="rg-actions">
-                <When when=move || is_admin.get()>
-                    <Button on_click=move |_| ui.open(Screen::Admin) label=Key::SignedinAdmin />
-                </When>
-                <When when=|| cfg!(feature = "account")>
-                    <Button
-                        look=Look::Primary
-                        on_click=move |_| ui.open(Screen::Account)
-                        label=Key::SignedinReview
-                    />
-                </When>
-                <Button on_click=move |_| ui.sign_out() label=Key::CommonSignOut />
+                {views_to_open(ui)} <Button on_click=move |_| ui.sign_out() label=Key::CommonSignOut />
             </div>
         </section>
     }
+}
+
+/// Where the build has them, the session opens the account and, for IT staff, the
+/// admin view. Whether the person is staff is the backend's to say.
+#[cfg(feature = "account")]
+fn views_to_open(ui: Ui) -> AnyView {
+    let is_admin = RwSignal::new(false);
+    if cfg!(feature = "admin") {
+        after_render(move || {
+            ui.peek_account(move |a| {
+                is_admin.try_set(a.is_admin);
+            });
+        });
+    }
+    view! {
+        <When when=move || is_admin.get()>
+            <Button on_click=move |_| ui.open(Screen::Admin) label=Key::SignedinAdmin />
+        </When>
+        <Button look=Look::Primary on_click=move |_| ui.open(Screen::Account) label=Key::SignedinReview />
+    }
+    .into_any()
+}
+
+/// The sign-in build has neither view, nor their code.
+#[cfg(not(feature = "account"))]
+fn views_to_open(_: Ui) -> AnyView {
+    ().into_any()
 }
