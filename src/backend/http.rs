@@ -10,6 +10,7 @@ use super::api::{
 use super::api::{FlowSecret, PasskeySignInAnswer, PasskeySignInStart, FLOW_SECRET_HEADER};
 use super::read::{self, Read};
 use super::webauthn::{PasskeyAssertion, PasskeyCreated, PasskeyOptions};
+use super::write;
 use super::{BackendFuture, IdentityBackend};
 use crate::engine::password::{BannedList, Verdict};
 use crate::engine::{MethodKind, TenantPolicy};
@@ -242,7 +243,9 @@ fn js_value<T: Serialize + ?Sized>(value: &T) -> Result<JsValue, serde_wasm_bind
     value.serialize(&serde_wasm_bindgen::Serializer::json_compatible())
 }
 
-/// The request body; the api.rs types always serialise, but a failure stays an error.
+/// The body of a call only account health and the admin view make (the sign-in calls'
+/// are written by hand, write.rs); the api.rs types always serialise, but a failure
+/// stays an error.
 fn json<T: Serialize>(value: &T) -> Result<String, BackendError> {
     stringify(js_value(value))
 }
@@ -355,13 +358,13 @@ impl Drop for Deadline {
 
 impl IdentityBackend for HttpBackend {
     fn sign_in(&self, request: SignInRequest) -> BackendFuture<'_, Reply> {
-        let reply = self.exchange(Method::POST, Ok("/sign-in".into()), None, Some(json(&request)));
+        let reply = self.exchange(Method::POST, Ok("/sign-in".into()), None, Some(Ok(write::json(&request))));
         Box::pin(async move { self.started(reply.await?, |r: &Reply| &r.flow_id).and_then(checked_reply) })
     }
 
     fn send(&self, flow_id: &str, seq: u32, input: Input) -> BackendFuture<'_, Reply> {
         let path = flow_segment(flow_id).map(|id| format!("/flows/{id}/steps/{seq}"));
-        let reply = self.exchange_flow(Method::POST, path, flow_id, Some(json(&input)));
+        let reply = self.exchange_flow(Method::POST, path, flow_id, Some(Ok(write::json(&input))));
         Box::pin(async move { decode(reply.await?).and_then(checked_reply) })
     }
 
@@ -377,14 +380,14 @@ impl IdentityBackend for HttpBackend {
     }
 
     fn start_reset(&self, username: &str) -> BackendFuture<'_, ResetReply> {
-        let body = json(&ResetRequest { username: username.into() });
+        let body = Ok(write::json(&ResetRequest { username: username.into() }));
         let reply = self.exchange(Method::POST, Ok("/resets".into()), None, Some(body));
         Box::pin(async move { self.started(reply.await?, |r: &ResetReply| &r.flow_id) })
     }
 
     fn send_reset(&self, flow_id: &str, seq: u32, input: ResetInput) -> BackendFuture<'_, ResetReply> {
         let path = flow_segment(flow_id).map(|id| format!("/resets/{id}/steps/{seq}"));
-        let reply = self.exchange_flow(Method::POST, path, flow_id, Some(json(&input)));
+        let reply = self.exchange_flow(Method::POST, path, flow_id, Some(Ok(write::json(&input))));
         Box::pin(async move { decode(reply.await?) })
     }
 
@@ -395,7 +398,7 @@ impl IdentityBackend for HttpBackend {
     }
 
     fn check_password(&self, flow_id: &str, candidate: &str) -> BackendFuture<'_, Verdict> {
-        let body = json(&PasswordCheck { flow_id: flow_id.into(), candidate: candidate.into() });
+        let body = Ok(write::json(&PasswordCheck { flow_id: flow_id.into(), candidate: candidate.into() }));
         let reply = self.exchange_flow(Method::POST, Ok("/password-checks".into()), flow_id, Some(body));
         Box::pin(async move { decode(reply.await?) })
     }
@@ -473,7 +476,7 @@ impl IdentityBackend for HttpBackend {
         username: &str,
         tenant: Option<String>,
     ) -> BackendFuture<'_, PasskeyOptions> {
-        let body = json(&PasskeySignInStart { username: username.into(), tenant });
+        let body = Ok(write::json(&PasskeySignInStart { username: username.into(), tenant }));
         let reply = self.exchange(Method::POST, Ok("/passkey-sign-ins".into()), None, Some(body));
         Box::pin(async move { decode(reply.await?) })
     }
@@ -484,7 +487,7 @@ impl IdentityBackend for HttpBackend {
         tenant: Option<String>,
         answer: PasskeyAssertion,
     ) -> BackendFuture<'_, Reply> {
-        let body = json(&PasskeySignInAnswer { username: username.into(), tenant, answer });
+        let body = Ok(write::json(&PasskeySignInAnswer { username: username.into(), tenant, answer }));
         let reply = self.exchange(Method::POST, Ok("/passkey-sign-ins/answer".into()), None, Some(body));
         Box::pin(async move { self.started(reply.await?, |r: &Reply| &r.flow_id).and_then(checked_reply) })
     }

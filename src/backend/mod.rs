@@ -24,3 +24,6 @@ pub mod lazy_http;
 mod read;
 #[cfg(target_arch = "wasm32")]
 mod replies;
+/// The sign-in calls' request bodies, written by hand; built natively too, for its tests.
+#[cfg_attr(not(target_arch = "wasm32"), allow(dead_code))]
+mod write;
