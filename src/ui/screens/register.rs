@@ -36,11 +36,14 @@ fn offer(step: &Step) -> Offer {
     }
 }
 
-/// The registration's state: the method chosen, what is typed, and the messages.
+/// The registration's state: whether a phone was chosen (its number is asked for then),
+/// what is typed, and the messages.
 #[derive(Clone, Copy)]
 struct Registration {
     ui: Ui,
-    chosen: RwSignal<Option<MethodKind>>,
+    /// A flag rather than the method chosen: only "a phone" opens anything, and a
+    /// `bool` signal's code is in the first module already.
+    phone_chosen: RwSignal<bool>,
     form: SetupForm,
     /// The method being set up, once the backend began it.
     enrollment: Memo<Option<Enrollment>>,
@@ -50,7 +53,7 @@ impl Registration {
     fn new(ui: Ui) -> Registration {
         Registration {
             ui,
-            chosen: RwSignal::new(None),
+            phone_chosen: RwSignal::new(false),
             form: SetupForm::default(),
             enrollment: Memo::new(move |_| ui.with_reply(|r| r.enrollment.clone())),
         }
@@ -76,7 +79,7 @@ impl Registration {
     }
 
     fn create_passkey(self) {
-        self.chosen.set(Some(MethodKind::Passkey));
+        self.phone_chosen.set(false);
         self.ui.send(Input::BeginPasskey, self.on_code_error());
     }
 
@@ -126,10 +129,10 @@ fn choose_method(reg: Registration, offer: Offer) -> impl IntoView {
     let ui = reg.ui;
     let app = MethodKind::AuthenticatorApp;
     let choose_app = move |_| {
-        reg.chosen.set(Some(app));
+        reg.phone_chosen.set(false);
         reg.begin(app);
     };
-    let phone_chosen = move || reg.chosen.get().is_some_and(|m| m.is_phone());
+    let phone_chosen = reg.phone_chosen;
     view! {
         <fieldset class="rg-methods">
             <legend>{ui.text(Key::RegisterChoose)}</legend>
@@ -156,9 +159,9 @@ fn choose_method(reg: Registration, offer: Offer) -> impl IntoView {
                 <When when=move || offer.phone>
                     <MethodOption method=MethodKind::Sms>
                         <Button
-                            attr:aria-expanded=move || (reg.chosen.get() == Some(MethodKind::Sms)).to_string()
+                            attr:aria-expanded=move || phone_chosen.get().to_string()
                             attr:aria-describedby=about_id(MethodKind::Sms)
-                            on_click=move |_| reg.chosen.set(Some(MethodKind::Sms))
+                            on_click=move |_| phone_chosen.set(true)
                         >
                             {ui.text(Key::MethodSms)}
                             " / "
