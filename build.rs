@@ -47,7 +47,8 @@ fn main() {
     let catalogs: Vec<Entries> = catalogs.into_iter().map(in_this_build).collect();
     let out = PathBuf::from(std::env::var("OUT_DIR").unwrap());
     let packed = if std::env::var_os("CARGO_FEATURE_PACKED_LOCALES").is_some() { LOCALES.len() } else { 1 };
-    std::fs::write(out.join("catalog.rs"), generate(&catalogs, packed)).unwrap();
+    let split = std::env::var_os("CARGO_FEATURE_SPLIT").is_some();
+    std::fs::write(out.join("catalog.rs"), generate(&catalogs, packed, split)).unwrap();
     std::fs::create_dir_all(out.join("locales")).unwrap();
     for (tag, catalog) in LOCALES.iter().zip(&catalogs).skip(1) {
         std::fs::write(out.join(format!("locales/{tag}.json")), fetched(&catalogs[0], catalog)).unwrap();
@@ -198,12 +199,13 @@ fn text_of<'a>(catalog: &'a Entries, english: &'a str, key: &str) -> &'a str {
     catalog.iter().find(|(k, _)| k == key).map_or(english, |(_, v)| v.as_str())
 }
 
-/// The packed locales' texts end to end, in `Key`'s order, and where each ends.
-fn pack(catalogs: &[Entries]) -> (String, Vec<usize>) {
+/// The texts of the locales from `from` to `packed` end to end, each in `Key`'s order,
+/// and where each ends.
+fn pack(catalogs: &[Entries], from: usize, packed: usize) -> (String, Vec<usize>) {
     let english = &catalogs[0];
     let mut text = String::new();
     let mut ends = vec![];
-    for (tag, catalog) in LOCALES.iter().zip(catalogs) {
+    for (tag, catalog) in LOCALES.iter().zip(catalogs).take(packed).skip(from) {
         for (key, source) in english {
             if !catalog.iter().any(|(k, _)| k == key) {
                 println!("cargo:warning=locales/{tag}.json lacks \"{key}\": English is shown");
@@ -215,18 +217,22 @@ fn pack(catalogs: &[Entries]) -> (String, Vec<usize>) {
     (text, ends)
 }
 
-fn generate(catalogs: &[Entries], packed: usize) -> String {
+fn generate(catalogs: &[Entries], packed: usize, split: bool) -> String {
     let english = &catalogs[0];
-    let (text, ends) = pack(&catalogs[..packed]);
-    let mut out = key_enum(english);
+    let from = usize::from(split);
+    let (text, ends) = pack(catalogs, from, packed);
+    let mut out = key_type(english, split);
     writeln!(out, "const KEYS: usize = {};\n", english.len()).unwrap();
-    out += "/// How many locales `TEXT` holds, the first of `Locale::ALL`.\n";
+    out += "/// How many locales are inside the module, the first of `Locale::ALL`.\n";
     writeln!(out, "const PACKED: usize = {packed};\n").unwrap();
+    out += "/// The first of them in `TEXT`: 1 when English is in the keys themselves.\n";
+    writeln!(out, "const TEXT_FROM: usize = {from};\n").unwrap();
     out += "/// Names this build's key set; a fetched catalog must carry the same.\n";
     writeln!(out, "const CATALOG_ID: &str = {:?};\n", catalog_id(english)).unwrap();
-    out += "/// The packed locales' texts end to end, in `Locale::ALL`'s order, each in `Key`'s order.\n";
+    out += "/// The packed locales' texts from `TEXT_FROM` on, end to end, each in `Key`'s order.\n";
     writeln!(out, "static TEXT: &str = {text:?};\n").unwrap();
-    out += "/// Where each text ends in `TEXT`: locale `l`'s text of key `k` at `l * KEYS + k`.\n";
+    out +=
+        "/// Where each text ends in `TEXT`: locale `l`'s text of key `k` at `(l - TEXT_FROM) * KEYS + k`.\n";
     writeln!(out, "static ENDS: [u32; {}] = {ends:?};\n", ends.len()).unwrap();
     out + &names(english)
 }
@@ -249,22 +255,52 @@ fn catalog_id(english: &Entries) -> String {
     format!("{hash:016x}")
 }
 
-/// `Key`, each variant documented with its key and English text.
-fn key_enum(english: &Entries) -> String {
-    let mut out = String::from("/// A text's key: one per entry of locales/en.json, in its order.\n");
-    // A variant is its key's words: "register.app.key" makes `RegisterAppKey`.
-    out += "#[allow(clippy::enum_variant_names)]\n";
-    out += "#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]\npub enum Key {\n";
-    for (key, source) in english {
-        writeln!(out, "    #[doc = {:?}]\n    {},", format!("\"{key}\": {source}"), variant(key)).unwrap();
+/// `Key`, one constant per key, each documented with its key and English text. In the
+/// split build (feature `split`) a key is a reference to a static of its own, which holds
+/// its index and its English text: the splitter (scripts/component.sh) puts a static,
+/// like a function, in the module whose code uses it, so a screen in a part brings its
+/// English texts with it and the first module holds only the first screen's (3.3 KB
+/// lighter, bench/size.md). Other builds keep a key as an index into `TEXT`, where
+/// English comes first: one string compresses better than texts apart, and the unsplit
+/// console build came out 1.7 KB bigger with a static per key.
+fn key_type(english: &Entries, split: bool) -> String {
+    let mut out = String::from(
+        "/// A text's key: one per entry of locales/en.json, in its order (\"mfa.heading\" is\n\
+         /// `Key::MfaHeading`).\n#[derive(Clone, Copy)]\n",
+    );
+    let mut keys = String::from("#[allow(non_upper_case_globals)]\nimpl Key {\n");
+    if split {
+        out += "pub struct Key(&'static Entry);\n\n";
+        out += "/// One entry of locales/en.json: its place in the key set and its English text.\n";
+        out += "pub struct Entry {\n    index: u16,\n    english: &'static str,\n}\n\n";
+        for (i, (_, source)) in english.iter().enumerate() {
+            writeln!(out, "static E{i}: Entry = Entry {{ index: {i}, english: {source:?} }};").unwrap();
+        }
+        keys += "    fn place(self) -> u16 {\n        self.0.index\n    }\n\n";
+        keys += "    fn english(self) -> &'static str {\n        self.0.english\n    }\n\n";
+    } else {
+        out += "pub struct Key(u16);\n\n";
+        keys += "    fn place(self) -> u16 {\n        self.0\n    }\n\n";
+        keys += "    fn english(self) -> &'static str {\n        text_at(self.index())\n    }\n\n";
     }
-    out + "}\n\n"
+    for (i, (key, source)) in english.iter().enumerate() {
+        let value = if split { format!("Key(&E{i})") } else { format!("Key({i})") };
+        writeln!(
+            keys,
+            "    #[doc = {:?}]\n    pub const {}: Key = {value};",
+            format!("\"{key}\": {source}"),
+            variant(key)
+        )
+        .unwrap();
+    }
+    out + "\n" + &keys + "}\n\n"
 }
 
 /// Every key and its name, for the native tests; not built into the Wasm.
 fn names(english: &Entries) -> String {
     let variants: Vec<String> = english.iter().map(|(k, _)| format!("Key::{}", variant(k))).collect();
     let names: Vec<&str> = english.iter().map(|(k, _)| k.as_str()).collect();
+    let bare: Vec<String> = english.iter().map(|(k, _)| variant(k)).collect();
     format!(
         "#[cfg(not(target_arch = \"wasm32\"))]\nimpl Key {{\n    \
          /// Every key, in locales/en.json's order.\n    \
@@ -272,7 +308,11 @@ fn names(english: &Entries) -> String {
          /// The key as the locale files write it.\n    \
          pub fn name(self) -> &'static str {{\n        \
          const NAMES: [&str; KEYS] = {names:?};\n        \
-         NAMES[self as usize]\n    }}\n}}\n",
+         NAMES[self.index()]\n    }}\n\n    \
+         /// The constant's name, `MfaHeading` for \"mfa.heading\".\n    \
+         pub fn variant(self) -> &'static str {{\n        \
+         const VARIANTS: [&str; KEYS] = {bare:?};\n        \
+         VARIANTS[self.index()]\n    }}\n}}\n",
         variants.join(", ")
     )
 }

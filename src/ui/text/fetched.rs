@@ -43,7 +43,7 @@ pub(super) fn has(locale: Locale) -> bool {
 }
 
 pub(super) fn text(locale: Locale, key: Key) -> Option<&'static str> {
-    LOADED[locale as usize].get().and_then(|texts| texts.get(key as usize)).map(|t| &**t)
+    LOADED[locale as usize].get().and_then(|texts| texts.get(key.index())).map(|t| &**t)
 }
 
 #[cfg(test)]
@@ -68,7 +68,7 @@ mod tests {
         // Hindi only here: the catalog tests install the real files of the others.
         install(Locale::Hi, file(CATALOG_ID, KEYS)).unwrap();
         assert!(has(Locale::Hi));
-        let want = format!("text {}", Key::CommonCancel as usize);
+        let want = format!("text {}", Key::CommonCancel.index());
         assert_eq!(text(Locale::Hi, Key::CommonCancel), Some(want.as_str()));
     }
 }

@@ -3,7 +3,8 @@
 //! The texts are data: locales/en.json (the source) and nine translations, flat objects
 //! by key, grouped by screen in the order a person meets them. build.rs turns them into
 //! Rust (`Key` and the packed texts), so a key is checked when the code is compiled and a
-//! text is found by the key's index. JSON rather than Fluent: browsers parse it natively
+//! text is found by the key's index. In the split build a key also carries its English
+//! text, which so travels with the part whose screen shows it (build.rs's `key_type`). JSON rather than Fluent: browsers parse it natively
 //! for the locales fetched when chosen (fetched.rs), and our messages need only `{name}`
 //! placeholders, so Fluent's runtime would add bytes for nothing.
 //!
@@ -23,6 +24,37 @@ pub use locale::Locale;
 
 include!(concat!(env!("OUT_DIR"), "/catalog.rs"));
 
+impl Key {
+    /// The key's place in the key set, which is where a fetched file has its text.
+    pub fn index(self) -> usize {
+        usize::from(self.place())
+    }
+}
+
+impl PartialEq for Key {
+    fn eq(&self, other: &Key) -> bool {
+        self.place() == other.place()
+    }
+}
+
+impl Eq for Key {}
+
+impl std::hash::Hash for Key {
+    fn hash<H: std::hash::Hasher>(&self, state: &mut H) {
+        self.place().hash(state);
+    }
+}
+
+impl std::fmt::Debug for Key {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        // Natively, the constant's name (tests/catalogs.rs finds keys in the code by it).
+        #[cfg(not(target_arch = "wasm32"))]
+        return f.write_str(self.variant());
+        #[cfg(target_arch = "wasm32")]
+        write!(f, "Key({})", self.index())
+    }
+}
+
 /// The text for `key` in `locale`; English's while `locale`'s texts are not here.
 pub fn t(locale: Locale, key: Key) -> &'static str {
     match locale as usize {
@@ -38,7 +70,15 @@ pub fn ready(locale: Locale) -> bool {
 
 /// The text of `key` in the `l`th packed locale.
 fn packed(l: usize, key: Key) -> &'static str {
-    let n = l * KEYS + key as usize;
+    match l {
+        0 => key.english(),
+        _ => text_at((l - TEXT_FROM) * KEYS + key.index()),
+    }
+}
+
+/// The `n`th text of `TEXT`.
+#[allow(dead_code)] // the split build has English in its keys and may pack nothing else
+fn text_at(n: usize) -> &'static str {
     let start = if n == 0 { 0 } else { ENDS[n - 1] as usize };
     // Cut where a text ended, so always on a character boundary.
     TEXT.get(start..ENDS[n] as usize).unwrap_or_default()
