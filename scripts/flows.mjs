@@ -19,8 +19,8 @@ export function isComponentFile(url) {
  * A fresh visit (its own browser context, so nothing is cached) to the host page at
  * `path`, listening for signed-in events and weighing each component file it fetches.
  */
-export async function visit(browser, origin, path = '/', query = '') {
-  const context = await browser.newContext();
+export async function visit(browser, origin, path = '/', query = '', contextOptions = {}) {
+  const context = await browser.newContext(contextOptions);
   const page = await context.newPage();
   const errors = watchErrors(page);
   const weighed = [];
