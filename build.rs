@@ -298,9 +298,9 @@ fn key_type(english: &Entries, split: bool) -> String {
 
 /// Every key and its name, for the native tests; not built into the Wasm.
 fn names(english: &Entries) -> String {
-    let variants: Vec<String> = english.iter().map(|(k, _)| format!("Key::{}", variant(k))).collect();
-    let names: Vec<&str> = english.iter().map(|(k, _)| k.as_str()).collect();
     let bare: Vec<String> = english.iter().map(|(k, _)| variant(k)).collect();
+    let variants: Vec<String> = bare.iter().map(|v| format!("Key::{v}")).collect();
+    let names: Vec<&str> = english.iter().map(|(k, _)| k.as_str()).collect();
     format!(
         "#[cfg(not(target_arch = \"wasm32\"))]\nimpl Key {{\n    \
          /// Every key, in locales/en.json's order.\n    \

@@ -51,7 +51,7 @@ const rows = [];
 try {
   rows.push(row('First load, English (bare host page)', await firstLoad(browser, service.origin, '/bare.html', '', 'en'), budgets.first_load));
   // The same bare page in a browser set to German: the component follows the browser's
-  // language, so it fetches the locale's part and file before its first screen.
+  // language, so it fetches the locale's file before its first screen.
   rows.push(row('First load, German (bare host page, German browser)', await firstLoad(browser, service.origin, '/bare.html', '', 'de', { locale: 'de-DE' }), budgets.first_load));
   rows.push(row('First load, German (example host page, with its branding)', await firstLoad(browser, service.origin, '/', '&locale=de', 'de'), budgets.branded_first_load));
   for (const flow of FLOWS) {

@@ -4,9 +4,10 @@
 //! by key, grouped by screen in the order a person meets them. build.rs turns them into
 //! Rust (`Key` and the packed texts), so a key is checked when the code is compiled and a
 //! text is found by the key's index. In the split build a key also carries its English
-//! text, which so travels with the part whose screen shows it (build.rs's `key_type`). JSON rather than Fluent: browsers parse it natively
-//! for the locales fetched when chosen (fetched.rs), and our messages need only `{name}`
-//! placeholders, so Fluent's runtime would add bytes for nothing.
+//! text, which so travels with the part whose screen shows it (build.rs's `key_type`).
+//! JSON rather than Fluent: browsers parse it natively for the locales fetched when
+//! chosen (fetched.rs), and our messages need only `{name}` placeholders, so Fluent's
+//! runtime would add bytes for nothing.
 //!
 //! English is always inside the module. The others are too with the feature
 //! `packed-locales` (the demo app and the tests); the shipped component fetches them, so
@@ -77,7 +78,6 @@ fn packed(l: usize, key: Key) -> &'static str {
 }
 
 /// The `n`th text of `TEXT`.
-#[allow(dead_code)] // the split build has English in its keys and may pack nothing else
 fn text_at(n: usize) -> &'static str {
     let start = if n == 0 { 0 } else { ENDS[n - 1] as usize };
     // Cut where a text ended, so always on a character boundary.
