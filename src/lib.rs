@@ -13,3 +13,7 @@ pub use riskgate_engine as engine;
 pub mod review;
 #[cfg(target_arch = "wasm32")]
 pub mod ui;
+
+// The screens' unit tests need a page, as the tests/ files do.
+#[cfg(all(test, target_arch = "wasm32"))]
+wasm_bindgen_test::wasm_bindgen_test_configure!(run_in_browser);
