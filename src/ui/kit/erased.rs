@@ -5,6 +5,9 @@
 //! gzipped). The kit's components (`Button`, `on_submit`, the fields, `Live`, `When`,
 //! `after_render`) do this inside, so screens pass plain closures and never name it.
 use leptos::prelude::*;
+use std::any::Any;
+use std::marker::PhantomData;
+use std::sync::Arc;
 
 /// An event handler as one boxed type: Leptos builds its event-attribute code once per
 /// handler type, so all the handlers of one event passed through here share one copy.
@@ -40,4 +43,130 @@ pub fn When(
 ) -> impl IntoView {
     let shown = Memo::new(move |_| when.get());
     move || if shown.get() { children() } else { fallback.run() }
+}
+
+/// A value views and effects watch, as they would an `RwSignal<T>`, but whose reactive
+/// code is built once for every `T`: the value is kept type-erased and a `Trigger` says
+/// when it changed. In the split build an `RwSignal` of a type only one part uses cost
+/// that part 1.3 to 1.8 KB of reactive code before wasm-opt; this costs a downcast.
+pub struct Watched<T> {
+    value: Erased,
+    kind: PhantomData<fn() -> T>,
+}
+
+/// What `Watched` keeps, whatever its type.
+#[derive(Clone, Copy)]
+struct Erased {
+    value: StoredValue<Arc<dyn Any + Send + Sync>>,
+    changed: Trigger,
+}
+
+impl Erased {
+    fn new(value: Arc<dyn Any + Send + Sync>) -> Erased {
+        Erased { value: StoredValue::new(value), changed: Trigger::new() }
+    }
+
+    /// The value, tracked or not; `None` once its owner is gone.
+    fn get(self, tracked: bool) -> Option<Arc<dyn Any + Send + Sync>> {
+        if tracked {
+            self.changed.track();
+        }
+        self.value.try_get_value()
+    }
+
+    /// Replaces the value and wakes its watchers; false once its owner is gone.
+    fn set(self, value: Arc<dyn Any + Send + Sync>) -> bool {
+        let kept = self.value.try_set_value(value).is_none();
+        if kept {
+            self.changed.notify();
+        }
+        kept
+    }
+}
+
+impl<T> Clone for Watched<T> {
+    fn clone(&self) -> Self {
+        *self
+    }
+}
+
+impl<T> Copy for Watched<T> {}
+
+impl<T: Clone + Send + Sync + 'static> Watched<T> {
+    pub fn new(value: T) -> Self {
+        Watched { value: Erased::new(Arc::new(value)), kind: PhantomData }
+    }
+
+    /// The value; a view or effect that reads it runs again when it changes.
+    pub fn get(self) -> T {
+        self.with(T::clone)
+    }
+
+    pub fn get_untracked(self) -> T {
+        self.read(false, T::clone).expect(GONE)
+    }
+
+    pub fn with<R>(self, f: impl FnOnce(&T) -> R) -> R {
+        self.read(true, f).expect(GONE)
+    }
+
+    pub fn with_untracked<R>(self, f: impl FnOnce(&T) -> R) -> R {
+        self.read(false, f).expect(GONE)
+    }
+
+    /// The value, or `None` once its owner is gone (a late answer to a closed screen).
+    pub fn try_get_untracked(self) -> Option<T> {
+        self.read(false, T::clone)
+    }
+
+    pub fn set(self, value: T) {
+        self.value.set(Arc::new(value));
+    }
+
+    /// `set`, unless its owner is gone; says whether it was set.
+    pub fn try_set(self, value: T) -> bool {
+        self.value.set(Arc::new(value))
+    }
+
+    fn read<R>(self, tracked: bool, f: impl FnOnce(&T) -> R) -> Option<R> {
+        let value = self.value.get(tracked)?;
+        value.downcast_ref::<T>().map(f)
+    }
+}
+
+const GONE: &str = "a watched value read after its screen was closed";
+
+/// `f`'s value, kept up to date as what it reads changes, like a `Memo` (watchers wake
+/// only when the value differs), with `Watched`'s shared reactive code.
+pub fn watch<T: Clone + PartialEq + Send + Sync + 'static>(f: impl Fn() -> T + 'static) -> Watched<T> {
+    let watched = Watched::new(untrack(&f));
+    after_render(move || {
+        let now = f();
+        if watched.try_get_untracked().is_some_and(|was| was != now) {
+            watched.set(now);
+        }
+    });
+    watched
+}
+
+#[cfg(test)]
+mod tests {
+    use super::Watched;
+    use leptos::prelude::*;
+    use wasm_bindgen_test::wasm_bindgen_test;
+
+    #[wasm_bindgen_test]
+    fn a_watched_value_wakes_what_reads_it_and_is_gone_with_its_owner() {
+        let owner = Owner::new();
+        owner.set();
+        let name = Watched::new(Some("ada".to_string()));
+        let length = Memo::new(move |_| name.with(|n| n.as_ref().map_or(0, String::len)));
+        assert_eq!(length.get_untracked(), 3);
+        name.set(Some("grace".into()));
+        assert_eq!(length.get_untracked(), 5);
+        assert_eq!(name.get_untracked().as_deref(), Some("grace"));
+        owner.cleanup();
+        assert!(!name.try_set(None), "set after its owner was cleaned up");
+        assert_eq!(name.try_get_untracked(), None);
+    }
 }

@@ -11,7 +11,7 @@ mod summary;
 mod table;
 
 pub use button::{on_submit, Button, Look, Submit};
-pub use erased::{after_render, Live, When};
+pub use erased::{after_render, watch, Live, Watched, When};
 pub use field::{code_typed, FormMessage, Heading, TextField};
 #[cfg(feature = "admin")]
 pub use settings::{Checkbox, Choice, TextArea};

@@ -4,10 +4,11 @@
 use super::method_option::{about_id, recommended_first, MethodOption};
 use super::passkey_button::PasskeyButton;
 use crate::engine::MethodKind;
-use crate::ui::kit::{code_typed, Button, Live, Look, Submit, TextField, When};
+use crate::ui::kit::{code_typed, Button, Live, Look, Submit, TextField, Watched, When};
 use crate::ui::text::{Key, Message};
 use crate::ui::{use_ui, Ui};
 use leptos::prelude::*;
+use std::sync::Arc;
 
 /// A method's name, as the switch and the account's lists show it.
 pub fn method_key(m: MethodKind) -> Key {
@@ -30,13 +31,30 @@ pub enum Act {
     Code(MethodKind, String),
 }
 
+/// What the screen does with an `Act`: a `Callback<Act>`, kept by `Watched`'s shared
+/// code instead of a callback's own copy of it.
+#[derive(Clone, Copy)]
+pub struct OnAct(Watched<Arc<dyn Fn(Act) + Send + Sync>>);
+
+impl OnAct {
+    pub fn new(f: impl Fn(Act) + Send + Sync + 'static) -> OnAct {
+        OnAct(Watched::new(Arc::new(f)))
+    }
+
+    /// Does what the screen said; nothing once the screen is gone.
+    pub fn run(self, act: Act) {
+        if let Some(f) = self.0.try_get_untracked() {
+            f(act);
+        }
+    }
+}
+
 /// The challenge's state: the method chosen, where a code went, what is typed.
 #[derive(Clone, Copy)]
 pub struct Challenge {
-    pub method: RwSignal<MethodKind>,
-    /// The masked number the last code was sent to, once one was. A memo, not a
-    /// `Signal`: the wrapper's reading code would be one more copy in the parts.
-    pub sent_to: Memo<Option<String>>,
+    pub method: Watched<MethodKind>,
+    /// The masked number the last code was sent to, once one was.
+    pub sent_to: Watched<Option<String>>,
     pub code: RwSignal<String>,
     /// The code field's message.
     pub error: RwSignal<Option<Message>>,
@@ -47,11 +65,11 @@ pub struct Challenge {
 impl Challenge {
     pub fn new(
         first: MethodKind,
-        sent_to: Memo<Option<String>>,
+        sent_to: Watched<Option<String>>,
         general: RwSignal<Option<Message>>,
     ) -> Challenge {
         Challenge {
-            method: RwSignal::new(first),
+            method: Watched::new(first),
             sent_to,
             code: RwSignal::new(String::new()),
             error: RwSignal::new(None),
@@ -60,7 +78,7 @@ impl Challenge {
     }
 
     /// The form's submit: the typed code goes to `act`, or the field says none was typed.
-    pub fn submit(self, act: Callback<Act>) {
+    pub fn submit(self, act: OnAct) {
         if code_typed(self.code, self.error) {
             act.run(Act::Code(self.method.get_untracked(), self.code.get_untracked()));
         }
@@ -93,7 +111,7 @@ impl Challenge {
         }
     }
 
-    fn send_code(self, act: Callback<Act>) {
+    fn send_code(self, act: OnAct) {
         act.run(Act::SendCode(self.method.get_untracked()));
     }
 }
@@ -102,7 +120,7 @@ impl Challenge {
 /// code went out; then the code field. A passkey has its button instead. The field's
 /// Verify submits the screen's form, whose handler calls `Challenge::submit`.
 #[component]
-pub fn CodeChallenge(challenge: Challenge, code_id: &'static str, act: Callback<Act>) -> impl IntoView {
+pub fn CodeChallenge(challenge: Challenge, code_id: &'static str, act: OnAct) -> impl IntoView {
     let ui = use_ui();
     let c = challenge;
     let send_key =
@@ -131,7 +149,7 @@ pub fn CodeChallenge(challenge: Challenge, code_id: &'static str, act: Callback<
 }
 
 /// The code field, "resend" for a phone, and the form's submit.
-fn code_entry(c: Challenge, code_id: &'static str, act: Callback<Act>) -> impl IntoView {
+fn code_entry(c: Challenge, code_id: &'static str, act: OnAct) -> impl IntoView {
     view! {
         <TextField
             id=code_id

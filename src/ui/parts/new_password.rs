@@ -4,7 +4,7 @@ use crate::backend::api::Field;
 use crate::backend::BackendError;
 use crate::engine::password::{Rejection, Verdict};
 use crate::ui::errors::error_text;
-use crate::ui::kit::{after_render, Live, TextField};
+use crate::ui::kit::{after_render, Live, TextField, Watched};
 use crate::ui::text::{Key, Message};
 use crate::ui::{use_ui, Ui};
 use leptos::prelude::*;
@@ -34,10 +34,10 @@ fn rejection_text(ui: Ui, r: Rejection) -> String {
 /// to check it), and a ticket counter.
 #[derive(Clone, Copy)]
 struct Feedback {
-    verdict: RwSignal<Option<Verdict>>,
-    failed: RwSignal<Option<(Key, bool)>>,
+    verdict: Watched<Option<Verdict>>,
+    failed: Watched<Option<(Key, bool)>>,
     /// A submit bumps this so its own answer wins over any check still on its way.
-    asked: StoredValue<u64>,
+    asked: Watched<u64>,
 }
 
 /// Password protection's verdict on what is typed in `new`, asked of the backend for
@@ -49,9 +49,9 @@ fn live_feedback(
     flow_id: impl Fn() -> Option<String> + Copy + 'static,
     submitted: impl Fn() -> Option<Verdict> + 'static,
 ) -> Feedback {
-    let feedback = RwSignal::new(None::<Verdict>);
-    let failed = RwSignal::new(None::<(Key, bool)>);
-    let asked = StoredValue::new(0u64);
+    let feedback = Watched::new(None::<Verdict>);
+    let failed = Watched::new(None::<(Key, bool)>);
+    let asked = Watched::new(0u64);
     after_render(move || {
         if let Some(v) = submitted() {
             feedback.set(Some(v));
@@ -64,14 +64,14 @@ fn live_feedback(
         if !std::mem::replace(&mut typed, true) {
             return; // nothing typed yet
         }
-        let ticket = asked.get_value() + 1;
-        asked.set_value(ticket);
+        let ticket = asked.get_untracked() + 1;
+        asked.set(ticket);
         if candidate.is_empty() {
             feedback.set(None);
             return;
         }
         // An answer for an older keystroke is dropped, so a slow one can't overwrite a newer one.
-        let current = move || asked.try_get_value() == Some(ticket);
+        let current = move || asked.try_get_untracked() == Some(ticket);
         set_timeout(
             move || {
                 let Some(id) = flow_id().filter(|_| current()) else { return };
@@ -169,7 +169,7 @@ impl PasswordChoice {
         if !typed_twice(self.new, self.confirm, self.new_error, self.confirm_error) {
             return None;
         }
-        self.feedback.asked.update_value(|n| *n += 1); // the answer to this submit wins over any pending check
+        self.feedback.asked.set(self.feedback.asked.get_untracked() + 1); // the answer to this submit wins over any pending check
         Some((self.new.get_untracked(), self.confirm.get_untracked()))
     }
 }

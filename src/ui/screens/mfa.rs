@@ -5,8 +5,8 @@ use crate::backend::Input;
 use crate::engine::flow::MAX_MFA_FAILURES;
 use crate::engine::{MethodKind, PolicyKind, Step};
 use crate::ui::errors::show_error;
-use crate::ui::kit::{after_render, on_submit, Button, ErrorSummary, Heading, Look, When};
-use crate::ui::parts::code_challenge::{Act, Challenge, CodeChallenge, MethodSwitch};
+use crate::ui::kit::{after_render, on_submit, watch, Button, ErrorSummary, Heading, Look, When};
+use crate::ui::parts::code_challenge::{Act, Challenge, CodeChallenge, MethodSwitch, OnAct};
 use crate::ui::parts::identity::IdentityChip;
 use crate::ui::passkey;
 use crate::ui::text::{Arg, Key, Message};
@@ -92,11 +92,11 @@ pub fn Mfa() -> impl IntoView {
     let ui = use_ui();
     let Asked { methods, passkey_only, reason } = ui.reply_now(|r| asked(&r.step));
     let general = RwSignal::new(None);
-    let sent_to = Memo::new(move |_| ui.with_reply(|r| r.code_sent_to.clone()));
+    let sent_to = watch(move || ui.with_reply(|r| r.code_sent_to.clone()));
     let challenge = Challenge::new(first_method(&methods), sent_to, general);
     count_wrong_codes(ui, challenge);
     passkey::answer_challenges(ui, general);
-    let act = Callback::new(move |act| send(ui, challenge, input(act)));
+    let act = OnAct::new(move |act| send(ui, challenge, input(act)));
     let switch =
         (methods.len() > 1).then(|| view! { <MethodSwitch challenge legend=Key::MfaSwitch methods /> });
     view! {

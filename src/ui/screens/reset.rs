@@ -6,9 +6,10 @@ use crate::engine::MethodKind;
 use crate::ui::calls::{OnError, Work};
 use crate::ui::errors::error_text;
 use crate::ui::kit::{
-    after_render, on_submit, Button, ErrorSummary, FormMessage, Heading, Live, Look, Submit, When,
+    after_render, on_submit, watch, Button, ErrorSummary, FormMessage, Heading, Live, Look, Submit, Watched,
+    When,
 };
-use crate::ui::parts::code_challenge::{Act, Challenge, CodeChallenge, MethodSwitch};
+use crate::ui::parts::code_challenge::{Act, Challenge, CodeChallenge, MethodSwitch, OnAct};
 use crate::ui::parts::new_password::{ChoosePassword, PasswordChoice};
 use crate::ui::parts::username::UsernameField;
 use crate::ui::passkey;
@@ -43,7 +44,7 @@ fn part(reply: &Option<ResetReply>) -> Part {
 #[derive(Clone, Copy)]
 struct Reset {
     ui: Ui,
-    reply: RwSignal<Option<ResetReply>>,
+    reply: Watched<Option<ResetReply>>,
     general: RwSignal<Option<Message>>,
 }
 
@@ -106,8 +107,8 @@ impl Reset {
 #[component]
 pub fn ForgotPassword() -> impl IntoView {
     let ui = use_ui();
-    let reset = Reset { ui, reply: RwSignal::new(None), general: RwSignal::new(None) };
-    let current = Memo::new(move |_| reset.reply.with(part));
+    let reset = Reset { ui, reply: Watched::new(None), general: RwSignal::new(None) };
+    let current = watch(move || reset.reply.with(part));
     view! {
         <section class="rg-form">
             <Live render=move || match current.get() {
@@ -201,7 +202,7 @@ fn input(act: Act) -> ResetInput {
 
 /// A proof accepted or a wrong code: clears the code and says which; after a proof,
 /// offers a method of another kind, as the same kind does not count twice.
-fn follow_proofs(proofs: Memo<Proofs>, c: Challenge) {
+fn follow_proofs(proofs: Watched<Proofs>, c: Challenge) {
     let mut seen: Option<(usize, u8)> = None;
     after_render(move || {
         let (proven, failures) = proofs.with(|p| (p.proven, p.failures));
@@ -228,13 +229,13 @@ fn follow_proofs(proofs: Memo<Proofs>, c: Challenge) {
 #[component]
 fn Verify(reset: Reset) -> impl IntoView {
     let ui = reset.ui;
-    let proofs = Memo::new(move |_| reset.reply.with(Proofs::of));
+    let proofs = watch(move || reset.reply.with(Proofs::of));
     let first = proofs.with_untracked(|p| p.offered.first().copied()).unwrap_or(MethodKind::AuthenticatorApp);
-    let sent_to = Memo::new(move |_| proofs.with(|p| p.sent_to.clone()));
+    let sent_to = watch(move || proofs.with(|p| p.sent_to.clone()));
     let challenge = Challenge::new(first, sent_to, reset.general);
     follow_proofs(proofs, challenge);
     answer_passkey_challenges(reset, challenge.error);
-    let act = Callback::new(move |act| reset.send(input(act), Field::Code, challenge.error));
+    let act = OnAct::new(move |act| reset.send(input(act), Field::Code, challenge.error));
     let offered = Signal::derive(move || proofs.with(|p| p.offered.clone()));
     let cancel = move |_| reset.send(ResetInput::Cancel, Field::Code, challenge.error);
     view! {
