@@ -1,5 +1,6 @@
 //! The QR code of an authenticator app's setup link, as inline SVG for the screens.
-use qrcode::{Color, QrCode};
+use qrcode::bits::Bits;
+use qrcode::{Color, EcLevel, QrCode, Version};
 use std::fmt::Write;
 
 /// The standard quiet zone around the code, in modules.
@@ -12,7 +13,7 @@ const QUIET: usize = 4;
 /// Drawn here rather than by the crate's SVG renderer, which wrote a rectangle per module
 /// through generic code the registration's part had to carry.
 pub fn qr_svg(data: &str) -> String {
-    let Ok(code) = QrCode::new(data.as_bytes()) else {
+    let Some(code) = byte_mode(data.as_bytes()) else {
         return String::new();
     };
     let width = code.width();
@@ -39,6 +40,19 @@ pub fn qr_svg(data: &str) -> String {
     svg
 }
 
+/// `data` as one byte-mode segment, medium error correction (the crate's default), in the
+/// smallest version that holds it. The crate's `QrCode::new` first splits the data into
+/// the cheapest mix of modes: a setup link comes out a version larger at most without
+/// that, and the registration's part goes without the code that does it.
+fn byte_mode(data: &[u8]) -> Option<QrCode> {
+    (1..=40).find_map(|v| {
+        let mut bits = Bits::new(Version::Normal(v));
+        bits.push_byte_data(data).ok()?;
+        bits.push_terminator(EcLevel::M).ok()?;
+        QrCode::with_bits(bits, EcLevel::M).ok()
+    })
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -60,7 +74,7 @@ mod tests {
     #[test]
     fn every_dark_module_and_only_those_is_drawn_inside_the_quiet_zone() {
         let data = "otpauth://totp/Contoso:alice%40contoso.com?secret=GEZDGNBVGY3TQOJQ&issuer=Contoso";
-        let code = QrCode::new(data.as_bytes()).unwrap();
+        let code = byte_mode(data.as_bytes()).unwrap();
         let width = code.width();
         let expected: Vec<(usize, usize)> = code
             .to_colors()
@@ -73,5 +87,18 @@ mod tests {
         assert_eq!(drawn(&svg), expected);
         let side = width + 2 * QUIET;
         assert!(svg.contains(&format!("viewBox=\"0 0 {side} {side}\"")), "{svg}");
+    }
+
+    /// The smallest version that holds the data in byte mode at level M, by the
+    /// standard's capacity table: version 4 holds 62 bytes, version 5 84, version 40 2331.
+    #[test]
+    fn the_smallest_version_that_holds_the_bytes_is_chosen() {
+        let version = |n: usize| byte_mode("a".repeat(n).as_bytes()).map(|c| c.version());
+        assert_eq!(version(62), Some(Version::Normal(4)));
+        assert_eq!(version(63), Some(Version::Normal(5)));
+        assert_eq!(version(84), Some(Version::Normal(5)));
+        assert_eq!(version(2331), Some(Version::Normal(40)));
+        assert_eq!(version(2332), None);
+        assert_eq!(qr_svg(&"a".repeat(2332)), "");
     }
 }
