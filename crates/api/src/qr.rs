@@ -8,7 +8,8 @@ const QUIET: usize = 4;
 
 /// An inline `<svg>` QR code for `data`: black modules on white with the standard 4-module
 /// quiet zone, each row's runs of dark modules one path segment. It has a viewBox, so CSS
-/// can resize it. Empty if `data` is too long for any QR version (about 2.9 KB).
+/// can resize it. Empty if `data` is too long for any QR version at level M (more than
+/// 2,331 bytes).
 ///
 /// Drawn here rather than by the crate's SVG renderer, which wrote a rectangle per module
 /// through generic code the registration's part had to carry.

@@ -62,6 +62,7 @@ struct Erased {
 }
 
 impl Erased {
+    #[track_caller]
     fn new(value: Arc<dyn Any + Send + Sync>) -> Erased {
         Erased { value: StoredValue::new(value), changed: Trigger::new() }
     }
@@ -93,6 +94,7 @@ impl<T> Clone for Watched<T> {
 impl<T> Copy for Watched<T> {}
 
 impl<T: Clone + Send + Sync + 'static> Watched<T> {
+    #[track_caller]
     pub fn new(value: T) -> Self {
         Watched { value: Erased::new(Arc::new(value)), kind: PhantomData }
     }
@@ -123,7 +125,8 @@ impl<T: Clone + Send + Sync + 'static> Watched<T> {
         self.value.set(Arc::new(value));
     }
 
-    /// `set`, unless its owner is gone; says whether it was set.
+    /// `set`, saying whether the value was kept: false once its owner is gone, when both
+    /// do nothing.
     pub fn try_set(self, value: T) -> bool {
         self.value.set(Arc::new(value))
     }
@@ -137,7 +140,12 @@ impl<T: Clone + Send + Sync + 'static> Watched<T> {
 const GONE: &str = "a watched value read after its screen was closed";
 
 /// `f`'s value, kept up to date as what it reads changes, like a `Memo` (watchers wake
-/// only when the value differs), with `Watched`'s shared reactive code.
+/// only when the value differs), with `Watched`'s shared reactive code. Unlike a `Memo`,
+/// which recomputes when read, it catches up when its effect runs, a microtask after
+/// what `f` reads changed: read right after such a change, it still holds the old value.
+/// Screens only show it and react to it, which happens after that; code that must read
+/// it at once keeps a `Memo`.
+#[track_caller]
 pub fn watch<T: Clone + PartialEq + Send + Sync + 'static>(f: impl Fn() -> T + 'static) -> Watched<T> {
     let watched = Watched::new(untrack(&f));
     after_render(move || {
@@ -151,9 +159,19 @@ pub fn watch<T: Clone + PartialEq + Send + Sync + 'static>(f: impl Fn() -> T + '
 
 #[cfg(test)]
 mod tests {
-    use super::Watched;
+    use super::{after_render, watch, Watched};
     use leptos::prelude::*;
+    use std::sync::atomic::{AtomicUsize, Ordering};
+    use std::sync::Arc;
+    use wasm_bindgen::JsCast;
     use wasm_bindgen_test::wasm_bindgen_test;
+
+    /// Lets queued effects run, each of which may queue the next.
+    async fn settle() {
+        for _ in 0..3 {
+            leptos::task::tick().await;
+        }
+    }
 
     #[wasm_bindgen_test]
     fn a_watched_value_wakes_what_reads_it_and_is_gone_with_its_owner() {
@@ -168,5 +186,31 @@ mod tests {
         owner.cleanup();
         assert!(!name.try_set(None), "set after its owner was cleaned up");
         assert_eq!(name.try_get_untracked(), None);
+    }
+
+    #[wasm_bindgen_test]
+    async fn a_watch_catches_up_with_what_it_reads_and_wakes_readers_only_on_a_change() {
+        // Mounting sets up the executor the effects run on.
+        let host = document().create_element("div").unwrap();
+        let _mounted = leptos::mount::mount_to(host.unchecked_into(), || ());
+        let owner = Owner::new();
+        owner.set();
+        let source = RwSignal::new(1u32);
+        let parity = watch(move || source.get() % 2);
+        let runs = Arc::new(AtomicUsize::new(0));
+        let counted = runs.clone();
+        after_render(move || {
+            parity.get();
+            counted.fetch_add(1, Ordering::Relaxed);
+        });
+        settle().await;
+        assert_eq!((parity.get_untracked(), runs.load(Ordering::Relaxed)), (1, 1));
+        source.set(3);
+        settle().await;
+        assert_eq!((parity.get_untracked(), runs.load(Ordering::Relaxed)), (1, 1), "same value, no wake");
+        source.set(4);
+        settle().await;
+        assert_eq!((parity.get_untracked(), runs.load(Ordering::Relaxed)), (0, 2));
+        owner.cleanup();
     }
 }
