@@ -150,7 +150,8 @@ pub fn watch<T: Clone + PartialEq + Send + Sync + 'static>(f: impl Fn() -> T + '
     let watched = Watched::new(untrack(&f));
     after_render(move || {
         let now = f();
-        if watched.try_get_untracked().is_some_and(|was| was != now) {
+        // Compared in place: the value kept is not cloned on every run.
+        if watched.read(false, |was| *was != now) == Some(true) {
             watched.set(now);
         }
     });
