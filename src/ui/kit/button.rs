@@ -16,7 +16,7 @@ pub enum Look {
 }
 
 impl Look {
-    fn class(self) -> &'static str {
+    pub(super) fn class(self) -> &'static str {
         match self {
             Look::Primary => "rg-primary",
             Look::Secondary => "rg-secondary",

@@ -11,6 +11,7 @@ use std::sync::Arc;
 
 /// An event handler as one boxed type: Leptos builds its event-attribute code once per
 /// handler type, so all the handlers of one event passed through here share one copy.
+#[cfg(feature = "admin")]
 pub fn handler<E: 'static>(f: impl FnMut(E) + 'static) -> Box<dyn FnMut(E)> {
     Box::new(f)
 }

@@ -1,25 +1,34 @@
 //! The parts of a form: the screen's heading, labelled fields, menus and checkboxes with
 //! their messages, and the form's own message.
-use super::erased::{after_render, handler};
+use super::dom::{el, El};
+use super::erased::after_render;
 use crate::ui::text::{Key, Message};
-use crate::ui::use_ui;
+use crate::ui::{use_ui, Ui};
 use leptos::prelude::*;
+use wasm_bindgen::JsCast;
 
 /// The screen's heading. It takes focus when the screen appears, so screen readers
 /// announce the new screen and keyboard users start from the top of it.
 #[component]
 pub fn Heading(key: Key) -> impl IntoView {
-    let ui = use_ui();
-    let node = NodeRef::<leptos::html::H1>::new();
-    after_render(move || {
-        if let Some(h) = node.get() {
-            let _ = h.focus();
-        }
-    });
-    view! {
-        <h1 node_ref=node tabindex="-1" class="rg-heading">
-            {ui.text(key)}
-        </h1>
+    heading(use_ui(), key).into_view()
+}
+
+/// The heading, built.
+pub fn heading(ui: Ui, key: Key) -> El {
+    let h1 = el("h1").attr("tabindex", "-1").class("rg-heading").say(ui, key);
+    let node = h1.element().unchecked_into::<web_sys::HtmlElement>();
+    after_render(move || focus_once_shown(node.clone(), 10));
+    h1
+}
+
+/// Focuses `node` once it is in the page: a step whose part is still being fetched is
+/// built before it is shown, so this looks again on the next few frames.
+fn focus_once_shown(node: web_sys::HtmlElement, frames: u8) {
+    if node.is_connected() {
+        let _ = node.focus();
+    } else if frames > 0 {
+        request_animation_frame(move || focus_once_shown(node, frames - 1));
     }
 }
 
@@ -38,46 +47,63 @@ pub fn TextField(
     #[prop(optional)]
     hint: Option<AnyView>,
 ) -> impl IntoView {
-    let ui = use_ui();
+    let field = Field { id, label, kind, autocomplete, inputmode, value, error };
+    text_field(use_ui(), field, hint).into_view()
+}
+
+/// What a text field is: `TextField`'s props but the hint.
+pub struct Field {
+    pub id: &'static str,
+    pub label: Key,
+    /// The input's type: "text", "password", "tel".
+    pub kind: &'static str,
+    pub autocomplete: &'static str,
+    pub inputmode: Option<&'static str>,
+    pub value: RwSignal<String>,
+    pub error: RwSignal<Option<Message>>,
+}
+
+/// The field, built.
+pub fn text_field(ui: Ui, f: Field, hint: Option<AnyView>) -> El {
+    let Field { id, label, kind, autocomplete, inputmode, value, error } = f;
     let message_id = format!("{id}-message");
     let hint_id = format!("{id}-hint");
     let described = match hint {
         Some(_) => format!("{hint_id} {message_id}"),
         None => message_id.clone(),
     };
-    let hint = hint.map(|hint| {
-        view! {
-            <div id=hint_id class="rg-hint-slot">
-                {hint}
-            </div>
-        }
-    });
-    view! {
-        <Labelled id label>
-            {hint}
-            <input
-                id=id
-                name=id
-                type=kind
-                autocomplete=autocomplete
-                inputmode=inputmode
-                spellcheck="false"
-                autocapitalize="off"
-                aria-invalid=move || if error.with(Option::is_some) { "true" } else { "false" }
-                aria-describedby=described
-                prop:value=move || value.get()
-                on:input=handler(move |ev| {
-                    value.set(event_target_value(&ev));
-                })
-            />
-            <p id=message_id class="rg-error" aria-live="polite">
-                {ui.message(error)}
-            </p>
-        </Labelled>
+    let mut input = el("input")
+        .id(id)
+        .attr("name", id)
+        .attr("type", kind)
+        .attr("autocomplete", autocomplete)
+        .attr("spellcheck", "false")
+        .attr("autocapitalize", "off")
+        .attr("aria-describedby", &described)
+        .attr_live("aria-invalid", move || Some(error.with(Option::is_some).to_string()));
+    if let Some(mode) = inputmode {
+        input = input.attr("inputmode", mode);
     }
+    let shown = input.element().unchecked_into::<web_sys::HtmlInputElement>();
+    let input = input
+        .on_render(move || shown.set_value(&value.get()))
+        .on("input", move |ev| value.set(event_target_value(&ev)));
+    let message = el("p")
+        .id(&message_id)
+        .class("rg-error")
+        .attr("aria-live", "polite")
+        .text_live(move || ui.message(error)().unwrap_or_default());
+    let hint = hint.map(|hint| el("div").id(&hint_id).class("rg-hint-slot").view(hint));
+    labelled(ui, id, label).maybe(hint).child(input).child(message)
+}
+
+/// A field's box with its label, built; the control and anything after it follow.
+fn labelled(ui: Ui, id: &str, label: Key) -> El {
+    el("div").class("rg-field").child(el("label").attr("for", id).say(ui, label))
 }
 
 /// A field's box with its label; the children are the control and anything after it.
+#[cfg(feature = "admin")]
 #[component]
 pub(super) fn Labelled(id: &'static str, label: Key, children: Children) -> impl IntoView {
     let ui = use_ui();

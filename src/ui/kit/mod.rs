@@ -1,6 +1,9 @@
 //! The component's kit: pieces that know no screen. Screens build from these and plain
-//! Leptos; the size-minded parts (erased.rs) stay inside them.
+//! Leptos; the size-minded parts stay inside them: erased.rs's boxed closures and
+//! values, and dom.rs's element trees built by calls, which the screens of the split
+//! build use instead of `view!`.
 mod button;
+pub mod dom;
 mod erased;
 mod field;
 #[cfg(feature = "admin")]
@@ -12,10 +15,10 @@ mod table;
 
 pub use button::{on_submit, Button, Look, Submit};
 pub use erased::{after_render, watch, Live, Watched, When};
-pub use field::{code_typed, FormMessage, Heading, TextField};
+pub use field::{code_typed, heading, text_field, Field, FormMessage, Heading, TextField};
 #[cfg(feature = "admin")]
 pub use settings::{Checkbox, Choice, TextArea};
 pub use status::Progress;
-pub use summary::ErrorSummary;
+pub use summary::{error_summary, ErrorSummary};
 #[cfg(feature = "account")]
 pub use table::{data_table, TableSpec};

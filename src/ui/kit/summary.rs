@@ -3,9 +3,10 @@
 //! as it appears, so a screen reader reads it first; each message also stays beside its
 //! field, with what was typed. A problem with no field (the service is unreachable, a
 //! passkey failed) is listed without a link.
-use super::erased::{after_render, handler};
+use super::dom::{el, El};
+use super::erased::after_render;
 use crate::ui::text::{Key, Message};
-use crate::ui::use_ui;
+use crate::ui::{use_ui, Ui};
 use leptos::prelude::*;
 use wasm_bindgen::JsCast;
 
@@ -19,48 +20,55 @@ pub fn ErrorSummary(
     #[prop(optional)]
     general: Option<RwSignal<Option<Message>>>,
 ) -> impl IntoView {
-    let ui = use_ui();
-    let node = NodeRef::<leptos::html::Div>::new();
+    error_summary(use_ui(), fields, general).into_view()
+}
+
+/// The summary, built.
+pub fn error_summary(ui: Ui, fields: Vec<FieldError>, general: Option<RwSignal<Option<Message>>>) -> El {
     let slots: Vec<_> = fields.iter().map(|(_, slot)| *slot).chain(general).collect();
     let shown = Memo::new(move |_| slots.iter().any(|slot| slot.with(Option::is_some)));
+    let mut list = el("ul");
+    for (id, slot) in fields {
+        let text = ui.message(slot);
+        let link = el("a")
+            .attr("href", &format!("#{id}"))
+            .on("click", move |ev| focus_field(ev, id))
+            .text_live(move || text().unwrap_or_default());
+        list = list.child(el("li").hidden_when(move || text().is_none()).child(link));
+    }
+    if let Some(slot) = general {
+        let text = ui.message(slot);
+        list = list.child(
+            el("li").hidden_when(move || text().is_none()).text_live(move || text().unwrap_or_default()),
+        );
+    }
+    let alert = el("div").attr("role", "alert").child(el("h2").say(ui, Key::ErrorSummary));
+    let summary = el("div")
+        .class("rg-error-summary")
+        .attr("tabindex", "-1")
+        .hidden_when(move || !shown.get())
+        .child(alert.child(list));
+    focus_on_show(summary.element(), shown);
+    summary
+}
+
+/// Moves focus to the summary each time it appears, so a screen reader reads it first.
+fn focus_on_show(summary: web_sys::Element, shown: Memo<bool>) {
     let mut was_shown = false;
     after_render(move || {
         let now = shown.get();
         if now && !was_shown {
-            if let Some(el) = node.get_untracked() {
+            if let Some(el) = summary.dyn_ref::<web_sys::HtmlElement>() {
                 let _ = el.focus();
             }
         }
         was_shown = now;
     });
-    let items = fields.into_iter().map(|(id, slot)| {
-        let text = ui.message(slot);
-        view! {
-            <li hidden=move || text().is_none()>
-                <a href=format!("#{id}") on:click=handler(move |ev: web_sys::MouseEvent| focus_field(ev, id))>
-                    {text}
-                </a>
-            </li>
-        }
-        .into_any()
-    });
-    let general = general.map(|slot| {
-        let text = ui.message(slot);
-        view! { <li hidden=move || text().is_none()>{text}</li> }
-    });
-    view! {
-        <div node_ref=node class="rg-error-summary" tabindex="-1" hidden=move || !shown.get()>
-            <div role="alert">
-                <h2>{ui.text(Key::ErrorSummary)}</h2>
-                <ul>{items.collect_view()} {general}</ul>
-            </div>
-        </div>
-    }
 }
 
 /// Focuses the field itself: inside a shadow root the page's own jump to `#id` finds
 /// nothing, so the link looks in its own form (a `.rg-form`, which may hold several).
-fn focus_field(ev: web_sys::MouseEvent, id: &str) {
+fn focus_field(ev: web_sys::Event, id: &str) {
     ev.prevent_default();
     let form = ev
         .target()

@@ -1,12 +1,13 @@
 //! The code challenge MFA and the reset's proof share: a method to switch to, what to do
 //! with it (a code from the app, one sent by text or call, or a passkey), and the code.
 //! The screen decides what its actions send and which words frame them.
-use super::method_option::{about_id, recommended_first, MethodOption};
-use super::passkey_button::PasskeyButton;
+use super::method_option::{about_id, method_option, recommended_first};
+use super::passkey_button::passkey_button;
 use crate::engine::MethodKind;
-use crate::ui::kit::{code_typed, Button, Live, Look, Submit, TextField, Watched, When};
+use crate::ui::kit::dom::{button, el, submit, El};
+use crate::ui::kit::{code_typed, text_field, Field, Look, Watched};
 use crate::ui::text::{Key, Message};
-use crate::ui::{use_ui, Ui};
+use crate::ui::Ui;
 use leptos::prelude::*;
 use std::sync::Arc;
 
@@ -118,92 +119,65 @@ impl Challenge {
 
 /// The lead for the method chosen; for a phone, "text me a code" or "call me" until a
 /// code went out; then the code field. A passkey has its button instead. The field's
-/// Verify submits the screen's form, whose handler calls `Challenge::submit`.
-#[component]
-pub fn CodeChallenge(challenge: Challenge, code_id: &'static str, act: OnAct) -> impl IntoView {
-    let ui = use_ui();
-    let c = challenge;
+/// Verify submits the screen's form, whose handler calls `Challenge::submit`. All of it
+/// is added to `form`.
+pub fn code_challenge(form: El, ui: Ui, c: Challenge, code_id: &'static str, act: OnAct) -> El {
     let send_key =
         move || if c.method.get() == MethodKind::Voice { Key::MfaSendCall } else { Key::MfaSendText };
-    let typing = move || !c.needs_sending() && !c.by_passkey();
-    view! {
-        <p>{move || c.lead(ui)}</p>
-        <When when=move || c.needs_sending()>
-            <Button look=Look::Primary on_click=move |_| c.send_code(act)>
-                {move || ui.t(send_key())}
-            </Button>
-        </When>
-        <When when=move || c.by_passkey()>
-            <div class="rg-actions">
-                <PasskeyButton
-                    look=Look::Primary
-                    class="rg-use-passkey"
-                    label=Key::MfaPasskeyUse
-                    message=c.general
-                    on_click=move || act.run(Act::BeginPasskey)
-                />
-            </div>
-        </When>
-        <When when=typing>{code_entry(c, code_id, act)}</When>
-    }
+    let send = move || {
+        let words = move || ui.t(send_key()).to_string();
+        vec![button(Look::Primary, "").text_live(words).on("click", move |_| c.send_code(act))]
+    };
+    let use_passkey = move || {
+        let begin = move || act.run(Act::BeginPasskey);
+        let passkey =
+            passkey_button(ui, Look::Primary, "rg-use-passkey", Key::MfaPasskeyUse, c.general, begin);
+        vec![el("div").class("rg-actions").child(passkey)]
+    };
+    form.child(el("p").text_live(move || c.lead(ui)))
+        .show_when(move || c.needs_sending(), send)
+        .show_when(move || c.by_passkey(), use_passkey)
+        .show_when(move || !c.needs_sending() && !c.by_passkey(), move || code_entry(ui, c, code_id, act))
 }
 
 /// The code field, "resend" for a phone, and the form's submit.
-fn code_entry(c: Challenge, code_id: &'static str, act: OnAct) -> impl IntoView {
-    view! {
-        <TextField
-            id=code_id
-            label=Key::MfaCode
-            autocomplete="one-time-code"
-            inputmode="numeric"
-            value=c.code
-            error=c.error
-        />
-        <div class="rg-actions">
-            <When when=move || c.method.get().is_phone()>
-                <Button look=Look::Link on_click=move |_| c.send_code(act) label=Key::MfaResend />
-            </When>
-            <Submit label=Key::CommonVerify />
-        </div>
-    }
+fn code_entry(ui: Ui, c: Challenge, code_id: &'static str, act: OnAct) -> Vec<El> {
+    let field = Field {
+        id: code_id,
+        label: Key::MfaCode,
+        kind: "text",
+        autocomplete: "one-time-code",
+        inputmode: Some("numeric"),
+        value: c.code,
+        error: c.error,
+    };
+    let resend =
+        move || vec![button(Look::Link, "").say(ui, Key::MfaResend).on("click", move |_| c.send_code(act))];
+    let actions = el("div")
+        .class("rg-actions")
+        .show_when(move || c.method.get().is_phone(), resend)
+        .child(submit(ui, Key::CommonVerify));
+    vec![text_field(ui, field, None), actions]
 }
 
 /// The methods to switch between, the chosen one pressed, under `legend`.
-#[component]
-pub fn MethodSwitch(
-    challenge: Challenge,
+pub fn method_switch(
+    ui: Ui,
+    c: Challenge,
     legend: Key,
-    #[prop(into)] methods: Signal<Vec<MethodKind>>,
-) -> impl IntoView {
-    let ui = use_ui();
-    let method = challenge.method;
-    let buttons = move || {
-        let pressed = move |m| move || if method.get() == m { "true" } else { "false" };
-        recommended_first(methods.get())
-            .into_iter()
-            .map(|m| {
-                view! {
-                    <MethodOption method=m>
-                        <Button
-                            look=Look::Link
-                            attr:aria-pressed=pressed(m)
-                            attr:aria-describedby=about_id(m)
-                            on_click=move |_| challenge.choose(m)
-                        >
-                            {ui.text(method_key(m))}
-                        </Button>
-                    </MethodOption>
-                }
-                .into_any()
-            })
-            .collect_view()
+    methods: impl Fn() -> Vec<MethodKind> + 'static,
+) -> El {
+    let option = move |m: MethodKind| {
+        let pressed = move || Some((c.method.get() == m).to_string());
+        let choose = button(Look::Link, "")
+            .attr_live("aria-pressed", pressed)
+            .attr("aria-describedby", about_id(m))
+            .say(ui, method_key(m))
+            .on("click", move |_| c.choose(m));
+        method_option(ui, m, |body| body.child(choose))
     };
-    view! {
-        <fieldset class="rg-methods">
-            <legend>{ui.text(legend)}</legend>
-            <ul class="rg-options">
-                <Live render=buttons />
-            </ul>
-        </fieldset>
-    }
+    let options = el("ul")
+        .class("rg-options")
+        .live(move || recommended_first(methods()).into_iter().map(option).collect());
+    el("fieldset").class("rg-methods").child(el("legend").say(ui, legend)).child(options)
 }

@@ -1,9 +1,10 @@
 //! The account being signed in, on each step after the username, with a way back to
 //! change it: as Entra and Okta show it, so a person on a shared computer sees whose
 //! sign-in this is before typing a password or a code.
-use crate::ui::kit::{Button, Look};
+use crate::ui::kit::dom::{button, el, El};
+use crate::ui::kit::Look;
 use crate::ui::text::Key;
-use crate::ui::use_ui;
+use crate::ui::{use_ui, Ui};
 use leptos::prelude::*;
 
 /// "Signing in as …" and "Not you?", which goes back to the username with it filled in.
@@ -11,18 +12,18 @@ use leptos::prelude::*;
 /// Nothing during a step-up, where the person is already signed in.
 #[component]
 pub fn IdentityChip() -> impl IntoView {
-    let ui = use_ui();
+    identity_chip(use_ui()).map_or_else(|| ().into_any(), El::into_view)
+}
+
+/// The chip, built; none during a step-up.
+pub fn identity_chip(ui: Ui) -> Option<El> {
     if ui.stepping_up() {
-        return ().into_any();
+        return None;
     }
-    let name = move || ui.tf(Key::SigninSigningInAs, &[("username", &ui.username.get())]);
-    view! {
-        <div class="rg-chip">
-            <p class="rg-identity" title=move || ui.username.get()>
-                {name}
-            </p>
-            <Button look=Look::Link on_click=move |_| ui.restart() label=Key::SigninNotYou />
-        </div>
-    }
-    .into_any()
+    let name = el("p")
+        .class("rg-identity")
+        .attr_live("title", move || Some(ui.username.get()))
+        .text_live(move || ui.tf(Key::SigninSigningInAs, &[("username", &ui.username.get())]));
+    let not_you = button(Look::Link, "").say(ui, Key::SigninNotYou).on("click", move |_| ui.restart());
+    Some(el("div").class("rg-chip").child(name).child(not_you))
 }

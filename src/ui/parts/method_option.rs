@@ -3,9 +3,9 @@
 //! to the button as its description. The recommended ones (a passkey, then an app) come
 //! first and say so.
 use crate::engine::MethodKind;
+use crate::ui::kit::dom::{el, svg, El};
 use crate::ui::text::Key;
-use crate::ui::use_ui;
-use leptos::prelude::*;
+use crate::ui::Ui;
 
 /// The order a list offers methods in: the strongest and easiest first (presentation
 /// only: which methods are offered is the backend's decision).
@@ -42,30 +42,19 @@ pub fn about_id(m: MethodKind) -> &'static str {
     }
 }
 
-/// A row for `method`; `button` is its button, which should name the method and carry
-/// `aria-describedby=about_id(method)`.
-#[component]
-pub fn MethodOption(method: MethodKind, children: Children) -> impl IntoView {
-    let ui = use_ui();
-    let recommended = rank(method) <= 1;
-    view! {
-        <li class="rg-option">
-            <span class="rg-option-icon">{icon(method)}</span>
-            <span class="rg-option-body">
-                {children()} <span class="rg-option-about" id=about_id(method)>
-                    {recommended
-                        .then(|| {
-                            view! { <strong class="rg-badge">{ui.text(Key::MethodRecommended)}</strong> }
-                        })}
-                    {ui.text(about_key(method))}
-                </span>
-            </span>
-        </li>
+/// A row for `method`; `name` adds its button to the row's body, a button that names
+/// the method and carries `aria-describedby=about_id(method)`.
+pub fn method_option(ui: Ui, method: MethodKind, name: impl FnOnce(El) -> El) -> El {
+    let mut about = el("span").class("rg-option-about").id(about_id(method));
+    if rank(method) <= 1 {
+        about = about.child(el("strong").class("rg-badge").say(ui, Key::MethodRecommended));
     }
+    let body = name(el("span").class("rg-option-body")).child(about.say(ui, about_key(method)));
+    el("li").class("rg-option").child(el("span").class("rg-option-icon").child(icon(method))).child(body)
 }
 
 /// A simple line drawing of the method, decorative (the name says it).
-fn icon(m: MethodKind) -> impl IntoView {
+fn icon(m: MethodKind) -> El {
     let d = match m {
         // A key.
         MethodKind::Passkey => "M14 4a6 6 0 1 0 4.9 9.5H22l2 2 2-2 2 2 2-2-3-3.5h-8.1A6 6 0 0 0 14 4zm-2 4.5a2 2 0 1 1 0 4 2 2 0 0 1 0-4z",
@@ -76,9 +65,12 @@ fn icon(m: MethodKind) -> impl IntoView {
         // A handset.
         MethodKind::Voice => "M9 3l4 1 2 6-3 2a14 14 0 0 0 8 8l2-3 6 2 1 4-2 3C17 27 5 15 6 5l3-2z",
     };
-    view! {
-        <svg viewBox="0 0 32 32" width="28" height="28" aria-hidden="true" focusable="false">
-            <path d=d fill="currentColor" fill-rule="evenodd" />
-        </svg>
-    }
+    let path = svg("path").attr("d", d).attr("fill", "currentColor").attr("fill-rule", "evenodd");
+    svg("svg")
+        .attr("viewBox", "0 0 32 32")
+        .attr("width", "28")
+        .attr("height", "28")
+        .attr("aria-hidden", "true")
+        .attr("focusable", "false")
+        .child(path)
 }

@@ -1,9 +1,10 @@
 //! The passkey button of every screen that offers one. Whether this browser can use
 //! passkeys at all is checked here, before anything is asked of the backend.
-use crate::ui::kit::{Button, Look};
+use crate::ui::kit::dom::{button, El};
+use crate::ui::kit::Look;
 use crate::ui::passkey;
 use crate::ui::text::{Key, Message};
-use crate::ui::use_ui;
+use crate::ui::{use_ui, Ui};
 use leptos::prelude::*;
 
 /// Runs `on_click` where passkeys work; elsewhere `message` says they can't be used
@@ -17,14 +18,25 @@ pub fn PasskeyButton(
     message: RwSignal<Option<Message>>,
     #[prop(into)] on_click: Callback<()>,
 ) -> impl IntoView {
-    let ui = use_ui();
+    passkey_button(use_ui(), look, class, label, message, move || on_click.run(())).into_view()
+}
+
+/// The button, built.
+pub fn passkey_button(
+    ui: Ui,
+    look: Look,
+    class: &str,
+    label: Key,
+    message: RwSignal<Option<Message>>,
+    on_click: impl Fn() + 'static,
+) -> El {
     let click = move |_| {
         message.set(None);
         if passkey::available() {
-            on_click.run(());
+            on_click();
         } else {
             message.set(Some(passkey::Failure::Unavailable.key().into()));
         }
     };
-    view! { <Button look class disabled=ui.pending on_click=click label /> }
+    button(look, class).disabled_when(move || ui.pending.get()).say(ui, label).on("click", click)
 }

@@ -5,9 +5,10 @@ use crate::backend::Input;
 use crate::engine::flow::MAX_MFA_FAILURES;
 use crate::engine::{MethodKind, PolicyKind, Step};
 use crate::ui::errors::show_error;
-use crate::ui::kit::{after_render, on_submit, watch, Button, ErrorSummary, Heading, Look, When};
-use crate::ui::parts::code_challenge::{Act, Challenge, CodeChallenge, MethodSwitch, OnAct};
-use crate::ui::parts::identity::IdentityChip;
+use crate::ui::kit::dom::{button, el, El};
+use crate::ui::kit::{after_render, error_summary, heading, watch, Look};
+use crate::ui::parts::code_challenge::{code_challenge, method_switch, Act, Challenge, OnAct};
+use crate::ui::parts::identity::identity_chip;
 use crate::ui::passkey;
 use crate::ui::text::{Arg, Key, Message};
 use crate::ui::{use_ui, Ui};
@@ -97,44 +98,36 @@ pub fn Mfa() -> impl IntoView {
     count_wrong_codes(ui, challenge);
     passkey::answer_challenges(ui, general);
     let act = OnAct::new(move |act| send(ui, challenge, input(act)));
-    let switch =
-        (methods.len() > 1).then(|| view! { <MethodSwitch challenge legend=Key::MfaSwitch methods /> });
-    view! {
-        <form class="rg-form" novalidate on:submit=on_submit(move || challenge.submit(act))>
-            <Heading key=Key::MfaHeading />
-            <IdentityChip />
-            <ErrorSummary fields=vec![("rg-code", challenge.error)] general />
-            {reason.map(|key| view! { <p class="rg-step-up-lead">{ui.text(key)}</p> })}
-            {passkey_only
-                .map(|key| {
-                    view! {
-                        <p class="rg-warning rg-passkey-only" role="note">
-                            {ui.text(key)}
-                        </p>
-                    }
-                })}
-            <CodeChallenge challenge code_id="rg-code" act />
-            {switch}
-            {cant_use(ui, challenge)}
-        </form>
+    let passkey_only =
+        passkey_only.map(|key| el("p").class("rg-warning rg-passkey-only").attr("role", "note").say(ui, key));
+    let form = el("form")
+        .class("rg-form")
+        .attr("novalidate", "")
+        .on_submit(move || challenge.submit(act))
+        .child(heading(ui, Key::MfaHeading))
+        .maybe(identity_chip(ui))
+        .child(error_summary(ui, vec![("rg-code", challenge.error)], Some(general)))
+        .maybe(reason.map(|key| el("p").class("rg-step-up-lead").say(ui, key)))
+        .maybe(passkey_only);
+    let mut form = code_challenge(form, ui, challenge, "rg-code", act);
+    if methods.len() > 1 {
+        form = form.child(method_switch(ui, challenge, Key::MfaSwitch, move || methods.clone()));
     }
+    cant_use(form, ui, challenge).into_view()
 }
 
 /// "I can't use any of these": help that opens below it, and a way to cancel.
-fn cant_use(ui: Ui, c: Challenge) -> impl IntoView {
+fn cant_use(form: El, ui: Ui, c: Challenge) -> El {
     let open = RwSignal::new(false);
-    view! {
-        <Button
-            look=Look::Link
-            attr:aria-expanded=move || open.get().to_string()
-            on_click=move |_| open.update(|v| *v = !*v)
-            label=Key::MfaCantUse
-        />
-        <When when=open>
-            <div class="rg-help">
-                <p>{ui.text(Key::MfaCantUseHelp)}</p>
-                <Button on_click=move |_| send(ui, c, Input::Cancel) label=Key::CommonCancel />
-            </div>
-        </When>
-    }
+    let toggle = button(Look::Link, "")
+        .attr_live("aria-expanded", move || Some(open.get().to_string()))
+        .say(ui, Key::MfaCantUse)
+        .on("click", move |_| open.update(|v| *v = !*v));
+    let help = move || {
+        let cancel = button(Look::Secondary, "")
+            .say(ui, Key::CommonCancel)
+            .on("click", move |_| send(ui, c, Input::Cancel));
+        vec![el("div").class("rg-help").child(el("p").say(ui, Key::MfaCantUseHelp)).child(cancel)]
+    };
+    form.child(toggle).show_when(move || open.get(), help)
 }

@@ -4,12 +4,13 @@ use crate::backend::api::{Enrollment, Field};
 use crate::backend::{BackendError, Input};
 use crate::engine::{MethodKind, Step};
 use crate::ui::errors::show_error;
-use crate::ui::kit::{code_typed, Button, ErrorSummary, Heading, Live, When};
+use crate::ui::kit::dom::{button, el, El};
+use crate::ui::kit::{code_typed, ErrorSummary, Heading, Live, Look, When};
 use crate::ui::parts::code_challenge::method_key;
 use crate::ui::parts::identity::IdentityChip;
-use crate::ui::parts::method_option::{about_id, MethodOption};
+use crate::ui::parts::method_option::{about_id, method_option};
 use crate::ui::parts::method_setup::{CodeForm, Enrolled, PhoneEntry, SetupForm};
-use crate::ui::parts::passkey_button::PasskeyButton;
+use crate::ui::parts::passkey_button::passkey_button;
 use crate::ui::passkey;
 use crate::ui::text::{Arg, Key, Message};
 use crate::ui::{use_ui, Ui};
@@ -127,50 +128,9 @@ pub fn Register() -> impl IntoView {
 /// The methods offered; for a phone, then its number.
 fn choose_method(reg: Registration, offer: Offer) -> impl IntoView {
     let ui = reg.ui;
-    let app = MethodKind::AuthenticatorApp;
-    let choose_app = move |_| {
-        reg.phone_chosen.set(false);
-        reg.begin(app);
-    };
     let phone_chosen = reg.phone_chosen;
     view! {
-        <fieldset class="rg-methods">
-            <legend>{ui.text(Key::RegisterChoose)}</legend>
-            // Recommended first: a passkey, then an app, then a phone.
-            <ul class="rg-options">
-                <When when=move || offer.passkey>
-                    <MethodOption method=MethodKind::Passkey>
-                        <PasskeyButton
-                            class="rg-add-passkey"
-                            label=Key::PasskeyAdd
-                            message=reg.form.general
-                            on_click=move || reg.create_passkey()
-                            attr:aria-describedby=about_id(MethodKind::Passkey)
-                        />
-                    </MethodOption>
-                </When>
-                <When when=move || offer.app>
-                    <MethodOption method=app>
-                        <Button on_click=choose_app attr:aria-describedby=about_id(app)>
-                            {ui.text(method_key(app))}
-                        </Button>
-                    </MethodOption>
-                </When>
-                <When when=move || offer.phone>
-                    <MethodOption method=MethodKind::Sms>
-                        <Button
-                            attr:aria-expanded=move || phone_chosen.get().to_string()
-                            attr:aria-describedby=about_id(MethodKind::Sms)
-                            on_click=move |_| phone_chosen.set(true)
-                        >
-                            {ui.text(Key::MethodSms)}
-                            " / "
-                            {ui.text(Key::MethodVoice)}
-                        </Button>
-                    </MethodOption>
-                </When>
-            </ul>
-        </fieldset>
+        {methods(reg, offer).into_view()}
         <When when=phone_chosen>
             <p>{ui.text(Key::RegisterPhoneLead)}</p>
             <PhoneEntry
@@ -181,6 +141,41 @@ fn choose_method(reg: Registration, offer: Offer) -> impl IntoView {
             />
         </When>
     }
+}
+
+/// The list of methods, recommended first: a passkey, then an app, then a phone.
+fn methods(reg: Registration, offer: Offer) -> El {
+    let ui = reg.ui;
+    let (passkey, app, sms) = (MethodKind::Passkey, MethodKind::AuthenticatorApp, MethodKind::Sms);
+    let mut list = el("ul").class("rg-options");
+    if offer.passkey {
+        let add = move || reg.create_passkey();
+        let button =
+            passkey_button(ui, Look::Secondary, "rg-add-passkey", Key::PasskeyAdd, reg.form.general, add);
+        let button = button.attr("aria-describedby", about_id(passkey));
+        list = list.child(method_option(ui, passkey, |body| body.child(button)));
+    }
+    if offer.app {
+        let choose_app = move |_| {
+            reg.phone_chosen.set(false);
+            reg.begin(app);
+        };
+        let button =
+            button(Look::Secondary, "").attr("aria-describedby", about_id(app)).say(ui, method_key(app));
+        list = list.child(method_option(ui, app, |body| body.child(button.on("click", choose_app))));
+    }
+    if offer.phone {
+        let phone_chosen = reg.phone_chosen;
+        let button = button(Look::Secondary, "")
+            .attr_live("aria-expanded", move || Some(phone_chosen.get().to_string()))
+            .attr("aria-describedby", about_id(sms))
+            .say(ui, Key::MethodSms)
+            .text(" / ")
+            .say(ui, Key::MethodVoice)
+            .on("click", move |_| phone_chosen.set(true));
+        list = list.child(method_option(ui, sms, |body| body.child(button)));
+    }
+    el("fieldset").class("rg-methods").child(el("legend").say(ui, Key::RegisterChoose)).child(list)
 }
 
 /// The method being set up (an app's QR code and key, or where a code was sent) and

@@ -5,11 +5,13 @@ use crate::engine::reset::{proof_of, ResetBlock, ResetStep};
 use crate::engine::MethodKind;
 use crate::ui::calls::{OnError, Work};
 use crate::ui::errors::error_text;
+use crate::ui::kit::dom::{button, el};
 use crate::ui::kit::{
     after_render, on_submit, watch, Button, ErrorSummary, FormMessage, Heading, Live, Look, Submit, Watched,
     When,
 };
-use crate::ui::parts::code_challenge::{Act, Challenge, CodeChallenge, MethodSwitch, OnAct};
+use crate::ui::kit::{error_summary, heading};
+use crate::ui::parts::code_challenge::{code_challenge, method_switch, Act, Challenge, OnAct};
 use crate::ui::parts::new_password::{ChoosePassword, PasswordChoice};
 use crate::ui::parts::username::UsernameField;
 use crate::ui::passkey;
@@ -236,20 +238,18 @@ fn Verify(reset: Reset) -> impl IntoView {
     follow_proofs(proofs, challenge);
     answer_passkey_challenges(reset, challenge.error);
     let act = OnAct::new(move |act| reset.send(input(act), Field::Code, challenge.error));
-    let offered = Signal::derive(move || proofs.with(|p| p.offered.clone()));
     let cancel = move |_| reset.send(ResetInput::Cancel, Field::Code, challenge.error);
-    view! {
-        <form novalidate on:submit=on_submit(move || challenge.submit(act))>
-            <Heading key=Key::ResetVerifyHeading />
-            <ErrorSummary fields=vec![("rg-reset-code", challenge.error)] />
-            <p class="rg-grace">{move || proofs.with(|p| p.progress(ui))}</p>
-            <MethodSwitch challenge legend=Key::RegisterChoose methods=offered />
-            <CodeChallenge challenge code_id="rg-reset-code" act />
-            <div class="rg-actions">
-                <Button on_click=cancel label=Key::CommonCancel />
-            </div>
-        </form>
-    }
+    let form = el("form")
+        .attr("novalidate", "")
+        .on_submit(move || challenge.submit(act))
+        .child(heading(ui, Key::ResetVerifyHeading))
+        .child(error_summary(ui, vec![("rg-reset-code", challenge.error)], None))
+        .child(el("p").class("rg-grace").text_live(move || proofs.with(|p| p.progress(ui))))
+        .child(method_switch(ui, challenge, Key::RegisterChoose, move || proofs.with(|p| p.offered.clone())));
+    let cancel = el("div")
+        .class("rg-actions")
+        .child(button(Look::Secondary, "").say(ui, Key::CommonCancel).on("click", cancel));
+    code_challenge(form, ui, challenge, "rg-reset-code", act).child(cancel).into_view()
 }
 
 /// Whenever a reply hands out a passkey challenge, asks the browser and sends back its
