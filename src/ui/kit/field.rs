@@ -47,12 +47,12 @@ pub fn TextField(
     #[prop(optional)]
     hint: Option<AnyView>,
 ) -> impl IntoView {
-    let field = Field { id, label, kind, autocomplete, inputmode, value, error };
+    let field = FieldSpec { id, label, kind, autocomplete, inputmode, value, error };
     text_field(use_ui(), field, hint).into_view()
 }
 
 /// What a text field is: `TextField`'s props but the hint.
-pub struct Field {
+pub struct FieldSpec {
     pub id: &'static str,
     pub label: Key,
     /// The input's type: "text", "password", "tel".
@@ -64,8 +64,8 @@ pub struct Field {
 }
 
 /// The field, built.
-pub fn text_field(ui: Ui, f: Field, hint: Option<AnyView>) -> El {
-    let Field { id, label, kind, autocomplete, inputmode, value, error } = f;
+pub fn text_field(ui: Ui, f: FieldSpec, hint: Option<AnyView>) -> El {
+    let FieldSpec { id, label, kind, autocomplete, inputmode, value, error } = f;
     let message_id = format!("{id}-message");
     let hint_id = format!("{id}-hint");
     let described = match hint {
@@ -116,14 +116,18 @@ pub(super) fn Labelled(id: &'static str, label: Key, children: Children) -> impl
 }
 
 /// A message for the whole form, announced when it changes, in the chosen language.
+#[cfg(feature = "account")]
 #[component]
 pub fn FormMessage(message: RwSignal<Option<Message>>) -> impl IntoView {
-    let ui = use_ui();
-    view! {
-        <p class="rg-error rg-form-error" role="alert">
-            {ui.message(message)}
-        </p>
-    }
+    form_message(use_ui(), message).into_view()
+}
+
+/// The form's message, built.
+pub fn form_message(ui: Ui, message: RwSignal<Option<Message>>) -> El {
+    el("p")
+        .class("rg-error rg-form-error")
+        .attr("role", "alert")
+        .text_live(move || ui.message(message)().unwrap_or_default())
 }
 
 /// Checks, before anything is sent, that a code was typed; says so next to the field.

@@ -15,7 +15,9 @@ mod table;
 
 pub use button::{on_submit, Button, Look, Submit};
 pub use erased::{after_render, watch, Live, Watched, When};
-pub use field::{code_typed, heading, text_field, Field, FormMessage, Heading, TextField};
+#[cfg(feature = "account")]
+pub use field::FormMessage;
+pub use field::{code_typed, form_message, heading, text_field, FieldSpec, Heading, TextField};
 #[cfg(feature = "admin")]
 pub use settings::{Checkbox, Choice, TextArea};
 pub use status::Progress;

@@ -5,7 +5,7 @@ use super::method_option::{about_id, method_option, recommended_first};
 use super::passkey_button::passkey_button;
 use crate::engine::MethodKind;
 use crate::ui::kit::dom::{button, el, submit, El};
-use crate::ui::kit::{code_typed, text_field, Field, Look, Watched};
+use crate::ui::kit::{code_typed, text_field, FieldSpec, Look, Watched};
 use crate::ui::text::{Key, Message};
 use crate::ui::Ui;
 use leptos::prelude::*;
@@ -142,7 +142,7 @@ pub fn code_challenge(form: El, ui: Ui, c: Challenge, code_id: &'static str, act
 
 /// The code field, "resend" for a phone, and the form's submit.
 fn code_entry(ui: Ui, c: Challenge, code_id: &'static str, act: OnAct) -> Vec<El> {
-    let field = Field {
+    let field = FieldSpec {
         id: code_id,
         label: Key::MfaCode,
         kind: "text",

@@ -4,9 +4,10 @@ use crate::backend::api::Field;
 use crate::backend::BackendError;
 use crate::engine::password::{Rejection, Verdict};
 use crate::ui::errors::error_text;
-use crate::ui::kit::{after_render, Live, TextField, Watched};
+use crate::ui::kit::dom::{el, El};
+use crate::ui::kit::{after_render, text_field, FieldSpec, Watched};
 use crate::ui::text::{Key, Message};
-use crate::ui::{use_ui, Ui};
+use crate::ui::Ui;
 use leptos::prelude::*;
 use std::time::Duration;
 
@@ -119,20 +120,18 @@ fn typed_twice(
 
 /// The rule list: why a candidate is refused, that it meets the requirements, or why it
 /// could not be checked.
-fn feedback_lines(ui: Ui, feedback: Feedback) -> Vec<AnyView> {
+fn feedback_lines(ui: Ui, feedback: Feedback) -> Vec<El> {
     if let Some((key, refused)) = feedback.failed.get() {
         let text = match refused {
             true => ui.t(key).to_string(),
             false => format!("{} {}", ui.t(key), ui.t(Key::PasswordCheckFailed)),
         };
-        return vec![view! { <li class="rg-error">{text}</li> }.into_any()];
+        return vec![el("li").class("rg-error").text(&text)];
     }
     match feedback.verdict.get() {
         None => vec![],
-        Some(v) if v.accepted() => vec![view! { <li class="rg-ok">{ui.t(Key::PasswordOk)}</li> }.into_any()],
-        Some(v) => {
-            v.rejections.into_iter().map(|r| view! { <li>{rejection_text(ui, r)}</li> }.into_any()).collect()
-        }
+        Some(v) if v.accepted() => vec![el("li").class("rg-ok").text(ui.t(Key::PasswordOk))],
+        Some(v) => v.rejections.into_iter().map(|r| el("li").text(&rejection_text(ui, r))).collect(),
     }
 }
 
@@ -174,18 +173,25 @@ impl PasswordChoice {
     }
 }
 
-/// The new password, the rule list, and the password again.
-#[component]
-pub fn ChoosePassword(choice: PasswordChoice) -> impl IntoView {
-    let ui = use_ui();
+/// The new password, the rule list, and the password again, added to `form`.
+pub fn choose_password(form: El, ui: Ui, choice: PasswordChoice) -> El {
     let field = |id, label, value, error| {
-        view! { <TextField id label kind="password" autocomplete="new-password" value error /> }
+        let spec = FieldSpec {
+            id,
+            label,
+            kind: "password",
+            autocomplete: "new-password",
+            inputmode: None,
+            value,
+            error,
+        };
+        text_field(ui, spec, None)
     };
-    view! {
-        {field("rg-new-password", Key::PasswordNew, choice.new, choice.new_error)}
-        <ul class="rg-rules" aria-live="polite">
-            <Live render=move || feedback_lines(ui, choice.feedback) />
-        </ul>
-        {field("rg-confirm-password", Key::PasswordConfirm, choice.confirm, choice.confirm_error)}
-    }
+    let rules = el("ul")
+        .class("rg-rules")
+        .attr("aria-live", "polite")
+        .live(move || feedback_lines(ui, choice.feedback));
+    form.child(field("rg-new-password", Key::PasswordNew, choice.new, choice.new_error))
+        .child(rules)
+        .child(field("rg-confirm-password", Key::PasswordConfirm, choice.confirm, choice.confirm_error))
 }

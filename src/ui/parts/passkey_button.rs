@@ -4,12 +4,15 @@ use crate::ui::kit::dom::{button, El};
 use crate::ui::kit::Look;
 use crate::ui::passkey;
 use crate::ui::text::{Key, Message};
-use crate::ui::{use_ui, Ui};
+#[cfg(feature = "account")]
+use crate::ui::use_ui;
+use crate::ui::Ui;
 use leptos::prelude::*;
 
 /// Runs `on_click` where passkeys work; elsewhere `message` says they can't be used
 /// here, and nothing typed on the screen is touched. `message` is cleared first either
 /// way, and the button waits while a call is under way.
+#[cfg(feature = "account")]
 #[component]
 pub fn PasskeyButton(
     label: Key,

@@ -1,7 +1,8 @@
 //! Blocked: why, what the person can do, and details to give the help desk.
 use crate::engine::{BlockReason, Step};
-use crate::ui::kit::{Button, Heading, Live, Look};
-use crate::ui::parts::identity::IdentityChip;
+use crate::ui::kit::dom::{button, el};
+use crate::ui::kit::{heading, Look};
+use crate::ui::parts::identity::identity_chip;
 use crate::ui::text::Key;
 use crate::ui::{use_ui, Ui};
 use leptos::prelude::*;
@@ -84,32 +85,20 @@ pub fn Blocked() -> impl IntoView {
         }
     };
     let rows = move || {
-        details(ui, reason)
-            .into_iter()
-            .map(|(k, v)| {
-                view! {
-                    <dt>{k}</dt>
-                    <dd>{v}</dd>
-                }
-                .into_any()
-            })
-            .collect_view()
+        let pairs = details(ui, reason).into_iter();
+        pairs.flat_map(|(k, v)| [el("dt").text(k), el("dd").text(&v)]).collect()
     };
-    view! {
-        <section class="rg-form rg-blocked">
-            <Heading key=Key::BlockedHeading />
-            <IdentityChip />
-            <p class="rg-reason">{move || block_message(ui, reason)}</p>
-            <h2>{ui.text(Key::BlockedDetails)}</h2>
-            <dl class="rg-details">
-                <Live render=rows />
-            </dl>
-            <div class="rg-actions">
-                <Button on_click=copy>
-                    {move || ui.t(if copied.get() { Key::CommonCopied } else { Key::CommonCopy })}
-                </Button>
-                <Button look=Look::Primary on_click=move |_| ui.restart() label=Key::CommonStartOver />
-            </div>
-        </section>
-    }
+    let copy_words = move || ui.t(if copied.get() { Key::CommonCopied } else { Key::CommonCopy }).to_string();
+    let copy = button(Look::Secondary, "").text_live(copy_words).on("click", copy);
+    let start_over =
+        button(Look::Primary, "").say(ui, Key::CommonStartOver).on("click", move |_| ui.restart());
+    el("section")
+        .class("rg-form rg-blocked")
+        .child(heading(ui, Key::BlockedHeading))
+        .maybe(identity_chip(ui))
+        .child(el("p").class("rg-reason").text_live(move || block_message(ui, reason)))
+        .child(el("h2").say(ui, Key::BlockedDetails))
+        .child(el("dl").class("rg-details").live(rows))
+        .child(el("div").class("rg-actions").child(copy).child(start_over))
+        .into_view()
 }

@@ -3,9 +3,10 @@ use crate::backend::api::Field;
 use crate::backend::{BackendError, Input};
 use crate::engine::{PasswordReason, Step};
 use crate::ui::errors::show_error;
-use crate::ui::kit::{on_submit, ErrorSummary, Heading, Submit};
-use crate::ui::parts::identity::IdentityChip;
-use crate::ui::parts::new_password::{ChoosePassword, PasswordChoice};
+use crate::ui::kit::dom::{el, submit as submit_button};
+use crate::ui::kit::{error_summary, heading};
+use crate::ui::parts::identity::identity_chip;
+use crate::ui::parts::new_password::{choose_password, PasswordChoice};
 use crate::ui::text::{Key, Message};
 use crate::ui::{use_ui, Ui};
 use leptos::prelude::*;
@@ -40,28 +41,22 @@ pub fn ChangePassword() -> impl IntoView {
         Step::ChangePassword { reason, .. } => Some(reason),
         _ => None,
     });
-    let (heading, lead) = words(reason);
+    let (heading_key, lead) = words(reason);
     let general = RwSignal::new(None);
     // `try_`: a check still on its way when the component is unmounted finds nothing.
     let flow_id = move || ui.reply.try_with_untracked(|r| r.as_ref().map(|r| r.flow_id.clone())).flatten();
     let submitted = move || ui.reply.with(|r| r.as_ref().and_then(|r| r.verdict.clone()));
     let choice = PasswordChoice::new(ui, flow_id, submitted);
-    view! {
-        <form class="rg-form" novalidate on:submit=on_submit(move || submit(ui, choice, general))>
-            <Heading key=heading />
-            <IdentityChip />
-            <ErrorSummary
-                fields=vec![
-                    ("rg-new-password", choice.new_error),
-                    ("rg-confirm-password", choice.confirm_error),
-                ]
-                general
-            />
-            <p>{ui.text(lead)}</p>
-            <ChoosePassword choice />
-            <div class="rg-actions">
-                <Submit label=Key::PasswordSubmit />
-            </div>
-        </form>
-    }
+    let summary = vec![("rg-new-password", choice.new_error), ("rg-confirm-password", choice.confirm_error)];
+    let form = el("form")
+        .class("rg-form")
+        .attr("novalidate", "")
+        .on_submit(move || submit(ui, choice, general))
+        .child(heading(ui, heading_key))
+        .maybe(identity_chip(ui))
+        .child(error_summary(ui, summary, Some(general)))
+        .child(el("p").say(ui, lead));
+    choose_password(form, ui, choice)
+        .child(el("div").class("rg-actions").child(submit_button(ui, Key::PasswordSubmit)))
+        .into_view()
 }

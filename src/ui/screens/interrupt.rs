@@ -3,8 +3,9 @@ use crate::backend::api::Field;
 use crate::backend::Input;
 use crate::engine::Step;
 use crate::ui::errors::show_error;
-use crate::ui::kit::{Button, FormMessage, Heading, Look, When};
-use crate::ui::parts::identity::IdentityChip;
+use crate::ui::kit::dom::{button, el};
+use crate::ui::kit::{form_message, heading, Look};
+use crate::ui::parts::identity::identity_chip;
 use crate::ui::text::Key;
 use crate::ui::use_ui;
 use leptos::prelude::*;
@@ -26,19 +27,17 @@ pub fn Interrupt() -> impl IntoView {
         general.set(None);
         ui.send(input, move |e| show_error(e, Field::Code, general, general));
     };
-    view! {
-        <section class="rg-form">
-            <Heading key=Key::InterruptHeading />
-            <IdentityChip />
-            <p>{ui.text(Key::InterruptLead)}</p>
-            <p class="rg-grace">{grace}</p>
-            <FormMessage message=general />
-            <div class="rg-actions">
-                <When when=move || can_skip>
-                    <Button on_click=move |_| send(Input::Skip) label=Key::InterruptSkip />
-                </When>
-                <Button look=Look::Primary on_click=move |_| send(Input::Continue) label=Key::CommonNext />
-            </div>
-        </section>
-    }
+    let next = button(Look::Primary, "").say(ui, Key::CommonNext).on("click", move |_| send(Input::Continue));
+    let skip = can_skip.then(|| {
+        button(Look::Secondary, "").say(ui, Key::InterruptSkip).on("click", move |_| send(Input::Skip))
+    });
+    el("section")
+        .class("rg-form")
+        .child(heading(ui, Key::InterruptHeading))
+        .maybe(identity_chip(ui))
+        .child(el("p").say(ui, Key::InterruptLead))
+        .child(el("p").class("rg-grace").text_live(grace))
+        .child(form_message(ui, general))
+        .child(el("div").class("rg-actions").maybe(skip).child(next))
+        .into_view()
 }

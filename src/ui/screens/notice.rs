@@ -3,8 +3,9 @@ use crate::backend::api::Field;
 use crate::backend::Input;
 use crate::engine::{DetectionKind, NoticeKind, Step};
 use crate::ui::errors::show_error;
-use crate::ui::kit::{Button, FormMessage, Heading, Live, Look};
-use crate::ui::parts::identity::IdentityChip;
+use crate::ui::kit::dom::{button, el};
+use crate::ui::kit::{form_message, heading, Look};
+use crate::ui::parts::identity::identity_chip;
 use crate::ui::text::Key;
 use crate::ui::use_ui;
 use leptos::prelude::*;
@@ -31,7 +32,7 @@ pub fn Notice() -> impl IntoView {
     let ui = use_ui();
     let general = RwSignal::new(None);
     let user_risk = ui.reply_now(|r| matches!(r.step, Step::Notice { kind: NoticeKind::UserRisk, .. }));
-    let (heading, lead) = if user_risk {
+    let (heading_key, lead) = if user_risk {
         (Key::NoticeUserHeading, Key::NoticeUserLead)
     } else {
         (Key::NoticeSigninHeading, Key::NoticeSigninLead)
@@ -64,25 +65,18 @@ pub fn Notice() -> impl IntoView {
         general.set(None);
         ui.send(input, move |e| show_error(e, Field::Code, general, general));
     };
-    view! {
-        <section class="rg-form" class:rg-warning=user_risk>
-            <Heading key=heading />
-            <IdentityChip />
-            <p>{ui.text(lead)}</p>
-            <ul class="rg-unusual">
-                <Live render=move || {
-                    items().into_iter().map(|i| view! { <li>{i}</li> }.into_any()).collect_view()
-                } />
-            </ul>
-            <FormMessage message=general />
-            <div class="rg-actions">
-                <Button on_click=move |_| send(Input::Cancel) label=Key::CommonCancel />
-                <Button
-                    look=Look::Primary
-                    on_click=move |_| send(Input::Continue)
-                    label=Key::CommonContinue
-                />
-            </div>
-        </section>
-    }
+    let list = move || items().into_iter().map(|i| el("li").text(&i)).collect();
+    let cancel =
+        button(Look::Secondary, "").say(ui, Key::CommonCancel).on("click", move |_| send(Input::Cancel));
+    let go_on =
+        button(Look::Primary, "").say(ui, Key::CommonContinue).on("click", move |_| send(Input::Continue));
+    el("section")
+        .class(if user_risk { "rg-form rg-warning" } else { "rg-form" })
+        .child(heading(ui, heading_key))
+        .maybe(identity_chip(ui))
+        .child(el("p").say(ui, lead))
+        .child(el("ul").class("rg-unusual").live(list))
+        .child(form_message(ui, general))
+        .child(el("div").class("rg-actions").child(cancel).child(go_on))
+        .into_view()
 }

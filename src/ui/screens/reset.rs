@@ -5,15 +5,11 @@ use crate::engine::reset::{proof_of, ResetBlock, ResetStep};
 use crate::engine::MethodKind;
 use crate::ui::calls::{OnError, Work};
 use crate::ui::errors::error_text;
-use crate::ui::kit::dom::{button, el};
-use crate::ui::kit::{
-    after_render, on_submit, watch, Button, ErrorSummary, FormMessage, Heading, Live, Look, Submit, Watched,
-    When,
-};
-use crate::ui::kit::{error_summary, heading};
+use crate::ui::kit::dom::{button, el, submit as submit_button, El};
+use crate::ui::kit::{after_render, error_summary, form_message, heading, watch, Look, Watched};
 use crate::ui::parts::code_challenge::{code_challenge, method_switch, Act, Challenge, OnAct};
-use crate::ui::parts::new_password::{ChoosePassword, PasswordChoice};
-use crate::ui::parts::username::UsernameField;
+use crate::ui::parts::new_password::{choose_password, PasswordChoice};
+use crate::ui::parts::username::username_field;
 use crate::ui::passkey;
 use crate::ui::text::{Key, Message};
 use crate::ui::{use_ui, Ui};
@@ -111,23 +107,26 @@ pub fn ForgotPassword() -> impl IntoView {
     let ui = use_ui();
     let reset = Reset { ui, reply: Watched::new(None), general: RwSignal::new(None) };
     let current = watch(move || reset.reply.with(part));
-    view! {
-        <section class="rg-form">
-            <Live render=move || match current.get() {
-                Part::Username => view! { <AskUsername reset /> }.into_any(),
-                Part::Verify => view! { <Verify reset /> }.into_any(),
-                Part::NewPassword => view! { <NewPassword reset /> }.into_any(),
-                Part::Done => view! { <Done reset /> }.into_any(),
-                Part::Blocked => view! { <Refused reset /> }.into_any(),
-                Part::Ended => view! { <Ended reset /> }.into_any(),
-            } />
-            <FormMessage message=reset.general />
-        </section>
+    // Each part reads the reply as it needs; only a change of part builds another.
+    let shown = move || {
+        let part = current.get();
+        untrack(|| vec![part_view(reset, part)])
+    };
+    el("section").class("rg-form").live(shown).child(form_message(ui, reset.general)).into_view()
+}
+
+fn part_view(reset: Reset, part: Part) -> El {
+    match part {
+        Part::Username => ask_username(reset),
+        Part::Verify => verify(reset),
+        Part::NewPassword => new_password(reset),
+        Part::Done => done(reset),
+        Part::Blocked => refused(reset),
+        Part::Ended => ended(reset),
     }
 }
 
-#[component]
-fn AskUsername(reset: Reset) -> impl IntoView {
+fn ask_username(reset: Reset) -> El {
     let ui = reset.ui;
     let error = RwSignal::new(None);
     let submit = move || {
@@ -143,18 +142,15 @@ fn AskUsername(reset: Reset) -> impl IntoView {
             Box::new(move |e| reset.show(e, Field::Username, error)),
         );
     };
-    view! {
-        <form novalidate on:submit=on_submit(submit)>
-            <Heading key=Key::ResetHeading />
-            <ErrorSummary fields=vec![("rg-reset-username", error)] />
-            <p>{ui.text(Key::ResetLead)}</p>
-            <UsernameField id="rg-reset-username" error />
-            <div class="rg-actions">
-                <Button on_click=move |_| ui.restart() label=Key::CommonBack />
-                <Submit label=Key::CommonNext />
-            </div>
-        </form>
-    }
+    let back = button(Look::Secondary, "").say(ui, Key::CommonBack).on("click", move |_| ui.restart());
+    el("form")
+        .attr("novalidate", "")
+        .on_submit(submit)
+        .child(heading(ui, Key::ResetHeading))
+        .child(error_summary(ui, vec![("rg-reset-username", error)], None))
+        .child(el("p").say(ui, Key::ResetLead))
+        .child(username_field(ui, "rg-reset-username", error))
+        .child(el("div").class("rg-actions").child(back).child(submit_button(ui, Key::CommonNext)))
 }
 
 /// The proof step as the reply tells it.
@@ -228,8 +224,7 @@ fn follow_proofs(proofs: Watched<Proofs>, c: Challenge) {
     });
 }
 
-#[component]
-fn Verify(reset: Reset) -> impl IntoView {
+fn verify(reset: Reset) -> El {
     let ui = reset.ui;
     let proofs = watch(move || reset.reply.with(Proofs::of));
     let first = proofs.with_untracked(|p| p.offered.first().copied()).unwrap_or(MethodKind::AuthenticatorApp);
@@ -249,7 +244,7 @@ fn Verify(reset: Reset) -> impl IntoView {
     let cancel = el("div")
         .class("rg-actions")
         .child(button(Look::Secondary, "").say(ui, Key::CommonCancel).on("click", cancel));
-    code_challenge(form, ui, challenge, "rg-reset-code", act).child(cancel).into_view()
+    code_challenge(form, ui, challenge, "rg-reset-code", act).child(cancel)
 }
 
 /// Whenever a reply hands out a passkey challenge, asks the browser and sends back its
@@ -268,8 +263,7 @@ fn answer_passkey_challenges(reset: Reset, error: RwSignal<Option<Message>>) {
     );
 }
 
-#[component]
-fn NewPassword(reset: Reset) -> impl IntoView {
+fn new_password(reset: Reset) -> El {
     let ui = reset.ui;
     let flow_id = move || reset.reply.with_untracked(|r| r.as_ref().map(|r| r.flow_id.clone()));
     let submitted = move || reset.reply.with(|r| r.as_ref().and_then(|r| r.verdict.clone()));
@@ -279,43 +273,35 @@ fn NewPassword(reset: Reset) -> impl IntoView {
             reset.send(ResetInput::NewPassword { password, confirm }, Field::NewPassword, choice.new_error);
         }
     };
-    view! {
-        <form novalidate on:submit=on_submit(submit)>
-            <Heading key=Key::ResetPasswordHeading />
-            <ErrorSummary fields=vec![
-                ("rg-new-password", choice.new_error),
-                ("rg-confirm-password", choice.confirm_error),
-            ] />
-            <ChoosePassword choice />
-            <div class="rg-actions">
-                <Submit label=Key::PasswordSubmit />
-            </div>
-        </form>
-    }
+    let summary = vec![("rg-new-password", choice.new_error), ("rg-confirm-password", choice.confirm_error)];
+    let form = el("form")
+        .attr("novalidate", "")
+        .on_submit(submit)
+        .child(heading(ui, Key::ResetPasswordHeading))
+        .child(error_summary(ui, summary, None));
+    choose_password(form, ui, choice)
+        .child(el("div").class("rg-actions").child(submit_button(ui, Key::PasswordSubmit)))
 }
 
-#[component]
-fn Done(reset: Reset) -> impl IntoView {
+fn done(reset: Reset) -> El {
     let ui = reset.ui;
     let (unlocked, remediated) = reset.reply.with_untracked(|r| match r.as_ref().map(|r| &r.step) {
         Some(ResetStep::Done { unlocked, remediation }) => (*unlocked, remediation.is_some()),
         _ => (false, false),
     });
-    view! {
-        <div class="rg-success">
-            <Heading key=Key::ResetDoneHeading />
-            <p>{ui.text(Key::ResetDoneLead)}</p>
-            <When when=move || unlocked>
-                <p>{ui.text(Key::ResetDoneUnlocked)}</p>
-            </When>
-            <When when=move || remediated>
-                <p>{ui.text(Key::RemediationUser)}</p>
-            </When>
-            <div class="rg-actions">
-                <Button look=Look::Primary on_click=move |_| ui.restart() label=Key::SigninSubmit />
-            </div>
-        </div>
-    }
+    el("div")
+        .class("rg-success")
+        .child(heading(ui, Key::ResetDoneHeading))
+        .child(el("p").say(ui, Key::ResetDoneLead))
+        .maybe(unlocked.then(|| el("p").say(ui, Key::ResetDoneUnlocked)))
+        .maybe(remediated.then(|| el("p").say(ui, Key::RemediationUser)))
+        .child(start_again(ui, Key::SigninSubmit))
+}
+
+/// The reset's way out: back to the start of sign-in.
+fn start_again(ui: Ui, label: Key) -> El {
+    let button = button(Look::Primary, "").say(ui, label).on("click", move |_| ui.restart());
+    el("div").class("rg-actions").child(button)
 }
 
 fn block_key(reason: ResetBlock) -> Key {
@@ -329,33 +315,19 @@ fn block_key(reason: ResetBlock) -> Key {
     }
 }
 
-#[component]
-fn Refused(reset: Reset) -> impl IntoView {
+fn refused(reset: Reset) -> El {
     let ui = reset.ui;
     let reason = reset.reply.with_untracked(|r| match r.as_ref().map(|r| &r.step) {
         Some(ResetStep::Blocked { reason }) => *reason,
         _ => ResetBlock::UserRiskPolicyBlocks,
     });
-    view! {
-        <div class="rg-blocked">
-            <Heading key=Key::ResetBlockedHeading />
-            <p class="rg-reason">{ui.text(block_key(reason))}</p>
-            <div class="rg-actions">
-                <Button look=Look::Primary on_click=move |_| ui.restart() label=Key::CommonStartOver />
-            </div>
-        </div>
-    }
+    el("div")
+        .class("rg-blocked")
+        .child(heading(ui, Key::ResetBlockedHeading))
+        .child(el("p").class("rg-reason").say(ui, block_key(reason)))
+        .child(start_again(ui, Key::CommonStartOver))
 }
 
-#[component]
-fn Ended(reset: Reset) -> impl IntoView {
-    let ui = reset.ui;
-    view! {
-        <div>
-            <Heading key=Key::ResetCancelled />
-            <div class="rg-actions">
-                <Button look=Look::Primary on_click=move |_| ui.restart() label=Key::CommonStartOver />
-            </div>
-        </div>
-    }
+fn ended(reset: Reset) -> El {
+    el("div").child(heading(reset.ui, Key::ResetCancelled)).child(start_again(reset.ui, Key::CommonStartOver))
 }

@@ -2,10 +2,11 @@
 use crate::backend::api::Field;
 use crate::backend::SignInRequest;
 use crate::ui::errors::show_error;
-use crate::ui::kit::{on_submit, Button, ErrorSummary, Heading, Look, Submit, TextField, When};
-use crate::ui::parts::identity::IdentityChip;
-use crate::ui::parts::passkey_button::PasskeyButton;
-use crate::ui::parts::username::UsernameField;
+use crate::ui::kit::dom::{button, el, submit as submit_button};
+use crate::ui::kit::{error_summary, heading, text_field, FieldSpec, Look, When};
+use crate::ui::parts::identity::identity_chip;
+use crate::ui::parts::passkey_button::passkey_button;
+use crate::ui::parts::username::username_field;
 use crate::ui::split;
 use crate::ui::text::{Key, Message};
 use crate::ui::{use_ui, Screen, Ui};
@@ -20,7 +21,7 @@ struct UsernameError(RwSignal<Option<Message>>);
 #[component]
 pub fn UsernameSummary() -> impl IntoView {
     let error = expect_context::<UsernameError>().0;
-    view! { <ErrorSummary fields=vec![("rg-username", error)] /> }
+    error_summary(use_ui(), vec![("rg-username", error)], None).into_view()
 }
 
 #[component]
@@ -36,33 +37,28 @@ pub fn Username() -> impl IntoView {
         error.set(None);
         ui.screen.set(Screen::Password);
     };
-    view! {
-        // Typing, a key or a press on the first screen fetches the password screen's part,
-        // which holds the HTTP adapter too (not focus: the heading takes it when the screen
-        // appears).
-        <form
-            class="rg-form"
-            novalidate
-            on:submit=on_submit(submit)
-            on:input=move |_| split::preload_password_once()
-            on:keydown=move |_| split::preload_password_once()
-            on:pointerdown=move |_| split::preload_password_once()
-        >
-            <Heading key=Key::SigninHeading />
-            <When when=move || {
-                error.with(Option::is_some)
-            }>{split::if_fetched(split::username_summary_view())}</When>
-            <UsernameField id="rg-username" error />
-            <div class="rg-actions">
-                <Button
-                    look=Look::Link
-                    on_click=move |_| ui.screen.set(Screen::Reset)
-                    label=Key::SigninForgot
-                />
-                <Submit label=Key::CommonNext />
-            </div>
-        </form>
-    }
+    let summary = view! {
+        <When when=move || {
+            error.with(Option::is_some)
+        }>{split::if_fetched(split::username_summary_view())}</When>
+    };
+    let forgot =
+        button(Look::Link, "").say(ui, Key::SigninForgot).on("click", move |_| ui.screen.set(Screen::Reset));
+    // Typing, a key or a press on the first screen fetches the password screen's part,
+    // which holds the HTTP adapter too (not focus: the heading takes it when the screen
+    // appears).
+    el("form")
+        .class("rg-form")
+        .attr("novalidate", "")
+        .on_submit(submit)
+        .on("input", move |_| split::preload_password_once())
+        .on("keydown", move |_| split::preload_password_once())
+        .on("pointerdown", move |_| split::preload_password_once())
+        .child(heading(ui, Key::SigninHeading))
+        .view(summary.into_any())
+        .child(username_field(ui, "rg-username", error))
+        .child(el("div").class("rg-actions").child(forgot).child(submit_button(ui, Key::CommonNext)))
+        .into_view()
 }
 
 /// Signs in with the username and the password typed; says why not next to the field.
@@ -99,32 +95,29 @@ pub fn Password() -> impl IntoView {
             general.try_set(Some(key.into()));
         })
     };
-    view! {
-        <form class="rg-form" novalidate on:submit=on_submit(move || sign_in(ui, password, error, general))>
-            <Heading key=Key::SigninPasswordHeading />
-            <IdentityChip />
-            <ErrorSummary fields=vec![("rg-password", error)] general />
-            <TextField
-                id="rg-password"
-                label=Key::SigninPassword
-                kind="password"
-                autocomplete="current-password"
-                value=password
-                error
-            />
-            <div class="rg-actions">
-                <Button on_click=move |_| ui.screen.set(Screen::Username) label=Key::CommonBack />
-                <Submit label=Key::SigninSubmit />
-            </div>
-            <div class="rg-actions">
-                <PasskeyButton
-                    look=Look::Link
-                    class="rg-passkey-sign-in"
-                    label=Key::SigninPasskey
-                    message=general
-                    on_click=with_passkey
-                />
-            </div>
-        </form>
-    }
+    let field = FieldSpec {
+        id: "rg-password",
+        label: Key::SigninPassword,
+        kind: "password",
+        autocomplete: "current-password",
+        inputmode: None,
+        value: password,
+        error,
+    };
+    let back = button(Look::Secondary, "")
+        .say(ui, Key::CommonBack)
+        .on("click", move |_| ui.screen.set(Screen::Username));
+    let passkey =
+        passkey_button(ui, Look::Link, "rg-passkey-sign-in", Key::SigninPasskey, general, with_passkey);
+    el("form")
+        .class("rg-form")
+        .attr("novalidate", "")
+        .on_submit(move || sign_in(ui, password, error, general))
+        .child(heading(ui, Key::SigninPasswordHeading))
+        .maybe(identity_chip(ui))
+        .child(error_summary(ui, vec![("rg-password", error)], Some(general)))
+        .child(text_field(ui, field, None))
+        .child(el("div").class("rg-actions").child(back).child(submit_button(ui, Key::SigninSubmit)))
+        .child(el("div").class("rg-actions").child(passkey))
+        .into_view()
 }

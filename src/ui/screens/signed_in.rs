@@ -1,12 +1,12 @@
 //! Signed in, and what was put right on the way.
 use crate::engine::{RiskKind, Step};
-use crate::ui::kit::{Button, Heading, When};
+use crate::ui::kit::dom::{button, el};
+#[cfg(feature = "account")]
+use crate::ui::kit::{after_render, Button, When};
+use crate::ui::kit::{heading, Look};
 use crate::ui::text::Key;
 #[cfg(feature = "account")]
-use crate::ui::{
-    kit::{after_render, Look},
-    Screen,
-};
+use crate::ui::Screen;
 use crate::ui::{use_ui, Ui};
 use leptos::prelude::*;
 
@@ -19,30 +19,24 @@ pub fn SignedIn() -> impl IntoView {
     });
     let name = ui.reply_now(|r| r.display_name.clone());
     let any = !remediations.is_empty();
-    view! {
-        <section class="rg-form rg-success">
-            <Heading key=Key::SignedinHeading />
-            <p>{move || ui.tf(Key::SignedinLead, &[("name", &name)])}</p>
-            <When when=move || any>
-                <p>{ui.text(Key::SignedinRemediated)}</p>
-            </When>
-            <ul class="rg-remediations">
-                {remediations
-                    .iter()
-                    .map(|r| {
-                        let key = match r.risk {
-                            RiskKind::SignIn => Key::RemediationSignIn,
-                            RiskKind::User => Key::RemediationUser,
-                        };
-                        view! { <li>{ui.text(key)}</li> }.into_any()
-                    })
-                    .collect_view()}
-            </ul>
-            <div class="rg-actions">
-                {views_to_open(ui)} <Button on_click=move |_| ui.sign_out() label=Key::CommonSignOut />
-            </div>
-        </section>
+    let mut list = el("ul").class("rg-remediations");
+    for r in &remediations {
+        let key = match r.risk {
+            RiskKind::SignIn => Key::RemediationSignIn,
+            RiskKind::User => Key::RemediationUser,
+        };
+        list = list.child(el("li").say(ui, key));
     }
+    let sign_out =
+        button(Look::Secondary, "").say(ui, Key::CommonSignOut).on("click", move |_| ui.sign_out());
+    el("section")
+        .class("rg-form rg-success")
+        .child(heading(ui, Key::SignedinHeading))
+        .child(el("p").text_live(move || ui.tf(Key::SignedinLead, &[("name", &name)])))
+        .maybe(any.then(|| el("p").say(ui, Key::SignedinRemediated)))
+        .child(list)
+        .child(el("div").class("rg-actions").view(views_to_open(ui)).child(sign_out))
+        .into_view()
 }
 
 /// Where the build has them, the session opens the account and, for IT staff, the
