@@ -5,11 +5,11 @@ use crate::backend::{BackendError, Input};
 use crate::engine::{MethodKind, Step};
 use crate::ui::errors::show_error;
 use crate::ui::kit::dom::{button, el, El};
-use crate::ui::kit::{code_typed, ErrorSummary, Heading, Live, Look, When};
+use crate::ui::kit::{code_typed, error_summary, heading, Look};
 use crate::ui::parts::code_challenge::method_key;
-use crate::ui::parts::identity::IdentityChip;
+use crate::ui::parts::identity::identity_chip;
 use crate::ui::parts::method_option::{about_id, method_option};
-use crate::ui::parts::method_setup::{CodeForm, Enrolled, PhoneEntry, SetupForm};
+use crate::ui::parts::method_setup::{code_form, enrolled, phone_entry, SetupForm};
 use crate::ui::parts::passkey_button::passkey_button;
 use crate::ui::passkey;
 use crate::ui::text::{Arg, Key, Message};
@@ -96,51 +96,42 @@ pub fn Register() -> impl IntoView {
     let reg = Registration::new(ui);
     passkey::answer_challenges(ui, reg.form.general);
     let setting_up = move || reg.enrollment.with(Option::is_some);
-    view! {
-        <section class="rg-form">
-            <Heading key=Key::RegisterHeading />
-            <IdentityChip />
-            // Choosing a method is the first step, setting it up the second.
-            <p class="rg-step">
-                {move || {
-                    let n = if setting_up() { 2 } else { 1 };
-                    let step = Message::from(Key::RegisterStep)
-                        .with("n", Arg::Number(n))
-                        .with("total", Arg::Number(2));
-                    step.text(ui.locale.get())
-                }}
-            </p>
-            <ErrorSummary
-                fields=vec![("rg-phone", reg.form.phone_error), ("rg-code", reg.form.code_error)]
-                general=reg.form.general
-            />
-            <When when=move || offer.attacker_risk>
-                <p class="rg-warning" role="note">
-                    {ui.text(Key::RegisterAttackerRisk)}
-                </p>
-            </When>
-            <When when=move || !setting_up()>{choose_method(reg, offer)}</When>
-            <When when=setting_up>{set_up(reg)}</When>
-        </section>
-    }
+    // Choosing a method is the first step, setting it up the second.
+    let step = move || {
+        let n = if setting_up() { 2 } else { 1 };
+        let step = Message::from(Key::RegisterStep).with("n", Arg::Number(n)).with("total", Arg::Number(2));
+        step.text(ui.locale.get())
+    };
+    let summary = vec![("rg-phone", reg.form.phone_error), ("rg-code", reg.form.code_error)];
+    let warning = offer
+        .attacker_risk
+        .then(|| el("p").class("rg-warning").attr("role", "note").say(ui, Key::RegisterAttackerRisk));
+    let phone_chosen = reg.phone_chosen;
+    let form = reg.form;
+    // The method being set up (an app's QR code and key, or where a code was sent).
+    let enrolled_now = move || reg.enrollment.get().map(|e| untrack(|| enrolled(ui, e))).unwrap_or_default();
+    el("section")
+        .class("rg-form")
+        .child(heading(ui, Key::RegisterHeading))
+        .maybe(identity_chip(ui))
+        .child(el("p").class("rg-step").text_live(step))
+        .child(error_summary(ui, summary, Some(reg.form.general)))
+        .maybe(warning)
+        .show_when(move || !setting_up(), move || vec![methods(reg, offer)])
+        .show_when(move || !setting_up() && phone_chosen.get(), move || phone_number(reg))
+        .live(enrolled_now)
+        .show_when(setting_up, move || {
+            vec![code_form(ui, "rg-code", form.code, form.code_error, move || reg.confirm())]
+        })
+        .into_view()
 }
 
-/// The methods offered; for a phone, then its number.
-fn choose_method(reg: Registration, offer: Offer) -> impl IntoView {
-    let ui = reg.ui;
-    let phone_chosen = reg.phone_chosen;
-    view! {
-        {methods(reg, offer).into_view()}
-        <When when=phone_chosen>
-            <p>{ui.text(Key::RegisterPhoneLead)}</p>
-            <PhoneEntry
-                id="rg-phone"
-                phone=reg.form.phone
-                error=reg.form.phone_error
-                send=Callback::new(move |m| reg.begin(m))
-            />
-        </When>
-    }
+/// For a text or a call: the number, and which of the two.
+fn phone_number(reg: Registration) -> Vec<El> {
+    let form = reg.form;
+    let lead = el("p").say(reg.ui, Key::RegisterPhoneLead);
+    let entry = phone_entry(reg.ui, "rg-phone", form.phone, form.phone_error, move |m| reg.begin(m));
+    std::iter::once(lead).chain(entry).collect()
 }
 
 /// The list of methods, recommended first: a passkey, then an app, then a phone.
@@ -176,17 +167,4 @@ fn methods(reg: Registration, offer: Offer) -> El {
         list = list.child(method_option(ui, sms, |body| body.child(button)));
     }
     el("fieldset").class("rg-methods").child(el("legend").say(ui, Key::RegisterChoose)).child(list)
-}
-
-/// The method being set up (an app's QR code and key, or where a code was sent) and
-/// the code that proves it works.
-fn set_up(reg: Registration) -> impl IntoView {
-    let form = reg.form;
-    view! {
-        <Live render=move || match reg.enrollment.get() {
-            Some(e) => view! { <Enrolled enrollment=e /> }.into_any(),
-            None => ().into_any(),
-        } />
-        <CodeForm id="rg-code" code=form.code error=form.code_error confirm=move || reg.confirm() />
-    }
 }
