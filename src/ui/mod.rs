@@ -13,11 +13,13 @@ mod view;
 use crate::backend::{IdentityBackend, Reply};
 use crate::embed::events::{HostEvent, Listener, StepChanged};
 use kit::after_render;
+use kit::dom::el;
 use leptos::prelude::*;
 use std::rc::Rc;
 use std::time::Duration;
 use text::{Key, Locale, Message};
 use view::View;
+use wasm_bindgen::JsCast;
 
 pub(crate) use view::finished_elsewhere;
 
@@ -223,42 +225,40 @@ pub fn App(
     let view = view::current(ui);
     announce(ui, view);
     let wide = move || matches!(view.get(), View::Account | View::Admin);
-    view! {
-        <div
-            class="riskgate"
-            lang=move || ui.locale.get().tag()
-            dir=move || ui.locale.get().dir()
-            data-theme=theme.attr()
-        >
-            // The account and admin views hold tables: they get a wider card.
-            <main
-                class="rg-card"
-                aria-busy=move || if ui.pending.get() { "true" } else { "false" }
-                class:rg-wide=wide
-                style:max-width=move || if wide() { "72rem" } else { "" }
-            >
-                <div class="rg-top">
-                    <kit::When when=move || {
-                        ui.branded()
-                    }>{split::if_fetched(split::brand_top_view())}</kit::When>
-                    <parts::language::LanguagePicker />
-                </div>
-                {notice
-                    .map(|notice| {
-                        view! {
-                            <p class="rg-warning" role="status">
-                                {move || notice.text(ui.locale.get())}
-                            </p>
-                        }
-                    })}
-                {view::screen(view)}
-                <kit::Progress />
-                <kit::When when=move || {
-                    ui.branded()
-                }>{split::if_fetched(split::brand_words_view())}</kit::When>
-            </main>
-        </div>
+    let top = el("div")
+        .class("rg-top")
+        .view(view! { <kit::When when=move || ui.branded()>{split::if_fetched(split::brand_top_view())}</kit::When> }.into_any())
+        .view(view! { <parts::language::LanguagePicker /> }.into_any());
+    let notice = notice.map(|notice| {
+        el("p").class("rg-warning").attr("role", "status").text_live(move || notice.text(ui.locale.get()))
+    });
+    let words = view! { <kit::When when=move || ui.branded()>{split::if_fetched(split::brand_words_view())}</kit::When> };
+    // The account and admin views hold tables: they get a wider card.
+    let card = el("main").class("rg-card");
+    let node = card.element().unchecked_into::<web_sys::HtmlElement>();
+    let card = card
+        .attr_live("aria-busy", move || Some(ui.pending.get().to_string()))
+        .on_render(move || widen(&node, wide()))
+        .child(top)
+        .maybe(notice)
+        .view(view::screen(view).into_any())
+        .child(kit::progress(ui))
+        .view(words.into_any());
+    let mut root = el("div")
+        .class("riskgate")
+        .attr_live("lang", move || Some(ui.locale.get().tag().to_string()))
+        .attr_live("dir", move || Some(ui.locale.get().dir().to_string()));
+    if let Some(theme) = theme.attr() {
+        root = root.attr("data-theme", theme);
     }
+    root.child(card).into_view()
+}
+
+/// The wider card, or back to the narrow one (through the CSSOM, which a strict
+/// style-src allows).
+fn widen(card: &web_sys::HtmlElement, wide: bool) {
+    let _ = card.class_list().toggle_with_force("rg-wide", wide);
+    let _ = card.style().set_property("max-width", if wide { "72rem" } else { "" });
 }
 
 /// Tells the host page about each new screen and how the flow ended.

@@ -2,7 +2,8 @@
 //! the shipped sign-in component). A login page then fetches the username screen with
 //! the module, and a step's part only when its flow reaches it. Unsplit builds (the demo
 //! app, the console, the tests) call the same functions, which are then ready at once.
-use super::kit::{Button, Look};
+use super::kit::dom::{button, el};
+use super::kit::Look;
 use super::parts::brand;
 use super::screens::{
     blocked, change_password, ended, interrupt, mfa, notice, register, reset, sign_in, signed_in,
@@ -118,14 +119,10 @@ pub fn if_fetched(part: impl Future<Output = Result<AnyView, PartMissing>> + 'st
 #[component]
 fn PartFailed(retry: Callback<()>) -> impl IntoView {
     let ui = use_ui();
-    view! {
-        <section class="rg-form">
-            <p class="rg-error" role="alert">
-                {ui.text(Key::PartFailed)}
-            </p>
-            <div class="rg-actions">
-                <Button look=Look::Primary on_click=move |_| retry.run(()) label=Key::CommonRetry />
-            </div>
-        </section>
-    }
+    let again = button(Look::Primary, "").say(ui, Key::CommonRetry).on("click", move |_| retry.run(()));
+    el("section")
+        .class("rg-form")
+        .child(el("p").class("rg-error").attr("role", "alert").say(ui, Key::PartFailed))
+        .child(el("div").class("rg-actions").child(again))
+        .into_view()
 }

@@ -50,6 +50,20 @@ pub fn submit(ui: Ui, label: Key) -> El {
         .say(ui, label)
 }
 
+/// Runs `f` on `node` once it is in the page. A step whose part is still being fetched
+/// is built before it is shown, so this looks again on each of the next few frames.
+pub fn once_shown(node: web_sys::Element, f: impl FnOnce(&web_sys::Element) + 'static) {
+    look_again(node, Box::new(f), 10);
+}
+
+fn look_again(node: web_sys::Element, f: Box<dyn FnOnce(&web_sys::Element)>, frames: u8) {
+    if node.is_connected() {
+        f(&node);
+    } else if frames > 0 {
+        request_animation_frame(move || look_again(node, f, frames - 1));
+    }
+}
+
 impl From<web_sys::Element> for El {
     fn from(el: web_sys::Element) -> El {
         El { el, keep: Vec::new() }

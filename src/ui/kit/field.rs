@@ -1,14 +1,17 @@
 //! The parts of a form: the screen's heading, labelled fields, menus and checkboxes with
 //! their messages, and the form's own message.
-use super::dom::{el, El};
+use super::dom::{el, once_shown, El};
 use super::erased::after_render;
 use crate::ui::text::{Key, Message};
-use crate::ui::{use_ui, Ui};
+#[cfg(feature = "account")]
+use crate::ui::use_ui;
+use crate::ui::Ui;
 use leptos::prelude::*;
 use wasm_bindgen::JsCast;
 
 /// The screen's heading. It takes focus when the screen appears, so screen readers
 /// announce the new screen and keyboard users start from the top of it.
+#[cfg(feature = "account")]
 #[component]
 pub fn Heading(key: Key) -> impl IntoView {
     heading(use_ui(), key).into_view()
@@ -17,41 +20,16 @@ pub fn Heading(key: Key) -> impl IntoView {
 /// The heading, built.
 pub fn heading(ui: Ui, key: Key) -> El {
     let h1 = el("h1").attr("tabindex", "-1").class("rg-heading").say(ui, key);
-    let node = h1.element().unchecked_into::<web_sys::HtmlElement>();
-    after_render(move || focus_once_shown(node.clone(), 10));
+    let node = h1.element();
+    after_render(move || {
+        once_shown(node.clone(), |h1| {
+            let _ = h1.unchecked_ref::<web_sys::HtmlElement>().focus();
+        })
+    });
     h1
 }
 
-/// Focuses `node` once it is in the page: a step whose part is still being fetched is
-/// built before it is shown, so this looks again on the next few frames.
-fn focus_once_shown(node: web_sys::HtmlElement, frames: u8) {
-    if node.is_connected() {
-        let _ = node.focus();
-    } else if frames > 0 {
-        request_animation_frame(move || focus_once_shown(node, frames - 1));
-    }
-}
-
-/// A labelled input with its message slot. The message is tied with aria-describedby
-/// and announced through a live region; the value stays as typed.
-#[component]
-pub fn TextField(
-    id: &'static str,
-    label: Key,
-    #[prop(default = "text")] kind: &'static str,
-    autocomplete: &'static str,
-    #[prop(optional)] inputmode: Option<&'static str>,
-    value: RwSignal<String>,
-    error: RwSignal<Option<Message>>,
-    /// Said between the label and the field, e.g. what a username looks like here.
-    #[prop(optional)]
-    hint: Option<AnyView>,
-) -> impl IntoView {
-    let field = FieldSpec { id, label, kind, autocomplete, inputmode, value, error };
-    text_field(use_ui(), field, hint).into_view()
-}
-
-/// What a text field is: `TextField`'s props but the hint.
+/// A labelled input with its message slot: what it is.
 pub struct FieldSpec {
     pub id: &'static str,
     pub label: Key,
@@ -63,7 +41,8 @@ pub struct FieldSpec {
     pub error: RwSignal<Option<Message>>,
 }
 
-/// The field, built.
+/// The field, built. The message is tied with aria-describedby and announced through a
+/// live region; the value stays as typed.
 pub fn text_field(ui: Ui, f: FieldSpec, hint: Option<AnyView>) -> El {
     let FieldSpec { id, label, kind, autocomplete, inputmode, value, error } = f;
     let message_id = format!("{id}-message");

@@ -13,14 +13,16 @@ mod summary;
 #[cfg(feature = "account")]
 mod table;
 
-pub use button::{on_submit, Button, Look, Submit};
-pub use erased::{after_render, watch, Live, Watched, When};
+pub use button::Look;
 #[cfg(feature = "account")]
-pub use field::FormMessage;
-pub use field::{code_typed, form_message, heading, text_field, FieldSpec, Heading, TextField};
+pub use button::{on_submit, Button, Submit};
+pub use erased::{after_render, watch, Live, Watched, When};
+pub use field::{code_typed, form_message, heading, text_field, FieldSpec};
+#[cfg(feature = "account")]
+pub use field::{FormMessage, Heading};
 #[cfg(feature = "admin")]
 pub use settings::{Checkbox, Choice, TextArea};
-pub use status::Progress;
-pub use summary::{error_summary, ErrorSummary};
+pub use status::progress;
+pub use summary::error_summary;
 #[cfg(feature = "account")]
 pub use table::{data_table, TableSpec};

@@ -6,24 +6,14 @@
 use super::dom::{el, El};
 use super::erased::after_render;
 use crate::ui::text::{Key, Message};
-use crate::ui::{use_ui, Ui};
+use crate::ui::Ui;
 use leptos::prelude::*;
 use wasm_bindgen::JsCast;
 
 /// A field's id and the slot holding its message.
 pub type FieldError = (&'static str, RwSignal<Option<Message>>);
 
-#[component]
-pub fn ErrorSummary(
-    fields: Vec<FieldError>,
-    /// The form's message that belongs to no field; the summary is where it shows.
-    #[prop(optional)]
-    general: Option<RwSignal<Option<Message>>>,
-) -> impl IntoView {
-    error_summary(use_ui(), fields, general).into_view()
-}
-
-/// The summary, built.
+/// The summary of `fields` and of `general`, the form's message that belongs to no field.
 pub fn error_summary(ui: Ui, fields: Vec<FieldError>, general: Option<RwSignal<Option<Message>>>) -> El {
     let slots: Vec<_> = fields.iter().map(|(_, slot)| *slot).chain(general).collect();
     let shown = Memo::new(move |_| slots.iter().any(|slot| slot.with(Option::is_some)));

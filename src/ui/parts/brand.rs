@@ -12,6 +12,7 @@
 use crate::backend::api::{BrandText, Branding};
 use crate::backend::BackendError;
 use crate::embed::events::HostEvent;
+use crate::ui::kit::dom::{el, once_shown};
 use crate::ui::kit::{after_render, Live};
 use crate::ui::{use_ui, Screen, Ui};
 use leptos::prelude::*;
@@ -74,22 +75,24 @@ fn text_for(ui: Ui, pick: fn(&BrandText) -> &str) -> Option<String> {
 #[component]
 pub fn BrandTop() -> impl IntoView {
     let ui = use_ui();
-    let node = NodeRef::<leptos::html::Span>::new();
+    let mark = el("span").class("rg-brand");
+    let node = mark.element();
     let mut drawn = None;
     after_render(move || {
-        let Some(mark) = node.get() else { return };
         let look = current(ui);
         if look == drawn {
             return;
         }
-        let root = mark.closest(".riskgate").ok().flatten();
-        if let Some(root) = root.and_then(|r| r.dyn_into::<web_sys::HtmlElement>().ok()) {
-            paint(&root, look.as_ref().map(|(b, _)| b));
-        }
-        draw_mark(&mark, look.as_ref());
-        drawn = look;
+        drawn = look.clone();
+        once_shown(node.clone(), move |mark| {
+            let root = mark.closest(".riskgate").ok().flatten();
+            if let Some(root) = root.and_then(|r| r.dyn_into::<web_sys::HtmlElement>().ok()) {
+                paint(&root, look.as_ref().map(|(b, _)| b));
+            }
+            draw_mark(mark, look.as_ref());
+        });
     });
-    view! { <span class="rg-brand" node_ref=node></span> }
+    mark.into_view()
 }
 
 /// The logo, or else the organisation's name, in `mark`; as text and attributes, never

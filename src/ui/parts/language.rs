@@ -1,7 +1,8 @@
 //! The language: the menu, and the change that may first fetch the locale's texts.
 //! Until they are here the page stays in the language it shows; a failed fetch says so
 //! and offers a retry, and nothing typed is lost because nothing is re-mounted.
-use crate::ui::kit::{Button, Look, When};
+use crate::ui::kit::dom::{button, el};
+use crate::ui::kit::Look;
 use crate::ui::text::{self, Arg, Fetched, Key, Locale, Message};
 use crate::ui::{use_ui, Ui};
 use leptos::prelude::*;
@@ -107,46 +108,38 @@ async fn fetch(url: &str) -> Result<Fetched, ()> {
 pub fn LanguagePicker() -> impl IntoView {
     let ui = use_ui();
     let shown = move || ui.switch.get().wanted().unwrap_or_else(|| ui.locale.get());
-    let said = move || switch_message(ui.switch.get()).map(|m| m.text(ui.locale.get()));
-    view! {
-        <div class="rg-locale">
-            <label for="rg-locale">{ui.text(Key::CommonLanguage)}</label>
-            <select
-                id="rg-locale"
-                on:change=move |ev| {
-                    if let Some(l) = Locale::from_tag(&event_target_value(&ev)) {
-                        choose(ui, l);
-                    }
-                }
-            >
-                {Locale::ALL
-                    .iter()
-                    .map(|l| {
-                        let l = *l;
-                        view! {
-                            <option value=l.tag() prop:selected=move || shown() == l lang=l.tag()>
-                                {l.name()}
-                            </option>
-                        }
-                    })
-                    .collect_view()}
-            </select>
-            <p class="rg-locale-status" role="status" aria-live="polite">
-                {said}
-            </p>
-            <When when=move || matches!(ui.switch.get(), Switch::Failed(_))>
-                <Button
-                    look=Look::Secondary
-                    on_click=move |_| {
-                        if let Some(l) = ui.switch.get_untracked().wanted() {
-                            choose(ui, l);
-                        }
-                    }
-                    label=Key::CommonRetry
-                />
-            </When>
-        </div>
+    let said = move || switch_message(ui.switch.get()).map(|m| m.text(ui.locale.get())).unwrap_or_default();
+    let mut menu = el("select").id("rg-locale").on("change", move |ev| {
+        if let Some(l) = Locale::from_tag(&event_target_value(&ev)) {
+            choose(ui, l);
+        }
+    });
+    for l in Locale::ALL {
+        let option = el("option").attr("value", l.tag()).attr("lang", l.tag()).text(l.name());
+        let node = option.element().unchecked_into::<web_sys::HtmlOptionElement>();
+        menu = menu.child(option.on_render(move || node.set_selected(shown() == l)));
     }
+    let retry = move || {
+        let again = move |_| {
+            if let Some(l) = ui.switch.get_untracked().wanted() {
+                choose(ui, l);
+            }
+        };
+        vec![button(Look::Secondary, "").say(ui, Key::CommonRetry).on("click", again)]
+    };
+    el("div")
+        .class("rg-locale")
+        .child(el("label").attr("for", "rg-locale").say(ui, Key::CommonLanguage))
+        .child(menu)
+        .child(
+            el("p")
+                .class("rg-locale-status")
+                .attr("role", "status")
+                .attr("aria-live", "polite")
+                .text_live(said),
+        )
+        .show_when(move || matches!(ui.switch.get(), Switch::Failed(_)), retry)
+        .into_view()
 }
 
 fn switch_message(switch: Switch) -> Option<Message> {
