@@ -7,7 +7,8 @@
 //   first load   the bare host page (examples/bare.html: init() and mount(el, { backend }))
 //                until the username field is usable, in English, and in a German browser;
 //                and the example host page in German with its branding (its own budget)
-//   flows        each flow of scripts/flows.mjs, from navigation to its last screen
+//   flows        each flow of scripts/flows.mjs, from navigation to its last screen (a
+//                flow's setup, such as making the passkey, is on visits not weighed)
 //   console      the console build's administrator flow (account health, admin view)
 //   locales      each locale file, fetched when chosen
 // Usage: node scripts/fetched-bench.mjs [target/component] [target/debug/riskgate-server]

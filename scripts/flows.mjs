@@ -4,6 +4,7 @@
 import { gzipSync } from 'node:zlib';
 import { watchErrors } from './browser.mjs';
 import { totp } from './service.mjs';
+import { addAuthenticator } from './webauthn.mjs';
 
 const NEW_PASSWORD = 'Lantern-Bicycle-Ocean-93';
 
@@ -77,9 +78,30 @@ export async function visit(browser, origin, path = '/', query = '', contextOpti
 }
 
 /**
- * The flows, each from a fresh visit to its last screen. `walk(v, service)` drives the
- * visit; `path` is the host page's (the console for IT staff); `expected` matches
- * console errors the walk causes on purpose.
+ * Pia's passkey, made on a visit of its own (not weighed): her temporary access pass
+ * once, then a passkey in guided registration. Resolves to the credential, private key
+ * included, for the authenticator of the visit that is weighed.
+ */
+async function piaPasskey(browser, service) {
+  const v = await visit(browser, service.origin);
+  const { cdp, authenticatorId } = await addAuthenticator(v.page);
+  await v.signIn('pia@contoso.example', 'Lagoon-Ribbon-4812');
+  await v.heading('More information required');
+  await v.press('Next');
+  await v.heading("Set up a way to confirm it's you");
+  await v.press('Add a passkey');
+  await v.heading("You're signed in");
+  const { credentials } = await cdp.send('WebAuthn.getCredentials', { authenticatorId });
+  await v.finish('passkey sign-in: making the passkey');
+  if (credentials.length !== 1) throw new Error(`passkeys made for pia: ${credentials.length}`);
+  return credentials[0];
+}
+
+/**
+ * The flows, each from a fresh visit to its last screen. `walk(v, service, prepared)`
+ * drives the visit; `setup(browser, service)`, when there is one, runs first on visits
+ * of its own and resolves to `prepared`; `path` is the host page's (the console for IT
+ * staff); `expected` matches console errors the walk causes on purpose.
  */
 export const FLOWS = [
   {
@@ -145,6 +167,23 @@ export const FLOWS = [
     },
   },
   {
+    name: 'passkey sign-in',
+    setup: piaPasskey,
+    walk: async (v, service, credential) => {
+      // The passkey into this context's own authenticator: nothing is fetched by it.
+      const { cdp, authenticatorId } = await addAuthenticator(v.page);
+      await cdp.send('WebAuthn.addCredential', { authenticatorId, credential });
+      await v.heading('Sign in');
+      await v.fill('#rg-username', 'pia@contoso.example');
+      await v.press('Next');
+      await v.heading('Enter your password');
+      await v.press('Sign in with a passkey instead');
+      await v.heading("You're signed in");
+      await v.page.waitForFunction(() => window.signedIn.length > 0, null, { timeout: 15000 })
+        .catch(() => { throw new Error('no riskgate:signed-in event after the passkey'); });
+    },
+  },
+  {
     name: 'the console: an administrator steps up and opens the admin view',
     path: '/console/',
     // The admin view asked before the step-up: the service's 403, which Chromium logs.
@@ -163,7 +202,8 @@ export const FLOWS = [
 
 /** Walks `flow` on a fresh visit; resolves to what finish() gives. */
 export async function walk(browser, service, flow) {
+  const prepared = await flow.setup?.(browser, service);
   const v = await visit(browser, service.origin, flow.path ?? '/');
-  await flow.walk(v, service);
+  await flow.walk(v, service, prepared);
   return v.finish(flow.name, flow.expected ?? null);
 }

@@ -1,10 +1,12 @@
 // The shipped component (target/component/, `make component`) against a real
 // riskgate-server: this script starts the built server binary (given; it builds nothing)
-// on a free loopback port with a temporary SQLite database and the demo seed, serving the
+// on a free loopback port (its pages on localhost, as WebAuthn takes no IP address)
+// with a temporary SQLite database and the demo seed, serving the
 // example host page (examples/embed.html) beside the component, and walks in headless
 // Chromium a clean sign-in, a risky sign-in with MFA, a risky user (MFA and a new
-// password), the registration interrupt with an authenticator app and a self-service
-// reset; the sign-in component offers no account or admin view. An administrator on the
+// password), the registration interrupt with an authenticator app, a self-service
+// reset and a passkey sign-in (the passkey made first, on a visit of its own, by a
+// virtual authenticator); the sign-in component offers no account or admin view. An administrator on the
 // console build (COMPONENT/console/) steps up and opens the admin view. Then the host's
 // own server exchanges a hand-off code from the riskgate:signed-in event: once it works,
 // the second time it is refused.

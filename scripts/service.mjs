@@ -45,8 +45,11 @@ export async function startService({ bundle = 'target/component', serverBin = 't
   const hostSecret = randomBytes(24).toString('hex');
   await writeFile(join(dir, 'host-secret'), hostSecret);
   const port = await freePort();
-  const origin = `http://127.0.0.1:${port}`;
-  const api = `${origin}/api`;
+  // Pages on a host name, as WebAuthn takes no IP address as RP id (the server makes
+  // --origin's host the RP id); Node's own calls stay on the address it listens on.
+  const origin = `http://localhost:${port}`;
+  const loopback = `http://127.0.0.1:${port}`;
+  const api = `${loopback}/api`;
   const server = spawn(serverBin, [
     '--listen', `127.0.0.1:${port}`, '--database', `sqlite://${join(dir, 'riskgate.db')}`, '--seed', 'demo',
     '--static', site, '--host-secret-file', join(dir, 'host-secret'), '--demo-tools', '--origin', origin,
@@ -72,7 +75,7 @@ export async function startService({ bundle = 'target/component', serverBin = 't
     if (server.exitCode !== null) throw new Error(`riskgate-server exited (${server.exitCode}):\n${log.join('')}`);
     if (Date.now() > deadline) { await stop(); throw new Error('riskgate-server never became ready'); }
     try {
-      if ((await fetch(`${origin}/health/ready`)).status === 200) break;
+      if ((await fetch(`${loopback}/health/ready`)).status === 200) break;
     } catch { /* not listening yet */ }
     await new Promise((r) => setTimeout(r, 100));
   }
