@@ -286,6 +286,28 @@ fn branding_from_javascript_is_read_and_what_cannot_be_shown_is_refused_with_a_r
     assert!(refused(&[("name", 7.into())]).contains("branding.name must be a string"));
 }
 
+/// A host may build its sign-in off the page (a dialog made ahead, say) and show it
+/// later: the branding is drawn all the same, however long that takes.
+#[wasm_bindgen_test]
+async fn a_branding_mounted_off_the_page_shows_once_the_page_takes_it() {
+    let backend = mock();
+    let document = web_sys::window().unwrap().document().unwrap();
+    let host: HtmlElement = document.create_element("div").unwrap().unchecked_into();
+    let options =
+        Options::from_js(&js_options(&[("locale", "en".into()), ("branding", host_branding())])).unwrap();
+    let shared: std::rc::Rc<dyn riskgate::backend::IdentityBackend> = backend.clone();
+    let _ = embed::mount_over(&host, options, shared).expect("mounted off the page");
+    let container = embed::instance(&host).and_then(|h| h.container()).expect("mounted");
+    let page = support::Page::from_parts(backend, container, Box::new(()));
+    sleep(500).await;
+    document.body().unwrap().append_child(&host).unwrap();
+    page.expect_heading("Sign in").await;
+    until("the logo", || page.find(".rg-logo").is_some()).await;
+    assert_eq!(page.find(".rg-logo").unwrap().get_attribute("alt").as_deref(), Some("Tailspin Toys"));
+    assert!(embed::unmount(&host));
+    host.remove();
+}
+
 #[wasm_bindgen_test]
 async fn the_host_pages_branding_shows_until_the_tenant_brings_its_own() {
     let options =

@@ -18,6 +18,7 @@ use wasm_bindgen::JsCast;
 
 /// An element being built, with what must live as long as it is shown: its render
 /// effects, event handlers and the Leptos views inside it.
+#[must_use = "an element dropped unshown takes its effects and handlers with it"]
 pub struct El {
     el: web_sys::Element,
     keep: Vec<Box<dyn Any>>,
@@ -50,8 +51,9 @@ pub fn submit(ui: Ui, label: Key) -> El {
         .say(ui, label)
 }
 
-/// Runs `f` on `node` once it is in the page. A step whose part is still being fetched
-/// is built before it is shown, so this looks again on each of the next few frames.
+/// Runs `f` on `node` once it is in the page. A step shown in place of another is built
+/// a tick before it is mounted (tachys's `Suspend` rebuilds, waits a tick, then mounts),
+/// and its effects run in that tick, so this looks again on each of the next few frames.
 pub fn once_shown(node: web_sys::Element, f: impl FnOnce(&web_sys::Element) + 'static) {
     look_again(node, Box::new(f), 10);
 }
@@ -161,26 +163,19 @@ impl El {
     }
 
     fn show_when_boxed(self, when: Box<dyn Fn() -> bool>, build: Box<dyn Fn() -> Vec<El>>) -> El {
-        let place = document().create_text_node("");
-        let _ = self.el.append_child(&place);
+        let place_at = document().create_text_node("");
+        let _ = self.el.append_child(&place_at);
         // Its own owner: the effect's is cleaned up each time the effect runs again.
         let branch = Owner::new();
         let mut shown: Vec<El> = Vec::new();
         let mut showing = false;
         self.effect(Box::new(move || match (when(), showing) {
             (true, false) => {
-                shown = branch.with(|| untrack(&build));
-                if let Some(parent) = place.parent_node() {
-                    for tree in &shown {
-                        let _ = parent.insert_before(&tree.el, Some(&place));
-                    }
-                }
+                shown = place(&place_at, branch.with(|| untrack(&build)));
                 showing = true;
             }
             (false, true) => {
-                for tree in shown.drain(..) {
-                    tree.el.remove();
-                }
+                take(&mut shown);
                 branch.cleanup();
                 showing = false;
             }
@@ -195,21 +190,14 @@ impl El {
     }
 
     fn live_boxed(self, build: Box<dyn Fn() -> Vec<El>>) -> El {
-        let place = document().create_text_node("");
-        let _ = self.el.append_child(&place);
+        let place_at = document().create_text_node("");
+        let _ = self.el.append_child(&place_at);
         let branch = Owner::new();
         let mut shown: Vec<El> = Vec::new();
         self.effect(Box::new(move || {
-            for tree in shown.drain(..) {
-                tree.el.remove();
-            }
+            take(&mut shown);
             branch.cleanup();
-            shown = branch.with(&build);
-            if let Some(parent) = place.parent_node() {
-                for tree in &shown {
-                    let _ = parent.insert_before(&tree.el, Some(&place));
-                }
-            }
+            shown = place(&place_at, branch.with(&build));
         }))
     }
 
@@ -252,6 +240,23 @@ impl El {
     /// The finished tree, to show where views go.
     pub fn into_view(self) -> AnyView {
         Tree(SendWrapper::new(self)).into_any()
+    }
+}
+
+/// Puts `trees` before `place_at`, in order, and gives them back to be kept.
+fn place(place_at: &web_sys::Text, trees: Vec<El>) -> Vec<El> {
+    if let Some(parent) = place_at.parent_node() {
+        for tree in &trees {
+            let _ = parent.insert_before(&tree.el, Some(place_at));
+        }
+    }
+    trees
+}
+
+/// Takes `shown` out of the page and drops what it kept.
+fn take(shown: &mut Vec<El>) {
+    for tree in shown.drain(..) {
+        tree.el.remove();
     }
 }
 

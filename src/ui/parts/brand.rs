@@ -12,10 +12,13 @@
 use crate::backend::api::{BrandText, Branding};
 use crate::backend::BackendError;
 use crate::embed::events::HostEvent;
-use crate::ui::kit::dom::{el, once_shown};
+use crate::ui::kit::dom::el;
 use crate::ui::kit::{after_render, Live};
 use crate::ui::{use_ui, Screen, Ui};
 use leptos::prelude::*;
+use std::cell::RefCell;
+use std::rc::Rc;
+use std::time::Duration;
 use wasm_bindgen::{JsCast, JsValue};
 
 /// The host page's branding, as `App` takes it.
@@ -29,7 +32,7 @@ pub enum HostBranding {
 
 /// The branding to show and the organisation's name: the tenant's once a reply brought
 /// it, else the host page's if it can be shown.
-fn current(ui: Ui) -> Option<(Branding, Option<String>)> {
+fn current(ui: Ui) -> Option<Look> {
     let tenant = ui.reply.with(|r| {
         let r = r.as_ref()?;
         let b = r.branding.clone()?;
@@ -77,27 +80,42 @@ pub fn BrandTop() -> impl IntoView {
     let ui = use_ui();
     let mark = el("span").class("rg-brand");
     let node = mark.element();
-    let mut drawn = None;
+    let drawn: Rc<RefCell<Option<Look>>> = Rc::default();
     after_render(move || {
         let look = current(ui);
-        if look == drawn {
-            return;
+        if *drawn.borrow() != look {
+            draw_when_placed(node.clone(), look, drawn.clone(), 30);
         }
-        drawn = look.clone();
-        once_shown(node.clone(), move |mark| {
-            let root = mark.closest(".riskgate").ok().flatten();
-            if let Some(root) = root.and_then(|r| r.dyn_into::<web_sys::HtmlElement>().ok()) {
-                paint(&root, look.as_ref().map(|(b, _)| b));
-            }
-            draw_mark(mark, look.as_ref());
-        });
     });
     mark.into_view()
 }
 
+/// The branding shown and the organisation's name.
+type Look = (Branding, Option<String>);
+
+/// Paints `look` once the mark is inside the component's root, which may be before the
+/// root is in the page (a host may mount off-page): a step's view is built a tick before
+/// it is placed. Until then it looks again every 20 ms for a while; if it never gets
+/// there, `drawn` is left as it was, so the next change of reply tries again.
+fn draw_when_placed(mark: web_sys::Element, look: Option<Look>, drawn: Rc<RefCell<Option<Look>>>, tries: u8) {
+    let root = mark.closest(".riskgate").ok().flatten();
+    match root.and_then(|r| r.dyn_into::<web_sys::HtmlElement>().ok()) {
+        Some(root) => {
+            paint(&root, look.as_ref().map(|(b, _)| b));
+            draw_mark(&mark, look.as_ref());
+            *drawn.borrow_mut() = look;
+        }
+        None if tries > 0 => {
+            let again = move || draw_when_placed(mark, look, drawn, tries - 1);
+            set_timeout(again, Duration::from_millis(20));
+        }
+        None => {}
+    }
+}
+
 /// The logo, or else the organisation's name, in `mark`; as text and attributes, never
 /// markup (the logo's address was checked with the rest of the branding).
-fn draw_mark(mark: &web_sys::Element, look: Option<&(Branding, Option<String>)>) {
+fn draw_mark(mark: &web_sys::Element, look: Option<&Look>) {
     mark.set_text_content(None);
     let (Some((b, name)), Some(page)) = (look, mark.owner_document()) else { return };
     let drawn = match &b.logo {

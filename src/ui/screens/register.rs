@@ -141,30 +141,32 @@ fn methods(reg: Registration, offer: Offer) -> El {
     let mut list = el("ul").class("rg-options");
     if offer.passkey {
         let add = move || reg.create_passkey();
-        let button =
-            passkey_button(ui, Look::Secondary, "rg-add-passkey", Key::PasskeyAdd, reg.form.general, add);
-        let button = button.attr("aria-describedby", about_id(passkey));
-        list = list.child(method_option(ui, passkey, |body| body.child(button)));
+        let add_passkey =
+            passkey_button(ui, Look::Secondary, "rg-add-passkey", Key::PasskeyAdd, reg.form.general, add)
+                .attr("aria-describedby", about_id(passkey));
+        list = list.child(method_option(ui, passkey, |body| body.child(add_passkey)));
     }
     if offer.app {
         let choose_app = move |_| {
             reg.phone_chosen.set(false);
             reg.begin(app);
         };
-        let button =
-            button(Look::Secondary, "").attr("aria-describedby", about_id(app)).say(ui, method_key(app));
-        list = list.child(method_option(ui, app, |body| body.child(button.on("click", choose_app))));
+        let use_app = button(Look::Secondary, "")
+            .attr("aria-describedby", about_id(app))
+            .say(ui, method_key(app))
+            .on("click", choose_app);
+        list = list.child(method_option(ui, app, |body| body.child(use_app)));
     }
     if offer.phone {
         let phone_chosen = reg.phone_chosen;
-        let button = button(Look::Secondary, "")
+        let use_phone = button(Look::Secondary, "")
             .attr_live("aria-expanded", move || Some(phone_chosen.get().to_string()))
             .attr("aria-describedby", about_id(sms))
             .say(ui, Key::MethodSms)
             .text(" / ")
             .say(ui, Key::MethodVoice)
             .on("click", move |_| phone_chosen.set(true));
-        list = list.child(method_option(ui, sms, |body| body.child(button)));
+        list = list.child(method_option(ui, sms, |body| body.child(use_phone)));
     }
     el("fieldset").class("rg-methods").child(el("legend").say(ui, Key::RegisterChoose)).child(list)
 }

@@ -300,8 +300,8 @@ fn done(reset: Reset) -> El {
 
 /// The reset's way out: back to the start of sign-in.
 fn start_again(ui: Ui, label: Key) -> El {
-    let button = button(Look::Primary, "").say(ui, label).on("click", move |_| ui.restart());
-    el("div").class("rg-actions").child(button)
+    let again = button(Look::Primary, "").say(ui, label).on("click", move |_| ui.restart());
+    el("div").class("rg-actions").child(again)
 }
 
 fn block_key(reason: ResetBlock) -> Key {
