@@ -6,7 +6,7 @@
 //! A tree is an `AnyView` like any other once built (`into_view`), and holds Leptos
 //! views inside it (`view`), so screens mix the two.
 use super::button::Look;
-use crate::ui::text::Key;
+use crate::ui::text::{Key, Message};
 use crate::ui::Ui;
 use leptos::__reexports::send_wrapper::SendWrapper;
 use leptos::prelude::*;
@@ -46,23 +46,38 @@ pub fn button(look: Look, class: &str) -> El {
 pub fn submit(ui: Ui, label: Key) -> El {
     el("button")
         .attr("type", "submit")
-        .class("rg-primary")
+        .class(Look::Primary.class())
         .disabled_when(move || ui.pending.get())
         .say(ui, label)
 }
 
-/// Runs `f` on `node` once it is in the page. A step shown in place of another is built
-/// a tick before it is mounted (tachys's `Suspend` rebuilds, waits a tick, then mounts),
-/// and its effects run in that tick, so this looks again on each of the next few frames.
+/// Runs `f` on `node` once it is in the page (see `once_placed`).
 pub fn once_shown(node: web_sys::Element, f: impl FnOnce(&web_sys::Element) + 'static) {
-    look_again(node, Box::new(f), 10);
+    once_placed(node, |node| node.is_connected(), f);
 }
 
-fn look_again(node: web_sys::Element, f: Box<dyn FnOnce(&web_sys::Element)>, frames: u8) {
-    if node.is_connected() {
+/// Runs `f` on `node` once `placed` holds for it. A step shown in place of another is
+/// built a tick before it is mounted (tachys's `Suspend` rebuilds, waits a tick, then
+/// mounts), and its effects run in that tick, so this looks again on each of the next
+/// few frames, and then gives up.
+pub fn once_placed(
+    node: web_sys::Element,
+    placed: fn(&web_sys::Element) -> bool,
+    f: impl FnOnce(&web_sys::Element) + 'static,
+) {
+    look_again(node, placed, Box::new(f), 10);
+}
+
+fn look_again(
+    node: web_sys::Element,
+    placed: fn(&web_sys::Element) -> bool,
+    f: Box<dyn FnOnce(&web_sys::Element)>,
+    frames: u8,
+) {
+    if placed(&node) {
         f(&node);
     } else if frames > 0 {
-        request_animation_frame(move || look_again(node, f, frames - 1));
+        request_animation_frame(move || look_again(node, placed, f, frames - 1));
     }
 }
 
@@ -115,6 +130,12 @@ impl El {
     /// The text `key` names, in the chosen language.
     pub fn say(self, ui: Ui, key: Key) -> El {
         self.text_live(move || ui.t(key).to_string())
+    }
+
+    /// The message `slot` holds, in the chosen language, kept up to date.
+    pub fn say_message(self, ui: Ui, slot: RwSignal<Option<Message>>) -> El {
+        let text = ui.message(slot);
+        self.text_live(move || text().unwrap_or_default())
     }
 
     /// `disabled` while `off` holds (a button waits while a call is under way).

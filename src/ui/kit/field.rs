@@ -41,6 +41,21 @@ pub struct FieldSpec {
     pub error: RwSignal<Option<Message>>,
 }
 
+impl FieldSpec {
+    /// A one-time code: from an app, a text or a call.
+    pub fn code(id: &'static str, value: RwSignal<String>, error: RwSignal<Option<Message>>) -> FieldSpec {
+        FieldSpec {
+            id,
+            label: Key::MfaCode,
+            kind: "text",
+            autocomplete: "one-time-code",
+            inputmode: Some("numeric"),
+            value,
+            error,
+        }
+    }
+}
+
 /// The field, built. The message is tied with aria-describedby and announced through a
 /// live region; the value stays as typed.
 pub fn text_field(ui: Ui, f: FieldSpec, hint: Option<AnyView>) -> El {
@@ -67,11 +82,8 @@ pub fn text_field(ui: Ui, f: FieldSpec, hint: Option<AnyView>) -> El {
     let input = input
         .on_render(move || shown.set_value(&value.get()))
         .on("input", move |ev| value.set(event_target_value(&ev)));
-    let message = el("p")
-        .id(&message_id)
-        .class("rg-error")
-        .attr("aria-live", "polite")
-        .text_live(move || ui.message(error)().unwrap_or_default());
+    let message =
+        el("p").id(&message_id).class("rg-error").attr("aria-live", "polite").say_message(ui, error);
     let hint = hint.map(|hint| el("div").id(&hint_id).class("rg-hint-slot").view(hint));
     labelled(ui, id, label).maybe(hint).child(input).child(message)
 }
@@ -103,10 +115,7 @@ pub fn FormMessage(message: RwSignal<Option<Message>>) -> impl IntoView {
 
 /// The form's message, built.
 pub fn form_message(ui: Ui, message: RwSignal<Option<Message>>) -> El {
-    el("p")
-        .class("rg-error rg-form-error")
-        .attr("role", "alert")
-        .text_live(move || ui.message(message)().unwrap_or_default())
+    el("p").class("rg-error rg-form-error").attr("role", "alert").say_message(ui, message)
 }
 
 /// Checks, before anything is sent, that a code was typed; says so next to the field.

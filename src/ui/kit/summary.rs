@@ -23,14 +23,12 @@ pub fn error_summary(ui: Ui, fields: Vec<FieldError>, general: Option<RwSignal<O
         let link = el("a")
             .attr("href", &format!("#{id}"))
             .on("click", move |ev| focus_field(ev, id))
-            .text_live(move || text().unwrap_or_default());
+            .say_message(ui, slot);
         list = list.child(el("li").hidden_when(move || text().is_none()).child(link));
     }
     if let Some(slot) = general {
         let text = ui.message(slot);
-        list = list.child(
-            el("li").hidden_when(move || text().is_none()).text_live(move || text().unwrap_or_default()),
-        );
+        list = list.child(el("li").hidden_when(move || text().is_none()).say_message(ui, slot));
     }
     let alert = el("div").attr("role", "alert").child(el("h2").say(ui, Key::ErrorSummary));
     let summary = el("div")

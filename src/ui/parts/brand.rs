@@ -12,13 +12,12 @@
 use crate::backend::api::{BrandText, Branding};
 use crate::backend::BackendError;
 use crate::embed::events::HostEvent;
-use crate::ui::kit::dom::el;
+use crate::ui::kit::dom::{el, once_placed};
 use crate::ui::kit::{after_render, Live};
 use crate::ui::{use_ui, Screen, Ui};
 use leptos::prelude::*;
 use std::cell::RefCell;
 use std::rc::Rc;
-use std::time::Duration;
 use wasm_bindgen::{JsCast, JsValue};
 
 /// The host page's branding, as `App` takes it.
@@ -84,7 +83,7 @@ pub fn BrandTop() -> impl IntoView {
     after_render(move || {
         let look = current(ui);
         if *drawn.borrow() != look {
-            draw_when_placed(node.clone(), look, drawn.clone(), 30);
+            draw_when_placed(node.clone(), look, drawn.clone());
         }
     });
     mark.into_view()
@@ -94,23 +93,25 @@ pub fn BrandTop() -> impl IntoView {
 type Look = (Branding, Option<String>);
 
 /// Paints `look` once the mark is inside the component's root, which may be before the
-/// root is in the page (a host may mount off-page): a step's view is built a tick before
-/// it is placed. Until then it looks again every 20 ms for a while; if it never gets
-/// there, `drawn` is left as it was, so the next change of reply tries again.
-fn draw_when_placed(mark: web_sys::Element, look: Option<Look>, drawn: Rc<RefCell<Option<Look>>>, tries: u8) {
-    let root = mark.closest(".riskgate").ok().flatten();
-    match root.and_then(|r| r.dyn_into::<web_sys::HtmlElement>().ok()) {
-        Some(root) => {
-            paint(&root, look.as_ref().map(|(b, _)| b));
-            draw_mark(&mark, look.as_ref());
+/// root is in the page (a host may mount off-page). If it never gets there, `drawn` is
+/// left as it was, so the next change of reply tries again.
+fn draw_when_placed(mark: web_sys::Element, look: Option<Look>, drawn: Rc<RefCell<Option<Look>>>) {
+    once_placed(
+        mark,
+        |mark| root_of(mark).is_some(),
+        move |mark| {
+            if let Some(root) = root_of(mark) {
+                paint(&root, look.as_ref().map(|(b, _)| b));
+            }
+            draw_mark(mark, look.as_ref());
             *drawn.borrow_mut() = look;
-        }
-        None if tries > 0 => {
-            let again = move || draw_when_placed(mark, look, drawn, tries - 1);
-            set_timeout(again, Duration::from_millis(20));
-        }
-        None => {}
-    }
+        },
+    );
+}
+
+/// The component's root around `mark`, in the page or not.
+fn root_of(mark: &web_sys::Element) -> Option<web_sys::HtmlElement> {
+    mark.closest(".riskgate").ok().flatten().and_then(|r| r.dyn_into().ok())
 }
 
 /// The logo, or else the organisation's name, in `mark`; as text and attributes, never

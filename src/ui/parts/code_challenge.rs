@@ -142,15 +142,7 @@ pub fn code_challenge(form: El, ui: Ui, c: Challenge, code_id: &'static str, act
 
 /// The code field, "resend" for a phone, and the form's submit.
 fn code_entry(ui: Ui, c: Challenge, code_id: &'static str, act: OnAct) -> Vec<El> {
-    let field = FieldSpec {
-        id: code_id,
-        label: Key::MfaCode,
-        kind: "text",
-        autocomplete: "one-time-code",
-        inputmode: Some("numeric"),
-        value: c.code,
-        error: c.error,
-    };
+    let field = FieldSpec::code(code_id, c.code, c.error);
     let resend =
         move || vec![button(Look::Link, "").say(ui, Key::MfaResend).on("click", move |_| c.send_code(act))];
     let actions = el("div")

@@ -75,15 +75,7 @@ pub fn code_form(
     error: RwSignal<Option<Message>>,
     confirm: impl FnMut() + 'static,
 ) -> El {
-    let field = FieldSpec {
-        id,
-        label: Key::MfaCode,
-        kind: "text",
-        autocomplete: "one-time-code",
-        inputmode: Some("numeric"),
-        value: code,
-        error,
-    };
+    let field = FieldSpec::code(id, code, error);
     el("form")
         .attr("novalidate", "")
         .on_submit(confirm)
