@@ -74,6 +74,9 @@ if [ "$profile" = release ]; then
     wasm-opt -Os --low-memory-unused --strip-producers --strip-target-features "$part" -o "$part" \
       2> >(grep -v 'unknown name subsection' >&2)
   done
+  # The splitter's small chunks ride in its loader, fetched with the module, rather
+  # than as files of their own (scripts/inline-chunks.mjs says why).
+  if $split; then node "$(dirname "$0")/inline-chunks.mjs" "$out"; fi
   # wasm-bindgen's glue, minified (npm's terser): about 2.5 KB less gzipped. Export and
   # import names are kept, so host pages and the Wasm see the same module.
   # The parts' loader too, in a split build (its exports are what the module imports).
