@@ -16,9 +16,17 @@ const TYPES = {
   '.json': 'application/json',
 };
 
-/** Serves `root` on a free loopback port; resolves to { url, close }. */
-export function serve(root) {
+/**
+ * Serves `root` on a free loopback port; resolves to { url, close }. `reply(path)`, where
+ * given, answers a path first: a JSON body, or undefined to serve the file.
+ */
+export function serve(root, reply = () => undefined) {
   const server = createServer(async (req, res) => {
+    const json = reply(new URL(req.url, 'http://x').pathname);
+    if (json !== undefined) {
+      res.writeHead(200, { 'content-type': 'application/json' }).end(json);
+      return;
+    }
     const path = normalize(decodeURIComponent(new URL(req.url, 'http://x').pathname)).replace(/^(\.\.[/\\])+/, '');
     const file = join(root, path.endsWith('/') ? path + 'index.html' : path);
     try {

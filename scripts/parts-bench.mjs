@@ -1,7 +1,9 @@
 // The speed half of what splitting changed, for `make bench`: in headless Chromium, on a
 // bare host page over the shipped sign-in component (target/component/), whose replies
-// are the examples of docs/backend-api.md served by Playwright (so the backend adds no
-// time), each figure from fresh browser contexts:
+// are the examples of docs/backend-api.md, answered at once by the page's own server,
+// each figure from fresh browser contexts. (Not by Playwright's routes: with a route set,
+// Playwright intercepts every request of the context, the parts' fetches too, which
+// added 10 to 20 ms to each transition that fetched one, measured on 2026-12-07.)
 //   first screen   navigation start to a usable username field, median of 20 loads,
 //                  beside Leptos's hello world (bench/hello, built alike) to its first
 //                  paint, and the ratio of the two
@@ -62,10 +64,9 @@ function probe() {
 
 const inShadow = (selector) => `document.getElementById('login').shadowRoot?.querySelector(${JSON.stringify(selector)})`;
 
-async function fresh(browser, url, routes = async () => {}) {
+async function fresh(browser, url) {
   const context = await browser.newContext();
   await context.addInitScript(probe);
-  await routes(context);
   const page = await context.newPage();
   return { page, close: () => context.close(), url };
 }
@@ -92,11 +93,8 @@ function clickUntil(page, button, heading) {
 }
 
 /** One walk on a fresh context: username to password, password to notice, notice to MFA. */
-async function walk(browser, url, doc) {
-  const { page, close } = await fresh(browser, url, async (context) => {
-    await context.route('**/api/sign-in', (r) => r.fulfill({ contentType: 'application/json', body: example(doc, 'reply_notice') }));
-    await context.route('**/api/flows/*/steps/0', (r) => r.fulfill({ contentType: 'application/json', body: example(doc, 'reply_mfa') }));
-  });
+async function walk(browser, url) {
+  const { page, close } = await fresh(browser, url);
   try {
     await page.goto(url);
     await page.waitForSelector('#login #rg-username', { timeout: 30000 });
@@ -129,7 +127,8 @@ await writeFile(join(dir, 'index.html'), HOST);
 await cp(hello, join(dir, 'hello'), { recursive: true });
 await writeFile(join(dir, 'hello', 'index.html'), HELLO);
 const doc = await readFile('docs/backend-api.md', 'utf8');
-const site = await serve(dir);
+const REPLIES = { '/api/sign-in': example(doc, 'reply_notice'), '/api/flows/f-3k9QzT7b/steps/0': example(doc, 'reply_mfa') };
+const site = await serve(dir, (path) => REPLIES[path]);
 const browser = await launch();
 let rows;
 try {
@@ -138,7 +137,7 @@ try {
   for (let i = 0; i < LOADS; i++) {
     times.component.push(await firstPaint(browser, site.url, `${inShadow('#rg-username')} && !${inShadow('#rg-username')}.disabled`));
     times.hello.push(await firstPaint(browser, `${site.url}hello/`, "document.getElementById('hello')"));
-    const [password, notice, mfa] = await walk(browser, site.url, doc);
+    const [password, notice, mfa] = await walk(browser, site.url);
     times.password.push(password);
     times.notice.push(notice);
     times.mfa.push(mfa);
@@ -156,8 +155,8 @@ const ok = (v) => (v <= budget ? 'ok' : `over by ${ms(v - budget)}`);
 const text = `# The split component's speed
 
 Written by \`make bench\` (scripts/parts-bench.mjs) on ${new Date().toISOString().replace(/\.\d+Z$/, 'Z')}, over
-target/component/ on a bare host page, its replies served by Playwright from
-docs/backend-api.md's examples; ${LOADS} fresh browser contexts each.
+target/component/ on a bare host page, its replies the examples of docs/backend-api.md
+answered by the page's own server; ${LOADS} fresh browser contexts each.
 
 | Figure | Median | p95 | Budget | Status |
 | --- | ---: | ---: | ---: | --- |
