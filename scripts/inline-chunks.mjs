@@ -9,9 +9,11 @@ import { readFile, rm, stat, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
-// The splitter's fetcher for a file (wasm_split_cli_support 0.2.4, src/js.rs), whitespace free.
+// The splitter's fetcher for a chunk on the web target (wasm_split_cli_support 0.2.4,
+// src/js.rs), as written there, spaces and all; `debugWrap` where the build has debug
+// assertions.
 const FETCHER =
-  /\(\)\s*=>\s*\{\s*const src = fetch\(new URL\("\.\/(chunk_\d+\.wasm)", import\.meta\.url\)\);\s*src\.catch\(\(\) => \{\}\);\s*return async \(imports\) => \(WebAssembly\.instantiateStreaming\(src, imports\)\);\s*\}/g;
+  /\(\)\s*=>\s*\{\s*const src = fetch\(new URL\("\.\/(chunk_\d+\.wasm)", import\.meta\.url\)\);\s*src\.catch\(\(\) => \{\}\);\s*return async \(imports\) => (debugWrap)?\(WebAssembly\.instantiateStreaming\(src, imports\)\);\s*\}/g;
 
 const DECODE = `const inlineWasm = (b64) => Uint8Array.from(atob(b64), (c) => c.charCodeAt(0));\n`;
 
@@ -30,9 +32,9 @@ export async function inlineChunks(js, { size, bytes, limit }) {
   const b64 = new Map();
   for (const name of small) b64.set(name, (await bytes(name)).toString('base64'));
   if (!small.length) return { js, inlined: [] };
-  const out = js.replace(FETCHER, (whole, name) =>
+  const out = js.replace(FETCHER, (whole, name, wrap = '') =>
     b64.has(name)
-      ? `() => async (imports) => WebAssembly.instantiate(inlineWasm("${b64.get(name)}"), imports)`
+      ? `() => async (imports) => ${wrap}(WebAssembly.instantiate(inlineWasm("${b64.get(name)}"), imports))`
       : whole);
   const at = out.indexOf('\n', out.indexOf('import ')) + 1;
   return { js: out.slice(0, at) + DECODE + out.slice(at), inlined: small };
