@@ -3,7 +3,7 @@
 // are the examples of docs/backend-api.md, answered at once by the page's own server,
 // each figure from fresh browser contexts. (Not by Playwright's routes: with a route set,
 // Playwright intercepts every request of the context, the parts' fetches too, which
-// added 10 to 20 ms to each transition that fetched one, measured on 2026-12-07.)
+// added 15 to 30 ms to each transition that fetched one, measured on 2026-12-07.)
 //   first screen   navigation start to a usable username field, median of 20 loads,
 //                  beside Leptos's hello world (bench/hello, built alike) to its first
 //                  paint, and the ratio of the two
@@ -82,13 +82,17 @@ async function firstPaint(browser, url, test) {
   }
 }
 
-/** Clicks the button `button` and times until `heading` is the screen's heading, painted. */
+/**
+ * Clicks the button `button` and times until `heading` is the screen's heading, painted;
+ * fails after 10 s (a reply the page's server does not know leaves an error screen).
+ */
 function clickUntil(page, button, heading) {
   return page.evaluate(`(() => {
     const start = performance.now();
     const shown = window.rgWhen(() => ${inShadow('h1')}?.textContent.trim() === ${JSON.stringify(heading)}, start);
+    const late = new Promise((_, fail) => setTimeout(() => fail(new Error('parts-bench: no heading ' + ${JSON.stringify(JSON.stringify(heading))} + ' within 10 s, but ' + ${inShadow('h1')}?.textContent.trim())), 10000));
     ${inShadow(button)}.click();
-    return shown;
+    return Promise.race([shown, late]);
   })()`);
 }
 
@@ -127,7 +131,12 @@ await writeFile(join(dir, 'index.html'), HOST);
 await cp(hello, join(dir, 'hello'), { recursive: true });
 await writeFile(join(dir, 'hello', 'index.html'), HELLO);
 const doc = await readFile('docs/backend-api.md', 'utf8');
-const REPLIES = { '/api/sign-in': example(doc, 'reply_notice'), '/api/flows/f-3k9QzT7b/steps/0': example(doc, 'reply_mfa') };
+// The notice's step goes to the flow and step number its reply names.
+const notice = JSON.parse(example(doc, 'reply_notice'));
+const REPLIES = {
+  '/api/sign-in': example(doc, 'reply_notice'),
+  [`/api/flows/${notice.flow_id}/steps/${notice.seq}`]: example(doc, 'reply_mfa'),
+};
 const site = await serve(dir, (path) => REPLIES[path]);
 const browser = await launch();
 let rows;
