@@ -14,11 +14,18 @@ const MARKERS = {
   'demo panel': 'Simulated phone',
 };
 
-/** Every .wasm file in `dir` (a split build has its parts beside the module), as one buffer. */
+/**
+ * Every .wasm file in `dir` (a split build has its parts beside the module) and the small
+ * chunks its parts' loader carries as base64 (scripts/inline-chunks.mjs), as one buffer.
+ */
 async function wasmIn(dir) {
   const names = (await readdir(dir)).filter((n) => n.endsWith('.wasm'));
   if (names.length === 0) throw new Error(`${dir}: no .wasm file`);
-  return Buffer.concat(await Promise.all(names.map((n) => readFile(join(dir, n)))));
+  const files = await Promise.all(names.map((n) => readFile(join(dir, n))));
+  const loader = names.length > 1 ? await readFile(join(dir, '__wasm_split.js'), 'utf8') : '';
+  // "AGFzbQ" is "\0asm", the start of every Wasm module, in base64.
+  const inlined = [...loader.matchAll(/"(AGFzbQ[A-Za-z0-9+/]*=*)"/g)].map((m) => Buffer.from(m[1], 'base64'));
+  return Buffer.concat([...files, ...inlined]);
 }
 
 // Ids only the views' own code writes (not the stylesheet, which both builds carry).
