@@ -22,12 +22,13 @@ const TYPES = {
  */
 export function serve(root, reply = () => undefined) {
   const server = createServer(async (req, res) => {
-    const json = reply(new URL(req.url, 'http://x').pathname);
+    const { pathname } = new URL(req.url, 'http://x');
+    const json = reply(pathname);
     if (json !== undefined) {
       res.writeHead(200, { 'content-type': 'application/json' }).end(json);
       return;
     }
-    const path = normalize(decodeURIComponent(new URL(req.url, 'http://x').pathname)).replace(/^(\.\.[/\\])+/, '');
+    const path = normalize(decodeURIComponent(pathname)).replace(/^(\.\.[/\\])+/, '');
     const file = join(root, path.endsWith('/') ? path + 'index.html' : path);
     try {
       const body = await readFile(file);

@@ -5,7 +5,7 @@
 // A chunk under LIMIT bytes is instantiated from its bytes in the loader instead; the
 // larger ones are fetched as before. Run on the unminified loader, after wasm-opt.
 // Usage: node scripts/inline-chunks.mjs DIR [LIMIT]   (default 2048 bytes)
-import { readFile, rm, stat, writeFile } from 'node:fs/promises';
+import { readFile, rm, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
@@ -18,26 +18,33 @@ const FETCHER =
 const DECODE = `const inlineWasm = (b64) => Uint8Array.from(atob(b64), (c) => c.charCodeAt(0));\n`;
 
 /**
- * The loader `js` with each chunk `size(name)` finds under `limit` bytes read by
- * `bytes(name)` into it; resolves to { js, inlined: [names] }.
+ * The loader `js` with each chunk whose bytes (`bytes(name)`) are under `limit` put
+ * into it; resolves to { js, inlined: [names] }.
  */
-export async function inlineChunks(js, { size, bytes, limit }) {
+export async function inlineChunks(js, { bytes, limit }) {
   const names = [...js.matchAll(FETCHER)].map((m) => m[1]);
   const files = js.match(/"\.\/chunk_\d+\.wasm"/g) ?? [];
   if (files.length !== names.length) {
     throw new Error(`inline-chunks: ${files.length} chunks in the loader, ${names.length} in the form known here; has the splitter changed?`);
   }
-  const small = [];
-  for (const name of names) if ((await size(name)) < limit) small.push(name);
   const b64 = new Map();
-  for (const name of small) b64.set(name, (await bytes(name)).toString('base64'));
-  if (!small.length) return { js, inlined: [] };
+  for (const name of names) {
+    const wasm = await bytes(name);
+    if (wasm.length < limit) b64.set(name, wasm.toString('base64'));
+  }
+  if (!b64.size) return { js, inlined: [] };
   const out = js.replace(FETCHER, (whole, name, wrap = '') =>
     b64.has(name)
       ? `() => async (imports) => ${wrap}(WebAssembly.instantiate(inlineWasm("${b64.get(name)}"), imports))`
       : whole);
   const at = out.indexOf('\n', out.indexOf('import ')) + 1;
-  return { js: out.slice(0, at) + DECODE + out.slice(at), inlined: small };
+  return { js: out.slice(0, at) + DECODE + out.slice(at), inlined: [...b64.keys()] };
+}
+
+/** The Wasm modules a loader carries inline, as Buffers (minified or not). */
+export function inlinedModules(js) {
+  // "AGFzbQ" is "\0asm", the start of every Wasm module, in base64.
+  return [...js.matchAll(/"(AGFzbQ[A-Za-z0-9+/]*=*)"/g)].map((m) => Buffer.from(m[1], 'base64'));
 }
 
 if (process.argv[1] === fileURLToPath(import.meta.url)) {
@@ -46,7 +53,6 @@ if (process.argv[1] === fileURLToPath(import.meta.url)) {
   const loader = join(dir, '__wasm_split.js');
   const js = await readFile(loader, 'utf8');
   const { js: out, inlined } = await inlineChunks(js, {
-    size: async (name) => (await stat(join(dir, name))).size,
     bytes: (name) => readFile(join(dir, name)),
     limit: Number(limit),
   });

@@ -4,7 +4,7 @@
 // Usage: node --test scripts/inline-chunks.test.mjs
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { inlineChunks } from './inline-chunks.mjs';
+import { inlineChunks, inlinedModules } from './inline-chunks.mjs';
 
 // A small module that, like the splitter's chunks, needs what it is given: it imports
 // the global m.g (an i32) and exports `read`, which returns it.
@@ -32,7 +32,7 @@ const __chunk_6 = makeLoad(${fetcher('chunk_6.wasm')}, []);
 const __chunk_14 = makeLoad(${fetcher('chunk_14.wasm')}, []);
 `;
 const files = { 'chunk_6.wasm': READ, 'chunk_14.wasm': Buffer.alloc(5000) };
-const options = { size: async (n) => files[n].length, bytes: async (n) => files[n], limit: 2048 };
+const options = { bytes: async (n) => files[n], limit: 2048 };
 
 test('a small chunk is inlined and a large one still fetched', async () => {
   const { js, inlined } = await inlineChunks(LOADER, options);
@@ -40,6 +40,7 @@ test('a small chunk is inlined and a large one still fetched', async () => {
   assert.ok(!js.includes('"./chunk_6.wasm"'), 'the small chunk is no longer fetched');
   assert.ok(js.includes('fetch(new URL("./chunk_14.wasm", import.meta.url))'), 'the large chunk still is');
   assert.ok(js.startsWith('import { initSync } from "./riskgate.js";\nconst inlineWasm'), 'the decoder follows the import');
+  assert.deepEqual(inlinedModules(js), [READ], 'the inlined module reads back as it was');
 });
 
 /** The inlined chunk_6's loader from `js`, run: resolves to what it instantiated. */

@@ -7,6 +7,7 @@
 // Usage: node scripts/review-absent.mjs DEMO_DIST COMPONENT_DIR CONSOLE_DIR
 import { readdir, readFile } from 'node:fs/promises';
 import { join } from 'node:path';
+import { inlinedModules } from './inline-chunks.mjs';
 
 const MARKERS = {
   gallery: 'Riskgate review gallery',
@@ -23,9 +24,7 @@ async function wasmIn(dir) {
   if (names.length === 0) throw new Error(`${dir}: no .wasm file`);
   const files = await Promise.all(names.map((n) => readFile(join(dir, n))));
   const loader = names.length > 1 ? await readFile(join(dir, '__wasm_split.js'), 'utf8') : '';
-  // "AGFzbQ" is "\0asm", the start of every Wasm module, in base64.
-  const inlined = [...loader.matchAll(/"(AGFzbQ[A-Za-z0-9+/]*=*)"/g)].map((m) => Buffer.from(m[1], 'base64'));
-  return Buffer.concat([...files, ...inlined]);
+  return Buffer.concat([...files, ...inlinedModules(loader)]);
 }
 
 // Ids only the views' own code writes (not the stylesheet, which both builds carry).
