@@ -19,16 +19,14 @@ pub fn error_summary(ui: Ui, fields: Vec<FieldError>, general: Option<RwSignal<O
     let shown = Memo::new(move |_| slots.iter().any(|slot| slot.with(Option::is_some)));
     let mut list = el("ul");
     for (id, slot) in fields {
-        let text = ui.message(slot);
         let link = el("a")
             .attr("href", &format!("#{id}"))
             .on("click", move |ev| focus_field(ev, id))
             .say_message(ui, slot);
-        list = list.child(el("li").hidden_when(move || text().is_none()).child(link));
+        list = list.child(el("li").hidden_when(move || slot.with(Option::is_none)).child(link));
     }
     if let Some(slot) = general {
-        let text = ui.message(slot);
-        list = list.child(el("li").hidden_when(move || text().is_none()).say_message(ui, slot));
+        list = list.child(el("li").hidden_when(move || slot.with(Option::is_none)).say_message(ui, slot));
     }
     let alert = el("div").attr("role", "alert").child(el("h2").say(ui, Key::ErrorSummary));
     let summary = el("div")
